@@ -1,0 +1,61 @@
+/// The rendered output of one environment: its files and every finding (warnings only, since a
+/// render with errors throws).
+public struct RenderedEnvironment: Sendable {
+    /// The environment's name, which is also the top directory of its files.
+    public let name: String
+    /// The files, sorted by path, paths relative to the output directory.
+    public let files: [RenderedFile]
+    /// Warnings found on the way.
+    public let warnings: [Diagnostic]
+}
+
+/// Renders an environment into the output layout:
+/// `<env>/kubernetes/<kind>-<name>.yaml` (one object per file) and
+/// `<env>/kubernetes/kustomization.yaml` (every file, in apply order).
+public enum EnvironmentRenderer {
+    /// Renders every file of `environment`, or throws every finding if any is an error. Nothing is
+    /// written here; writing is the caller's decision.
+    public static func render(_ environment: Environment, format: ManifestFormat = .yaml) throws(DiagnosticsError) -> RenderedEnvironment {
+        let (objects, collected) = EnvironmentResolver.resolve(environment)
+        var diagnostics = collected
+        var files: [RenderedFile] = []
+        var manifestNames: [String] = []
+        var owners: [String: SourceLocation] = [:]
+        let directory = "\(environment.name)/kubernetes"
+        for object in objects {
+            let fileName = "\(object.fileStem).\(format.rawValue)"
+            if let owner = owners[fileName] {
+                diagnostics.error("duplicate", "\(object.resource.identity) would be written to \(fileName), which \(owner) already writes; give one of them another name", at: ResourcePath([environment.name, type(of: object.resource).kind, object.resource.metadata.name]), object.resource.location)
+                continue
+            }
+            owners[fileName] = object.resource.location
+            manifestNames.append(fileName)
+            do {
+                files.append(RenderedFile(path: "\(directory)/\(fileName)", contents: try serialize(object.document, format)))
+            } catch {
+                diagnostics.error("render", "could not serialize: \(error)", at: ResourcePath([environment.name, object.resource.identity]), object.resource.location)
+            }
+        }
+        guard !diagnostics.hasErrors else { throw DiagnosticsError(diagnostics.diagnostics) }
+        let kustomization: Value = [
+            "apiVersion": "kustomize.config.k8s.io/v1beta1",
+            "kind": "Kustomization",
+            "resources": .array(manifestNames.map(Value.string)),
+        ]
+        do {
+            files.append(RenderedFile(path: "\(directory)/kustomization.yaml", contents: try YAMLRenderer.render(kustomization)))
+        } catch {
+            diagnostics.error("render", "could not serialize the kustomization: \(error)", at: ResourcePath([environment.name]), environment.location)
+            throw DiagnosticsError(diagnostics.diagnostics)
+        }
+        files.sort { $0.path < $1.path }
+        return RenderedEnvironment(name: environment.name, files: files, warnings: diagnostics.diagnostics)
+    }
+
+    private static func serialize(_ document: Value, _ format: ManifestFormat) throws -> String {
+        switch format {
+        case .yaml: return try YAMLRenderer.render(document)
+        case .json: return JSONRenderer.render(document)
+        }
+    }
+}

@@ -1,0 +1,83 @@
+/// Turns an ``Environment`` into validated, namespace-resolved objects with their documents.
+public enum EnvironmentResolver {
+    /// Resolves and validates every object; the diagnostics say whether the result may be written.
+    public static func resolve(_ environment: Environment) -> (objects: [ResolvedObject], diagnostics: DiagnosticCollector) {
+        var context = ValidationContext(environment: environment.name)
+        context.checkName(environment.name, field: "name", label: true, at: environment.location)
+        context.checkName(environment.namespace, field: "namespace", label: true, at: environment.location)
+
+        var objects: [ResolvedObject] = []
+        var firstDefinition: [String: SourceLocation] = [:]
+        for original in environment.resources {
+            let resource = resolvedNamespace(of: original, in: environment)
+            let kind = type(of: resource).kind
+            let name = resource.metadata.name
+            context.within(kind, name.isEmpty ? "<unnamed>" : name) { context in
+                validateCommon(resource, in: &context)
+                resource.validate(&context)
+            }
+            let object = ResolvedObject(resource: resource, document: document(for: resource, context: &context, environment: environment.name))
+            if let first = firstDefinition[object.key] {
+                context.within(kind, name) { context in
+                    context.error("duplicate", "\(kind) '\(name)' is defined twice in namespace '\(resource.metadata.namespace ?? "-")'; the first definition is at \(first)", at: resource.location)
+                }
+            } else {
+                firstDefinition[object.key] = resource.location
+            }
+            objects.append(object)
+        }
+        objects.sort { lhs, rhs in
+            let (left, right) = (type(of: lhs.resource), type(of: rhs.resource))
+            if left.applyOrder != right.applyOrder { return left.applyOrder < right.applyOrder }
+            if left.kind != right.kind { return left.kind < right.kind }
+            return lhs.resource.metadata.name < rhs.resource.metadata.name
+        }
+        return (objects, context.diagnostics)
+    }
+
+    private static func resolvedNamespace(of resource: any Resource, in environment: Environment) -> any Resource {
+        var copy = resource
+        if copy is Namespace, copy.metadata.name.isEmpty {
+            copy.metadata.name = environment.namespace
+        }
+        if type(of: copy).isNamespaced {
+            copy.metadata.namespace = copy.metadata.namespace ?? environment.namespace
+        } else {
+            copy.metadata.namespace = nil
+        }
+        return copy
+    }
+
+    private static func validateCommon(_ resource: any Resource, in context: inout ValidationContext) {
+        let strictLabel = resource is Namespace || resource is Service
+        context.checkName(resource.metadata.name, field: "metadata/name", label: strictLabel, at: resource.location)
+        if let namespace = resource.metadata.namespace {
+            context.checkName(namespace, field: "metadata/namespace", label: true, at: resource.location)
+        }
+        context.checkLabels(resource.metadata.labels, field: "metadata/labels", at: resource.location)
+        context.checkAnnotations(resource.metadata.annotations, field: "metadata/annotations", at: resource.location)
+    }
+
+    private static func document(for resource: any Resource, context: inout ValidationContext, environment: String) -> Value {
+        let kind = type(of: resource).kind
+        var fields = Fields()
+        fields.add("apiVersion", type(of: resource).apiVersion)
+        fields.add("kind", kind)
+        fields.add("metadata", resource.metadata.value(namespace: resource.metadata.namespace))
+        for (key, value) in resource.bodyFields() {
+            fields.add(key, value, keepEmpty: true)
+        }
+        var document = Value.object(fields)
+        for override in resource.overrides {
+            context.within(kind, resource.metadata.name) { context in
+                do throws(ValuePathError) {
+                    document = try document.setting(override.value, at: override.path.split(separator: ".").map(String.init))
+                    context.warning("override", "escape hatch sets '\(override.path)' outside the typed model", field: override.path.split(separator: ".").joined(separator: "/"), at: override.location)
+                } catch {
+                    context.error("override", "escape hatch path '\(override.path)' crosses '\(error.segment)', which is not an object", at: override.location)
+                }
+            }
+        }
+        return document
+    }
+}

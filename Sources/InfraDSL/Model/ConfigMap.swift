@@ -1,0 +1,72 @@
+/// A ConfigMap: named text entries, such as a rendered `config.yaml`. Multi-line values render as
+/// YAML literal blocks.
+public struct ConfigMap: Resource {
+    public static let apiVersion = "v1"
+    public static let kind = "ConfigMap"
+    public static let applyOrder = ApplyOrder.config
+    public var metadata: ObjectMeta
+    public let location: SourceLocation
+    public var overrides: [Override] = []
+    /// The entries, rendered sorted by key.
+    public let data: Labels
+
+    /// A ConfigMap with entries.
+    public init(_ name: String, data: Labels, file: StaticString = #fileID, line: UInt = #line) {
+        metadata = ObjectMeta(name: name)
+        self.data = data
+        location = SourceLocation(file, line)
+    }
+
+    public func bodyFields() -> Fields { Fields([("data", data.value)]) }
+
+    public func validate(_ context: inout ValidationContext) {
+        validateDataKeys(data, field: "data", in: &context)
+    }
+
+    func validateDataKeys(_ data: Labels, field: String, in context: inout ValidationContext) {
+        for key in data.duplicateKeys {
+            context.error("duplicate", "key '\(key)' is written twice", field: field, at: location)
+        }
+        for (key, _) in data where !Self.isValidDataKey(key) {
+            context.error("name", "key '\(key)' must consist of letters, digits, '-', '_' or '.'", field: "\(field)/\(key)", at: location)
+        }
+    }
+
+    static func isValidDataKey(_ key: String) -> Bool {
+        !key.isEmpty && key.utf8.count <= 253 && key != "." && key != ".."
+            && key.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || "-_.".unicodeScalars.contains($0) || ("0"..."9").contains($0) }
+    }
+}
+
+/// A Secret. Values given here end up in the rendered output, so use it only for clearly marked
+/// development values; real credentials belong in an external secret store, referenced by name.
+public struct Secret: Resource {
+    public static let apiVersion = "v1"
+    public static let kind = "Secret"
+    public static let applyOrder = ApplyOrder.config
+    public var metadata: ObjectMeta
+    public let location: SourceLocation
+    public var overrides: [Override] = []
+    /// The entries, as plain text (`stringData`).
+    public let stringData: Labels
+    /// The Secret type, `Opaque` by default.
+    public let type: String
+
+    /// A Secret with plain-text entries.
+    public init(_ name: String, stringData: Labels, type: String = "Opaque", file: StaticString = #fileID, line: UInt = #line) {
+        metadata = ObjectMeta(name: name)
+        self.stringData = stringData
+        self.type = type
+        location = SourceLocation(file, line)
+    }
+
+    public func bodyFields() -> Fields {
+        Fields([("type", .string(type)), ("stringData", stringData.value)])
+    }
+
+    public func validate(_ context: inout ValidationContext) {
+        for (key, _) in stringData where !ConfigMap.isValidDataKey(key) {
+            context.error("name", "key '\(key)' must consist of letters, digits, '-', '_' or '.'", field: "stringData/\(key)", at: location)
+        }
+    }
+}

@@ -1,0 +1,83 @@
+/// A metric an autoscaler targets.
+public enum ScalingMetric: Hashable, Sendable {
+    /// Average CPU use as a percentage of the pods' requests.
+    case cpuUtilization(Int)
+    /// Average memory use as a percentage of the pods' requests.
+    case memoryUtilization(Int)
+}
+
+extension ScalingMetric: ValueConvertible {
+    public var value: Value {
+        let (name, percent): (String, Int) = switch self {
+        case .cpuUtilization(let percent): ("cpu", percent)
+        case .memoryUtilization(let percent): ("memory", percent)
+        }
+        return [
+            "type": "Resource",
+            "resource": ["name": .string(name), "target": ["type": "Utilization", "averageUtilization": .int(percent)]],
+        ]
+    }
+}
+
+/// An autoscaling/v2 HorizontalPodAutoscaler that scales a workload between two replica counts.
+public struct HorizontalPodAutoscaler: Resource {
+    public static let apiVersion = "autoscaling/v2"
+    public static let kind = "HorizontalPodAutoscaler"
+    public static let applyOrder = ApplyOrder.scaling
+    public var metadata: ObjectMeta
+    public let location: SourceLocation
+    public var overrides: [Override] = []
+
+    public let targetAPIVersion: String
+    public let targetKind: String
+    public let targetName: String
+    public let minReplicas: Int
+    public let maxReplicas: Int
+    public let metrics: [ScalingMetric]
+
+    /// An autoscaler for `workload`.
+    public init(
+        _ name: String, scaling workload: some Workload, minReplicas: Int, maxReplicas: Int,
+        metrics: [ScalingMetric], file: StaticString = #fileID, line: UInt = #line
+    ) {
+        metadata = ObjectMeta(name: name)
+        targetAPIVersion = type(of: workload).apiVersion
+        targetKind = type(of: workload).kind
+        targetName = workload.metadata.name
+        self.minReplicas = minReplicas
+        self.maxReplicas = maxReplicas
+        self.metrics = metrics
+        location = SourceLocation(file, line)
+    }
+
+    public func bodyFields() -> Fields {
+        var spec = Fields()
+        spec.add("scaleTargetRef", [
+            "apiVersion": .string(targetAPIVersion), "kind": .string(targetKind), "name": .string(targetName),
+        ] as Value)
+        spec.add("minReplicas", minReplicas)
+        spec.add("maxReplicas", maxReplicas)
+        spec.add("metrics", metrics)
+        return Fields([("spec", .object(spec))])
+    }
+
+    public func validate(_ context: inout ValidationContext) {
+        if minReplicas < 1 {
+            context.error("replicas", "minReplicas must be at least 1 (is \(minReplicas))", field: "spec/minReplicas", at: location)
+        }
+        if maxReplicas < minReplicas {
+            context.error("replicas", "maxReplicas \(maxReplicas) is below minReplicas \(minReplicas)", field: "spec/maxReplicas", at: location)
+        }
+        if metrics.isEmpty {
+            context.error("scaling", "an autoscaler needs at least one metric", field: "spec/metrics", at: location)
+        }
+        for metric in metrics {
+            switch metric {
+            case .cpuUtilization(let percent), .memoryUtilization(let percent):
+                if percent < 1 {
+                    context.error("scaling", "a utilization target must be at least 1% (is \(percent)%)", field: "spec/metrics", at: location)
+                }
+            }
+        }
+    }
+}

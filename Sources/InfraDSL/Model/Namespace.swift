@@ -1,0 +1,20 @@
+/// A Namespace. Inside an ``Environment`` its name defaults to the environment's namespace.
+public struct Namespace: Resource {
+    public static let apiVersion = "v1"
+    public static let kind = "Namespace"
+    public static let isNamespaced = false
+    public static let applyOrder = ApplyOrder.namespace
+    public var metadata: ObjectMeta
+    public let location: SourceLocation
+    public var overrides: [Override] = []
+
+    /// A namespace with labels; `name` nil means the environment's namespace.
+    public init(_ name: String? = nil, labels: Labels = .none, file: StaticString = #fileID, line: UInt = #line) {
+        metadata = ObjectMeta(name: name ?? "", labels: labels)
+        location = SourceLocation(file, line)
+    }
+
+    public func bodyFields() -> Fields { Fields() }
+
+    public func validate(_ context: inout ValidationContext) {}
+}

@@ -1,0 +1,152 @@
+/// A source or destination of allowed traffic.
+public enum NetworkPeer: Hashable, Sendable {
+    /// Pods with these labels in the policy's own namespace.
+    case pods(LabelSelector)
+    /// Every pod in namespaces with these labels.
+    case namespaces(LabelSelector)
+    /// Pods with `pods` labels in namespaces with `namespaces` labels.
+    case podsInNamespaces(pods: LabelSelector, namespaces: LabelSelector)
+    /// An IP range, minus exceptions.
+    case ipBlock(cidr: String, except: [String] = [])
+
+    /// Every pod in the namespace named `name` (by the `kubernetes.io/metadata.name` label that
+    /// Kubernetes puts on every namespace).
+    public static func namespace(named name: String) -> NetworkPeer {
+        .namespaces(LabelSelector(matchLabels: Labels([("kubernetes.io/metadata.name", name)])))
+    }
+}
+
+extension NetworkPeer: ValueConvertible {
+    public var value: Value {
+        switch self {
+        case .pods(let selector):
+            return ["podSelector": selector.value]
+        case .namespaces(let selector):
+            return ["namespaceSelector": selector.value]
+        case .podsInNamespaces(let pods, let namespaces):
+            return ["podSelector": pods.value, "namespaceSelector": namespaces.value]
+        case .ipBlock(let cidr, let except):
+            var block = Fields()
+            block.add("cidr", cidr)
+            block.add("except", except)
+            return ["ipBlock": .object(block)]
+        }
+    }
+}
+
+/// A port (or range start) that a rule allows.
+public struct NetworkPolicyPort: Hashable, Sendable {
+    public let port: PortReference?
+    public let transport: PortProtocol
+
+    /// A TCP port.
+    public static func tcp(_ port: PortReference) -> NetworkPolicyPort { NetworkPolicyPort(port: port, transport: .tcp) }
+    /// A UDP port.
+    public static func udp(_ port: PortReference) -> NetworkPolicyPort { NetworkPolicyPort(port: port, transport: .udp) }
+}
+
+extension NetworkPolicyPort: ValueConvertible {
+    public var value: Value {
+        var fields = Fields()
+        fields.add("protocol", transport)
+        fields.add("port", port)
+        return .object(fields)
+    }
+}
+
+/// The direction a rule applies to.
+public enum PolicyDirection: String, Hashable, Sendable {
+    case ingress = "Ingress"
+    case egress = "Egress"
+}
+
+/// One allow rule of a NetworkPolicy: traffic from (ingress) or to (egress) any of the peers, on any of
+/// the ports. No peers means any peer; no ports means any port.
+public struct NetworkRule: Hashable, Sendable {
+    public let direction: PolicyDirection
+    public let peers: [NetworkPeer]
+    public let ports: [NetworkPolicyPort]
+    public let location: SourceLocation
+
+    /// Allows inbound traffic.
+    public static func ingress(
+        from peers: [NetworkPeer], ports: [NetworkPolicyPort] = [], file: StaticString = #fileID, line: UInt = #line
+    ) -> NetworkRule {
+        NetworkRule(direction: .ingress, peers: peers, ports: ports, location: SourceLocation(file, line))
+    }
+
+    /// Allows outbound traffic.
+    public static func egress(
+        to peers: [NetworkPeer], ports: [NetworkPolicyPort] = [], file: StaticString = #fileID, line: UInt = #line
+    ) -> NetworkRule {
+        NetworkRule(direction: .egress, peers: peers, ports: ports, location: SourceLocation(file, line))
+    }
+}
+
+extension NetworkRule: ValueConvertible {
+    public var value: Value {
+        var fields = Fields()
+        fields.add(direction == .ingress ? "from" : "to", peers)
+        fields.add("ports", ports)
+        return .object(fields)
+    }
+}
+
+/// Builds a NetworkPolicy's rules.
+@resultBuilder
+public enum NetworkRuleBuilder: ListBuilder {
+    public typealias Part = NetworkRule
+}
+
+/// A NetworkPolicy. Policies are additive: a pod selected by any policy for a direction accepts only
+/// what some policy allows in that direction.
+public struct NetworkPolicy: Resource {
+    public static let apiVersion = "networking.k8s.io/v1"
+    public static let kind = "NetworkPolicy"
+    public static let applyOrder = ApplyOrder.policy
+    public var metadata: ObjectMeta
+    public let location: SourceLocation
+    public var overrides: [Override] = []
+
+    /// The pods it applies to; empty means every pod in the namespace.
+    public let podSelector: LabelSelector
+    /// The directions it isolates.
+    public let policyTypes: [PolicyDirection]
+    public let rules: [NetworkRule]
+
+    /// A policy. With `policyTypes` nil, it isolates the directions its rules name (ingress at least).
+    /// A policy with types and no rules denies those directions.
+    public init(
+        _ name: String, podSelector: LabelSelector = LabelSelector(), policyTypes: [PolicyDirection]? = nil,
+        file: StaticString = #fileID, line: UInt = #line, @NetworkRuleBuilder rules: () -> [NetworkRule] = { [] }
+    ) {
+        metadata = ObjectMeta(name: name)
+        self.podSelector = podSelector
+        let built = rules()
+        self.rules = built
+        self.policyTypes = policyTypes ?? ([.ingress] + (built.contains { $0.direction == .egress } ? [.egress] : []))
+        location = SourceLocation(file, line)
+    }
+
+    public func bodyFields() -> Fields {
+        var spec = Fields()
+        spec.add("podSelector", podSelector, keepEmpty: true)
+        spec.add("policyTypes", policyTypes.map(\.rawValue))
+        spec.add("ingress", rules.filter { $0.direction == .ingress })
+        spec.add("egress", rules.filter { $0.direction == .egress })
+        return Fields([("spec", .object(spec))])
+    }
+
+    public func validate(_ context: inout ValidationContext) {
+        for rule in rules where !policyTypes.contains(rule.direction) {
+            context.error("policy", "an \(rule.direction.rawValue.lowercased()) rule in a policy whose policyTypes leave out \(rule.direction.rawValue) has no effect", field: "spec/\(rule.direction.rawValue.lowercased())", at: rule.location)
+        }
+        for rule in rules {
+            for port in rule.ports {
+                if case .number(let number)? = port.port {
+                    context.checkPort(number, field: "spec/\(rule.direction.rawValue.lowercased())/ports", at: rule.location)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+/// A count of pods or a percentage of them.
+public enum PodCount: Hashable, Sendable {
+    case count(Int)
+    case percent(Int)
+}
+
+extension PodCount: ValueConvertible {
+    public var value: Value {
+        switch self {
+        case .count(let count): return .int(count)
+        case .percent(let percent): return .string("\(percent)%")
+        }
+    }
+}
+
+/// A PodDisruptionBudget over a workload's pods; the selector is the workload's.
+public struct PodDisruptionBudget: Resource {
+    public static let apiVersion = "policy/v1"
+    public static let kind = "PodDisruptionBudget"
+    public static let applyOrder = ApplyOrder.disruption
+    public var metadata: ObjectMeta
+    public let location: SourceLocation
+    public var overrides: [Override] = []
+
+    /// How the budget is expressed.
+    public enum Budget: Hashable, Sendable {
+        case minAvailable(PodCount)
+        case maxUnavailable(PodCount)
+    }
+
+    public let selector: Labels
+    public let budget: Budget
+    /// The workload's `Kind/name`.
+    public let target: String
+
+    /// A budget for `workload`'s pods.
+    public init(
+        _ name: String, protecting workload: some Workload, _ budget: Budget,
+        file: StaticString = #fileID, line: UInt = #line
+    ) {
+        metadata = ObjectMeta(name: name)
+        selector = workload.selector
+        self.budget = budget
+        target = workload.identity
+        location = SourceLocation(file, line)
+    }
+
+    public func bodyFields() -> Fields {
+        var spec = Fields()
+        switch budget {
+        case .minAvailable(let count): spec.add("minAvailable", count)
+        case .maxUnavailable(let count): spec.add("maxUnavailable", count)
+        }
+        spec.add("selector", ["matchLabels": selector.value] as Value)
+        return Fields([("spec", .object(spec))])
+    }
+
+    public func validate(_ context: inout ValidationContext) {
+        context.checkSelectorNotEmpty(selector, field: "spec/selector", at: location)
+        switch budget {
+        case .minAvailable(.count(let count)), .maxUnavailable(.count(let count)):
+            if count < 0 { context.error("availability", "a pod count must not be negative", field: "spec", at: location) }
+        case .minAvailable(.percent(let percent)), .maxUnavailable(.percent(let percent)):
+            if !(0...100).contains(percent) { context.error("availability", "a percentage must be within 0...100", field: "spec", at: location) }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+/// A controller that runs pods from a template (StatefulSet, Deployment). Services and disruption
+/// budgets select a workload's pods by the workload's own selector, never by a hand-copied one.
+public protocol Workload: Resource {
+    /// The labels that select this workload's pods (also put on every pod).
+    var selector: Labels { get }
+    /// The pod template.
+    var template: PodTemplate { get }
+    /// The replica count when not autoscaled.
+    var replicas: Int? { get }
+}
+
+extension Workload {
+    /// Every label the pods carry: the selector plus the template's own.
+    public var podLabels: Labels { selector.merging(template.labels) }
+
+    /// The container port declared under `name` in any main container.
+    public func containerPort(named name: String) -> ContainerPort? {
+        template.containers.lazy.compactMap { $0.port(named: name) }.first
+    }
+
+    func validateWorkload(_ context: inout ValidationContext) {
+        context.checkSelectorNotEmpty(selector, field: "spec/selector", at: location)
+        context.checkLabels(selector, field: "spec/selector/matchLabels", at: location)
+        if let replicas, replicas < 0 {
+            context.error("replicas", "replicas must not be negative (is \(replicas))", field: "spec/replicas", at: location)
+        }
+        context.within("spec", "template") { context in
+            template.validate(&context, selector: selector)
+        }
+    }
+}

@@ -1,0 +1,50 @@
+/// A named port a container listens on: `ContainerPort("http", 8080)`.
+public struct ContainerPort: Hashable, Sendable {
+    /// The port's name, by which probes and Services refer to it.
+    public let name: String
+    /// The port number.
+    public let port: Port
+    /// The transport.
+    public let transport: PortProtocol
+    /// Where it was written.
+    public let location: SourceLocation
+
+    /// A named port.
+    public init(
+        _ name: String, _ port: Port, protocol transport: PortProtocol = .tcp,
+        file: StaticString = #fileID, line: UInt = #line
+    ) {
+        self.name = name
+        self.port = port
+        self.transport = transport
+        location = SourceLocation(file, line)
+    }
+}
+
+extension ContainerPort: ValueConvertible {
+    public var value: Value {
+        var fields = Fields()
+        fields.add("name", name)
+        fields.add("containerPort", port)
+        fields.add("protocol", transport)
+        return .object(fields)
+    }
+}
+
+/// A port given by number or by the name a container declares.
+public enum PortReference: Hashable, Sendable, ExpressibleByIntegerLiteral, ExpressibleByStringLiteral {
+    case number(Port)
+    case name(String)
+
+    public init(integerLiteral value: Int) { self = .number(Port(value)) }
+    public init(stringLiteral value: String) { self = .name(value) }
+}
+
+extension PortReference: ValueConvertible {
+    public var value: Value {
+        switch self {
+        case .number(let port): return .int(port.number)
+        case .name(let name): return .string(name)
+        }
+    }
+}

@@ -1,0 +1,52 @@
+/// An environment variable of a container: a literal value or a reference to a Secret, ConfigMap
+/// or pod field.
+public struct EnvVar: Hashable, Sendable {
+    /// Where the value of an environment variable comes from.
+    public enum Source: Hashable, Sendable {
+        /// A literal value, visible in the manifest.
+        case literal(String)
+        /// A key of a Secret.
+        case secretKey(secret: String, key: String)
+        /// A key of a ConfigMap.
+        case configMapKey(configMap: String, key: String)
+        /// A field of the pod, such as `metadata.name` or `status.podIP`.
+        case field(path: String)
+    }
+
+    /// The variable's name.
+    public let name: String
+    /// Where its value comes from.
+    public let source: Source
+    /// Where it was written.
+    public let location: SourceLocation
+
+    /// A literal value: `EnvVar("LOG_LEVEL", "warn")`.
+    public init(_ name: String, _ value: String, file: StaticString = #fileID, line: UInt = #line) {
+        self.init(name, from: .literal(value), file: file, line: line)
+    }
+
+    /// A value from a source: `EnvVar("DATABASE_PASSWORD", from: .secretKey(secret: "db", key: "password"))`.
+    public init(_ name: String, from source: Source, file: StaticString = #fileID, line: UInt = #line) {
+        self.name = name
+        self.source = source
+        location = SourceLocation(file, line)
+    }
+}
+
+extension EnvVar: ValueConvertible {
+    public var value: Value {
+        var fields = Fields()
+        fields.add("name", name)
+        switch source {
+        case .literal(let literal):
+            fields.add("value", literal)
+        case .secretKey(let secret, let key):
+            fields.add("valueFrom", ["secretKeyRef": ["name": .string(secret), "key": .string(key)]] as Value)
+        case .configMapKey(let configMap, let key):
+            fields.add("valueFrom", ["configMapKeyRef": ["name": .string(configMap), "key": .string(key)]] as Value)
+        case .field(let path):
+            fields.add("valueFrom", ["fieldRef": ["fieldPath": .string(path)]] as Value)
+        }
+        return .object(fields)
+    }
+}

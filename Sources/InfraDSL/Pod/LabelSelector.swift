@@ -1,0 +1,70 @@
+/// One requirement of a label selector: `key In [a, b]`, `key Exists`, ...
+public struct LabelRequirement: Hashable, Sendable {
+    /// How a requirement compares.
+    public enum Operator: String, Hashable, Sendable {
+        case `in` = "In"
+        case notIn = "NotIn"
+        case exists = "Exists"
+        case doesNotExist = "DoesNotExist"
+    }
+
+    public let key: String
+    public let op: Operator
+    public let values: [String]
+
+    /// A requirement on one key.
+    public init(_ key: String, _ op: Operator, _ values: [String] = []) {
+        self.key = key
+        self.op = op
+        self.values = values
+    }
+
+    /// Whether a set of labels satisfies this requirement.
+    public func matches(_ labels: Labels) -> Bool {
+        switch op {
+        case .in: return labels[key].map(values.contains) ?? false
+        case .notIn: return labels[key].map { !values.contains($0) } ?? true
+        case .exists: return labels[key] != nil
+        case .doesNotExist: return labels[key] == nil
+        }
+    }
+}
+
+extension LabelRequirement: ValueConvertible {
+    public var value: Value {
+        var fields = Fields()
+        fields.add("key", key)
+        fields.add("operator", op.rawValue)
+        fields.add("values", values)
+        return .object(fields)
+    }
+}
+
+/// A Kubernetes label selector: exact labels plus set-based requirements.
+public struct LabelSelector: Hashable, Sendable {
+    public let matchLabels: Labels
+    public let matchExpressions: [LabelRequirement]
+
+    /// A selector; both parts must hold.
+    public init(matchLabels: Labels = .none, matchExpressions: [LabelRequirement] = []) {
+        self.matchLabels = matchLabels
+        self.matchExpressions = matchExpressions
+    }
+
+    /// Whether the selector has no terms (and so selects everything).
+    public var isEmpty: Bool { matchLabels.isEmpty && matchExpressions.isEmpty }
+
+    /// Whether a set of labels is selected.
+    public func matches(_ labels: Labels) -> Bool {
+        matchLabels.isSubset(of: labels) && matchExpressions.allSatisfy { $0.matches(labels) }
+    }
+}
+
+extension LabelSelector: ValueConvertible {
+    public var value: Value {
+        var fields = Fields()
+        fields.add("matchLabels", matchLabels)
+        fields.add("matchExpressions", .array(matchExpressions.map(\.value)))
+        return .object(fields)
+    }
+}

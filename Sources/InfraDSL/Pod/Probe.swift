@@ -1,0 +1,98 @@
+/// What a probe or lifecycle hook does.
+public enum Handler: Hashable, Sendable {
+    /// An HTTP GET on a container port; healthy on 200-399.
+    case httpGet(path: String, port: PortReference, scheme: String? = nil)
+    /// A TCP connect to a container port.
+    case tcpSocket(port: PortReference)
+    /// A command run in the container; healthy on exit 0.
+    case exec([String])
+    /// A pause (lifecycle hooks only; Kubernetes 1.30+).
+    case sleep(Seconds)
+
+    /// The port a network handler targets, if any.
+    public var port: PortReference? {
+        switch self {
+        case .httpGet(_, let port, _), .tcpSocket(let port): return port
+        case .exec, .sleep: return nil
+        }
+    }
+}
+
+extension Handler {
+    func add(to fields: inout Fields) {
+        switch self {
+        case .httpGet(let path, let port, let scheme):
+            var get = Fields()
+            get.add("path", path)
+            get.add("port", port)
+            get.add("scheme", scheme)
+            fields.add("httpGet", .object(get))
+        case .tcpSocket(let port):
+            fields.add("tcpSocket", ["port": port.value] as Value)
+        case .exec(let command):
+            fields.add("exec", ["command": command.value] as Value)
+        case .sleep(let seconds):
+            fields.add("sleep", ["seconds": seconds.value] as Value)
+        }
+    }
+}
+
+/// A liveness, readiness or startup probe with every timing field Kubernetes has.
+public struct Probe: Hashable, Sendable {
+    /// What the probe does.
+    public let handler: Handler
+    /// Wait before the first probe.
+    public let initialDelay: Seconds?
+    /// Time between probes.
+    public let period: Seconds?
+    /// Time before one probe counts as failed.
+    public let timeout: Seconds?
+    /// Failures in a row that count as down.
+    public let failureThreshold: Int?
+    /// Successes in a row that count as up.
+    public let successThreshold: Int?
+    /// Where it was written.
+    public let location: SourceLocation
+
+    /// A probe; nil timings keep Kubernetes' defaults.
+    public init(
+        _ handler: Handler, initialDelay: Seconds? = nil, period: Seconds? = nil, timeout: Seconds? = nil,
+        failureThreshold: Int? = nil, successThreshold: Int? = nil,
+        file: StaticString = #fileID, line: UInt = #line
+    ) {
+        self.handler = handler
+        self.initialDelay = initialDelay
+        self.period = period
+        self.timeout = timeout
+        self.failureThreshold = failureThreshold
+        self.successThreshold = successThreshold
+        location = SourceLocation(file, line)
+    }
+
+    func validate(_ context: inout ValidationContext, field: String) {
+        if case .sleep = handler {
+            context.error("probe", "a probe cannot sleep; use httpGet, tcpSocket or exec", field: field, at: location)
+        }
+        if let timeout, let period, timeout > period {
+            context.warning("probe", "timeout \(timeout) is longer than the period \(period)", field: field, at: location)
+        }
+        for (name, count) in [("failureThreshold", failureThreshold), ("successThreshold", successThreshold)] {
+            if let count, count < 1 {
+                context.error("probe", "\(name) must be at least 1 (is \(count))", field: "\(field)/\(name)", at: location)
+            }
+        }
+    }
+}
+
+extension Probe: ValueConvertible {
+    public var value: Value {
+        var fields = Fields()
+        handler.add(to: &fields)
+        fields.add("initialDelaySeconds", initialDelay)
+        fields.add("timeoutSeconds", timeout)
+        fields.add("periodSeconds", period)
+        fields.add("successThreshold", successThreshold)
+        fields.add("failureThreshold", failureThreshold)
+        return .object(fields)
+    }
+}

@@ -1,0 +1,80 @@
+/// CPU and memory for one side (requests or limits) of a container's resources.
+public struct ComputeResources: Hashable, Sendable {
+    /// CPU, if set.
+    public let cpu: CPU?
+    /// Memory, if set.
+    public let memory: Memory?
+    /// Ephemeral (scratch) storage, if set.
+    public let ephemeralStorage: Storage?
+
+    /// Amounts of CPU and memory; types keep `cpu:` and `memory:` from being swapped.
+    public init(cpu: CPU? = nil, memory: Memory? = nil, ephemeralStorage: Storage? = nil) {
+        self.cpu = cpu
+        self.memory = memory
+        self.ephemeralStorage = ephemeralStorage
+    }
+}
+
+extension ComputeResources: ValueConvertible {
+    public var value: Value {
+        var fields = Fields()
+        fields.add("cpu", cpu)
+        fields.add("memory", memory)
+        fields.add("ephemeral-storage", ephemeralStorage)
+        return .object(fields)
+    }
+}
+
+/// A container's requests and limits.
+public struct ResourceRequirements: Hashable, Sendable {
+    /// What the scheduler reserves.
+    public let requests: ComputeResources
+    /// What the container may not exceed.
+    public let limits: ComputeResources
+    /// Where it was written.
+    public let location: SourceLocation
+
+    /// Requests and limits: `Resources(requests: .init(cpu: .cores(4), memory: .gi(8)), limits: ...)`.
+    public init(
+        requests: ComputeResources, limits: ComputeResources = ComputeResources(),
+        file: StaticString = #fileID, line: UInt = #line
+    ) {
+        self.requests = requests
+        self.limits = limits
+        location = SourceLocation(file, line)
+    }
+
+    func validate(_ context: inout ValidationContext) {
+        let pairs: [(String, Int64?, Int64?, String, String)] = [
+            ("cpu", requests.cpu.map { Int64($0.millicores) }, limits.cpu.map { Int64($0.millicores) },
+             requests.cpu?.quantity ?? "", limits.cpu?.quantity ?? ""),
+            ("memory", requests.memory?.bytes, limits.memory?.bytes,
+             requests.memory?.quantity ?? "", limits.memory?.quantity ?? ""),
+            ("ephemeral-storage", requests.ephemeralStorage?.bytes, limits.ephemeralStorage?.bytes,
+             requests.ephemeralStorage?.quantity ?? "", limits.ephemeralStorage?.quantity ?? ""),
+        ]
+        for (resource, request, limit, requestText, limitText) in pairs {
+            if let request, let limit, request > limit {
+                context.error(
+                    "requests-above-limits",
+                    "\(resource) request \(requestText) is above its limit \(limitText); Kubernetes rejects the pod",
+                    field: "resources/requests/\(resource)", at: location)
+            }
+            if let request, request < 0 {
+                context.error("quantity", "\(resource) request \(requestText) is negative", field: "resources/requests/\(resource)", at: location)
+            }
+            if let limit, limit < 0 {
+                context.error("quantity", "\(resource) limit \(limitText) is negative", field: "resources/limits/\(resource)", at: location)
+            }
+        }
+    }
+}
+
+extension ResourceRequirements: ValueConvertible {
+    public var value: Value {
+        var fields = Fields()
+        fields.add("requests", requests)
+        fields.add("limits", limits)
+        return .object(fields)
+    }
+}

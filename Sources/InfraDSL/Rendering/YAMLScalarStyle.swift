@@ -1,0 +1,49 @@
+import Yams
+
+/// Chooses how a string is written so that every YAML reader gets the same string back.
+///
+/// A string stays plain only when it is conservatively safe under both YAML 1.1 (PyYAML, Go's
+/// yaml.v2: `yes`, `on`, `0755`, `12:30` are not strings there) and YAML 1.2 (Yams): it starts with a
+/// letter or `/`, or is a quantity such as `500m`; it uses only `[A-Za-z0-9._/@:-]`; it is not a boolean or
+/// null word of either version; and Yams itself resolves it as a string. Multi-line text becomes a
+/// literal block (libyaml falls back to quotes when a block cannot hold it). Everything else is
+/// double-quoted, where libyaml escapes what needs escaping.
+enum YAMLScalarStyle {
+    static func style(for string: String) -> Node.Scalar.Style {
+        if string.contains("\n") { return .literal }
+        return isSafePlain(string) ? .plain : .doubleQuoted
+    }
+
+    private static let reservedWords: Set<String> = [
+        "y", "n", "yes", "no", "true", "false", "on", "off", "null", "nan", "inf",
+    ]
+
+    static func isSafePlain(_ string: String) -> Bool {
+        guard let first = string.unicodeScalars.first, !string.hasSuffix(":") else { return false }
+        guard string.unicodeScalars.allSatisfy(isPlainCharacter) else { return false }
+        guard isASCIILetter(first) || first == "/" || isQuantity(string) else { return false }
+        guard !reservedWords.contains(string.lowercased()) else { return false }
+        return Resolver.default.resolveTag(of: .scalar(Node.Scalar(string))) == .str
+    }
+
+    private static func isPlainCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        isASCIILetter(scalar) || ("0"..."9").contains(scalar) || "._/@:-".unicodeScalars.contains(scalar)
+    }
+
+    private static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+    }
+
+    /// `500m`, `4Gi`, `1.5Gi`: digits with an optional fraction and a unit suffix. None of these
+    /// suffixes makes a number in any YAML version.
+    private static func isQuantity(_ string: String) -> Bool {
+        let units = ["m", "k", "M", "G", "T", "P", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"]
+        guard let unit = units.sorted(by: { $0.count > $1.count }).first(where: string.hasSuffix) else {
+            return false
+        }
+        let number = string.dropLast(unit.count)
+        let parts = number.split(separator: ".", omittingEmptySubsequences: false)
+        return (1...2).contains(parts.count)
+            && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { ("0"..."9").contains($0) } }
+    }
+}

@@ -1,0 +1,64 @@
+/// Kubernetes' rules for names, label keys and label values (apimachinery's validation package).
+public enum NameRules {
+    /// A DNS-1123 label: at most 63 lower-case alphanumerics or `-`, starting and ending with an
+    /// alphanumeric. Namespaces, Services and container and port names follow it.
+    public static func dns1123LabelProblem(_ name: String) -> String? {
+        if name.isEmpty { return "must not be empty" }
+        if name.utf8.count > 63 { return "must be at most 63 characters (has \(name.utf8.count))" }
+        guard name.unicodeScalars.allSatisfy({ isLowerAlphanumeric($0) || $0 == "-" }) else {
+            return "must consist of lower-case letters, digits and '-'"
+        }
+        guard let first = name.unicodeScalars.first, let last = name.unicodeScalars.last,
+            isLowerAlphanumeric(first), isLowerAlphanumeric(last)
+        else { return "must start and end with a lower-case letter or digit" }
+        return nil
+    }
+
+    /// A DNS-1123 subdomain: at most 253 characters, dot-separated DNS-1123 labels. Most object
+    /// names follow it.
+    public static func dns1123SubdomainProblem(_ name: String) -> String? {
+        if name.isEmpty { return "must not be empty" }
+        if name.utf8.count > 253 { return "must be at most 253 characters (has \(name.utf8.count))" }
+        for part in name.split(separator: ".", omittingEmptySubsequences: false) {
+            if let problem = dns1123LabelProblem(String(part)) {
+                return "each dot-separated part " + problem
+            }
+        }
+        return nil
+    }
+
+    /// A label value: empty, or at most 63 alphanumerics, `-`, `_`, `.`, starting and ending with an
+    /// alphanumeric.
+    public static func labelValueProblem(_ value: String) -> String? {
+        if value.isEmpty { return nil }
+        if value.utf8.count > 63 { return "must be at most 63 characters (has \(value.utf8.count))" }
+        guard value.unicodeScalars.allSatisfy({ isAlphanumeric($0) || "-_.".unicodeScalars.contains($0) }) else {
+            return "must consist of letters, digits, '-', '_' or '.'"
+        }
+        guard let first = value.unicodeScalars.first, let last = value.unicodeScalars.last,
+            isAlphanumeric(first), isAlphanumeric(last)
+        else { return "must start and end with a letter or digit" }
+        return nil
+    }
+
+    /// A label or annotation key: an optional DNS-1123 subdomain prefix and `/`, then a name of at
+    /// most 63 characters under the label-value rules (non-empty).
+    public static func qualifiedNameProblem(_ key: String) -> String? {
+        let parts = key.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count <= 2 else { return "must have at most one '/'" }
+        if parts.count == 2, let problem = dns1123SubdomainProblem(String(parts[0])) {
+            return "prefix " + problem
+        }
+        let name = String(parts[parts.count - 1])
+        if name.isEmpty { return "name part must not be empty" }
+        return labelValueProblem(name).map { "name part " + $0 }
+    }
+
+    private static func isLowerAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
+    }
+
+    private static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        isLowerAlphanumeric(scalar) || ("A"..."Z").contains(scalar)
+    }
+}

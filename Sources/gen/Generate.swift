@@ -1,0 +1,102 @@
+import ArgumentParser
+import Environments
+import Foundation
+import InfraDSL
+
+/// Renders environments into the output directory, or checks that it is current.
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render environments into <output>/<env>/ (the default command).")
+
+    @Option(name: .customLong("env"), help: "An environment to render (repeatable).")
+    var environments: [String] = []
+
+    @Flag(help: "Render every environment.")
+    var all = false
+
+    @Option(help: "The output directory.")
+    var output = "out"
+
+    @Option(help: "Manifest format: yaml or json.")
+    var format: ManifestFormat = .yaml
+
+    @Flag(help: "Render in memory and compare with the output directory; print a diff per file and exit 1 if anything differs. Writes nothing.")
+    var check = false
+
+    @Flag(help: "List the environments and exit.")
+    var list = false
+
+    func run() throws {
+        if list {
+            Catalog.environments.forEach { print($0.name) }
+            return
+        }
+        let selected = try selectEnvironments()
+        let rendered = try render(selected)
+        let directory = OutputDirectory(root: URL(fileURLWithPath: output))
+        if check {
+            try compare(rendered, with: directory)
+        } else {
+            for environment in rendered {
+                try directory.write(environment)
+                print("wrote \(output)/\(environment.name) (\(environment.files.count) files)")
+            }
+        }
+    }
+
+    private func selectEnvironments() throws -> [Environment] {
+        let known = Catalog.environments
+        if all { return known }
+        guard !environments.isEmpty else {
+            throw ValidationError("name an environment with --env NAME, or use --all")
+        }
+        return try environments.map { name in
+            guard let environment = known.first(where: { $0.name == name }) else {
+                throw ValidationError("unknown environment '\(name)'; valid names: \(known.map(\.name).joined(separator: ", "))")
+            }
+            return environment
+        }
+    }
+
+    /// Renders everything before anything is written, so one bad environment stops the whole run.
+    private func render(_ environments: [Environment]) throws -> [RenderedEnvironment] {
+        var rendered: [RenderedEnvironment] = []
+        var failures: [Diagnostic] = []
+        for environment in environments {
+            do {
+                let result = try EnvironmentRenderer.render(environment, format: format)
+                result.warnings.forEach { printError($0.description) }
+                rendered.append(result)
+            } catch {
+                failures.append(contentsOf: error.diagnostics)
+            }
+        }
+        guard failures.isEmpty else {
+            failures.forEach { printError($0.description) }
+            let errors = failures.filter { $0.severity == .error }.count
+            printError("gen: \(errors) error(s); nothing was written")
+            throw ExitCode.failure
+        }
+        return rendered
+    }
+
+    private func compare(_ rendered: [RenderedEnvironment], with directory: OutputDirectory) throws {
+        let differences = rendered.flatMap { directory.differences(from: $0) }
+        guard !differences.isEmpty else {
+            print("\(output) is current (\(rendered.map(\.name).joined(separator: ", ")))")
+            return
+        }
+        for difference in differences {
+            print("\(difference.kind.rawValue): \(output)/\(difference.path)")
+            print(difference.diff, terminator: "")
+        }
+        printError("gen: \(differences.count) file(s) differ from \(output); run `swift run gen` with the same flags without --check to update them")
+        throw ExitCode.failure
+    }
+}
+
+extension ManifestFormat: ExpressibleByArgument {}
+
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}
