@@ -34,13 +34,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(
+            name: "TestSupport",
+            path: "Tests/Support"
+        ),
         .testTarget(
             name: "InfraDSLTests",
-            dependencies: ["InfraDSL", .product(name: "Yams", package: "Yams")]
+            dependencies: ["InfraDSL", "TestSupport", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(
             name: "EnvironmentsTests",
-            dependencies: ["InfraDSL", "Environments"]
+            dependencies: ["InfraDSL", "Environments", "TestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

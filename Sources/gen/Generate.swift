@@ -60,24 +60,16 @@ struct Generate: ParsableCommand {
 
     /// Renders everything before anything is written, so one bad environment stops the whole run.
     private func render(_ environments: [Environment]) throws -> [RenderedEnvironment] {
-        var rendered: [RenderedEnvironment] = []
-        var failures: [Diagnostic] = []
-        for environment in environments {
-            do {
-                let result = try EnvironmentRenderer.render(environment, format: format)
-                result.warnings.forEach { printError($0.description) }
-                rendered.append(result)
-            } catch {
-                failures.append(contentsOf: error.diagnostics)
-            }
-        }
-        guard failures.isEmpty else {
-            failures.forEach { printError($0.description) }
-            let errors = failures.filter { $0.severity == .error }.count
+        do {
+            let rendered = try Generator.renderAll(environments, format: format)
+            rendered.flatMap(\.warnings).forEach { printError($0.description) }
+            return rendered
+        } catch {
+            error.diagnostics.forEach { printError($0.description) }
+            let errors = error.diagnostics.filter { $0.severity == .error }.count
             printError("gen: \(errors) error(s); nothing was written")
             throw ExitCode.failure
         }
-        return rendered
     }
 
     private func compare(_ rendered: [RenderedEnvironment], with directory: OutputDirectory) throws {

@@ -20,15 +20,17 @@ public enum EnvironmentRenderer {
         var diagnostics = collected
         var files: [RenderedFile] = []
         var manifestNames: [String] = []
-        var owners: [String: SourceLocation] = [:]
+        var owners: [String: (key: String, location: SourceLocation)] = [:]
         let directory = "\(environment.name)/kubernetes"
         for object in objects {
             let fileName = "\(object.fileStem).\(format.rawValue)"
             if let owner = owners[fileName] {
-                diagnostics.error("duplicate", "\(object.resource.identity) would be written to \(fileName), which \(owner) already writes; give one of them another name", at: ResourcePath([environment.name, type(of: object.resource).kind, object.resource.metadata.name]), object.resource.location)
+                // The same object defined twice was already reported by the resolver.
+                guard owner.key != object.key else { continue }
+                diagnostics.error("duplicate", "\(object.resource.identity) would be written to \(fileName), which the object defined at \(owner.location) already writes; give one of them another name", at: ResourcePath([environment.name, type(of: object.resource).kind, object.resource.metadata.name]), object.resource.location)
                 continue
             }
-            owners[fileName] = object.resource.location
+            owners[fileName] = (object.key, object.resource.location)
             manifestNames.append(fileName)
             do {
                 files.append(RenderedFile(path: "\(directory)/\(fileName)", contents: try serialize(object.document, format)))

@@ -6,13 +6,20 @@ import Yams
 /// yaml.v2: `yes`, `on`, `0755`, `12:30` are not strings there) and YAML 1.2 (Yams): it starts with a
 /// letter or `/`, or is a quantity such as `500m`; it uses only `[A-Za-z0-9._/@:-]`; it is not a boolean or
 /// null word of either version; and Yams itself resolves it as a string. Multi-line text becomes a
-/// literal block (libyaml falls back to quotes when a block cannot hold it). Everything else is
+/// literal block (libyaml falls back to quotes when a block cannot hold it) unless it holds a line
+/// break other than `\n`. Everything else is
 /// double-quoted, where libyaml escapes what needs escaping.
 enum YAMLScalarStyle {
     static func style(for string: String) -> Node.Scalar.Style {
-        if string.contains("\n") { return .literal }
+        if string.contains("\n"), !string.unicodeScalars.contains(where: otherLineBreaks.contains) {
+            return .literal
+        }
         return isSafePlain(string) ? .plain : .doubleQuoted
     }
+
+    /// Line breaks a YAML reader normalizes to `\n` inside a block scalar (CR, NEL, LS, PS):
+    /// text holding any of them is double-quoted, where they are escaped.
+    private static let otherLineBreaks: Set<Unicode.Scalar> = ["\r", "\u{85}", "\u{2028}", "\u{2029}"]
 
     private static let reservedWords: Set<String> = [
         "y", "n", "yes", "no", "true", "false", "on", "off", "null", "nan", "inf",

@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import InfraDSL
+
+@Suite struct OutputDirectoryTests {
+    private func environment(replicas: Int = 2, extra: Bool = true, brokenName: Bool = false) -> Environment {
+        Environment("test", namespace: "test-ns") {
+            Namespace()
+            Fixtures.statefulSet()
+            if extra { ConfigMap("extra", data: ["replicas": "\(replicas)"]) }
+            if brokenName { ConfigMap("Not_Valid", data: [:]) }
+        }
+    }
+
+    @Test func writeThenRewriteRemovesFilesThatNoLongerBelong() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let directory = OutputDirectory(root: root)
+        try Generator.generate([environment()], into: directory)
+        #expect(TestSupport.tree(at: root).keys.contains("test/kubernetes/configmap-extra.yaml"))
+        try Generator.generate([environment(extra: false)], into: directory)
+        let tree = TestSupport.tree(at: root)
+        #expect(!tree.keys.contains("test/kubernetes/configmap-extra.yaml"))
+        #expect(tree.keys.sorted() == [
+            "test/kubernetes/kustomization.yaml", "test/kubernetes/namespace-test-ns.yaml",
+            "test/kubernetes/statefulset-engine.yaml",
+        ])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["test"], "no temporary directory is left")
+    }
+
+    @Test func aFailingRenderLeavesThePreviousOutputUntouched() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let directory = OutputDirectory(root: root)
+        try Generator.generate([environment()], into: directory)
+        let before = TestSupport.tree(at: root)
+        let changedButBroken = Environment("other", namespace: "other-ns") { ConfigMap("Bad Name", data: [:]) }
+        #expect(throws: DiagnosticsError.self) {
+            try Generator.generate([environment(replicas: 9), changedButBroken], into: directory)
+        }
+        #expect(throws: DiagnosticsError.self) {
+            try Generator.generate([environment(replicas: 9, brokenName: true)], into: directory)
+        }
+        #expect(TestSupport.tree(at: root) == before)
+    }
+
+    @Test func aFailingWriteLeavesThePreviousOutputUntouched() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let directory = OutputDirectory(root: root)
+        try Generator.generate([environment()], into: directory)
+        let before = TestSupport.tree(at: root)
+        // A file and a directory of the same name cannot both be written: the write fails midway.
+        let impossible = RenderedEnvironment(name: "test", files: [
+            RenderedFile(path: "test/kubernetes/a.yaml", contents: "a: 1\n"),
+            RenderedFile(path: "test/kubernetes/a.yaml/b.yaml", contents: "b: 1\n"),
+        ], warnings: [])
+        #expect(throws: (any Error).self) { try directory.write(impossible) }
+        let escaping = RenderedEnvironment(name: "test", files: [RenderedFile(path: "test/../evil.yaml", contents: "")], warnings: [])
+        #expect(throws: OutputError.self) { try directory.write(escaping) }
+        #expect(TestSupport.tree(at: root) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["test"])
+    }
+
+    @Test func outputIsByteIdenticalAcrossRunsAndDirectories() throws {
+        let first = try TestSupport.temporaryDirectory()
+        let second = try TestSupport.temporaryDirectory().appendingPathComponent("nested/deeper")
+        defer {
+            try? FileManager.default.removeItem(at: first)
+            try? FileManager.default.removeItem(at: second.deletingLastPathComponent().deletingLastPathComponent())
+        }
+        try Generator.generate([environment()], into: OutputDirectory(root: first))
+        try Generator.generate([environment()], into: OutputDirectory(root: second))
+        let tree = TestSupport.tree(at: first)
+        #expect(!tree.isEmpty)
+        #expect(tree == TestSupport.tree(at: second))
+        try Generator.generate([environment()], into: OutputDirectory(root: first))
+        #expect(TestSupport.tree(at: first) == tree)
+    }
+
+    @Test func differencesReportChangedMissingAndExtraFiles() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let directory = OutputDirectory(root: root)
+        try Generator.generate([environment()], into: directory)
+        let current = try EnvironmentRenderer.render(environment())
+        #expect(directory.differences(from: current).isEmpty)
+
+        let base = root.appendingPathComponent("test/kubernetes")
+        try Data("stale: true\n".utf8).write(to: base.appendingPathComponent("stale.yaml"))
+        try FileManager.default.removeItem(at: base.appendingPathComponent("namespace-test-ns.yaml"))
+        let changed = try EnvironmentRenderer.render(environment(replicas: 3))
+        let differences = directory.differences(from: changed)
+        #expect(differences.map(\.kind) == [.changed, .missing, .extra])
+        #expect(differences.map(\.path) == [
+            "test/kubernetes/configmap-extra.yaml", "test/kubernetes/namespace-test-ns.yaml", "test/kubernetes/stale.yaml",
+        ])
+        #expect(differences[0].diff.contains("-  replicas: \"2\"\n+  replicas: \"3\"\n"))
+    }
+}
