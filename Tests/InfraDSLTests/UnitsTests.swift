@@ -12,7 +12,7 @@ import Testing
 
     @Test(arguments: [
         (Memory.gi(4), "4Gi"), (.mi(512), "512Mi"), (.mi(1536), "1536Mi"), (.mi(2048), "2Gi"),
-        (.ki(1024), "1Mi"), (.bytes(1000), "1000"), (.bytes(0), "0"), (.ti(1), "1Ti"), (.gi(1024), "1Ti"),
+        (.ki(1024), "1Mi"), (.bytes(1000), "1k"), (.bytes(1001), "1001"), (.megabytes(100), "100M"), (.bytes(0), "0"), (.ti(1), "1Ti"), (.gi(1024), "1Ti"),
     ])
     func memoryRendersWithTheLargestExactBinarySuffix(_ memory: Memory, _ expected: String) {
         #expect(memory.quantity == expected)

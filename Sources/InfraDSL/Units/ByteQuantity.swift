@@ -27,15 +27,20 @@ extension ByteQuantity {
     /// Scales an amount by a count.
     public static func * (lhs: Self, rhs: Int) -> Self { Self(exactBytes: lhs.bytes * Int64(rhs)) }
 
-    /// The Kubernetes quantity, canonical: `"16Gi"`, `"1536Mi"`, `"1000"`.
+    /// The Kubernetes quantity, canonical: the largest binary suffix that divides it exactly
+    /// (`"16Gi"`, `"1536Mi"`), else the largest decimal one (`"100M"`), else plain bytes.
     public var quantity: String {
-        let suffixes: [(String, Int64)] = [("Ti", 40), ("Gi", 30), ("Mi", 20), ("Ki", 10)]
+        let binary: [(String, Int64)] = [("Ti", 1 << 40), ("Gi", 1 << 30), ("Mi", 1 << 20), ("Ki", 1 << 10)]
+        let decimal: [(String, Int64)] = [("T", 1_000_000_000_000), ("G", 1_000_000_000), ("M", 1_000_000), ("k", 1_000)]
         guard bytes != 0 else { return "0" }
-        for (suffix, shift) in suffixes where bytes % (Int64(1) << shift) == 0 {
-            return "\(bytes >> shift)\(suffix)"
+        for (suffix, factor) in binary + decimal where bytes % factor == 0 {
+            return "\(bytes / factor)\(suffix)"
         }
         return "\(bytes)"
     }
+
+    /// An amount in decimal megabytes (1,000,000 bytes), as log sizes are often given (`100M`).
+    public static func megabytes(_ value: Int64) -> Self { Self(exactBytes: value * 1_000_000) }
 
     public var description: String { quantity }
 }
