@@ -19,10 +19,18 @@ if [[ $status -ne 0 ]]; then tail -n 40 "$log" >&2; echo "build failed" >&2; exi
 if grep -q "to type-check" "$log"; then echo "an expression is slow to type-check (see above); split it" >&2; exit 1; fi
 
 echo "== tests"
-swift test --skip-build
+tests_log="$(mktemp)"
+trap 'rm -f "$log" "$tests_log"' EXIT
+# Swift Testing only: no XCTest case exists, and its empty "Executed 0 tests" summary would mislead.
+swift test --skip-build --disable-xctest 2>&1 | tee "$tests_log"
+tests=$(grep -oE "Test run with [0-9]+ tests" "$tests_log" | grep -oE "[0-9]+" | tail -n 1)
 
 echo "== snapshots are current"
 swift run --quiet gen --all --check --output snapshots
 
 echo "== generated output, validated"
-scripts/validate-output.sh
+validation_log="$(mktemp)"
+scripts/validate-output.sh 2>&1 | tee "$validation_log"
+checks=$(grep -oE "validators: [0-9]+ passed" "$validation_log" | grep -oE "[0-9]+")
+rm -f "$validation_log"
+echo "all: $((tests + checks)) passed, 0 failed (${tests} tests, ${checks} external checks)"

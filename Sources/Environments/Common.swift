@@ -2,31 +2,52 @@ import InfraDSL
 
 /// Values every environment of the trading engine shares.
 enum Common {
-    /// The application's name, as the seed's `common.yaml` gives it.
-    static let applicationName = "hft-trading-engine"
-    /// The image repository every environment runs (environments differ in tag only).
+    /// The common configuration layer (the seed's `common.yaml`).
+    static let config = CommonConfig()
+    /// The image repository every environment runs; environments differ in tag only.
     static let imageRepository = "registry.example.com/hft-trading-engine"
     /// The engine's workload name.
     static let engineName = "trading-engine"
     /// The engine's HTTP port (health, API).
     static let httpPort: Port = 8080
-    /// The engine's Prometheus port (`metrics.port` in the seed's `common.yaml`).
-    static let metricsPort: Port = 9090
     /// The user the engine runs as: not root.
     static let engineUser = 1000
+    /// The headless Service that gives each engine pod a stable DNS name.
+    static let headlessServiceName = "trading-engine-headless"
+    /// The ConfigMap that holds `config.yaml`.
+    static let configMapName = "trading-engine-config"
+    /// Where the config is mounted and read by the engine.
+    static let configDirectory = "/app/config"
+    /// The Secret holding database credentials (`username`, `password`). Created from the secrets
+    /// manager in staging and production; generated development-only values in development.
+    static let databaseSecret = "database-credentials"
+    /// The images of development's own database and cache, shared by Kubernetes and compose.
+    static let postgresImage = "postgres:15-alpine"
+    static let redisImage = "redis:7-alpine"
+
+    /// The label every engine pod carries, in every environment.
+    static let appLabel = "app"
 
     /// Labels every object of an environment carries.
-    static func labels(environment: String, tier: String) -> Labels {
+    static func labels(environment: String, tier: Tier) -> Labels {
         [
-            "app.kubernetes.io/part-of": "hft-trading",
+            "app.kubernetes.io/part-of": config.application.name,
             "app.kubernetes.io/managed-by": "infradsl",
-            "environment": environment,
-            "tier": tier,
+            "env": environment,
+            "tier": tier.rawValue,
         ]
     }
 
-    /// The selector of the engine's pods in an environment.
-    static func engineSelector(environment: String) -> Labels {
-        ["app": engineName, "env": environment]
+    /// Namespace labels from the seed's `kubectl label namespace` calls.
+    static func namespaceLabels(environment: String, tier: Tier) -> Labels {
+        labels(environment: environment, tier: tier).merging(["environment": environment, "managed-by": "devops"])
     }
+
+    /// The cluster DNS name of a Service.
+    static func serviceHost(_ service: String, namespace: String) -> String {
+        "\(service).\(namespace).svc.cluster.local"
+    }
+
+    /// Private address ranges (RFC 1918): excluded from "external" egress.
+    static let privateRanges = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"]
 }

@@ -1,96 +1,65 @@
 import InfraDSL
 
-/// Production: the tier that trades. Built from the seed's `setup-production-environment.sh` and
-/// `k8s/production/statefulset.yaml`.
+/// Production: the tier that trades. From the seed's `production.yaml`,
+/// `setup-production-environment.sh` and `k8s/production/statefulset.yaml`.
 enum Production {
     static let name = "production"
     static let namespace = "hft-trading-production"
-    static let replicas = 5
+    static let priorityClassName = "high-priority"
+    /// The VPC's data subnets, where the managed database and cache live.
+    static let dataSubnets = "10.10.64.0/20"
+
+    static let settings = EnvironmentSettings(
+        environment: EnvironmentInfo(name: name, tier: .prod),
+        deployment: .autoscaled(min: 5, max: 20),
+        resources: ResourcesConfig(cpu: .init(request: .cores(4), limit: .cores(8)), memory: .init(request: .gi(8), limit: .gi(16))),
+        database: DatabaseConfig(
+            host: Common.serviceHost("postgres-prod", namespace: namespace), port: 5432, database: "hft_trading",
+            poolSize: 100, sslMode: .verifyFull,
+            readReplicas: [
+                Common.serviceHost("postgres-prod-replica-1", namespace: namespace),
+                Common.serviceHost("postgres-prod-replica-2", namespace: namespace),
+            ]),
+        redis: .cluster(nodes: (0..<3).map { "\(Common.serviceHost("redis-prod-\($0)", namespace: namespace)):6379" }, ssl: true),
+        logLevel: .warn, logOutput: .file("/var/log/trading/app.log"),
+        features: FeaturesConfig(debugMode: false, profiling: false, mockMarketData: false),
+        externalHTTPS: true,
+        performance: PerformanceConfig(cpuAffinity: "0-7", threadPriority: .high, hugePages: true, numaNode: 0))
+
+    static var stage: Stage {
+        Stage(
+            config: AppConfig(common: Common.config, settings: settings), namespace: namespace, imageTag: "v1.0.0",
+            database: .managed(cidr: dataSubnets), redis: .managed(cidr: dataSubnets))
+    }
+
+    /// Room for the engine at its largest scale: 20 replicas of 4 CPU / 8Gi requested and 8 CPU / 16Gi
+    /// limited are 80 / 160Gi and 160 / 320Gi. The seed's quota (64 / 128Gi, 128 / 256Gi) refused
+    /// every replica past the 16th.
+    static let quota = ResourceQuota.Hard(
+        requestsCPU: .cores(96), requestsMemory: .gi(192), limitsCPU: .cores(192), limitsMemory: .gi(384),
+        persistentVolumeClaims: 20)
 
     static var environment: Environment {
-        let labels = Common.labels(environment: name, tier: "prod")
-        let engine = tradingEngine
+        let stage = stage
+        let engine = TradingEngine.statefulSet(stage)
         return Environment(name, namespace: namespace) {
-            Namespace(labels: labels.merging(["managed-by": "devops", "critical": "true"]))
-            ResourceQuota("prod-quota", hard: quota).labels(labels)
-            Service("trading-engine-headless", selecting: engine, ports: [
-                ServicePort("http", Common.httpPort, targetPort: "http"),
-                ServicePort("metrics", Common.metricsPort, targetPort: "metrics"),
-            ], headless: true).labels(labels)
-            engine.labels(labels)
+            Namespace(labels: Common.namespaceLabels(environment: name, tier: .prod).merging(["critical": "true"]))
+            ResourceQuota("prod-quota", hard: quota)
+            PriorityClass(priorityClassName, value: 1_000_000, description: "Trading engines: scheduled first, preempt batch work.")
+            Isolation.policies(stage)
+            Access.objects(stage)
+            TradingEngine.serviceAccount()
+            TradingEngine.configMap(stage)
+            ManagedServices.aliases(stage)
+            TradingEngine.headlessService(stage, engine)
+            engine
+            PodDisruptionBudget("trading-engine-pdb", protecting: engine, .minAvailable(.count(3)))
+            TradingEngine.autoscaler(stage, engine)
+            TradingEngine.configFiles(stage)
+            Artifact("monitoring/alert-rules.yaml", .encodedYAML(Monitoring.alertRules(stage)))
+            Artifact("monitoring/alertmanager.yaml", .encodedYAML(Monitoring.alertmanager(stage)))
+            Artifact("audit/audit-policy.yaml", .yaml(Access.auditPolicy(namespace: namespace).value))
         }
-    }
-
-    /// Room for the engine at its largest scale (20 replicas of 4 CPU / 8Gi requested, 8 CPU / 16Gi
-    /// limited, from the seed's HPA ceiling) plus the quota the seed gives other workloads.
-    static let quota = ResourceQuota.Hard(
-        requestsCPU: .cores(96), requestsMemory: .gi(192),
-        limitsCPU: .cores(192), limitsMemory: .gi(384),
-        persistentVolumeClaims: 20
-    )
-
-    static var tradingEngine: StatefulSet {
-        StatefulSet(
-            Common.engineName, selector: Common.engineSelector(environment: name),
-            serviceName: "trading-engine-headless", replicas: replicas, template: engineTemplate
-        )
-        .podManagementPolicy(.parallel)
-        .updateStrategy(.rollingUpdate(partition: 0))
-    }
-
-    static var engineTemplate: PodTemplate {
-        PodTemplate(annotations: [
-            "prometheus.io/scrape": "true",
-            "prometheus.io/port": "\(Common.metricsPort.number)",
-        ]) {
-            engineContainer
-            Volume("config", .configMap("trading-engine-config"))
-            Volume("logs", .emptyDir(sizeLimit: .gi(2)))
-            Volume("tmp", .emptyDir(sizeLimit: .mi(256)))
-        }
-        .priorityClassName("high-priority")
-        .nodeSelector(["node-type": "high-performance"])
-        .affinity(Affinity(
-            requiredNodeTerms: [[
-                LabelRequirement("node.kubernetes.io/instance-type", .in, ["c6i.4xlarge", "c6i.8xlarge"]),
-            ]],
-            requiredPodAntiAffinity: [
-                PodAffinityTerm(
-                    selector: LabelSelector(matchLabels: Common.engineSelector(environment: name)),
-                    topologyKey: "kubernetes.io/hostname"),
-            ]
-        ))
-        .securityContext(PodSecurityContext(
-            runAsNonRoot: true, runAsUser: Common.engineUser, runAsGroup: Common.engineUser,
-            fsGroup: Common.engineUser,
-            sysctls: [Sysctl("net.core.somaxconn", "4096"), Sysctl("net.ipv4.tcp_max_syn_backlog", "8192")],
-            seccompProfile: .runtimeDefault))
-        .terminationGracePeriod(45)
-    }
-
-    static var engineContainer: Container {
-        Container(Common.engineName, image: "\(Common.imageRepository):v1.0.0") {
-            EnvVar("ENVIRONMENT", name)
-            EnvVar("LOG_LEVEL", "warn")
-            EnvVar("CPU_AFFINITY", "0-7")
-            EnvVar("DATABASE_HOST", from: .secretKey(secret: "database-credentials", key: "host"))
-            EnvVar("DATABASE_PASSWORD", from: .secretKey(secret: "database-credentials", key: "password"))
-            ContainerPort("http", Common.httpPort)
-            ContainerPort("metrics", Common.metricsPort)
-            VolumeMount("config", at: "/app/config", readOnly: true)
-            VolumeMount("logs", at: "/var/log/trading")
-            VolumeMount("tmp", at: "/tmp")
-        }
-        .resources(ResourceRequirements(
-            requests: ComputeResources(cpu: .cores(4), memory: .gi(8)),
-            limits: ComputeResources(cpu: .cores(8), memory: .gi(16))))
-        .livenessProbe(Probe(
-            .httpGet(path: "/health/live", port: "http"),
-            initialDelay: 30, period: 10, timeout: 5, failureThreshold: 3))
-        .readinessProbe(Probe(
-            .httpGet(path: "/health/ready", port: "http"),
-            initialDelay: 10, period: 5, timeout: 3, failureThreshold: 3))
-        .preStop(.sleep(15))
-        .securityContext(.restricted(runAsUser: Common.engineUser))
+        .labeled(stage.labels)
     }
 }

@@ -21,6 +21,7 @@ public enum EnvironmentRenderer {
         var files: [RenderedFile] = []
         var manifestNames: [String] = []
         var owners: [String: (key: String, location: SourceLocation)] = [:]
+        var artifactOwners: [String: SourceLocation] = [:]
         let directory = "\(environment.name)/kubernetes"
         for object in objects {
             let fileName = "\(object.fileStem).\(format.rawValue)"
@@ -36,6 +37,23 @@ public enum EnvironmentRenderer {
                 files.append(RenderedFile(path: "\(directory)/\(fileName)", contents: try serialize(object.document, format)))
             } catch {
                 diagnostics.error("render", "could not serialize: \(error)", at: ResourcePath([environment.name, object.resource.identity]), object.resource.location)
+            }
+        }
+        for artifact in environment.artifacts {
+            let path = ResourcePath([environment.name, "file", artifact.path])
+            if let problem = artifact.pathProblem {
+                diagnostics.error("name", "output file '\(artifact.path)' \(problem)", at: path, artifact.location)
+                continue
+            }
+            if let owner = artifactOwners[artifact.path] {
+                diagnostics.error("duplicate", "output file '\(artifact.path)' is also written at \(owner)", at: path, artifact.location)
+                continue
+            }
+            artifactOwners[artifact.path] = artifact.location
+            do {
+                files.append(RenderedFile(path: "\(environment.name)/\(artifact.path)", contents: try artifact.rendered()))
+            } catch {
+                diagnostics.error("render", "could not serialize: \(error)", at: path, artifact.location)
             }
         }
         guard !diagnostics.hasErrors else { throw DiagnosticsError(diagnostics.diagnostics) }

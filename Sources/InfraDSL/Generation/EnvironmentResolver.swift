@@ -37,6 +37,7 @@ public enum EnvironmentResolver {
 
     private static func resolvedNamespace(of resource: any Resource, in environment: Environment) -> any Resource {
         var copy = resource
+        copy.metadata.labels = environment.commonLabels.merging(copy.metadata.labels)
         if copy is Namespace, copy.metadata.name.isEmpty {
             copy.metadata.name = environment.namespace
         }

@@ -30,8 +30,10 @@ extension ServicePort: ValueConvertible {
     }
 }
 
-/// A Service in front of a workload's pods. Its selector is the workload's own selector, so the two
-/// cannot drift apart; target ports by name are checked against the workload's containers.
+/// A Service. Either in front of a workload's pods, with the workload's own selector (so the two
+/// cannot drift apart, and target ports by name are checked against its containers), or an
+/// `ExternalName` alias for a host outside the cluster (a managed database, say), so the app reaches
+/// both kinds by a cluster-local name.
 public struct Service: Resource {
     public static let apiVersion = "v1"
     public static let kind = "Service"
@@ -40,12 +42,16 @@ public struct Service: Resource {
     public let location: SourceLocation
     public var overrides: [Override] = []
 
-    public let selector: Labels
+    /// What the Service routes to.
+    public enum Backend: Sendable {
+        /// Pods of a workload: its selector, its `Kind/name` and its named container ports.
+        case pods(selector: Labels, workload: String, portNames: Set<String>, headless: Bool)
+        /// A DNS name outside the cluster.
+        case externalName(String)
+    }
+
+    public let backend: Backend
     public let ports: [ServicePort]
-    /// Whether the Service has no cluster IP (DNS per pod, for StatefulSets).
-    public let headless: Bool
-    /// The selected workload's `Kind/name` and named container ports, for checks.
-    public let target: (identity: String, portNames: Set<String>)
 
     /// A ClusterIP Service (or a headless one) selecting `workload`'s pods.
     public init(
@@ -53,38 +59,65 @@ public struct Service: Resource {
         file: StaticString = #fileID, line: UInt = #line
     ) {
         metadata = ObjectMeta(name: name)
-        selector = workload.selector
+        backend = .pods(
+            selector: workload.selector, workload: workload.identity,
+            portNames: Set(workload.template.containers.flatMap { $0.ports.map(\.name) }), headless: headless)
         self.ports = ports
-        self.headless = headless
-        target = (workload.identity, Set(workload.template.containers.flatMap { $0.ports.map(\.name) }))
         location = SourceLocation(file, line)
+    }
+
+    /// An `ExternalName` Service: `<name>.<namespace>.svc.cluster.local` resolves to `host`.
+    public init(_ name: String, externalName host: String, ports: [ServicePort] = [], file: StaticString = #fileID, line: UInt = #line) {
+        metadata = ObjectMeta(name: name)
+        backend = .externalName(host)
+        self.ports = ports
+        location = SourceLocation(file, line)
+    }
+
+    /// The label selector, for a Service in front of pods.
+    public var selector: Labels? {
+        if case .pods(let selector, _, _, _) = backend { return selector }
+        return nil
     }
 
     public func bodyFields() -> Fields {
         var spec = Fields()
         spec.add("ports", ports)
-        spec.add("selector", selector)
-        if headless { spec.add("clusterIP", "None") }
-        spec.add("type", "ClusterIP")
-        if headless { spec.add("publishNotReadyAddresses", true) }
-        var fields = Fields()
-        fields.add("spec", .object(spec))
-        return fields
+        switch backend {
+        case .pods(let selector, _, _, let headless):
+            spec.add("selector", selector)
+            if headless { spec.add("clusterIP", "None") }
+            spec.add("type", "ClusterIP")
+            if headless { spec.add("publishNotReadyAddresses", true) }
+        case .externalName(let host):
+            spec.add("type", "ExternalName")
+            spec.add("externalName", host)
+        }
+        return Fields([("spec", .object(spec))])
     }
 
     public func validate(_ context: inout ValidationContext) {
-        context.checkSelectorNotEmpty(selector, field: "spec/selector", at: location)
-        if ports.isEmpty {
-            context.error("port", "a Service needs at least one port", field: "spec/ports", at: location)
-        }
         var names = Set<String>()
         for port in ports {
             context.checkPort(port.port, field: "spec/ports/\(port.name)", at: port.location)
             if !names.insert(port.name).inserted {
                 context.error("duplicate", "port name '\(port.name)' is used twice", field: "spec/ports/\(port.name)", at: port.location)
             }
-            if case .name(let targetName) = port.targetPort, !target.portNames.contains(targetName) {
-                context.error("port", "targetPort '\(targetName)' is not a port declared by \(target.identity)", field: "spec/ports/\(port.name)/targetPort", at: port.location)
+        }
+        switch backend {
+        case .pods(let selector, let workload, let portNames, _):
+            context.checkSelectorNotEmpty(selector, field: "spec/selector", at: location)
+            if ports.isEmpty {
+                context.error("port", "a Service needs at least one port", field: "spec/ports", at: location)
+            }
+            for port in ports {
+                if case .name(let targetName) = port.targetPort, !portNames.contains(targetName) {
+                    context.error("port", "targetPort '\(targetName)' is not a port declared by \(workload)", field: "spec/ports/\(port.name)/targetPort", at: port.location)
+                }
+            }
+        case .externalName(let host):
+            if let problem = NameRules.dns1123SubdomainProblem(host) {
+                context.error("name", "externalName '\(host)' is not a DNS name: it \(problem)", field: "spec/externalName", at: location)
             }
         }
     }

@@ -49,6 +49,8 @@ public struct StatefulSet: Workload {
         location = SourceLocation(file, line)
     }
 
+    public var volumeClaimNames: Set<String> { Set(volumeClaimTemplates.map(\.name)) }
+
     /// `OrderedReady` (the default) or `Parallel`.
     public func podManagementPolicy(_ policy: PodManagementPolicy) -> StatefulSet {
         var copy = self

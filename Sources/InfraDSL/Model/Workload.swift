@@ -7,9 +7,13 @@ public protocol Workload: Resource {
     var template: PodTemplate { get }
     /// The replica count when not autoscaled.
     var replicas: Int? { get }
+    /// Names of per-pod volume claims, which containers mount like pod volumes.
+    var volumeClaimNames: Set<String> { get }
 }
 
 extension Workload {
+    public var volumeClaimNames: Set<String> { [] }
+
     /// Every label the pods carry: the selector plus the template's own.
     public var podLabels: Labels { selector.merging(template.labels) }
 
@@ -25,7 +29,7 @@ extension Workload {
             context.error("replicas", "replicas must not be negative (is \(replicas))", field: "spec/replicas", at: location)
         }
         context.within("spec", "template") { context in
-            template.validate(&context, selector: selector)
+            template.validate(&context, selector: selector, claims: volumeClaimNames)
         }
     }
 }

@@ -2,7 +2,7 @@ extension PodTemplate {
     /// Checks what the API server would reject and what would fail at run time: names, labels,
     /// ports, duplicate names, mounts of undeclared volumes, probes on undeclared ports, requests
     /// above limits.
-    func validate(_ context: inout ValidationContext, selector: Labels) {
+    func validate(_ context: inout ValidationContext, selector: Labels, claims: Set<String> = []) {
         context.checkLabels(labels, field: "metadata/labels", at: location)
         context.checkAnnotations(annotations, field: "metadata/annotations", at: location)
         if containers.isEmpty {
@@ -13,7 +13,7 @@ extension PodTemplate {
             context.error("selector", "pod label '\(pair.key)=\(pair.value)' contradicts the selector, so the workload would not select its own pods", field: "metadata/labels", at: location)
         }
         reportDuplicates(containers: allContainers, volumes: volumes, into: &context)
-        let volumeNames = Set(volumes.map(\.name))
+        let volumeNames = Set(volumes.map(\.name)).union(claims)
         for volume in volumes {
             context.checkName(volume.name, field: "spec/volumes/\(volume.name)", label: true, at: volume.location)
         }

@@ -28,7 +28,7 @@ enum YAMLScalarStyle {
     static func isSafePlain(_ string: String) -> Bool {
         guard let first = string.unicodeScalars.first, !string.hasSuffix(":") else { return false }
         guard string.unicodeScalars.allSatisfy(isPlainCharacter) else { return false }
-        guard isASCIILetter(first) || first == "/" || isQuantity(string) else { return false }
+        guard isASCIILetter(first) || first == "/" || isQuantity(string) || isDuration(string) else { return false }
         guard !reservedWords.contains(string.lowercased()) else { return false }
         return Resolver.default.resolveTag(of: .scalar(Node.Scalar(string))) == .str
     }
@@ -39,6 +39,13 @@ enum YAMLScalarStyle {
 
     private static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
         ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+    }
+
+    /// `30s`, `5m`, `4h`, `250ms`: digits and a time unit, a number in no YAML version.
+    private static func isDuration(_ string: String) -> Bool {
+        guard let unit = ["ms", "s", "m", "h", "d"].first(where: string.hasSuffix) else { return false }
+        let number = string.dropLast(unit.count)
+        return !number.isEmpty && number.allSatisfy { ("0"..."9").contains($0) }
     }
 
     /// `500m`, `4Gi`, `1.5Gi`: digits with an optional fraction and a unit suffix. None of these

@@ -24,6 +24,7 @@ private final class SchemaRecorder {
     var schema: Value = [:]
     var properties: [(String, SchemaRecorder)] = []
     var required: [String] = []
+    var optionalKeys: Set<String> = []
     var items: SchemaRecorder?
     var kind: Kind = .unknown
 
@@ -99,10 +100,17 @@ private struct RecordingKeyedContainer<Key: CodingKey>: KeyedDecodingContainerPr
     var allKeys: [Key] { [] }
 
     func contains(_ key: Key) -> Bool { true }
-    func decodeNil(forKey key: Key) throws -> Bool { false }
+
+    /// The standard library's `decodeIfPresent` for primitives asks `decodeNil` before `decode`:
+    /// that is how an optional primitive is told from a required one.
+    func decodeNil(forKey key: Key) throws -> Bool {
+        recorder.optionalKeys.insert(key.stringValue)
+        return false
+    }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-        try recorder.property(key.stringValue, required: true).decode(type)
+        let isRequired = !recorder.optionalKeys.contains(key.stringValue)
+        return try recorder.property(key.stringValue, required: isRequired).decode(type)
     }
 
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {

@@ -46,7 +46,14 @@ extension Seconds: Codable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
-        try container.encode("\(seconds)s")
+        try container.encode(canonical)
+    }
+
+    /// The largest whole unit: `1h`, `5m`, `90s`.
+    public var canonical: String {
+        if seconds != 0, seconds % 3600 == 0 { return "\(seconds / 3600)h" }
+        if seconds != 0, seconds % 60 == 0 { return "\(seconds / 60)m" }
+        return "\(seconds)s"
     }
 }
 

@@ -1,0 +1,192 @@
+import InfraDSL
+
+/// `application`: what runs.
+public struct ApplicationConfig: Codable, Sendable, Hashable {
+    public var name: String
+    public var version: String
+}
+
+/// `logging`: the common format and rotation plus each environment's level and output.
+public struct LoggingConfig: Codable, Sendable, Hashable {
+    /// Log file rotation.
+    public struct Rotation: Codable, Sendable, Hashable {
+        public var maxSize: Storage
+        public var maxFiles: Int
+
+        enum CodingKeys: String, CodingKey {
+            case maxSize = "max_size"
+            case maxFiles = "max_files"
+        }
+    }
+
+    public var level: LogLevel
+    public var format: LogFormat
+    public var output: LogOutput
+    public var rotation: Rotation
+}
+
+/// `metrics`: the Prometheus endpoint.
+public struct MetricsConfig: Codable, Sendable, Hashable {
+    public var enabled: Bool
+    public var port: Port
+    public var interval: Seconds
+}
+
+/// `network`: socket tuning and which outbound traffic the engine makes.
+public struct NetworkConfig: Codable, Sendable, Hashable {
+    public var tcpNoDelay: Bool
+    public var soReuseAddr: Bool
+    public var bufferSize: Int
+    /// Whether the engine calls HTTPS endpoints outside the cluster (market data, exchange
+    /// gateways). Drives the egress policy; off where market data is mocked.
+    public var externalHTTPS: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case tcpNoDelay = "tcp_nodelay"
+        case soReuseAddr = "so_reuseaddr"
+        case bufferSize = "buffer_size"
+        case externalHTTPS = "external_https"
+    }
+}
+
+/// `security`: transport security.
+public struct SecurityConfig: Codable, Sendable, Hashable {
+    public var tlsEnabled: Bool
+    public var minTLSVersion: TLSVersion
+
+    enum CodingKeys: String, CodingKey {
+        case tlsEnabled = "tls_enabled"
+        case minTLSVersion = "min_tls_version"
+    }
+}
+
+/// `environment`: which environment this is.
+public struct EnvironmentInfo: Codable, Sendable, Hashable {
+    public var name: String
+    public var tier: Tier
+}
+
+/// `deployment`: how many engines run.
+public struct DeploymentConfig: Codable, Sendable, Hashable {
+    public var replicas: Int
+    public var autoScaling: Bool
+    public var minReplicas: Int?
+    public var maxReplicas: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case replicas
+        case autoScaling = "auto_scaling"
+        case minReplicas = "min_replicas"
+        case maxReplicas = "max_replicas"
+    }
+
+    /// A fixed number of engines.
+    public static func fixed(_ replicas: Int) -> DeploymentConfig {
+        DeploymentConfig(replicas: replicas, autoScaling: false, minReplicas: nil, maxReplicas: nil)
+    }
+
+    /// Autoscaled between `min` and `max`, starting at `min`.
+    public static func autoscaled(min: Int, max: Int) -> DeploymentConfig {
+        DeploymentConfig(replicas: min, autoScaling: true, minReplicas: min, maxReplicas: max)
+    }
+
+    /// The most engines that can run at once.
+    public var maximumReplicas: Int { autoScaling ? (maxReplicas ?? replicas) : replicas }
+}
+
+/// `resources`: what one engine requests and may use.
+public struct ResourcesConfig: Codable, Sendable, Hashable {
+    /// A request and a limit of one resource.
+    public struct Pair<Amount: Codable & Sendable & Hashable>: Codable, Sendable, Hashable {
+        public var request: Amount
+        public var limit: Amount
+    }
+
+    public var cpu: Pair<CPU>
+    public var memory: Pair<Memory>
+
+    /// The container resources these settings mean.
+    public var requirements: ResourceRequirements {
+        ResourceRequirements(
+            requests: ComputeResources(cpu: cpu.request, memory: memory.request),
+            limits: ComputeResources(cpu: cpu.limit, memory: memory.limit))
+    }
+}
+
+/// `database`: the PostgreSQL the engine uses.
+public struct DatabaseConfig: Codable, Sendable, Hashable {
+    public var host: String
+    public var port: Port
+    public var database: String
+    public var poolSize: Int
+    public var sslMode: SSLMode
+    public var readReplicas: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case host, port, database
+        case poolSize = "pool_size"
+        case sslMode = "ssl_mode"
+        case readReplicas = "read_replicas"
+    }
+}
+
+/// `redis`: a standalone server or a cluster.
+public struct RedisConfig: Codable, Sendable, Hashable {
+    public var mode: RedisMode
+    public var host: String?
+    public var port: Port?
+    public var db: Int?
+    public var nodes: [String]?
+    public var ssl: Bool
+
+    /// One Redis server and database.
+    public static func standalone(host: String, port: Port, db: Int, ssl: Bool) -> RedisConfig {
+        RedisConfig(mode: .standalone, host: host, port: port, db: db, nodes: nil, ssl: ssl)
+    }
+
+    /// A Redis cluster reached through its nodes (`host:port`).
+    public static func cluster(nodes: [String], ssl: Bool) -> RedisConfig {
+        RedisConfig(mode: .cluster, host: nil, port: nil, db: nil, nodes: nodes, ssl: ssl)
+    }
+
+    /// Every `(host, port)` the engine connects to.
+    public var endpoints: [(host: String, port: Int)] {
+        switch mode {
+        case .standalone:
+            return host.map { [($0, port?.number ?? 6379)] } ?? []
+        case .cluster:
+            return (nodes ?? []).map { node in
+                let parts = node.split(separator: ":")
+                return (String(parts[0]), parts.count > 1 ? Int(parts[1]) ?? 6379 : 6379)
+            }
+        }
+    }
+}
+
+/// `features`: switches that differ per tier.
+public struct FeaturesConfig: Codable, Sendable, Hashable {
+    public var debugMode: Bool
+    public var profiling: Bool
+    public var mockMarketData: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case debugMode = "debug_mode"
+        case profiling
+        case mockMarketData = "mock_market_data"
+    }
+}
+
+/// `performance`: CPU placement of the hot path (production only).
+public struct PerformanceConfig: Codable, Sendable, Hashable {
+    public var cpuAffinity: String
+    public var threadPriority: ThreadPriority
+    public var hugePages: Bool
+    public var numaNode: Int
+
+    enum CodingKeys: String, CodingKey {
+        case cpuAffinity = "cpu_affinity"
+        case threadPriority = "thread_priority"
+        case hugePages = "huge_pages"
+        case numaNode = "numa_node"
+    }
+}

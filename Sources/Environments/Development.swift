@@ -1,0 +1,58 @@
+import InfraDSL
+
+/// Development: one engine, its own PostgreSQL and Redis, mocked market data, open to developers.
+/// From the seed's `development.yaml`, `setup-dev-environment.sh`, `k8s/dev/statefulset.yaml` and
+/// `docker-compose.dev.yml`.
+enum Development {
+    static let name = "development"
+    static let namespace = "hft-trading-dev"
+
+    static let settings = EnvironmentSettings(
+        environment: EnvironmentInfo(name: name, tier: .dev),
+        deployment: .fixed(1),
+        resources: ResourcesConfig(cpu: .init(request: .cores(1), limit: .cores(2)), memory: .init(request: .gi(2), limit: .gi(4))),
+        // The seed's hosts named a namespace `hft-trading` that does not exist; the services live in
+        // hft-trading-dev. The seed gave no ssl_mode: the in-cluster development database has no TLS.
+        database: DatabaseConfig(
+            host: Common.serviceHost("postgres-dev", namespace: namespace), port: 5432, database: "hft_trading_dev",
+            poolSize: 10, sslMode: .disable, readReplicas: []),
+        redis: .standalone(host: Common.serviceHost("redis-dev", namespace: namespace), port: 6379, db: 0, ssl: false),
+        logLevel: .debug, logOutput: .stdout,
+        features: FeaturesConfig(debugMode: true, profiling: true, mockMarketData: true),
+        externalHTTPS: false,
+        performance: nil)
+
+    static var stage: Stage {
+        Stage(
+            config: AppConfig(common: Common.config, settings: settings), namespace: namespace, imageTag: "dev",
+            database: .inCluster(DevelopmentSupport.postgresLabels), redis: .inCluster(DevelopmentSupport.redisLabels))
+    }
+
+    static var environment: Environment {
+        let stage = stage
+        let engine = TradingEngine.statefulSet(stage)
+        let postgres = DevelopmentSupport.postgres(stage)
+        let redis = DevelopmentSupport.redis(stage)
+        return Environment(name, namespace: namespace) {
+            Namespace(labels: Common.namespaceLabels(environment: name, tier: .dev))
+            ResourceQuota("dev-quota", hard: .init(
+                requestsCPU: .cores(8), requestsMemory: .gi(16), limitsCPU: .cores(16), limitsMemory: .gi(32),
+                persistentVolumeClaims: 5))
+            Isolation.policies(stage)
+            Access.objects(stage)
+            TradingEngine.serviceAccount()
+            DevelopmentSupport.credentials()
+            TradingEngine.configMap(stage)
+            postgres
+            Service("postgres-dev", selecting: postgres, ports: [ServicePort("postgres", stage.config.database.port, targetPort: "postgres")])
+            redis
+            Service("redis-dev", selecting: redis, ports: [ServicePort("redis", stage.config.redis.port ?? 6379, targetPort: "redis")])
+            TradingEngine.headlessService(stage, engine)
+            engine
+            TradingEngine.configFiles(stage)
+            Artifact("monitoring/prometheus.yml", .encodedYAML(Monitoring.developmentPrometheus(stage)))
+            Artifact("compose/docker-compose.yml", .yaml(DevelopmentCompose.file(stage).value))
+        }
+        .labeled(stage.labels)
+    }
+}

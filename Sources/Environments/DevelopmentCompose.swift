@@ -1,0 +1,58 @@
+import InfraDSL
+
+/// Local development with compose, from the same values as development's Kubernetes objects: one
+/// password, one set of ports, one config file.
+///
+/// The seed's compose ran the engine's build image with `/bin/bash` and a source mount: a shell, not
+/// the engine. Here the engine runs its image with the generated config, and `DATABASE_HOST` and
+/// `REDIS_URL` point it at the compose services (environment variables override the config file).
+enum DevelopmentCompose {
+    static let engineService = "trading-engine"
+
+    static func file(_ stage: Stage) -> ComposeFile {
+        let config = stage.config
+        let databasePort = config.database.port
+        let redisPort = config.redis.port ?? 6379
+        return ComposeFile(name: "hft-trading-dev", services: [
+            .init(
+                engineService, image: stage.image,
+                environment: Labels([
+                    ("ENVIRONMENT", config.environment.name),
+                    ("LOG_LEVEL", config.logging.level.rawValue),
+                    ("DEBUG_MODE", config.features.debugMode ? "true" : "false"),
+                    ("DATABASE_HOST", "postgres"),
+                    ("DATABASE_USER", DevelopmentSupport.databaseUser),
+                    ("DATABASE_PASSWORD", DevelopmentSupport.databasePassword),
+                    ("REDIS_URL", "redis://redis:\(redisPort.number)/\(config.redis.db ?? 0)"),
+                ]),
+                ports: [.init(host: Common.httpPort, container: Common.httpPort), .init(host: config.metrics.port, container: config.metrics.port)],
+                volumes: [.file("../config/config.yaml", at: "\(Common.configDirectory)/config.yaml")],
+                dependsOn: ["postgres", "redis"]),
+            .init(
+                "postgres", image: Common.postgresImage,
+                environment: Labels([
+                    ("POSTGRES_DB", config.database.database),
+                    ("POSTGRES_USER", DevelopmentSupport.databaseUser),
+                    ("POSTGRES_PASSWORD", DevelopmentSupport.databasePassword),
+                ]),
+                ports: [.init(host: databasePort, container: databasePort)],
+                volumes: [.volume("postgres-data", at: "/var/lib/postgresql/data")]),
+            .init(
+                "redis", image: Common.redisImage, command: ["redis-server", "--appendonly", "yes"],
+                ports: [.init(host: redisPort, container: redisPort)],
+                volumes: [.volume("redis-data", at: "/data")]),
+            // Pinned: the seed's `latest` tags change under a developer's feet.
+            .init(
+                "prometheus", image: "prom/prometheus:v2.53.0",
+                ports: [.init(host: 9091, container: 9090)],
+                volumes: [.file("../monitoring/prometheus.yml", at: "/etc/prometheus/prometheus.yml")],
+                dependsOn: [engineService]),
+            .init(
+                "grafana", image: "grafana/grafana:11.1.0",
+                environment: Labels([("GF_SECURITY_ADMIN_PASSWORD", DevelopmentSupport.grafanaPassword)]),
+                ports: [.init(host: 3000, container: 3000)],
+                volumes: [.volume("grafana-data", at: "/var/lib/grafana")],
+                dependsOn: ["prometheus"]),
+        ])
+    }
+}

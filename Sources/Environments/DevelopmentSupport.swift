@@ -1,0 +1,69 @@
+import InfraDSL
+
+/// Development's own PostgreSQL and Redis, and the development-only credentials shared by the
+/// Kubernetes Secret and the compose file (the seed had two different development passwords).
+enum DevelopmentSupport {
+    static let postgresLabels: Labels = [Common.appLabel: "postgres", "env": Development.name]
+    static let redisLabels: Labels = [Common.appLabel: "redis", "env": Development.name]
+    static let databaseUser = "devuser"
+
+    /// Deterministic, clearly marked development-only values: derived from a fixed phrase, so the
+    /// output stays byte-identical, and useless anywhere else.
+    static let databasePassword = "dev-only-" + SHA256.hex("hft-trading development postgres").prefix(20)
+    static let grafanaPassword = "dev-only-" + SHA256.hex("hft-trading development grafana").prefix(20)
+
+    static func credentials() -> Secret {
+        Secret(Common.databaseSecret, stringData: ["username": databaseUser, "password": databasePassword])
+            .annotations(["infradsl.io/development-only": "generated values; never use outside development"])
+    }
+
+    static func postgres(_ stage: Stage) -> StatefulSet {
+        let user = 70 // the postgres user of the alpine image
+        let template = PodTemplate(labels: stage.labels) {
+            Container("postgres", image: Common.postgresImage) {
+                EnvVar("POSTGRES_DB", stage.config.database.database)
+                EnvVar("POSTGRES_USER", from: .secretKey(secret: Common.databaseSecret, key: "username"))
+                EnvVar("POSTGRES_PASSWORD", from: .secretKey(secret: Common.databaseSecret, key: "password"))
+                EnvVar("PGDATA", "/var/lib/postgresql/data/pgdata")
+                ContainerPort("postgres", stage.config.database.port)
+                VolumeMount("data", at: "/var/lib/postgresql/data")
+                VolumeMount("run", at: "/var/run/postgresql")
+                VolumeMount("tmp", at: "/tmp")
+            }
+            .resources(ResourceRequirements(
+                requests: ComputeResources(cpu: .millicores(500), memory: .gi(1)),
+                limits: ComputeResources(cpu: .cores(1), memory: .gi(2))))
+            .readinessProbe(Probe(.tcpSocket(port: "postgres"), initialDelay: 5, period: 5))
+            .securityContext(.restricted(runAsUser: user))
+            Volume("run", .emptyDir())
+            Volume("tmp", .emptyDir())
+        }
+        .securityContext(PodSecurityContext(runAsNonRoot: true, runAsUser: user, fsGroup: user, seccompProfile: .runtimeDefault))
+        .automountServiceAccountToken(false)
+        return StatefulSet("postgres-dev", selector: postgresLabels, serviceName: "postgres-dev", replicas: 1, template: template)
+            .volumeClaimTemplates(VolumeClaimTemplate("data", ClaimSpec(storage: .gi(20), storageClassName: "standard")))
+    }
+
+    static func redis(_ stage: Stage) -> Deployment {
+        let user = 999 // the redis user of the alpine image
+        let port = stage.config.redis.port ?? 6379
+        let template = PodTemplate(labels: stage.labels) {
+            Container("redis", image: Common.redisImage) {
+                ContainerPort("redis", port)
+                VolumeMount("data", at: "/data")
+            }
+            .command(["redis-server"])
+            .args(["--appendonly", "yes"])
+            .resources(ResourceRequirements(
+                requests: ComputeResources(cpu: .millicores(250), memory: .mi(512)),
+                limits: ComputeResources(cpu: .millicores(500), memory: .gi(1))))
+            .readinessProbe(Probe(.tcpSocket(port: "redis"), initialDelay: 5, period: 5))
+            .securityContext(.restricted(runAsUser: user))
+            // The seed ran Redis append-only with nowhere to append to but the container's own layer.
+            Volume("data", .emptyDir(sizeLimit: .gi(1)))
+        }
+        .securityContext(PodSecurityContext(runAsNonRoot: true, runAsUser: user, fsGroup: user, seccompProfile: .runtimeDefault))
+        .automountServiceAccountToken(false)
+        return Deployment("redis-dev", selector: redisLabels, replicas: 1, template: template).strategy(.recreate)
+    }
+}

@@ -1,0 +1,54 @@
+import InfraDSL
+
+/// Staging: production-like, three to five engines, managed database and cache, restricted to QA and
+/// DevOps. From the seed's `staging.yaml`, `setup-staging-environment.sh` and
+/// `k8s/staging/statefulset.yaml`.
+enum Staging {
+    static let name = "staging"
+    static let namespace = "hft-trading-staging"
+    /// The VPC's data subnets, where the managed database and cache live.
+    static let dataSubnets = "10.20.64.0/20"
+
+    static let settings = EnvironmentSettings(
+        environment: EnvironmentInfo(name: name, tier: .staging),
+        deployment: .autoscaled(min: 3, max: 5),
+        resources: ResourcesConfig(cpu: .init(request: .cores(2), limit: .cores(4)), memory: .init(request: .gi(4), limit: .gi(8))),
+        database: DatabaseConfig(
+            host: Common.serviceHost("postgres-staging", namespace: namespace), port: 5432, database: "hft_trading_staging",
+            poolSize: 50, sslMode: .require, readReplicas: []),
+        redis: .standalone(host: Common.serviceHost("redis-staging", namespace: namespace), port: 6379, db: 0, ssl: true),
+        logLevel: .info, logOutput: .file("/var/log/trading/app.log"),
+        features: FeaturesConfig(debugMode: false, profiling: true, mockMarketData: false),
+        externalHTTPS: true,
+        performance: nil)
+
+    static var stage: Stage {
+        Stage(
+            config: AppConfig(common: Common.config, settings: settings), namespace: namespace, imageTag: "staging",
+            database: .managed(cidr: dataSubnets), redis: .managed(cidr: dataSubnets))
+    }
+
+    static var environment: Environment {
+        let stage = stage
+        let engine = TradingEngine.statefulSet(stage)
+        return Environment(name, namespace: namespace) {
+            Namespace(labels: Common.namespaceLabels(environment: name, tier: .staging))
+            // The seed gave staging no quota; this one admits five engines at their limits.
+            ResourceQuota("staging-quota", hard: .init(
+                requestsCPU: .cores(16), requestsMemory: .gi(32), limitsCPU: .cores(32), limitsMemory: .gi(64),
+                persistentVolumeClaims: 5))
+            Isolation.policies(stage)
+            Access.objects(stage)
+            TradingEngine.serviceAccount()
+            TradingEngine.configMap(stage)
+            ManagedServices.aliases(stage)
+            TradingEngine.headlessService(stage, engine)
+            engine
+            PodDisruptionBudget(Common.engineName, protecting: engine, .minAvailable(.count(2)))
+            TradingEngine.autoscaler(stage, engine)
+            TradingEngine.configFiles(stage)
+            Artifact("monitoring/alert-rules.yaml", .encodedYAML(Monitoring.alertRules(stage)))
+        }
+        .labeled(stage.labels)
+    }
+}

@@ -1,0 +1,148 @@
+import InfraDSL
+
+/// The trading engine's objects, built from one environment's ``Stage`` so every tier gets the same
+/// shape and differs only in values.
+enum TradingEngine {
+    /// The engine's StatefulSet.
+    static func statefulSet(_ stage: Stage) -> StatefulSet {
+        let deployment = stage.config.deployment
+        // With an autoscaler, spec.replicas is left to it: a value here would reset the scale to the
+        // minimum on every apply (the seed set both).
+        let workload = StatefulSet(
+            Common.engineName, selector: stage.engineSelector, serviceName: Common.headlessServiceName,
+            replicas: deployment.autoScaling ? nil : deployment.replicas, template: podTemplate(stage))
+        switch stage.tier {
+        case .dev, .staging:
+            return workload
+        case .prod:
+            return workload.podManagementPolicy(.parallel).updateStrategy(.rollingUpdate(partition: 0))
+        }
+    }
+
+    static func podTemplate(_ stage: Stage) -> PodTemplate {
+        let template = PodTemplate(labels: stage.labels, annotations: [
+            "prometheus.io/scrape": "true",
+            "prometheus.io/port": "\(stage.metricsPort.number)",
+            "prometheus.io/path": "/metrics",
+            "infradsl.io/config-sha256": stage.configFingerprint,
+        ]) {
+            container(stage)
+            Volume("config", .configMap(Common.configMapName))
+            Volume("logs", .emptyDir(sizeLimit: .gi(2)))
+            Volume("tmp", .emptyDir(sizeLimit: .mi(256)))
+        }
+        .serviceAccountName(Common.engineName)
+        .automountServiceAccountToken(false)
+        .terminationGracePeriod(45)
+        return placement(template, stage)
+    }
+
+    /// Scheduling and kernel settings per tier.
+    private static func placement(_ template: PodTemplate, _ stage: Stage) -> PodTemplate {
+        let antiAffinity = PodAffinityTerm(
+            selector: LabelSelector(matchLabels: stage.engineSelector), topologyKey: "kubernetes.io/hostname")
+        switch stage.tier {
+        case .dev:
+            return template.securityContext(podSecurity(sysctls: []))
+        case .staging:
+            return template
+                .securityContext(podSecurity(sysctls: []))
+                .affinity(Affinity(requiredPodAntiAffinity: [antiAffinity]))
+        case .prod:
+            // The seed tuned these with a privileged busybox init container. Both are namespaced
+            // sysctls, so the pod sets them itself; the high-performance node pool's kubelet allows
+            // them (allowedUnsafeSysctls), and no container runs privileged.
+            return template
+                .securityContext(podSecurity(sysctls: [
+                    Sysctl("net.core.somaxconn", "4096"), Sysctl("net.ipv4.tcp_max_syn_backlog", "8192"),
+                ]))
+                .priorityClassName(Production.priorityClassName)
+                // The seed's `availability-zone` label exists on no node; the well-known zone label does.
+                .nodeSelector(["node-type": "high-performance", "topology.kubernetes.io/zone": "us-east-1a"])
+                .affinity(Affinity(
+                    requiredNodeTerms: [[LabelRequirement("node.kubernetes.io/instance-type", .in, ["c6i.4xlarge", "c6i.8xlarge"])]],
+                    requiredPodAntiAffinity: [antiAffinity]))
+        }
+    }
+
+    private static func podSecurity(sysctls: [Sysctl]) -> PodSecurityContext {
+        PodSecurityContext(
+            runAsNonRoot: true, runAsUser: Common.engineUser, runAsGroup: Common.engineUser,
+            fsGroup: Common.engineUser, sysctls: sysctls, seccompProfile: .runtimeDefault)
+    }
+
+    static func container(_ stage: Stage) -> Container {
+        let config = stage.config
+        let engine = Container(Common.engineName, image: stage.image) {
+            EnvVar("ENVIRONMENT", config.environment.name)
+            EnvVar("LOG_LEVEL", config.logging.level.rawValue)
+            if config.features.debugMode { EnvVar("DEBUG_MODE", "true") }
+            if let performance = config.performance { EnvVar("CPU_AFFINITY", performance.cpuAffinity) }
+            EnvVar("DATABASE_USER", from: .secretKey(secret: Common.databaseSecret, key: "username"))
+            EnvVar("DATABASE_PASSWORD", from: .secretKey(secret: Common.databaseSecret, key: "password"))
+            ContainerPort("http", Common.httpPort)
+            ContainerPort("metrics", stage.metricsPort)
+            VolumeMount("config", at: Common.configDirectory, readOnly: true)
+            VolumeMount("logs", at: "/var/log/trading")
+            VolumeMount("tmp", at: "/tmp")
+        }
+        .resources(config.resources.requirements)
+        .securityContext(.restricted(runAsUser: Common.engineUser))
+        return probes(engine, stage.tier)
+    }
+
+    private static func probes(_ container: Container, _ tier: Tier) -> Container {
+        switch tier {
+        case .dev, .staging:
+            return container
+                .livenessProbe(Probe(.httpGet(path: "/health/live", port: "http"), initialDelay: 30, period: 10))
+                .readinessProbe(Probe(.httpGet(path: "/health/ready", port: "http"), initialDelay: 10, period: 5))
+        case .prod:
+            // The seed's preStop ran `kill -TERM 1; sleep 15`: it stopped the engine before endpoints
+            // were removed, dropping in-flight orders. Sleeping first lets the endpoint removal
+            // propagate; the kubelet then sends SIGTERM, within the 45 s grace period.
+            return container
+                .livenessProbe(Probe(.httpGet(path: "/health/live", port: "http"), initialDelay: 30, period: 10, timeout: 5, failureThreshold: 3))
+                .readinessProbe(Probe(.httpGet(path: "/health/ready", port: "http"), initialDelay: 10, period: 5, timeout: 3, failureThreshold: 3))
+                .preStop(.sleep(15))
+        }
+    }
+
+    /// The headless Service the StatefulSet is governed by (the seed named it but never defined it).
+    static func headlessService(_ stage: Stage, _ engine: StatefulSet) -> Service {
+        Service(Common.headlessServiceName, selecting: engine, ports: [
+            ServicePort("http", Common.httpPort, targetPort: "http"),
+            ServicePort("metrics", stage.metricsPort, targetPort: "metrics"),
+        ], headless: true)
+    }
+
+    /// The config's JSON Schema as an encodable value, so a failure to derive it is reported.
+    private struct ConfigSchema: Encodable, Sendable {
+        func encode(to encoder: any Encoder) throws { try AppConfig.jsonSchema().encode(to: encoder) }
+    }
+
+    /// The ConfigMap holding the merged `config.yaml` (the same text as `config/config.yaml`).
+    static func configMap(_ stage: Stage) -> ConfigMap {
+        ConfigMap(Common.configMapName, data: Labels([("config.yaml", (try? stage.config.yaml()) ?? "")]))
+    }
+
+    /// The identity the engine runs as; it needs no API access, so no token is mounted.
+    static func serviceAccount() -> ServiceAccount {
+        ServiceAccount(Common.engineName, automountToken: false)
+    }
+
+    /// The autoscaler, when the config asks for one.
+    static func autoscaler(_ stage: Stage, _ engine: StatefulSet) -> HorizontalPodAutoscaler? {
+        let deployment = stage.config.deployment
+        guard deployment.autoScaling, let min = deployment.minReplicas, let max = deployment.maxReplicas else { return nil }
+        return HorizontalPodAutoscaler(Common.engineName, scaling: engine, minReplicas: min, maxReplicas: max, metrics: [.cpuUtilization(70)])
+    }
+
+    /// The files that describe the engine's config: the merged YAML and its JSON Schema.
+    static func configFiles(_ stage: Stage) -> [Artifact] {
+        [
+            Artifact("config/config.yaml", .encodedYAML(stage.config)),
+            Artifact("config/config-schema.json", .encodedJSON(ConfigSchema())),
+        ]
+    }
+}

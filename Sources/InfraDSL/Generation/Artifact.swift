@@ -1,0 +1,53 @@
+/// A file of an environment that is not a Kubernetes object: an application config, a JSON Schema,
+/// a Prometheus or Alertmanager config, a compose file, an audit policy. It holds a typed document
+/// (or, for text another renderer already produced, the text) and a path inside the environment's
+/// output directory, such as `config/config.yaml`.
+public struct Artifact: Sendable {
+    /// What the file holds.
+    public enum Content: Sendable {
+        /// A document rendered as YAML.
+        case yaml(Value)
+        /// A document rendered as JSON.
+        case json(Value)
+        /// Text rendered elsewhere.
+        case text(String)
+        /// Any encodable value, encoded and rendered as YAML when the environment renders (so an
+        /// encoding failure is reported as a diagnostic, never written as a broken file).
+        case encodedYAML(any Encodable & Sendable)
+        /// Like ``encodedYAML``, as JSON.
+        case encodedJSON(any Encodable & Sendable)
+    }
+
+    /// The path under `<output>/<env>/`.
+    public let path: String
+    /// The content.
+    public let content: Content
+    /// Where it was written.
+    public let location: SourceLocation
+
+    /// A file at `path` inside the environment's directory.
+    public init(_ path: String, _ content: Content, file: StaticString = #fileID, line: UInt = #line) {
+        self.path = path
+        self.content = content
+        location = SourceLocation(file, line)
+    }
+
+    func rendered() throws -> String {
+        switch content {
+        case .yaml(let value): return try YAMLRenderer.render(value)
+        case .json(let value): return JSONRenderer.render(value)
+        case .text(let text): return text
+        case .encodedYAML(let value): return try YAMLRenderer.render(ValueEncoder().encode(value))
+        case .encodedJSON(let value): return JSONRenderer.render(try ValueEncoder().encode(value))
+        }
+    }
+
+    /// Why the path cannot be used, if it cannot.
+    var pathProblem: String? {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        if path.isEmpty || path.hasPrefix("/") { return "must be a relative path" }
+        if parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) { return "must not contain empty, '.' or '..' parts" }
+        if parts.first == "kubernetes" { return "kubernetes/ is reserved for the environment's objects" }
+        return nil
+    }
+}
