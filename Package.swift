@@ -44,7 +44,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EnvironmentsTests",
-            dependencies: ["InfraDSL", "Environments", "TestSupport"]
+            dependencies: ["InfraDSL", "Environments", "TestSupport", .product(name: "Yams", package: "Yams")]
         ),
     ],
     swiftLanguageModes: [.v6]

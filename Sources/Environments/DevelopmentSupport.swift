@@ -42,6 +42,7 @@ enum DevelopmentSupport {
         .automountServiceAccountToken(false)
         return StatefulSet("postgres-dev", selector: postgresLabels, serviceName: "postgres-dev", replicas: 1, template: template)
             .volumeClaimTemplates(VolumeClaimTemplate("data", ClaimSpec(storage: .gi(20), storageClassName: "standard")))
+            .labels(postgresLabels)
     }
 
     static func redis(_ stage: Stage) -> Deployment {
@@ -64,6 +65,6 @@ enum DevelopmentSupport {
         }
         .securityContext(PodSecurityContext(runAsNonRoot: true, runAsUser: user, fsGroup: user, seccompProfile: .runtimeDefault))
         .automountServiceAccountToken(false)
-        return Deployment("redis-dev", selector: redisLabels, replicas: 1, template: template).strategy(.recreate)
+        return Deployment("redis-dev", selector: redisLabels, replicas: 1, template: template).strategy(.recreate).labels(redisLabels)
     }
 }

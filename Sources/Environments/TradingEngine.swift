@@ -10,7 +10,8 @@ enum TradingEngine {
         // minimum on every apply (the seed set both).
         let workload = StatefulSet(
             Common.engineName, selector: stage.engineSelector, serviceName: Common.headlessServiceName,
-            replicas: deployment.autoScaling ? nil : deployment.replicas, template: podTemplate(stage))
+            replicas: deployment.autoScaling ? nil : deployment.replicas, template: podTemplate(stage)
+        ).labels(stage.engineSelector)
         switch stage.tier {
         case .dev, .staging:
             return workload

@@ -35,6 +35,12 @@ public struct AppConfig: Codable, Sendable, Hashable {
         performance = settings.performance
     }
 
+    /// Reads a config file strictly: unknown fields, wrong types and out-of-range values are errors
+    /// naming the line and field.
+    public static func decode(yaml: String) throws(StrictYAMLDecoder.Failure) -> AppConfig {
+        try StrictYAMLDecoder().decode(AppConfig.self, from: yaml)
+    }
+
     /// The canonical YAML text of this config (what the ConfigMap holds).
     public func yaml() throws -> String { try YAMLRenderer.render(ValueEncoder().encode(self)) }
 

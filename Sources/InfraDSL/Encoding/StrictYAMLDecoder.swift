@@ -1,0 +1,116 @@
+import Yams
+
+/// Decodes a YAML document into a `Codable` type strictly: unknown keys are errors (a misspelt
+/// setting must not be silently ignored), and every error names the line and the dotted field path.
+public struct StrictYAMLDecoder: Sendable {
+    /// A document that could not be decoded.
+    public struct Failure: Error, CustomStringConvertible, Sendable {
+        /// The 1-based line of the offending node, when known.
+        public let line: Int?
+        /// The dotted path of the field, such as `database.pool_size`.
+        public let field: String
+        /// What is wrong.
+        public let message: String
+
+        public var description: String {
+            let place = line.map { "line \($0)" } ?? "document"
+            return field.isEmpty ? "\(place): \(message)" : "\(place): \(field): \(message)"
+        }
+    }
+
+    /// A decoder.
+    public init() {}
+
+    /// The decoded value, or a ``Failure`` naming the line and field at fault.
+    public func decode<T: Codable>(_ type: T.Type, from yaml: String) throws(Failure) -> T {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: yaml) else {
+                throw Failure(line: nil, field: "", message: "the document is empty")
+            }
+            root = node
+        } catch let failure as Failure {
+            throw failure
+        } catch let error as YamlError {
+            throw Failure(line: Self.line(of: error), field: "", message: "malformed YAML: \(error)")
+        } catch {
+            throw Failure(line: nil, field: "", message: "malformed YAML: \(error)")
+        }
+        let value: T
+        do {
+            value = try YAMLDecoder().decode(T.self, from: root)
+        } catch let error as DecodingError {
+            throw Self.failure(for: error, in: root)
+        } catch {
+            throw Failure(line: nil, field: "", message: "\(error)")
+        }
+        let known: Value
+        do {
+            known = try ValueEncoder().encode(value)
+        } catch {
+            throw Failure(line: nil, field: "", message: "\(error)")
+        }
+        if let (path, node) = Self.firstUnknownKey(in: root, known: known, path: []) {
+            throw Failure(line: node.mark.map { $0.line }, field: path.joined(separator: "."), message: "unknown field")
+        }
+        return value
+    }
+
+    private static func firstUnknownKey(in node: Node, known: Value, path: [String]) -> ([String], Node)? {
+        switch (node, known) {
+        case (.mapping(let mapping), .object(let fields)):
+            for (keyNode, child) in mapping {
+                guard let key = keyNode.string else { continue }
+                guard let knownChild = fields[key] else {
+                    if case .scalar(let scalar) = child, scalar.string == "null" || scalar.string == "~" { continue }
+                    return (path + [key], keyNode)
+                }
+                if let found = firstUnknownKey(in: child, known: knownChild, path: path + [key]) { return found }
+            }
+        case (.sequence(let sequence), .array(let items)):
+            for (index, child) in sequence.enumerated() where index < items.count {
+                if let found = firstUnknownKey(in: child, known: items[index], path: path + ["\(index)"]) { return found }
+            }
+        default:
+            break
+        }
+        return nil
+    }
+
+    private static func failure(for error: DecodingError, in root: Node) -> Failure {
+        let (path, message): ([any CodingKey], String) = switch error {
+        case .typeMismatch(let type, let context): (context.codingPath, "expected \(type): \(context.debugDescription)")
+        case .valueNotFound(let type, let context): (context.codingPath, "missing value of type \(type)")
+        case .keyNotFound(let key, let context): (context.codingPath + [key], "missing required field")
+        case .dataCorrupted(let context): (context.codingPath, context.debugDescription)
+        @unknown default: ([], "\(error)")
+        }
+        let names = path.map { $0.intValue.map(String.init) ?? $0.stringValue }
+        return Failure(line: line(at: names, in: root), field: names.joined(separator: "."), message: message)
+    }
+
+    /// The line of the deepest node on `path` that exists.
+    private static func line(at path: [String], in root: Node) -> Int? {
+        var node = root
+        var line = root.mark?.line
+        for segment in path {
+            if case .mapping(let mapping) = node, let pair = mapping.first(where: { $0.key.string == segment }) {
+                line = pair.key.mark?.line ?? line
+                node = pair.value
+            } else if case .sequence(let sequence) = node, let index = Int(segment), index < sequence.count {
+                node = sequence[index]
+                line = node.mark?.line ?? line
+            } else {
+                break
+            }
+        }
+        return line
+    }
+
+    private static func line(of error: YamlError) -> Int? {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _): return mark.line
+        default: return nil
+        }
+    }
+}
