@@ -33,7 +33,7 @@ enum Development {
         let engine = TradingEngine.statefulSet(stage)
         let postgres = DevelopmentSupport.postgres(stage)
         let redis = DevelopmentSupport.redis(stage)
-        return Environment(name, namespace: namespace) {
+        return Environment.development(name, namespace: namespace) {
             Namespace(labels: Common.namespaceLabels(environment: name, tier: .dev))
             ResourceQuota("dev-quota", hard: .init(
                 requestsCPU: .cores(8), requestsMemory: .gi(16), limitsCPU: .cores(16), limitsMemory: .gi(32),
@@ -44,9 +44,11 @@ enum Development {
             DevelopmentSupport.credentials()
             TradingEngine.configMap(stage)
             postgres
-            Service("postgres-dev", selecting: postgres, ports: [ServicePort("postgres", stage.config.database.port, targetPort: "postgres")])
+            // Headless: it governs the StatefulSet (the seed gave it a cluster IP, so the pod had no
+            // stable DNS name).
+            Service("postgres-dev", selecting: postgres, ports: [ServicePort("postgres", stage.config.database.port, targetPort: DevelopmentSupport.postgresPort(stage))], headless: true)
             redis
-            Service("redis-dev", selecting: redis, ports: [ServicePort("redis", stage.config.redis.port ?? 6379, targetPort: "redis")])
+            Service("redis-dev", selecting: redis, ports: [ServicePort("redis", stage.config.redis.port ?? 6379, targetPort: DevelopmentSupport.redisPort(stage))])
             TradingEngine.headlessService(stage, engine)
             engine
             TradingEngine.configFiles(stage)
@@ -54,5 +56,6 @@ enum Development {
             Artifact("compose/docker-compose.yml", .yaml(DevelopmentCompose.file(stage).value))
         }
         .labeled(stage.labels)
+        .contract(Contract.of(stage))
     }
 }

@@ -12,10 +12,13 @@ enum DevelopmentSupport {
     static let databasePassword = "dev-only-" + SHA256.hex("hft-trading development postgres").prefix(20)
     static let grafanaPassword = "dev-only-" + SHA256.hex("hft-trading development grafana").prefix(20)
 
-    static func credentials() -> Secret {
-        Secret(Common.databaseSecret, stringData: ["username": databaseUser, "password": databasePassword])
+    static func credentials() -> LiteralSecret {
+        LiteralSecret(Common.databaseSecret, stringData: ["username": databaseUser, "password": databasePassword])
             .annotations(["infradsl.io/development-only": "generated values; never use outside development"])
     }
+
+    static func postgresPort(_ stage: Stage) -> ContainerPort { ContainerPort("postgres", stage.config.database.port) }
+    static func redisPort(_ stage: Stage) -> ContainerPort { ContainerPort("redis", stage.config.redis.port ?? 6379) }
 
     static func postgres(_ stage: Stage) -> StatefulSet {
         let user = 70 // the postgres user of the alpine image
@@ -25,7 +28,7 @@ enum DevelopmentSupport {
                 EnvVar("POSTGRES_USER", from: .secretKey(secret: Common.databaseSecret, key: "username"))
                 EnvVar("POSTGRES_PASSWORD", from: .secretKey(secret: Common.databaseSecret, key: "password"))
                 EnvVar("PGDATA", "/var/lib/postgresql/data/pgdata")
-                ContainerPort("postgres", stage.config.database.port)
+                postgresPort(stage)
                 VolumeMount("data", at: "/var/lib/postgresql/data")
                 VolumeMount("run", at: "/var/run/postgresql")
                 VolumeMount("tmp", at: "/tmp")
@@ -33,7 +36,7 @@ enum DevelopmentSupport {
             .resources(ResourceRequirements(
                 requests: ComputeResources(cpu: .millicores(500), memory: .gi(1)),
                 limits: ComputeResources(cpu: .cores(1), memory: .gi(2))))
-            .readinessProbe(Probe(.tcpSocket(port: "postgres"), initialDelay: 5, period: 5))
+            .readinessProbe(Probe(.tcpSocket(port: postgresPort(stage)), initialDelay: 5, period: 5))
             .securityContext(.restricted(runAsUser: user))
             Volume("run", .emptyDir())
             Volume("tmp", .emptyDir())
@@ -47,10 +50,9 @@ enum DevelopmentSupport {
 
     static func redis(_ stage: Stage) -> Deployment {
         let user = 999 // the redis user of the alpine image
-        let port = stage.config.redis.port ?? 6379
         let template = PodTemplate(labels: stage.labels) {
             Container("redis", image: Common.redisImage) {
-                ContainerPort("redis", port)
+                redisPort(stage)
                 VolumeMount("data", at: "/data")
             }
             .command(["redis-server"])
@@ -58,7 +60,7 @@ enum DevelopmentSupport {
             .resources(ResourceRequirements(
                 requests: ComputeResources(cpu: .millicores(250), memory: .mi(512)),
                 limits: ComputeResources(cpu: .millicores(500), memory: .gi(1))))
-            .readinessProbe(Probe(.tcpSocket(port: "redis"), initialDelay: 5, period: 5))
+            .readinessProbe(Probe(.tcpSocket(port: redisPort(stage)), initialDelay: 5, period: 5))
             .securityContext(.restricted(runAsUser: user))
             // The seed ran Redis append-only with nowhere to append to but the container's own layer.
             Volume("data", .emptyDir(sizeLimit: .gi(1)))

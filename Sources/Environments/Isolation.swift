@@ -22,22 +22,20 @@ enum Isolation {
     static func dnsEgress() -> NetworkPolicy {
         NetworkPolicy("allow-dns", policyTypes: [.egress]) {
             NetworkRule.egress(
-                to: [.podsInNamespaces(
-                    pods: LabelSelector(matchLabels: ["k8s-app": "kube-dns"]),
-                    namespaces: LabelSelector(matchLabels: ["kubernetes.io/metadata.name": "kube-system"]))],
+                to: [.pods(LabelSelector(matchLabels: ["k8s-app": "kube-dns"]), in: .kubeSystem)],
                 ports: [.udp(53), .tcp(53)])
         }
     }
 
     static func ingressFromController(_ stage: Stage) -> NetworkPolicy {
         NetworkPolicy("allow-ingress-controller", podSelector: LabelSelector(matchLabels: stage.engineSelector), policyTypes: [.ingress]) {
-            NetworkRule.ingress(from: [.namespace(named: "ingress-nginx")], ports: [.tcp(.number(Common.httpPort))])
+            NetworkRule.ingress(from: [.namespace(.ingressNginx)], ports: [.tcp(.number(Common.httpPort))])
         }
     }
 
     static func ingressFromMonitoring(_ stage: Stage) -> NetworkPolicy {
         NetworkPolicy("allow-monitoring", podSelector: LabelSelector(matchLabels: stage.engineSelector), policyTypes: [.ingress]) {
-            NetworkRule.ingress(from: [.namespace(named: "monitoring")], ports: [.tcp(.number(stage.metricsPort))])
+            NetworkRule.ingress(from: [.namespace(.monitoring)], ports: [.tcp(.number(stage.metricsPort))])
         }
     }
 

@@ -39,13 +39,19 @@ enum Production {
         requestsCPU: .cores(96), requestsMemory: .gi(192), limitsCPU: .cores(192), limitsMemory: .gi(384),
         persistentVolumeClaims: 20)
 
+    /// The engines' PriorityClass. Cluster-scoped and identical wherever it is defined; staging
+    /// has it too, so priority scheduling is exercised before production.
+    static func priorityClass() -> PriorityClass {
+        PriorityClass(priorityClassName, value: 1_000_000, description: "Trading engines: scheduled first, preempt batch work.")
+    }
+
     static var environment: Environment {
         let stage = stage
         let engine = TradingEngine.statefulSet(stage)
         return Environment(name, namespace: namespace) {
             Namespace(labels: Common.namespaceLabels(environment: name, tier: .prod).merging(["critical": "true"]))
             ResourceQuota("prod-quota", hard: quota)
-            PriorityClass(priorityClassName, value: 1_000_000, description: "Trading engines: scheduled first, preempt batch work.")
+            priorityClass()
             Isolation.policies(stage)
             Access.objects(stage)
             TradingEngine.serviceAccount()
@@ -61,5 +67,6 @@ enum Production {
             Artifact("audit/audit-policy.yaml", .yaml(Access.auditPolicy(namespace: namespace).value))
         }
         .labeled(stage.labels)
+        .contract(Contract.of(stage))
     }
 }

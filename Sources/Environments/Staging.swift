@@ -37,6 +37,7 @@ enum Staging {
             ResourceQuota("staging-quota", hard: .init(
                 requestsCPU: .cores(16), requestsMemory: .gi(32), limitsCPU: .cores(32), limitsMemory: .gi(64),
                 persistentVolumeClaims: 5))
+            Production.priorityClass()
             Isolation.policies(stage)
             Access.objects(stage)
             TradingEngine.serviceAccount()
@@ -50,5 +51,6 @@ enum Staging {
             Artifact("monitoring/alert-rules.yaml", .encodedYAML(Monitoring.alertRules(stage)))
         }
         .labeled(stage.labels)
+        .contract(Contract.of(stage))
     }
 }

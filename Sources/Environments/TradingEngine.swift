@@ -3,6 +3,12 @@ import InfraDSL
 /// The trading engine's objects, built from one environment's ``Stage`` so every tier gets the same
 /// shape and differs only in values.
 enum TradingEngine {
+    /// The engine's HTTP port (health, API).
+    static let httpPort = ContainerPort("http", Common.httpPort)
+
+    /// The engine's Prometheus port, from the config.
+    static func metricsPort(_ stage: Stage) -> ContainerPort { ContainerPort("metrics", stage.metricsPort) }
+
     /// The engine's StatefulSet.
     static func statefulSet(_ stage: Stage) -> StatefulSet {
         let deployment = stage.config.deployment
@@ -48,6 +54,7 @@ enum TradingEngine {
         case .staging:
             return template
                 .securityContext(podSecurity(sysctls: []))
+                .priorityClassName(Production.priorityClassName)
                 .affinity(Affinity(requiredPodAntiAffinity: [antiAffinity]))
         case .prod:
             // The seed tuned these with a privileged busybox init container. Both are namespaced
@@ -81,8 +88,8 @@ enum TradingEngine {
             if let performance = config.performance { EnvVar("CPU_AFFINITY", performance.cpuAffinity) }
             EnvVar("DATABASE_USER", from: .secretKey(secret: Common.databaseSecret, key: "username"))
             EnvVar("DATABASE_PASSWORD", from: .secretKey(secret: Common.databaseSecret, key: "password"))
-            ContainerPort("http", Common.httpPort)
-            ContainerPort("metrics", stage.metricsPort)
+            httpPort
+            metricsPort(stage)
             VolumeMount("config", at: Common.configDirectory, readOnly: true)
             VolumeMount("logs", at: "/var/log/trading")
             VolumeMount("tmp", at: "/tmp")
@@ -96,15 +103,15 @@ enum TradingEngine {
         switch tier {
         case .dev, .staging:
             return container
-                .livenessProbe(Probe(.httpGet(path: "/health/live", port: "http"), initialDelay: 30, period: 10))
-                .readinessProbe(Probe(.httpGet(path: "/health/ready", port: "http"), initialDelay: 10, period: 5))
+                .livenessProbe(Probe(.httpGet(path: "/health/live", port: httpPort), initialDelay: 30, period: 10))
+                .readinessProbe(Probe(.httpGet(path: "/health/ready", port: httpPort), initialDelay: 10, period: 5))
         case .prod:
             // The seed's preStop ran `kill -TERM 1; sleep 15`: it stopped the engine before endpoints
             // were removed, dropping in-flight orders. Sleeping first lets the endpoint removal
             // propagate; the kubelet then sends SIGTERM, within the 45 s grace period.
             return container
-                .livenessProbe(Probe(.httpGet(path: "/health/live", port: "http"), initialDelay: 30, period: 10, timeout: 5, failureThreshold: 3))
-                .readinessProbe(Probe(.httpGet(path: "/health/ready", port: "http"), initialDelay: 10, period: 5, timeout: 3, failureThreshold: 3))
+                .livenessProbe(Probe(.httpGet(path: "/health/live", port: httpPort), initialDelay: 30, period: 10, timeout: 5, failureThreshold: 3))
+                .readinessProbe(Probe(.httpGet(path: "/health/ready", port: httpPort), initialDelay: 10, period: 5, timeout: 3, failureThreshold: 3))
                 .preStop(.sleep(15))
         }
     }
@@ -112,8 +119,8 @@ enum TradingEngine {
     /// The headless Service the StatefulSet is governed by (the seed named it but never defined it).
     static func headlessService(_ stage: Stage, _ engine: StatefulSet) -> Service {
         Service(Common.headlessServiceName, selecting: engine, ports: [
-            ServicePort("http", Common.httpPort, targetPort: "http"),
-            ServicePort("metrics", stage.metricsPort, targetPort: "metrics"),
+            ServicePort("http", Common.httpPort, targetPort: httpPort),
+            ServicePort("metrics", stage.metricsPort, targetPort: metricsPort(stage)),
         ], headless: true)
     }
 

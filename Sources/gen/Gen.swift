@@ -1,12 +1,16 @@
 import ArgumentParser
+import InfraDSL
 
-/// `gen`: renders the environments of the trading system.
+/// `gen`: renders the trading system's environments, checks them, and lints existing manifests.
 @main
 struct Gen: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gen",
         abstract: "Render the trading system's environments into Kubernetes manifests.",
-        subcommands: [Generate.self],
+        subcommands: [Generate.self, Check.self, Lint.self],
         defaultSubcommand: Generate.self
     )
 }
+
+extension ManifestFormat: ExpressibleByArgument {}
+extension DiagnosticFormat: ExpressibleByArgument {}

@@ -8,11 +8,7 @@ struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Render environments into <output>/<env>/ (the default command).")
 
-    @Option(name: .customLong("env"), help: "An environment to render (repeatable).")
-    var environments: [String] = []
-
-    @Flag(help: "Render every environment.")
-    var all = false
+    @OptionGroup var selection: EnvironmentSelection
 
     @Option(help: "The output directory.")
     var output = "out"
@@ -31,7 +27,7 @@ struct Generate: ParsableCommand {
             Catalog.environments.forEach { print($0.name) }
             return
         }
-        let selected = try selectEnvironments()
+        let selected = try selection.environments()
         let rendered = try render(selected)
         let directory = OutputDirectory(root: URL(fileURLWithPath: output))
         if check {
@@ -41,20 +37,6 @@ struct Generate: ParsableCommand {
                 try directory.write(environment)
                 print("wrote \(output)/\(environment.name) (\(environment.files.count) files)")
             }
-        }
-    }
-
-    private func selectEnvironments() throws -> [Environment] {
-        let known = Catalog.environments
-        if all { return known }
-        guard !environments.isEmpty else {
-            throw ValidationError("name an environment with --env NAME, or use --all")
-        }
-        return try environments.map { name in
-            guard let environment = known.first(where: { $0.name == name }) else {
-                throw ValidationError("unknown environment '\(name)'; valid names: \(known.map(\.name).joined(separator: ", "))")
-            }
-            return environment
         }
     }
 
@@ -87,7 +69,6 @@ struct Generate: ParsableCommand {
     }
 }
 
-extension ManifestFormat: ExpressibleByArgument {}
 
 func printError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))

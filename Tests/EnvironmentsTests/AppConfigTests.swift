@@ -39,10 +39,10 @@ import Yams
         let engine = try #require(compose.services.first { $0.name == DevelopmentCompose.engineService })
         let postgres = try #require(compose.services.first { $0.name == "postgres" })
         let secret = DevelopmentSupport.credentials()
-        #expect(engine.environment["DATABASE_PASSWORD"] == secret.stringData["password"])
-        #expect(postgres.environment["POSTGRES_PASSWORD"] == secret.stringData["password"])
-        #expect(postgres.environment["POSTGRES_USER"] == secret.stringData["username"])
-        #expect(secret.stringData["password"]?.hasPrefix("dev-only-") == true)
+        #expect(engine.environment["DATABASE_PASSWORD"] == secret["password"])
+        #expect(postgres.environment["POSTGRES_PASSWORD"] == secret["password"])
+        #expect(postgres.environment["POSTGRES_USER"] == secret["username"])
+        #expect(secret["password"]?.hasPrefix("dev-only-") == true)
     }
 
     /// Bad config files, each rejected by `check-jsonschema` against the derived schema; the good

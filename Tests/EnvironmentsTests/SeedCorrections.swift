@@ -33,6 +33,8 @@ enum SeedCorrections {
               reason: "same namespace mistake: the replicas are ExternalName aliases in hft-trading-production"),
         .init(file: "config/production.yaml", path: "redis.nodes[*",
               reason: "same namespace mistake: the cluster nodes are ExternalName aliases in hft-trading-production"),
+        .init(file: "kubernetes/*/configmap-trading-engine-config.yaml", path: "data.config.yaml",
+              reason: "ours holds the merged common and environment config; the seed's scripts put only the environment file in the ConfigMap, so the engine never saw a common setting (its values are compared field by field in config/<env>.yaml)"),
         // Development.
         .init(file: "kubernetes/development/statefulset-trading-engine.yaml", path: "*.env",
               reason: "the env label is the environment's name in every tier (the seed used the tier, `dev`, in development only)"),

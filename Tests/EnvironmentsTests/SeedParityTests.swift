@@ -37,7 +37,7 @@ import Yams
     }()
 
     @Test func everySeedFileIsCompared() {
-        #expect(Self.comparisons.count == 18)
+        #expect(Self.comparisons.count == 20)
         #expect(!Self.rendered.isEmpty)
     }
 

@@ -7,7 +7,7 @@ enum Fixtures {
     static func container(
         requests: ComputeResources = ComputeResources(cpu: .millicores(500), memory: .mi(512)),
         limits: ComputeResources = ComputeResources(cpu: .cores(1), memory: .gi(1)),
-        probePort: PortReference = "http"
+        probePort: PortReference = .name("http")
     ) -> Container {
         Container("engine", image: "registry.example.com/engine:1") {
             ContainerPort("http", 8080)
@@ -15,6 +15,18 @@ enum Fixtures {
         }
         .resources(ResourceRequirements(requests: requests, limits: limits))
         .readinessProbe(Probe(.httpGet(path: "/ready", port: probePort)))
+        .securityContext(.restricted(runAsUser: 1000))
+    }
+
+    /// The headless Service that governs a fixture StatefulSet.
+    static func headless(_ workload: StatefulSet) -> Service {
+        Service(workload.serviceName, selecting: workload, ports: [ServicePort("http", 8080)], headless: true)
+    }
+
+    /// A StatefulSet with its headless Service: a valid engine.
+    static func engine(container: Container = container()) -> [any Resource] {
+        let workload = statefulSet(container: container)
+        return [workload, headless(workload)]
     }
 
     static func statefulSet(_ name: String = "engine", container: Container = container()) -> StatefulSet {

@@ -7,7 +7,7 @@ import TestSupport
     private func environment(replicas: Int = 2, extra: Bool = true, brokenName: Bool = false) -> Environment {
         Environment("test", namespace: "test-ns") {
             Namespace()
-            Fixtures.statefulSet()
+            Fixtures.engine()
             if extra { ConfigMap("extra", data: ["replicas": "\(replicas)"]) }
             if brokenName { ConfigMap("Not_Valid", data: [:]) }
         }
@@ -24,7 +24,7 @@ import TestSupport
         #expect(!tree.keys.contains("test/kubernetes/configmap-extra.yaml"))
         #expect(tree.keys.sorted() == [
             "test/kubernetes/kustomization.yaml", "test/kubernetes/namespace-test-ns.yaml",
-            "test/kubernetes/statefulset-engine.yaml",
+            "test/kubernetes/service-engine-headless.yaml", "test/kubernetes/statefulset-engine.yaml",
         ])
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["test"], "no temporary directory is left")
     }

@@ -29,7 +29,7 @@ import Yams
     @Test func meaningfulEmptyObjectsAreKept() throws {
         let rendered = try EnvironmentRenderer.render(Environment("test", namespace: "test-ns") {
             NetworkPolicy("default-deny", policyTypes: [.ingress, .egress])
-            Fixtures.statefulSet()
+            Fixtures.engine()
         })
         let policy = try file(rendered, "networkpolicy-default-deny.yaml")
         #expect(policy.contains("spec:\n  podSelector: {}\n  policyTypes:\n  - Ingress\n  - Egress\n"))
@@ -47,8 +47,8 @@ import Yams
     }
 
     @Test func jsonKeepsTheSameOrderAndParsesBack() throws {
-        let yaml = try EnvironmentRenderer.render(Environment("test", namespace: "test-ns") { Fixtures.statefulSet() })
-        let json = try EnvironmentRenderer.render(Environment("test", namespace: "test-ns") { Fixtures.statefulSet() }, format: .json)
+        let yaml = try EnvironmentRenderer.render(Environment("test", namespace: "test-ns") { Fixtures.engine() })
+        let json = try EnvironmentRenderer.render(Environment("test", namespace: "test-ns") { Fixtures.engine() }, format: .json)
         let jsonText = try file(json, "statefulset-engine.json")
         #expect(jsonText.hasPrefix("{\n  \"apiVersion\": \"apps/v1\",\n  \"kind\": \"StatefulSet\",\n  \"metadata\": {"))
         let fromJSON = try JSONSerialization.jsonObject(with: Data(jsonText.utf8)) as? NSDictionary
@@ -67,7 +67,7 @@ import Yams
         let line = #line + 2
         let workload = Fixtures.statefulSet()
             .override("spec.template.spec", with: ["hostNetwork": true, "dnsPolicy": "ClusterFirstWithHostNet"])
-        let rendered = try EnvironmentRenderer.render(Environment("test", namespace: "test-ns") { workload })
+        let rendered = try EnvironmentRenderer.render(Environment("test", namespace: "test-ns") { workload; Fixtures.headless(workload) })
         let document = try #require(try Yams.load(yaml: try file(rendered, "statefulset-engine.yaml")) as? [String: Any])
         let spec = try #require(((document["spec"] as? [String: Any])?["template"] as? [String: Any])?["spec"] as? [String: Any])
         #expect(spec["hostNetwork"] as? Bool == true)
@@ -79,13 +79,13 @@ import Yams
 
     @Test func escapeHatchThroughAScalarIsAnError() {
         let workload = Fixtures.statefulSet().override("spec.replicas.count", with: 3)
-        let errors = Fixtures.errors(Environment("test", namespace: "test-ns") { workload })
+        let errors = Fixtures.errors(Environment("test", namespace: "test-ns") { workload; Fixtures.headless(workload) })
         #expect(errors.map(\.check) == ["override"])
     }
 
     @Test func renderingIsDeterministic() throws {
-        let first = try EnvironmentRenderer.render(Environment("test", namespace: "test-ns") { Fixtures.statefulSet() })
-        let second = try EnvironmentRenderer.render(Environment("test", namespace: "test-ns") { Fixtures.statefulSet() })
+        let first = try EnvironmentRenderer.render(Environment("test", namespace: "test-ns") { Fixtures.engine() })
+        let second = try EnvironmentRenderer.render(Environment("test", namespace: "test-ns") { Fixtures.engine() })
         #expect(first.files == second.files)
     }
 }

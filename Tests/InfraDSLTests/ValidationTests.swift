@@ -47,9 +47,9 @@ import Testing
     }
 
     @Test func sameNameInAnotherKindIsNotADuplicate() {
-        let environment = Environment("test", namespace: "test-ns") {
+        let environment = Environment.development("test", namespace: "test-ns") {
             ConfigMap("engine", data: ["a": "b"])
-            Secret("engine", stringData: ["a": "b"])
+            LiteralSecret("engine", stringData: ["a": "b"])
         }
         #expect(Fixtures.errors(environment).isEmpty)
     }
@@ -60,7 +60,7 @@ import Testing
             .resources(ResourceRequirements(
                 requests: ComputeResources(cpu: .cores(4), memory: .gi(8)),
                 limits: ComputeResources(cpu: .cores(2), memory: .gi(8))))
-        let environment = Environment("test", namespace: "test-ns") { Fixtures.statefulSet(container: container) }
+        let environment = Environment("test", namespace: "test-ns") { Fixtures.engine(container: container) }
         let errors = Fixtures.errors(environment)
         let error = try #require(errors.first)
         #expect(errors.count == 1)
@@ -73,7 +73,7 @@ import Testing
     @Test func requestsEqualToLimitsAreFine() {
         let container = Fixtures.container(
             requests: ComputeResources(cpu: .cores(1), memory: .gi(1)), limits: ComputeResources(cpu: .cores(1), memory: .gi(1)))
-        #expect(Fixtures.errors(Environment("test", namespace: "test-ns") { Fixtures.statefulSet(container: container) }).isEmpty)
+        #expect(Fixtures.errors(Environment("test", namespace: "test-ns") { Fixtures.engine(container: container) }).isEmpty)
     }
 
     @Test func emptySelectorsAreErrors() {
@@ -102,7 +102,7 @@ import Testing
     }
 
     @Test func probeOnAnUndeclaredPortIsAnError() {
-        let container = Fixtures.container(probePort: "metrics")
+        let container = Fixtures.container(probePort: .name("metrics"))
         let errors = Fixtures.errors(Environment("test", namespace: "test-ns") { Fixtures.statefulSet(container: container) })
         #expect(errors.map(\.check) == ["port"])
         #expect(errors.first?.message.contains("'metrics'") == true)
@@ -112,7 +112,7 @@ import Testing
         let workload = Fixtures.statefulSet()
         let environment = Environment("test", namespace: "test-ns") {
             workload
-            Service("engine", selecting: workload, ports: [ServicePort("metrics", 9090, targetPort: "metrics")])
+            Service("engine", selecting: workload, ports: [ServicePort("metrics", 9090, targetPort: .name("metrics"))])
         }
         #expect(Fixtures.errors(environment).map(\.resourcePath) == ["test/Service/engine/spec/ports/metrics/targetPort"])
     }
@@ -129,7 +129,7 @@ import Testing
         let workload = Fixtures.statefulSet()
         let environment = Environment("test", namespace: "test-ns") {
             workload
-            Service("engine", selecting: workload, ports: [ServicePort("http", 70000, targetPort: "http")])
+            Service("engine", selecting: workload, ports: [ServicePort("http", 70000, targetPort: .name("http"))])
             HorizontalPodAutoscaler("engine", scaling: workload, minReplicas: 5, maxReplicas: 3, metrics: [.cpuUtilization(70)])
         }
         #expect(Fixtures.errors(environment).map(\.check).sorted() == ["port", "replicas"])
@@ -140,7 +140,7 @@ import Testing
         let rendered = try EnvironmentRenderer.render(Environment("test", namespace: "test-ns") {
             Namespace()
             workload
-            Service("engine-headless", selecting: workload, ports: [ServicePort("http", 8080, targetPort: "http")], headless: true)
+            Service("engine-headless", selecting: workload, ports: [ServicePort("http", 8080, targetPort: .name("http"))], headless: true)
         })
         #expect(rendered.warnings.isEmpty)
         #expect(rendered.files.map(\.path) == [

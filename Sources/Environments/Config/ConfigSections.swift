@@ -4,6 +4,12 @@ import InfraDSL
 public struct ApplicationConfig: Codable, Sendable, Hashable {
     public var name: String
     public var version: String
+
+    /// Every field, explicitly.
+    public init(name: String, version: String) {
+        self.name = name
+        self.version = version
+    }
 }
 
 /// `logging`: the common format and rotation plus each environment's level and output.
@@ -12,6 +18,12 @@ public struct LoggingConfig: Codable, Sendable, Hashable {
     public struct Rotation: Codable, Sendable, Hashable {
         public var maxSize: Storage
         public var maxFiles: Int
+
+        /// Rotation after `maxSize`, keeping `maxFiles`.
+        public init(maxSize: Storage, maxFiles: Int) {
+            self.maxSize = maxSize
+            self.maxFiles = maxFiles
+        }
 
         enum CodingKeys: String, CodingKey {
             case maxSize = "max_size"
@@ -30,6 +42,13 @@ public struct MetricsConfig: Codable, Sendable, Hashable {
     public var enabled: Bool
     public var port: Port
     public var interval: Seconds
+
+    /// Every field, explicitly.
+    public init(enabled: Bool, port: Port, interval: Seconds) {
+        self.enabled = enabled
+        self.port = port
+        self.interval = interval
+    }
 }
 
 /// `network`: socket tuning and which outbound traffic the engine makes.
@@ -54,6 +73,12 @@ public struct SecurityConfig: Codable, Sendable, Hashable {
     public var tlsEnabled: Bool
     public var minTLSVersion: TLSVersion
 
+    /// Every field, explicitly.
+    public init(tlsEnabled: Bool, minTLSVersion: TLSVersion) {
+        self.tlsEnabled = tlsEnabled
+        self.minTLSVersion = minTLSVersion
+    }
+
     enum CodingKeys: String, CodingKey {
         case tlsEnabled = "tls_enabled"
         case minTLSVersion = "min_tls_version"
@@ -64,6 +89,12 @@ public struct SecurityConfig: Codable, Sendable, Hashable {
 public struct EnvironmentInfo: Codable, Sendable, Hashable {
     public var name: String
     public var tier: Tier
+
+    /// Every field, explicitly.
+    public init(name: String, tier: Tier) {
+        self.name = name
+        self.tier = tier
+    }
 }
 
 /// `deployment`: how many engines run.
@@ -100,10 +131,22 @@ public struct ResourcesConfig: Codable, Sendable, Hashable {
     public struct Pair<Amount: Codable & Sendable & Hashable>: Codable, Sendable, Hashable {
         public var request: Amount
         public var limit: Amount
+
+        /// A request and a limit.
+        public init(request: Amount, limit: Amount) {
+            self.request = request
+            self.limit = limit
+        }
     }
 
     public var cpu: Pair<CPU>
     public var memory: Pair<Memory>
+
+    /// Every field, explicitly.
+    public init(cpu: Pair<CPU>, memory: Pair<Memory>) {
+        self.cpu = cpu
+        self.memory = memory
+    }
 
     /// The container resources these settings mean.
     public var requirements: ResourceRequirements {
@@ -121,6 +164,16 @@ public struct DatabaseConfig: Codable, Sendable, Hashable {
     public var poolSize: Int
     public var sslMode: SSLMode
     public var readReplicas: [String]
+
+    /// Every field, explicitly.
+    public init(host: String, port: Port, database: String, poolSize: Int, sslMode: SSLMode, readReplicas: [String]) {
+        self.host = host
+        self.port = port
+        self.database = database
+        self.poolSize = poolSize
+        self.sslMode = sslMode
+        self.readReplicas = readReplicas
+    }
 
     enum CodingKeys: String, CodingKey {
         case host, port, database
@@ -169,6 +222,13 @@ public struct FeaturesConfig: Codable, Sendable, Hashable {
     public var profiling: Bool
     public var mockMarketData: Bool
 
+    /// Every field, explicitly.
+    public init(debugMode: Bool, profiling: Bool, mockMarketData: Bool) {
+        self.debugMode = debugMode
+        self.profiling = profiling
+        self.mockMarketData = mockMarketData
+    }
+
     enum CodingKeys: String, CodingKey {
         case debugMode = "debug_mode"
         case profiling
@@ -182,6 +242,14 @@ public struct PerformanceConfig: Codable, Sendable, Hashable {
     public var threadPriority: ThreadPriority
     public var hugePages: Bool
     public var numaNode: Int
+
+    /// Every field, explicitly.
+    public init(cpuAffinity: String, threadPriority: ThreadPriority, hugePages: Bool, numaNode: Int) {
+        self.cpuAffinity = cpuAffinity
+        self.threadPriority = threadPriority
+        self.hugePages = hugePages
+        self.numaNode = numaNode
+    }
 
     enum CodingKeys: String, CodingKey {
         case cpuAffinity = "cpu_affinity"

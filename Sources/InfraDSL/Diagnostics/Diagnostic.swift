@@ -19,7 +19,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     /// The object and field at fault: `production/StatefulSet/trading-engine/spec/replicas`.
     public let resourcePath: String
     /// The Swift line that defined the value at fault.
-    public let location: SourceLocation
+    public internal(set) var location: SourceLocation
 
     /// Creates a finding.
     public init(

@@ -21,6 +21,11 @@ public struct DiagnosticCollector: Sendable {
             severity: .warning, check: check, message: message, resourcePath: path.description, location: location))
     }
 
+    /// Appends one finding.
+    public mutating func append(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
     /// Appends findings from another collector.
     public mutating func append(contentsOf other: DiagnosticCollector) {
         diagnostics.append(contentsOf: other.diagnostics)

@@ -1,28 +1,32 @@
-/// Where a DSL value was written: the `#fileID` and `#line` of the call that created it.
+/// Where a value was defined: for DSL values, the Swift call site (`#fileID`, `#line`); for
+/// manifests read by `gen lint`, the YAML file and line.
 ///
 /// Every resource, container, port, volume and rule records one, so a failed check can point at the
-/// Swift line at fault instead of at generated YAML.
+/// line at fault instead of at generated YAML.
 public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
-    /// The `#fileID` of the call site, such as `Environments/Production.swift`.
-    public let fileID: String
-    /// The line of the call site.
+    /// The file as a developer finds it from the package root: `Sources/Environments/Production.swift`,
+    /// or the path of a linted manifest.
+    public let path: String
+    /// The 1-based line.
     public let line: Int
 
-    /// Creates a location; pass `#fileID` and `#line` from the caller's default arguments.
+    /// A Swift call site from its `#fileID` (`Environments/Production.swift`), assuming the SwiftPM
+    /// layout (`Sources/<Module>/<File>.swift`).
     public init(fileID: String, line: Int) {
-        self.fileID = fileID
+        path = "Sources/\(fileID)"
         self.line = line
     }
 
-    /// Creates a location from the `StaticString`/`UInt` pair that default arguments deliver.
+    /// A Swift call site from the `StaticString`/`UInt` pair that default arguments deliver.
     public init(_ fileID: StaticString, _ line: UInt) {
-        self.fileID = "\(fileID)"
-        self.line = Int(line)
+        self.init(fileID: "\(fileID)", line: Int(line))
     }
 
-    /// The path as a developer sees it from the package root, assuming the SwiftPM layout
-    /// (`Sources/<Module>/<File>.swift`): `Sources/Environments/Production.swift`.
-    public var path: String { "Sources/\(fileID)" }
+    /// A line of any file, such as a manifest being linted.
+    public init(path: String, line: Int) {
+        self.path = path
+        self.line = line
+    }
 
     /// `Sources/Environments/Production.swift:42`.
     public var description: String { "\(path):\(line)" }

@@ -23,7 +23,7 @@ public struct Artifact: Sendable {
     /// The content.
     public let content: Content
     /// Where it was written.
-    public let location: SourceLocation
+    public internal(set) var location: SourceLocation
 
     /// A file at `path` inside the environment's directory.
     public init(_ path: String, _ content: Content, file: StaticString = #fileID, line: UInt = #line) {

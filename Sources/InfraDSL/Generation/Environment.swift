@@ -7,6 +7,18 @@
 /// }
 /// ```
 public struct Environment: Sendable {
+    /// How strict the checks are with an environment.
+    public enum Kind: String, Sendable {
+        /// A developer's environment: literal development secrets are allowed.
+        case development
+        /// Everything else: no literal secrets, no privileged or root containers.
+        case restricted
+    }
+
+    /// How strict the checks are with this environment.
+    public private(set) var kind: Kind = .restricted
+    /// What the application expects of the environment, for the semantic checks.
+    public private(set) var contract = EnvironmentContract()
     /// The environment's name (`production`), also its output directory.
     public let name: String
     /// The namespace of every namespaced object that does not name one itself.
@@ -16,7 +28,7 @@ public struct Environment: Sendable {
     /// The other files, in the order written.
     public let artifacts: [Artifact]
     /// Where the environment was written.
-    public let location: SourceLocation
+    public internal(set) var location: SourceLocation
     /// Labels put on every object (an object's own labels win on a shared key).
     public private(set) var commonLabels: Labels = .none
 
@@ -25,11 +37,25 @@ public struct Environment: Sendable {
         _ name: String, namespace: String, file: StaticString = #fileID, line: UInt = #line,
         @EnvironmentBuilder _ content: () -> [EnvironmentPart]
     ) {
+        self.init(name, namespace: namespace, kind: .restricted, location: SourceLocation(file, line), parts: content())
+    }
+
+    /// A development environment, whose builder also accepts ``LiteralSecret``s.
+    public static func development(
+        _ name: String, namespace: String, file: StaticString = #fileID, line: UInt = #line,
+        @DevelopmentEnvironmentBuilder _ content: () -> [EnvironmentPart]
+    ) -> Environment {
+        Environment(name, namespace: namespace, kind: .development, location: SourceLocation(file, line), parts: content())
+    }
+
+    /// An environment from already-built parts (used by `gen lint`, which reads manifests).
+    public init(_ name: String, namespace: String, kind: Kind, location: SourceLocation, parts: [EnvironmentPart]) {
         self.name = name
+        self.kind = kind
         self.namespace = namespace
         var resources: [any Resource] = []
         var artifacts: [Artifact] = []
-        for part in content() {
+        for part in parts {
             switch part {
             case .resource(let resource): resources.append(resource)
             case .artifact(let artifact): artifacts.append(artifact)
@@ -37,7 +63,14 @@ public struct Environment: Sendable {
         }
         self.resources = resources
         self.artifacts = artifacts
-        location = SourceLocation(file, line)
+        self.location = location
+    }
+
+    /// The same environment with what its application expects of it, for the semantic checks.
+    public func contract(_ contract: EnvironmentContract) -> Environment {
+        var copy = self
+        copy.contract = contract
+        return copy
     }
 
     /// The same environment with `labels` on every object.

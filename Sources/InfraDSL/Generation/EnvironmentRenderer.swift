@@ -18,6 +18,12 @@ public enum EnvironmentRenderer {
     public static func render(_ environment: Environment, format: ManifestFormat = .yaml) throws(DiagnosticsError) -> RenderedEnvironment {
         let (objects, collected) = EnvironmentResolver.resolve(environment)
         var diagnostics = collected
+        if !collected.hasErrors {
+            // Semantic checks read objects that passed validation.
+            for finding in Checks.run(on: environment, objects: objects.map(\.resource)) {
+                diagnostics.append(finding)
+            }
+        }
         var files: [RenderedFile] = []
         var manifestNames: [String] = []
         var owners: [String: (key: String, location: SourceLocation)] = [:]

@@ -14,8 +14,16 @@ public enum Generator {
                 failures.append(contentsOf: error.diagnostics)
             }
         }
-        guard failures.isEmpty else { throw DiagnosticsError(failures) }
-        return rendered
+        let parity = ParityCheck.run(environments.filter { environment in rendered.contains { $0.name == environment.name } }.map {
+            ($0, EnvironmentResolver.resolve($0).objects.map(\.resource))
+        })
+        if parity.contains(where: { $0.severity == .error }) || !failures.isEmpty {
+            throw DiagnosticsError(failures + parity)
+        }
+        return rendered.map { environment in
+            let own = parity.filter { $0.resourcePath.hasPrefix(environment.name + "/") }
+            return RenderedEnvironment(name: environment.name, files: environment.files, warnings: environment.warnings + own)
+        }
     }
 
     /// Renders every environment, then writes each into `directory`. A render error writes nothing;

@@ -5,7 +5,7 @@ public struct ConfigMap: Resource {
     public static let kind = "ConfigMap"
     public static let applyOrder = ApplyOrder.config
     public var metadata: ObjectMeta
-    public let location: SourceLocation
+    public var location: SourceLocation
     public var overrides: [Override] = []
     /// The entries, rendered sorted by key.
     public let data: Labels
@@ -38,14 +38,15 @@ public struct ConfigMap: Resource {
     }
 }
 
-/// A Secret. Values given here end up in the rendered output, so use it only for clearly marked
-/// development values; real credentials belong in an external secret store, referenced by name.
+/// A Secret with values in the output. It is made through ``LiteralSecret`` (development only) or by
+/// `gen lint` from an existing manifest; real credentials belong in an external secret store,
+/// referenced by name.
 public struct Secret: Resource {
     public static let apiVersion = "v1"
     public static let kind = "Secret"
     public static let applyOrder = ApplyOrder.config
     public var metadata: ObjectMeta
-    public let location: SourceLocation
+    public var location: SourceLocation
     public var overrides: [Override] = []
     /// The entries, as plain text (`stringData`).
     public let stringData: Labels
@@ -53,7 +54,7 @@ public struct Secret: Resource {
     public let type: String
 
     /// A Secret with plain-text entries.
-    public init(_ name: String, stringData: Labels, type: String = "Opaque", file: StaticString = #fileID, line: UInt = #line) {
+    init(_ name: String, stringData: Labels, type: String = "Opaque", file: StaticString = #fileID, line: UInt = #line) {
         metadata = ObjectMeta(name: name)
         self.stringData = stringData
         self.type = type

@@ -4,7 +4,7 @@ public struct Deployment: Workload {
     public static let kind = "Deployment"
     public static let applyOrder = ApplyOrder.workload
     public var metadata: ObjectMeta
-    public let location: SourceLocation
+    public var location: SourceLocation
     public var overrides: [Override] = []
 
     /// How pods are replaced when the template changes.

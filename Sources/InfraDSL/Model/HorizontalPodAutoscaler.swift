@@ -25,7 +25,7 @@ public struct HorizontalPodAutoscaler: Resource {
     public static let kind = "HorizontalPodAutoscaler"
     public static let applyOrder = ApplyOrder.scaling
     public var metadata: ObjectMeta
-    public let location: SourceLocation
+    public var location: SourceLocation
     public var overrides: [Override] = []
 
     public let targetAPIVersion: String
@@ -48,6 +48,16 @@ public struct HorizontalPodAutoscaler: Resource {
         self.maxReplicas = maxReplicas
         self.metrics = metrics
         location = SourceLocation(file, line)
+    }
+
+    /// An autoscaler read from a manifest (`gen lint`).
+    init(_ name: String, target: (apiVersion: String, kind: String, name: String), minReplicas: Int, maxReplicas: Int, metrics: [ScalingMetric], location: SourceLocation) {
+        metadata = ObjectMeta(name: name)
+        (targetAPIVersion, targetKind, targetName) = target
+        self.minReplicas = minReplicas
+        self.maxReplicas = maxReplicas
+        self.metrics = metrics
+        self.location = location
     }
 
     public func bodyFields() -> Fields {

@@ -5,7 +5,7 @@ public struct Namespace: Resource {
     public static let isNamespaced = false
     public static let applyOrder = ApplyOrder.namespace
     public var metadata: ObjectMeta
-    public let location: SourceLocation
+    public var location: SourceLocation
     public var overrides: [Override] = []
 
     /// A namespace with labels; `name` nil means the environment's namespace.

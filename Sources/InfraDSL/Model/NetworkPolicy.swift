@@ -9,10 +9,15 @@ public enum NetworkPeer: Hashable, Sendable {
     /// An IP range, minus exceptions.
     case ipBlock(cidr: String, except: [String] = [])
 
-    /// Every pod in the namespace named `name` (by the `kubernetes.io/metadata.name` label that
-    /// Kubernetes puts on every namespace).
-    public static func namespace(named name: String) -> NetworkPeer {
-        .namespaces(LabelSelector(matchLabels: Labels([("kubernetes.io/metadata.name", name)])))
+    /// Every pod in a declared namespace, selected by the `kubernetes.io/metadata.name` label that
+    /// Kubernetes puts on every namespace.
+    public static func namespace(_ namespace: NamespaceReference) -> NetworkPeer {
+        .namespaces(LabelSelector(matchLabels: Labels([("kubernetes.io/metadata.name", namespace.name)])))
+    }
+
+    /// Pods with `pods` labels in a declared namespace.
+    public static func pods(_ pods: LabelSelector, in namespace: NamespaceReference) -> NetworkPeer {
+        .podsInNamespaces(pods: pods, namespaces: LabelSelector(matchLabels: Labels([("kubernetes.io/metadata.name", namespace.name)])))
     }
 }
 
@@ -66,7 +71,7 @@ public struct NetworkRule: Hashable, Sendable {
     public let direction: PolicyDirection
     public let peers: [NetworkPeer]
     public let ports: [NetworkPolicyPort]
-    public let location: SourceLocation
+    public var location: SourceLocation
 
     /// Allows inbound traffic.
     public static func ingress(
@@ -105,7 +110,7 @@ public struct NetworkPolicy: Resource {
     public static let kind = "NetworkPolicy"
     public static let applyOrder = ApplyOrder.policy
     public var metadata: ObjectMeta
-    public let location: SourceLocation
+    public var location: SourceLocation
     public var overrides: [Override] = []
 
     /// The pods it applies to; empty means every pod in the namespace.

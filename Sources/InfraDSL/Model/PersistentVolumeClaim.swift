@@ -42,7 +42,7 @@ public struct ClaimSpec: Hashable, Sendable {
 public struct VolumeClaimTemplate: Hashable, Sendable {
     public let name: String
     public let spec: ClaimSpec
-    public let location: SourceLocation
+    public var location: SourceLocation
 
     /// A claim template, mounted by containers under `name`.
     public init(_ name: String, _ spec: ClaimSpec, file: StaticString = #fileID, line: UInt = #line) {
@@ -67,7 +67,7 @@ public struct PersistentVolumeClaim: Resource {
     public static let kind = "PersistentVolumeClaim"
     public static let applyOrder = ApplyOrder.storage
     public var metadata: ObjectMeta
-    public let location: SourceLocation
+    public var location: SourceLocation
     public var overrides: [Override] = []
     public let spec: ClaimSpec
 

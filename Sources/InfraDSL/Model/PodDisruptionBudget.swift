@@ -19,7 +19,7 @@ public struct PodDisruptionBudget: Resource {
     public static let kind = "PodDisruptionBudget"
     public static let applyOrder = ApplyOrder.disruption
     public var metadata: ObjectMeta
-    public let location: SourceLocation
+    public var location: SourceLocation
     public var overrides: [Override] = []
 
     /// How the budget is expressed.
@@ -43,6 +43,15 @@ public struct PodDisruptionBudget: Resource {
         self.budget = budget
         target = workload.identity
         location = SourceLocation(file, line)
+    }
+
+    /// A budget read from a manifest (`gen lint`).
+    init(_ name: String, selector: Labels, budget: Budget, location: SourceLocation) {
+        metadata = ObjectMeta(name: name)
+        self.selector = selector
+        self.budget = budget
+        target = "pods \(selector.pairs.map { "\($0.key)=\($0.value)" }.joined(separator: ","))"
+        self.location = location
     }
 
     public func bodyFields() -> Fields {

@@ -5,7 +5,7 @@ public struct PriorityClass: Resource {
     public static let isNamespaced = false
     public static let applyOrder = ApplyOrder.cluster
     public var metadata: ObjectMeta
-    public let location: SourceLocation
+    public var location: SourceLocation
     public var overrides: [Override] = []
 
     public let priority: Int

@@ -4,7 +4,7 @@ public struct ServiceAccount: Resource {
     public static let kind = "ServiceAccount"
     public static let applyOrder = ApplyOrder.identity
     public var metadata: ObjectMeta
-    public let location: SourceLocation
+    public var location: SourceLocation
     public var overrides: [Override] = []
     public let automountToken: Bool?
 
@@ -57,7 +57,7 @@ public struct Role: Resource {
     public static let kind = "Role"
     public static let applyOrder = ApplyOrder.rbac
     public var metadata: ObjectMeta
-    public let location: SourceLocation
+    public var location: SourceLocation
     public var overrides: [Override] = []
     public let rules: [PolicyRule]
 
@@ -90,7 +90,7 @@ public struct RoleBinding: Resource {
     public static let kind = "RoleBinding"
     public static let applyOrder = ApplyOrder.rbac
     public var metadata: ObjectMeta
-    public let location: SourceLocation
+    public var location: SourceLocation
     public var overrides: [Override] = []
 
     /// What the binding grants.

@@ -15,8 +15,8 @@ public protocol Resource: Sendable {
 
     /// Name, namespace, labels and annotations.
     var metadata: ObjectMeta { get set }
-    /// Where the object was written.
-    var location: SourceLocation { get }
+    /// Where the object was defined: the Swift line, or the manifest line for `gen lint`.
+    var location: SourceLocation { get set }
     /// Fields set through the escape hatch, applied last.
     var overrides: [Override] { get set }
 
@@ -74,5 +74,5 @@ public struct Override: Hashable, Sendable {
     /// The value to set or merge.
     public let value: Value
     /// Where the override was written.
-    public let location: SourceLocation
+    public var location: SourceLocation
 }

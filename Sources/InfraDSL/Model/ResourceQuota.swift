@@ -5,7 +5,7 @@ public struct ResourceQuota: Resource {
     public static let kind = "ResourceQuota"
     public static let applyOrder = ApplyOrder.quota
     public var metadata: ObjectMeta
-    public let location: SourceLocation
+    public var location: SourceLocation
     public var overrides: [Override] = []
 
     /// The hard limits; nil leaves a resource unlimited.

@@ -4,9 +4,17 @@ public struct ServicePort: Hashable, Sendable {
     public let port: Port
     public let targetPort: PortReference
     public let transport: PortProtocol
-    public let location: SourceLocation
+    public var location: SourceLocation
 
-    /// `ServicePort("http", 8080, targetPort: "http")`; the target defaults to the same number.
+    /// `ServicePort("http", 8080, targetPort: http)` with a declared ``ContainerPort``.
+    public init(
+        _ name: String, _ port: Port, targetPort: ContainerPort, protocol transport: PortProtocol = .tcp,
+        file: StaticString = #fileID, line: UInt = #line
+    ) {
+        self.init(name, port, targetPort: PortReference(targetPort), protocol: transport, file: file, line: line)
+    }
+
+    /// `ServicePort("http", 8080)`; the target defaults to the same number.
     public init(
         _ name: String, _ port: Port, targetPort: PortReference? = nil, protocol transport: PortProtocol = .tcp,
         file: StaticString = #fileID, line: UInt = #line
@@ -39,13 +47,14 @@ public struct Service: Resource {
     public static let kind = "Service"
     public static let applyOrder = ApplyOrder.service
     public var metadata: ObjectMeta
-    public let location: SourceLocation
+    public var location: SourceLocation
     public var overrides: [Override] = []
 
     /// What the Service routes to.
     public enum Backend: Sendable {
-        /// Pods of a workload: its selector, its `Kind/name` and its named container ports.
-        case pods(selector: Labels, workload: String, portNames: Set<String>, headless: Bool)
+        /// Pods of a workload: its selector, its `Kind/name` and its named container ports (nil when
+        /// read from a manifest: the `port` check then resolves names against the selected pods).
+        case pods(selector: Labels, workload: String, portNames: Set<String>?, headless: Bool)
         /// A DNS name outside the cluster.
         case externalName(String)
     }
@@ -72,6 +81,14 @@ public struct Service: Resource {
         backend = .externalName(host)
         self.ports = ports
         location = SourceLocation(file, line)
+    }
+
+    /// A Service read from a manifest (`gen lint`).
+    init(_ name: String, backend: Backend, ports: [ServicePort], location: SourceLocation) {
+        metadata = ObjectMeta(name: name)
+        self.backend = backend
+        self.ports = ports
+        self.location = location
     }
 
     /// The label selector, for a Service in front of pods.
@@ -111,7 +128,7 @@ public struct Service: Resource {
                 context.error("port", "a Service needs at least one port", field: "spec/ports", at: location)
             }
             for port in ports {
-                if case .name(let targetName) = port.targetPort, !portNames.contains(targetName) {
+                if case .name(let targetName) = port.targetPort, let portNames, !portNames.contains(targetName) {
                     context.error("port", "targetPort '\(targetName)' is not a port declared by \(workload)", field: "spec/ports/\(port.name)/targetPort", at: port.location)
                 }
             }

@@ -11,7 +11,7 @@ public struct StatefulSet: Workload {
     public static let kind = "StatefulSet"
     public static let applyOrder = ApplyOrder.workload
     public var metadata: ObjectMeta
-    public let location: SourceLocation
+    public var location: SourceLocation
     public var overrides: [Override] = []
 
     /// How pods are created and deleted.

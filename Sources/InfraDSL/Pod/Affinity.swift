@@ -43,7 +43,7 @@ public struct Affinity: Hashable, Sendable {
     /// Pods this pod should preferably not share a domain with.
     public var preferredPodAntiAffinity: [WeightedPodAffinityTerm]
     /// Where it was written.
-    public let location: SourceLocation
+    public internal(set) var location: SourceLocation
 
     /// Affinity rules; empty lists are left out.
     public init(

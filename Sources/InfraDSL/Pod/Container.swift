@@ -20,7 +20,7 @@ public struct Container: Hashable, Sendable {
     public private(set) var imagePullPolicy: String?
     public private(set) var securityContext: SecurityContext?
     /// Where it was written.
-    public let location: SourceLocation
+    public internal(set) var location: SourceLocation
 
     /// A container with its environment, ports and mounts.
     public init(

@@ -7,7 +7,7 @@ public struct ContainerPort: Hashable, Sendable {
     /// The transport.
     public let transport: PortProtocol
     /// Where it was written.
-    public let location: SourceLocation
+    public internal(set) var location: SourceLocation
 
     /// A named port.
     public init(
@@ -32,12 +32,17 @@ extension ContainerPort: ValueConvertible {
 }
 
 /// A port given by number or by the name a container declares.
-public enum PortReference: Hashable, Sendable, ExpressibleByIntegerLiteral, ExpressibleByStringLiteral {
+///
+/// In the DSL, name a port by the ``ContainerPort`` value itself (`.httpGet(path: "/ready", port: http)`):
+/// there is no string form, so a probe or Service cannot name a port nobody declared.
+public enum PortReference: Hashable, Sendable, ExpressibleByIntegerLiteral {
     case number(Port)
     case name(String)
 
     public init(integerLiteral value: Int) { self = .number(Port(value)) }
-    public init(stringLiteral value: String) { self = .name(value) }
+
+    /// The port a container declares, by its name.
+    public init(_ port: ContainerPort) { self = .name(port.name) }
 }
 
 extension PortReference: ValueConvertible {

@@ -18,7 +18,7 @@ public struct EnvVar: Hashable, Sendable {
     /// Where its value comes from.
     public let source: Source
     /// Where it was written.
-    public let location: SourceLocation
+    public internal(set) var location: SourceLocation
 
     /// A literal value: `EnvVar("LOG_LEVEL", "warn")`.
     public init(_ name: String, _ value: String, file: StaticString = #fileID, line: UInt = #line) {

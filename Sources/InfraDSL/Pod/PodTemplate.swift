@@ -22,7 +22,7 @@ public struct PodTemplate: Hashable, Sendable {
     public private(set) var affinity: Affinity?
     public private(set) var priorityClassName: String?
     /// Where it was written.
-    public let location: SourceLocation
+    public internal(set) var location: SourceLocation
 
     /// A pod template with its containers and volumes.
     public init(

@@ -9,6 +9,14 @@ public enum Handler: Hashable, Sendable {
     /// A pause (lifecycle hooks only; Kubernetes 1.30+).
     case sleep(Seconds)
 
+    /// An HTTP GET on a port the container declares.
+    public static func httpGet(path: String, port: ContainerPort, scheme: String? = nil) -> Handler {
+        .httpGet(path: path, port: PortReference(port), scheme: scheme)
+    }
+
+    /// A TCP connect to a port the container declares.
+    public static func tcpSocket(port: ContainerPort) -> Handler { .tcpSocket(port: PortReference(port)) }
+
     /// The port a network handler targets, if any.
     public var port: PortReference? {
         switch self {
@@ -52,7 +60,7 @@ public struct Probe: Hashable, Sendable {
     /// Successes in a row that count as up.
     public let successThreshold: Int?
     /// Where it was written.
-    public let location: SourceLocation
+    public internal(set) var location: SourceLocation
 
     /// A probe; nil timings keep Kubernetes' defaults.
     public init(

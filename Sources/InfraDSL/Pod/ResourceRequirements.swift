@@ -32,7 +32,7 @@ public struct ResourceRequirements: Hashable, Sendable {
     /// What the container may not exceed.
     public let limits: ComputeResources
     /// Where it was written.
-    public let location: SourceLocation
+    public internal(set) var location: SourceLocation
 
     /// Requests and limits: `Resources(requests: .init(cpu: .cores(4), memory: .gi(8)), limits: ...)`.
     public init(

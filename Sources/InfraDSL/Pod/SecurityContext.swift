@@ -30,7 +30,7 @@ public struct SecurityContext: Hashable, Sendable {
     public var dropCapabilities: [Capability]
     public var seccompProfile: SeccompProfile?
     /// Where it was written.
-    public let location: SourceLocation
+    public internal(set) var location: SourceLocation
 
     /// Security settings; nil leaves the field to the cluster's default.
     public init(
@@ -101,7 +101,7 @@ public struct PodSecurityContext: Hashable, Sendable {
     public var sysctls: [Sysctl]
     public var seccompProfile: SeccompProfile?
     /// Where it was written.
-    public let location: SourceLocation
+    public internal(set) var location: SourceLocation
 
     /// Pod security settings.
     public init(

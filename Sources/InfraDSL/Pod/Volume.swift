@@ -17,7 +17,7 @@ public struct Volume: Hashable, Sendable {
     /// What backs it.
     public let source: Source
     /// Where it was written.
-    public let location: SourceLocation
+    public internal(set) var location: SourceLocation
 
     /// A named volume.
     public init(_ name: String, _ source: Source, file: StaticString = #fileID, line: UInt = #line) {

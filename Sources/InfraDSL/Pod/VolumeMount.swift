@@ -9,7 +9,7 @@ public struct VolumeMount: Hashable, Sendable {
     /// A path inside the volume to mount instead of its root.
     public let subPath: String?
     /// Where it was written.
-    public let location: SourceLocation
+    public internal(set) var location: SourceLocation
 
     /// A mount of `volume` at `mountPath`.
     public init(

@@ -1,0 +1,114 @@
+import InfraDSL
+
+/// What the engine expects of its environment, derived from its config: the semantic checks hold
+/// the environment's objects against it, so a policy that blocks the database, a quota that cannot
+/// hold the maximum scale or a read-only log directory fails `gen`, not the rollout.
+enum Contract {
+    /// The parts of a config the contract is made of. Built from a whole `AppConfig`, or from
+    /// whatever a half-broken config file of a linted system still says.
+    struct Needs {
+        var databaseHosts: [String] = []
+        var databasePort = 5432
+        var redisEndpoints: [(host: String, port: Int)] = []
+        var externalHTTPS = false
+        var logDirectory: String?
+        var metricsPort = 9090
+        var maximumReplicas: Int?
+        var parity: [EnvironmentContract.ParitySetting] = []
+
+        init() {}
+
+        init(_ config: AppConfig) {
+            databaseHosts = [config.database.host] + config.database.readReplicas
+            databasePort = config.database.port.number
+            redisEndpoints = config.redis.endpoints
+            externalHTTPS = config.network.externalHTTPS
+            logDirectory = config.logging.output.directory
+            metricsPort = config.metrics.port.number
+            maximumReplicas = config.deployment.maximumReplicas
+            parity = Contract.parity(config)
+        }
+    }
+
+    static func of(_ stage: Stage) -> EnvironmentContract {
+        let network: String? = switch stage.database {
+        case .managed(let cidr): cidr
+        case .inCluster: nil
+        }
+        var contract = derive(Needs(stage.config), enginePods: stage.engineSelector, network: network)
+        contract.externalObjects = externalObjects(stage.tier)
+        contract.nodePools = nodePools(stage.tier)
+        return contract
+    }
+
+    /// The contract of an engine with `needs`, running in the pods `engine`.
+    static func derive(_ needs: Needs, enginePods engine: Labels, network: String?) -> EnvironmentContract {
+        var dependencies: [EnvironmentContract.Dependency] = [
+            .init("cluster DNS", from: engine, to: .pods(["k8s-app": "kube-dns"], in: .kubeSystem), port: 53, transport: .udp),
+            .init("cluster DNS over TCP", from: engine, to: .pods(["k8s-app": "kube-dns"], in: .kubeSystem), port: 53, transport: .tcp),
+        ]
+        dependencies += needs.databaseHosts.enumerated().map {
+            .init($0.offset == 0 ? "database" : "database read replica", from: engine, to: .host($0.element, network: network), port: needs.databasePort)
+        }
+        dependencies += needs.redisEndpoints.map { .init("redis", from: engine, to: .host($0.host, network: network), port: $0.port) }
+        if needs.externalHTTPS {
+            dependencies.append(.init("external HTTPS", from: engine, to: .internet, port: 443))
+        }
+        var paths: [EnvironmentContract.PathRequirement] = [
+            .init(pods: engine, container: Common.engineName, path: "\(Common.configDirectory)/config.yaml", writable: false, reason: "the engine's config"),
+            .init(pods: engine, container: Common.engineName, path: "/tmp", writable: true, reason: "temporary files"),
+        ]
+        if let directory = needs.logDirectory {
+            paths.append(.init(pods: engine, container: Common.engineName, path: directory, writable: true, reason: "logging.output"))
+        }
+        var contract = EnvironmentContract(
+            dependencies: dependencies,
+            inbound: [
+                .init("the ingress controller", from: .ingressNginx, to: engine, port: Common.httpPort.number),
+                .init("metrics scraping", from: .monitoring, to: engine, port: needs.metricsPort),
+            ],
+            paths: paths,
+            externalNamespaces: [.kubeSystem, .ingressNginx, .monitoring],
+            parity: needs.parity)
+        if let maximum = needs.maximumReplicas {
+            contract.scale = [.init(pods: engine, maximum: maximum)]
+        }
+        return contract
+    }
+
+    static func parity(_ config: AppConfig) -> [EnvironmentContract.ParitySetting] {
+        [
+            .init("security.min_tls_version", value: config.security.minTLSVersion.rawValue, strictness: TLSVersion.allCases.firstIndex(of: config.security.minTLSVersion)!),
+            .init("security.tls_enabled", value: "\(config.security.tlsEnabled)", strictness: config.security.tlsEnabled ? 1 : 0),
+            .init("database.ssl_mode", value: config.database.sslMode.rawValue, strictness: SSLMode.allCases.firstIndex(of: config.database.sslMode)!),
+            .init("features.debug_mode", value: "\(config.features.debugMode)", strictness: config.features.debugMode ? 0 : 1),
+            .init("features.profiling", value: "\(config.features.profiling)", strictness: config.features.profiling ? 0 : 1),
+            .init("features.mock_market_data", value: "\(config.features.mockMarketData)", strictness: config.features.mockMarketData ? 0 : 1),
+        ]
+    }
+
+    private static func externalObjects(_ tier: Tier) -> [EnvironmentContract.ExternalObject] {
+        switch tier {
+        case .dev:
+            return []
+        case .staging, .prod:
+            return [.init(kind: "Secret", name: Common.databaseSecret, reason: "created from the secrets manager by the deploy pipeline")]
+        }
+    }
+
+    /// The node pools the platform provides per tier.
+    private static func nodePools(_ tier: Tier) -> [EnvironmentContract.NodePool] {
+        switch tier {
+        case .dev:
+            return [.init("general", labels: ["node-type": "general"], nodes: 3)]
+        case .staging:
+            return [.init("general", labels: ["node-type": "general"], nodes: 6)]
+        case .prod:
+            let base: Labels = ["node-type": "high-performance", "topology.kubernetes.io/zone": "us-east-1a"]
+            return [
+                .init("high-performance-4xl", labels: base.merging(["node.kubernetes.io/instance-type": "c6i.4xlarge"]), nodes: 12),
+                .init("high-performance-8xl", labels: base.merging(["node.kubernetes.io/instance-type": "c6i.8xlarge"]), nodes: 8),
+            ]
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import InfraDSL
+
+/// Lints manifests that were not written with the DSL (the system being migrated): their objects are
+/// grouped by namespace, each namespace checked as an environment, and the engine's declared
+/// dependencies read from the `trading-engine-config` ConfigMap's `config.yaml`.
+public enum ManifestLint {
+    /// Every finding over the objects read from manifests.
+    public static func check(_ objects: [any Resource]) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        // Cluster-scoped objects belong to every namespace's view; the same one written in several
+        // files (a PriorityClass shared by tiers) is one object.
+        var seenClusterObjects = Set<String>()
+        let objects = objects.filter { $0.metadata.namespace != nil || seenClusterObjects.insert($0.identity).inserted }
+        let namespaces = Set(objects.compactMap(\.metadata.namespace)).sorted()
+        let known = namespaces.map { NamespaceReference($0) }
+        var environments: [(Environment, [any Resource])] = []
+        var tiers: [String: Tier] = [:]
+        for namespace in namespaces {
+            let own = objects.filter { $0.metadata.namespace == namespace || $0.metadata.namespace == nil }
+            let (contract, configuredTier, configFindings) = contract(for: own, namespaces: known)
+            let tier = configuredTier ?? guessTier(namespace)
+            tiers[namespace] = tier
+            findings += configFindings
+            let location = own.first?.location ?? SourceLocation(path: namespace, line: 1)
+            let environment = Environment(
+                namespace, namespace: namespace, kind: tier == .dev ? .development : .restricted, location: location,
+                parts: own.map { .resource($0) }
+            ).contract(contract)
+            environments.append((environment, own))
+            findings += EnvironmentResolver.resolve(environment).diagnostics.diagnostics.filter { $0.check != "override" }
+            findings += Checks.run(on: environment, objects: own)
+        }
+        let order: [Tier] = [.dev, .staging, .prod]
+        let ordered = environments.sorted { order.firstIndex(of: tiers[$0.0.name] ?? .prod)! < order.firstIndex(of: tiers[$1.0.name] ?? .prod)! }
+        findings += ParityCheck.run(ordered.map { ($0.0, $0.1) })
+        return findings
+    }
+
+    /// The contract of the engine in one namespace, from its ConfigMap; tier from the config. A config
+    /// that does not decode is reported, and what it still says is used.
+    private static func contract(for objects: [any Resource], namespaces: [NamespaceReference]) -> (EnvironmentContract, Tier?, [Diagnostic]) {
+        let base = EnvironmentContract(externalNamespaces: [.kubeSystem, .ingressNginx, .monitoring] + namespaces)
+        let engine = objects.compactMap { $0 as? any Workload }.first { $0.metadata.name == Common.engineName }
+        let configMap = objects.compactMap { $0 as? ConfigMap }.first { $0.metadata.name == Common.configMapName }
+        var findings = DiagnosticCollector()
+        guard let configMap, let text = configMap.data["config.yaml"] else {
+            guard let engine else { return (base, nil, []) }
+            findings.warning("config", "no \(Common.configMapName) ConfigMap with a config.yaml: the engine's database and cache are unknown, so only DNS and inbound traffic are checked", at: ResourcePath([engine.metadata.namespace ?? "", engine.identity]), engine.location)
+            var contract = Contract.derive(Contract.Needs(), enginePods: engine.selector, network: nil)
+            contract.externalNamespaces = base.externalNamespaces
+            return (contract, nil, findings.diagnostics)
+        }
+        var needs: Contract.Needs
+        var tier: Tier?
+        do {
+            let config = try AppConfig.decode(yaml: text)
+            needs = Contract.Needs(config)
+            tier = config.environment.tier
+        } catch {
+            let path = ResourcePath([configMap.metadata.namespace ?? "", "ConfigMap", configMap.metadata.name, "data", "config.yaml"] + error.field.split(separator: ".").map(String.init))
+            findings.error("config", "config.yaml is not a valid engine config: \(error.description)", at: path, configMap.location)
+            (needs, tier) = LooseConfig.needs(from: text)
+        }
+        guard let engine else { return (base, tier, findings.diagnostics) }
+        var contract = Contract.derive(needs, enginePods: engine.selector, network: nil)
+        contract.externalNamespaces = base.externalNamespaces
+        return (contract, tier, findings.diagnostics)
+    }
+
+    /// The tier a namespace without a config most likely is, from its name; unknown is treated as
+    /// production (the strictest checks).
+    private static func guessTier(_ namespace: String) -> Tier {
+        if namespace.contains("dev") { return .dev }
+        if namespace.contains("stag") { return .staging }
+        return .prod
+    }
+}

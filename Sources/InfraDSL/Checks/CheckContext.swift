@@ -1,0 +1,94 @@
+/// One semantic check over a resolved environment.
+public protocol EnvironmentCheck: Sendable {
+    /// The check's id, as diagnostics and `--format json` show it: `capacity`, `reachability`, ...
+    static var id: String { get }
+    /// Reports findings into the context.
+    static func run(_ context: inout CheckContext)
+}
+
+/// What a check sees: the environment's resolved objects, its contract, and where to report.
+public struct CheckContext: Sendable {
+    public let environment: String
+    public let kind: Environment.Kind
+    public let objects: [any Resource]
+    public let contract: EnvironmentContract
+    public internal(set) var location: SourceLocation
+    /// Findings so far.
+    public internal(set) var diagnostics = DiagnosticCollector()
+    /// The check currently running.
+    var check = ""
+
+    init(environment: Environment, objects: [any Resource]) {
+        self.environment = environment.name
+        kind = environment.kind
+        self.objects = objects
+        contract = environment.contract
+        location = environment.location
+    }
+
+    /// Objects of one kind.
+    public func all<T: Resource>(_ type: T.Type) -> [T] { objects.compactMap { $0 as? T } }
+
+    /// Every workload.
+    public var workloads: [any Workload] { objects.compactMap { $0 as? any Workload } }
+
+    /// Whether an object of `kind` and `name` exists here or is declared external.
+    public func exists(kind: String, name: String) -> Bool {
+        objects.contains { type(of: $0).kind == kind && $0.metadata.name == name }
+            || contract.externalObjects.contains { $0.kind == kind && $0.name == name }
+    }
+
+    /// The most replicas a workload can run: its autoscaler's maximum, else its replica count.
+    public func maximumReplicas(of workload: any Workload) -> Int {
+        let autoscaler = all(HorizontalPodAutoscaler.self).first {
+            $0.targetKind == type(of: workload).kind && $0.targetName == workload.metadata.name
+                && $0.metadata.namespace == workload.metadata.namespace
+        }
+        let declared = contract.scale.filter { LabelSelector(matchLabels: $0.pods).matches(workload.podLabels) }.map(\.maximum)
+        return ([autoscaler?.maxReplicas ?? workload.replicas ?? 1, workload.replicas ?? 0] + declared).max()!
+    }
+
+    /// The fewest replicas a workload runs.
+    public func minimumReplicas(of workload: any Workload) -> Int {
+        let autoscaler = all(HorizontalPodAutoscaler.self).first {
+            $0.targetKind == type(of: workload).kind && $0.targetName == workload.metadata.name
+        }
+        return autoscaler?.minReplicas ?? workload.replicas ?? 1
+    }
+
+    /// Every namespace the environment knows: its own and the declared external ones.
+    public var namespaces: [NamespaceReference] {
+        all(Namespace.self).map { NamespaceReference($0.metadata.name, labels: $0.metadata.labels) } + contract.externalNamespaces
+    }
+
+    /// The labels of a namespace, if it is known.
+    public func namespaceLabels(_ name: String) -> Labels? {
+        namespaces.first { $0.name == name }?.labels
+    }
+
+    /// Workloads in `namespace` whose pods `selector` selects.
+    public func workloads(selectedBy selector: LabelSelector, in namespace: String?) -> [any Workload] {
+        workloads.filter { $0.metadata.namespace == namespace && selector.matches($0.podLabels) }
+    }
+
+    /// Records an error of the running check.
+    public mutating func error(_ message: String, at object: any Resource, field: String? = nil, location: SourceLocation? = nil) {
+        diagnostics.error(check, message, at: path(object, field), location ?? object.location)
+    }
+
+    /// Records a warning of the running check.
+    public mutating func warning(_ message: String, at object: any Resource, field: String? = nil, location: SourceLocation? = nil) {
+        diagnostics.warning(check, message, at: path(object, field), location ?? object.location)
+    }
+
+    /// Records an error about the environment as a whole (a contract nothing fulfils).
+    public mutating func environmentError(_ message: String, field: String) {
+        diagnostics.error(check, message, at: ResourcePath([environment, field]), location)
+    }
+
+    private func path(_ object: any Resource, _ field: String?) -> ResourcePath {
+        var segments = [environment, type(of: object).kind, object.metadata.name]
+        if let field { segments += field.split(separator: "/").map(String.init) }
+        return ResourcePath(segments)
+    }
+}

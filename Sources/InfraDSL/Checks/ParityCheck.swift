@@ -1,0 +1,48 @@
+/// `parity`: across environments in promotion order, workloads run the same image repository (one
+/// tag or digest per environment), each tier is at least as strict as the one before it on the
+/// contract's parity settings, and kinds of object a restricted tier has that the restricted tier
+/// before it lacks are reported (a development environment is not a gate for them).
+public enum ParityCheck {
+    public static let id = "parity"
+
+    /// Findings over environments given in promotion order (development, staging, production).
+    public static func run(_ environments: [(environment: Environment, objects: [any Resource])]) -> [Diagnostic] {
+        var diagnostics = DiagnosticCollector()
+        var repositories: [String: (String, SourceLocation)] = [:]
+        for (environment, objects) in environments {
+            for case let workload as any Workload in objects {
+                for container in workload.template.containers {
+                    let repository = imageRepository(container.image)
+                    let key = "\(type(of: workload).kind)/\(workload.metadata.name)/\(container.name)"
+                    if let (first, firstEnvironment) = repositories[key].map({ ($0.0, $0.1) }), first != repository {
+                        diagnostics.error(id, "\(key) runs \(repository) here but \(first) earlier (\(firstEnvironment)); environments must differ in configuration, not code", at: ResourcePath([environment.name, type(of: workload).kind, workload.metadata.name]), container.location)
+                    } else if repositories[key] == nil {
+                        repositories[key] = (repository, container.location)
+                    }
+                }
+            }
+        }
+        for (earlier, later) in zip(environments, environments.dropFirst()) {
+            for setting in later.environment.contract.parity {
+                guard let before = earlier.environment.contract.parity.first(where: { $0.name == setting.name }) else { continue }
+                if setting.strictness < before.strictness {
+                    diagnostics.error(id, "\(setting.name) is \(setting.value) here, weaker than \(before.value) in \(earlier.environment.name)", at: ResourcePath([later.environment.name, "contract", setting.name]), later.environment.location)
+                }
+            }
+            guard earlier.environment.kind == .restricted else { continue }
+            let earlierKinds = Set(earlier.objects.map { type(of: $0).kind })
+            var reported = Set<String>()
+            for object in later.objects where !earlierKinds.contains(type(of: object).kind) && reported.insert(type(of: object).kind).inserted {
+                diagnostics.warning(id, "\(earlier.environment.name) has no \(type(of: object).kind), so what this one does was never tested before it", at: ResourcePath([later.environment.name, type(of: object).kind, object.metadata.name]), object.location)
+            }
+        }
+        return diagnostics.diagnostics
+    }
+
+    /// `registry/name` of `registry/name:tag` or `registry/name@sha256:...`.
+    static func imageRepository(_ image: String) -> String {
+        if let at = image.firstIndex(of: "@") { return String(image[..<at]) }
+        if let colon = image.lastIndex(of: ":"), !image[colon...].contains("/") { return String(image[..<colon]) }
+        return image
+    }
+}

@@ -1,0 +1,28 @@
+/// `privilege`: outside development, no container runs privileged, may escalate privileges, or may
+/// run as root.
+public enum PrivilegeCheck: EnvironmentCheck {
+    public static let id = "privilege"
+
+    public static func run(_ context: inout CheckContext) {
+        guard context.kind != .development else { return }
+        for workload in context.workloads {
+            let pod = workload.template.securityContext
+            for container in workload.template.allContainers {
+                let field = "spec/template/spec/containers/\(container.name)/securityContext"
+                let security = container.securityContext
+                let location = security?.location ?? container.location
+                if security?.privileged == true {
+                    context.error("container \(container.name) runs privileged: it has every capability of the node", at: workload, field: field, location: location)
+                }
+                if security?.allowPrivilegeEscalation != false {
+                    context.error("container \(container.name) may escalate privileges: set allowPrivilegeEscalation to false", at: workload, field: field, location: location)
+                }
+                let user = security?.runAsUser ?? pod?.runAsUser
+                let nonRoot = security?.runAsNonRoot ?? pod?.runAsNonRoot
+                if user == 0 || (user == nil && nonRoot != true) {
+                    context.error("container \(container.name) may run as root: set runAsNonRoot and a non-zero runAsUser", at: workload, field: field, location: location)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+/// `reference`: everything an object names exists in the environment or is declared external:
+/// ConfigMaps and Secrets (volumes and environment variables), the governing Service of a
+/// StatefulSet, PriorityClasses, ServiceAccounts, autoscaler targets and bound Roles.
+public enum ReferenceCheck: EnvironmentCheck {
+    public static let id = "reference"
+
+    public static func run(_ context: inout CheckContext) {
+        for workload in context.workloads {
+            let template = workload.template
+            for volume in template.volumes {
+                switch volume.source {
+                case .configMap(let name, _): require(&context, "ConfigMap", name, by: workload, field: "spec/template/spec/volumes/\(volume.name)", at: volume.location)
+                case .secret(let name, _): require(&context, "Secret", name, by: workload, field: "spec/template/spec/volumes/\(volume.name)", at: volume.location)
+                case .persistentVolumeClaim(let name, _): require(&context, "PersistentVolumeClaim", name, by: workload, field: "spec/template/spec/volumes/\(volume.name)", at: volume.location)
+                case .emptyDir: break
+                }
+            }
+            for container in template.allContainers {
+                for variable in container.env {
+                    switch variable.source {
+                    case .secretKey(let secret, _): require(&context, "Secret", secret, by: workload, field: "spec/template/spec/containers/\(container.name)/env/\(variable.name)", at: variable.location)
+                    case .configMapKey(let configMap, _): require(&context, "ConfigMap", configMap, by: workload, field: "spec/template/spec/containers/\(container.name)/env/\(variable.name)", at: variable.location)
+                    case .literal, .field: break
+                    }
+                }
+            }
+            if let priorityClass = template.priorityClassName {
+                require(&context, "PriorityClass", priorityClass, by: workload, field: "spec/template/spec/priorityClassName", at: template.location)
+            }
+            if let account = template.serviceAccountName {
+                require(&context, "ServiceAccount", account, by: workload, field: "spec/template/spec/serviceAccountName", at: template.location)
+            }
+            if let statefulSet = workload as? StatefulSet {
+                let governing = context.all(Service.self).first { $0.metadata.name == statefulSet.serviceName && $0.metadata.namespace == statefulSet.metadata.namespace }
+                if let governing {
+                    if case .pods(_, _, _, let headless) = governing.backend, !headless {
+                        context.warning("serviceName '\(statefulSet.serviceName)' is not headless, so pods get no stable DNS names", at: statefulSet, field: "spec/serviceName")
+                    }
+                } else if !context.exists(kind: "Service", name: statefulSet.serviceName) {
+                    context.error("serviceName '\(statefulSet.serviceName)' names no Service, so pods get no stable DNS names", at: statefulSet, field: "spec/serviceName")
+                }
+            }
+        }
+        for autoscaler in context.all(HorizontalPodAutoscaler.self) where !context.exists(kind: autoscaler.targetKind, name: autoscaler.targetName) {
+            context.error("scales \(autoscaler.targetKind) '\(autoscaler.targetName)', which does not exist", at: autoscaler, field: "spec/scaleTargetRef")
+        }
+        for binding in context.all(RoleBinding.self) {
+            if case .role(let role) = binding.role, !context.exists(kind: "Role", name: role) {
+                context.error("binds Role '\(role)', which does not exist", at: binding, field: "roleRef")
+            }
+            for case .serviceAccount(let account, nil) in binding.subjects where !context.exists(kind: "ServiceAccount", name: account) {
+                context.error("grants to ServiceAccount '\(account)', which does not exist", at: binding, field: "subjects")
+            }
+        }
+    }
+
+    private static func require(_ context: inout CheckContext, _ kind: String, _ name: String, by workload: any Workload, field: String, at location: SourceLocation) {
+        if !context.exists(kind: kind, name: name) {
+            context.error("references \(kind) '\(name)', which is neither defined here nor declared external", at: workload, field: field, location: location)
+        }
+    }
+}

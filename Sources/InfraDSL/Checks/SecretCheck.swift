@@ -1,0 +1,50 @@
+/// `secret`: outside development, no credential appears in the output: no Secret with literal
+/// values, no environment variable or ConfigMap entry that looks like a credential, no URL with a
+/// password in it.
+public enum SecretCheck: EnvironmentCheck {
+    public static let id = "secret"
+
+    /// Names that hold credentials.
+    static let credentialWords = ["PASSWORD", "PASSWD", "SECRET", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY", "CREDENTIAL"]
+
+    static func looksLikeCredential(name: String) -> Bool {
+        let upper = name.uppercased().replacingOccurrencesOfDash()
+        return credentialWords.contains { upper.contains($0) }
+    }
+
+    /// `scheme://user:password@host`.
+    static func containsURLPassword(_ value: String) -> Bool {
+        guard let scheme = value.range(of: "://") else { return false }
+        let rest = value[scheme.upperBound...]
+        guard let at = rest.firstIndex(of: "@") else { return false }
+        return rest[..<at].contains(":")
+    }
+
+    public static func run(_ context: inout CheckContext) {
+        guard context.kind != .development else { return }
+        for secret in context.all(Secret.self) where !secret.stringData.isEmpty {
+            context.error("Secret \(secret.metadata.name) holds literal values; outside development, create it from the secret store and declare it external", at: secret, field: "stringData")
+        }
+        for workload in context.workloads {
+            for container in workload.template.allContainers {
+                for variable in container.env {
+                    guard case .literal(let value) = variable.source, !value.isEmpty else { continue }
+                    if looksLikeCredential(name: variable.name) || containsURLPassword(value) {
+                        context.error("environment variable \(variable.name) holds a literal credential; use a secretKeyRef", at: workload, field: "spec/template/spec/containers/\(container.name)/env/\(variable.name)", location: variable.location)
+                    }
+                }
+            }
+        }
+        for configMap in context.all(ConfigMap.self) {
+            for (key, value) in configMap.data where looksLikeCredential(name: key) || containsURLPassword(value) {
+                context.error("entry \(key) holds a credential; ConfigMaps are not secret", at: configMap, field: "data/\(key)")
+            }
+        }
+    }
+}
+
+extension String {
+    fileprivate func replacingOccurrencesOfDash() -> String {
+        String(map { $0 == "-" ? "_" : $0 })
+    }
+}
