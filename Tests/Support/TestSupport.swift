@@ -73,3 +73,24 @@ public enum TestSupport {
         return result
     }
 }
+
+extension TestSupport {
+    /// Parses HCL files with python-hcl2 (through `scripts/hcl_parse.py`), strings decoded.
+    public static func parseHCL(_ paths: [String]) throws -> [String: Any] {
+        let script = packageRoot.appendingPathComponent("scripts/hcl_parse.py").path
+        let result = try shell("\(python) '\(script)' " + paths.map { "'\($0)'" }.joined(separator: " "))
+        guard result.status == 0 else {
+            throw NSError(domain: "hcl_parse", code: Int(result.status), userInfo: [NSLocalizedDescriptionKey: result.error])
+        }
+        return try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any] ?? [:]
+    }
+}
+
+extension TestSupport {
+    /// Whether two JSON-like values are equal (numbers compared by value, whatever their bridged type).
+    public static func sameJSON(_ lhs: Any, _ rhs: Any) throws -> Bool {
+        let options: JSONSerialization.WritingOptions = [.sortedKeys, .fragmentsAllowed]
+        return try JSONSerialization.data(withJSONObject: ["v": lhs], options: options)
+            == JSONSerialization.data(withJSONObject: ["v": rhs], options: options)
+    }
+}

@@ -44,9 +44,10 @@ public struct AppConfig: Codable, Sendable, Hashable {
     /// The canonical YAML text of this config (what the ConfigMap holds).
     public func yaml() throws -> String { try YAMLRenderer.render(ValueEncoder().encode(self)) }
 
-    /// SHA-256 of the canonical YAML: put on the pod template so a config change rolls the pods,
-    /// and exported by the engine so drift is visible.
-    public func fingerprint() throws -> String { SHA256.hex(try yaml()) }
+    /// SHA-256 of the config's canonical JSON (sorted keys, compact): put on the pod template so a
+    /// config change rolls the pods, exported by the engine so drift is visible, and computed the
+    /// same way by the Helm chart (`toJson | sha256sum`).
+    public func fingerprint() throws -> String { SHA256.hex(CanonicalJSON.render(try ValueEncoder().encode(self))) }
 
     /// The JSON Schema of the config file, derived from these types.
     public static func jsonSchema() throws -> Value {

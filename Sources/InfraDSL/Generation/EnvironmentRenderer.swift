@@ -62,6 +62,17 @@ public enum EnvironmentRenderer {
                 diagnostics.error("render", "could not serialize: \(error)", at: path, artifact.location)
             }
         }
+        if !diagnostics.hasErrors {
+            for output in environment.derivedOutputs {
+                do {
+                    for file in try output.make(objects) {
+                        files.append(RenderedFile(path: "\(environment.name)/\(output.directory)/\(file.path)", contents: file.contents))
+                    }
+                } catch {
+                    diagnostics.error("render", "could not make \(output.directory): \(error)", at: ResourcePath([environment.name, output.directory]), output.location)
+                }
+            }
+        }
         guard !diagnostics.hasErrors else { throw DiagnosticsError(diagnostics.diagnostics) }
         let kustomization: Value = [
             "apiVersion": "kustomize.config.k8s.io/v1beta1",

@@ -1,0 +1,83 @@
+import InfraDSL
+
+/// The Helm chart the seed deployed staging and production with (`helm upgrade --install
+/// hft-trading ./helm/hft-trading --values environments/<env>.yaml`), made from the same objects as
+/// the manifests: `values.yaml` is the typed config and image, `values.schema.json` is derived from
+/// their Swift types, and each template is a rendered object with the fields that come from the
+/// values replaced by expressions. Rendered with its values, the chart gives the manifests back.
+enum HelmPackaging {
+    static let chartName = "hft-trading"
+
+    /// What `values.yaml` holds.
+    struct Values: Codable, Sendable {
+        struct Image: Codable, Sendable {
+            var repository: String
+            var tag: String
+        }
+
+        var image: Image
+        var config: AppConfig
+    }
+
+    static func chart(_ stage: Stage, objects: [ResolvedObject]) throws -> HelmChart {
+        let values = Values(image: .init(repository: Common.imageRepository, tag: stage.imageTag), config: stage.config)
+        let templates = objects.map { object in
+            HelmChart.Template(
+                fileName: "\(object.fileStem).yaml", document: object.document,
+                parameters: parameters(for: object.resource, stage: stage))
+        }
+        return HelmChart(
+            name: chartName, version: stage.config.application.version, appVersion: stage.config.application.version,
+            description: "The HFT trading engine (\(stage.name)); generated from Sources/Environments, do not edit.",
+            values: try ValueEncoder().encode(values),
+            schema: try JSONSchemaGenerator.schema(for: Values.self, title: "\(chartName) values", description: "Generated from the Swift types of the chart's values; do not edit."),
+            templates: templates)
+    }
+
+    private static func parameters(for resource: any Resource, stage: Stage) -> [HelmChart.Parameter] {
+        var parameters: [HelmChart.Parameter] = []
+        if type(of: resource).isNamespaced {
+            parameters.append(.init(["metadata", "namespace"], .inline("{{ .Release.Namespace }}")))
+        }
+        switch resource {
+        case let engine as StatefulSet where engine.metadata.name == Common.engineName:
+            let container: [ValuePathSegment] = ["spec", "template", "spec", "containers", .named(Common.engineName)]
+            let annotations: [ValuePathSegment] = ["spec", "template", "metadata", "annotations"]
+            parameters += [
+                .init(container + ["image"], .inline("\"{{ .Values.image.repository }}:{{ .Values.image.tag }}\"")),
+                .init(container + ["env", .named("ENVIRONMENT"), "value"], .inline("{{ .Values.config.environment.name | quote }}")),
+                .init(container + ["env", .named("LOG_LEVEL"), "value"], .inline("{{ .Values.config.logging.level | quote }}")),
+                .init(container + ["ports", .named("metrics"), "containerPort"], .inline("{{ .Values.config.metrics.port }}")),
+                .init(annotations + [.key("infradsl.io/config-sha256")], .inline("{{ .Values.config | toJson | sha256sum | quote }}")),
+                .init(annotations + [.key("prometheus.io/port")], .inline("{{ .Values.config.metrics.port | quote }}")),
+            ]
+            for side in ["requests", "limits"] {
+                let field = side == "requests" ? "request" : "limit"
+                for resource in ["cpu", "memory"] {
+                    parameters.append(.init(container + ["resources", .key(side), .key(resource)], .inline("{{ .Values.config.resources.\(resource).\(field) | quote }}")))
+                }
+            }
+        case let configMap as ConfigMap where configMap.metadata.name == Common.configMapName:
+            parameters.append(.init(["data", "config.yaml"], .block(".Values.config | toYaml")))
+        case let autoscaler as HorizontalPodAutoscaler where autoscaler.targetName == Common.engineName:
+            parameters += [
+                .init(["spec", "minReplicas"], .inline("{{ .Values.config.deployment.min_replicas }}")),
+                .init(["spec", "maxReplicas"], .inline("{{ .Values.config.deployment.max_replicas }}")),
+            ]
+        case let service as Service where service.metadata.name == Common.headlessServiceName:
+            parameters.append(.init(["spec", "ports", .named("metrics"), "port"], .inline("{{ .Values.config.metrics.port }}")))
+        default:
+            break
+        }
+        return parameters
+    }
+}
+
+extension Environment {
+    /// This environment with its Helm chart under `helm/hft-trading/`.
+    func withHelmChart(_ stage: Stage) -> Environment {
+        deriving("helm/\(HelmPackaging.chartName)") { objects in
+            try HelmPackaging.chart(stage, objects: objects).files()
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import InfraDSL
+
+/// Terraform variables for the managed database (RDS PostgreSQL) and cache (ElastiCache Redis) of
+/// staging and production: the seed's `module.rds_staging`, `module.redis_staging` and
+/// `production.tfvars`. Values that the config already holds (database name, port, TLS mode, pool
+/// sizes, replica and node counts) are taken from it, never written twice.
+enum Infrastructure {
+    /// What differs per tier and is not in the application config.
+    struct Sizing {
+        var databaseInstanceClass: String
+        var databaseStorageGB: Int
+        var multiAZ: Bool
+        var backupRetentionDays: Int
+        var cacheNodeType: String
+        var cacheReplicasPerShard: Int
+    }
+
+    static func sizing(_ tier: Tier) -> Sizing {
+        switch tier {
+        case .dev:
+            return Sizing(databaseInstanceClass: "db.t4g.medium", databaseStorageGB: 20, multiAZ: false, backupRetentionDays: 1, cacheNodeType: "cache.t4g.small", cacheReplicasPerShard: 0)
+        case .staging:
+            return Sizing(databaseInstanceClass: "db.r6g.large", databaseStorageGB: 100, multiAZ: false, backupRetentionDays: 7, cacheNodeType: "cache.r6g.large", cacheReplicasPerShard: 0)
+        case .prod:
+            return Sizing(databaseInstanceClass: "db.r6g.2xlarge", databaseStorageGB: 500, multiAZ: true, backupRetentionDays: 30, cacheNodeType: "cache.r6g.xlarge", cacheReplicasPerShard: 1)
+        }
+    }
+
+    /// PostgreSQL must accept every engine's pool at the largest scale, plus room for replication,
+    /// migrations and operators.
+    static func maxConnections(_ config: AppConfig) -> Int {
+        let engines = config.database.poolSize * config.deployment.maximumReplicas
+        return engines + engines / 10 + 20
+    }
+
+    static func variables(_ stage: Stage, dataSubnets: String) -> [TerraformVariable] {
+        let config = stage.config
+        let sizing = sizing(stage.tier)
+        let prefix = "hft-trading-\(stage.name)"
+        let shards = config.redis.mode == .cluster ? max(config.redis.endpoints.count, 1) : 1
+        return [
+            .oneOf("environment", [Development.name, Staging.name, Production.name], description: "The environment these resources belong to.", value: stage.name),
+            TerraformVariable("data_subnet_cidr", type: .string, description: "The VPC's data subnets, which the engines' egress policy allows.", value: .string(dataSubnets),
+                              validations: [TerraformValidation("can(cidrhost(var.data_subnet_cidr, 0))", "data_subnet_cidr must be a CIDR block.")]),
+            TerraformVariable("db_subnet_group_name", type: .string, description: "The DB subnet group in the data subnets.", value: .string("\(prefix)-data")),
+            TerraformVariable("security_group_names", type: .list(.string), description: "Security groups of the database and cache.", value: .list([.string("\(prefix)-data"), .string("\(prefix)-engines")])),
+            TerraformVariable("db_engine_version", type: .string, description: "PostgreSQL version (development runs the postgres:15 image).", value: "15.5",
+                              validations: [TerraformValidation("can(regex(\"^15\\\\.[0-9]+$\", var.db_engine_version))", "db_engine_version must be a PostgreSQL 15 release.")]),
+            TerraformVariable("db_instance_class", type: .string, description: "RDS instance class.", value: .string(sizing.databaseInstanceClass),
+                              validations: [TerraformValidation("can(regex(\"^db\\\\.\", var.db_instance_class))", "db_instance_class must be an RDS class (db.*).")]),
+            .integer("db_allocated_storage_gb", in: 20...65536, description: "Storage allocated at creation, in GiB.", value: sizing.databaseStorageGB),
+            .integer("db_max_allocated_storage_gb", in: 20...65536, description: "Ceiling for storage autoscaling, in GiB.", value: sizing.databaseStorageGB * 2),
+            TerraformVariable("db_multi_az", type: .bool, description: "Whether a standby runs in a second zone.", value: .bool(sizing.multiAZ)),
+            .integer("db_read_replica_count", in: 0...5, description: "Read replicas (config.database.read_replicas).", value: config.database.readReplicas.count),
+            .integer("db_backup_retention_days", in: 1...35, description: "Days of automated backups.", value: sizing.backupRetentionDays),
+            TerraformVariable("db_name", type: .string, description: "The database (config.database.database).", value: .string(config.database.database)),
+            .integer("db_port", in: 1...65535, description: "The database port (config.database.port).", value: config.database.port.number),
+            .oneOf("db_ssl_mode", SSLMode.allCases.map(\.rawValue), description: "The sslmode clients use (config.database.ssl_mode); rds.force_ssl follows it.", value: config.database.sslMode.rawValue),
+            TerraformVariable("db_parameters", type: .map(.string), description: "Parameter group settings.", value: .object([
+                HCLAttribute("max_connections", .string("\(maxConnections(config))")),
+                HCLAttribute("rds.force_ssl", .string(config.database.sslMode >= .require ? "1" : "0")),
+                HCLAttribute("log_min_duration_statement", .string("250")),
+            ])),
+            TerraformVariable("db_username", type: .string, description: "The engine's database user.", value: "hft_engine"),
+            TerraformVariable("db_password_secret_id", type: .string, description: "Secrets-manager entry holding the database password.", value: .string("\(prefix)-db-password")),
+            TerraformVariable("db_password", type: .string, description: "The database password, read from db_password_secret_id at apply time.", value: nil, sensitive: true,
+                              validations: [TerraformValidation("length(var.db_password) >= 16", "db_password must be at least 16 characters.")]),
+            TerraformVariable("cache_engine_version", type: .string, description: "Redis version (development runs the redis:7 image).", value: "7.1"),
+            TerraformVariable("cache_node_type", type: .string, description: "ElastiCache node type.", value: .string(sizing.cacheNodeType),
+                              validations: [TerraformValidation("can(regex(\"^cache\\\\.\", var.cache_node_type))", "cache_node_type must be an ElastiCache type (cache.*).")]),
+            TerraformVariable("cache_cluster_mode_enabled", type: .bool, description: "Cluster mode (config.redis.mode).", value: .bool(config.redis.mode == .cluster)),
+            .integer("cache_num_node_groups", in: 1...90, description: "Shards (the config's cluster nodes).", value: shards),
+            .integer("cache_replicas_per_node_group", in: 0...5, description: "Replicas per shard.", value: sizing.cacheReplicasPerShard),
+            .integer("cache_port", in: 1...65535, description: "The Redis port (from config.redis).", value: config.redis.endpoints.first?.port ?? 6379),
+            TerraformVariable("cache_transit_encryption_enabled", type: .bool, description: "TLS to Redis (config.redis.ssl).", value: .bool(config.redis.ssl)),
+            TerraformVariable("cache_parameter_group_family", type: .string, description: "ElastiCache parameter group family.", value: "redis7"),
+            TerraformVariable("cache_auth_token", type: .string, description: "The Redis AUTH token, read from the secrets manager at apply time.", value: nil, sensitive: true,
+                              validations: [TerraformValidation("length(var.cache_auth_token) >= 16", "cache_auth_token must be at least 16 characters.")]),
+            TerraformVariable("tags", type: .map(.string), description: "Tags on every resource.", value: .object([
+                HCLAttribute("Application", .string(config.application.name)),
+                HCLAttribute("Environment", .string(stage.name)),
+                HCLAttribute("ManagedBy", "infradsl"),
+                HCLAttribute("Tier", .string(stage.tier.rawValue)),
+            ])),
+        ]
+    }
+
+    static func files(_ stage: Stage, dataSubnets: String) -> [Artifact] {
+        let variables = variables(stage, dataSubnets: dataSubnets)
+        let header = ["Generated by `swift run gen` from Sources/Environments; do not edit."]
+        return [
+            Artifact("terraform/variables.tf", .text(TerraformFiles.variables(variables, header: header))),
+            Artifact("terraform/\(stage.name).tfvars", .text(TerraformFiles.values(variables, header: header))),
+        ]
+    }
+}

@@ -1,0 +1,89 @@
+"""Proves a generated Helm chart with Helm itself (the helm-python-sdk, Helm v4, no binary).
+
+Usage: helm_check.py CHART_DIR MANIFEST_DIR NAMESPACE RENDER_OUT_DIR
+
+1. `helm lint --strict` passes.
+2. `helm template` (Chart.render) with the chart's own values gives exactly the objects of
+   MANIFEST_DIR, compared as parsed objects (a ConfigMap entry holding YAML is compared parsed).
+   The rendered objects are written to RENDER_OUT_DIR for kubernetes-validate.
+3. values.schema.json rejects a wrong type, a missing required value and a bad quantity.
+Prints one JSON object; exits 1 if anything failed.
+"""
+import json
+import os
+import sys
+
+import helm_python
+import yaml
+
+
+def objects_in(texts):
+    found = {}
+    for text in texts:
+        for document in yaml.safe_load_all(text):
+            if document:
+                found[(document["kind"], document["metadata"]["name"])] = document
+    return found
+
+
+def normalize(obj):
+    if obj.get("kind") == "ConfigMap":
+        data = obj.get("data") or {}
+        for key, value in list(data.items()):
+            try:
+                parsed = yaml.safe_load(value)
+            except yaml.YAMLError:
+                continue
+            if isinstance(parsed, dict):
+                data[key] = parsed
+    return obj
+
+
+def main():
+    chart_dir, manifest_dir, namespace, out_dir = sys.argv[1:5]
+    result = {"lint": [], "missing": [], "extra": [], "different": [], "schema_accepted": [], "rendered": 0}
+
+    lint = helm_python.lint(chart_dir, strict=True, namespace=namespace, kube_version="1.32.0")
+    result["lint"] = [m for m in lint.get("messages", []) if m.get("severity", 0) >= 2] + [{"error": e} for e in lint.get("errors", [])]
+
+    chart = helm_python.Chart.load(chart_dir)
+    rendered = chart.render(name="hft-trading", namespace=namespace)
+    os.makedirs(out_dir, exist_ok=True)
+    for path, text in sorted(rendered.items()):
+        if text.strip():
+            with open(os.path.join(out_dir, os.path.basename(path)), "w") as handle:
+                handle.write(text)
+    ours = objects_in(rendered.values())
+    result["rendered"] = len(ours)
+
+    manifests = []
+    for name in sorted(os.listdir(manifest_dir)):
+        if name.endswith(".yaml") and name != "kustomization.yaml":
+            with open(os.path.join(manifest_dir, name)) as handle:
+                manifests.append(handle.read())
+    expected = objects_in(manifests)
+    result["missing"] = sorted("/".join(key) for key in expected.keys() - ours.keys())
+    result["extra"] = sorted("/".join(key) for key in ours.keys() - expected.keys())
+    for key in sorted(expected.keys() & ours.keys()):
+        if normalize(expected[key]) != normalize(ours[key]):
+            result["different"].append("/".join(key))
+
+    bad_values = {
+        "wrong type": {"config": {"database": {"pool_size": "many"}}},
+        "missing required value": {"config": {"database": {"host": None}}},
+        "bad quantity": {"config": {"resources": {"memory": {"request": "8 Gi"}}}},
+    }
+    for mistake, values in bad_values.items():
+        try:
+            chart.render(values=values, name="hft-trading", namespace=namespace)
+            result["schema_accepted"].append(mistake)
+        except helm_python.HelmError:
+            pass
+
+    print(json.dumps(result, sort_keys=True))
+    failed = result["lint"] or result["missing"] or result["extra"] or result["different"] or result["schema_accepted"] or not result["rendered"]
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
