@@ -22,14 +22,19 @@ enum Development {
         externalHTTPS: false,
         performance: nil)
 
-    static var stage: Stage {
+    static var stage: Stage { stage(with: .current) }
+
+    static func stage(with pins: ImagePins) -> Stage {
         Stage(
-            config: AppConfig(common: Common.config, settings: settings), namespace: namespace, imageTag: "dev",
+            config: AppConfig(common: Common.config, settings: settings), namespace: namespace,
+            imagePin: pins[name] ?? ImagePin(repository: Common.imageRepository, tag: nil, digest: nil),
             database: .inCluster(DevelopmentSupport.postgresLabels), redis: .inCluster(DevelopmentSupport.redisLabels))
     }
 
-    static var environment: Environment {
-        let stage = stage
+    static var environment: Environment { environment(with: .current) }
+
+    static func environment(with pins: ImagePins) -> Environment {
+        let stage = stage(with: pins)
         let engine = TradingEngine.statefulSet(stage)
         let postgres = DevelopmentSupport.postgres(stage)
         let redis = DevelopmentSupport.redis(stage)

@@ -12,7 +12,8 @@ enum HelmPackaging {
     struct Values: Codable, Sendable {
         struct Image: Codable, Sendable {
             var repository: String
-            var tag: String
+            var tag: String?
+            var digest: String?
         }
 
         var image: Image
@@ -20,7 +21,7 @@ enum HelmPackaging {
     }
 
     static func chart(_ stage: Stage, objects: [ResolvedObject]) throws -> HelmChart {
-        let values = Values(image: .init(repository: Common.imageRepository, tag: stage.imageTag), config: stage.config)
+        let values = Values(image: .init(repository: stage.imagePin.repository, tag: stage.imagePin.tag, digest: stage.imagePin.digest), config: stage.config)
         let templates = objects.map { object in
             HelmChart.Template(
                 fileName: "\(object.fileStem).yaml", document: object.document,
@@ -44,7 +45,7 @@ enum HelmPackaging {
             let container: [ValuePathSegment] = ["spec", "template", "spec", "containers", .named(Common.engineName)]
             let annotations: [ValuePathSegment] = ["spec", "template", "metadata", "annotations"]
             parameters += [
-                .init(container + ["image"], .inline("\"{{ .Values.image.repository }}:{{ .Values.image.tag }}\"")),
+                .init(container + ["image"], .inline("\"{{ .Values.image.repository }}{{ with .Values.image.tag }}:{{ . }}{{ end }}{{ with .Values.image.digest }}@{{ . }}{{ end }}\"")),
                 .init(container + ["env", .named("ENVIRONMENT"), "value"], .inline("{{ .Values.config.environment.name | quote }}")),
                 .init(container + ["env", .named("LOG_LEVEL"), "value"], .inline("{{ .Values.config.logging.level | quote }}")),
                 .init(container + ["ports", .named("metrics"), "containerPort"], .inline("{{ .Values.config.metrics.port }}")),

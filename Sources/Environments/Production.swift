@@ -26,9 +26,12 @@ enum Production {
         externalHTTPS: true,
         performance: PerformanceConfig(cpuAffinity: "0-7", threadPriority: .high, hugePages: true, numaNode: 0))
 
-    static var stage: Stage {
+    static var stage: Stage { stage(with: .current) }
+
+    static func stage(with pins: ImagePins) -> Stage {
         Stage(
-            config: AppConfig(common: Common.config, settings: settings), namespace: namespace, imageTag: "v1.0.0",
+            config: AppConfig(common: Common.config, settings: settings), namespace: namespace,
+            imagePin: pins[name] ?? ImagePin(repository: Common.imageRepository, tag: nil, digest: nil),
             database: .managed(cidr: dataSubnets), redis: .managed(cidr: dataSubnets))
     }
 
@@ -45,8 +48,10 @@ enum Production {
         PriorityClass(priorityClassName, value: 1_000_000, description: "Trading engines: scheduled first, preempt batch work.")
     }
 
-    static var environment: Environment {
-        let stage = stage
+    static var environment: Environment { environment(with: .current) }
+
+    static func environment(with pins: ImagePins) -> Environment {
+        let stage = stage(with: pins)
         let engine = TradingEngine.statefulSet(stage)
         return Environment(name, namespace: namespace) {
             Namespace(labels: Common.namespaceLabels(environment: name, tier: .prod).merging(["critical": "true"]))

@@ -15,8 +15,8 @@ struct Stage: Sendable {
     let config: AppConfig
     /// The Kubernetes namespace.
     let namespace: String
-    /// The engine image tag.
-    let imageTag: String
+    /// The engine image, from the environment's pin.
+    let imagePin: ImagePin
     /// Where the database and Redis live.
     let database: DependencyLocation
     let redis: DependencyLocation
@@ -24,7 +24,7 @@ struct Stage: Sendable {
     var name: String { config.environment.name }
     var tier: Tier { config.environment.tier }
     var labels: Labels { Common.labels(environment: name, tier: tier) }
-    var image: String { "\(Common.imageRepository):\(imageTag)" }
+    var image: String { imagePin.reference }
     var metricsPort: Port { config.metrics.port }
 
     /// The selector of the engine's pods.

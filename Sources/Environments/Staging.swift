@@ -22,14 +22,19 @@ enum Staging {
         externalHTTPS: true,
         performance: nil)
 
-    static var stage: Stage {
+    static var stage: Stage { stage(with: .current) }
+
+    static func stage(with pins: ImagePins) -> Stage {
         Stage(
-            config: AppConfig(common: Common.config, settings: settings), namespace: namespace, imageTag: "staging",
+            config: AppConfig(common: Common.config, settings: settings), namespace: namespace,
+            imagePin: pins[name] ?? ImagePin(repository: Common.imageRepository, tag: nil, digest: nil),
             database: .managed(cidr: dataSubnets), redis: .managed(cidr: dataSubnets))
     }
 
-    static var environment: Environment {
-        let stage = stage
+    static var environment: Environment { environment(with: .current) }
+
+    static func environment(with pins: ImagePins) -> Environment {
+        let stage = stage(with: pins)
         let engine = TradingEngine.statefulSet(stage)
         return Environment(name, namespace: namespace) {
             Namespace(labels: Common.namespaceLabels(environment: name, tier: .staging))

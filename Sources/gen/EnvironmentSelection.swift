@@ -10,6 +10,14 @@ struct EnvironmentSelection: ParsableArguments {
     @Flag(help: "Every environment.")
     var all = false
 
+    init() {}
+
+    /// A selection made in code.
+    init(names: [String], all: Bool) {
+        self.names = names
+        self.all = all
+    }
+
     /// The selected environments; with `everyByDefault`, no flag means all of them.
     func environments(everyByDefault: Bool = false) throws -> [Environment] {
         let known = Catalog.environments

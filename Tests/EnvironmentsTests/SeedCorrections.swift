@@ -81,6 +81,8 @@ enum SeedCorrections {
               reason: "probes target the port by its name, which validation checks against the container's declared ports"),
         .init(file: "kubernetes/development/statefulset-trading-engine.yaml", path: "spec.template.spec.volumes[logs].emptyDir",
               reason: "the log volume has a 2Gi size limit, so a runaway log evicts one pod instead of filling the node's disk"),
+        .init(file: "kubernetes/*/statefulset-trading-engine.yaml", path: "spec.template.spec.containers[trading-engine].image",
+              reason: "staging and production run images pinned by digest (Sources/Environments/ImagePins+Current.swift, changed only by `gen promote`), not moving tags"),
         .init(file: "kubernetes/production/statefulset-trading-engine.yaml", path: "spec.template.spec.nodeSelector.availability-zone",
               reason: "`availability-zone` is a label no node carries; the well-known topology.kubernetes.io/zone is used"),
         .init(file: "kubernetes/production/statefulset-trading-engine.yaml", path: "spec.template.spec.initContainers[sysctl-tuning]*",

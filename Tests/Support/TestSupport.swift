@@ -94,3 +94,16 @@ extension TestSupport {
             == JSONSerialization.data(withJSONObject: ["v": rhs], options: options)
     }
 }
+
+extension TestSupport {
+    /// An executable product of this build (the test command builds every product first).
+    public static func builtExecutable(_ name: String) throws -> String {
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        while directory.path != "/" {
+            let candidate = directory.appendingPathComponent(name)
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate.path }
+            directory.deleteLastPathComponent()
+        }
+        throw NSError(domain: "TestSupport", code: 1, userInfo: [NSLocalizedDescriptionKey: "\(name) is not built: run `swift build` before `swift test`"])
+    }
+}

@@ -41,8 +41,8 @@ public enum ParityCheck {
 
     /// `registry/name` of `registry/name:tag` or `registry/name@sha256:...`.
     static func imageRepository(_ image: String) -> String {
-        if let at = image.firstIndex(of: "@") { return String(image[..<at]) }
-        if let colon = image.lastIndex(of: ":"), !image[colon...].contains("/") { return String(image[..<colon]) }
-        return image
+        let undigested = image.firstIndex(of: "@").map { String(image[..<$0]) } ?? image
+        if let colon = undigested.lastIndex(of: ":"), !undigested[colon...].contains("/") { return String(undigested[..<colon]) }
+        return undigested
     }
 }

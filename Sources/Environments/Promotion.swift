@@ -1,0 +1,61 @@
+import InfraDSL
+
+/// Promotion as a reviewed change: the target environment takes the source environment's image
+/// pin. The result is the new pins file and the rendered output it causes, so the pull request holds
+/// exactly the pin change and the snapshot changes.
+public enum Promotion {
+    /// A promotion that may go ahead.
+    public struct Plan: Sendable {
+        public let from: String
+        public let to: String
+        /// The new contents of `ImagePins+Current.swift`.
+        public let pinsSource: String
+        /// The target environment rendered with the new pin.
+        public let rendered: RenderedEnvironment
+        /// What changes in the target's rendered output.
+        public let differences: [FileDifference]
+        /// The pin the target now runs.
+        public let pin: ImagePin
+    }
+
+    /// Why a promotion may not go ahead.
+    public struct Refusal: Error, CustomStringConvertible, Sendable {
+        public let description: String
+    }
+
+    /// Plans promoting `from`'s image to `to`. Refuses when either name is unknown, when `to` is not
+    /// the tier after `from` (unless `force`), when `from`'s image is not pinned by digest, or when
+    /// any environment fails a check before or after the change.
+    public static func plan(from: String, to: String, force: Bool = false, pins: ImagePins = .current) throws(Refusal) -> Plan {
+        let order = Catalog.promotionOrder
+        guard let source = order.firstIndex(of: from) else { throw Refusal(description: "unknown environment '\(from)'; valid: \(order.joined(separator: ", "))") }
+        guard let target = order.firstIndex(of: to) else { throw Refusal(description: "unknown environment '\(to)'; valid: \(order.joined(separator: ", "))") }
+        guard source != target else { throw Refusal(description: "cannot promote \(from) to itself") }
+        if !force, target != source + 1 {
+            let next = source + 1 < order.count ? order[source + 1] : "nothing (it is the last tier)"
+            throw Refusal(description: "\(to) is not the tier after \(from) (promotion goes \(order.joined(separator: " → ")); \(from) promotes to \(next)); use --force to skip a tier")
+        }
+        guard let pin = pins[from] else { throw Refusal(description: "\(from) has no image pin") }
+        guard pin.isPinnedByDigest else {
+            throw Refusal(description: "\(from) runs \(pin.reference), which is not pinned by a sha256 digest, so what \(to) would run could change after review")
+        }
+        do {
+            _ = try Generator.renderAll(Catalog.environments(with: pins))
+        } catch {
+            throw Refusal(description: "the environments fail their checks before the promotion; fix them first:\n" + error.diagnostics.filter { $0.severity == .error }.map(\.description).joined(separator: "\n"))
+        }
+        let promoted = pins.setting(to, to: pin)
+        let before: RenderedEnvironment
+        let after: RenderedEnvironment
+        do {
+            let rendered = try Generator.renderAll(Catalog.environments(with: promoted))
+            after = rendered.first { $0.name == to }!
+            before = try Generator.renderAll(Catalog.environments(with: pins)).first { $0.name == to }!
+        } catch {
+            throw Refusal(description: "\(to) fails its checks with \(from)'s image:\n" + error.diagnostics.filter { $0.severity == .error }.map(\.description).joined(separator: "\n"))
+        }
+        return Plan(
+            from: from, to: to, pinsSource: promoted.sourceFile(order: order), rendered: after,
+            differences: RenderedEnvironment.differences(from: before, to: after), pin: pin)
+    }
+}

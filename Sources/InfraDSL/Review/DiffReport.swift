@@ -1,0 +1,98 @@
+import Foundation
+
+/// Prints an ``EnvironmentDiff`` for a terminal (optionally coloured) or as Markdown for a pull
+/// request comment.
+public enum DiffReport {
+    /// How to print.
+    public enum Format: String, Sendable, CaseIterable {
+        case text, markdown
+    }
+
+    /// The report.
+    public static func render(_ diff: EnvironmentDiff, format: Format, color: Bool = false) -> String {
+        switch format {
+        case .text: return text(diff, color: color)
+        case .markdown: return markdown(diff)
+        }
+    }
+
+    private static func text(_ diff: EnvironmentDiff, color: Bool) -> String {
+        func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+        var out = "\(diff.from) → \(diff.to)\n"
+        for entry in diff.entries {
+            switch entry {
+            case .added(let identity):
+                out += paint("+ \(identity)", "32") + " (only in \(diff.to))\n"
+            case .removed(let identity):
+                out += paint("- \(identity)", "31") + " (only in \(diff.from))\n"
+            case .changed(let identity, let changes):
+                out += paint("~ \(identity)", "33") + "\n"
+                for change in changes {
+                    let (from, to) = shown(change)
+                    out += "    \(identity) \(change.path): \(from) → \(to)\n"
+                }
+            case .renamed(let kind, let from, let to, let changes):
+                out += paint("~ \(kind)/\(from) → \(kind)/\(to)", "36") + " (renamed)\n"
+                for change in changes {
+                    let (old, new) = shown(change)
+                    out += "    \(kind)/\(to) \(change.path): \(old) → \(new)\n"
+                }
+            }
+        }
+        out += verdict(diff) + "\n"
+        return out
+    }
+
+    private static func markdown(_ diff: EnvironmentDiff) -> String {
+        var out = "### \(diff.from) → \(diff.to)\n\n"
+        out += "| object | field | \(diff.from) | \(diff.to) |\n|---|---|---|---|\n"
+        func row(_ object: String, _ field: String, _ from: String?, _ to: String?) -> String {
+            let (old, new) = shown(EnvironmentDiff.FieldChange(path: field, from: from, to: to))
+            return "| \(cell(object)) | \(cell(field)) | \(cell(old)) | \(cell(new)) |\n"
+        }
+        for entry in diff.entries {
+            switch entry {
+            case .added(let identity): out += row(identity, "(object)", nil, "present")
+            case .removed(let identity): out += row(identity, "(object)", "present", nil)
+            case .changed(let identity, let changes):
+                for change in changes { out += row(identity, change.path, change.from, change.to) }
+            case .renamed(let kind, let from, let to, let changes):
+                out += row("\(kind)/\(from) → \(to)", "(renamed)", from, to)
+                for change in changes { out += row("\(kind)/\(to)", change.path, change.from, change.to) }
+            }
+        }
+        out += "\n**Parity:** " + verdict(diff) + "\n"
+        return out
+    }
+
+    private static func verdict(_ diff: EnvironmentDiff) -> String {
+        if diff.images.same {
+            return "the workloads run the same image (\(diff.images.shared.joined(separator: ", ")))."
+        }
+        return "the workloads do not run the same image: " + diff.images.differences.map {
+            "\($0.container) runs \($0.from) in \(diff.from) and \($0.to) in \(diff.to)"
+        }.joined(separator: "; ") + "."
+    }
+
+    /// Both sides of a change on one line each; for multi-line text, the first line that differs.
+    private static func shown(_ change: EnvironmentDiff.FieldChange) -> (String, String) {
+        guard let from = change.from, let to = change.to, from.contains("\n") || to.contains("\n") else {
+            return (show(change.from), show(change.to))
+        }
+        let left = from.split(separator: "\n", omittingEmptySubsequences: false)
+        let right = to.split(separator: "\n", omittingEmptySubsequences: false)
+        let index = (0..<min(left.count, right.count)).first { left[$0] != right[$0] } ?? min(left.count, right.count)
+        func line(_ lines: [Substring]) -> String { index < lines.count ? "line \(index + 1): \(lines[index])" : "line \(index + 1): (absent)" }
+        return (line(left), line(right))
+    }
+
+    private static func show(_ value: String?) -> String {
+        guard let value else { return "(absent)" }
+        let oneLine = value.contains("\n") ? value.split(separator: "\n").first.map { "\($0) …" } ?? value : value
+        return oneLine.isEmpty ? "\"\"" : oneLine
+    }
+
+    private static func cell(_ text: String) -> String {
+        "`" + text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "`", with: "'") + "`"
+    }
+}

@@ -1,0 +1,116 @@
+/// How two environments differ, object by object and field by field, with namespaces normalized.
+public struct EnvironmentDiff: Sendable {
+    /// One field that differs; nil means absent on that side.
+    public struct FieldChange: Hashable, Sendable {
+        public let path: String
+        public let from: String?
+        public let to: String?
+    }
+
+    /// What happened to one object.
+    public enum Entry: Hashable, Sendable {
+        case added(identity: String)
+        case removed(identity: String)
+        case changed(identity: String, changes: [FieldChange])
+        /// The same object under another name (matched by kind and content).
+        case renamed(kind: String, from: String, to: String, changes: [FieldChange])
+    }
+
+    /// A container that runs another image on the other side.
+    public struct ImageDifference: Hashable, Sendable {
+        /// `Kind/name/container`.
+        public let container: String
+        public let from: String
+        public let to: String
+    }
+
+    /// Whether the workloads both sides share run the same images.
+    public struct ImageVerdict: Hashable, Sendable {
+        /// The containers whose images differ, sorted.
+        public let differences: [ImageDifference]
+        /// The images both sides run alike.
+        public let shared: [String]
+        public var same: Bool { differences.isEmpty }
+    }
+
+    public let from: String
+    public let to: String
+    public let entries: [Entry]
+    public let images: ImageVerdict
+
+    /// Compares two sets of resolved objects. Objects match by kind and name; a Namespace matches
+    /// the other side's Namespace; left-over objects of one kind pair up as renamed when each side
+    /// has only one, or when at least half of their fields agree.
+    public static func compare(from: (name: String, objects: [ResolvedObject]), to: (name: String, objects: [ResolvedObject])) -> EnvironmentDiff {
+        func key(_ object: ResolvedObject) -> String {
+            let kind = type(of: object.resource).kind
+            return kind == "Namespace" ? "Namespace/" : "\(kind)/\(object.resource.metadata.name)"
+        }
+        func fields(_ object: ResolvedObject) -> [String: String] {
+            Dictionary(DocumentFlattener.leaves(object.document, skipping: ["metadata.namespace", "metadata.name"]).map { ($0.path, $0.value) }, uniquingKeysWith: { $1 })
+        }
+        let left = Dictionary(from.objects.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
+        let right = Dictionary(to.objects.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
+        var entries: [Entry] = []
+        for name in left.keys.sorted() {
+            guard let other = right[name] else { continue }
+            let changes = fieldChanges(fields(left[name]!), fields(other))
+            if !changes.isEmpty { entries.append(.changed(identity: name == "Namespace/" ? "Namespace/\(other.resource.metadata.name)" : name, changes: changes)) }
+        }
+        var onlyLeft = left.keys.filter { right[$0] == nil }.sorted()
+        var onlyRight = right.keys.filter { left[$0] == nil }.sorted()
+        func kind(_ key: String) -> String { String(key.split(separator: "/").first ?? "") }
+        // Pair leftovers of one kind, most similar first: the only leftover of its kind on each side
+        // is the same object renamed if any field agrees; otherwise at least half of them must.
+        var pairs: [(String, String, Double)] = []
+        for leftKey in onlyLeft {
+            for rightKey in onlyRight where kind(rightKey) == kind(leftKey) {
+                pairs.append((leftKey, rightKey, similarity(fields(left[leftKey]!), fields(right[rightKey]!))))
+            }
+        }
+        pairs.sort { $0.2 != $1.2 ? $0.2 > $1.2 : ($0.0, $0.1) < ($1.0, $1.1) }
+        for (leftKey, rightKey, score) in pairs where onlyLeft.contains(leftKey) && onlyRight.contains(rightKey) {
+            let alone = onlyLeft.filter { kind($0) == kind(leftKey) }.count == 1 && onlyRight.filter { kind($0) == kind(leftKey) }.count == 1
+            guard (alone && score > 0) || score >= 0.5 else { continue }
+            entries.append(.renamed(kind: kind(leftKey), from: left[leftKey]!.resource.metadata.name, to: right[rightKey]!.resource.metadata.name,
+                                    changes: fieldChanges(fields(left[leftKey]!), fields(right[rightKey]!))))
+            onlyLeft.removeAll { $0 == leftKey }
+            onlyRight.removeAll { $0 == rightKey }
+        }
+        entries += onlyLeft.map { .removed(identity: $0) }
+        entries += onlyRight.map { .added(identity: $0) }
+        return EnvironmentDiff(from: from.name, to: to.name, entries: entries, images: images(from.objects, to.objects))
+    }
+
+    private static func fieldChanges(_ left: [String: String], _ right: [String: String]) -> [FieldChange] {
+        Set(left.keys).union(right.keys).sorted().compactMap { path in
+            left[path] == right[path] ? nil : FieldChange(path: path, from: left[path], to: right[path])
+        }
+    }
+
+    private static func similarity(_ left: [String: String], _ right: [String: String]) -> Double {
+        let paths = Set(left.keys).union(right.keys).subtracting(["apiVersion", "kind"])
+        guard !paths.isEmpty else { return 1 }
+        return Double(paths.filter { left[$0] != nil && left[$0] == right[$0] }.count) / Double(paths.count)
+    }
+
+    private static func images(_ left: [ResolvedObject], _ right: [ResolvedObject]) -> ImageVerdict {
+        func images(_ objects: [ResolvedObject]) -> [String: String] {
+            var result: [String: String] = [:]
+            for case let workload as any Workload in objects.map(\.resource) {
+                for container in workload.template.containers {
+                    result["\(workload.identity)/\(container.name)"] = container.image
+                }
+            }
+            return result
+        }
+        let before = images(left), after = images(right)
+        var differences: [ImageDifference] = []
+        var shared: Set<String> = []
+        for (key, image) in before.sorted(by: { $0.key < $1.key }) {
+            guard let other = after[key] else { continue }
+            if other == image { shared.insert(image) } else { differences.append(ImageDifference(container: key, from: image, to: other)) }
+        }
+        return ImageVerdict(differences: differences, shared: shared.sorted())
+    }
+}

@@ -1,0 +1,110 @@
+import ArgumentParser
+import Environments
+import Foundation
+import InfraDSL
+
+extension DiffReport.Format: ExpressibleByArgument {}
+
+/// `gen diff`: how two environments differ, object by object and field by field.
+struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Compare two environments object by object and field by field.")
+
+    @Option(help: "The environment to compare from.") var from: String
+    @Option(help: "The environment to compare to.") var to: String
+    @Option(help: "text (coloured on a terminal) or markdown (for a pull-request comment).") var format: DiffReport.Format = .text
+    @Flag(help: "No colour, even on a terminal.") var noColor = false
+
+    func run() throws {
+        let environments = try EnvironmentSelection(names: [from, to], all: false).environments()
+        let resolved = environments.map { ($0.name, EnvironmentResolver.resolve($0).objects) }
+        let diff = EnvironmentDiff.compare(from: resolved[0], to: resolved[1])
+        let color = format == .text && !noColor && isatty(STDOUT_FILENO) != 0
+        print(DiffReport.render(diff, format: format, color: color), terminator: "")
+    }
+}
+
+/// `gen docs`: writes the table of settings that differ between environments.
+struct Docs: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Write docs/environments.md: every setting that differs between environments.")
+
+    @Option(help: "Where to write.") var output = "docs/environments.md"
+    @Flag(help: "Compare with the file instead of writing it; exit 1 if it is stale.") var check = false
+
+    func run() throws {
+        let markdown = try EnvironmentDocs.markdown()
+        let url = URL(fileURLWithPath: output)
+        if check {
+            let current = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+            let diff = UnifiedDiff.diff(old: current, new: markdown, oldName: output, newName: "\(output) (rendered)")
+            guard diff.isEmpty else {
+                print(diff, terminator: "")
+                printError("gen docs: \(output) is stale; run `swift run gen docs`")
+                throw ExitCode.failure
+            }
+            print("\(output) is current")
+            return
+        }
+        try AtomicFile.write(markdown, to: url)
+        print("wrote \(output)")
+    }
+}
+
+/// `gen promote`: the target environment takes the source's image pin.
+struct Promote: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Promote an environment's image to the next tier: rewrite the pins file and the target's snapshots.")
+
+    @Option(help: "The environment whose image is promoted.") var from: String
+    @Option(help: "The environment that takes it.") var to: String
+    @Flag(help: "Allow skipping a tier.") var force = false
+    @Option(help: "The machine-owned pins file.") var pinsFile = "Sources/Environments/ImagePins+Current.swift"
+    @Option(help: "The snapshot directory to update.") var snapshots = "snapshots"
+
+    func run() throws {
+        let plan: Promotion.Plan
+        do {
+            plan = try Promotion.plan(from: from, to: to, force: force)
+        } catch {
+            printError("gen promote: refused: \(error.description)\nnothing was changed")
+            throw ExitCode.failure
+        }
+        let pinsURL = URL(fileURLWithPath: pinsFile)
+        let previous = try String(contentsOf: pinsURL, encoding: .utf8)
+        try AtomicFile.write(plan.pinsSource, to: pinsURL)
+        do {
+            try OutputDirectory(root: URL(fileURLWithPath: snapshots)).write(plan.rendered)
+        } catch {
+            try AtomicFile.write(previous, to: pinsURL)
+            throw error
+        }
+        for difference in plan.differences { print(difference.diff, terminator: "") }
+        print("promoted \(plan.from) → \(plan.to): \(plan.to) now runs \(plan.pin.reference)")
+        print("changed: \(pinsFile) and \(plan.differences.count) file(s) under \(snapshots)/\(plan.to); commit them together")
+    }
+}
+
+/// `gen rollout`: canary steps by StatefulSet partition.
+struct RolloutCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "rollout", abstract: "Write canary steps under <output>/<env>/rollout/.")
+
+    @Option(name: .customLong("env"), help: "The environment.") var environment: String
+    @Option(help: "Comma-separated percentages, ending at 100.") var steps = "10,50,100"
+    @Option(help: "Replicas to plan for (default: the config's replicas).") var replicas: Int?
+    @Option(help: "The output directory.") var output = "out"
+
+    func run() throws {
+        let percentages = try steps.split(separator: ",").map { text -> Int in
+            guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else { throw ValidationError("'\(text)' is not a percentage") }
+            return value
+        }
+        let rendered: RenderedEnvironment
+        do {
+            rendered = try RolloutPlan.files(environment: environment, percentages: percentages, replicas: replicas)
+        } catch {
+            printError("gen rollout: \(error)")
+            throw ExitCode.failure
+        }
+        try OutputDirectory(root: URL(fileURLWithPath: output).appendingPathComponent(environment)).write(rendered)
+        print("wrote \(output)/\(environment)/rollout (\(rendered.files.count) files)")
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import InfraDSL
+import Testing
+import TestSupport
+@testable import Environments
+
+/// Docs, diff, promotion and rollout of our environments.
+@Suite struct PromotionTests {
+    static let snapshots = TestSupport.packageRoot.appendingPathComponent("Tests/Snapshots")
+    static let recording = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
+
+    /// Compares with a committed snapshot, or records it (and fails) under RECORD_SNAPSHOTS=1.
+    private func matchSnapshot(_ text: String, _ name: String) throws {
+        let url = Self.snapshots.appendingPathComponent(name)
+        if Self.recording {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+            Issue.record("recorded \(name)")
+            return
+        }
+        let committed = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+        let diff = UnifiedDiff.diff(old: committed, new: text, oldName: "Tests/Snapshots/\(name)", newName: "rendered")
+        #expect(diff.isEmpty, "\(diff)")
+    }
+
+    @Test func environmentDocsAreCurrent() throws {
+        let committed = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("docs/environments.md"), encoding: .utf8)
+        let rendered = try EnvironmentDocs.markdown()
+        #expect(committed == rendered, "docs/environments.md is stale; run `swift run gen docs`\n\(UnifiedDiff.diff(old: committed, new: rendered, oldName: "docs/environments.md", newName: "rendered"))")
+        #expect(rendered.contains("| `database.ssl_mode` | disable | require | verify-full |"))
+    }
+
+    @Test func stagingToProductionDiffMatchesItsSnapshot() throws {
+        let staging = EnvironmentResolver.resolve(Staging.environment).objects
+        let production = EnvironmentResolver.resolve(Production.environment).objects
+        let diff = EnvironmentDiff.compare(from: ("staging", staging), to: ("production", production))
+        try matchSnapshot(DiffReport.render(diff, format: .markdown), "diff-staging-production.md")
+    }
+
+    @Test func productionRolloutMatchesItsSnapshot() throws {
+        let rollout = try RolloutPlan.files(environment: "production", percentages: [10, 50, 100])
+        let files = Dictionary(uniqueKeysWithValues: rollout.files.map { ($0.path, $0.contents) })
+        #expect(Set(files.keys.filter { $0.hasSuffix("/kustomization.yaml") }) == [
+            "rollout/step-1-10/kustomization.yaml", "rollout/step-2-50/kustomization.yaml", "rollout/step-3-100/kustomization.yaml",
+        ])
+        try matchSnapshot(files["rollout/README.md"] ?? "", "rollout-production/README.md")
+        for step in ["step-1-10", "step-2-50", "step-3-100"] {
+            try matchSnapshot(files["rollout/\(step)/statefulset-trading-engine.yaml"] ?? "", "rollout-production/\(step)/statefulset-trading-engine.yaml")
+        }
+        #expect(files["rollout/step-1-10/statefulset-trading-engine.yaml"]?.contains("partition: 4") == true)
+    }
+
+    @Test func promotingStagingToProductionChangesOnlyTheImage() throws {
+        let plan = try Promotion.plan(from: "staging", to: "production")
+        let staging = try #require(ImagePins.current["staging"])
+        #expect(plan.pin == staging)
+        #expect(plan.pinsSource.contains("\"production\": ImagePin(\n            repository: \"registry.example.com/hft-trading-engine\",\n            tag: \"v1.1.0\""))
+        let changed = plan.differences.map(\.path)
+        #expect(changed == ["production/helm/hft-trading/values.yaml", "production/kubernetes/statefulset-trading-engine.yaml"])
+        let added = plan.differences.flatMap { $0.diff.split(separator: "\n").filter { $0.hasPrefix("+") && !$0.hasPrefix("+++") } }
+        #expect(added.allSatisfy { $0.contains("v1.1.0") || $0.contains(staging.digest ?? "-") }, "\(added)")
+    }
+
+    @Test func promotionRefusals() {
+        func refusal(_ from: String, _ to: String, force: Bool = false, pins: ImagePins = .current) -> String? {
+            do { _ = try Promotion.plan(from: from, to: to, force: force, pins: pins); return nil } catch { return error.description }
+        }
+        #expect(refusal("development", "staging")?.contains("not pinned by a sha256 digest") == true)
+        #expect(refusal("staging", "development")?.contains("is not the tier after staging") == true)
+        #expect(refusal("production", "staging")?.contains("promotes to nothing") == true)
+        #expect(refusal("qa", "production")?.contains("unknown environment 'qa'") == true)
+        #expect(refusal("staging", "staging")?.contains("to itself") == true)
+        let pinned = ImagePins.current.setting("development", to: ImagePin(repository: "registry.example.com/hft-trading-engine", tag: "dev", digest: "sha256:" + String(repeating: "a", count: 64)))
+        #expect(refusal("development", "production", pins: pinned)?.contains("is not the tier after development") == true)
+        #expect(refusal("development", "production", force: true, pins: pinned) == nil, "--force skips a tier")
+        let foreign = ImagePins.current.setting("staging", to: ImagePin(repository: "evil.example.com/other", tag: "x", digest: "sha256:" + String(repeating: "b", count: 64)))
+        #expect(refusal("staging", "production", pins: foreign)?.contains("fail their checks before the promotion") == true)
+    }
+
+    @Test func thePinsFileIsWhatPromoteWouldWrite() throws {
+        let committed = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("Sources/Environments/ImagePins+Current.swift"), encoding: .utf8)
+        #expect(committed == ImagePins.current.sourceFile(order: Catalog.promotionOrder))
+    }
+
+    /// The real command: a refusal changes no file; a promotion rewrites the pins file and the
+    /// target's snapshots, nothing else.
+    @Test func genPromoteChangesFilesOnlyOnSuccess() throws {
+        let gen = try TestSupport.builtExecutable("gen")
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let pins = directory.appendingPathComponent("ImagePins+Current.swift")
+        let original = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("Sources/Environments/ImagePins+Current.swift"), encoding: .utf8)
+        try Data(original.utf8).write(to: pins)
+        let snapshots = directory.appendingPathComponent("snapshots")
+        try Generator.generate(Catalog.environments, into: OutputDirectory(root: snapshots))
+        let before = TestSupport.tree(at: snapshots)
+
+        let refused = try TestSupport.shell("'\(gen)' promote --from development --to staging --pins-file '\(pins.path)' --snapshots '\(snapshots.path)'")
+        #expect(refused.status != 0)
+        #expect(refused.error.contains("refused") && refused.error.contains("nothing was changed"))
+        #expect(try String(contentsOf: pins, encoding: .utf8) == original)
+        #expect(TestSupport.tree(at: snapshots) == before)
+
+        let promoted = try TestSupport.shell("'\(gen)' promote --from staging --to production --pins-file '\(pins.path)' --snapshots '\(snapshots.path)'")
+        #expect(promoted.status == 0, "\(promoted.error)")
+        #expect(try String(contentsOf: pins, encoding: .utf8) == (try Promotion.plan(from: "staging", to: "production")).pinsSource)
+        let after = TestSupport.tree(at: snapshots)
+        let changed = Set(after.keys).union(before.keys).filter { after[$0] != before[$0] }.sorted()
+        #expect(changed == ["production/helm/hft-trading/values.yaml", "production/kubernetes/statefulset-trading-engine.yaml"])
+    }
+}
