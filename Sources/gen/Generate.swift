@@ -33,8 +33,8 @@ struct Generate: ParsableCommand {
         if check {
             try compare(rendered, with: directory)
         } else {
+            try Generator.write(rendered, into: directory)
             for environment in rendered {
-                try directory.write(environment)
                 print("wrote \(output)/\(environment.name) (\(environment.files.count) files)")
             }
         }

@@ -18,41 +18,58 @@ public struct CheckContext: Sendable {
     /// The check currently running.
     var check = ""
 
+    // Indexes built once, so checks stay linear in the number of objects.
+    private let objectsByKind: [String: [any Resource]]
+    private let identities: Set<String>
+    private let autoscalers: [String: HorizontalPodAutoscaler]
+    private let workloadsByLabel: [String: [Int]]
+    /// Every workload.
+    public let workloads: [any Workload]
+
     init(environment: Environment, objects: [any Resource]) {
         self.environment = environment.name
         kind = environment.kind
         self.objects = objects
         contract = environment.contract
         location = environment.location
+        objectsByKind = Dictionary(grouping: objects) { type(of: $0).kind }
+        identities = Set(objects.map { "\(type(of: $0).kind)/\($0.metadata.name)" } + environment.contract.externalObjects.map { "\($0.kind)/\($0.name)" })
+        let workloads = objects.compactMap { $0 as? any Workload }
+        self.workloads = workloads
+        var byLabel: [String: [Int]] = [:]
+        for (index, workload) in workloads.enumerated() {
+            for pair in workload.podLabels { byLabel["\(workload.metadata.namespace ?? "")/\(pair.key)=\(pair.value)", default: []].append(index) }
+        }
+        workloadsByLabel = byLabel
+        var autoscalers: [String: HorizontalPodAutoscaler] = [:]
+        for autoscaler in objects.compactMap({ $0 as? HorizontalPodAutoscaler }) {
+            autoscalers["\(autoscaler.metadata.namespace ?? "")/\(autoscaler.targetKind)/\(autoscaler.targetName)"] = autoscaler
+        }
+        self.autoscalers = autoscalers
     }
 
     /// Objects of one kind.
-    public func all<T: Resource>(_ type: T.Type) -> [T] { objects.compactMap { $0 as? T } }
-
-    /// Every workload.
-    public var workloads: [any Workload] { objects.compactMap { $0 as? any Workload } }
+    public func all<T: Resource>(_ type: T.Type) -> [T] { (objectsByKind[T.kind] ?? []).compactMap { $0 as? T } }
 
     /// Whether an object of `kind` and `name` exists here or is declared external.
     public func exists(kind: String, name: String) -> Bool {
-        objects.contains { type(of: $0).kind == kind && $0.metadata.name == name }
-            || contract.externalObjects.contains { $0.kind == kind && $0.name == name }
+        identities.contains("\(kind)/\(name)")
+    }
+
+    private func autoscaler(of workload: any Workload) -> HorizontalPodAutoscaler? {
+        autoscalers["\(workload.metadata.namespace ?? "")/\(type(of: workload).kind)/\(workload.metadata.name)"]
     }
 
     /// The most replicas a workload can run: its autoscaler's maximum, else its replica count.
     public func maximumReplicas(of workload: any Workload) -> Int {
-        let autoscaler = all(HorizontalPodAutoscaler.self).first {
-            $0.targetKind == type(of: workload).kind && $0.targetName == workload.metadata.name
-                && $0.metadata.namespace == workload.metadata.namespace
-        }
+        let autoscaler = autoscaler(of: workload)
         let declared = contract.scale.filter { LabelSelector(matchLabels: $0.pods).matches(workload.podLabels) }.map(\.maximum)
         return ([autoscaler?.maxReplicas ?? workload.replicas ?? 1, workload.replicas ?? 0] + declared).max()!
     }
 
     /// The fewest replicas a workload runs.
     public func minimumReplicas(of workload: any Workload) -> Int {
-        let autoscaler = all(HorizontalPodAutoscaler.self).first {
-            $0.targetKind == type(of: workload).kind && $0.targetName == workload.metadata.name
-        }
+        let autoscaler = autoscaler(of: workload)
         return autoscaler?.minReplicas ?? workload.replicas ?? 1
     }
 
@@ -68,7 +85,11 @@ public struct CheckContext: Sendable {
 
     /// Workloads in `namespace` whose pods `selector` selects.
     public func workloads(selectedBy selector: LabelSelector, in namespace: String?) -> [any Workload] {
-        workloads.filter { $0.metadata.namespace == namespace && selector.matches($0.podLabels) }
+        let postings = selector.matchLabels.pairs.map { workloadsByLabel["\(namespace ?? "")/\($0.key)=\($0.value)"] ?? [] }
+        guard let narrowest = postings.min(by: { $0.count < $1.count }) else {
+            return workloads.filter { $0.metadata.namespace == namespace && selector.matches($0.podLabels) }
+        }
+        return narrowest.map { workloads[$0] }.filter { $0.metadata.namespace == namespace && selector.matches($0.podLabels) }
     }
 
     /// Records an error of the running check.

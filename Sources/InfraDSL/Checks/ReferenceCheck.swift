@@ -5,6 +5,8 @@ public enum ReferenceCheck: EnvironmentCheck {
     public static let id = "reference"
 
     public static func run(_ context: inout CheckContext) {
+        var services: [String: Service] = [:]
+        for service in context.all(Service.self) { services["\(service.metadata.namespace ?? "")/\(service.metadata.name)"] = service }
         for workload in context.workloads {
             let template = workload.template
             for volume in template.volumes {
@@ -31,7 +33,7 @@ public enum ReferenceCheck: EnvironmentCheck {
                 require(&context, "ServiceAccount", account, by: workload, field: "spec/template/spec/serviceAccountName", at: template.location)
             }
             if let statefulSet = workload as? StatefulSet {
-                let governing = context.all(Service.self).first { $0.metadata.name == statefulSet.serviceName && $0.metadata.namespace == statefulSet.metadata.namespace }
+                let governing = services["\(statefulSet.metadata.namespace ?? "")/\(statefulSet.serviceName)"]
                 if let governing {
                     if case .pods(_, _, _, let headless) = governing.backend, !headless {
                         context.warning("serviceName '\(statefulSet.serviceName)' is not headless, so pods get no stable DNS names", at: statefulSet, field: "spec/serviceName")

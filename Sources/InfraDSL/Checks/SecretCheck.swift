@@ -7,14 +7,25 @@ public enum SecretCheck: EnvironmentCheck {
     /// Names that hold credentials.
     static let credentialWords = ["PASSWORD", "PASSWD", "SECRET", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY", "CREDENTIAL"]
 
+    private static let credentialPatterns: [[UInt8]] = credentialWords.map { Array($0.utf8) }
+
     static func looksLikeCredential(name: String) -> Bool {
-        let upper = name.uppercased().replacingOccurrencesOfDash()
-        return credentialWords.contains { upper.contains($0) }
+        // ASCII upper-casing and a byte search: this runs for every variable and entry.
+        let bytes = name.utf8.map { byte -> UInt8 in
+            if byte == UInt8(ascii: "-") { return UInt8(ascii: "_") }
+            return (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) ? byte - 32 : byte
+        }
+        return credentialPatterns.contains { pattern in
+            guard bytes.count >= pattern.count else { return false }
+            return (0...(bytes.count - pattern.count)).contains { start in
+                bytes[start..<(start + pattern.count)].elementsEqual(pattern)
+            }
+        }
     }
 
     /// `scheme://user:password@host`.
     static func containsURLPassword(_ value: String) -> Bool {
-        guard let scheme = value.range(of: "://") else { return false }
+        guard let scheme = value.firstRange(of: "://") else { return false }
         let rest = value[scheme.upperBound...]
         guard let at = rest.firstIndex(of: "@") else { return false }
         return rest[..<at].contains(":")
@@ -40,11 +51,5 @@ public enum SecretCheck: EnvironmentCheck {
                 context.error("entry \(key) holds a credential; ConfigMaps are not secret", at: configMap, field: "data/\(key)")
             }
         }
-    }
-}
-
-extension String {
-    fileprivate func replacingOccurrencesOfDash() -> String {
-        String(map { $0 == "-" ? "_" : $0 })
     }
 }

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The rendered output of one environment: its files and every finding (warnings only, since a
 /// render with errors throws).
 public struct RenderedEnvironment: Sendable {
@@ -7,6 +9,15 @@ public struct RenderedEnvironment: Sendable {
     public let files: [RenderedFile]
     /// Warnings found on the way.
     public let warnings: [Diagnostic]
+    /// The objects the files were rendered from (empty for files made elsewhere).
+    public var objects: [ResolvedObject] = []
+
+    init(name: String, files: [RenderedFile], warnings: [Diagnostic], objects: [ResolvedObject] = []) {
+        self.name = name
+        self.files = files
+        self.warnings = warnings
+        self.objects = objects
+    }
 }
 
 /// Renders an environment into the output layout:
@@ -29,7 +40,8 @@ public enum EnvironmentRenderer {
         var owners: [String: (key: String, location: SourceLocation)] = [:]
         var artifactOwners: [String: SourceLocation] = [:]
         let directory = "\(environment.name)/kubernetes"
-        for object in objects {
+        let serialized = serializeInParallel(objects.map(\.document), format)
+        for (object, text) in zip(objects, serialized) {
             let fileName = "\(object.fileStem).\(format.rawValue)"
             if let owner = owners[fileName] {
                 // The same object defined twice was already reported by the resolver.
@@ -39,9 +51,10 @@ public enum EnvironmentRenderer {
             }
             owners[fileName] = (object.key, object.resource.location)
             manifestNames.append(fileName)
-            do {
-                files.append(RenderedFile(path: "\(directory)/\(fileName)", contents: try serialize(object.document, format)))
-            } catch {
+            switch text {
+            case .success(let contents):
+                files.append(RenderedFile(path: "\(directory)/\(fileName)", contents: contents))
+            case .failure(let error):
                 diagnostics.error("render", "could not serialize: \(error)", at: ResourcePath([environment.name, object.resource.identity]), object.resource.location)
             }
         }
@@ -86,7 +99,16 @@ public enum EnvironmentRenderer {
             throw DiagnosticsError(diagnostics.diagnostics)
         }
         files.sort { $0.path < $1.path }
-        return RenderedEnvironment(name: environment.name, files: files, warnings: diagnostics.diagnostics)
+        return RenderedEnvironment(name: environment.name, files: files, warnings: diagnostics.diagnostics, objects: objects)
+    }
+
+    /// Serializes documents on every core; the results keep the documents' order.
+    private static func serializeInParallel(_ documents: [Value], _ format: ManifestFormat) -> [Result<String, any Error>] {
+        let results = ResultSlots<String>(count: documents.count)
+        DispatchQueue.concurrentPerform(iterations: documents.count) { index in
+            results.set(index, Result { try serialize(documents[index], format) })
+        }
+        return results.values
     }
 
     private static func serialize(_ document: Value, _ format: ManifestFormat) throws -> String {

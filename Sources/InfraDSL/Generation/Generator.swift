@@ -1,28 +1,35 @@
+import Dispatch
+
 /// The whole pipeline `gen` runs: render every selected environment in memory, and only when all of
 /// them rendered without errors, write each one atomically.
 public enum Generator {
     /// Renders every environment. If any has errors, throws the findings of all of them (warnings
     /// included) and renders nothing.
     public static func renderAll(_ environments: [Environment], format: ManifestFormat = .yaml) throws(DiagnosticsError) -> [RenderedEnvironment] {
+        var seen = Set<String>()
+        let unique = environments.filter { seen.insert($0.name).inserted }
+        // Environments are independent: render them on every core, keep their order.
+        let slots = ResultSlots<RenderedEnvironment>(count: unique.count)
+        DispatchQueue.concurrentPerform(iterations: unique.count) { index in
+            slots.set(index, Result { () throws(DiagnosticsError) in try EnvironmentRenderer.render(unique[index], format: format) }.mapError { $0 as any Error })
+        }
         var rendered: [RenderedEnvironment] = []
         var failures: [Diagnostic] = []
-        var seen = Set<String>()
-        for environment in environments where seen.insert(environment.name).inserted {
-            do throws(DiagnosticsError) {
-                rendered.append(try EnvironmentRenderer.render(environment, format: format))
-            } catch {
-                failures.append(contentsOf: error.diagnostics)
+        for result in slots.values {
+            switch result {
+            case .success(let environment): rendered.append(environment)
+            case .failure(let error): failures.append(contentsOf: (error as? DiagnosticsError)?.diagnostics ?? [])
             }
         }
-        let parity = ParityCheck.run(environments.filter { environment in rendered.contains { $0.name == environment.name } }.map {
-            ($0, EnvironmentResolver.resolve($0).objects.map(\.resource))
+        let parity = ParityCheck.run(environments.compactMap { environment in
+            rendered.first { $0.name == environment.name }.map { (environment, $0.objects.map(\.resource)) }
         })
         if parity.contains(where: { $0.severity == .error }) || !failures.isEmpty {
             throw DiagnosticsError(failures + parity)
         }
         return rendered.map { environment in
             let own = parity.filter { $0.resourcePath.hasPrefix(environment.name + "/") }
-            return RenderedEnvironment(name: environment.name, files: environment.files, warnings: environment.warnings + own)
+            return RenderedEnvironment(name: environment.name, files: environment.files, warnings: environment.warnings + own, objects: environment.objects)
         }
     }
 
@@ -31,9 +38,16 @@ public enum Generator {
     @discardableResult
     public static func generate(_ environments: [Environment], into directory: OutputDirectory, format: ManifestFormat = .yaml) throws -> [RenderedEnvironment] {
         let rendered = try renderAll(environments, format: format)
-        for environment in rendered {
-            try directory.write(environment)
-        }
+        try write(rendered, into: directory)
         return rendered
+    }
+
+    /// Writes rendered environments, each atomically, several at once (they are separate directories).
+    public static func write(_ rendered: [RenderedEnvironment], into directory: OutputDirectory) throws {
+        let slots = ResultSlots<Void>(count: rendered.count)
+        DispatchQueue.concurrentPerform(iterations: rendered.count) { index in
+            slots.set(index, Result { try directory.write(rendered[index]) })
+        }
+        for result in slots.values { try result.get() }
     }
 }

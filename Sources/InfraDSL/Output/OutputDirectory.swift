@@ -22,13 +22,19 @@ public struct OutputDirectory: Sendable {
         let retired = root.appendingPathComponent(".\(environment.name).old-\(token)")
         let target = root.appendingPathComponent(environment.name)
         do {
-            for file in environment.files {
-                let relative = try relativePath(of: file, in: environment.name)
-                let url = staging.appendingPathComponent(relative)
-                try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(file.contents.utf8).write(to: url)
-            }
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+            var created: Set<String> = [staging.path]
+            for file in environment.files {
+                let path = staging.path + "/" + (try relativePath(of: file, in: environment.name))
+                let directory = String(path[..<path.lastIndex(of: "/")!])
+                if !created.contains(directory) {
+                    try fileManager.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                    created.insert(directory)
+                }
+                guard fileManager.createFile(atPath: path, contents: Data(file.contents.utf8)) else {
+                    throw OutputError(message: "could not write \(path)")
+                }
+            }
         } catch {
             try? fileManager.removeItem(at: staging)
             throw error

@@ -13,26 +13,35 @@ public enum YAMLRenderer {
         try Yams.serialize(nodes: values.map(node(for:)), width: -1, allowUnicode: true)
     }
 
+    // Tags made once: each `Tag(...)` builds Yams' default constructor table, which dominated the
+    // cost of rendering. Explicit tags are never mutated, so sharing them is safe.
+    nonisolated(unsafe) private static let strTag = Tag(.str)
+    nonisolated(unsafe) private static let intTag = Tag(.int)
+    nonisolated(unsafe) private static let floatTag = Tag(.float)
+    nonisolated(unsafe) private static let boolTag = Tag(.bool)
+    nonisolated(unsafe) private static let seqTag = Tag(.seq)
+    nonisolated(unsafe) private static let mapTag = Tag(.map)
+
     static func node(for value: Value) -> Node {
         switch value {
         case .string(let string):
-            return .scalar(Node.Scalar(string, Tag(.str), YAMLScalarStyle.style(for: string)))
+            return .scalar(Node.Scalar(string, strTag, YAMLScalarStyle.style(for: string)))
         case .int(let int):
-            return .scalar(Node.Scalar(String(int), Tag(.int), .plain))
+            return .scalar(Node.Scalar(String(int), intTag, .plain))
         case .double(let double):
-            return .scalar(Node.Scalar(JSONRenderer.number(double), Tag(.float), .plain))
+            return .scalar(Node.Scalar(JSONRenderer.number(double), floatTag, .plain))
         case .bool(let bool):
-            return .scalar(Node.Scalar(bool ? "true" : "false", Tag(.bool), .plain))
+            return .scalar(Node.Scalar(bool ? "true" : "false", boolTag, .plain))
         case .array(let items):
-            return .sequence(Node.Sequence(items.map(node(for:)), Tag(.seq), .block))
+            return .sequence(Node.Sequence(items.map(node(for:)), seqTag, .block))
         case .object(let fields):
             let pairs = fields.map { (Node.scalar(keyScalar($0.key)), node(for: $0.value)) }
-            return .mapping(Node.Mapping(pairs, Tag(.map), .block))
+            return .mapping(Node.Mapping(pairs, mapTag, .block))
         }
     }
 
     private static func keyScalar(_ key: String) -> Node.Scalar {
         let style: Node.Scalar.Style = YAMLScalarStyle.isSafePlain(key) ? .plain : .doubleQuoted
-        return Node.Scalar(key, Tag(.str), style)
+        return Node.Scalar(key, strTag, style)
     }
 }

@@ -5,13 +5,15 @@ import Yams
 /// A string stays plain only when it is conservatively safe under both YAML 1.1 (PyYAML, Go's
 /// yaml.v2: `yes`, `on`, `0755`, `12:30` are not strings there) and YAML 1.2 (Yams): it starts with a
 /// letter or `/`, or is a quantity such as `500m`; it uses only `[A-Za-z0-9._/@:-]`; it is not a boolean or
-/// null word of either version; and Yams itself resolves it as a string. Multi-line text becomes a
+/// null word of either version. Multi-line text becomes a
 /// literal block (libyaml falls back to quotes when a block cannot hold it) unless it holds a line
 /// break other than `\n`. Everything else is
 /// double-quoted, where libyaml escapes what needs escaping.
 enum YAMLScalarStyle {
     static func style(for string: String) -> Node.Scalar.Style {
-        if string.contains("\n"), !string.unicodeScalars.contains(where: otherLineBreaks.contains) {
+        // Unicode scalars, not `String.contains(_:)`: that is Foundation's substring search, and this
+        // runs for every string rendered.
+        if string.unicodeScalars.contains("\n"), !string.unicodeScalars.contains(where: otherLineBreaks.contains) {
             return .literal
         }
         return isSafePlain(string) ? .plain : .doubleQuoted
@@ -28,9 +30,14 @@ enum YAMLScalarStyle {
     static func isSafePlain(_ string: String) -> Bool {
         guard let first = string.unicodeScalars.first, !string.hasSuffix(":") else { return false }
         guard string.unicodeScalars.allSatisfy(isPlainCharacter) else { return false }
-        guard isASCIILetter(first) || first == "/" || isQuantity(string) || isDuration(string) else { return false }
-        guard !reservedWords.contains(string.lowercased()) else { return false }
-        return Resolver.default.resolveTag(of: .scalar(Node.Scalar(string))) == .str
+        if isASCIILetter(first) || first == "/" {
+            // No YAML number, date or null starts with a letter or `/`; the words that resolve to
+            // booleans or nulls in either version are listed.
+            return !reservedWords.contains(string.lowercased())
+        }
+        // Digits with a unit suffix: no YAML version reads these as numbers, dates or times (the
+        // property tests hold every renderer choice against Yams and PyYAML).
+        return isQuantity(string) || isDuration(string)
     }
 
     private static func isPlainCharacter(_ scalar: Unicode.Scalar) -> Bool {
