@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Generation benchmark and edit-compile loop. Not a test: it prints numbers and rewrites the results
+# table in bench/README.md. Usage: bench/run.sh [SIZES] [RUNS] [LIMIT]
+# (default "10 100 1000", 3 runs, 60 s: a command still running after LIMIT seconds is stopped and
+# reported as slower than the limit; sizes of 1000 and more get one run per tool).
+#
+# Every tool renders the same workload (bench/make_peers.py writes the peers' inputs; bench/compare.py
+# checks that all of them produce the same objects before anything is timed). Each measurement is a
+# whole process: wall time and peak memory from /usr/bin/time, median and spread over the runs.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+sizes="${1:-10 100 1000}"
+runs="${2:-3}"
+limit="${3:-60}"
+python="$(scripts/python-env.sh)"
+command -v jsonnet >/dev/null || { apt-get update -qq && apt-get install -y -qq jsonnet >/dev/null; }
+work="$(mktemp -d /dev/shm/infradsl-bench.XXXXXX 2>/dev/null || mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+results="$work/results.tsv"
+: > "$results"
+
+echo "== building bench-gen (release)"
+swift build -c release --package-path Benchmarks >/dev/null
+ours_binary="Benchmarks/.build/release/bench-gen"
+
+measure() { # name size command...
+    local name="$1" size="$2"; shift 2
+    local count="$runs"
+    [[ "$size" -ge 1000 ]] && count=1
+    for run in $(seq "$count"); do
+        local status=0
+        timeout "$limit" /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || status=$?
+        if [[ $status -eq 124 ]]; then
+            printf '%s\t%s\ttimeout\t%s\n' "$name" "$size" "$limit" >> "$results"
+            echo "   $name: stopped after $limit s" >&2
+            return 1
+        elif [[ $status -ne 0 ]]; then
+            cat "$work/stderr" >&2; exit 1
+        fi
+        printf '%s\t%s\t%s\n' "$name" "$size" "$(tail -n 1 "$work/time" | tr ' ' '\t')" >> "$results"
+    done
+}
+
+for size in $sizes; do
+    echo "== N=$size: inputs"
+    inputs="$work/inputs-$size"
+    "$python" bench/make_peers.py "$size" "$inputs"
+    mkdir -p "$inputs/out/kustomize" "$inputs/out/helm"
+
+    echo "== N=$size: timing (each tool's own output is then checked against ours)"
+    finished=()
+    measure infradsl "$size" "$ours_binary" "$size" "$inputs/out/ours"
+    measure kustomize "$size" sh -c "cd '$inputs' && for e in development staging production; do kubectl kustomize kustomize/overlays/\$e > out/kustomize/\$e.yaml; done" \
+        && finished+=("kustomize=$inputs/out/kustomize")
+    measure helm "$size" "$python" bench/helm_render.py "$inputs/helm/bench" "$inputs/helm" "$inputs/out/helm" \
+        && finished+=("helm=$inputs/out/helm")
+    measure jsonnet "$size" sh -c "jsonnet --ext-str services=$size -y '$inputs/workload.jsonnet' > '$inputs/out/jsonnet.yaml'" \
+        && finished+=("jsonnet=$inputs/out/jsonnet.yaml")
+    echo "== N=$size: parity"
+    "$python" bench/compare.py "$inputs/out/ours" "${finished[@]}"
+    rm -rf "$inputs"
+done
+
+echo "== edit-compile loop (debug build of gen)"
+swift build --product gen >/dev/null
+production="Sources/Environments/Production.swift"
+cp "$production" "$work/Production.swift.orig"
+restore() { cp "$work/Production.swift.orig" "$production"; }
+trap 'restore; rm -rf "$work"' EXIT
+sed -i 's/poolSize: 100, sslMode: .verifyFull/poolSize: 101, sslMode: .verifyFull/' "$production"
+start=$EPOCHREALTIME; swift build --product gen >/dev/null; value_edit=$(awk "BEGIN { printf \"%.1f\", $EPOCHREALTIME - $start }")
+restore
+sed -i 's|            priorityClass()$|            priorityClass()\n            ConfigMap("bench-extra", data: ["added": "one resource"])|' "$production"
+start=$EPOCHREALTIME; swift build --product gen >/dev/null; resource_edit=$(awk "BEGIN { printf \"%.1f\", $EPOCHREALTIME - $start }")
+restore
+swift build --product gen >/dev/null
+start=$EPOCHREALTIME; swift build --product gen --scratch-path "$work/clean-build" >/dev/null 2>&1; clean=$(awk "BEGIN { printf \"%.1f\", $EPOCHREALTIME - $start }")
+slow=$(swift build --product gen --scratch-path "$work/clean-build" -Xswiftc -Xfrontend -Xswiftc -warn-long-expression-type-checking=100 2>&1 | grep -c "to type-check" || true)
+rm -rf "$work/clean-build"
+printf 'edit\tone value\t%s\nedit\tone resource\t%s\nedit\tclean build\t%s\nedit\tslow expressions\t%s\n' "$value_edit" "$resource_edit" "$clean" "$slow" >> "$results"
+
+"$python" bench/report.py "$results" bench/README.md
