@@ -81,7 +81,9 @@ public enum DiffReport {
         }
         let left = from.split(separator: "\n", omittingEmptySubsequences: false)
         let right = to.split(separator: "\n", omittingEmptySubsequences: false)
-        let index = (0..<min(left.count, right.count)).first { left[$0] != right[$0] } ?? min(left.count, right.count)
+        let shared = min(left.count, right.count)
+        var index = 0
+        while index < shared, left[index] == right[index] { index += 1 }
         func line(_ lines: [Substring]) -> String { index < lines.count ? "line \(index + 1): \(lines[index])" : "line \(index + 1): (absent)" }
         return (line(left), line(right))
     }
