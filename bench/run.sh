@@ -78,7 +78,7 @@ swift build --product gen >/dev/null
 start=$EPOCHREALTIME; swift build --product gen --scratch-path "$work/clean-build" >/dev/null 2>&1; clean=$(awk "BEGIN { printf \"%.1f\", $EPOCHREALTIME - $start }")
 # Each warning is printed with its source excerpt: count distinct file:line:column locations.
 slow=$(swift build --product gen --scratch-path "$work/clean-build" -Xswiftc -Xfrontend -Xswiftc -warn-long-expression-type-checking=100 2>&1 \
-    | grep -oE "^/[^ ]+\.swift:[0-9]+:[0-9]+: warning: expression took" | sort -u | wc -l)
+    | { grep -oE "^/[^ ]+\.swift:[0-9]+:[0-9]+: warning: expression took" || true; } | sort -u | wc -l)
 rm -rf "$work/clean-build"
 printf 'edit\tone value\t%s\nedit\tone resource\t%s\nedit\tclean build\t%s\nedit\tslow expressions\t%s\n' "$value_edit" "$resource_edit" "$clean" "$slow" >> "$results"
 
