@@ -39,23 +39,26 @@ public enum Promotion {
         guard pin.isPinnedByDigest else {
             throw Refusal(description: "\(from) runs \(pin.reference), which is not pinned by a sha256 digest, so what \(to) would run could change after review")
         }
-        do {
-            _ = try Generator.renderAll(Catalog.environments(with: pins))
-        } catch {
-            throw Refusal(description: "the environments fail their checks before the promotion; fix them first:\n" + error.diagnostics.filter { $0.severity == .error }.map(\.description).joined(separator: "\n"))
-        }
-        let promoted = pins.setting(to, to: pin)
+        // The current render is both the check before the promotion and the base of its diff.
         let before: RenderedEnvironment
-        let after: RenderedEnvironment
         do {
-            let rendered = try Generator.renderAll(Catalog.environments(with: promoted))
-            after = rendered.first { $0.name == to }!
             before = try Generator.renderAll(Catalog.environments(with: pins)).first { $0.name == to }!
         } catch {
-            throw Refusal(description: "\(to) fails its checks with \(from)'s image:\n" + error.diagnostics.filter { $0.severity == .error }.map(\.description).joined(separator: "\n"))
+            throw Refusal(description: "the environments fail their checks before the promotion; fix them first:\n" + errors(error))
+        }
+        let promoted = pins.setting(to, to: pin)
+        let after: RenderedEnvironment
+        do {
+            after = try Generator.renderAll(Catalog.environments(with: promoted)).first { $0.name == to }!
+        } catch {
+            throw Refusal(description: "\(to) fails its checks with \(from)'s image:\n" + errors(error))
         }
         return Plan(
             from: from, to: to, pinsSource: promoted.sourceFile(order: order), rendered: after,
             differences: RenderedEnvironment.differences(from: before, to: after), pin: pin)
+    }
+
+    private static func errors(_ error: DiagnosticsError) -> String {
+        error.diagnostics.filter { $0.severity == .error }.map(\.description).joined(separator: "\n")
     }
 }

@@ -53,7 +53,7 @@ public enum HCLRenderer {
 
     static func value(_ value: HCLValue, indent: Int) -> String {
         switch value {
-        case .string(let string): return stringLiteral(string, indent: indent)
+        case .string(let string): return stringLiteral(string)
         case .number(let number): return String(number)
         case .bool(let bool): return bool ? "true" : "false"
         case .null: return "null"
@@ -101,7 +101,7 @@ public enum HCLRenderer {
             && !string.contains("${") && !string.contains("%{")
     }
 
-    private static func stringLiteral(_ string: String, indent: Int) -> String {
+    private static func stringLiteral(_ string: String) -> String {
         // A heredoc keeps its text as written; text with template sequences is quoted instead.
         isHeredoc(string) ? "<<EOT\n" + string + "EOT" : quoted(string)
     }

@@ -17,11 +17,6 @@ extension Workload {
     /// Every label the pods carry: the selector plus the template's own.
     public var podLabels: Labels { selector.merging(template.labels) }
 
-    /// The container port declared under `name` in any main container.
-    public func containerPort(named name: String) -> ContainerPort? {
-        template.containers.lazy.compactMap { $0.port(named: name) }.first
-    }
-
     func validateWorkload(_ context: inout ValidationContext) {
         context.checkSelectorNotEmpty(selector, field: "spec/selector", at: location)
         context.checkLabels(selector, field: "spec/selector/matchLabels", at: location)
