@@ -6,6 +6,9 @@ enum TradingEngine {
     /// The engine's HTTP port (health, API).
     static let httpPort = ContainerPort("http", Common.httpPort)
 
+    /// Seconds between SIGTERM and SIGKILL.
+    static let terminationGracePeriod = 45
+
     /// The engine's Prometheus port, from the config.
     static func metricsPort(_ stage: Stage) -> ContainerPort { ContainerPort("metrics", stage.metricsPort) }
 
@@ -30,7 +33,7 @@ enum TradingEngine {
         let template = PodTemplate(labels: stage.labels, annotations: [
             "prometheus.io/scrape": "true",
             "prometheus.io/port": "\(stage.metricsPort.number)",
-            "prometheus.io/path": "/metrics",
+            "prometheus.io/path": EngineInterface.metricsPath,
             "infradsl.io/config-sha256": stage.configFingerprint,
         ]) {
             container(stage)
@@ -40,7 +43,7 @@ enum TradingEngine {
         }
         .serviceAccountName(Common.engineName)
         .automountServiceAccountToken(false)
-        .terminationGracePeriod(45)
+        .terminationGracePeriod(Seconds(terminationGracePeriod))
         return placement(template, stage)
     }
 
@@ -103,15 +106,15 @@ enum TradingEngine {
         switch tier {
         case .dev, .staging:
             return container
-                .livenessProbe(Probe(.httpGet(path: "/health/live", port: httpPort), initialDelay: 30, period: 10))
-                .readinessProbe(Probe(.httpGet(path: "/health/ready", port: httpPort), initialDelay: 10, period: 5))
+                .livenessProbe(Probe(.httpGet(path: EngineInterface.livenessPath, port: httpPort), initialDelay: 30, period: 10))
+                .readinessProbe(Probe(.httpGet(path: EngineInterface.readinessPath, port: httpPort), initialDelay: 10, period: 5))
         case .prod:
             // The seed's preStop ran `kill -TERM 1; sleep 15`: it stopped the engine before endpoints
             // were removed, dropping in-flight orders. Sleeping first lets the endpoint removal
             // propagate; the kubelet then sends SIGTERM, within the 45 s grace period.
             return container
-                .livenessProbe(Probe(.httpGet(path: "/health/live", port: httpPort), initialDelay: 30, period: 10, timeout: 5, failureThreshold: 3))
-                .readinessProbe(Probe(.httpGet(path: "/health/ready", port: httpPort), initialDelay: 10, period: 5, timeout: 3, failureThreshold: 3))
+                .livenessProbe(Probe(.httpGet(path: EngineInterface.livenessPath, port: httpPort), initialDelay: 30, period: 10, timeout: 5, failureThreshold: 3))
+                .readinessProbe(Probe(.httpGet(path: EngineInterface.readinessPath, port: httpPort), initialDelay: 10, period: 5, timeout: 3, failureThreshold: 3))
                 .preStop(.sleep(15))
         }
     }

@@ -14,6 +14,19 @@ import Yams
         #expect(decoded == config)
     }
 
+    /// The rules the engine enforces on a config file hold for every environment we render, and a
+    /// broken value is reported with its field.
+    @Test func everyEnvironmentMeetsTheEngineConfigRules() throws {
+        for (name, config) in Catalog.configs {
+            #expect(config.constraintViolations().isEmpty, "\(name): \(config.constraintViolations())")
+        }
+        var broken = try #require(Catalog.configs["production"])
+        broken.database.poolSize = 0
+        broken.performance?.cpuAffinity = "7-0"
+        broken.deployment.maxReplicas = 1
+        #expect(broken.constraintViolations().map(\.field) == ["deployment.max_replicas", "database.pool_size", "performance.cpu_affinity"])
+    }
+
     @Test func configMapHoldsTheConfigFileAndThePodCarriesItsFingerprint() throws {
         for environment in try Generator.renderAll(Catalog.environments) {
             let files = Dictionary(uniqueKeysWithValues: environment.files.map { ($0.path, $0.contents) })

@@ -21,7 +21,8 @@ public struct StrictYAMLDecoder: Sendable {
     /// A decoder.
     public init() {}
 
-    /// The decoded value, or a ``Failure`` naming the line and field at fault.
+    /// The decoded value, or a ``Failure`` naming the line and field at fault. Values conforming to
+    /// ``ValueConstraints`` are also checked against their rules.
     public func decode<T: Codable>(_ type: T.Type, from yaml: String) throws(Failure) -> T {
         let root: Node
         do {
@@ -32,7 +33,7 @@ public struct StrictYAMLDecoder: Sendable {
         } catch let failure as Failure {
             throw failure
         } catch let error as YamlError {
-            throw Failure(line: Self.line(of: error), field: "", message: "malformed YAML: \(error)")
+            throw Failure(line: Self.line(of: error), field: "", message: "malformed YAML: \(Self.problem(of: error))")
         } catch {
             throw Failure(line: nil, field: "", message: "malformed YAML: \(error)")
         }
@@ -52,6 +53,10 @@ public struct StrictYAMLDecoder: Sendable {
         }
         if let (path, node) = Self.firstUnknownKey(in: root, known: known, path: []) {
             throw Failure(line: node.mark.map { $0.line }, field: path.joined(separator: "."), message: "unknown field")
+        }
+        if let constrained = value as? any ValueConstraints, let violation = constrained.constraintViolations().first {
+            let names = violation.field.split(separator: ".").map(String.init)
+            throw Failure(line: Self.line(at: names, in: root), field: violation.field, message: violation.message)
         }
         return value
     }
@@ -105,6 +110,17 @@ public struct StrictYAMLDecoder: Sendable {
             }
         }
         return line
+    }
+
+    /// libyaml's problem and context on one line, without the excerpt Yams appends.
+    private static func problem(of error: YamlError) -> String {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
+            let within = context.map { " (\($0.text) at line \($0.mark.line))" } ?? ""
+            return "\(problem) at column \(mark.column)\(within)"
+        default:
+            return "\(error)".split(whereSeparator: \.isNewline).joined(separator: " ")
+        }
     }
 
     private static func line(of error: YamlError) -> Int? {
