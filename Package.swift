@@ -4,7 +4,8 @@ import PackageDescription
 /// InfraDSL: typed, compiler-checked environment management.
 ///
 /// The generator's dependency set is deliberately small (Yams for libyaml, swift-argument-parser for
-/// flags) so `swift run gen` builds in seconds on a fresh machine.
+/// flags) so `swift run gen` builds in seconds on a fresh machine. Only the trading engine (`engine`)
+/// links the server libraries (Hummingbird, service lifecycle, logging, metrics, PostgreSQL).
 let package = Package(
     name: "InfraDSL",
     platforms: [.macOS(.v13)],
@@ -12,10 +13,21 @@ let package = Package(
         .library(name: "InfraDSL", targets: ["InfraDSL"]),
         .library(name: "Environments", targets: ["Environments"]),
         .executable(name: "gen", targets: ["gen"]),
+        .executable(name: "engine", targets: ["Engine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        // The engine's server stack. `traits: []` keeps Hummingbird's default traits from being passed
+        // in a different order on each re-plan, which recompiles it.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         .target(
@@ -34,6 +46,24 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "Engine",
+            dependencies: [
+                "InfraDSL",
+                "Environments",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         .target(
             name: "TestSupport",
             path: "Tests/Support"
@@ -45,6 +75,20 @@ let package = Package(
         .testTarget(
             name: "EnvironmentsTests",
             dependencies: ["InfraDSL", "Environments", "TestSupport", .product(name: "Yams", package: "Yams")]
+        ),
+        .testTarget(
+            name: "EngineTests",
+            dependencies: [
+                "Engine", "Environments", "InfraDSL",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

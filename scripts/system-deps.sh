@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the validators need (promtool, amtool), once. Needs root, as on the
-# development machines and CI; does nothing when they are already installed.
+# Installs the Debian packages the tests and benchmarks need, once: promtool and amtool (validators),
+# PostgreSQL's server and redis-server (the engine's integration test), wrk (the engine benchmark).
+# Needs root, as on the development machines and CI; does nothing when they are already installed.
 set -euo pipefail
 missing=()
 command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 command -v amtool >/dev/null 2>&1 || missing+=(prometheus-alertmanager)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 [[ ${#missing[@]} -eq 0 ]] && exit 0
 echo "system-deps: installing ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive

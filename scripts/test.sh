@@ -22,6 +22,13 @@ if grep -oE "took [0-9]+ms to type-check" "$log" | grep -oE "[0-9]+" | awk '$1 >
     exit 1
 fi
 
+# The generator's dependency set stays small: no server library may reach the gen binary (module
+# names as they appear, length-prefixed, in mangled symbols).
+if nm "$(swift build --show-bin-path)/gen" | grep -qE "11Hummingbird|11PostgresNIO|10Prometheus|16ServiceLifecycle"; then
+    echo "gen links a server library; only the engine may" >&2
+    exit 1
+fi
+
 echo "== tests"
 tests_log="$(mktemp)"
 trap 'rm -f "$log" "$tests_log"' EXIT
@@ -32,9 +39,17 @@ tests=$(grep -oE "Test run with [0-9]+ tests" "$tests_log" | grep -oE "[0-9]+" |
 echo "== snapshots are current"
 swift run --quiet gen --all --check --output snapshots
 
+echo "== engine against real PostgreSQL and Redis"
+scripts/system-deps.sh
+swift run --quiet gen --env development
+engine_log="$(mktemp)"
+"$python" scripts/engine_integration.py "$(swift build --show-bin-path)/engine" out 2>&1 | tee "$engine_log"
+engine_checks=$(grep -oE "engine integration: [0-9]+ passed" "$engine_log" | grep -oE "[0-9]+")
+rm -f "$engine_log"
+
 echo "== generated output, validated"
 validation_log="$(mktemp)"
 scripts/validate-output.sh 2>&1 | tee "$validation_log"
 checks=$(grep -oE "validators: [0-9]+ passed" "$validation_log" | grep -oE "[0-9]+")
 rm -f "$validation_log"
-echo "all: $((tests + checks)) passed, 0 failed (${tests} tests, ${checks} external checks)"
+echo "all: $((tests + checks + engine_checks)) passed, 0 failed (${tests} tests, ${checks} external checks, ${engine_checks} engine integration checks)"

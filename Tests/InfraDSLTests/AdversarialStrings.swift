@@ -1,3 +1,4 @@
+import InfraDSL
 /// Strings that YAML readers are known to turn into something else when written plainly, and a
 /// seeded generator that combines them into many more.
 enum AdversarialStrings {
@@ -20,24 +21,11 @@ enum AdversarialStrings {
     /// `count` strings built from 1 to 4 fragments of the known cases and separators, with a fixed
     /// seed so every run tests the same strings.
     static func generated(count: Int, seed: UInt64 = 0x5EED_1D5C) -> [String] {
-        var generator = SplitMix64(state: seed)
+        var generator = SplitMix64(seed: seed)
         let fragments = known + [" ", "\n", ": ", " #", ",", "[", "]", "{", "}", "\t", "'", "\"", "\r\n", "é", "🙂"]
         return (0..<count).map { _ in
             let parts = Int(generator.next() % 4) + 1
             return (0..<parts).map { _ in fragments[Int(generator.next() % UInt64(fragments.count))] }.joined()
         }
-    }
-}
-
-/// A small, fast, seedable generator (Steele, Lea and Flood's SplitMix64).
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

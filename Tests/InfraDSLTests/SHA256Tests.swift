@@ -11,7 +11,7 @@ import TestSupport
     }
 
     @Test func agreesWithSha256sum() throws {
-        var generator = SplitMix64(state: 7)
+        var generator = SplitMix64(seed: 7)
         for length in [1, 55, 56, 63, 64, 65, 119, 120, 1000] {
             let bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
             let directory = try TestSupport.temporaryDirectory()

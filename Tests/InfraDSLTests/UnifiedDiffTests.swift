@@ -30,7 +30,7 @@ import TestSupport
     }
 
     @Test func patchAppliesEveryGeneratedDiff() throws {
-        var generator = SplitMix64(state: 42)
+        var generator = SplitMix64(seed: 42)
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         for round in 0..<60 {

@@ -1,0 +1,65 @@
+import Environments
+import Testing
+@testable import Engine
+
+/// A bad config file stops the engine with one message naming the file, the line and the field.
+@Suite struct ConfigFileTests {
+    @Test func readsWhatGenRenders() throws {
+        for name in Catalog.promotionOrder {
+            let path = try EngineFixtures.write(try EngineFixtures.configYAML(name))
+            let config = try ConfigFile.load(path: path)
+            #expect(config == Catalog.configs[name])
+        }
+    }
+
+    @Test func missingFile() {
+        #expect(throws: ConfigurationError("/nonexistent/config.yaml: the config file does not exist")) {
+            try ConfigFile.load(path: "/nonexistent/config.yaml")
+        }
+    }
+
+    /// Each mutation of development's config and the exact message it must give.
+    @Test(arguments: [
+        ("  pool_size: 10", "  pool_size: many", ":21: database.pool_size: expected Int"),
+        ("  pool_size: 10", "  pool_size: 0", ":21: database.pool_size: must be between 1 and 10000, is 0"),
+        ("  port: 5432", "  port: 99999", ":19: database.port: "),
+        ("  ssl_mode: disable", "  ssl_mode: sometimes", ":22: database.ssl_mode: "),
+        ("  debug_mode: true", "  debug_mode: true\n  turbo: true", ":51: features.turbo: unknown field"),
+        ("  max_files: 10", "  max_files: 0", ":36: logging.rotation.max_files: must be at least 1, is 0"),
+        ("  tier: dev", "  tier: development", ":6: environment.tier: "),
+    ])
+    func badFile(original: String, replacement: String, expected: String) throws {
+        let good = try EngineFixtures.configYAML()
+        #expect(good.contains(original))
+        let path = try EngineFixtures.write(good.replacingOccurrences(of: original, with: replacement))
+        do {
+            _ = try ConfigFile.load(path: path)
+            Issue.record("\(replacement) was accepted")
+        } catch {
+            #expect(error.description.hasPrefix(path + expected), "\(error.description)")
+        }
+    }
+
+    @Test func malformedYAMLNamesTheLine() throws {
+        let good = try EngineFixtures.configYAML()
+        let path = try EngineFixtures.write(good.replacingOccurrences(of: "database:\n", with: "database: [\n"))
+        do {
+            _ = try ConfigFile.load(path: path)
+            Issue.record("malformed YAML was accepted")
+        } catch {
+            let rest = error.description.dropFirst(path.count)
+            #expect(rest.hasPrefix(":"), "\(error.description)")
+            #expect(Int(rest.dropFirst().prefix { $0.isNumber }) != nil, "\(error.description)")
+            #expect(rest.contains("malformed YAML"), "\(error.description)")
+            #expect(!error.description.contains("\n"), "one line: \(error.description)")
+        }
+    }
+
+    @Test func missingSectionNamesIt() throws {
+        let good = try EngineFixtures.configYAML()
+        let withoutRedis = good.components(separatedBy: "\n").filter { !$0.hasPrefix("redis:") }.joined(separator: "\n")
+        let path = try EngineFixtures.write(withoutRedis)
+        #expect(throws: ConfigurationError.self) { try ConfigFile.load(path: path) }
+        do { _ = try ConfigFile.load(path: path) } catch { #expect(error.description.contains("redis")) }
+    }
+}

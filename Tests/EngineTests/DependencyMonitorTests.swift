@@ -1,0 +1,61 @@
+import InfraDSL
+import Testing
+@testable import Engine
+
+/// The monitor records each dependency's answer, and a hung check is cut off by its deadline.
+@Suite struct DependencyMonitorTests {
+    struct Refused: Error, CustomStringConvertible { var description: String { "connection refused" } }
+
+    @Test func recordsEachAnswerConcurrently() async throws {
+        let board = ReadinessBoard(required: ["postgres", "redis"])
+        let metrics = EngineMetrics()
+        // Each check waits until both have started: run one after the other, they would time out.
+        let started = Gate(count: 2)
+        let monitor = DependencyMonitor(
+            checks: [
+                DependencyCheck(name: "postgres") { try await started.arriveAndWait() },
+                DependencyCheck(name: "redis") {
+                    try await started.arriveAndWait()
+                    throw Refused()
+                },
+            ],
+            board: board, metrics: metrics, interval: .seconds(1), logger: EngineFixtures.logger())
+        let results = await monitor.checkAll()
+        #expect(results.map(\.0) == ["postgres", "redis"])
+        #expect(results[0].1.up && !results[1].1.up)
+        #expect(results[1].1.error == "connection refused")
+    }
+
+    /// Waits until `count` tasks have arrived, or fails after five seconds.
+    actor Gate {
+        var remaining: Int
+        init(count: Int) { remaining = count }
+        func arriveAndWait() async throws {
+            remaining -= 1
+            for _ in 0..<500 where remaining > 0 { try await Task.sleep(for: .milliseconds(10)) }
+            if remaining > 0 { throw Refused() }
+        }
+    }
+
+    /// Not cut off, the body would return normally after 30 s and nothing would be thrown.
+    @Test func deadlineCutsOffAHungCheck() async throws {
+        await #expect(throws: DependencyFailure.self) {
+            try await withDeadline(.milliseconds(100), failure: DependencyFailure(description: "late")) {
+                try await Task.sleep(for: .seconds(30))
+            }
+        }
+    }
+
+    @Test func feedWalksWithinBoundsAndIsReproducible() {
+        var first = SplitMix64(seed: 7)
+        var price = 100.0
+        for _ in 0..<10_000 {
+            let next = MockMarketDataFeed.step(price, &first)
+            #expect(abs(next - price) <= price * 0.0005 + 0.01)
+            #expect(next >= 0.01)
+            price = next
+        }
+        var a = SplitMix64(seed: 42), b = SplitMix64(seed: 42)
+        #expect((0..<100).map { _ in a.next() } == (0..<100).map { _ in b.next() })
+    }
+}

@@ -1,0 +1,199 @@
+"""Integration test of the engine against real PostgreSQL and Redis (run by scripts/test.sh).
+
+usage: engine_integration.py ENGINE_BINARY OUTPUT_DIR
+
+Starts PostgreSQL and Redis on loopback (scripts/dependencies.py), runs the engine with
+OUTPUT_DIR/development/config/config.yaml and the variables the manifests and the compose file set,
+and checks: it becomes ready; stopping Redis makes it unready with Redis named, restarting makes it
+ready again (the same for PostgreSQL); its metrics carry the fingerprint on the rendered pod
+template; the pool stays within database.pool_size; SIGTERM fails readiness at once while liveness
+still answers, then the process exits 0. Also: bad configs and a mismatched ENVIRONMENT exit 78
+naming the file, line and field, or the variable. Prints one line per check; exits 1 on the first
+failure.
+"""
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+
+import yaml
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from dependencies import Postgres, Redis, as_user, free_port  # noqa: E402
+
+ENGINE, OUT = sys.argv[1], sys.argv[2]
+CONFIG = os.path.join(OUT, "development", "config", "config.yaml")
+passed = 0
+
+
+def check(condition, what):
+    global passed
+    if not condition:
+        print(f"FAIL {what}", flush=True)
+        raise SystemExit(1)
+    passed += 1
+    print(f"ok   {what}", flush=True)
+
+
+def get(port, path):
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=2) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def wait_until(predicate, seconds, what):
+    deadline = time.monotonic() + seconds
+    last = None
+    while time.monotonic() < deadline:
+        try:
+            last = predicate()
+            if last:
+                return last
+        except OSError as error:
+            last = error
+        time.sleep(0.05)
+    print(f"FAIL {what} (last: {last})", flush=True)
+    raise SystemExit(1)
+
+
+def ready_with(port, status, failing=None):
+    code, body = get(port, "/health/ready")
+    if code != status:
+        return None
+    document = json.loads(body)
+    if failing is not None and document["failing"] != failing:
+        return None
+    return document
+
+
+def config_error(config_path, extra_env=None):
+    env = {"PATH": os.environ["PATH"], "DATABASE_USER": "devuser", **(extra_env or {})}
+    result = subprocess.run([ENGINE, "--config", config_path, "--http-port", "0", "--metrics-port", "0"],
+                            env=env, capture_output=True, text=True, timeout=30)
+    return result.returncode, result.stderr.strip()
+
+
+def main():
+    pod_template = yaml.safe_load(open(os.path.join(OUT, "development", "kubernetes", "statefulset-trading-engine.yaml")))
+    fingerprint = pod_template["spec"]["template"]["metadata"]["annotations"]["infradsl.io/config-sha256"]
+    config = yaml.safe_load(open(CONFIG))
+    pool_size = config["database"]["pool_size"]
+
+    # Configuration errors: exit 78 and one line naming what is wrong, before anything starts.
+    scratch = tempfile.mkdtemp(prefix="engine-config-")
+    good = open(CONFIG).read()
+    cases = [
+        ("missing file", os.path.join(scratch, "absent.yaml"), None, "absent.yaml: the config file does not exist"),
+        ("wrong type", good.replace("pool_size: 10", "pool_size: lots"), None, ":21: database.pool_size: expected Int"),
+        ("out of range", good.replace("port: 9090", "port: 99999"), None, ":39: metrics.port:"),
+        ("unknown field", good.replace("  tcp_nodelay: true", "  tcp_nodelay: true\n  tcp_fastopen: true"), None,
+         ":43: network.tcp_fastopen: unknown field"),
+        ("malformed YAML", good.replace("redis:\n", "redis: {\n"), None, "malformed YAML"),
+        ("another environment", good, {"ENVIRONMENT": "production"}, "ENVIRONMENT is 'production' but the config file is for 'development'"),
+        ("bad LOG_LEVEL", good, {"LOG_LEVEL": "loud"}, "LOG_LEVEL: 'loud' is not one of"),
+    ]
+    for index, (name, text, env, expected) in enumerate(cases):
+        path = text if text.startswith("/") else os.path.join(scratch, f"case{index}.yaml")
+        if not text.startswith("/"):
+            open(path, "w").write(text)
+        code, stderr = config_error(path, env)
+        check(code == 78 and expected in stderr and stderr.count("\n") == 0,
+              f"config error ({name}) exits 78: {stderr}")
+
+    postgres = Postgres(user="devuser", password="pg-integration-secret", database=config["database"]["database"])
+    redis = Redis(password="redis-integration-secret")
+    engine = None
+    try:
+        postgres.start()
+        postgres.create_database()
+        redis.start()
+        http_port, metrics_port = free_port(), free_port()
+        env = {
+            "PATH": os.environ["PATH"],
+            "ENVIRONMENT": "development", "LOG_LEVEL": "info",
+            "DATABASE_HOST": "127.0.0.1", "DATABASE_PORT": str(postgres.port),
+            "DATABASE_USER": "devuser", "DATABASE_PASSWORD": postgres.password,
+            "REDIS_URL": f"redis://:{redis.password}@127.0.0.1:{redis.port}/0",
+        }
+        # As an unprivileged user, writing nothing (logs go to stdout): what the restricted,
+        # read-only-root pod allows.
+        argv = as_user("nobody", [ENGINE, "--config", CONFIG, "--http-port", str(http_port),
+                                  "--metrics-port", str(metrics_port), "--check-interval", "0.2", "--drain-seconds", "1"])
+        started = time.monotonic()
+        engine = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        log_lines = []
+        reader = threading.Thread(target=lambda: log_lines.extend(iter(engine.stdout.readline, "")), daemon=True)
+        reader.start()
+
+        document = wait_until(lambda: ready_with(http_port, 200), 60, "engine becomes ready")
+        check(document["status"] == "ready" and document["failing"] == [],
+              f"ready after {time.monotonic() - started:.2f} s with PostgreSQL and Redis answering")
+        code, body = get(http_port, "/health/live")
+        check(code == 200 and json.loads(body)["status"] == "alive", "/health/live answers 200")
+
+        metrics = wait_until(lambda: (lambda m: m if "market_data_ticks_total" in m else None)(get(metrics_port, "/metrics")[1]),
+                             10, "metrics carry market data")
+        lines = metrics.splitlines()
+        samples = {line.rsplit(" ", 1)[0]: float(line.rsplit(" ", 1)[1]) for line in lines if line and not line.startswith("#")}
+        check(any(line.startswith("engine_info{") and f'config_sha256="{fingerprint}"' in line for line in lines),
+              "engine_info carries the fingerprint on the rendered pod template")
+        check(samples.get('engine_dependency_up{dependency="postgres"}') == 1 and samples.get('engine_dependency_up{dependency="redis"}') == 1,
+              "dependency gauges are up")
+        check(samples.get("engine_database_pool_max_connections") == pool_size, f"pool sized by database.pool_size ({pool_size})")
+        check(sum(v for k, v in samples.items() if k.startswith("market_data_ticks_total{")) > 0,
+              "mock market data (features.mock_market_data) ticks are counted")
+        check(any(line.startswith('http_requests_total{method="GET",path="/health/ready",status="200"}') for line in lines),
+              "requests are counted by status")
+        connections = int(postgres.sql("SELECT count(*) FROM pg_stat_activity WHERE usename = 'devuser' AND pid <> pg_backend_pid()"))
+        check(1 <= connections <= pool_size, f"engine holds {connections} PostgreSQL connection(s), at most {pool_size}")
+
+        # Redis goes away: unready, Redis named; comes back: ready again.
+        redis.stop()
+        document = wait_until(lambda: ready_with(http_port, 503, ["redis"]), 15, "unready with Redis named")
+        check("error" in document["dependencies"]["redis"], f"Redis stopped: 503, failing {document['failing']}: "
+              f"{document['dependencies']['redis']['error']}")
+        check(get(http_port, "/health/live")[0] == 200, "liveness unaffected by a dependency outage")
+        redis.start()
+        wait_until(lambda: ready_with(http_port, 200), 15, "ready again after Redis restarts")
+        check(True, "Redis restarted: ready again")
+
+        postgres.stop()
+        document = wait_until(lambda: ready_with(http_port, 503, ["postgres"]), 20, "unready with PostgreSQL named")
+        check(True, f"PostgreSQL stopped: 503, failing {document['failing']}: {document['dependencies']['postgres']['error']}")
+        postgres.start()
+        wait_until(lambda: ready_with(http_port, 200), 30, "ready again after PostgreSQL restarts")
+        check(True, "PostgreSQL restarted: ready again")
+
+        # SIGTERM: readiness fails at once, liveness still answers while draining, then a clean exit.
+        engine.send_signal(signal.SIGTERM)
+        term = time.monotonic()
+        code, body = get(http_port, "/health/ready")
+        check(code == 503 and json.loads(body)["status"] == "draining", "after SIGTERM readiness answers 503 draining")
+        check(get(http_port, "/health/live")[0] == 200, "in-flight and new requests are still served while draining")
+        status = engine.wait(timeout=40)
+        elapsed = time.monotonic() - term
+        check(status == 0 and elapsed < 45, f"exit status {status} {elapsed:.2f} s after SIGTERM (grace period 45 s)")
+        reader.join(timeout=5)
+        records = [json.loads(line) for line in log_lines if line.startswith("{")]
+        check(len(records) == len(log_lines) and records, f"{len(records)} log lines, all JSON")
+        check(any(r["message"] == "dependency is down" and r.get("dependency") == "redis" for r in records),
+              "the Redis outage is logged once, as JSON")
+        check(records[-1]["message"] == "stopped", "the last log line is 'stopped'")
+        engine = None
+    finally:
+        if engine is not None and engine.poll() is None:
+            os.kill(engine.pid, signal.SIGKILL)
+        redis.stop()
+        postgres.remove()
+    print(f"engine integration: {passed} passed", flush=True)
+
+
+main()
