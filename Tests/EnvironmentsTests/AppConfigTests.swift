@@ -1,5 +1,5 @@
 import Foundation
-import InfraDSL
+@testable import InfraDSL
 import Testing
 import TestSupport
 import Yams
@@ -91,6 +91,19 @@ import Yams
             #expect(try check(text) != 0, "the schema accepted a config with a \(mistake)")
             #expect(throws: (any Error).self, "the Swift decoder accepted a \(mistake)") {
                 try AppConfig.decode(yaml: text)
+            }
+        }
+    }
+}
+
+/// Every document of every environment is written by the direct YAML writer (and, through the
+/// snapshot tests, byte for byte what libyaml wrote when the snapshots were recorded).
+@Suite struct DirectYAMLCoverageTests {
+    @Test func everyManifestTakesTheDirectPath() throws {
+        for environment in Catalog.environments {
+            for object in EnvironmentResolver.resolve(environment).objects {
+                let written = try #require(BlockYAMLWriter.render(object.document), "\(environment.name) \(object.fileStem)")
+                #expect(written == (try YAMLRenderer.renderWithLibyaml(object.document)))
             }
         }
     }

@@ -26,13 +26,13 @@ public enum EnvironmentResolver {
             }
             objects.append(object)
         }
-        objects.sort { lhs, rhs in
-            let (left, right) = (type(of: lhs.resource), type(of: rhs.resource))
-            if left.applyOrder != right.applyOrder { return left.applyOrder < right.applyOrder }
-            if left.kind != right.kind { return left.kind < right.kind }
-            return lhs.resource.metadata.name < rhs.resource.metadata.name
+        // Apply order, then kind, then name; ties keep their definition order. The keys are read
+        // once: reading them through the existentials in every comparison dominated the sort.
+        let keys = objects.enumerated().map { index, object in
+            (type(of: object.resource).applyOrder, type(of: object.resource).kind, object.resource.metadata.name, index)
         }
-        return (objects, context.diagnostics)
+        let order = keys.indices.sorted { keys[$0] < keys[$1] }
+        return (order.map { objects[$0] }, context.diagnostics)
     }
 
     private static func resolvedNamespace(of resource: any Resource, in environment: Environment) -> any Resource {

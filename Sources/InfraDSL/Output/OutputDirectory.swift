@@ -31,9 +31,7 @@ public struct OutputDirectory: Sendable {
                     try fileManager.createDirectory(atPath: directory, withIntermediateDirectories: true)
                     created.insert(directory)
                 }
-                guard fileManager.createFile(atPath: path, contents: Data(file.contents.utf8)) else {
-                    throw OutputError(message: "could not write \(path)")
-                }
+                try PlainFile.create(path, contents: file.contents)
             }
         } catch {
             try? fileManager.removeItem(at: staging)

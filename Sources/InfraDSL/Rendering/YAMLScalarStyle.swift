@@ -33,7 +33,7 @@ enum YAMLScalarStyle {
         if isASCIILetter(first) || first == "/" {
             // No YAML number, date or null starts with a letter or `/`; the words that resolve to
             // booleans or nulls in either version are listed.
-            return !reservedWords.contains(string.lowercased())
+            return string.utf8.count > 5 || !reservedWords.contains(string.lowercased())
         }
         // Digits with a unit suffix: no YAML version reads these as numbers, dates or times (the
         // property tests hold every renderer choice against Yams and PyYAML).
@@ -55,11 +55,13 @@ enum YAMLScalarStyle {
         return !number.isEmpty && number.allSatisfy { ("0"..."9").contains($0) }
     }
 
+    /// Quantity suffixes, longest first so `Mi` wins over `i`-less `M`.
+    private static let quantityUnits = ["Ki", "Mi", "Gi", "Ti", "Pi", "Ei", "m", "k", "M", "G", "T", "P"]
+
     /// `500m`, `4Gi`, `1.5Gi`: digits with an optional fraction and a unit suffix. None of these
     /// suffixes makes a number in any YAML version.
     private static func isQuantity(_ string: String) -> Bool {
-        let units = ["m", "k", "M", "G", "T", "P", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"]
-        guard let unit = units.sorted(by: { $0.count > $1.count }).first(where: string.hasSuffix) else {
+        guard let unit = quantityUnits.first(where: string.hasSuffix) else {
             return false
         }
         let number = string.dropLast(unit.count)
