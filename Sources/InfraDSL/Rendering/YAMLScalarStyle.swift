@@ -28,9 +28,11 @@ enum YAMLScalarStyle {
     ]
 
     static func isSafePlain(_ string: String) -> Bool {
-        guard let first = string.unicodeScalars.first, !string.hasSuffix(":") else { return false }
-        guard string.unicodeScalars.allSatisfy(isPlainCharacter) else { return false }
-        if isASCIILetter(first) || first == "/" {
+        // Over UTF-8 bytes: every allowed character is ASCII, so any other byte disqualifies.
+        let bytes = string.utf8
+        guard let first = bytes.first, bytes.last != UInt8(ascii: ":") else { return false }
+        guard bytes.allSatisfy(isPlainByte) else { return false }
+        if isASCIILetter(first) || first == UInt8(ascii: "/") {
             // No YAML number, date or null starts with a letter or `/`; the words that resolve to
             // booleans or nulls in either version are listed.
             return string.utf8.count > 5 || !reservedWords.contains(string.lowercased())
@@ -40,12 +42,18 @@ enum YAMLScalarStyle {
         return isQuantity(string) || isDuration(string)
     }
 
-    private static func isPlainCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        isASCIILetter(scalar) || ("0"..."9").contains(scalar) || "._/@:-".unicodeScalars.contains(scalar)
+    private static func isPlainByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "/"), UInt8(ascii: "@"), UInt8(ascii: ":"), UInt8(ascii: "-"):
+            true
+        default:
+            false
+        }
     }
 
-    private static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
-        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
     }
 
     /// `30s`, `5m`, `4h`, `250ms`: digits and a time unit, a number in no YAML version.
