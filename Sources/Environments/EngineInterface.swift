@@ -3,6 +3,8 @@
 public enum EngineInterface {
     /// The HTTP port of the health endpoints (the container port, probes and Service target it).
     public static var httpPort: Int { Common.httpPort.number }
+    /// The directory the manifests mount the ConfigMap at.
+    public static var configDirectory: String { Common.configDirectory }
     /// Where the manifests mount `config.yaml`.
     public static var configPath: String { "\(Common.configDirectory)/config.yaml" }
     /// The path of the liveness endpoint the probes call.

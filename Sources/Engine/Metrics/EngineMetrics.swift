@@ -1,6 +1,7 @@
 import CoreMetrics
 import Environments
 import Prometheus
+import Synchronization
 
 /// The engine's metrics, recorded through swift-metrics into one Prometheus registry per engine
 /// (not the process-global bootstrap, so tests can run several engines side by side).
@@ -13,6 +14,13 @@ import Prometheus
 final class EngineMetrics: Sendable {
     let registry: PrometheusCollectorRegistry
     let factory: PrometheusMetricsFactory
+
+    /// The counter and timer of each (method, route, status), made once: looking them up in the
+    /// registry on every request took a lock and built label arrays on the hot path.
+    private struct RequestKey: Hashable {
+        let method: String, path: String, status: Int
+    }
+    private let requestMetrics = Mutex<[RequestKey: (count: CoreMetrics.Counter, duration: CoreMetrics.Timer)]>([:])
 
     init() {
         registry = PrometheusCollectorRegistry()
@@ -28,10 +36,17 @@ final class EngineMetrics: Sendable {
 
     /// One finished HTTP request.
     func recordRequest(method: String, path: String, status: Int, nanoseconds: Int64) {
-        Counter(label: "http_requests_total", dimensions: [("method", method), ("path", path), ("status", String(status))], factory: factory)
-            .increment()
-        Timer(label: "http_request_duration_seconds", dimensions: [("method", method), ("path", path)], factory: factory)
-            .recordNanoseconds(nanoseconds)
+        let key = RequestKey(method: method, path: path, status: status)
+        let metrics = requestMetrics.withLock { cache in
+            if let found = cache[key] { return found }
+            let made = (
+                count: CoreMetrics.Counter(label: "http_requests_total", dimensions: [("method", method), ("path", path), ("status", String(status))], factory: factory),
+                duration: CoreMetrics.Timer(label: "http_request_duration_seconds", dimensions: [("method", method), ("path", path)], factory: factory))
+            cache[key] = made
+            return made
+        }
+        metrics.count.increment()
+        metrics.duration.recordNanoseconds(nanoseconds)
     }
 
     /// The result of one dependency check.
