@@ -116,11 +116,12 @@ def main():
         redis.stop()
         postgres.remove()
 
-    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at the end; wrk -t2 -c32 -d{SECONDS}s on loopback, client and servers sharing the cores")
+    print(f"- machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at the end; wrk -t2 -c32 -d{SECONDS}s on loopback, client and servers sharing the cores")
     median, low, high = summary(ready_times)
-    print(f"start to ready:   median {median:.0f} ms (min {low:.0f}, max {high:.0f}) over {RUNS} starts, PostgreSQL and Redis already up")
+    print(f"- start to ready: median {median:.0f} ms (min {low:.0f}, max {high:.0f}) over {RUNS} starts, PostgreSQL and Redis already up")
     median, low, high = summary(stop_times)
-    print(f"SIGTERM to exit:  median {median:.0f} ms (min {low:.0f}, max {high:.0f}) with --drain-seconds 0")
+    print(f"- SIGTERM to exit: median {median:.0f} ms (min {low:.0f}, max {high:.0f}) with --drain-seconds 0")
+    print()
     print("| /health/live | requests/s (median, range) | p50 latency | p99 latency | non-2xx |")
     print("|---|---|---|---|---|")
     for name, rows in (("engine", ours), ("nginx (peer)", theirs)):
@@ -128,7 +129,8 @@ def main():
         print(f"| {name} | {rps[0]:,.0f} ({rps[1]:,.0f}-{rps[2]:,.0f}) | {statistics.median(r[1] for r in rows):.3f} ms | "
               f"{statistics.median(r[2] for r in rows):.3f} ms | {sum(r[3] for r in rows)} |")
     ratio = statistics.median(r[0] for r in ours) / statistics.median(r[0] for r in theirs)
-    print(f"throughput ratio engine/nginx: {ratio:.2f}")
+    print()
+    print(f"Throughput ratio engine/nginx: {ratio:.2f}")
 
 
 main()
