@@ -84,7 +84,7 @@ public struct StrictYAMLDecoder: Sendable {
 
     private static func failure(for error: DecodingError, in root: Node) -> Failure {
         let (path, message): ([any CodingKey], String) = switch error {
-        case .typeMismatch(let type, let context): (context.codingPath, "expected \(type): \(context.debugDescription)")
+        case .typeMismatch(let type, let context): (context.codingPath, mismatch(expected: type, at: context.codingPath, in: root))
         case .valueNotFound(let type, let context): (context.codingPath, "missing value of type \(type)")
         case .keyNotFound(let key, let context): (context.codingPath + [key], "missing required field")
         case .dataCorrupted(let context): (context.codingPath, context.debugDescription)
@@ -92,6 +92,29 @@ public struct StrictYAMLDecoder: Sendable {
         }
         let names = path.map { $0.intValue.map(String.init) ?? $0.stringValue }
         return Failure(line: line(at: names, in: root), field: names.joined(separator: "."), message: message)
+    }
+
+    /// `expected Int, found 'lots'`: the type wanted and what the file holds there.
+    private static func mismatch(expected type: Any.Type, at path: [any CodingKey], in root: Node) -> String {
+        var node: Node? = root
+        for key in path {
+            if case .mapping(let mapping)? = node {
+                node = mapping.first(where: { $0.key.string == key.stringValue })?.value
+            } else if case .sequence(let sequence)? = node, let index = key.intValue, index < sequence.count {
+                node = sequence[index]
+            } else {
+                node = nil
+            }
+        }
+        let found = switch node {
+        case .scalar(let scalar)?: "'\(scalar.string)'"
+        case .mapping?: "a mapping"
+        case .sequence?: "a sequence"
+        default: "another type"
+        }
+        // Yams names its own node type when a collection stands where any scalar belongs.
+        let wanted = "\(type)" == "Scalar" ? "a single value" : "\(type)"
+        return "expected \(wanted), found \(found)"
     }
 
     /// The line of the deepest node on `path` that exists.
