@@ -147,6 +147,7 @@ def main():
               "engine_info carries the fingerprint on the rendered pod template")
         check(samples.get('engine_dependency_up{dependency="postgres"}') == 1 and samples.get('engine_dependency_up{dependency="redis"}') == 1,
               "dependency gauges are up")
+        check(samples.get("engine_ready") == 1, "engine_ready is 1")
         check(samples.get("engine_database_pool_max_connections") == pool_size, f"pool sized by database.pool_size ({pool_size})")
         check(sum(v for k, v in samples.items() if k.startswith("market_data_ticks_total{")) > 0,
               "mock market data (features.mock_market_data) ticks are counted")

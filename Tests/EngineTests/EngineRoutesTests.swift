@@ -48,6 +48,7 @@ import Testing
                 #expect(redis["error"] as? String == "connection refused")
             }
             engine.board.record("redis", .init(up: true, error: nil, milliseconds: 0.2))
+            #expect(engine.board.isReady)
             try await client.execute(uri: "/health/ready", method: .get) { response in
                 #expect(response.status == .ok)
                 let document = try json(response.body)
@@ -55,6 +56,7 @@ import Testing
             }
             // SIGTERM: readiness fails at once although every dependency answers.
             engine.board.startDraining()
+            #expect(!engine.board.isReady)
             try await client.execute(uri: "/health/ready", method: .get) { response in
                 #expect(response.status == .serviceUnavailable)
                 let document = try json(response.body)

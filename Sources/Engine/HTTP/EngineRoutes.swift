@@ -13,7 +13,6 @@ enum EngineRoutes {
         }
         router.get(RouterPath(EngineInterface.readinessPath)) { _, _ in
             let (ready, body) = engine.board.report()
-            engine.metrics.recordReady(ready)
             return json(ready ? .ok : .serviceUnavailable, body)
         }
         if engine.settings.config.features.debugMode {

@@ -28,7 +28,7 @@ struct DependencyMonitor: Service {
                     previous[name] = status.up
                 }
             }
-            metrics.recordReady(board.report().ready)
+            metrics.recordReady(board.isReady)
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
         }
     }

@@ -28,6 +28,13 @@ final class ReadinessBoard: Sendable {
     /// Marks the engine as leaving: readiness fails from now on, whatever the dependencies say.
     func startDraining() { state.withLock { $0.draining = true } }
 
+    /// Whether the engine should receive traffic: every required dependency up, not draining.
+    var isReady: Bool {
+        state.withLock { state in
+            !state.draining && required.allSatisfy { state.dependencies[$0]?.up == true }
+        }
+    }
+
     /// Whether the engine should receive traffic, and the body `/health/ready` answers with.
     func report() -> (ready: Bool, json: String) {
         let snapshot = state.withLock { $0 }
