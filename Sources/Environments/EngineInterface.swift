@@ -13,6 +13,4 @@ public enum EngineInterface {
     public static let readinessPath = "/health/ready"
     /// The path Prometheus scrapes on the metrics port.
     public static let metricsPath = "/metrics"
-    /// The grace period the pod gives the engine after SIGTERM.
-    public static var terminationGracePeriodSeconds: Int { TradingEngine.terminationGracePeriod }
 }

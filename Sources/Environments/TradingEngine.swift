@@ -6,9 +6,6 @@ enum TradingEngine {
     /// The engine's HTTP port (health, API).
     static let httpPort = ContainerPort("http", Common.httpPort)
 
-    /// Seconds between SIGTERM and SIGKILL.
-    static let terminationGracePeriod = 45
-
     /// The engine's Prometheus port, from the config.
     static func metricsPort(_ stage: Stage) -> ContainerPort { ContainerPort("metrics", stage.metricsPort) }
 
@@ -43,7 +40,7 @@ enum TradingEngine {
         }
         .serviceAccountName(Common.engineName)
         .automountServiceAccountToken(false)
-        .terminationGracePeriod(Seconds(terminationGracePeriod))
+        .terminationGracePeriod(45)
         return placement(template, stage)
     }
 

@@ -11,7 +11,7 @@ import Testing
         let settings = try EngineFixtures.settings(environment: environment)
         return EngineState(
             settings: settings, fileFingerprint: try Catalog.configs["development"]!.fingerprint(),
-            board: ReadinessBoard(required: ["postgres", "redis"]), metrics: EngineMetrics(), logger: EngineFixtures.logger())
+            board: ReadinessBoard(required: ["postgres", "redis"]), metrics: EngineMetrics())
     }
 
     func json(_ buffer: ByteBuffer) throws -> [String: Any] {

@@ -1,5 +1,3 @@
-import Logging
-
 /// What the request handlers share: the settings, the readiness board, the metrics and the
 /// fingerprint of the config file as read.
 struct EngineState: Sendable {
@@ -9,5 +7,4 @@ struct EngineState: Sendable {
     let fileFingerprint: String
     let board: ReadinessBoard
     let metrics: EngineMetrics
-    let logger: Logger
 }

@@ -29,10 +29,10 @@ final class ReadinessBoard: Sendable {
     func startDraining() { state.withLock { $0.draining = true } }
 
     /// Whether the engine should receive traffic: every required dependency up, not draining.
-    var isReady: Bool {
-        state.withLock { state in
-            !state.draining && required.allSatisfy { state.dependencies[$0]?.up == true }
-        }
+    var isReady: Bool { Self.isReady(state.withLock { $0 }, required: required) }
+
+    private static func isReady(_ state: State, required: [String]) -> Bool {
+        !state.draining && required.allSatisfy { state.dependencies[$0]?.up == true }
     }
 
     /// Whether the engine should receive traffic, and the body `/health/ready` answers with.
@@ -52,7 +52,7 @@ final class ReadinessBoard: Sendable {
             if let error = status.error { entry += ",\"error\":\(JSONText.quoted(error))" }
             entries.append(entry + "}")
         }
-        let ready = failing.isEmpty && !snapshot.draining
+        let ready = Self.isReady(snapshot, required: required)
         let status = snapshot.draining ? "draining" : ready ? "ready" : "unready"
         let failingList = failing.map(JSONText.quoted).joined(separator: ",")
         return (ready, "{\"status\":\"\(status)\",\"failing\":[\(failingList)],\"dependencies\":{\(entries.joined(separator: ","))}}")

@@ -20,7 +20,7 @@ struct Engine {
         let metrics = EngineMetrics()
         let config = settings.config
         let board = ReadinessBoard(required: ["postgres", "redis"])
-        state = EngineState(settings: settings, fileFingerprint: fileFingerprint, board: board, metrics: metrics, logger: logger)
+        state = EngineState(settings: settings, fileFingerprint: fileFingerprint, board: board, metrics: metrics)
         metrics.recordInfo(config: config, fileFingerprint: fileFingerprint, poolSize: config.database.poolSize)
 
         var quiet = logger

@@ -96,16 +96,8 @@ public struct StrictYAMLDecoder: Sendable {
 
     /// `expected Int, found 'lots'`: the type wanted and what the file holds there.
     private static func mismatch(expected type: Any.Type, at path: [any CodingKey], in root: Node) -> String {
-        var node: Node? = root
-        for key in path {
-            if case .mapping(let mapping)? = node {
-                node = mapping.first(where: { $0.key.string == key.stringValue })?.value
-            } else if case .sequence(let sequence)? = node, let index = key.intValue, index < sequence.count {
-                node = sequence[index]
-            } else {
-                node = nil
-            }
-        }
+        let names = path.map { $0.intValue.map(String.init) ?? $0.stringValue }
+        let node = deepest(along: names, in: root).node
         let found = switch node {
         case .scalar(let scalar)?: "'\(scalar.string)'"
         case .mapping?: "a mapping"
@@ -119,6 +111,12 @@ public struct StrictYAMLDecoder: Sendable {
 
     /// The line of the deepest node on `path` that exists.
     private static func line(at path: [String], in root: Node) -> Int? {
+        deepest(along: path, in: root).line
+    }
+
+    /// Follows `path` (keys, and indexes into sequences) from `root`: the node at its end (`nil` if
+    /// the path leaves the document) and the line of the deepest node that exists on it.
+    private static func deepest(along path: [String], in root: Node) -> (node: Node?, line: Int?) {
         var node = root
         var line = root.mark?.line
         for segment in path {
@@ -129,10 +127,10 @@ public struct StrictYAMLDecoder: Sendable {
                 node = sequence[index]
                 line = node.mark?.line ?? line
             } else {
-                break
+                return (nil, line)
             }
         }
-        return line
+        return (node, line)
     }
 
     /// libyaml's problem and context on one line, without the excerpt Yams appends.
