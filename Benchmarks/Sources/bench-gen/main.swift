@@ -1,5 +1,7 @@
+import Dispatch
 import Foundation
 import InfraDSL
+import Synchronization
 
 /// Renders the benchmark workload: N services (each a Deployment or StatefulSet, a Service, a
 /// ConfigMap, an autoscaler and a NetworkPolicy) in three environments sharing one base, about 15·N
@@ -13,7 +15,7 @@ guard arguments.count == 3, let count = Int(arguments[1]) else {
 
 let tiers: [(name: String, replicas: Int)] = [("development", 1), ("staging", 2), ("production", 3)]
 
-func service(_ index: Int, replicas: Int, tag: String) -> [any Resource] {
+@Sendable func service(_ index: Int, replicas: Int, tag: String) -> [any Resource] {
     let name = "svc-\(index)"
     let http = ContainerPort("http", 8080)
     let labels: Labels = ["app": .init(name)]
@@ -56,13 +58,18 @@ func service(_ index: Int, replicas: Int, tag: String) -> [any Resource] {
 }
 
 let buildStart = Date()
-let environments = tiers.map { tier in
-    Environment(tier.name, namespace: "bench-\(tier.name)") {
+// The environments are independent values: build them on every core, as a catalog of many would.
+let built = Mutex<[Environment?]>(Array(repeating: nil, count: tiers.count))
+DispatchQueue.concurrentPerform(iterations: tiers.count) { index in
+    let tier = tiers[index]
+    let environment = Environment(tier.name, namespace: "bench-\(tier.name)") {
         for index in 0..<count { service(index, replicas: tier.replicas, tag: tier.name) }
     }
     .labeled(["env": .init(tier.name)])
     .contract(EnvironmentContract(externalObjects: [.init(kind: "Secret", name: "bench-credentials", reason: "benchmark")]))
+    built.withLock { $0[index] = environment }
 }
+let environments = built.withLock { $0.compactMap { $0 } }
 if ProcessInfo.processInfo.environment["BENCH_PHASES"] != nil {
     FileHandle.standardError.write(Data("build \(Date().timeIntervalSince(buildStart)) s\n".utf8))
 }
@@ -77,8 +84,9 @@ do {
         FileHandle.standardError.write(Data("render \(renderedAt.timeIntervalSince(start)) s, write \(Date().timeIntervalSince(renderedAt)) s\n".utf8))
     }
     print(rendered.map(\.files.count).reduce(0, +))
-    // Like any short-lived command, leave freeing the rendered objects to the operating system.
-    exit(0)
+    // Like any short-lived command, leave freeing the rendered objects to the operating system
+    // (without the extended lifetime, they are released after their last use, before `exit`).
+    withExtendedLifetime((environments, rendered)) { exit(0) }
 } catch {
     FileHandle.standardError.write(Data("\(error)\n".utf8))
     exit(1)

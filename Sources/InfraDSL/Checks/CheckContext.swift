@@ -23,6 +23,9 @@ public struct CheckContext: Sendable {
     private let identities: Set<String>
     private let autoscalers: [String: HorizontalPodAutoscaler]
     private let workloadsByLabel: [String: [Int]]
+    /// Per workload (same index): the labels its pods carry and its namespace, computed once.
+    private let workloadPodLabels: [Labels]
+    private let workloadNamespaces: [String?]
     /// Every workload.
     public let workloads: [any Workload]
 
@@ -36,9 +39,12 @@ public struct CheckContext: Sendable {
         identities = Set(objects.map { "\(type(of: $0).kind)/\($0.metadata.name)" } + environment.contract.externalObjects.map { "\($0.kind)/\($0.name)" })
         let workloads = objects.compactMap { $0 as? any Workload }
         self.workloads = workloads
+        let podLabels = workloads.map(\.podLabels)
+        workloadPodLabels = podLabels
+        workloadNamespaces = workloads.map(\.metadata.namespace)
         var byLabel: [String: [Int]] = [:]
         for (index, workload) in workloads.enumerated() {
-            for pair in workload.podLabels { byLabel["\(workload.metadata.namespace ?? "")/\(pair.key)=\(pair.value)", default: []].append(index) }
+            for pair in podLabels[index] { byLabel["\(workload.metadata.namespace ?? "")/\(pair.key)=\(pair.value)", default: []].append(index) }
         }
         workloadsByLabel = byLabel
         var autoscalers: [String: HorizontalPodAutoscaler] = [:]
@@ -86,10 +92,8 @@ public struct CheckContext: Sendable {
     /// Workloads in `namespace` whose pods `selector` selects.
     public func workloads(selectedBy selector: LabelSelector, in namespace: String?) -> [any Workload] {
         let postings = selector.matchLabels.pairs.map { workloadsByLabel["\(namespace ?? "")/\($0.key)=\($0.value)"] ?? [] }
-        guard let narrowest = postings.min(by: { $0.count < $1.count }) else {
-            return workloads.filter { $0.metadata.namespace == namespace && selector.matches($0.podLabels) }
-        }
-        return narrowest.map { workloads[$0] }.filter { $0.metadata.namespace == namespace && selector.matches($0.podLabels) }
+        let candidates = postings.min(by: { $0.count < $1.count }) ?? Array(workloads.indices)
+        return candidates.filter { workloadNamespaces[$0] == namespace && selector.matches(workloadPodLabels[$0]) }.map { workloads[$0] }
     }
 
     /// Records an error of the running check.

@@ -8,11 +8,26 @@ public enum Checks {
 
     /// The findings of every check over one environment's resolved objects.
     public static func run(on environment: Environment, objects: [any Resource]) -> [Diagnostic] {
-        var context = CheckContext(environment: environment, objects: objects)
-        for check in all {
+        runAll([(environment, objects)])[0]
+    }
+
+    /// ``run(on:objects:)`` for several environments at once. Checks only read the context (its
+    /// indexes are built once per environment), so every check of every environment runs as its
+    /// own task; each environment's findings come back in check order, as if run one by one.
+    public static func runAll(_ inputs: [(environment: Environment, objects: [any Resource])]) -> [[Diagnostic]] {
+        let contexts = Parallel.map(count: inputs.count) { index in
+            CheckContext(environment: inputs[index].environment, objects: inputs[index].objects)
+        }
+        let checks = all
+        let findings = Parallel.map(count: inputs.count * checks.count) { index in
+            let check = checks[index % checks.count]
+            var context = contexts[index / checks.count]
             context.check = check.id
             check.run(&context)
+            return context.diagnostics.diagnostics
         }
-        return context.diagnostics.diagnostics
+        return inputs.indices.map { environment in
+            findings[(environment * checks.count)..<((environment + 1) * checks.count)].flatMap { $0 }
+        }
     }
 }

@@ -41,8 +41,13 @@ public enum ParityCheck {
 
     /// `registry/name` of `registry/name:tag` or `registry/name@sha256:...`.
     static func imageRepository(_ image: String) -> String {
-        let undigested = image.firstIndex(of: "@").map { String(image[..<$0]) } ?? image
-        if let colon = undigested.lastIndex(of: ":"), !undigested[colon...].contains("/") { return String(undigested[..<colon]) }
-        return undigested
+        // Over UTF-8 bytes: this runs for every container of every environment.
+        let bytes = image.utf8
+        let end = bytes.firstIndex(of: UInt8(ascii: "@")) ?? bytes.endIndex
+        let undigested = bytes[..<end]
+        if let colon = undigested.lastIndex(of: UInt8(ascii: ":")), !undigested[colon...].contains(UInt8(ascii: "/")) {
+            return String(image[..<colon])
+        }
+        return String(image[..<end])
     }
 }

@@ -6,19 +6,16 @@ public enum PortCheck: EnvironmentCheck {
 
     public static func run(_ context: inout CheckContext) {
         for workload in context.workloads {
-            let declared = workload.template.containers.flatMap(\.ports)
-            if let scrapePort = workload.template.annotations["prometheus.io/port"] {
-                if !declared.contains(where: { "\($0.port.number)" == scrapePort }) {
-                    context.error("prometheus.io/port \(scrapePort) is not a port any container declares, so nothing is scraped", at: workload, field: "spec/template/metadata/annotations", location: workload.template.location)
+            let template = workload.template
+            if let scrapePort = template.annotations["prometheus.io/port"] {
+                if !template.containers.contains(where: { $0.ports.contains { "\($0.port.number)" == scrapePort } }) {
+                    context.error("prometheus.io/port \(scrapePort) is not a port any container declares, so nothing is scraped", at: workload, field: "spec/template/metadata/annotations", location: template.location)
                 }
             }
-            for container in workload.template.allContainers {
-                let own = container.ports
-                for case let (field, probe?) in [("livenessProbe", container.livenessProbe), ("readinessProbe", container.readinessProbe), ("startupProbe", container.startupProbe)] {
-                    if case .number(let number)? = probe.handler.port, !own.isEmpty, !own.contains(where: { $0.port == number }) {
-                        context.error("\(field) targets port \(number), which container \(container.name) does not declare", at: workload, field: "spec/template/spec/containers/\(container.name)/\(field)", location: probe.location)
-                    }
-                }
+            for container in template.allContainers {
+                checkProbe("livenessProbe", container.livenessProbe, of: container, in: workload, &context)
+                checkProbe("readinessProbe", container.readinessProbe, of: container, in: workload, &context)
+                checkProbe("startupProbe", container.startupProbe, of: container, in: workload, &context)
             }
         }
         for service in context.all(Service.self) {
@@ -36,6 +33,15 @@ public enum PortCheck: EnvironmentCheck {
                     break
                 }
             }
+        }
+    }
+
+    /// A probe that targets a port by number names one its container declares (when it declares any).
+    private static func checkProbe(_ field: String, _ probe: Probe?, of container: Container, in workload: any Workload, _ context: inout CheckContext) {
+        guard let probe, case .number(let number)? = probe.handler.port else { return }
+        let own = container.ports
+        if !own.isEmpty, !own.contains(where: { $0.port == number }) {
+            context.error("\(field) targets port \(number), which container \(container.name) does not declare", at: workload, field: "spec/template/spec/containers/\(container.name)/\(field)", location: probe.location)
         }
     }
 }

@@ -56,9 +56,10 @@ public enum ReferenceCheck: EnvironmentCheck {
         }
     }
 
-    private static func require(_ context: inout CheckContext, _ kind: String, _ name: String, by workload: any Workload, field: String, at location: SourceLocation) {
+    /// The field path is only built for a finding: references are checked for every workload.
+    private static func require(_ context: inout CheckContext, _ kind: String, _ name: String, by workload: any Workload, field: @autoclosure () -> String, at location: SourceLocation) {
         if !context.exists(kind: kind, name: name) {
-            context.error("references \(kind) '\(name)', which is neither defined here nor declared external", at: workload, field: field, location: location)
+            context.error("references \(kind) '\(name)', which is neither defined here nor declared external", at: workload, field: field(), location: location)
         }
     }
 }

@@ -10,16 +10,20 @@ public enum SecretCheck: EnvironmentCheck {
     private static let credentialPatterns: [[UInt8]] = credentialWords.map { Array($0.utf8) }
 
     static func looksLikeCredential(name: String) -> Bool {
-        // ASCII upper-casing and a byte search: this runs for every variable and entry.
-        let bytes = name.utf8.map { byte -> UInt8 in
+        // ASCII upper-casing (with `-` read as `_`) during a byte search, without a copy: this runs
+        // for every variable and entry.
+        func normalized(_ byte: UInt8) -> UInt8 {
             if byte == UInt8(ascii: "-") { return UInt8(ascii: "_") }
             return (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) ? byte - 32 : byte
         }
+        let bytes = name.utf8
         return credentialPatterns.contains { pattern in
-            guard bytes.count >= pattern.count else { return false }
-            return (0...(bytes.count - pattern.count)).contains { start in
-                bytes[start..<(start + pattern.count)].elementsEqual(pattern)
+            var start = bytes.startIndex
+            while bytes.distance(from: start, to: bytes.endIndex) >= pattern.count {
+                if zip(bytes[start...], pattern).allSatisfy({ normalized($0) == $1 }) { return true }
+                start = bytes.index(after: start)
             }
+            return false
         }
     }
 

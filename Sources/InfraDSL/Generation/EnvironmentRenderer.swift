@@ -1,5 +1,3 @@
-import Dispatch
-
 /// The rendered output of one environment: its files and every finding (warnings only, since a
 /// render with errors throws).
 public struct RenderedEnvironment: Sendable {
@@ -27,20 +25,41 @@ public enum EnvironmentRenderer {
     /// Renders every file of `environment`, or throws every finding if any is an error. Nothing is
     /// written here; writing is the caller's decision.
     public static func render(_ environment: Environment, format: ManifestFormat = .yaml) throws(DiagnosticsError) -> RenderedEnvironment {
-        let (objects, collected) = EnvironmentResolver.resolve(environment)
-        var diagnostics = collected
-        if !collected.hasErrors {
-            // Semantic checks read objects that passed validation.
-            for finding in Checks.run(on: environment, objects: objects.map(\.resource)) {
-                diagnostics.append(finding)
+        try renderEach([environment], format: format)[0].get()
+    }
+
+    /// ``render(_:format:)`` for several environments, each stage (resolving, checking,
+    /// serializing) one parallel pass over the work of all of them. Each result is what rendering
+    /// that environment alone gives.
+    public static func renderEach(_ environments: [Environment], format: ManifestFormat = .yaml) -> [Result<RenderedEnvironment, DiagnosticsError>] {
+        let resolved = EnvironmentResolver.resolveAll(environments)
+        // Semantic checks read objects that passed validation.
+        let checkable = environments.indices.filter { !resolved[$0].diagnostics.hasErrors }
+        let checked = Checks.runAll(checkable.map { (environments[$0], resolved[$0].objects.map(\.resource)) })
+        var findings = [[Diagnostic]](repeating: [], count: environments.count)
+        for (index, diagnostics) in zip(checkable, checked) { findings[index] = diagnostics }
+        let serialized = serialize(resolved.map { $0.objects.map(\.document) }, format)
+        let checkFindings = findings
+        return Parallel.map(count: environments.count) { index in
+            var diagnostics = resolved[index].diagnostics
+            for finding in checkFindings[index] { diagnostics.append(finding) }
+            return Result { () throws(DiagnosticsError) in
+                try assemble(environments[index], resolved[index].objects, serialized[index], diagnostics, format)
             }
         }
+    }
+
+    /// Lays out one environment's files from its serialized objects, artifacts and derived outputs.
+    private static func assemble(
+        _ environment: Environment, _ objects: [ResolvedObject], _ serialized: [Result<String, any Error>],
+        _ collected: DiagnosticCollector, _ format: ManifestFormat
+    ) throws(DiagnosticsError) -> RenderedEnvironment {
+        var diagnostics = collected
         var files: [RenderedFile] = []
         var manifestNames: [String] = []
         var owners: [String: (key: String, location: SourceLocation)] = [:]
         var artifactOwners: [String: SourceLocation] = [:]
         let directory = "\(environment.name)/kubernetes"
-        let serialized = serializeInParallel(objects.map(\.document), format)
         for (object, text) in zip(objects, serialized) {
             let fileName = "\(object.fileStem).\(format.rawValue)"
             if let owner = owners[fileName] {
@@ -102,13 +121,25 @@ public enum EnvironmentRenderer {
         return RenderedEnvironment(name: environment.name, files: files, warnings: diagnostics.diagnostics, objects: objects)
     }
 
-    /// Serializes documents on every core; the results keep the documents' order.
-    private static func serializeInParallel(_ documents: [Value], _ format: ManifestFormat) -> [Result<String, any Error>] {
-        let results = ResultSlots<String>(count: documents.count)
-        DispatchQueue.concurrentPerform(iterations: documents.count) { index in
-            results.set(index, Result { try serialize(documents[index], format) })
+    /// Serializes the documents of every environment in one parallel pass; the results keep the
+    /// environments' and documents' order.
+    private static func serialize(_ documents: [[Value]], _ format: ManifestFormat) -> [[Result<String, any Error>]] {
+        var work: [(environment: Int, range: Range<Int>)] = []
+        for (index, environment) in documents.enumerated() {
+            let size = Parallel.chunkSize(for: environment.count)
+            for start in stride(from: 0, to: environment.count, by: size) {
+                work.append((index, start..<min(environment.count, start + size)))
+            }
         }
-        return results.values
+        let batches = work
+        let texts = Parallel.map(count: batches.count) { index in
+            documents[batches[index].environment][batches[index].range].map { document in
+                Result { try serialize(document, format) }
+            }
+        }
+        var result = [[Result<String, any Error>]](repeating: [], count: documents.count)
+        for (batch, text) in zip(batches, texts) { result[batch.environment].append(contentsOf: text) }
+        return result
     }
 
     private static func serialize(_ document: Value, _ format: ManifestFormat) throws -> String {

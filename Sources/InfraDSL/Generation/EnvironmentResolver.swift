@@ -2,13 +2,49 @@
 public enum EnvironmentResolver {
     /// Resolves and validates every object; the diagnostics say whether the result may be written.
     public static func resolve(_ environment: Environment) -> (objects: [ResolvedObject], diagnostics: DiagnosticCollector) {
-        var context = ValidationContext(environment: environment.name)
-        context.checkName(environment.name, field: "name", label: true, at: environment.location)
-        context.checkName(environment.namespace, field: "namespace", label: true, at: environment.location)
+        resolveAll([environment])[0]
+    }
 
+    /// ``resolve(_:)`` for several environments at once: the objects of all of them are resolved
+    /// in one parallel pass (each object independently), then each environment's are checked for
+    /// duplicates and sorted. The result is the same as resolving them one by one.
+    public static func resolveAll(_ environments: [Environment]) -> [(objects: [ResolvedObject], diagnostics: DiagnosticCollector)] {
+        var work: [(environment: Int, range: Range<Int>)] = []
+        for (index, environment) in environments.enumerated() {
+            let count = environment.resources.count
+            let size = Parallel.chunkSize(for: count)
+            for start in stride(from: 0, to: count, by: size) {
+                work.append((index, start..<min(count, start + size)))
+            }
+        }
+        let batches = work
+        let resolvedBatches = Parallel.map(count: batches.count) { index in
+            resolveBatch(environments[batches[index].environment], batches[index].range)
+        }
+        var grouped = [[ResolvedBatch]](repeating: [], count: environments.count)
+        for (batch, resolved) in zip(batches, resolvedBatches) {
+            grouped[batch.environment].append(resolved)
+        }
+        let byEnvironment = grouped
+        return Parallel.map(count: environments.count) { index in
+            assemble(environments[index], byEnvironment[index])
+        }
+    }
+
+    /// Objects resolved from consecutive resources, with their findings: those of object `i` are
+    /// `diagnostics[ends[i - 1]..<ends[i]]`.
+    private struct ResolvedBatch: Sendable {
         var objects: [ResolvedObject] = []
-        var firstDefinition: [String: SourceLocation] = [:]
-        for original in environment.resources {
+        var diagnostics: [Diagnostic] = []
+        var ends: [Int] = []
+    }
+
+    private static func resolveBatch(_ environment: Environment, _ range: Range<Int>) -> ResolvedBatch {
+        var batch = ResolvedBatch()
+        batch.objects.reserveCapacity(range.count)
+        batch.ends.reserveCapacity(range.count)
+        var context = ValidationContext(environment: environment.name)
+        for original in environment.resources[range] {
             let resource = resolvedNamespace(of: original, in: environment)
             let kind = type(of: resource).kind
             let name = resource.metadata.name
@@ -16,15 +52,41 @@ public enum EnvironmentResolver {
                 validateCommon(resource, in: &context)
                 resource.validate(&context)
             }
-            let object = ResolvedObject(resource: resource, document: document(for: resource, context: &context, environment: environment.name))
-            if let first = firstDefinition[object.key] {
-                context.within(kind, name) { context in
-                    context.error("duplicate", "\(kind) '\(name)' is defined twice in namespace '\(resource.metadata.namespace ?? "-")'; the first definition is at \(first)", at: resource.location)
+            batch.objects.append(ResolvedObject(resource: resource, document: document(for: resource, context: &context, environment: environment.name)))
+            batch.ends.append(context.diagnostics.diagnostics.count)
+        }
+        batch.diagnostics = context.diagnostics.diagnostics
+        return batch
+    }
+
+    /// Joins an environment's batches in definition order: its own findings, then each object's
+    /// findings followed by a duplicate finding if another object already has its identity.
+    private static func assemble(_ environment: Environment, _ batches: [ResolvedBatch]) -> (objects: [ResolvedObject], diagnostics: DiagnosticCollector) {
+        var context = ValidationContext(environment: environment.name)
+        context.checkName(environment.name, field: "name", label: true, at: environment.location)
+        context.checkName(environment.namespace, field: "namespace", label: true, at: environment.location)
+
+        var objects: [ResolvedObject] = []
+        objects.reserveCapacity(environment.resources.count)
+        var firstDefinition: [String: SourceLocation] = [:]
+        for batch in batches {
+            var start = 0
+            for (object, end) in zip(batch.objects, batch.ends) {
+                for diagnostic in batch.diagnostics[start..<end] { context.diagnostics.append(diagnostic) }
+                start = end
+                let key = object.key
+                if let first = firstDefinition[key] {
+                    let resource = object.resource
+                    let kind = type(of: resource).kind
+                    let name = resource.metadata.name
+                    context.within(kind, name) { context in
+                        context.error("duplicate", "\(kind) '\(name)' is defined twice in namespace '\(resource.metadata.namespace ?? "-")'; the first definition is at \(first)", at: resource.location)
+                    }
+                } else {
+                    firstDefinition[key] = object.resource.location
                 }
-            } else {
-                firstDefinition[object.key] = resource.location
+                objects.append(object)
             }
-            objects.append(object)
         }
         // Apply order, then kind, then name; ties keep their definition order. The keys are read
         // once: reading them through the existentials in every comparison dominated the sort.

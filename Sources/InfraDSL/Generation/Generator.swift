@@ -8,17 +8,14 @@ public enum Generator {
     public static func renderAll(_ environments: [Environment], format: ManifestFormat = .yaml) throws(DiagnosticsError) -> [RenderedEnvironment] {
         var seen = Set<String>()
         let unique = environments.filter { seen.insert($0.name).inserted }
-        // Environments are independent: render them on every core, keep their order.
-        let slots = ResultSlots<RenderedEnvironment>(count: unique.count)
-        DispatchQueue.concurrentPerform(iterations: unique.count) { index in
-            slots.set(index, Result { () throws(DiagnosticsError) in try EnvironmentRenderer.render(unique[index], format: format) }.mapError { $0 as any Error })
-        }
+        // Environments are independent: each stage runs over all of them at once, on every core.
+        let results = EnvironmentRenderer.renderEach(unique, format: format)
         var rendered: [RenderedEnvironment] = []
         var failures: [Diagnostic] = []
-        for result in slots.values {
+        for result in results {
             switch result {
             case .success(let environment): rendered.append(environment)
-            case .failure(let error): failures.append(contentsOf: (error as? DiagnosticsError)?.diagnostics ?? [])
+            case .failure(let error): failures.append(contentsOf: error.diagnostics)
             }
         }
         let parity = ParityCheck.run(environments.compactMap { environment in

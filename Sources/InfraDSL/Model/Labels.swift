@@ -15,12 +15,22 @@ public struct Labels: Hashable, Sendable, ExpressibleByDictionaryLiteral, Sequen
 
     /// Pairs from an array, in any order.
     public init(_ elements: [(String, String)]) {
-        var seen: [String: String] = [:]
+        // Insertion into a sorted array: label sets are small, and this runs for every object.
+        var sorted: [(key: String, value: String)] = []
+        sorted.reserveCapacity(elements.count)
         for (key, value) in elements {
-            if seen[key] != nil { duplicateKeys.append(key) }
-            seen[key] = value
+            if let index = sorted.firstIndex(where: { $0.key >= key }) {
+                if sorted[index].key == key {
+                    duplicateKeys.append(key)
+                    sorted[index].value = value
+                } else {
+                    sorted.insert((key: key, value: value), at: index)
+                }
+            } else {
+                sorted.append((key: key, value: value))
+            }
         }
-        pairs = seen.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) }
+        pairs = sorted
     }
 
     /// No pairs.
@@ -34,6 +44,8 @@ public struct Labels: Hashable, Sendable, ExpressibleByDictionaryLiteral, Sequen
 
     /// These pairs with `other`'s added; `other` wins on a shared key.
     public func merging(_ other: Labels) -> Labels {
+        if other.isEmpty && other.duplicateKeys.isEmpty { return self }
+        if isEmpty && duplicateKeys.isEmpty { return other }
         var merged = Labels(pairs.map { ($0.key, $0.value) } + other.pairs.map { ($0.key, $0.value) })
         merged.duplicateKeys = duplicateKeys + other.duplicateKeys
         return merged

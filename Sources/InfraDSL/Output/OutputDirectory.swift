@@ -23,15 +23,16 @@ public struct OutputDirectory: Sendable {
         let target = root.appendingPathComponent(environment.name)
         do {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-            var created: Set<String> = [staging.path]
+            let stagingPath = staging.path
+            var created: Set<Substring> = [""]
             for file in environment.files {
-                let path = staging.path + "/" + (try relativePath(of: file, in: environment.name))
-                let directory = String(path[..<path.lastIndex(of: "/")!])
+                let relative = try relativePath(of: file, in: environment.name)
+                let directory = relative[..<(relative.utf8.lastIndex(of: UInt8(ascii: "/")) ?? relative.startIndex)]
                 if !created.contains(directory) {
-                    try fileManager.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                    try fileManager.createDirectory(atPath: stagingPath + "/" + directory, withIntermediateDirectories: true)
                     created.insert(directory)
                 }
-                try PlainFile.create(path, contents: file.contents)
+                try PlainFile.create(stagingPath + "/" + relative, contents: file.contents)
             }
         } catch {
             try? fileManager.removeItem(at: staging)
@@ -96,12 +97,30 @@ public struct OutputDirectory: Sendable {
         return paths
     }
 
-    private func relativePath(of file: RenderedFile, in environment: String) throws -> String {
+    /// The file's path below its environment's directory; throws if it would leave it.
+    private func relativePath(of file: RenderedFile, in environment: String) throws -> Substring {
         let prefix = environment + "/"
-        guard file.path.hasPrefix(prefix), !file.path.split(separator: "/").contains("..") else {
+        guard file.path.hasPrefix(prefix), !Self.hasParentSegment(file.path) else {
             throw OutputError(message: "rendered file '\(file.path)' lies outside the directory of environment '\(environment)'")
         }
-        return String(file.path.dropFirst(prefix.count))
+        return file.path.dropFirst(prefix.count)
+    }
+
+    /// Whether a `/`-separated path has a `..` segment (checked for every file, so by bytes).
+    static func hasParentSegment(_ path: String) -> Bool {
+        var segmentLength = 0
+        var dots = 0
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if segmentLength == 2 && dots == 2 { return true }
+                segmentLength = 0
+                dots = 0
+            } else {
+                segmentLength += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return segmentLength == 2 && dots == 2
     }
 
     private func removeLeftovers(of name: String) {

@@ -11,9 +11,9 @@ import Yams
 /// double-quoted, where libyaml escapes what needs escaping.
 enum YAMLScalarStyle {
     static func style(for string: String) -> Node.Scalar.Style {
-        // Unicode scalars, not `String.contains(_:)`: that is Foundation's substring search, and this
-        // runs for every string rendered.
-        if string.unicodeScalars.contains("\n"), !string.unicodeScalars.contains(where: otherLineBreaks.contains) {
+        // Bytes and Unicode scalars, not `String.contains(_:)`: that is Foundation's substring search,
+        // and this runs for every string rendered.
+        if string.utf8.contains(UInt8(ascii: "\n")), !string.unicodeScalars.contains(where: otherLineBreaks.contains) {
             return .literal
         }
         return isSafePlain(string) ? .plain : .doubleQuoted
@@ -23,9 +23,20 @@ enum YAMLScalarStyle {
     /// text holding any of them is double-quoted, where they are escaped.
     private static let otherLineBreaks: Set<Unicode.Scalar> = ["\r", "\u{85}", "\u{2028}", "\u{2029}"]
 
-    private static let reservedWords: Set<String> = [
+    private static let reservedWords: Set<UInt64> = Set([
         "y", "n", "yes", "no", "true", "false", "on", "off", "null", "nan", "inf",
-    ]
+    ].map { asciiLowercased($0.utf8) })
+
+    /// Up to eight ASCII bytes, lower-cased and packed into an integer: a word compared without
+    /// allocating a lower-cased copy (every allowed byte is ASCII, so this equals `lowercased()`).
+    private static func asciiLowercased(_ bytes: String.UTF8View) -> UInt64 {
+        var packed: UInt64 = 0
+        for byte in bytes.prefix(8) {
+            let lower = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
+            packed = packed << 8 | UInt64(lower)
+        }
+        return packed
+    }
 
     static func isSafePlain(_ string: String) -> Bool {
         // Over UTF-8 bytes: every allowed character is ASCII, so any other byte disqualifies.
@@ -35,7 +46,7 @@ enum YAMLScalarStyle {
         if isASCIILetter(first) || first == UInt8(ascii: "/") {
             // No YAML number, date or null starts with a letter or `/`; the words that resolve to
             // booleans or nulls in either version are listed.
-            return string.utf8.count > 5 || !reservedWords.contains(string.lowercased())
+            return bytes.count > 5 || !reservedWords.contains(asciiLowercased(bytes))
         }
         // Digits with a unit suffix: no YAML version reads these as numbers, dates or times (the
         // property tests hold every renderer choice against Yams and PyYAML).

@@ -3,7 +3,10 @@
 ///
 /// It is also the type of the escape hatch (``Resource/override(_:with:file:line:)``), so even an
 /// untyped field is a typed value, never a string pasted into YAML.
-public indirect enum Value: Hashable, Sendable {
+///
+/// Not `indirect`: arrays and ``Fields`` already hold their elements out of line, and boxing every
+/// case would cost a heap allocation per scalar of every document.
+public enum Value: Hashable, Sendable {
     case string(String)
     case int(Int)
     case double(Double)

@@ -1,0 +1,71 @@
+import Testing
+@testable import InfraDSL
+
+/// The byte-level fast paths of hot checks agree with the rules they shortcut, on random strings
+/// over alphabets that hit every branch (letters of both cases, digits, separators, non-ASCII).
+@Suite struct FastPathTests {
+    private static func randomStrings(_ alphabet: [String], count: Int, maxLength: Int, seed: UInt64) -> [String] {
+        var random = SplitMix64(seed: seed)
+        return (0..<count).map { _ in
+            (0..<Int.random(in: 0...maxLength, using: &random)).map { _ in alphabet.randomElement(using: &random)! }.joined()
+        }
+    }
+
+    @Test func nameTestsAcceptExactlyWhatTheRulesAccept() {
+        let strings = Self.randomStrings(["a", "z", "Q", "0", "9", "-", ".", "_", "/", " ", "é"], count: 20_000, maxLength: 7, seed: 1)
+            + [String(repeating: "a", count: 63), String(repeating: "a", count: 64), String(repeating: "a.", count: 127)]
+        for string in strings {
+            #expect(NameRules.isValidLabel(string.utf8[...]) == (NameRules.dns1123LabelRules(string) == nil), "label \(string)")
+            #expect(NameRules.isValidSubdomain(string) == (NameRules.dns1123SubdomainRules(string) == nil), "subdomain \(string)")
+            #expect((string.isEmpty || NameRules.isValidLabelValue(string.utf8[...])) == (NameRules.labelValueRules(string) == nil), "value \(string)")
+            #expect(NameRules.isValidQualifiedName(string) == (NameRules.qualifiedNameRules(string) == nil), "key \(string)")
+        }
+    }
+
+    @Test func labelsSortByKeyAndTheLastWriteWins() {
+        var random = SplitMix64(seed: 2)
+        for _ in 0..<2_000 {
+            let pairs = (0..<Int.random(in: 0...6, using: &random)).map { _ in
+                (["a", "b", "app", "env", "Z", "é"].randomElement(using: &random)!, String(Int.random(in: 0...9, using: &random)))
+            }
+            var reference: [String: String] = [:]
+            var duplicates: [String] = []
+            for (key, value) in pairs {
+                if reference[key] != nil { duplicates.append(key) }
+                reference[key] = value
+            }
+            let labels = Labels(pairs)
+            #expect(labels.pairs.map(\.key) == reference.keys.sorted())
+            #expect(labels.pairs.map(\.value) == reference.keys.sorted().map { reference[$0]! })
+            #expect(labels.duplicateKeys == duplicates)
+        }
+    }
+
+    @Test(arguments: [
+        ("a/../b", true), ("..", true), ("a/..", true), ("../a", true),
+        ("a/..b", false), ("a/b..", false), ("a/.../b", false), ("a/./b", false), ("test/kubernetes/x.yaml", false),
+    ])
+    func parentSegments(_ path: String, _ escapes: Bool) {
+        #expect(OutputDirectory.hasParentSegment(path) == escapes)
+    }
+
+    @Test(arguments: [
+        ("registry.example.com/app:1.2", "registry.example.com/app"),
+        ("registry:5000/app:1.2", "registry:5000/app"),
+        ("registry:5000/app", "registry:5000/app"),
+        ("app@sha256:abc", "app"),
+        ("registry/app:1.2@sha256:abc", "registry/app"),
+        ("app", "app"),
+    ])
+    func imageRepositories(_ image: String, _ repository: String) {
+        #expect(ParityCheck.imageRepository(image) == repository)
+    }
+
+    @Test(arguments: [
+        ("DB_PASSWORD", true), ("api-key", true), ("github_token", true), ("PRIVATE-KEY-PATH", true), ("tok", false),
+        ("LOG_LEVEL", false), ("", false), ("SECRE", false), ("x-secret", true),
+    ])
+    func credentialNames(_ name: String, _ looksLikeOne: Bool) {
+        #expect(SecretCheck.looksLikeCredential(name: name) == looksLikeOne)
+    }
+}

@@ -1,0 +1,45 @@
+import Testing
+@testable import InfraDSL
+
+/// Resolving, checking and serializing run in parallel batches; what they report must not depend
+/// on where the batches split.
+@Suite struct ParallelStagesTests {
+    /// 700 ConfigMaps (several batches): every 97th has an invalid name, the 650th repeats the 10th.
+    private func environment(_ name: String) -> Environment {
+        Environment(name, namespace: "\(name)-ns") {
+            for index in 0..<700 {
+                ConfigMap(index == 650 ? "cm-10" : index % 97 == 5 ? "Bad_\(index)" : "cm-\(index)", data: ["k": .init("\(index)")])
+            }
+        }
+    }
+
+    @Test func findingsComeInDefinitionOrderAcrossBatches() {
+        let (objects, diagnostics) = EnvironmentResolver.resolve(environment("test"))
+        let expected = (0..<700).compactMap { index -> String? in
+            if index == 650 { return "test/ConfigMap/cm-10 duplicate" }
+            if index % 97 == 5 { return "test/ConfigMap/Bad_\(index)/metadata/name name" }
+            return nil
+        }
+        #expect(diagnostics.diagnostics.map { "\($0.resourcePath) \($0.check)" } == expected)
+        #expect(objects.count == 700)
+        // Sorted by kind and name, ties in definition order: the two cm-10 keep theirs.
+        let names = objects.map(\.resource.metadata.name)
+        #expect(names == names.sorted())
+        #expect(objects.compactMap { $0.resource as? ConfigMap }.filter { $0.metadata.name == "cm-10" }.map { $0.data["k"] } == ["10", "650"])
+    }
+
+    @Test func renderingSeveralEnvironmentsAtOnceEqualsRenderingEachAlone() throws {
+        let environments = (1...3).map { environment("env\($0)") }.map { environment in
+            Environment(environment.name, namespace: environment.namespace, kind: .restricted, location: environment.location,
+                        parts: environment.resources.filter { !$0.metadata.name.hasPrefix("Bad") && $0.metadata.name != "cm-10" }.map { .resource($0) })
+        }
+        let together = EnvironmentRenderer.renderEach(environments)
+        for (environment, result) in zip(environments, together) {
+            let alone = try EnvironmentRenderer.render(environment)
+            let rendered = try result.get()
+            #expect(rendered.files.map(\.path) == alone.files.map(\.path))
+            #expect(rendered.files.map(\.contents) == alone.files.map(\.contents))
+            #expect(rendered.warnings.map(\.description) == alone.warnings.map(\.description))
+        }
+    }
+}
