@@ -10,6 +10,7 @@
 #   python-hcl2                    every .tf and .tfvars file parses; terraform validate when installed
 #   helm-python-sdk (Helm v4)      every chart: lint --strict, template == the manifests, the values
 #                                  schema rejects bad values; the rendered objects pass kubernetes-validate
+#   PyYAML                         the stream layout holds the same objects as the file layout, in order
 # Usage: scripts/validate-output.sh [OUTPUT_DIR]   (default: render --all into a temporary directory)
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -109,6 +110,21 @@ for chart in $(find "$output" -path '*/helm/*/Chart.yaml' -exec dirname {} \; | 
     fi
     rm -rf "$rendered"
 done
+
+# The stream layout: each environment's manifests.yaml validates, and holds exactly the objects of
+# the file-per-object layout, in the kustomization's (apply) order.
+streamed="$(mktemp -d)"
+if swift run --quiet gen --all --layout stream --output "$streamed" >/dev/null; then
+    for stream in $(find "$streamed" -path '*/kubernetes/manifests.yaml' | sort); do
+        environment="$(basename "$(dirname "$(dirname "$stream")")")"
+        if result="$("$bin/kubernetes-validate" --strict -k "$kube_version" --quiet "$stream" 2>&1)"; then pass; else fail "kubernetes-validate $stream: $result"; fi
+        if result="$("$python" scripts/stream_check.py "$stream" "$output/$environment/kubernetes" 2>&1)"; then pass; else fail "stream $stream: $result"; fi
+        if result="$("$bin/yamllint" --strict -c .yamllint.yaml "$stream" 2>&1)"; then pass; else fail "yamllint $stream: $result"; fi
+    done
+else
+    fail "gen --layout stream failed"
+fi
+rm -rf "$streamed"
 
 if result="$("$bin/yamllint" --strict -c .yamllint.yaml "$output" 2>&1)"; then
     pass

@@ -13,4 +13,5 @@ struct Gen: ParsableCommand {
 }
 
 extension ManifestFormat: ExpressibleByArgument {}
+extension ManifestLayout: ExpressibleByArgument {}
 extension DiagnosticFormat: ExpressibleByArgument {}

@@ -16,11 +16,20 @@ struct Generate: ParsableCommand {
     @Option(help: "Manifest format: yaml or json.")
     var format: ManifestFormat = .yaml
 
+    @Option(help: "Manifest layout: files (one file per object and a kustomization.yaml) or stream (one multi-document kubernetes/manifests.yaml per environment, YAML only).")
+    var layout: ManifestLayout = .files
+
     @Flag(help: "Render in memory and compare with the output directory; print a diff per file and exit 1 if anything differs. Writes nothing.")
     var check = false
 
     @Flag(help: "List the environments and exit.")
     var list = false
+
+    func validate() throws {
+        if layout == .stream && format != .yaml {
+            throw ValidationError("--layout stream writes one YAML stream; it cannot be combined with --format \(format.rawValue)")
+        }
+    }
 
     func run() throws {
         if list {
@@ -43,7 +52,7 @@ struct Generate: ParsableCommand {
     /// Renders everything before anything is written, so one bad environment stops the whole run.
     private func render(_ environments: [Environment]) throws -> [RenderedEnvironment] {
         do {
-            let rendered = try Generator.renderAll(environments, format: format)
+            let rendered = try Generator.renderAll(environments, format: format, layout: layout)
             rendered.flatMap(\.warnings).forEach { printError($0.description) }
             return rendered
         } catch {

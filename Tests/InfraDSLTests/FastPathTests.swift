@@ -68,4 +68,22 @@ import Testing
     func credentialNames(_ name: String, _ looksLikeOne: Bool) {
         #expect(SecretCheck.looksLikeCredential(name: name) == looksLikeOne)
     }
+
+    @Test(arguments: [
+        ("postgres://user:secret@db:5432/app", true), ("redis://:pw@cache:6379", true), ("https://host/path@x", false),
+        ("postgres://user@db", false), ("not a url: a@b", false), ("://a:b@c", true), ("", false), ("a:/", false),
+    ])
+    func urlPasswords(_ value: String, _ holdsOne: Bool) {
+        #expect(SecretCheck.containsURLPassword(value) == holdsOne)
+    }
+
+    @Test(arguments: [
+        ("1.5Gi", true), ("500m", true), ("250ms", true), ("30s", true), ("4Gi", true), ("1k", true), ("app", true), ("/health", true),
+        ("1..5Gi", false), (".5Gi", false), ("5.Gi", false), ("1.2.3Gi", false), ("5", false), ("Gi", true), ("12:30", false),
+        ("yes", false), ("YES", false), ("Off", false), ("nulls", true), ("falsey", true), ("a:", false), ("", false), ("5\n", false),
+    ])
+    func plainScalars(_ string: String, _ plain: Bool) {
+        #expect(YAMLScalarStyle.isSafePlain(string) == plain)
+        #expect((YAMLScalarStyle.style(for: string) == .plain) == plain)
+    }
 }

@@ -5,11 +5,13 @@ import Synchronization
 
 /// Renders the benchmark workload: N services (each a Deployment or StatefulSet, a Service, a
 /// ConfigMap, an autoscaler and a NetworkPolicy) in three environments sharing one base, about 15·N
-/// objects, and writes them like `gen` does.
-/// Usage: bench-gen SERVICES OUTPUT_DIR
+/// objects, and writes them like `gen` does, in either layout (`gen --layout files|stream`).
+/// Usage: bench-gen SERVICES OUTPUT_DIR [files|stream]
 let arguments = CommandLine.arguments
-guard arguments.count == 3, let count = Int(arguments[1]) else {
-    FileHandle.standardError.write(Data("usage: bench-gen SERVICES OUTPUT_DIR\n".utf8))
+guard (3...4).contains(arguments.count), let count = Int(arguments[1]),
+    let layout = arguments.count == 4 ? ManifestLayout(rawValue: arguments[3]) : .files
+else {
+    FileHandle.standardError.write(Data("usage: bench-gen SERVICES OUTPUT_DIR [files|stream]\n".utf8))
     exit(2)
 }
 
@@ -76,7 +78,7 @@ if ProcessInfo.processInfo.environment["BENCH_PHASES"] != nil {
 do {
     let phases = ProcessInfo.processInfo.environment["BENCH_PHASES"] != nil
     let start = Date()
-    let rendered = try Generator.renderAll(environments)
+    let rendered = try Generator.renderAll(environments, layout: layout)
     let renderedAt = Date()
     let directory = OutputDirectory(root: URL(fileURLWithPath: arguments[2]))
     try Generator.write(rendered, into: directory)

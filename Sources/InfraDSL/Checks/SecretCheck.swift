@@ -16,23 +16,29 @@ public enum SecretCheck: EnvironmentCheck {
             if byte == UInt8(ascii: "-") { return UInt8(ascii: "_") }
             return (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) ? byte - 32 : byte
         }
-        let bytes = name.utf8
-        return credentialPatterns.contains { pattern in
-            var start = bytes.startIndex
-            while bytes.distance(from: start, to: bytes.endIndex) >= pattern.count {
-                if zip(bytes[start...], pattern).allSatisfy({ normalized($0) == $1 }) { return true }
-                start = bytes.index(after: start)
+        var name = name
+        return name.withUTF8 { bytes in
+            credentialPatterns.contains { pattern in
+                guard bytes.count >= pattern.count else { return false }
+                return (0...(bytes.count - pattern.count)).contains { start in
+                    pattern.indices.allSatisfy { normalized(bytes[start + $0]) == pattern[$0] }
+                }
             }
-            return false
         }
     }
 
     /// `scheme://user:password@host`.
     static func containsURLPassword(_ value: String) -> Bool {
-        guard let scheme = value.firstRange(of: "://") else { return false }
-        let rest = value[scheme.upperBound...]
-        guard let at = rest.firstIndex(of: "@") else { return false }
-        return rest[..<at].contains(":")
+        // Bytes, not `firstRange(of:)` (a generic substring search): this runs for every value.
+        var value = value
+        return value.withUTF8 { bytes in
+            guard bytes.count >= 3, let scheme = (0...(bytes.count - 3)).first(where: {
+                bytes[$0] == UInt8(ascii: ":") && bytes[$0 + 1] == UInt8(ascii: "/") && bytes[$0 + 2] == UInt8(ascii: "/")
+            }) else { return false }
+            let rest = bytes[(scheme + 3)...]
+            guard let at = rest.firstIndex(of: UInt8(ascii: "@")) else { return false }
+            return rest[..<at].contains(UInt8(ascii: ":"))
+        }
     }
 
     public static func run(_ context: inout CheckContext) {

@@ -24,14 +24,14 @@ public struct RenderedEnvironment: Sendable {
 public enum EnvironmentRenderer {
     /// Renders every file of `environment`, or throws every finding if any is an error. Nothing is
     /// written here; writing is the caller's decision.
-    public static func render(_ environment: Environment, format: ManifestFormat = .yaml) throws(DiagnosticsError) -> RenderedEnvironment {
-        try renderEach([environment], format: format)[0].get()
+    public static func render(_ environment: Environment, format: ManifestFormat = .yaml, layout: ManifestLayout = .files) throws(DiagnosticsError) -> RenderedEnvironment {
+        try renderEach([environment], format: format, layout: layout)[0].get()
     }
 
     /// ``render(_:format:)`` for several environments, each stage (resolving, checking,
     /// serializing) one parallel pass over the work of all of them. Each result is what rendering
     /// that environment alone gives.
-    public static func renderEach(_ environments: [Environment], format: ManifestFormat = .yaml) -> [Result<RenderedEnvironment, DiagnosticsError>] {
+    public static func renderEach(_ environments: [Environment], format: ManifestFormat = .yaml, layout: ManifestLayout = .files) -> [Result<RenderedEnvironment, DiagnosticsError>] {
         let resolved = EnvironmentResolver.resolveAll(environments)
         // Semantic checks read objects that passed validation.
         let checkable = environments.indices.filter { !resolved[$0].diagnostics.hasErrors }
@@ -44,7 +44,7 @@ public enum EnvironmentRenderer {
             var diagnostics = resolved[index].diagnostics
             for finding in checkFindings[index] { diagnostics.append(finding) }
             return Result { () throws(DiagnosticsError) in
-                try assemble(environments[index], resolved[index].objects, serialized[index], diagnostics, format)
+                try assemble(environments[index], resolved[index].objects, serialized[index], diagnostics, format, layout)
             }
         }
     }
@@ -52,10 +52,14 @@ public enum EnvironmentRenderer {
     /// Lays out one environment's files from its serialized objects, artifacts and derived outputs.
     private static func assemble(
         _ environment: Environment, _ objects: [ResolvedObject], _ serialized: [Result<String, any Error>],
-        _ collected: DiagnosticCollector, _ format: ManifestFormat
+        _ collected: DiagnosticCollector, _ format: ManifestFormat, _ layout: ManifestLayout
     ) throws(DiagnosticsError) -> RenderedEnvironment {
         var diagnostics = collected
+        if layout == .stream && format != .yaml {
+            diagnostics.error("render", "the stream layout writes one YAML stream; render it as YAML", at: ResourcePath([environment.name]), environment.location)
+        }
         var files: [RenderedFile] = []
+        var stream: [String] = []
         var manifestNames: [String] = []
         var owners: [String: (key: String, location: SourceLocation)] = [:]
         var artifactOwners: [String: SourceLocation] = [:]
@@ -72,7 +76,10 @@ public enum EnvironmentRenderer {
             manifestNames.append(fileName)
             switch text {
             case .success(let contents):
-                files.append(RenderedFile(path: "\(directory)/\(fileName)", contents: contents))
+                switch layout {
+                case .files: files.append(RenderedFile(path: "\(directory)/\(fileName)", contents: contents))
+                case .stream: stream.append(contents)
+                }
             case .failure(let error):
                 diagnostics.error("render", "could not serialize: \(error)", at: ResourcePath([environment.name, object.resource.identity]), object.resource.location)
             }
@@ -106,6 +113,18 @@ public enum EnvironmentRenderer {
             }
         }
         guard !diagnostics.hasErrors else { throw DiagnosticsError(diagnostics.diagnostics) }
+        if layout == .stream {
+            // Objects are already in apply order; each document starts with its own `---`.
+            var text = ""
+            text.reserveCapacity(stream.reduce(0) { $0 + $1.utf8.count + 4 })
+            for document in stream {
+                text += "---\n"
+                text += document
+            }
+            files.append(RenderedFile(path: "\(directory)/\(ManifestLayout.streamFileName)", contents: text))
+            files.sort { $0.path < $1.path }
+            return RenderedEnvironment(name: environment.name, files: files, warnings: diagnostics.diagnostics, objects: objects)
+        }
         let kustomization: Value = [
             "apiVersion": "kustomize.config.k8s.io/v1beta1",
             "kind": "Kustomization",

@@ -5,11 +5,11 @@ import Dispatch
 public enum Generator {
     /// Renders every environment. If any has errors, throws the findings of all of them (warnings
     /// included) and renders nothing.
-    public static func renderAll(_ environments: [Environment], format: ManifestFormat = .yaml) throws(DiagnosticsError) -> [RenderedEnvironment] {
+    public static func renderAll(_ environments: [Environment], format: ManifestFormat = .yaml, layout: ManifestLayout = .files) throws(DiagnosticsError) -> [RenderedEnvironment] {
         var seen = Set<String>()
         let unique = environments.filter { seen.insert($0.name).inserted }
         // Environments are independent: each stage runs over all of them at once, on every core.
-        let results = EnvironmentRenderer.renderEach(unique, format: format)
+        let results = EnvironmentRenderer.renderEach(unique, format: format, layout: layout)
         var rendered: [RenderedEnvironment] = []
         var failures: [Diagnostic] = []
         for result in results {
@@ -33,8 +33,8 @@ public enum Generator {
     /// Renders every environment, then writes each into `directory`. A render error writes nothing;
     /// a write error leaves that environment's previous output in place.
     @discardableResult
-    public static func generate(_ environments: [Environment], into directory: OutputDirectory, format: ManifestFormat = .yaml) throws -> [RenderedEnvironment] {
-        let rendered = try renderAll(environments, format: format)
+    public static func generate(_ environments: [Environment], into directory: OutputDirectory, format: ManifestFormat = .yaml, layout: ManifestLayout = .files) throws -> [RenderedEnvironment] {
+        let rendered = try renderAll(environments, format: format, layout: layout)
         try write(rendered, into: directory)
         return rendered
     }

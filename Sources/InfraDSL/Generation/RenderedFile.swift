@@ -17,3 +17,16 @@ public enum ManifestFormat: String, Sendable, CaseIterable {
     case yaml
     case json
 }
+
+/// How an environment's Kubernetes objects are laid out in files.
+public enum ManifestLayout: String, Sendable, CaseIterable {
+    /// `<env>/kubernetes/<kind>-<name>.yaml` per object, and a `kustomization.yaml` listing them
+    /// in apply order (`kubectl apply -k`): one reviewable diff per object.
+    case files
+    /// `<env>/kubernetes/manifests.yaml`: every object in apply order as one multi-document YAML
+    /// stream, as `helm template` or `kustomize build` print it (`kubectl apply -f`). YAML only.
+    case stream
+
+    /// The stream's file name.
+    public static let streamFileName = "manifests.yaml"
+}

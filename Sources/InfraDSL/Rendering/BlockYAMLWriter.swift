@@ -105,10 +105,12 @@ enum BlockYAMLWriter {
         mutating func appendKey(_ key: String) -> Bool {
             // libyaml writes longer or multi-line keys as complex keys (`? key`).
             guard key.utf8.count <= 120 else { return false }
-            if YAMLScalarStyle.isSafePlain(key) {
-                emit(key)
+            let plain = YAMLScalarStyle.withUTF8(key) { bytes in
+                guard YAMLScalarStyle.isSafePlain(utf8: bytes) else { return false }
+                out.append(contentsOf: bytes)
                 return true
             }
+            if plain { return true }
             guard !key.unicodeScalars.contains(where: { $0 == "\n" || BlockYAMLWriter.isOtherBreak($0) }) else { return false }
             return appendDoubleQuoted(key)
         }
@@ -117,9 +119,15 @@ enum BlockYAMLWriter {
         mutating func appendScalar(_ value: Value, blockIndent: Int) -> Bool {
             switch value {
             case .string(let string):
-                switch YAMLScalarStyle.style(for: string) {
+                // The style is chosen and a plain scalar copied from the same bytes in place.
+                let style = YAMLScalarStyle.withUTF8(string) { bytes in
+                    let style = YAMLScalarStyle.style(utf8: bytes, of: string)
+                    if style == .plain { out.append(contentsOf: bytes) }
+                    return style
+                }
+                switch style {
                 case .plain:
-                    emit(string)
+                    break
                 case .literal:
                     guard appendLiteral(string, indent: blockIndent) else { return false }
                 default:

@@ -11,25 +11,43 @@ import Yams
 /// double-quoted, where libyaml escapes what needs escaping.
 enum YAMLScalarStyle {
     static func style(for string: String) -> Node.Scalar.Style {
-        // Bytes and Unicode scalars, not `String.contains(_:)`: that is Foundation's substring search,
-        // and this runs for every string rendered.
-        if string.utf8.contains(UInt8(ascii: "\n")), !string.unicodeScalars.contains(where: otherLineBreaks.contains) {
-            return .literal
+        withUTF8(string) { style(utf8: $0, of: string) }
+    }
+
+    static func isSafePlain(_ string: String) -> Bool {
+        withUTF8(string) { isSafePlain(utf8: $0) }
+    }
+
+    /// `body` over the string's UTF-8 bytes in place (a copy only for a string that has no
+    /// contiguous UTF-8 storage, such as one bridged from another representation).
+    static func withUTF8<R>(_ string: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = string.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = string
+        return copy.withUTF8(body)
+    }
+
+    /// ``style(for:)`` from the string's bytes (`string` is only read for text with line breaks).
+    static func style(utf8 bytes: UnsafeBufferPointer<UInt8>, of string: String) -> Node.Scalar.Style {
+        // One pass over the bytes for the common case, not `String.contains(_:)` (Foundation's
+        // substring search) or `unicodeScalars`: this runs for every string rendered.
+        if bytes.contains(UInt8(ascii: "\n")) {
+            return string.unicodeScalars.contains(where: otherLineBreaks.contains) ? .doubleQuoted : .literal
         }
-        return isSafePlain(string) ? .plain : .doubleQuoted
+        return isSafePlain(utf8: bytes) ? .plain : .doubleQuoted
     }
 
     /// Line breaks a YAML reader normalizes to `\n` inside a block scalar (CR, NEL, LS, PS):
     /// text holding any of them is double-quoted, where they are escaped.
     private static let otherLineBreaks: Set<Unicode.Scalar> = ["\r", "\u{85}", "\u{2028}", "\u{2029}"]
 
+    /// The words that resolve to booleans or nulls in YAML 1.1 or 1.2, as ``packedLowercase(_:)``s.
     private static let reservedWords: Set<UInt64> = Set([
         "y", "n", "yes", "no", "true", "false", "on", "off", "null", "nan", "inf",
-    ].map { asciiLowercased($0.utf8) })
+    ].map { word in word.utf8.reduce(0) { $0 << 8 | UInt64($1) } })
 
     /// Up to eight ASCII bytes, lower-cased and packed into an integer: a word compared without
     /// allocating a lower-cased copy (every allowed byte is ASCII, so this equals `lowercased()`).
-    private static func asciiLowercased(_ bytes: String.UTF8View) -> UInt64 {
+    private static func packedLowercase(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var packed: UInt64 = 0
         for byte in bytes.prefix(8) {
             let lower = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
@@ -38,19 +56,18 @@ enum YAMLScalarStyle {
         return packed
     }
 
-    static func isSafePlain(_ string: String) -> Bool {
-        // Over UTF-8 bytes: every allowed character is ASCII, so any other byte disqualifies.
-        let bytes = string.utf8
+    static func isSafePlain(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Every allowed character is ASCII, so any other byte disqualifies.
         guard let first = bytes.first, bytes.last != UInt8(ascii: ":") else { return false }
-        guard bytes.allSatisfy(isPlainByte) else { return false }
+        for byte in bytes where !isPlainByte(byte) { return false }
         if isASCIILetter(first) || first == UInt8(ascii: "/") {
             // No YAML number, date or null starts with a letter or `/`; the words that resolve to
             // booleans or nulls in either version are listed.
-            return bytes.count > 5 || !reservedWords.contains(asciiLowercased(bytes))
+            return bytes.count > 5 || !reservedWords.contains(packedLowercase(bytes))
         }
         // Digits with a unit suffix: no YAML version reads these as numbers, dates or times (the
         // property tests hold every renderer choice against Yams and PyYAML).
-        return isQuantity(string) || isDuration(string)
+        return isQuantity(bytes) || isDuration(bytes)
     }
 
     private static func isPlainByte(_ byte: UInt8) -> Bool {
@@ -67,25 +84,32 @@ enum YAMLScalarStyle {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
     }
 
+    private static func isDigits(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        !bytes.isEmpty && bytes.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+    }
+
+    /// The first of `units` the bytes end with.
+    private static func suffix(of bytes: UnsafeBufferPointer<UInt8>, among units: [[UInt8]]) -> [UInt8]? {
+        units.first { unit in bytes.count >= unit.count && bytes[(bytes.count - unit.count)...].elementsEqual(unit) }
+    }
+
+    private static let durationUnits: [[UInt8]] = ["ms", "s", "m", "h", "d"].map { Array($0.utf8) }
+
     /// `30s`, `5m`, `4h`, `250ms`: digits and a time unit, a number in no YAML version.
-    private static func isDuration(_ string: String) -> Bool {
-        guard let unit = ["ms", "s", "m", "h", "d"].first(where: string.hasSuffix) else { return false }
-        let number = string.dropLast(unit.count)
-        return !number.isEmpty && number.allSatisfy { ("0"..."9").contains($0) }
+    private static func isDuration(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let unit = suffix(of: bytes, among: durationUnits) else { return false }
+        return isDigits(bytes[..<(bytes.count - unit.count)])
     }
 
     /// Quantity suffixes, longest first so `Mi` wins over `i`-less `M`.
-    private static let quantityUnits = ["Ki", "Mi", "Gi", "Ti", "Pi", "Ei", "m", "k", "M", "G", "T", "P"]
+    private static let quantityUnits: [[UInt8]] = ["Ki", "Mi", "Gi", "Ti", "Pi", "Ei", "m", "k", "M", "G", "T", "P"].map { Array($0.utf8) }
 
     /// `500m`, `4Gi`, `1.5Gi`: digits with an optional fraction and a unit suffix. None of these
     /// suffixes makes a number in any YAML version.
-    private static func isQuantity(_ string: String) -> Bool {
-        guard let unit = quantityUnits.first(where: string.hasSuffix) else {
-            return false
-        }
-        let number = string.dropLast(unit.count)
-        let parts = number.split(separator: ".", omittingEmptySubsequences: false)
-        return (1...2).contains(parts.count)
-            && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { ("0"..."9").contains($0) } }
+    private static func isQuantity(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let unit = suffix(of: bytes, among: quantityUnits) else { return false }
+        let number = bytes[..<(bytes.count - unit.count)]
+        guard let dot = number.firstIndex(of: UInt8(ascii: ".")) else { return isDigits(number) }
+        return isDigits(number[..<dot]) && isDigits(number[(dot + 1)...])
     }
 }
