@@ -32,19 +32,21 @@ public enum EnvironmentRenderer {
     /// serializing) one parallel pass over the work of all of them. Each result is what rendering
     /// that environment alone gives.
     public static func renderEach(_ environments: [Environment], format: ManifestFormat = .yaml, layout: ManifestLayout = .files) -> [Result<RenderedEnvironment, DiagnosticsError>] {
-        let resolved = EnvironmentResolver.resolveAll(environments)
+        // Each document is serialized as soon as it is built, in the same parallel pass.
+        let resolved = EnvironmentResolver.resolveAll(environments) { document in
+            Result { () throws -> String in try serialize(document, format) }
+        }
         // Semantic checks read objects that passed validation.
         let checkable = environments.indices.filter { !resolved[$0].diagnostics.hasErrors }
         let checked = Checks.runAll(checkable.map { (environments[$0], resolved[$0].objects.map(\.resource)) })
         var findings = [[Diagnostic]](repeating: [], count: environments.count)
         for (index, diagnostics) in zip(checkable, checked) { findings[index] = diagnostics }
-        let serialized = serialize(resolved.map { $0.objects.map(\.document) }, format)
         let checkFindings = findings
         return Parallel.map(count: environments.count) { index in
             var diagnostics = resolved[index].diagnostics
             for finding in checkFindings[index] { diagnostics.append(finding) }
             return Result { () throws(DiagnosticsError) in
-                try assemble(environments[index], resolved[index].objects, serialized[index], diagnostics, format, layout)
+                try assemble(environments[index], resolved[index].objects, resolved[index].derived, diagnostics, format, layout)
             }
         }
     }
@@ -138,27 +140,6 @@ public enum EnvironmentRenderer {
         }
         files.sort { $0.path < $1.path }
         return RenderedEnvironment(name: environment.name, files: files, warnings: diagnostics.diagnostics, objects: objects)
-    }
-
-    /// Serializes the documents of every environment in one parallel pass; the results keep the
-    /// environments' and documents' order.
-    private static func serialize(_ documents: [[Value]], _ format: ManifestFormat) -> [[Result<String, any Error>]] {
-        var work: [(environment: Int, range: Range<Int>)] = []
-        for (index, environment) in documents.enumerated() {
-            let size = Parallel.chunkSize(for: environment.count)
-            for start in stride(from: 0, to: environment.count, by: size) {
-                work.append((index, start..<min(environment.count, start + size)))
-            }
-        }
-        let batches = work
-        let texts = Parallel.map(count: batches.count) { index in
-            documents[batches[index].environment][batches[index].range].map { document in
-                Result { try serialize(document, format) }
-            }
-        }
-        var result = [[Result<String, any Error>]](repeating: [], count: documents.count)
-        for (batch, text) in zip(batches, texts) { result[batch.environment].append(contentsOf: text) }
-        return result
     }
 
     private static func serialize(_ document: Value, _ format: ManifestFormat) throws -> String {

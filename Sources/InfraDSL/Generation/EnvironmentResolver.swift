@@ -9,6 +9,15 @@ public enum EnvironmentResolver {
     /// in one parallel pass (each object independently), then each environment's are checked for
     /// duplicates and sorted. The result is the same as resolving them one by one.
     public static func resolveAll(_ environments: [Environment]) -> [(objects: [ResolvedObject], diagnostics: DiagnosticCollector)] {
+        resolveAll(environments) { _ in () }.map { ($0.objects, $0.diagnostics) }
+    }
+
+    /// ``resolveAll(_:)`` that also maps each object's document with `derive` in the same pass,
+    /// while the document is still in the cache (the renderer serializes it here); the results come
+    /// back in the objects' order.
+    static func resolveAll<Derived: Sendable>(
+        _ environments: [Environment], deriving derive: @escaping @Sendable (Value) -> Derived
+    ) -> [(objects: [ResolvedObject], diagnostics: DiagnosticCollector, derived: [Derived])] {
         var work: [(environment: Int, range: Range<Int>)] = []
         for (index, environment) in environments.enumerated() {
             let count = environment.resources.count
@@ -19,9 +28,9 @@ public enum EnvironmentResolver {
         }
         let batches = work
         let resolvedBatches = Parallel.map(count: batches.count) { index in
-            resolveBatch(environments[batches[index].environment], batches[index].range)
+            resolveBatch(environments[batches[index].environment], batches[index].range, derive)
         }
-        var grouped = [[ResolvedBatch]](repeating: [], count: environments.count)
+        var grouped = [[ResolvedBatch<Derived>]](repeating: [], count: environments.count)
         for (batch, resolved) in zip(batches, resolvedBatches) {
             grouped[batch.environment].append(resolved)
         }
@@ -33,15 +42,19 @@ public enum EnvironmentResolver {
 
     /// Objects resolved from consecutive resources, with their findings: those of object `i` are
     /// `diagnostics[ends[i - 1]..<ends[i]]`.
-    private struct ResolvedBatch: Sendable {
+    private struct ResolvedBatch<Derived: Sendable>: Sendable {
         var objects: [ResolvedObject] = []
+        var derived: [Derived] = []
         var diagnostics: [Diagnostic] = []
         var ends: [Int] = []
     }
 
-    private static func resolveBatch(_ environment: Environment, _ range: Range<Int>) -> ResolvedBatch {
-        var batch = ResolvedBatch()
+    private static func resolveBatch<Derived>(
+        _ environment: Environment, _ range: Range<Int>, _ derive: (Value) -> Derived
+    ) -> ResolvedBatch<Derived> {
+        var batch = ResolvedBatch<Derived>()
         batch.objects.reserveCapacity(range.count)
+        batch.derived.reserveCapacity(range.count)
         batch.ends.reserveCapacity(range.count)
         var context = ValidationContext(environment: environment.name)
         for original in environment.resources[range] {
@@ -52,7 +65,9 @@ public enum EnvironmentResolver {
                 validateCommon(resource, in: &context)
                 resource.validate(&context)
             }
-            batch.objects.append(ResolvedObject(resource: resource, document: document(for: resource, context: &context, environment: environment.name)))
+            let object = ResolvedObject(resource: resource, document: document(for: resource, context: &context, environment: environment.name))
+            batch.derived.append(derive(object.document))
+            batch.objects.append(object)
             batch.ends.append(context.diagnostics.diagnostics.count)
         }
         batch.diagnostics = context.diagnostics.diagnostics
@@ -61,13 +76,16 @@ public enum EnvironmentResolver {
 
     /// Joins an environment's batches in definition order: its own findings, then each object's
     /// findings followed by a duplicate finding if another object already has its identity.
-    private static func assemble(_ environment: Environment, _ batches: [ResolvedBatch]) -> (objects: [ResolvedObject], diagnostics: DiagnosticCollector) {
+    private static func assemble<Derived>(
+        _ environment: Environment, _ batches: [ResolvedBatch<Derived>]
+    ) -> (objects: [ResolvedObject], diagnostics: DiagnosticCollector, derived: [Derived]) {
         var context = ValidationContext(environment: environment.name)
         context.checkName(environment.name, field: "name", label: true, at: environment.location)
         context.checkName(environment.namespace, field: "namespace", label: true, at: environment.location)
 
         var objects: [ResolvedObject] = []
         objects.reserveCapacity(environment.resources.count)
+        let derived = batches.flatMap(\.derived)
         var firstDefinition: [String: SourceLocation] = [:]
         for batch in batches {
             var start = 0
@@ -94,7 +112,7 @@ public enum EnvironmentResolver {
             (type(of: object.resource).applyOrder, type(of: object.resource).kind, object.resource.metadata.name, index)
         }
         let order = keys.indices.sorted { keys[$0] < keys[$1] }
-        return (order.map { objects[$0] }, context.diagnostics)
+        return (order.map { objects[$0] }, context.diagnostics, order.map { derived[$0] })
     }
 
     private static func resolvedNamespace(of resource: any Resource, in environment: Environment) -> any Resource {
