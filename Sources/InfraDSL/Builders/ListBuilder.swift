@@ -5,14 +5,16 @@ public protocol ListBuilder {
     associatedtype Part
 }
 
+// Inlinable, so each builder's calls are specialized where the builder is used (no generic
+// metadata lookups at run time for every block of every object).
 extension ListBuilder {
-    public static func buildBlock(_ parts: [Part]...) -> [Part] { parts.flatMap { $0 } }
-    public static func buildOptional(_ parts: [Part]?) -> [Part] { parts ?? [] }
-    public static func buildEither(first parts: [Part]) -> [Part] { parts }
-    public static func buildEither(second parts: [Part]) -> [Part] { parts }
-    public static func buildArray(_ parts: [[Part]]) -> [Part] { parts.flatMap { $0 } }
-    public static func buildLimitedAvailability(_ parts: [Part]) -> [Part] { parts }
-    public static func buildExpression(_ part: Part) -> [Part] { [part] }
-    public static func buildExpression(_ part: Part?) -> [Part] { part.map { [$0] } ?? [] }
-    public static func buildExpression(_ parts: [Part]) -> [Part] { parts }
+    @inlinable public static func buildBlock(_ parts: [Part]...) -> [Part] { parts.flatMap { $0 } }
+    @inlinable public static func buildOptional(_ parts: [Part]?) -> [Part] { parts ?? [] }
+    @inlinable public static func buildEither(first parts: [Part]) -> [Part] { parts }
+    @inlinable public static func buildEither(second parts: [Part]) -> [Part] { parts }
+    @inlinable public static func buildArray(_ parts: [[Part]]) -> [Part] { parts.flatMap { $0 } }
+    @inlinable public static func buildLimitedAvailability(_ parts: [Part]) -> [Part] { parts }
+    @inlinable public static func buildExpression(_ part: Part) -> [Part] { [part] }
+    @inlinable public static func buildExpression(_ part: Part?) -> [Part] { part.map { [$0] } ?? [] }
+    @inlinable public static func buildExpression(_ parts: [Part]) -> [Part] { parts }
 }

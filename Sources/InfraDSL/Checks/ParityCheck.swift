@@ -8,17 +8,16 @@ public enum ParityCheck {
     /// Findings over environments given in promotion order (development, staging, production).
     public static func run(_ environments: [(environment: Environment, objects: [any Resource])]) -> [Diagnostic] {
         var diagnostics = DiagnosticCollector()
+        // Each environment's images are read in parallel; comparing them is the quick part.
+        let images = Parallel.map(count: environments.count) { index in containerImages(environments[index].objects) }
         var repositories: [String: (String, SourceLocation)] = [:]
-        for (environment, objects) in environments {
-            for case let workload as any Workload in objects {
-                for container in workload.template.containers {
-                    let repository = imageRepository(container.image)
-                    let key = "\(type(of: workload).kind)/\(workload.metadata.name)/\(container.name)"
-                    if let (first, firstEnvironment) = repositories[key].map({ ($0.0, $0.1) }), first != repository {
-                        diagnostics.error(id, "\(key) runs \(repository) here but \(first) earlier (\(firstEnvironment)); environments must differ in configuration, not code", at: ResourcePath([environment.name, type(of: workload).kind, workload.metadata.name]), container.location)
-                    } else if repositories[key] == nil {
-                        repositories[key] = (repository, container.location)
-                    }
+        for ((environment, _), containers) in zip(environments, images) {
+            for image in containers {
+                let key = image.key
+                if let (first, firstEnvironment) = repositories[key].map({ ($0.0, $0.1) }), first != image.repository {
+                    diagnostics.error(id, "\(key) runs \(image.repository) here but \(first) earlier (\(firstEnvironment)); environments must differ in configuration, not code", at: ResourcePath([environment.name, image.kind, image.name]), image.location)
+                } else if repositories[key] == nil {
+                    repositories[key] = (image.repository, image.location)
                 }
             }
         }
@@ -37,6 +36,29 @@ public enum ParityCheck {
             }
         }
         return diagnostics.diagnostics
+    }
+
+    /// A container of a workload: `kind/name/container`, its image repository and where it was written.
+    private struct ContainerImage: Sendable {
+        let kind: String
+        let name: String
+        let key: String
+        let repository: String
+        let location: SourceLocation
+    }
+
+    private static func containerImages(_ objects: [any Resource]) -> [ContainerImage] {
+        var images: [ContainerImage] = []
+        for object in objects where type(of: object) is any Workload.Type {
+            guard let workload = object as? any Workload else { continue }
+            let kind = type(of: workload).kind
+            let name = workload.metadata.name
+            for container in workload.template.containers {
+                images.append(ContainerImage(kind: kind, name: name, key: "\(kind)/\(name)/\(container.name)",
+                                             repository: imageRepository(container.image), location: container.location))
+            }
+        }
+        return images
     }
 
     /// `registry/name` of `registry/name:tag` or `registry/name@sha256:...`.

@@ -38,30 +38,32 @@ enum BlockYAMLWriter {
                     emit(context == .root ? "{}\n" : " {}\n")
                     return true
                 }
-                var first = true
-                for (key, child) in fields {
-                    if context == .mappingValue && first { emit("\n") }
-                    if !(context == .sequenceItem && first) { spaces(indent) }
-                    first = false
-                    guard appendKey(key) else { return false }
-                    emit(":")
-                    guard writeChild(child, keyIndent: indent) else { return false }
+                // Entries are read in place from the array's storage: copying each key and value
+                // out (as `for (key, child) in fields` does) retained and released every one.
+                return fields.entries.withUnsafeBufferPointer { entries in
+                    for index in entries.indices {
+                        if context == .mappingValue && index == 0 { emit("\n") }
+                        if !(context == .sequenceItem && index == 0) { spaces(indent) }
+                        guard appendKey(entries[index].key) else { return false }
+                        emit(":")
+                        guard writeChild(entries[index].value, keyIndent: indent) else { return false }
+                    }
+                    return true
                 }
-                return true
             case .array(let items):
                 if items.isEmpty {
                     emit(context == .root ? "[]\n" : " []\n")
                     return true
                 }
-                var first = true
-                for item in items {
-                    if context == .mappingValue && first { emit("\n") }
-                    if !(context == .sequenceItem && first) { spaces(indent) }
-                    first = false
-                    emit("-")
-                    guard writeItem(item, dashIndent: indent) else { return false }
+                return items.withUnsafeBufferPointer { items in
+                    for index in items.indices {
+                        if context == .mappingValue && index == 0 { emit("\n") }
+                        if !(context == .sequenceItem && index == 0) { spaces(indent) }
+                        emit("-")
+                        guard writeItem(items[index], dashIndent: indent) else { return false }
+                    }
+                    return true
                 }
-                return true
             default:
                 return false
             }
