@@ -4,6 +4,8 @@
 # (default "10 100 1000", 3 runs, 60 s: a command still running after LIMIT seconds is stopped and
 # reported as slower than the limit; sizes of 1000 and more get one run per tool).
 #
+# Ours is measured in both layouts `gen` writes: one file per object (the default) and one stream
+# per environment (`--layout stream`, the shape the peers print).
 # Every tool renders the same workload (bench/make_peers.py writes the peers' inputs; bench/compare.py
 # checks that all of them produce the same objects before anything is timed). Each measurement is a
 # whole process: wall time and peak memory from /usr/bin/time, median and spread over the runs.
@@ -50,7 +52,9 @@ for size in $sizes; do
 
     echo "== N=$size: timing (each tool's own output is then checked against ours)"
     finished=()
-    measure infradsl "$size" "$ours_binary" "$size" "$inputs/out/ours"
+    measure infradsl "$size" "$ours_binary" "$size" "$inputs/out/ours" files
+    measure infradsl-stream "$size" "$ours_binary" "$size" "$inputs/out/ours-stream" stream \
+        && finished+=("infradsl-stream=$inputs/out/ours-stream")
     measure kustomize "$size" sh -c "cd '$inputs' && for e in development staging production; do kubectl kustomize kustomize/overlays/\$e > out/kustomize/\$e.yaml; done" \
         && finished+=("kustomize=$inputs/out/kustomize")
     measure helm "$size" "$python" bench/helm_render.py "$inputs/helm/bench" "$inputs/helm" "$inputs/out/helm" \

@@ -20,14 +20,19 @@ public enum Checks {
         }
         let checks = all
         let findings = Parallel.map(count: inputs.count * checks.count) { index in
-            let check = checks[index % checks.count]
-            var context = contexts[index / checks.count]
-            context.check = check.id
-            check.run(&context)
-            return context.diagnostics.diagnostics
+            run(checks[index % checks.count], in: contexts[index / checks.count])
         }
         return inputs.indices.map { environment in
             findings[(environment * checks.count)..<((environment + 1) * checks.count)].flatMap { $0 }
         }
+    }
+
+    /// The findings of one check. Checks only read the context, so one context serves every check
+    /// of its environment, each on its own copy.
+    static func run(_ check: any EnvironmentCheck.Type, in context: CheckContext) -> [Diagnostic] {
+        var context = context
+        context.check = check.id
+        check.run(&context)
+        return context.diagnostics.diagnostics
     }
 }

@@ -28,81 +28,61 @@ public enum EnvironmentRenderer {
         try renderEach([environment], format: format, layout: layout)[0].get()
     }
 
-    /// ``render(_:format:)`` for several environments, each stage (resolving, checking,
-    /// serializing) one parallel pass over the work of all of them. Each result is what rendering
-    /// that environment alone gives.
+    /// ``render(_:format:layout:)`` for several environments, with the work of all of them spread
+    /// over every core: every object resolved and serialized in one parallel pass; then each
+    /// environment's objects joined and indexed for the checks; then one pass running every check
+    /// of every environment beside each environment's file layout (which does not depend on the
+    /// checks). Each result is what rendering that environment alone gives.
     public static func renderEach(_ environments: [Environment], format: ManifestFormat = .yaml, layout: ManifestLayout = .files) -> [Result<RenderedEnvironment, DiagnosticsError>] {
-        // Each document is serialized as soon as it is built, in the same parallel pass.
-        let resolved = EnvironmentResolver.resolveAll(environments) { document in
+        let batches = EnvironmentResolver.resolveBatches(environments) { document in
             Result { () throws -> String in try serialize(document, format) }
         }
-        // Semantic checks read objects that passed validation.
-        let checkable = environments.indices.filter { !resolved[$0].diagnostics.hasErrors }
-        let checked = Checks.runAll(checkable.map { (environments[$0], resolved[$0].objects.map(\.resource)) })
+        let joined = Parallel.map(count: environments.count) { index in
+            let resolved = EnvironmentResolver.join(environments[index], batches[index])
+            // Semantic checks read objects that passed validation.
+            let checks = resolved.diagnostics.hasErrors ? nil : CheckContext(environment: environments[index], objects: resolved.objects.map(\.resource))
+            return (resolved: resolved, checks: checks)
+        }
+        let checks = Checks.all
+        let checkTasks = joined.indices.flatMap { index in joined[index].checks == nil ? [] : checks.indices.map { (environment: index, check: $0) } }
+        // The layouts (the larger tasks) are handed out first, the checks fill in around them.
+        let outputs = Parallel.map(count: environments.count + checkTasks.count) { task -> StageOutput in
+            guard task >= environments.count else {
+                let resolved = joined[task].resolved
+                return .layout(EnvironmentLayout(environments[task], resolved.objects, resolved.derived, format, layout))
+            }
+            let (environment, check) = checkTasks[task - environments.count]
+            return .findings(Checks.run(checks[check], in: joined[environment].checks!))
+        }
         var findings = [[Diagnostic]](repeating: [], count: environments.count)
-        for (index, diagnostics) in zip(checkable, checked) { findings[index] = diagnostics }
+        for (task, output) in zip(checkTasks, outputs.dropFirst(environments.count)) {
+            if case .findings(let diagnostics) = output { findings[task.environment] += diagnostics }
+        }
         let checkFindings = findings
         return Parallel.map(count: environments.count) { index in
-            var diagnostics = resolved[index].diagnostics
+            guard case .layout(let files) = outputs[index] else { preconditionFailure("the first outputs are the layouts") }
+            var diagnostics = joined[index].resolved.diagnostics
             for finding in checkFindings[index] { diagnostics.append(finding) }
             return Result { () throws(DiagnosticsError) in
-                try assemble(environments[index], resolved[index].objects, resolved[index].derived, diagnostics, format, layout)
+                try finish(environments[index], joined[index].resolved.objects, files, diagnostics)
             }
         }
     }
 
-    /// Lays out one environment's files from its serialized objects, artifacts and derived outputs.
-    private static func assemble(
-        _ environment: Environment, _ objects: [ResolvedObject], _ serialized: [Result<String, any Error>],
-        _ collected: DiagnosticCollector, _ format: ManifestFormat, _ layout: ManifestLayout
+    /// What a task of the checking pass produced.
+    private enum StageOutput: Sendable {
+        case layout(EnvironmentLayout)
+        case findings([Diagnostic])
+    }
+
+    /// Joins an environment's findings and files: derived outputs are made only when nothing
+    /// before them is an error; any error throws every finding.
+    private static func finish(
+        _ environment: Environment, _ objects: [ResolvedObject], _ layout: EnvironmentLayout, _ collected: DiagnosticCollector
     ) throws(DiagnosticsError) -> RenderedEnvironment {
         var diagnostics = collected
-        if layout == .stream && format != .yaml {
-            diagnostics.error("render", "the stream layout writes one YAML stream; render it as YAML", at: ResourcePath([environment.name]), environment.location)
-        }
-        var files: [RenderedFile] = []
-        var stream: [String] = []
-        var manifestNames: [String] = []
-        var owners: [String: (key: String, location: SourceLocation)] = [:]
-        var artifactOwners: [String: SourceLocation] = [:]
-        let directory = "\(environment.name)/kubernetes"
-        for (object, text) in zip(objects, serialized) {
-            let fileName = "\(object.fileStem).\(format.rawValue)"
-            if let owner = owners[fileName] {
-                // The same object defined twice was already reported by the resolver.
-                guard owner.key != object.key else { continue }
-                diagnostics.error("duplicate", "\(object.resource.identity) would be written to \(fileName), which the object defined at \(owner.location) already writes; give one of them another name", at: ResourcePath([environment.name, type(of: object.resource).kind, object.resource.metadata.name]), object.resource.location)
-                continue
-            }
-            owners[fileName] = (object.key, object.resource.location)
-            manifestNames.append(fileName)
-            switch text {
-            case .success(let contents):
-                switch layout {
-                case .files: files.append(RenderedFile(path: "\(directory)/\(fileName)", contents: contents))
-                case .stream: stream.append(contents)
-                }
-            case .failure(let error):
-                diagnostics.error("render", "could not serialize: \(error)", at: ResourcePath([environment.name, object.resource.identity]), object.resource.location)
-            }
-        }
-        for artifact in environment.artifacts {
-            let path = ResourcePath([environment.name, "file", artifact.path])
-            if let problem = artifact.pathProblem {
-                diagnostics.error("name", "output file '\(artifact.path)' \(problem)", at: path, artifact.location)
-                continue
-            }
-            if let owner = artifactOwners[artifact.path] {
-                diagnostics.error("duplicate", "output file '\(artifact.path)' is also written at \(owner)", at: path, artifact.location)
-                continue
-            }
-            artifactOwners[artifact.path] = artifact.location
-            do {
-                files.append(RenderedFile(path: "\(environment.name)/\(artifact.path)", contents: try artifact.rendered()))
-            } catch {
-                diagnostics.error("render", "could not serialize: \(error)", at: path, artifact.location)
-            }
-        }
+        diagnostics.append(contentsOf: layout.diagnostics)
+        var files = layout.files
         if !diagnostics.hasErrors {
             for output in environment.derivedOutputs {
                 do {
@@ -115,29 +95,6 @@ public enum EnvironmentRenderer {
             }
         }
         guard !diagnostics.hasErrors else { throw DiagnosticsError(diagnostics.diagnostics) }
-        if layout == .stream {
-            // Objects are already in apply order; each document starts with its own `---`.
-            var text = ""
-            text.reserveCapacity(stream.reduce(0) { $0 + $1.utf8.count + 4 })
-            for document in stream {
-                text += "---\n"
-                text += document
-            }
-            files.append(RenderedFile(path: "\(directory)/\(ManifestLayout.streamFileName)", contents: text))
-            files.sort { $0.path < $1.path }
-            return RenderedEnvironment(name: environment.name, files: files, warnings: diagnostics.diagnostics, objects: objects)
-        }
-        let kustomization: Value = [
-            "apiVersion": "kustomize.config.k8s.io/v1beta1",
-            "kind": "Kustomization",
-            "resources": .array(manifestNames.map(Value.string)),
-        ]
-        do {
-            files.append(RenderedFile(path: "\(directory)/kustomization.yaml", contents: try YAMLRenderer.render(kustomization)))
-        } catch {
-            diagnostics.error("render", "could not serialize the kustomization: \(error)", at: ResourcePath([environment.name]), environment.location)
-            throw DiagnosticsError(diagnostics.diagnostics)
-        }
         files.sort { $0.path < $1.path }
         return RenderedEnvironment(name: environment.name, files: files, warnings: diagnostics.diagnostics, objects: objects)
     }

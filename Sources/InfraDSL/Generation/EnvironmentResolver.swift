@@ -9,15 +9,19 @@ public enum EnvironmentResolver {
     /// in one parallel pass (each object independently), then each environment's are checked for
     /// duplicates and sorted. The result is the same as resolving them one by one.
     public static func resolveAll(_ environments: [Environment]) -> [(objects: [ResolvedObject], diagnostics: DiagnosticCollector)] {
-        resolveAll(environments) { _ in () }.map { ($0.objects, $0.diagnostics) }
+        let batches = resolveBatches(environments) { _ in () }
+        return Parallel.map(count: environments.count) { index in
+            let joined = join(environments[index], batches[index])
+            return (joined.objects, joined.diagnostics)
+        }
     }
 
-    /// ``resolveAll(_:)`` that also maps each object's document with `derive` in the same pass,
-    /// while the document is still in the cache (the renderer serializes it here); the results come
-    /// back in the objects' order.
-    static func resolveAll<Derived: Sendable>(
+    /// The first half of ``resolveAll(_:)``: every object of every environment resolved in one
+    /// parallel pass, each document also mapped with `derive` while it is still in the cache (the
+    /// renderer serializes it here). ``join(_:_:)`` turns an environment's batches into its result.
+    static func resolveBatches<Derived: Sendable>(
         _ environments: [Environment], deriving derive: @escaping @Sendable (Value) -> Derived
-    ) -> [(objects: [ResolvedObject], diagnostics: DiagnosticCollector, derived: [Derived])] {
+    ) -> [[ResolvedBatch<Derived>]] {
         var work: [(environment: Int, range: Range<Int>)] = []
         for (index, environment) in environments.enumerated() {
             let count = environment.resources.count
@@ -34,15 +38,12 @@ public enum EnvironmentResolver {
         for (batch, resolved) in zip(batches, resolvedBatches) {
             grouped[batch.environment].append(resolved)
         }
-        let byEnvironment = grouped
-        return Parallel.map(count: environments.count) { index in
-            assemble(environments[index], byEnvironment[index])
-        }
+        return grouped
     }
 
     /// Objects resolved from consecutive resources, with their findings: those of object `i` are
     /// `diagnostics[ends[i - 1]..<ends[i]]`.
-    private struct ResolvedBatch<Derived: Sendable>: Sendable {
+    struct ResolvedBatch<Derived: Sendable>: Sendable {
         var objects: [ResolvedObject] = []
         var derived: [Derived] = []
         var diagnostics: [Diagnostic] = []
@@ -76,7 +77,7 @@ public enum EnvironmentResolver {
 
     /// Joins an environment's batches in definition order: its own findings, then each object's
     /// findings followed by a duplicate finding if another object already has its identity.
-    private static func assemble<Derived>(
+    static func join<Derived>(
         _ environment: Environment, _ batches: [ResolvedBatch<Derived>]
     ) -> (objects: [ResolvedObject], diagnostics: DiagnosticCollector, derived: [Derived]) {
         var context = ValidationContext(environment: environment.name)

@@ -1,0 +1,82 @@
+/// An environment's files before the checks' verdict: its objects' files (or stream) with the
+/// kustomization, and its artifacts, with the findings of laying them out (names that collide,
+/// text that could not be serialized). Derived outputs are not here: they are made only once the
+/// checks found no error.
+struct EnvironmentLayout: Sendable {
+    var files: [RenderedFile] = []
+    var diagnostics = DiagnosticCollector()
+
+    /// The files of `environment`'s serialized objects in `layout`, and of its artifacts.
+    init(
+        _ environment: Environment, _ objects: [ResolvedObject], _ serialized: [Result<String, any Error>],
+        _ format: ManifestFormat, _ layout: ManifestLayout
+    ) {
+        if layout == .stream && format != .yaml {
+            diagnostics.error("render", "the stream layout writes one YAML stream; render it as YAML", at: ResourcePath([environment.name]), environment.location)
+        }
+        var stream: [String] = []
+        var manifestNames: [String] = []
+        var owners: [String: (key: String, location: SourceLocation)] = [:]
+        var artifactOwners: [String: SourceLocation] = [:]
+        let directory = "\(environment.name)/kubernetes"
+        for (object, text) in zip(objects, serialized) {
+            let fileName = "\(object.fileStem).\(format.rawValue)"
+            if let owner = owners[fileName] {
+                // The same object defined twice was already reported by the resolver.
+                guard owner.key != object.key else { continue }
+                diagnostics.error("duplicate", "\(object.resource.identity) would be written to \(fileName), which the object defined at \(owner.location) already writes; give one of them another name", at: ResourcePath([environment.name, type(of: object.resource).kind, object.resource.metadata.name]), object.resource.location)
+                continue
+            }
+            owners[fileName] = (object.key, object.resource.location)
+            manifestNames.append(fileName)
+            switch text {
+            case .success(let contents):
+                switch layout {
+                case .files: files.append(RenderedFile(path: "\(directory)/\(fileName)", contents: contents))
+                case .stream: stream.append(contents)
+                }
+            case .failure(let error):
+                diagnostics.error("render", "could not serialize: \(error)", at: ResourcePath([environment.name, object.resource.identity]), object.resource.location)
+            }
+        }
+        for artifact in environment.artifacts {
+            let path = ResourcePath([environment.name, "file", artifact.path])
+            if let problem = artifact.pathProblem {
+                diagnostics.error("name", "output file '\(artifact.path)' \(problem)", at: path, artifact.location)
+                continue
+            }
+            if let owner = artifactOwners[artifact.path] {
+                diagnostics.error("duplicate", "output file '\(artifact.path)' is also written at \(owner)", at: path, artifact.location)
+                continue
+            }
+            artifactOwners[artifact.path] = artifact.location
+            do {
+                files.append(RenderedFile(path: "\(environment.name)/\(artifact.path)", contents: try artifact.rendered()))
+            } catch {
+                diagnostics.error("render", "could not serialize: \(error)", at: path, artifact.location)
+            }
+        }
+        switch layout {
+        case .stream:
+            // Objects are already in apply order; each document starts with its own `---`.
+            var text = ""
+            text.reserveCapacity(stream.reduce(0) { $0 + $1.utf8.count + 4 })
+            for document in stream {
+                text += "---\n"
+                text += document
+            }
+            files.append(RenderedFile(path: "\(directory)/\(ManifestLayout.streamFileName)", contents: text))
+        case .files:
+            let kustomization: Value = [
+                "apiVersion": "kustomize.config.k8s.io/v1beta1",
+                "kind": "Kustomization",
+                "resources": .array(manifestNames.map(Value.string)),
+            ]
+            do {
+                files.append(RenderedFile(path: "\(directory)/kustomization.yaml", contents: try YAMLRenderer.render(kustomization)))
+            } catch {
+                diagnostics.error("render", "could not serialize the kustomization: \(error)", at: ResourcePath([environment.name]), environment.location)
+            }
+        }
+    }
+}
