@@ -45,6 +45,28 @@ import TestSupport
         #expect(TestSupport.tree(at: root) == before)
     }
 
+    @Test func environmentsAreWrittenEachAtomicallyWhenOneOfThemFails() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let directory = OutputDirectory(root: root)
+        let many = (0..<300).map { RenderedFile(path: "good/kubernetes/file-\($0).yaml", contents: "n: \($0)\n") }
+        try directory.write(RenderedEnvironment(name: "bad", files: [RenderedFile(path: "bad/a.yaml", contents: "old: 1\n")], warnings: []))
+        // A file and a directory of the same name cannot both be written: that environment fails
+        // midway and keeps its previous output; the other one is written all the same.
+        let impossible = RenderedEnvironment(name: "bad", files: [
+            RenderedFile(path: "bad/a.yaml", contents: "a: 1\n"),
+            RenderedFile(path: "bad/a.yaml/b.yaml", contents: "b: 1\n"),
+        ], warnings: [])
+        #expect(throws: (any Error).self) {
+            try Generator.write([impossible, RenderedEnvironment(name: "good", files: many, warnings: [])], into: directory)
+        }
+        let tree = TestSupport.tree(at: root)
+        #expect(tree["bad/a.yaml"] == Data("old: 1\n".utf8))
+        #expect(tree.keys.filter { $0.hasPrefix("good/") }.count == 300)
+        #expect(tree["good/kubernetes/file-299.yaml"] == Data("n: 299\n".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["bad", "good"], "no staging directory is left")
+    }
+
     @Test func aFailingWriteLeavesThePreviousOutputUntouched() throws {
         let root = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
