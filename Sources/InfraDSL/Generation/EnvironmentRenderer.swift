@@ -18,9 +18,11 @@ public struct RenderedEnvironment: Sendable {
     }
 }
 
-/// Renders an environment into the output layout:
+/// Renders an environment into the output layout (``ManifestLayout``):
 /// `<env>/kubernetes/<kind>-<name>.yaml` (one object per file) and
-/// `<env>/kubernetes/kustomization.yaml` (every file, in apply order).
+/// `<env>/kubernetes/kustomization.yaml` (every file, in apply order), or
+/// `<env>/kubernetes/manifests.yaml` (every object in apply order, one stream); plus the
+/// environment's other files.
 public enum EnvironmentRenderer {
     /// Renders every file of `environment`, or throws every finding if any is an error. Nothing is
     /// written here; writing is the caller's decision.
@@ -60,11 +62,11 @@ public enum EnvironmentRenderer {
         }
         let checkFindings = findings
         return Parallel.map(count: environments.count) { index in
-            guard case .layout(let files) = outputs[index] else { preconditionFailure("the first outputs are the layouts") }
+            guard case .layout(let laidOut) = outputs[index] else { preconditionFailure("the first outputs are the layouts") }
             var diagnostics = joined[index].resolved.diagnostics
             for finding in checkFindings[index] { diagnostics.append(finding) }
             return Result { () throws(DiagnosticsError) in
-                try finish(environments[index], joined[index].resolved.objects, files, diagnostics)
+                try finish(environments[index], joined[index].resolved.objects, laidOut, diagnostics)
             }
         }
     }
