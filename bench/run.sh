@@ -2,13 +2,14 @@
 # Generation benchmark and edit-compile loop. Not a test: it prints numbers and rewrites the results
 # table in bench/README.md. Usage: bench/run.sh [SIZES] [RUNS] [LIMIT]
 # (default "10 100 1000", 3 runs, 60 s: a command still running after LIMIT seconds is stopped and
-# reported as slower than the limit; sizes of 1000 and more get one run per tool).
+# reported as slower than the limit; a run that took over 10 s is not repeated).
 #
 # Ours is measured in both layouts `gen` writes: one file per object (the default) and one stream
 # per environment (`--layout stream`, the shape the peers print).
 # Every tool renders the same workload (bench/make_peers.py writes the peers' inputs; bench/compare.py
 # checks that all of them produce the same objects before anything is timed). Each measurement is a
-# whole process: wall time and peak memory from /usr/bin/time, median and spread over the runs.
+# whole process: wall time and peak memory from /usr/bin/time, median and spread over the runs; every
+# run writes into an emptied output directory.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -26,11 +27,11 @@ echo "== building bench-gen (release)"
 swift build -c release --package-path Benchmarks >/dev/null
 ours_binary="Benchmarks/.build/release/bench-gen"
 
-measure() { # name size command...
-    local name="$1" size="$2"; shift 2
-    local count="$runs"
-    [[ "$size" -ge 1000 ]] && count=1
-    for run in $(seq "$count"); do
+measure() { # name size output command...   (output: emptied before each run, not timed)
+    local name="$1" size="$2" output="$3"; shift 3
+    for run in $(seq "$runs"); do
+        rm -rf "$output"
+        mkdir -p "$output"
         local status=0
         timeout "$limit" /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || status=$?
         if [[ $status -eq 124 ]]; then
@@ -41,26 +42,28 @@ measure() { # name size command...
             cat "$work/stderr" >&2; exit 1
         fi
         printf '%s\t%s\t%s\n' "$name" "$size" "$(tail -n 1 "$work/time" | tr ' ' '\t')" >> "$results"
+        # A run that took over 10 s is not repeated: its spread would not change the comparison.
+        if tail -n 1 "$work/time" | awk '{ exit !($1 > 10) }'; then break; fi
     done
+    return 0
 }
 
 for size in $sizes; do
     echo "== N=$size: inputs"
     inputs="$work/inputs-$size"
     "$python" bench/make_peers.py "$size" "$inputs"
-    mkdir -p "$inputs/out/kustomize" "$inputs/out/helm"
 
     echo "== N=$size: timing (each tool's own output is then checked against ours)"
     finished=()
-    measure infradsl "$size" "$ours_binary" "$size" "$inputs/out/ours" files
-    measure infradsl-stream "$size" "$ours_binary" "$size" "$inputs/out/ours-stream" stream \
+    measure infradsl "$size" "$inputs/out/ours" "$ours_binary" "$size" "$inputs/out/ours" files
+    measure infradsl-stream "$size" "$inputs/out/ours-stream" "$ours_binary" "$size" "$inputs/out/ours-stream" stream \
         && finished+=("infradsl-stream=$inputs/out/ours-stream")
-    measure kustomize "$size" sh -c "cd '$inputs' && for e in development staging production; do kubectl kustomize kustomize/overlays/\$e > out/kustomize/\$e.yaml; done" \
+    measure kustomize "$size" "$inputs/out/kustomize" sh -c "cd '$inputs' && for e in development staging production; do kubectl kustomize kustomize/overlays/\$e > out/kustomize/\$e.yaml; done" \
         && finished+=("kustomize=$inputs/out/kustomize")
-    measure helm "$size" "$python" bench/helm_render.py "$inputs/helm/bench" "$inputs/helm" "$inputs/out/helm" \
+    measure helm "$size" "$inputs/out/helm" "$python" bench/helm_render.py "$inputs/helm/bench" "$inputs/helm" "$inputs/out/helm" \
         && finished+=("helm=$inputs/out/helm")
-    measure jsonnet "$size" sh -c "jsonnet --ext-str services=$size -y '$inputs/workload.jsonnet' > '$inputs/out/jsonnet.yaml'" \
-        && finished+=("jsonnet=$inputs/out/jsonnet.yaml")
+    measure jsonnet "$size" "$inputs/out/jsonnet" sh -c "jsonnet --ext-str services=$size -y '$inputs/workload.jsonnet' > '$inputs/out/jsonnet/all.yaml'" \
+        && finished+=("jsonnet=$inputs/out/jsonnet")
     echo "== N=$size: parity"
     "$python" bench/compare.py "$inputs/out/ours" "${finished[@]}"
     rm -rf "$inputs"
