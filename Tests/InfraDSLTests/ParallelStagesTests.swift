@@ -42,4 +42,10 @@ import Testing
             #expect(rendered.warnings.map(\.description) == alone.warnings.map(\.description))
         }
     }
+
+    @Test func parallelMapKeepsTheOrderOfItsIndexes() {
+        #expect(Parallel.map(count: 0) { $0 }.isEmpty)
+        #expect(Parallel.map(count: 1) { $0 + 7 } == [7])
+        #expect(Parallel.map(count: 5_000) { "item \($0)" } == (0..<5_000).map { "item \($0)" })
+    }
 }

@@ -6,26 +6,22 @@ import Dispatch
 /// over the work of every environment at once, never one loop nested in another: three
 /// environments on two cores would otherwise leave a core idle while the third one runs.
 enum Parallel {
-    /// `transform(0..<count)`, computed concurrently in chunks of `chunk` consecutive indexes.
-    /// Each result slot is written exactly once, by the worker that owns its chunk.
-    static func map<Result: Sendable>(count: Int, chunk: Int = 1, _ transform: @Sendable (Int) -> Result) -> [Result] {
+    /// `transform(0..<count)`, each index a task handed to the next free core. Each result slot is
+    /// written exactly once, by the worker that ran its index. Callers make each task a batch
+    /// large enough to outweigh handing it out (see ``chunkSize(for:minimum:)``).
+    static func map<Result: Sendable>(count: Int, _ transform: @Sendable (Int) -> Result) -> [Result] {
         guard count > 0 else { return [] }
-        let size = max(chunk, 1)
-        let chunks = (count + size - 1) / size
-        if chunks == 1 { return (0..<count).map(transform) }
+        if count == 1 { return [transform(0)] }
         return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
             let base = SlotPointer(buffer.baseAddress!)
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunkIndex in
-                let start = chunkIndex * size
-                for index in start..<min(count, start + size) {
-                    (base.pointer + index).initialize(to: transform(index))
-                }
+            DispatchQueue.concurrentPerform(iterations: count) { index in
+                (base.pointer + index).initialize(to: transform(index))
             }
             initialized = count
         }
     }
 
-    /// The results' storage, shared by the workers; each writes only the slots of its own chunk.
+    /// The results' storage, shared by the workers; each writes only the slot of its own index.
     private struct SlotPointer<Element>: @unchecked Sendable {
         let pointer: UnsafeMutablePointer<Element>
         init(_ pointer: UnsafeMutablePointer<Element>) { self.pointer = pointer }
