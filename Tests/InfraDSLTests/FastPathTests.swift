@@ -16,7 +16,7 @@ import Testing
             + [String(repeating: "a", count: 63), String(repeating: "a", count: 64), String(repeating: "a.", count: 127)]
         for string in strings {
             #expect(NameRules.isValidLabel(string.utf8[...]) == (NameRules.dns1123LabelRules(string) == nil), "label \(string)")
-            #expect(NameRules.isValidSubdomain(string) == (NameRules.dns1123SubdomainRules(string) == nil), "subdomain \(string)")
+            #expect(NameRules.isValidSubdomain(string.utf8[...]) == (NameRules.dns1123SubdomainRules(string) == nil), "subdomain \(string)")
             #expect((string.isEmpty || NameRules.isValidLabelValue(string.utf8[...])) == (NameRules.labelValueRules(string) == nil), "value \(string)")
             #expect(NameRules.isValidQualifiedName(string) == (NameRules.qualifiedNameRules(string) == nil), "key \(string)")
         }

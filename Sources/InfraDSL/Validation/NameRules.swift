@@ -9,11 +9,10 @@ public enum NameRules {
     static func dns1123LabelRules(_ name: String) -> String? {
         if name.isEmpty { return "must not be empty" }
         if name.utf8.count > 63 { return "must be at most 63 characters (has \(name.utf8.count))" }
-        guard name.unicodeScalars.allSatisfy({ isLowerAlphanumeric($0) || $0 == "-" }) else {
+        guard name.utf8.allSatisfy({ isLowerAlphanumeric($0) || $0 == UInt8(ascii: "-") }) else {
             return "must consist of lower-case letters, digits and '-'"
         }
-        guard let first = name.unicodeScalars.first, let last = name.unicodeScalars.last,
-            isLowerAlphanumeric(first), isLowerAlphanumeric(last)
+        guard let first = name.utf8.first, let last = name.utf8.last, isLowerAlphanumeric(first), isLowerAlphanumeric(last)
         else { return "must start and end with a lower-case letter or digit" }
         return nil
     }
@@ -21,7 +20,7 @@ public enum NameRules {
     /// A DNS-1123 subdomain: at most 253 characters, dot-separated DNS-1123 labels. Most object
     /// names follow it.
     public static func dns1123SubdomainProblem(_ name: String) -> String? {
-        isValidSubdomain(name) ? nil : dns1123SubdomainRules(name)
+        isValidSubdomain(name.utf8[...]) ? nil : dns1123SubdomainRules(name)
     }
 
     static func dns1123SubdomainRules(_ name: String) -> String? {
@@ -44,11 +43,10 @@ public enum NameRules {
     static func labelValueRules(_ value: String) -> String? {
         if value.isEmpty { return nil }
         if value.utf8.count > 63 { return "must be at most 63 characters (has \(value.utf8.count))" }
-        guard value.unicodeScalars.allSatisfy({ isAlphanumeric($0) || "-_.".unicodeScalars.contains($0) }) else {
+        guard value.utf8.allSatisfy(isLabelValueByte) else {
             return "must consist of letters, digits, '-', '_' or '.'"
         }
-        guard let first = value.unicodeScalars.first, let last = value.unicodeScalars.last,
-            isAlphanumeric(first), isAlphanumeric(last)
+        guard let first = value.utf8.first, let last = value.utf8.last, isAlphanumeric(first), isAlphanumeric(last)
         else { return "must start and end with a letter or digit" }
         return nil
     }
@@ -70,9 +68,10 @@ public enum NameRules {
         return labelValueProblem(name).map { "name part " + $0 }
     }
 
-    // Byte-level tests of the same rules, for the common case of a valid name: names are checked
-    // for every object, and the rules above, which say what is wrong, only run for invalid ones.
-    // The tests hold each test equal to its rules (valid exactly when the rules find no problem).
+    // Tests of the same rules that only say yes or no, for the common case of a valid name: names
+    // are checked for every object, and the rules above, which say what is wrong, only run for
+    // invalid ones. The tests hold each equal to its rules (valid exactly when they find nothing).
+    // Every allowed character is ASCII, so both work on UTF-8 bytes.
     private static let dot = UInt8(ascii: ".")
 
     private static func isLowerAlphanumeric(_ byte: UInt8) -> Bool {
@@ -94,11 +93,15 @@ public enum NameRules {
         guard let first = bytes.first, let last = bytes.last, bytes.count <= 63,
             isAlphanumeric(first), isAlphanumeric(last)
         else { return false }
-        return bytes.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == dot }
+        return bytes.allSatisfy(isLabelValueByte)
     }
 
-    static func isValidSubdomain(_ name: String) -> Bool {
-        name.utf8.count <= 253 && name.utf8.split(separator: dot, omittingEmptySubsequences: false).allSatisfy(isValidLabel)
+    private static func isLabelValueByte(_ byte: UInt8) -> Bool {
+        isAlphanumeric(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == dot
+    }
+
+    static func isValidSubdomain(_ bytes: Substring.UTF8View) -> Bool {
+        bytes.count <= 253 && bytes.split(separator: dot, omittingEmptySubsequences: false).allSatisfy(isValidLabel)
     }
 
     static func isValidQualifiedName(_ key: String) -> Bool {
@@ -106,15 +109,6 @@ public enum NameRules {
         guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")) else { return isValidLabelValue(key.utf8[...]) }
         let prefix = key[..<slash].utf8
         let name = key[bytes.index(after: slash)...].utf8
-        return prefix.count <= 253 && !name.contains(UInt8(ascii: "/")) && isValidLabelValue(name)
-            && prefix.split(separator: dot, omittingEmptySubsequences: false).allSatisfy(isValidLabel)
-    }
-
-    private static func isLowerAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
-        ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
-    }
-
-    private static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
-        isLowerAlphanumeric(scalar) || ("A"..."Z").contains(scalar)
+        return !name.contains(UInt8(ascii: "/")) && isValidLabelValue(name) && isValidSubdomain(prefix)
     }
 }
