@@ -49,8 +49,7 @@ public enum ParityCheck {
 
     private static func containerImages(_ objects: [any Resource]) -> [ContainerImage] {
         var images: [ContainerImage] = []
-        for object in objects where type(of: object) is any Workload.Type {
-            guard let workload = object as? any Workload else { continue }
+        for case let workload as any Workload in objects {
             let kind = type(of: workload).kind
             let name = workload.metadata.name
             for container in workload.template.containers {

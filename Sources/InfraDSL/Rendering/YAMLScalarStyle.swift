@@ -18,12 +18,11 @@ enum YAMLScalarStyle {
         withUTF8(string) { isSafePlain(utf8: $0) }
     }
 
-    /// `body` over the string's UTF-8 bytes in place (a copy only for a string that has no
-    /// contiguous UTF-8 storage, such as one bridged from another representation).
+    /// `body` over the string's UTF-8 bytes in place (`String.withUTF8` copies only a string that
+    /// has no contiguous UTF-8 storage, such as one bridged from another representation).
     static func withUTF8<R>(_ string: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if let result = string.utf8.withContiguousStorageIfAvailable(body) { return result }
-        var copy = string
-        return copy.withUTF8(body)
+        var string = string
+        return string.withUTF8(body)
     }
 
     /// ``style(for:)`` from the string's bytes (`string` is only read for text with line breaks).
