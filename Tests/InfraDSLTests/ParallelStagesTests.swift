@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 @testable import InfraDSL
 
@@ -47,5 +48,47 @@ import Testing
         #expect(Parallel.map(count: 0) { $0 }.isEmpty)
         #expect(Parallel.map(count: 1) { $0 + 7 } == [7])
         #expect(Parallel.map(count: 5_000) { "item \($0)" } == (0..<5_000).map { "item \($0)" })
+    }
+
+    /// A random graph of 400 tasks: every task runs once, and only after all its prerequisites.
+    @Test func taskGraphRunsEachTaskOnceAfterItsPrerequisites() {
+        var random = SplitMix64(seed: 7)
+        let graph = TaskGraph()
+        var tasks: [TaskGraph.Task] = []
+        var prerequisites: [[Int]] = []
+        let log = Mutex<[(task: Int, event: String)]>([])
+        for index in 0..<400 {
+            let before = index == 0 ? [] : (0..<Int(random.next() % 4)).map { _ in Int(random.next() % UInt64(index)) }
+            prerequisites.append(before)
+            tasks.append(graph.add(after: before.map { tasks[$0] }) {
+                log.withLock { $0.append((index, "start")) }
+                log.withLock { $0.append((index, "end")) }
+            })
+        }
+        graph.run()
+        let events = log.withLock { $0 }
+        #expect(events.count == 800)
+        let starts = Dictionary(grouping: events.indices.filter { events[$0].event == "start" }) { events[$0].task }
+        let ends = Dictionary(grouping: events.indices.filter { events[$0].event == "end" }) { events[$0].task }
+        #expect(starts.count == 400 && starts.values.allSatisfy { $0.count == 1 } && ends.values.allSatisfy { $0.count == 1 })
+        for (task, before) in prerequisites.enumerated() {
+            for prerequisite in before {
+                #expect(ends[prerequisite]![0] < starts[task]![0], "task \(task) started before its prerequisite \(prerequisite) ended")
+            }
+        }
+    }
+
+    /// Of the ready tasks, the one with the longest chain after it goes first, then the one added
+    /// first: with one worker, a chain's head runs before a lone task added earlier, and the chain's
+    /// last task (a chain of one, like the lone task) after it.
+    @Test func taskGraphPrefersTheLongestChain() {
+        let graph = TaskGraph()
+        let order = Mutex<[String]>([])
+        graph.add { order.withLock { $0.append("lone") } }
+        let head = graph.add { order.withLock { $0.append("head") } }
+        let middle = graph.add(after: [head]) { order.withLock { $0.append("middle") } }
+        graph.add(after: [middle]) { order.withLock { $0.append("tail") } }
+        graph.run(workers: 1)
+        #expect(order.withLock { $0 } == ["head", "middle", "lone", "tail"])
     }
 }

@@ -60,18 +60,27 @@ let tiers: [(name: String, replicas: Int)] = [("development", 1), ("staging", 2)
 }
 
 let buildStart = Date()
-// The environments are independent values: build them on every core, as a catalog of many would.
-let built = Mutex<[Environment?]>(Array(repeating: nil, count: tiers.count))
-DispatchQueue.concurrentPerform(iterations: tiers.count) { index in
-    let tier = tiers[index]
-    let environment = Environment(tier.name, namespace: "bench-\(tier.name)") {
-        for index in 0..<count { service(index, replicas: tier.replicas, tag: tier.name) }
-    }
-    .labeled(["env": .init(tier.name)])
-    .contract(EnvironmentContract(externalObjects: [.init(kind: "Secret", name: "bench-credentials", reason: "benchmark")]))
-    built.withLock { $0[index] = environment }
+// The environments' services are independent values: they are made on every core, in slices of
+// each environment (three environments on two cores would leave one core idle for a third of the
+// time), as a catalog of many environments would be; each environment is then written with its
+// services in order.
+let slices = 8
+let sliceTasks = tiers.indices.flatMap { tier in (0..<slices).map { (tier: tier, range: (count * $0 / slices)..<(count * ($0 + 1) / slices)) } }
+let parts = Mutex<[[any Resource]]>(Array(repeating: [], count: sliceTasks.count))
+DispatchQueue.concurrentPerform(iterations: sliceTasks.count) { index in
+    let task = sliceTasks[index]
+    let tier = tiers[task.tier]
+    let resources = task.range.flatMap { service($0, replicas: tier.replicas, tag: tier.name) }
+    parts.withLock { $0[index] = resources }
 }
-let environments = built.withLock { $0.compactMap { $0 } }
+let services = parts.withLock { $0 }
+let environments = tiers.indices.map { tier in
+    Environment(tiers[tier].name, namespace: "bench-\(tiers[tier].name)") {
+        for slice in services[(tier * slices)..<((tier + 1) * slices)] { slice }
+    }
+    .labeled(["env": .init(tiers[tier].name)])
+    .contract(EnvironmentContract(externalObjects: [.init(kind: "Secret", name: "bench-credentials", reason: "benchmark")]))
+}
 if ProcessInfo.processInfo.environment["BENCH_PHASES"] != nil {
     FileHandle.standardError.write(Data("build \(Date().timeIntervalSince(buildStart)) s\n".utf8))
 }

@@ -31,50 +31,62 @@ public enum EnvironmentRenderer {
     }
 
     /// ``render(_:format:layout:)`` for several environments, with the work of all of them spread
-    /// over every core: every object resolved and serialized in one parallel pass; then each
-    /// environment's objects joined and indexed for the checks; then one pass running every check
-    /// of every environment beside each environment's file layout (which does not depend on the
-    /// checks). Each result is what rendering that environment alone gives.
+    /// over every core as one graph of tasks (``TaskGraph``). Per environment: batches of objects
+    /// resolved and serialized; then the objects joined (definition-order findings, duplicates,
+    /// apply order); then, at once, the file layout (which does not depend on the checks) and the
+    /// index the checks read, then every check as its own task; last, findings and files joined.
+    /// Each step starts as soon as its own inputs are ready, so one environment's checks run while
+    /// another's objects are still being joined. Each result is what rendering that environment
+    /// alone gives.
     public static func renderEach(_ environments: [Environment], format: ManifestFormat = .yaml, layout: ManifestLayout = .files) -> [Result<RenderedEnvironment, DiagnosticsError>] {
-        let batches = EnvironmentResolver.resolveBatches(environments) { document in
-            Result { () throws -> String in try serialize(document, format) }
-        }
-        let joined = Parallel.map(count: environments.count) { index in
-            let resolved = EnvironmentResolver.join(environments[index], batches[index])
-            // Semantic checks read objects that passed validation.
-            let checks = resolved.diagnostics.hasErrors ? nil : CheckContext(environment: environments[index], objects: resolved.objects.map(\.resource))
-            return (resolved: resolved, checks: checks)
-        }
+        let graph = TaskGraph()
         let checks = Checks.all
-        let checkTasks = joined.indices.flatMap { index in joined[index].checks == nil ? [] : checks.indices.map { (environment: index, check: $0) } }
-        // The layouts (the larger tasks) are handed out first, the checks fill in around them.
-        let outputs = Parallel.map(count: environments.count + checkTasks.count) { task -> StageOutput in
-            guard task >= environments.count else {
-                let resolved = joined[task].resolved
-                return .layout(EnvironmentLayout(environments[task], resolved.objects, resolved.derived, format, layout))
+        let results = TaskOutputs<Result<RenderedEnvironment, DiagnosticsError>>(count: environments.count)
+        for (index, environment) in environments.enumerated() {
+            let ranges = EnvironmentResolver.batchRanges(of: environment)
+            let batches = TaskOutputs<EnvironmentResolver.ResolvedBatch<Result<String, any Error>>>(count: ranges.count)
+            let batchTasks = ranges.enumerated().map { batch, range in
+                graph.add {
+                    batches.set(batch, EnvironmentResolver.resolveBatch(environment, range) { document in
+                        Result { () throws -> String in try serialize(document, format) }
+                    })
+                }
             }
-            let (environment, check) = checkTasks[task - environments.count]
-            return .findings(Checks.run(checks[check], in: joined[environment].checks!))
-        }
-        var findings = [[Diagnostic]](repeating: [], count: environments.count)
-        for (task, output) in zip(checkTasks, outputs.dropFirst(environments.count)) {
-            if case .findings(let diagnostics) = output { findings[task.environment] += diagnostics }
-        }
-        let checkFindings = findings
-        return Parallel.map(count: environments.count) { index in
-            guard case .layout(let laidOut) = outputs[index] else { preconditionFailure("the first outputs are the layouts") }
-            var diagnostics = joined[index].resolved.diagnostics
-            for finding in checkFindings[index] { diagnostics.append(finding) }
-            return Result { () throws(DiagnosticsError) in
-                try finish(environments[index], joined[index].resolved.objects, laidOut, diagnostics)
+            let objects = TaskOutputs<[ResolvedObject]>(count: 1)
+            let resolvedDiagnostics = TaskOutputs<DiagnosticCollector>(count: 1)
+            let serialized = TaskOutputs<[Result<String, any Error>]>(count: 1)
+            let join = graph.add(after: batchTasks) {
+                let joined = EnvironmentResolver.join(environment, batches.takeAll())
+                objects.set(0, joined.objects)
+                resolvedDiagnostics.set(0, joined.diagnostics)
+                serialized.set(0, joined.derived)
+            }
+            let laidOut = TaskOutputs<EnvironmentLayout>(count: 1)
+            let layoutTask = graph.add(after: [join]) {
+                laidOut.set(0, EnvironmentLayout(environment, objects[0], serialized.take(0), format, layout))
+            }
+            // Semantic checks read objects that passed validation.
+            let context = TaskOutputs<CheckContext?>(count: 1)
+            let indexTask = graph.add(after: [join]) {
+                context.set(0, resolvedDiagnostics[0].hasErrors ? nil : CheckContext(environment: environment, objects: objects[0].map(\.resource)))
+            }
+            let findings = TaskOutputs<[Diagnostic]>(count: checks.count)
+            let checkTasks = checks.indices.map { check in
+                graph.add(after: [indexTask]) {
+                    findings.set(check, context[0].map { Checks.run(checks[check], in: $0) } ?? [])
+                }
+            }
+            graph.add(after: [layoutTask] + checkTasks) {
+                _ = context.take(0)
+                var diagnostics = resolvedDiagnostics.take(0)
+                for finding in findings.takeAll().joined() { diagnostics.append(finding) }
+                results.set(index, Result { () throws(DiagnosticsError) in
+                    try finish(environment, objects.take(0), laidOut.take(0), diagnostics)
+                })
             }
         }
-    }
-
-    /// What a task of the checking pass produced.
-    private enum StageOutput: Sendable {
-        case layout(EnvironmentLayout)
-        case findings([Diagnostic])
+        graph.run()
+        return results.all
     }
 
     /// Joins an environment's findings and files: derived outputs are made only when nothing

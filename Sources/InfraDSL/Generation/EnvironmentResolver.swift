@@ -6,39 +6,25 @@ public enum EnvironmentResolver {
     }
 
     /// ``resolve(_:)`` for several environments at once: the objects of all of them are resolved
-    /// in one parallel pass (each object independently), then each environment's are checked for
-    /// duplicates and sorted. The result is the same as resolving them one by one.
+    /// in one parallel pass (each batch of objects independently), then each environment's are
+    /// checked for duplicates and sorted. The result is the same as resolving them one by one.
     public static func resolveAll(_ environments: [Environment]) -> [(objects: [ResolvedObject], diagnostics: DiagnosticCollector)] {
-        let batches = resolveBatches(environments) { _ in () }
+        let work = environments.indices.flatMap { index in batchRanges(of: environments[index]).map { (environment: index, range: $0) } }
+        let resolved = Parallel.map(count: work.count) { index in
+            resolveBatch(environments[work[index].environment], work[index].range) { _ in () }
+        }
         return Parallel.map(count: environments.count) { index in
-            let joined = join(environments[index], batches[index])
+            let joined = join(environments[index], zip(work, resolved).filter { $0.0.environment == index }.map(\.1))
             return (joined.objects, joined.diagnostics)
         }
     }
 
-    /// The first half of ``resolveAll(_:)``: every object of every environment resolved in one
-    /// parallel pass, each document also mapped with `derive` while it is still in the cache (the
-    /// renderer serializes it here). ``join(_:_:)`` turns an environment's batches into its result.
-    static func resolveBatches<Derived: Sendable>(
-        _ environments: [Environment], deriving derive: @escaping @Sendable (Value) -> Derived
-    ) -> [[ResolvedBatch<Derived>]] {
-        var work: [(environment: Int, range: Range<Int>)] = []
-        for (index, environment) in environments.enumerated() {
-            let count = environment.resources.count
-            let size = Parallel.chunkSize(for: count)
-            for start in stride(from: 0, to: count, by: size) {
-                work.append((index, start..<min(count, start + size)))
-            }
-        }
-        let batches = work
-        let resolvedBatches = Parallel.map(count: batches.count) { index in
-            resolveBatch(environments[batches[index].environment], batches[index].range, derive)
-        }
-        var grouped = [[ResolvedBatch<Derived>]](repeating: [], count: environments.count)
-        for (batch, resolved) in zip(batches, resolvedBatches) {
-            grouped[batch.environment].append(resolved)
-        }
-        return grouped
+    /// The ranges of `environment`'s resources that are resolved as one batch each: several per
+    /// core, so one slow batch does not leave the other cores idle.
+    static func batchRanges(of environment: Environment) -> [Range<Int>] {
+        let count = environment.resources.count
+        let size = Parallel.chunkSize(for: count)
+        return stride(from: 0, to: count, by: size).map { $0..<min(count, $0 + size) }
     }
 
     /// Objects resolved from consecutive resources, with their findings: those of object `i` are
@@ -50,7 +36,10 @@ public enum EnvironmentResolver {
         var ends: [Int] = []
     }
 
-    private static func resolveBatch<Derived>(
+    /// The objects of `environment.resources[range]`, each document also mapped with `derive`
+    /// while it is still in the cache (the renderer serializes it here). ``join(_:_:)`` turns an
+    /// environment's batches, in order, into its result.
+    static func resolveBatch<Derived>(
         _ environment: Environment, _ range: Range<Int>, _ derive: (Value) -> Derived
     ) -> ResolvedBatch<Derived> {
         var batch = ResolvedBatch<Derived>()
