@@ -15,24 +15,29 @@ struct EnvironmentLayout: Sendable {
             diagnostics.error("render", "the stream layout writes one YAML stream; render it as YAML", at: ResourcePath([environment.name]), environment.location)
         }
         var stream: [String] = []
+        stream.reserveCapacity(layout == .stream ? objects.count : 0)
         var manifestNames: [String] = []
+        // Files are named by kind and name: two objects whose names collide there (the same kind
+        // and name in two namespaces) cannot both be written.
         var owners: [String: (key: String, location: SourceLocation)] = [:]
+        owners.reserveCapacity(objects.count)
         var artifactOwners: [String: SourceLocation] = [:]
         let directory = "\(environment.name)/kubernetes"
         for (object, text) in zip(objects, serialized) {
-            let fileName = "\(object.fileStem).\(format.rawValue)"
-            if let owner = owners[fileName] {
+            if let owner = owners[object.fileStem] {
                 // The same object defined twice was already reported by the resolver.
                 guard owner.key != object.key else { continue }
-                diagnostics.error("duplicate", "\(object.resource.identity) would be written to \(fileName), which the object defined at \(owner.location) already writes; give one of them another name", at: ResourcePath([environment.name, type(of: object.resource).kind, object.resource.metadata.name]), object.resource.location)
+                diagnostics.error("duplicate", "\(object.resource.identity) would be written to \(object.fileStem).\(format.rawValue), which the object defined at \(owner.location) already writes; give one of them another name", at: ResourcePath([environment.name, object.kind, object.name]), object.resource.location)
                 continue
             }
-            owners[fileName] = (object.key, object.resource.location)
-            manifestNames.append(fileName)
+            owners[object.fileStem] = (object.key, object.resource.location)
             switch text {
             case .success(let contents):
                 switch layout {
-                case .files: files.append(RenderedFile(path: "\(directory)/\(fileName)", contents: contents))
+                case .files:
+                    let fileName = "\(object.fileStem).\(format.rawValue)"
+                    manifestNames.append(fileName)
+                    files.append(RenderedFile(path: "\(directory)/\(fileName)", contents: contents))
                 case .stream: stream.append(contents)
                 }
             case .failure(let error):

@@ -77,31 +77,32 @@ public enum EnvironmentResolver {
         objects.reserveCapacity(environment.resources.count)
         let derived = batches.flatMap(\.derived)
         var firstDefinition: [String: SourceLocation] = [:]
+        firstDefinition.reserveCapacity(environment.resources.count)
         for batch in batches {
             var start = 0
             for (object, end) in zip(batch.objects, batch.ends) {
                 for diagnostic in batch.diagnostics[start..<end] { context.diagnostics.append(diagnostic) }
                 start = end
-                let key = object.key
-                if let first = firstDefinition[key] {
+                if let first = firstDefinition[object.key] {
                     let resource = object.resource
-                    let kind = type(of: resource).kind
-                    let name = resource.metadata.name
-                    context.within(kind, name) { context in
-                        context.error("duplicate", "\(kind) '\(name)' is defined twice in namespace '\(resource.metadata.namespace ?? "-")'; the first definition is at \(first)", at: resource.location)
+                    context.within(object.kind, object.name) { context in
+                        context.error("duplicate", "\(object.kind) '\(object.name)' is defined twice in namespace '\(resource.metadata.namespace ?? "-")'; the first definition is at \(first)", at: resource.location)
                     }
                 } else {
-                    firstDefinition[key] = object.resource.location
+                    firstDefinition[object.key] = object.resource.location
                 }
                 objects.append(object)
             }
         }
-        // Apply order, then kind, then name; ties keep their definition order. The keys are read
-        // once: reading them through the existentials in every comparison dominated the sort.
-        let keys = objects.enumerated().map { index, object in
-            (type(of: object.resource).applyOrder, type(of: object.resource).kind, object.resource.metadata.name, index)
+        // Apply order, then kind, then name; ties keep their definition order.
+        let keys = objects.map { (order: $0.applyOrder, kind: $0.kind, name: $0.name) }
+        let order = keys.indices.sorted { left, right in
+            let (a, b) = (keys[left], keys[right])
+            if a.order != b.order { return a.order < b.order }
+            if a.kind != b.kind { return a.kind < b.kind }
+            if a.name != b.name { return a.name < b.name }
+            return left < right
         }
-        let order = keys.indices.sorted { keys[$0] < keys[$1] }
         return (order.map { objects[$0] }, context.diagnostics, order.map { derived[$0] })
     }
 

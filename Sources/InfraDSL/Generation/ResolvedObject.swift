@@ -1,15 +1,33 @@
 /// An object of an environment after namespace resolution: the typed resource plus its document.
+///
+/// Its identity (kind, name, the duplicate key and the file name) is read once, when the object is
+/// resolved, rather than through the resource's existential every time the join, the sort or the
+/// layout asks for it.
 public struct ResolvedObject: Sendable {
     /// The typed resource, with its namespace resolved.
     public let resource: any Resource
     /// The full document (`apiVersion`, `kind`, `metadata`, then the body), overrides applied.
     public let document: Value
-
+    /// The resource's kind.
+    public let kind: String
+    /// The resource's name.
+    public let name: String
+    /// Where the kind goes in the apply order.
+    let applyOrder: ApplyOrder
     /// `kind-name`, lower-case kind: the file name without extension.
-    public var fileStem: String { "\(type(of: resource).kind.lowercased())-\(resource.metadata.name)" }
-
+    public let fileStem: String
     /// Identity for duplicate detection: kind, namespace and name.
-    public var key: String {
-        "\(type(of: resource).kind)/\(resource.metadata.namespace ?? "")/\(resource.metadata.name)"
+    public let key: String
+
+    init(resource: any Resource, document: Value) {
+        self.resource = resource
+        self.document = document
+        let type = type(of: resource)
+        let metadata = resource.metadata
+        kind = type.kind
+        name = metadata.name
+        applyOrder = type.applyOrder
+        fileStem = "\(type.kind.lowercased())-\(metadata.name)"
+        key = "\(type.kind)/\(metadata.namespace ?? "")/\(metadata.name)"
     }
 }
