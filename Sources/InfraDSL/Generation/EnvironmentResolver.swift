@@ -55,9 +55,11 @@ public enum EnvironmentResolver {
                 validateCommon(resource, in: &context)
                 resource.validate(&context)
             }
-            let object = ResolvedObject(resource: resource, document: document(for: resource, context: &context, environment: environment.name))
-            batch.derived.append(derive(object.document))
-            batch.objects.append(object)
+            // The document is mapped here, while it is in the cache, and then dropped: holding
+            // every object's tree until the end cost more memory (and page faults) than building
+            // it again for the few readers that ask (``ResolvedObject/document``).
+            batch.derived.append(derive(document(for: resource, context: &context)))
+            batch.objects.append(ResolvedObject(resource: resource))
             batch.ends.append(context.diagnostics.diagnostics.count)
         }
         batch.diagnostics = context.diagnostics.diagnostics
@@ -130,7 +132,14 @@ public enum EnvironmentResolver {
         context.checkAnnotations(resource.metadata.annotations, field: "metadata/annotations", at: resource.location)
     }
 
-    private static func document(for resource: any Resource, context: inout ValidationContext, environment: String) -> Value {
+    /// The document of a resolved resource (`apiVersion`, `kind`, `metadata`, then the body), its
+    /// overrides applied. Its findings were reported when the object was resolved.
+    static func document(for resource: any Resource) -> Value {
+        var scratch = ValidationContext(environment: "")
+        return document(for: resource, context: &scratch)
+    }
+
+    private static func document(for resource: any Resource, context: inout ValidationContext) -> Value {
         let kind = type(of: resource).kind
         var fields = Fields()
         fields.add("apiVersion", type(of: resource).apiVersion)

@@ -2,12 +2,16 @@
 ///
 /// Its identity (kind, name, the duplicate key and the file name) is read once, when the object is
 /// resolved, rather than through the resource's existential every time the join, the sort or the
-/// layout asks for it.
-public struct ResolvedObject: Sendable {
+/// layout asks for it. A class: the join, the sort, the layout and the checks pass objects around,
+/// and a copy is then one reference, not one per field.
+public final class ResolvedObject: Sendable {
     /// The typed resource, with its namespace resolved.
     public let resource: any Resource
     /// The full document (`apiVersion`, `kind`, `metadata`, then the body), overrides applied.
-    public let document: Value
+    /// Built from the resource on each read: rendering serializes each document as soon as it is
+    /// built and keeps none, and the readers after it (derived outputs, reviews) read each
+    /// object's document once.
+    public var document: Value { EnvironmentResolver.document(for: resource) }
     /// The resource's kind.
     public let kind: String
     /// The resource's name.
@@ -19,9 +23,8 @@ public struct ResolvedObject: Sendable {
     /// Identity for duplicate detection: kind, namespace and name.
     public let key: String
 
-    init(resource: any Resource, document: Value) {
+    init(resource: any Resource) {
         self.resource = resource
-        self.document = document
         let type = type(of: resource)
         let metadata = resource.metadata
         kind = type.kind

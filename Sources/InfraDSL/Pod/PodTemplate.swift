@@ -65,7 +65,11 @@ public struct PodTemplate: Hashable, Sendable {
     public func annotations(_ more: Labels) -> PodTemplate { with(\.annotations, annotations.merging(more)) }
 
     /// Every container, init containers first.
-    public var allContainers: [Container] { initContainers + containers }
+    public var allContainers: [Container] {
+        // Most pods have no init containers: then this is the containers array itself, not a copy
+        // of every container (each copy retains every field).
+        initContainers.isEmpty ? containers : initContainers + containers
+    }
 
     func value(selector: Labels) -> Value {
         var metadata = Fields()
