@@ -19,7 +19,9 @@ public struct CheckContext: Sendable {
     var check = ""
 
     // Indexes built once, so checks stay linear in the number of objects.
-    private let objectsByKind: [String: [any Resource]]
+    /// Per resource type, its objects as an array of that type (`[Service]` under `Service`):
+    /// cast once here, not by every check that asks for them.
+    private let objectsByType: [ObjectIdentifier: any Sendable]
     private let identities: Set<String>
     private let autoscalers: [String: HorizontalPodAutoscaler]
     private let workloadsByLabel: [String: [Int]]
@@ -35,7 +37,9 @@ public struct CheckContext: Sendable {
         self.objects = objects
         contract = environment.contract
         location = environment.location
-        objectsByKind = Dictionary(grouping: objects) { type(of: $0).kind }
+        objectsByType = Dictionary(grouping: objects) { ObjectIdentifier(type(of: $0)) }.mapValues { group in
+            type(of: group[0]).typedArray(of: group)
+        }
         identities = Set(objects.map { "\(type(of: $0).kind)/\($0.metadata.name)" } + environment.contract.externalObjects.map { "\($0.kind)/\($0.name)" })
         let workloads = objects.compactMap { $0 as? any Workload }
         self.workloads = workloads
@@ -55,7 +59,7 @@ public struct CheckContext: Sendable {
     }
 
     /// Objects of one kind.
-    public func all<T: Resource>(_ type: T.Type) -> [T] { (objectsByKind[T.kind] ?? []).compactMap { $0 as? T } }
+    public func all<T: Resource>(_ type: T.Type) -> [T] { objectsByType[ObjectIdentifier(T.self)] as? [T] ?? [] }
 
     /// Whether an object of `kind` and `name` exists here or is declared external.
     public func exists(kind: String, name: String) -> Bool {
@@ -115,5 +119,12 @@ public struct CheckContext: Sendable {
         var segments = [environment, type(of: object).kind, object.metadata.name]
         if let field { segments += field.split(separator: "/").map(String.init) }
         return ResourcePath(segments)
+    }
+}
+
+extension Resource {
+    /// `objects`, all of this type, as `[Self]` (type-erased, for ``CheckContext``'s index).
+    fileprivate static func typedArray(of objects: [any Resource]) -> any Sendable {
+        objects.map { $0 as! Self }
     }
 }

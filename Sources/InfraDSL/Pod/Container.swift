@@ -1,47 +1,86 @@
 /// A container of a pod: `Container("trading-engine", image: "...") { EnvVar(...); ContainerPort(...) }`
 /// with modifiers for command, resources, probes, lifecycle and security.
 public struct Container: Hashable, Sendable {
+    /// The container's fields, behind one reference (as ``PodTemplate``'s are): templates, checks
+    /// and validation iterate containers by value, and a copy is then one retain, not one per
+    /// field. A modifier makes a new box; a container never changes in place.
+    private final class Storage: Sendable {
+        let contents: Contents
+        init(_ contents: Contents) { self.contents = contents }
+    }
+
+    private struct Contents: Hashable, Sendable {
+        let name: String
+        let image: String
+        var command: [String] = []
+        var args: [String] = []
+        var workingDir: String?
+        var ports: [ContainerPort] = []
+        var env: [EnvVar] = []
+        var resources: ResourceRequirements?
+        var volumeMounts: [VolumeMount] = []
+        var livenessProbe: Probe?
+        var readinessProbe: Probe?
+        var startupProbe: Probe?
+        var preStop: Handler?
+        var imagePullPolicy: String?
+        var securityContext: SecurityContext?
+        var location: SourceLocation
+    }
+
+    private var storage: Storage
+
     /// The container's name (a DNS-1123 label).
-    public let name: String
+    public var name: String { storage.contents.name }
     /// The image reference.
-    public let image: String
-    public private(set) var command: [String] = []
-    public private(set) var args: [String] = []
-    public private(set) var workingDir: String?
+    public var image: String { storage.contents.image }
+    public var command: [String] { storage.contents.command }
+    public var args: [String] { storage.contents.args }
+    public var workingDir: String? { storage.contents.workingDir }
     /// Declared ports, by name.
-    public private(set) var ports: [ContainerPort] = []
-    public private(set) var env: [EnvVar] = []
-    public private(set) var resources: ResourceRequirements?
-    public private(set) var volumeMounts: [VolumeMount] = []
-    public private(set) var livenessProbe: Probe?
-    public private(set) var readinessProbe: Probe?
-    public private(set) var startupProbe: Probe?
-    public private(set) var preStop: Handler?
-    public private(set) var imagePullPolicy: String?
-    public private(set) var securityContext: SecurityContext?
+    public var ports: [ContainerPort] { storage.contents.ports }
+    public var env: [EnvVar] { storage.contents.env }
+    public var resources: ResourceRequirements? { storage.contents.resources }
+    public var volumeMounts: [VolumeMount] { storage.contents.volumeMounts }
+    public var livenessProbe: Probe? { storage.contents.livenessProbe }
+    public var readinessProbe: Probe? { storage.contents.readinessProbe }
+    public var startupProbe: Probe? { storage.contents.startupProbe }
+    public var preStop: Handler? { storage.contents.preStop }
+    public var imagePullPolicy: String? { storage.contents.imagePullPolicy }
+    public var securityContext: SecurityContext? { storage.contents.securityContext }
     /// Where it was written.
-    public internal(set) var location: SourceLocation
+    public internal(set) var location: SourceLocation {
+        get { storage.contents.location }
+        set { self = with(\.location, newValue) }
+    }
 
     /// A container with its environment, ports and mounts.
     public init(
         _ name: String, image: String, file: StaticString = #fileID, line: UInt = #line,
         @ContainerBuilder _ content: () -> [ContainerPart] = { [] }
     ) {
-        self.name = name
-        self.image = image
-        location = SourceLocation(file, line)
+        var contents = Contents(name: name, image: image, location: SourceLocation(file, line))
         for part in content() {
             switch part {
-            case .env(let variable): env.append(variable)
-            case .port(let port): ports.append(port)
-            case .mount(let mount): volumeMounts.append(mount)
+            case .env(let variable): contents.env.append(variable)
+            case .port(let port): contents.ports.append(port)
+            case .mount(let mount): contents.volumeMounts.append(mount)
             }
         }
+        storage = Storage(contents)
     }
 
-    private func with<T>(_ keyPath: WritableKeyPath<Container, T>, _ value: T) -> Container {
+    public static func == (lhs: Container, rhs: Container) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.contents == rhs.storage.contents
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(storage.contents) }
+
+    private func with<T>(_ keyPath: WritableKeyPath<Contents, T>, _ value: T) -> Container {
         var copy = self
-        copy[keyPath: keyPath] = value
+        var contents = storage.contents
+        contents[keyPath: keyPath] = value
+        copy.storage = Storage(contents)
         return copy
     }
 

@@ -8,42 +8,78 @@
 /// .priorityClassName("high-priority")
 /// ```
 public struct PodTemplate: Hashable, Sendable {
+    /// The template's fields, behind one reference: workloads, checks and the resolver pass
+    /// templates around by value, and a copy is then one retain, not one per field. A modifier
+    /// makes a new box; the template itself never changes in place.
+    private final class Storage: Sendable {
+        let contents: Contents
+        init(_ contents: Contents) { self.contents = contents }
+    }
+
+    private struct Contents: Hashable, Sendable {
+        var labels: Labels
+        var annotations: Labels
+        var initContainers: [Container] = []
+        var containers: [Container] = []
+        var volumes: [Volume] = []
+        var terminationGracePeriod: Seconds?
+        var nodeSelector: Labels = .none
+        var serviceAccountName: String?
+        var automountServiceAccountToken: Bool?
+        var securityContext: PodSecurityContext?
+        var affinity: Affinity?
+        var priorityClassName: String?
+        var location: SourceLocation
+    }
+
+    private var storage: Storage
+
     /// Labels added to the workload's selector labels.
-    public private(set) var labels: Labels
-    public private(set) var annotations: Labels
-    public private(set) var initContainers: [Container] = []
-    public private(set) var containers: [Container] = []
-    public private(set) var volumes: [Volume] = []
-    public private(set) var terminationGracePeriod: Seconds?
-    public private(set) var nodeSelector: Labels = .none
-    public private(set) var serviceAccountName: String?
-    public private(set) var automountServiceAccountToken: Bool?
-    public private(set) var securityContext: PodSecurityContext?
-    public private(set) var affinity: Affinity?
-    public private(set) var priorityClassName: String?
+    public var labels: Labels { storage.contents.labels }
+    public var annotations: Labels { storage.contents.annotations }
+    public var initContainers: [Container] { storage.contents.initContainers }
+    public var containers: [Container] { storage.contents.containers }
+    public var volumes: [Volume] { storage.contents.volumes }
+    public var terminationGracePeriod: Seconds? { storage.contents.terminationGracePeriod }
+    public var nodeSelector: Labels { storage.contents.nodeSelector }
+    public var serviceAccountName: String? { storage.contents.serviceAccountName }
+    public var automountServiceAccountToken: Bool? { storage.contents.automountServiceAccountToken }
+    public var securityContext: PodSecurityContext? { storage.contents.securityContext }
+    public var affinity: Affinity? { storage.contents.affinity }
+    public var priorityClassName: String? { storage.contents.priorityClassName }
     /// Where it was written.
-    public internal(set) var location: SourceLocation
+    public internal(set) var location: SourceLocation {
+        get { storage.contents.location }
+        set { self = with(\.location, newValue) }
+    }
 
     /// A pod template with its containers and volumes.
     public init(
         labels: Labels = .none, annotations: Labels = .none, file: StaticString = #fileID, line: UInt = #line,
         @PodBuilder _ content: () -> [PodPart]
     ) {
-        self.labels = labels
-        self.annotations = annotations
-        location = SourceLocation(file, line)
+        var contents = Contents(labels: labels, annotations: annotations, location: SourceLocation(file, line))
         for part in content() {
             switch part {
-            case .container(let container): containers.append(container)
-            case .initContainers(let group): initContainers.append(contentsOf: group)
-            case .volume(let volume): volumes.append(volume)
+            case .container(let container): contents.containers.append(container)
+            case .initContainers(let group): contents.initContainers.append(contentsOf: group)
+            case .volume(let volume): contents.volumes.append(volume)
             }
         }
+        storage = Storage(contents)
     }
 
-    private func with<T>(_ keyPath: WritableKeyPath<PodTemplate, T>, _ value: T) -> PodTemplate {
+    public static func == (lhs: PodTemplate, rhs: PodTemplate) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.contents == rhs.storage.contents
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(storage.contents) }
+
+    private func with<T>(_ keyPath: WritableKeyPath<Contents, T>, _ value: T) -> PodTemplate {
         var copy = self
-        copy[keyPath: keyPath] = value
+        var contents = storage.contents
+        contents[keyPath: keyPath] = value
+        copy.storage = Storage(contents)
         return copy
     }
 
