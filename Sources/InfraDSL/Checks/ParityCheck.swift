@@ -7,21 +7,57 @@ public enum ParityCheck {
 
     /// Findings over environments given in promotion order (development, staging, production).
     public static func run(_ environments: [(environment: Environment, objects: [any Resource])]) -> [Diagnostic] {
+        // Each environment's summary is read in parallel; comparing them is the quick part.
+        let tiers = Parallel.map(count: environments.count) { index in
+            Tier(environments[index].environment, environments[index].objects)
+        }
+        return run(tiers)
+    }
+
+    /// What parity compares of one environment: its containers' images and the first object of
+    /// each kind. The renderer reads it right after an environment's objects are joined, in
+    /// parallel with the checks, so only the comparison is left after rendering.
+    struct Tier: Sendable {
+        let environment: Environment
+        let images: [ContainerImage]
+        /// The first object of each kind, in definition order.
+        let firstOfKind: [(kind: String, name: String, location: SourceLocation)]
+
+        init(_ environment: Environment, _ objects: some Sequence<any Resource>) {
+            self.environment = environment
+            var images: [ContainerImage] = []
+            var firstOfKind: [(kind: String, name: String, location: SourceLocation)] = []
+            var kinds = Set<String>()
+            for object in objects {
+                let kind = type(of: object).kind
+                if kinds.insert(kind).inserted { firstOfKind.append((kind, object.metadata.name, object.location)) }
+                guard let workload = object as? any Workload else { continue }
+                let name = workload.metadata.name
+                for container in workload.template.containers {
+                    images.append(ContainerImage(kind: kind, name: name, key: "\(kind)/\(name)/\(container.name)",
+                                                 repository: imageRepository(container.image), location: container.location))
+                }
+            }
+            self.images = images
+            self.firstOfKind = firstOfKind
+        }
+    }
+
+    /// Findings over environments' summaries in promotion order.
+    static func run(_ tiers: [Tier]) -> [Diagnostic] {
         var diagnostics = DiagnosticCollector()
-        // Each environment's images are read in parallel; comparing them is the quick part.
-        let images = Parallel.map(count: environments.count) { index in containerImages(environments[index].objects) }
         var repositories: [String: (String, SourceLocation)] = [:]
-        for ((environment, _), containers) in zip(environments, images) {
-            for image in containers {
+        for tier in tiers {
+            for image in tier.images {
                 let key = image.key
                 if let (first, firstEnvironment) = repositories[key].map({ ($0.0, $0.1) }), first != image.repository {
-                    diagnostics.error(id, "\(key) runs \(image.repository) here but \(first) earlier (\(firstEnvironment)); environments must differ in configuration, not code", at: ResourcePath([environment.name, image.kind, image.name]), image.location)
+                    diagnostics.error(id, "\(key) runs \(image.repository) here but \(first) earlier (\(firstEnvironment)); environments must differ in configuration, not code", at: ResourcePath([tier.environment.name, image.kind, image.name]), image.location)
                 } else if repositories[key] == nil {
                     repositories[key] = (image.repository, image.location)
                 }
             }
         }
-        for (earlier, later) in zip(environments, environments.dropFirst()) {
+        for (earlier, later) in zip(tiers, tiers.dropFirst()) {
             for setting in later.environment.contract.parity {
                 guard let before = earlier.environment.contract.parity.first(where: { $0.name == setting.name }) else { continue }
                 if setting.strictness < before.strictness {
@@ -29,35 +65,21 @@ public enum ParityCheck {
                 }
             }
             guard earlier.environment.kind == .restricted else { continue }
-            let earlierKinds = Set(earlier.objects.map { type(of: $0).kind })
-            var reported = Set<String>()
-            for object in later.objects where !earlierKinds.contains(type(of: object).kind) && reported.insert(type(of: object).kind).inserted {
-                diagnostics.warning(id, "\(earlier.environment.name) has no \(type(of: object).kind), so what this one does was never tested before it", at: ResourcePath([later.environment.name, type(of: object).kind, object.metadata.name]), object.location)
+            let earlierKinds = Set(earlier.firstOfKind.map(\.kind))
+            for first in later.firstOfKind where !earlierKinds.contains(first.kind) {
+                diagnostics.warning(id, "\(earlier.environment.name) has no \(first.kind), so what this one does was never tested before it", at: ResourcePath([later.environment.name, first.kind, first.name]), first.location)
             }
         }
         return diagnostics.diagnostics
     }
 
     /// A container of a workload: `kind/name/container`, its image repository and where it was written.
-    private struct ContainerImage: Sendable {
+    struct ContainerImage: Sendable {
         let kind: String
         let name: String
         let key: String
         let repository: String
         let location: SourceLocation
-    }
-
-    private static func containerImages(_ objects: [any Resource]) -> [ContainerImage] {
-        var images: [ContainerImage] = []
-        for case let workload as any Workload in objects {
-            let kind = type(of: workload).kind
-            let name = workload.metadata.name
-            for container in workload.template.containers {
-                images.append(ContainerImage(kind: kind, name: name, key: "\(kind)/\(name)/\(container.name)",
-                                             repository: imageRepository(container.image), location: container.location))
-            }
-        }
-        return images
     }
 
     /// `registry/name` of `registry/name:tag` or `registry/name@sha256:...`.

@@ -9,6 +9,8 @@ public struct RenderedEnvironment: Sendable {
     public let warnings: [Diagnostic]
     /// The objects the files were rendered from (empty for files made elsewhere).
     public var objects: [ResolvedObject] = []
+    /// What the parity check compares of this environment, read while rendering.
+    var parityTier: ParityCheck.Tier?
 
     init(name: String, files: [RenderedFile], warnings: [Diagnostic], objects: [ResolvedObject] = []) {
         self.name = name
@@ -70,18 +72,24 @@ public enum EnvironmentRenderer {
             let indexTask = graph.add(after: [join]) {
                 context.set(0, resolvedDiagnostics[0].hasErrors ? nil : CheckContext(environment: environment, objects: objects[0].map(\.resource)))
             }
+            let parityTier = TaskOutputs<ParityCheck.Tier>(count: 1)
+            let parityTask = graph.add(after: [join]) {
+                parityTier.set(0, ParityCheck.Tier(environment, objects[0].lazy.map(\.resource)))
+            }
             let findings = TaskOutputs<[Diagnostic]>(count: checks.count)
             let checkTasks = checks.indices.map { check in
                 graph.add(after: [indexTask]) {
                     findings.set(check, context[0].map { Checks.run(checks[check], in: $0) } ?? [])
                 }
             }
-            graph.add(after: [layoutTask] + checkTasks) {
+            graph.add(after: [layoutTask, parityTask] + checkTasks) {
                 _ = context.take(0)
                 var diagnostics = resolvedDiagnostics.take(0)
                 for finding in findings.takeAll().joined() { diagnostics.append(finding) }
                 results.set(index, Result { () throws(DiagnosticsError) in
-                    try finish(environment, objects.take(0), laidOut.take(0), diagnostics)
+                    var rendered = try finish(environment, objects.take(0), laidOut.take(0), diagnostics)
+                    rendered.parityTier = parityTier.take(0)
+                    return rendered
                 })
             }
         }

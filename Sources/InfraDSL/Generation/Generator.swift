@@ -19,7 +19,7 @@ public enum Generator {
             }
         }
         let parity = ParityCheck.run(environments.compactMap { environment in
-            rendered.first { $0.name == environment.name }.map { (environment, $0.objects.map(\.resource)) }
+            rendered.first { $0.name == environment.name }?.parityTier
         })
         if parity.contains(where: { $0.severity == .error }) || !failures.isEmpty {
             throw DiagnosticsError(failures + parity)
