@@ -1,10 +1,10 @@
 extension ValidationContext {
     /// Reports a name that breaks the DNS-1123 subdomain rule (or the stricter label rule).
-    public mutating func checkName(_ name: String, field: String, label: Bool = false, at location: SourceLocation) {
+    public mutating func checkName(_ name: String, field: @autoclosure () -> String, label: Bool = false, at location: SourceLocation) {
         let problem = label ? NameRules.dns1123LabelProblem(name) : NameRules.dns1123SubdomainProblem(name)
         if let problem {
             let rule = label ? "a DNS-1123 label" : "a DNS-1123 subdomain"
-            error("name", "'\(name)' is not \(rule): it \(problem)", field: field, at: location)
+            error("name", "'\(name)' is not \(rule): it \(problem)", field: field(), at: location)
         }
     }
 
@@ -36,9 +36,9 @@ extension ValidationContext {
     }
 
     /// Reports an invalid port number.
-    public mutating func checkPort(_ port: Port, field: String, at location: SourceLocation) {
+    public mutating func checkPort(_ port: Port, field: @autoclosure () -> String, at location: SourceLocation) {
         if !port.isValid {
-            error("port", "port \(port.number) is outside 1...65535", field: field, at: location)
+            error("port", "port \(port.number) is outside 1...65535", field: field(), at: location)
         }
     }
 

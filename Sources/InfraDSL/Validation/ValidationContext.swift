@@ -3,18 +3,41 @@
 public struct ValidationContext: Sendable {
     /// Every finding so far.
     public var diagnostics = DiagnosticCollector()
+    /// The path's segments, a stack that ``within(_:_:body:)`` pushes onto and pops: validation
+    /// enters a path per object and per container, and a path is only built for a finding.
+    private var segments: [String]
+
     /// The path of the object being checked.
-    public private(set) var path: ResourcePath
+    public var path: ResourcePath { ResourcePath(segments) }
 
     /// A context rooted at an environment.
-    public init(environment: String) { path = ResourcePath([environment]) }
+    public init(environment: String) {
+        segments = [environment]
+        segments.reserveCapacity(8)
+    }
 
     /// Runs `body` with the path extended by `segments`.
     public mutating func within(_ segments: String..., body: (inout ValidationContext) -> Void) {
-        let saved = path
-        path = ResourcePath(path.segments + segments)
+        self.segments.append(contentsOf: segments)
         body(&self)
-        path = saved
+        self.segments.removeLast(segments.count)
+    }
+
+    /// Runs `body` with the path extended by two segments (``within(_:body:)`` without an array).
+    public mutating func within(_ first: String, _ second: String, body: (inout ValidationContext) -> Void) {
+        segments.append(first)
+        segments.append(second)
+        body(&self)
+        segments.removeLast(2)
+    }
+
+    /// Runs `body` with the path extended by three segments (``within(_:body:)`` without an array).
+    public mutating func within(_ first: String, _ second: String, _ third: String, body: (inout ValidationContext) -> Void) {
+        segments.append(first)
+        segments.append(second)
+        segments.append(third)
+        body(&self)
+        segments.removeLast(3)
     }
 
     /// Records an error at the current path plus `field`.
@@ -29,6 +52,6 @@ public struct ValidationContext: Sendable {
 
     private func fieldPath(_ field: String?) -> ResourcePath {
         guard let field else { return path }
-        return ResourcePath(path.segments + field.split(separator: "/").map(String.init))
+        return ResourcePath(segments + field.split(separator: "/").map(String.init))
     }
 }
