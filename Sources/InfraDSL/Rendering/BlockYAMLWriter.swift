@@ -26,8 +26,12 @@ enum BlockYAMLWriter {
         /// UTF-8 bytes: appending to a byte array is several times cheaper than to a `String`.
         var out: [UInt8] = []
 
-        mutating func emit(_ text: String) { out.append(contentsOf: text.utf8) }
-        mutating func emit(_ text: Substring) { out.append(contentsOf: text.utf8) }
+        /// Appends fixed text (indicators, escapes, line breaks) straight from its bytes.
+        mutating func emit(_ text: StaticString) {
+            text.withUTF8Buffer { out.append(contentsOf: $0) }
+        }
+        mutating func emit(text: String) { out.append(contentsOf: text.utf8) }
+        mutating func emit(text: Substring) { out.append(contentsOf: text.utf8) }
 
         /// Writes `value` whose collection content starts at `indent`. For a mapping value the
         /// key and `:` are already written; for a sequence item, `- `.
@@ -101,7 +105,12 @@ enum BlockYAMLWriter {
         }
 
         mutating func spaces(_ count: Int) {
-            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+            let blank: StaticString = "                                                                "
+            guard count <= blank.utf8CodeUnitCount else {
+                out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+                return
+            }
+            blank.withUTF8Buffer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0.prefix(count))) }
         }
 
         mutating func appendKey(_ key: String) -> Bool {
@@ -136,9 +145,9 @@ enum BlockYAMLWriter {
                     guard appendDoubleQuoted(string) else { return false }
                 }
             case .int(let int):
-                emit(String(int))
+                emit(text: String(int))
             case .double(let double):
-                emit(JSONRenderer.number(double))
+                emit(text: JSONRenderer.number(double))
             case .bool(let bool):
                 emit(bool ? "true" : "false")
             default:
@@ -157,11 +166,11 @@ enum BlockYAMLWriter {
                 case 0x22: emit("\\\"")
                 case 0x5C: emit("\\\\")
                 case 0x0A: emit("\\n")
-                case 0x2028, 0x2029: emit(BlockYAMLWriter.escape(value))  // line breaks to libyaml
+                case 0x2028, 0x2029: emit(text: BlockYAMLWriter.escape(value))  // line breaks to libyaml
                 case _ where BlockYAMLWriter.isPrintable(value):
                     UTF8.encode(scalar) { out.append($0) }
                 default:
-                    emit(BlockYAMLWriter.escape(value))
+                    emit(text: BlockYAMLWriter.escape(value))
                 }
             }
             emit("\"")
@@ -180,7 +189,7 @@ enum BlockYAMLWriter {
             let count = endsWithBreak ? lines.count - 1 : lines.count
             for line in lines.prefix(count) {
                 if !line.isEmpty { spaces(indent) }
-                emit(line)
+                emit(text: line)
                 emit("\n")
             }
             out.removeLast()  // the caller writes the final break
