@@ -13,6 +13,25 @@ import TestSupport
         }
     }
 
+    /// A file written in parts (a stream's documents) holds exactly their text one after another:
+    /// parts smaller than the write buffer, larger than it, empty, and multi-byte characters
+    /// across the buffer's edge.
+    @Test func filesWrittenInPartsHoldTheirPartsInOrder() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        var random = SplitMix64(seed: 11)
+        let alphabet = Array("abc-é€😀\n ")
+        let parts = (0..<400).map { index -> String in
+            let length = index % 50 == 0 ? 300_000 : Int(random.next() % 3_000)
+            return String((0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
+        } + [""]
+        let path = root.appendingPathComponent("stream.yaml").path
+        try PlainFile.create(path, parts: parts)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(parts.joined().utf8))
+        #expect(RenderedFile(path: "a", parts: parts) == RenderedFile(path: "a", contents: parts.joined()))
+        #expect(throws: OutputError.self) { try PlainFile.create(path, parts: ["again"]) }
+    }
+
     @Test func writeThenRewriteRemovesFilesThatNoLongerBelong() throws {
         let root = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }

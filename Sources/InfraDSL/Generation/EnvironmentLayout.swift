@@ -63,14 +63,15 @@ struct EnvironmentLayout: Sendable {
         }
         switch layout {
         case .stream:
-            // Objects are already in apply order; each document starts with its own `---`.
-            var text = ""
-            text.reserveCapacity(stream.reduce(0) { $0 + $1.utf8.count + 4 })
+            // Objects are already in apply order; each document starts with its own `---`. The
+            // file keeps the documents' texts as they are, to be written one after another.
+            var parts: [String] = []
+            parts.reserveCapacity(stream.count * 2)
             for document in stream {
-                text += "---\n"
-                text += document
+                parts.append("---\n")
+                parts.append(document)
             }
-            files.append(RenderedFile(path: "\(directory)/\(ManifestLayout.streamFileName)", contents: text))
+            files.append(RenderedFile(path: "\(directory)/\(ManifestLayout.streamFileName)", parts: parts))
         case .files:
             let kustomization: Value = [
                 "apiVersion": "kustomize.config.k8s.io/v1beta1",

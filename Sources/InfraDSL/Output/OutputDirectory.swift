@@ -32,7 +32,7 @@ public struct OutputDirectory: Sendable {
                     try fileManager.createDirectory(atPath: stagingPath + "/" + directory, withIntermediateDirectories: true)
                     created.insert(directory)
                 }
-                try PlainFile.create(stagingPath + "/" + relative, contents: file.contents)
+                try PlainFile.create(stagingPath + "/" + relative, parts: file.parts)
             }
         } catch {
             try? fileManager.removeItem(at: staging)
@@ -62,15 +62,16 @@ public struct OutputDirectory: Sendable {
             rendered.insert(file.path)
             let url = root.appendingPathComponent(file.path)
             let label = root.lastPathComponent + "/" + file.path
+            let contents = file.contents
             guard onDisk.contains(file.path), let data = try? Data(contentsOf: url) else {
                 result.append(FileDifference(path: file.path, kind: .missing, diff: UnifiedDiff.diff(
-                    old: "", new: file.contents, oldName: "/dev/null", newName: label)))
+                    old: "", new: contents, oldName: "/dev/null", newName: label)))
                 continue
             }
             let current = String(decoding: data, as: UTF8.self)
-            if current != file.contents || data != Data(file.contents.utf8) {
+            if current != contents || data != Data(contents.utf8) {
                 result.append(FileDifference(path: file.path, kind: .changed, diff: UnifiedDiff.diff(
-                    old: current, new: file.contents, oldName: label, newName: label + " (rendered)")))
+                    old: current, new: contents, oldName: label, newName: label + " (rendered)")))
             }
         }
         for path in onDisk.sorted() where !rendered.contains(path) {
