@@ -74,13 +74,16 @@ DispatchQueue.concurrentPerform(iterations: sliceTasks.count) { index in
     parts.withLock { $0[index] = resources }
 }
 let services = parts.withLock { $0 }
-let environments = tiers.indices.map { tier in
-    Environment(tiers[tier].name, namespace: "bench-\(tiers[tier].name)") {
+let assembled = Mutex<[Environment?]>(Array(repeating: nil, count: tiers.count))
+DispatchQueue.concurrentPerform(iterations: tiers.count) { tier in
+    let environment = Environment(tiers[tier].name, namespace: "bench-\(tiers[tier].name)") {
         for slice in services[(tier * slices)..<((tier + 1) * slices)] { slice }
     }
     .labeled(["env": .init(tiers[tier].name)])
     .contract(EnvironmentContract(externalObjects: [.init(kind: "Secret", name: "bench-credentials", reason: "benchmark")]))
+    assembled.withLock { $0[tier] = environment }
 }
+let environments = assembled.withLock { $0.compactMap { $0 } }
 if ProcessInfo.processInfo.environment["BENCH_PHASES"] != nil {
     FileHandle.standardError.write(Data("build \(Date().timeIntervalSince(buildStart)) s\n".utf8))
 }

@@ -56,6 +56,7 @@ public struct Environment: Sendable {
         self.kind = kind
         self.namespace = namespace
         var resources: [any Resource] = []
+        resources.reserveCapacity(parts.count)
         var artifacts: [Artifact] = []
         for part in parts {
             switch part {
