@@ -34,12 +34,13 @@ public enum EnvironmentRenderer {
 
     /// ``render(_:format:layout:)`` for several environments, with the work of all of them spread
     /// over every core as one graph of tasks (``TaskGraph``). Per environment: batches of objects
-    /// resolved and serialized; then the objects joined (definition-order findings, duplicates,
-    /// apply order); then, at once, the file layout (which does not depend on the checks) and the
-    /// index the checks read, then every check as its own task; last, findings and files joined.
-    /// Each step starts as soon as its own inputs are ready, so one environment's checks run while
-    /// another's objects are still being joined. Each result is what rendering that environment
-    /// alone gives.
+    /// resolved and serialized, each joined (definition-order findings, duplicates) right after it
+    /// and the batches before it; then the objects put in apply order; then, at once, the file
+    /// layout (which does not depend on the checks), the parity summary and the index the checks
+    /// read, then every check as its own task; last, findings and files joined. Each step starts
+    /// as soon as its own inputs are ready, and environments are finished one after another, so
+    /// once the last environment's objects are resolved only its own steps are left. Each result is
+    /// what rendering that environment alone gives.
     public static func renderEach(_ environments: [Environment], format: ManifestFormat = .yaml, layout: ManifestLayout = .files) -> [Result<RenderedEnvironment, DiagnosticsError>] {
         let graph = TaskGraph()
         let checks = Checks.all
@@ -47,42 +48,49 @@ public enum EnvironmentRenderer {
         for (index, environment) in environments.enumerated() {
             let ranges = EnvironmentResolver.batchRanges(of: environment)
             let batches = TaskOutputs<EnvironmentResolver.ResolvedBatch<Result<String, any Error>>>(count: ranges.count)
-            let batchTasks = ranges.enumerated().map { batch, range in
-                graph.add {
+            let joining = JoinInProgress(ResolvedJoin(environment))
+            var previous: TaskGraph.Task?
+            for (batch, range) in ranges.enumerated() {
+                let resolve = graph.add(group: index) {
                     batches.set(batch, EnvironmentResolver.resolveBatch(environment, range) { document in
                         Result { () throws -> String in try serialize(document, format) }
                     })
+                }
+                // Each batch is joined as soon as it and the batches before it are: the join of
+                // an environment runs beside the resolving of its later batches.
+                previous = graph.add(group: index, after: [resolve] + (previous.map { [$0] } ?? [])) {
+                    joining.join.append(batches.take(batch))
                 }
             }
             let objects = TaskOutputs<[ResolvedObject]>(count: 1)
             let resolvedDiagnostics = TaskOutputs<DiagnosticCollector>(count: 1)
             let serialized = TaskOutputs<[Result<String, any Error>]>(count: 1)
-            let join = graph.add(after: batchTasks) {
-                let joined = EnvironmentResolver.join(environment, batches.takeAll())
+            let join = graph.add(group: index, after: previous.map { [$0] } ?? []) {
+                let joined = joining.join.finish()
                 objects.set(0, joined.objects)
                 resolvedDiagnostics.set(0, joined.diagnostics)
                 serialized.set(0, joined.derived)
             }
             let laidOut = TaskOutputs<EnvironmentLayout>(count: 1)
-            let layoutTask = graph.add(after: [join]) {
+            let layoutTask = graph.add(group: index, after: [join]) {
                 laidOut.set(0, EnvironmentLayout(environment, objects[0], serialized.take(0), format, layout))
             }
             // Semantic checks read objects that passed validation.
             let context = TaskOutputs<CheckContext?>(count: 1)
-            let indexTask = graph.add(after: [join]) {
+            let indexTask = graph.add(group: index, after: [join]) {
                 context.set(0, resolvedDiagnostics[0].hasErrors ? nil : CheckContext(environment: environment, objects: objects[0].map(\.resource)))
             }
             let parityTier = TaskOutputs<ParityCheck.Tier>(count: 1)
-            let parityTask = graph.add(after: [join]) {
+            let parityTask = graph.add(group: index, after: [join]) {
                 parityTier.set(0, ParityCheck.Tier(environment, objects[0].lazy.map(\.resource)))
             }
             let findings = TaskOutputs<[Diagnostic]>(count: checks.count)
             let checkTasks = checks.indices.map { check in
-                graph.add(after: [indexTask]) {
+                graph.add(group: index, after: [indexTask]) {
                     findings.set(check, context[0].map { Checks.run(checks[check], in: $0) } ?? [])
                 }
             }
-            graph.add(after: [layoutTask, parityTask] + checkTasks) {
+            graph.add(group: index, after: [layoutTask, parityTask] + checkTasks) {
                 _ = context.take(0)
                 var diagnostics = resolvedDiagnostics.take(0)
                 for finding in findings.takeAll().joined() { diagnostics.append(finding) }
@@ -127,4 +135,10 @@ public enum EnvironmentRenderer {
         case .json: return JSONRenderer.render(document)
         }
     }
+}
+
+/// An environment's join, which the chain of its join tasks (one after another) extends.
+private final class JoinInProgress: @unchecked Sendable {
+    var join: ResolvedJoin<Result<String, any Error>>
+    init(_ join: ResolvedJoin<Result<String, any Error>>) { self.join = join }
 }

@@ -66,46 +66,13 @@ public enum EnvironmentResolver {
         return batch
     }
 
-    /// Joins an environment's batches in definition order: its own findings, then each object's
-    /// findings followed by a duplicate finding if another object already has its identity.
+    /// Joins an environment's batches in definition order (see ``ResolvedJoin``).
     static func join<Derived>(
         _ environment: Environment, _ batches: [ResolvedBatch<Derived>]
     ) -> (objects: [ResolvedObject], diagnostics: DiagnosticCollector, derived: [Derived]) {
-        var context = ValidationContext(environment: environment.name)
-        context.checkName(environment.name, field: "name", label: true, at: environment.location)
-        context.checkName(environment.namespace, field: "namespace", label: true, at: environment.location)
-
-        var objects: [ResolvedObject] = []
-        objects.reserveCapacity(environment.resources.count)
-        let derived = batches.flatMap(\.derived)
-        var firstDefinition: [String: SourceLocation] = [:]
-        firstDefinition.reserveCapacity(environment.resources.count)
-        for batch in batches {
-            var start = 0
-            for (object, end) in zip(batch.objects, batch.ends) {
-                for diagnostic in batch.diagnostics[start..<end] { context.diagnostics.append(diagnostic) }
-                start = end
-                if let first = firstDefinition[object.key] {
-                    let resource = object.resource
-                    context.within(object.kind, object.name) { context in
-                        context.error("duplicate", "\(object.kind) '\(object.name)' is defined twice in namespace '\(resource.metadata.namespace ?? "-")'; the first definition is at \(first)", at: resource.location)
-                    }
-                } else {
-                    firstDefinition[object.key] = object.resource.location
-                }
-                objects.append(object)
-            }
-        }
-        // Apply order, then kind, then name; ties keep their definition order.
-        let keys = objects.map { (order: $0.applyOrder, kind: $0.kind, name: $0.name) }
-        let order = keys.indices.sorted { left, right in
-            let (a, b) = (keys[left], keys[right])
-            if a.order != b.order { return a.order < b.order }
-            if a.kind != b.kind { return a.kind < b.kind }
-            if a.name != b.name { return a.name < b.name }
-            return left < right
-        }
-        return (order.map { objects[$0] }, context.diagnostics, order.map { derived[$0] })
+        var joined = ResolvedJoin<Derived>(environment)
+        for batch in batches { joined.append(batch) }
+        return joined.finish()
     }
 
     private static func resolvedNamespace(of resource: any Resource, in environment: Environment) -> any Resource {

@@ -7,14 +7,17 @@ import Foundation
 /// The generator's work is a graph per environment (resolve batches → join → checks and layout →
 /// finish). Run as stages with a barrier after each, every stage of three environments on two
 /// cores ends with one core idle; run as a graph, one environment's checks fill the gap while
-/// another's objects are still being joined. Of the ready tasks, the one with the longest chain of
-/// tasks after it runs first (then the one added first): the work that unlocks more work is done
-/// early, and the last tasks (checks, finishing) are small ones that fill both cores to the end.
+/// another's objects are still being joined. Of the ready tasks, one of the lowest group runs first
+/// (the renderer makes each environment a group, so environments are finished one after another
+/// and only the last one's steps are left when its objects are resolved); within a group, the one
+/// with the longest chain of tasks after it (the work that unlocks more work), then the one added
+/// first.
 final class TaskGraph: @unchecked Sendable {
     /// A task's identifier, for naming it as a prerequisite of later tasks.
     struct Task: Hashable, Sendable { fileprivate let index: Int }
 
     private var bodies: [@Sendable () -> Void] = []
+    private var groups: [Int] = []
     private var dependents: [[Int]] = []
     private var unmet: [Int] = []
     private var ready: [Int] = []
@@ -23,11 +26,12 @@ final class TaskGraph: @unchecked Sendable {
     private var finished = 0
     private let condition = NSCondition()
 
-    /// Adds a task that runs after every one of `prerequisites` (tasks added before it).
+    /// Adds a task of `group` that runs after every one of `prerequisites` (tasks added before it).
     @discardableResult
-    func add(after prerequisites: [Task] = [], _ body: @escaping @Sendable () -> Void) -> Task {
+    func add(group: Int = 0, after prerequisites: [Task] = [], _ body: @escaping @Sendable () -> Void) -> Task {
         let index = bodies.count
         bodies.append(body)
+        groups.append(group)
         dependents.append([])
         unmet.append(prerequisites.count)
         for prerequisite in prerequisites { dependents[prerequisite.index].append(index) }
@@ -78,13 +82,14 @@ final class TaskGraph: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Removes and returns the ready task with the greatest height, the earliest added among equals.
-    /// The ready list is short (a few dozen tasks), so a scan is cheaper than keeping it ordered.
+    /// Removes and returns the ready task that comes first: lowest group, then greatest height,
+    /// then earliest added. The ready list is short (a few dozen tasks), so a scan is cheaper than
+    /// keeping it ordered.
     private func takeFirstReady() -> Int? {
         guard var best = ready.indices.first else { return nil }
         for position in ready.indices.dropFirst() {
             let (task, chosen) = (ready[position], ready[best])
-            if height[task] > height[chosen] || (height[task] == height[chosen] && task < chosen) { best = position }
+            if (groups[task], -height[task], task) < (groups[chosen], -height[chosen], chosen) { best = position }
         }
         return ready.remove(at: best)
     }
