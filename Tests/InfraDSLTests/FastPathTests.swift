@@ -86,4 +86,18 @@ import Testing
         #expect(YAMLScalarStyle.isSafePlain(string) == plain)
         #expect((YAMLScalarStyle.style(for: string) == .plain) == plain)
     }
+
+    /// A call site keeps its `#fileID` unspelled; it still reads, compares and hashes as its path.
+    @Test func callSiteLocationsReadAsTheirPaths() {
+        let callSite = SourceLocation("Environments/Production.swift", 42)
+        let spelled = SourceLocation(path: "Sources/Environments/Production.swift", line: 42)
+        #expect(callSite.path == "Sources/Environments/Production.swift")
+        #expect(callSite.description == "Sources/Environments/Production.swift:42")
+        #expect(callSite == spelled && spelled == callSite)
+        #expect(callSite.hashValue == spelled.hashValue)
+        #expect(callSite == SourceLocation(fileID: "Environments/Production.swift", line: 42))
+        #expect(callSite != SourceLocation("Environments/Production.swift", 43))
+        #expect(callSite != SourceLocation("Environments/Staging.swift", 42))
+        #expect(Set([callSite, spelled, SourceLocation("Environments/Staging.swift", 42)]).count == 2)
+    }
 }
