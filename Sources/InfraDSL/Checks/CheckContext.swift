@@ -24,7 +24,7 @@ public struct CheckContext: Sendable {
     private let objectsByType: [ObjectIdentifier: any Sendable]
     private let identities: Set<String>
     private let autoscalers: [String: HorizontalPodAutoscaler]
-    private let workloadsByLabel: [String: [Int]]
+    private let workloadsByLabel: [PodLabel: [Int]]
     /// Per workload (same index): the labels its pods carry and its namespace, computed once.
     private let workloadPodLabels: [Labels]
     private let workloadNamespaces: [String?]
@@ -46,9 +46,10 @@ public struct CheckContext: Sendable {
         let podLabels = workloads.map(\.podLabels)
         workloadPodLabels = podLabels
         workloadNamespaces = workloads.map(\.metadata.namespace)
-        var byLabel: [String: [Int]] = [:]
+        var byLabel: [PodLabel: [Int]] = [:]
         for (index, workload) in workloads.enumerated() {
-            for pair in podLabels[index] { byLabel["\(workload.metadata.namespace ?? "")/\(pair.key)=\(pair.value)", default: []].append(index) }
+            let namespace = workload.metadata.namespace
+            for pair in podLabels[index] { byLabel[PodLabel(namespace: namespace, key: pair.key, value: pair.value), default: []].append(index) }
         }
         workloadsByLabel = byLabel
         var autoscalers: [String: HorizontalPodAutoscaler] = [:]
@@ -95,9 +96,24 @@ public struct CheckContext: Sendable {
 
     /// Workloads in `namespace` whose pods `selector` selects.
     public func workloads(selectedBy selector: LabelSelector, in namespace: String?) -> [any Workload] {
-        let postings = selector.matchLabels.pairs.map { workloadsByLabel["\(namespace ?? "")/\($0.key)=\($0.value)"] ?? [] }
-        let candidates = postings.min(by: { $0.count < $1.count }) ?? Array(workloads.indices)
-        return candidates.filter { workloadNamespaces[$0] == namespace && selector.matches(workloadPodLabels[$0]) }.map { workloads[$0] }
+        // The shortest list of workloads carrying one of the selector's labels holds every match.
+        var candidates: [Int]?
+        for pair in selector.matchLabels.pairs {
+            let posting = workloadsByLabel[PodLabel(namespace: namespace, key: pair.key, value: pair.value)] ?? []
+            if candidates == nil || posting.count < candidates!.count { candidates = posting }
+        }
+        var selected: [any Workload] = []
+        for index in candidates ?? Array(workloads.indices) where workloadNamespaces[index] == namespace && selector.matches(workloadPodLabels[index]) {
+            selected.append(workloads[index])
+        }
+        return selected
+    }
+
+    /// A label a workload's pods carry, in the workload's namespace: the key of the selector index.
+    private struct PodLabel: Hashable, Sendable {
+        let namespace: String?
+        let key: String
+        let value: String
     }
 
     /// Records an error of the running check.

@@ -19,18 +19,20 @@ struct EnvironmentLayout: Sendable {
         var manifestNames: [String] = []
         // Files are named by kind and name: two objects whose names collide there (the same kind
         // and name in two namespaces) cannot both be written.
-        var owners: [String: (key: String, location: SourceLocation)] = [:]
+        var owners: [FileName: (identity: ResolvedObject.Identity, location: SourceLocation)] = [:]
         owners.reserveCapacity(objects.count)
+        var lowercasedKinds: [String: String] = [:]
         var artifactOwners: [String: SourceLocation] = [:]
         let directory = "\(environment.name)/kubernetes"
         for (object, text) in zip(objects, serialized) {
-            if let owner = owners[object.fileStem] {
+            let file = FileName(lowercasedKind: Self.lowercased(object.kind, cache: &lowercasedKinds), name: object.name)
+            if let owner = owners[file] {
                 // The same object defined twice was already reported by the resolver.
-                guard owner.key != object.key else { continue }
+                guard owner.identity != object.identity else { continue }
                 diagnostics.error("duplicate", "\(object.resource.identity) would be written to \(object.fileStem).\(format.rawValue), which the object defined at \(owner.location) already writes; give one of them another name", at: ResourcePath([environment.name, object.kind, object.name]), object.resource.location)
                 continue
             }
-            owners[object.fileStem] = (object.key, object.resource.location)
+            owners[file] = (object.identity, object.resource.location)
             switch text {
             case .success(let contents):
                 switch layout {
@@ -84,5 +86,19 @@ struct EnvironmentLayout: Sendable {
                 diagnostics.error("render", "could not serialize the kustomization: \(error)", at: ResourcePath([environment.name]), environment.location)
             }
         }
+    }
+
+    /// What an object's file is named by: its lower-case kind and its name.
+    private struct FileName: Hashable {
+        let lowercasedKind: String
+        let name: String
+    }
+
+    /// `kind` in lower case, computed once per kind.
+    private static func lowercased(_ kind: String, cache: inout [String: String]) -> String {
+        if let known = cache[kind] { return known }
+        let lowered = kind.lowercased()
+        cache[kind] = lowered
+        return lowered
     }
 }

@@ -8,7 +8,7 @@ struct ResolvedJoin<Derived: Sendable>: Sendable {
     private var context: ValidationContext
     private var objects: [ResolvedObject] = []
     private var derived: [Derived] = []
-    private var firstDefinition: [String: SourceLocation] = [:]
+    private var firstDefinition: [ResolvedObject.Identity: SourceLocation] = [:]
 
     init(_ environment: Environment) {
         context = ValidationContext(environment: environment.name)
@@ -26,13 +26,13 @@ struct ResolvedJoin<Derived: Sendable>: Sendable {
         for (object, end) in zip(batch.objects, batch.ends) {
             for diagnostic in batch.diagnostics[start..<end] { context.diagnostics.append(diagnostic) }
             start = end
-            if let first = firstDefinition[object.key] {
+            if let first = firstDefinition[object.identity] {
                 let resource = object.resource
                 context.within(object.kind, object.name) { context in
                     context.error("duplicate", "\(object.kind) '\(object.name)' is defined twice in namespace '\(resource.metadata.namespace ?? "-")'; the first definition is at \(first)", at: resource.location)
                 }
             } else {
-                firstDefinition[object.key] = object.resource.location
+                firstDefinition[object.identity] = object.resource.location
             }
             objects.append(object)
         }

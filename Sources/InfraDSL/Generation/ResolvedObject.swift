@@ -1,6 +1,6 @@
 /// An object of an environment after namespace resolution: the typed resource plus its document.
 ///
-/// Its identity (kind, name, the duplicate key and the file name) is read once, when the object is
+/// Its identity (kind, namespace, name, apply order) is read once, when the object is
 /// resolved, rather than through the resource's existential every time the join, the sort or the
 /// layout asks for it. A class: the join, the sort, the layout and the checks pass objects around,
 /// and a copy is then one reference, not one per field.
@@ -18,10 +18,22 @@ public final class ResolvedObject: Sendable {
     public let name: String
     /// Where the kind goes in the apply order.
     let applyOrder: ApplyOrder
+    /// The resource's namespace.
+    let namespace: String?
+    /// Kind, namespace and name: what the resolver finds duplicates by.
+    let identity: Identity
+
     /// `kind-name`, lower-case kind: the file name without extension.
-    public let fileStem: String
+    public var fileStem: String { "\(kind.lowercased())-\(name)" }
     /// Identity for duplicate detection: kind, namespace and name.
-    public let key: String
+    public var key: String { "\(kind)/\(namespace ?? "")/\(name)" }
+
+    /// Kind, namespace and name, compared and hashed as they are (no string is built per object).
+    struct Identity: Hashable, Sendable {
+        let kind: String
+        let namespace: String?
+        let name: String
+    }
 
     init(resource: any Resource) {
         self.resource = resource
@@ -30,7 +42,7 @@ public final class ResolvedObject: Sendable {
         kind = type.kind
         name = metadata.name
         applyOrder = type.applyOrder
-        fileStem = "\(type.kind.lowercased())-\(metadata.name)"
-        key = "\(type.kind)/\(metadata.namespace ?? "")/\(metadata.name)"
+        namespace = metadata.namespace
+        identity = Identity(kind: type.kind, namespace: metadata.namespace, name: metadata.name)
     }
 }

@@ -72,6 +72,6 @@ public struct Labels: Hashable, Sendable, ExpressibleByDictionaryLiteral, Sequen
 
 extension Labels: ValueConvertible {
     public var value: InfraDSL.Value {
-        .object(Fields(pairs.map { ($0.key, InfraDSL.Value.string($0.value)) }))
+        .object(Fields(entries: pairs.map { (key: $0.key, value: InfraDSL.Value.string($0.value)) }))
     }
 }

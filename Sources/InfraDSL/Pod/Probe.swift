@@ -84,10 +84,11 @@ public struct Probe: Hashable, Sendable {
         if let timeout, let period, timeout > period {
             context.warning("probe", "timeout \(timeout) is longer than the period \(period)", field: field, at: location)
         }
-        for (name, count) in [("failureThreshold", failureThreshold), ("successThreshold", successThreshold)] {
-            if let count, count < 1 {
-                context.error("probe", "\(name) must be at least 1 (is \(count))", field: "\(field)/\(name)", at: location)
-            }
+        if let count = failureThreshold, count < 1 {
+            context.error("probe", "failureThreshold must be at least 1 (is \(count))", field: "\(field)/failureThreshold", at: location)
+        }
+        if let count = successThreshold, count < 1 {
+            context.error("probe", "successThreshold must be at least 1 (is \(count))", field: "\(field)/successThreshold", at: location)
         }
     }
 }

@@ -45,27 +45,30 @@ public struct ResourceRequirements: Hashable, Sendable {
     }
 
     func validate(_ context: inout ValidationContext) {
-        let pairs: [(String, Int64?, Int64?, String, String)] = [
-            ("cpu", requests.cpu.map { Int64($0.millicores) }, limits.cpu.map { Int64($0.millicores) },
-             requests.cpu?.quantity ?? "", limits.cpu?.quantity ?? ""),
-            ("memory", requests.memory?.bytes, limits.memory?.bytes,
-             requests.memory?.quantity ?? "", limits.memory?.quantity ?? ""),
-            ("ephemeral-storage", requests.ephemeralStorage?.bytes, limits.ephemeralStorage?.bytes,
-             requests.ephemeralStorage?.quantity ?? "", limits.ephemeralStorage?.quantity ?? ""),
-        ]
-        for (resource, request, limit, requestText, limitText) in pairs {
-            if let request, let limit, request > limit {
-                context.error(
-                    "requests-above-limits",
-                    "\(resource) request \(requestText) is above its limit \(limitText); Kubernetes rejects the pod",
-                    field: "resources/requests/\(resource)", at: location)
-            }
-            if let request, request < 0 {
-                context.error("quantity", "\(resource) request \(requestText) is negative", field: "resources/requests/\(resource)", at: location)
-            }
-            if let limit, limit < 0 {
-                context.error("quantity", "\(resource) limit \(limitText) is negative", field: "resources/limits/\(resource)", at: location)
-            }
+        check("cpu", requests.cpu.map { Int64($0.millicores) }, limits.cpu.map { Int64($0.millicores) },
+              requests.cpu?.quantity ?? "", limits.cpu?.quantity ?? "", &context)
+        check("memory", requests.memory?.bytes, limits.memory?.bytes,
+              requests.memory?.quantity ?? "", limits.memory?.quantity ?? "", &context)
+        check("ephemeral-storage", requests.ephemeralStorage?.bytes, limits.ephemeralStorage?.bytes,
+              requests.ephemeralStorage?.quantity ?? "", limits.ephemeralStorage?.quantity ?? "", &context)
+    }
+
+    /// One resource's request against its limit. The quantities are spelled only for a finding.
+    private func check(
+        _ resource: String, _ request: Int64?, _ limit: Int64?,
+        _ requestText: @autoclosure () -> String, _ limitText: @autoclosure () -> String, _ context: inout ValidationContext
+    ) {
+        if let request, let limit, request > limit {
+            context.error(
+                "requests-above-limits",
+                "\(resource) request \(requestText()) is above its limit \(limitText()); Kubernetes rejects the pod",
+                field: "resources/requests/\(resource)", at: location)
+        }
+        if let request, request < 0 {
+            context.error("quantity", "\(resource) request \(requestText()) is negative", field: "resources/requests/\(resource)", at: location)
+        }
+        if let limit, limit < 0 {
+            context.error("quantity", "\(resource) limit \(limitText()) is negative", field: "resources/limits/\(resource)", at: location)
         }
     }
 }

@@ -40,6 +40,11 @@ public struct Fields: Hashable, Sendable, Sequence {
         self.entries = entries.map { (key: $0.0, value: $0.1) }
     }
 
+    /// Entries in the given order, taken as they are.
+    init(entries: [(key: String, value: Value)]) {
+        self.entries = entries
+    }
+
     /// Whether there are no entries.
     public var isEmpty: Bool { entries.isEmpty }
 
@@ -53,6 +58,9 @@ public struct Fields: Hashable, Sendable, Sequence {
         if let index = entries.firstIndex(where: { $0.key == key }) {
             entries[index].value = value
         } else {
+            // Objects are built a field at a time; growing from one entry (1, 2, 4, 8) was most of
+            // the allocations of building a document, and documents are short-lived.
+            if entries.isEmpty { entries.reserveCapacity(8) }
             entries.append((key: key, value: value))
         }
     }
