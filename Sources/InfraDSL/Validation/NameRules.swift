@@ -101,7 +101,15 @@ public enum NameRules {
     }
 
     static func isValidSubdomain(_ bytes: Substring.UTF8View) -> Bool {
-        bytes.count <= 253 && bytes.split(separator: dot, omittingEmptySubsequences: false).allSatisfy(isValidLabel)
+        guard bytes.count <= 253 else { return false }
+        // Label by label, in place (splitting would allocate an array of them).
+        var start = bytes.startIndex
+        while true {
+            let end = bytes[start...].firstIndex(of: dot) ?? bytes.endIndex
+            guard isValidLabel(bytes[start..<end]) else { return false }
+            guard end < bytes.endIndex else { return true }
+            start = bytes.index(after: end)
+        }
     }
 
     static func isValidQualifiedName(_ key: String) -> Bool {
