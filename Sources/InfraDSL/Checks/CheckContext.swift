@@ -22,8 +22,8 @@ public struct CheckContext: Sendable {
     /// Per resource type, its objects as an array of that type (`[Service]` under `Service`):
     /// cast once here, not by every check that asks for them.
     private let objectsByType: [ObjectIdentifier: any Sendable]
-    private let identities: Set<String>
-    private let autoscalers: [String: HorizontalPodAutoscaler]
+    private let identities: Set<KindAndName>
+    private let autoscalers: [ScaleTarget: HorizontalPodAutoscaler]
     private let workloadsByLabel: [PodLabel: [Int]]
     /// Per workload (same index): the labels its pods carry and its namespace, computed once.
     private let workloadPodLabels: [Labels]
@@ -37,11 +37,27 @@ public struct CheckContext: Sendable {
         self.objects = objects
         contract = environment.contract
         location = environment.location
-        objectsByType = Dictionary(grouping: objects) { ObjectIdentifier(type(of: $0)) }.mapValues { group in
-            type(of: group[0]).typedArray(of: group)
+        var groups: [ObjectIdentifier: [any Resource]] = [:]
+        var identities = Set<KindAndName>(minimumCapacity: objects.count + environment.contract.externalObjects.count)
+        var workloads: [any Workload] = []
+        // Whether a resource type is a workload, asked once per type: a cast to a protocol looks
+        // its conformance up, and most objects are not workloads.
+        var isWorkload: [ObjectIdentifier: Bool] = [:]
+        for object in objects {
+            let type = type(of: object)
+            let id = ObjectIdentifier(type)
+            groups[id, default: []].append(object)
+            identities.insert(KindAndName(kind: type.kind, name: object.metadata.name))
+            let workloadType = isWorkload[id] ?? {
+                let known = type is any Workload.Type
+                isWorkload[id] = known
+                return known
+            }()
+            if workloadType, let workload = object as? any Workload { workloads.append(workload) }
         }
-        identities = Set(objects.map { "\(type(of: $0).kind)/\($0.metadata.name)" } + environment.contract.externalObjects.map { "\($0.kind)/\($0.name)" })
-        let workloads = objects.compactMap { $0 as? any Workload }
+        for external in environment.contract.externalObjects { identities.insert(KindAndName(kind: external.kind, name: external.name)) }
+        objectsByType = groups.mapValues { group in type(of: group[0]).typedArray(of: group) }
+        self.identities = identities
         self.workloads = workloads
         let podLabels = workloads.map(\.podLabels)
         workloadPodLabels = podLabels
@@ -52,9 +68,9 @@ public struct CheckContext: Sendable {
             for pair in podLabels[index] { byLabel[PodLabel(namespace: namespace, key: pair.key, value: pair.value), default: []].append(index) }
         }
         workloadsByLabel = byLabel
-        var autoscalers: [String: HorizontalPodAutoscaler] = [:]
-        for autoscaler in objects.compactMap({ $0 as? HorizontalPodAutoscaler }) {
-            autoscalers["\(autoscaler.metadata.namespace ?? "")/\(autoscaler.targetKind)/\(autoscaler.targetName)"] = autoscaler
+        var autoscalers: [ScaleTarget: HorizontalPodAutoscaler] = [:]
+        for autoscaler in objectsByType[ObjectIdentifier(HorizontalPodAutoscaler.self)] as? [HorizontalPodAutoscaler] ?? [] {
+            autoscalers[ScaleTarget(namespace: autoscaler.metadata.namespace, kind: autoscaler.targetKind, name: autoscaler.targetName)] = autoscaler
         }
         self.autoscalers = autoscalers
     }
@@ -64,11 +80,11 @@ public struct CheckContext: Sendable {
 
     /// Whether an object of `kind` and `name` exists here or is declared external.
     public func exists(kind: String, name: String) -> Bool {
-        identities.contains("\(kind)/\(name)")
+        identities.contains(KindAndName(kind: kind, name: name))
     }
 
     private func autoscaler(of workload: any Workload) -> HorizontalPodAutoscaler? {
-        autoscalers["\(workload.metadata.namespace ?? "")/\(type(of: workload).kind)/\(workload.metadata.name)"]
+        autoscalers[ScaleTarget(namespace: workload.metadata.namespace, kind: type(of: workload).kind, name: workload.metadata.name)]
     }
 
     /// The most replicas a workload can run: its autoscaler's maximum, else its replica count.
@@ -107,6 +123,19 @@ public struct CheckContext: Sendable {
             selected.append(workloads[index])
         }
         return selected
+    }
+
+    /// An object's kind and name: what ``exists(kind:name:)`` looks up.
+    private struct KindAndName: Hashable, Sendable {
+        let kind: String
+        let name: String
+    }
+
+    /// The workload an autoscaler scales.
+    private struct ScaleTarget: Hashable, Sendable {
+        let namespace: String?
+        let kind: String
+        let name: String
     }
 
     /// A label a workload's pods carry, in the workload's namespace: the key of the selector index.

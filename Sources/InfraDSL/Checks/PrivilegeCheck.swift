@@ -8,7 +8,8 @@ public enum PrivilegeCheck: EnvironmentCheck {
         for workload in context.workloads {
             let pod = workload.template.securityContext
             for container in workload.template.allContainers {
-                let field = "spec/template/spec/containers/\(container.name)/securityContext"
+                // Spelled only for a finding.
+                var field: String { "spec/template/spec/containers/\(container.name)/securityContext" }
                 let security = container.securityContext
                 let location = security?.location ?? container.location
                 if security?.privileged == true {

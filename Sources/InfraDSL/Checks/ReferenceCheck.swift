@@ -4,9 +4,15 @@
 public enum ReferenceCheck: EnvironmentCheck {
     public static let id = "reference"
 
+    /// A Service's namespace and name, the key a StatefulSet's governing Service is found by.
+    private struct NamespacedName: Hashable {
+        let namespace: String?
+        let name: String
+    }
+
     public static func run(_ context: inout CheckContext) {
-        var services: [String: Service] = [:]
-        for service in context.all(Service.self) { services["\(service.metadata.namespace ?? "")/\(service.metadata.name)"] = service }
+        var services: [NamespacedName: Service] = [:]
+        for service in context.all(Service.self) { services[NamespacedName(namespace: service.metadata.namespace, name: service.metadata.name)] = service }
         for workload in context.workloads {
             let template = workload.template
             for volume in template.volumes {
@@ -33,7 +39,7 @@ public enum ReferenceCheck: EnvironmentCheck {
                 require(&context, "ServiceAccount", account, by: workload, field: "spec/template/spec/serviceAccountName", at: template.location)
             }
             if let statefulSet = workload as? StatefulSet {
-                let governing = services["\(statefulSet.metadata.namespace ?? "")/\(statefulSet.serviceName)"]
+                let governing = services[NamespacedName(namespace: statefulSet.metadata.namespace, name: statefulSet.serviceName)]
                 if let governing {
                     if case .pods(_, _, _, let headless) = governing.backend, !headless {
                         context.warning("serviceName '\(statefulSet.serviceName)' is not headless, so pods get no stable DNS names", at: statefulSet, field: "spec/serviceName")
