@@ -59,14 +59,15 @@ public enum EnvironmentRenderer {
                 // Each batch is joined as soon as it and the batches before it are: the join of
                 // an environment runs beside the resolving of its later batches.
                 previous = graph.add(group: index, after: [resolve] + (previous.map { [$0] } ?? [])) {
-                    joining.join.append(batches.take(batch))
+                    joining.join!.append(batches.take(batch))
                 }
             }
             let objects = TaskOutputs<[ResolvedObject]>(count: 1)
             let resolvedDiagnostics = TaskOutputs<DiagnosticCollector>(count: 1)
             let serialized = TaskOutputs<[Result<String, any Error>]>(count: 1)
             let join = graph.add(group: index, after: previous.map { [$0] } ?? []) {
-                let joined = joining.join.finish()
+                // Taken out, so this task frees the join's working state, not the end of rendering.
+                let joined = joining.join.take()!.finish()
                 objects.set(0, joined.objects)
                 resolvedDiagnostics.set(0, joined.diagnostics)
                 serialized.set(0, joined.derived)
@@ -139,6 +140,6 @@ public enum EnvironmentRenderer {
 
 /// An environment's join, which the chain of its join tasks (one after another) extends.
 private final class JoinInProgress: @unchecked Sendable {
-    var join: ResolvedJoin<Result<String, any Error>>
+    var join: ResolvedJoin<Result<String, any Error>>?
     init(_ join: ResolvedJoin<Result<String, any Error>>) { self.join = join }
 }
