@@ -9,9 +9,9 @@ enum BlockYAMLWriter {
     static func render(_ value: Value) -> String? {
         guard case .object = value else { return nil }
         var writer = Writer()
-        writer.out.reserveCapacity(2048)
+        defer { writer.out.deallocate() }
         guard writer.writeNode(value, indent: 0, context: .root) else { return nil }
-        return String(decoding: writer.out, as: UTF8.self)
+        return writer.out.string
     }
 
     private enum Context {
@@ -23,15 +23,15 @@ enum BlockYAMLWriter {
     }
 
     private struct Writer {
-        /// UTF-8 bytes: appending to a byte array is several times cheaper than to a `String`.
-        var out: [UInt8] = []
+        /// UTF-8 bytes: appending to a byte buffer is several times cheaper than to a `String`.
+        var out = ByteBuffer(capacity: 2048)
 
         /// Appends fixed text (indicators, escapes, line breaks) straight from its bytes.
         mutating func emit(_ text: StaticString) {
-            text.withUTF8Buffer { out.append(contentsOf: $0) }
+            text.withUTF8Buffer { out.append($0) }
         }
-        mutating func emit(text: String) { out.append(contentsOf: text.utf8) }
-        mutating func emit(text: Substring) { out.append(contentsOf: text.utf8) }
+        mutating func emit(text: String) { out.append(contentsOf: text) }
+        mutating func emit(text: Substring) { out.append(contentsOf: text) }
 
         /// Writes `value` whose collection content starts at `indent`. For a mapping value the
         /// key and `:` are already written; for a sequence item, `- `.
@@ -105,12 +105,7 @@ enum BlockYAMLWriter {
         }
 
         mutating func spaces(_ count: Int) {
-            let blank: StaticString = "                                                                "
-            guard count <= blank.utf8CodeUnitCount else {
-                out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
-                return
-            }
-            blank.withUTF8Buffer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0.prefix(count))) }
+            out.append(UInt8(ascii: " "), times: count)
         }
 
         mutating func appendKey(_ key: String) -> Bool {
@@ -118,7 +113,7 @@ enum BlockYAMLWriter {
             guard key.utf8.count <= 120 else { return false }
             let plain = YAMLScalarStyle.withUTF8(key) { bytes in
                 guard YAMLScalarStyle.isSafePlain(utf8: bytes) else { return false }
-                out.append(contentsOf: bytes)
+                out.append(bytes)
                 return true
             }
             if plain { return true }
@@ -133,7 +128,7 @@ enum BlockYAMLWriter {
                 // The style is chosen and a plain scalar copied from the same bytes in place.
                 let style = YAMLScalarStyle.withUTF8(string) { bytes in
                     let style = YAMLScalarStyle.style(utf8: bytes, of: string)
-                    if style == .plain { out.append(contentsOf: bytes) }
+                    if style == .plain { out.append(bytes) }
                     return style
                 }
                 switch style {
