@@ -4,11 +4,6 @@ public struct Container: Hashable, Sendable {
     /// The container's fields, behind one reference (as ``PodTemplate``'s are): templates, checks
     /// and validation iterate containers by value, and a copy is then one retain, not one per
     /// field. A modifier makes a new box; a container never changes in place.
-    private final class Storage: Sendable {
-        let contents: Contents
-        init(_ contents: Contents) { self.contents = contents }
-    }
-
     private struct Contents: Hashable, Sendable {
         let name: String
         let image: String
@@ -28,7 +23,7 @@ public struct Container: Hashable, Sendable {
         var location: SourceLocation
     }
 
-    private var storage: Storage
+    private var storage: SharedValue<Contents>
 
     /// The container's name (a DNS-1123 label).
     public var name: String { storage.contents.name }
@@ -51,7 +46,7 @@ public struct Container: Hashable, Sendable {
     /// Where it was written.
     public internal(set) var location: SourceLocation {
         get { storage.contents.location }
-        set { self = with(\.location, newValue) }
+        set { storage = storage.with(\.location, newValue) }
     }
 
     /// A container with its environment, ports and mounts.
@@ -67,20 +62,12 @@ public struct Container: Hashable, Sendable {
             case .mount(let mount): contents.volumeMounts.append(mount)
             }
         }
-        storage = Storage(contents)
+        storage = SharedValue(contents)
     }
-
-    public static func == (lhs: Container, rhs: Container) -> Bool {
-        lhs.storage === rhs.storage || lhs.storage.contents == rhs.storage.contents
-    }
-
-    public func hash(into hasher: inout Hasher) { hasher.combine(storage.contents) }
 
     private func with<T>(_ keyPath: WritableKeyPath<Contents, T>, _ value: T) -> Container {
         var copy = self
-        var contents = storage.contents
-        contents[keyPath: keyPath] = value
-        copy.storage = Storage(contents)
+        copy.storage = storage.with(keyPath, value)
         return copy
     }
 

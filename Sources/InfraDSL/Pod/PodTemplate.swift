@@ -11,11 +11,6 @@ public struct PodTemplate: Hashable, Sendable {
     /// The template's fields, behind one reference: workloads, checks and the resolver pass
     /// templates around by value, and a copy is then one retain, not one per field. A modifier
     /// makes a new box; the template itself never changes in place.
-    private final class Storage: Sendable {
-        let contents: Contents
-        init(_ contents: Contents) { self.contents = contents }
-    }
-
     private struct Contents: Hashable, Sendable {
         var labels: Labels
         var annotations: Labels
@@ -32,7 +27,7 @@ public struct PodTemplate: Hashable, Sendable {
         var location: SourceLocation
     }
 
-    private var storage: Storage
+    private var storage: SharedValue<Contents>
 
     /// Labels added to the workload's selector labels.
     public var labels: Labels { storage.contents.labels }
@@ -50,7 +45,7 @@ public struct PodTemplate: Hashable, Sendable {
     /// Where it was written.
     public internal(set) var location: SourceLocation {
         get { storage.contents.location }
-        set { self = with(\.location, newValue) }
+        set { storage = storage.with(\.location, newValue) }
     }
 
     /// A pod template with its containers and volumes.
@@ -66,20 +61,12 @@ public struct PodTemplate: Hashable, Sendable {
             case .volume(let volume): contents.volumes.append(volume)
             }
         }
-        storage = Storage(contents)
+        storage = SharedValue(contents)
     }
-
-    public static func == (lhs: PodTemplate, rhs: PodTemplate) -> Bool {
-        lhs.storage === rhs.storage || lhs.storage.contents == rhs.storage.contents
-    }
-
-    public func hash(into hasher: inout Hasher) { hasher.combine(storage.contents) }
 
     private func with<T>(_ keyPath: WritableKeyPath<Contents, T>, _ value: T) -> PodTemplate {
         var copy = self
-        var contents = storage.contents
-        contents[keyPath: keyPath] = value
-        copy.storage = Storage(contents)
+        copy.storage = storage.with(keyPath, value)
         return copy
     }
 
