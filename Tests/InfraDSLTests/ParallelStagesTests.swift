@@ -50,7 +50,9 @@ import Testing
         #expect(Parallel.map(count: 5_000) { "item \($0)" } == (0..<5_000).map { "item \($0)" })
     }
 
-    /// A random graph of 400 tasks: every task runs once, and only after all its prerequisites.
+    /// A random graph of 400 tasks in random groups: every task runs once, and only after all its
+    /// prerequisites, even those of a later group (which the order of ready tasks alone would run
+    /// after it).
     @Test func taskGraphRunsEachTaskOnceAfterItsPrerequisites() {
         var random = SplitMix64(seed: 7)
         let graph = TaskGraph()
@@ -60,7 +62,7 @@ import Testing
         for index in 0..<400 {
             let before = index == 0 ? [] : (0..<Int(random.next() % 4)).map { _ in Int(random.next() % UInt64(index)) }
             prerequisites.append(before)
-            tasks.append(graph.add(after: before.map { tasks[$0] }) {
+            tasks.append(graph.add(group: Int(random.next() % 3), after: before.map { tasks[$0] }) {
                 log.withLock { $0.append((index, "start")) }
                 log.withLock { $0.append((index, "end")) }
             })

@@ -46,32 +46,10 @@ public enum EnvironmentRenderer {
         let checks = Checks.all
         let results = TaskOutputs<Result<RenderedEnvironment, DiagnosticsError>>(count: environments.count)
         for (index, environment) in environments.enumerated() {
-            let ranges = EnvironmentResolver.batchRanges(of: environment)
-            let batches = TaskOutputs<EnvironmentResolver.ResolvedBatch<Result<String, any Error>>>(count: ranges.count)
-            let joining = JoinInProgress(ResolvedJoin(environment))
-            var previous: TaskGraph.Task?
-            for (batch, range) in ranges.enumerated() {
-                let resolve = graph.add(group: index) {
-                    batches.set(batch, EnvironmentResolver.resolveBatch(environment, range) { document in
-                        Result { () throws -> String in try serialize(document, format) }
-                    })
-                }
-                // Each batch is joined as soon as it and the batches before it are: the join of
-                // an environment runs beside the resolving of its later batches.
-                previous = graph.add(group: index, after: [resolve] + (previous.map { [$0] } ?? [])) {
-                    joining.join!.append(batches.take(batch))
-                }
+            let resolution = EnvironmentResolver.addResolution(of: environment, group: index, to: graph) { document in
+                Result { () throws -> String in try serialize(document, format) }
             }
-            let objects = TaskOutputs<[ResolvedObject]>(count: 1)
-            let resolvedDiagnostics = TaskOutputs<DiagnosticCollector>(count: 1)
-            let serialized = TaskOutputs<[Result<String, any Error>]>(count: 1)
-            let join = graph.add(group: index, after: previous.map { [$0] } ?? []) {
-                // Taken out, so this task frees the join's working state, not the end of rendering.
-                let joined = joining.join.take()!.finish()
-                objects.set(0, joined.objects)
-                resolvedDiagnostics.set(0, joined.diagnostics)
-                serialized.set(0, joined.derived)
-            }
+            let (objects, resolvedDiagnostics, serialized, join) = (resolution.objects, resolution.diagnostics, resolution.derived, resolution.done)
             let laidOut = TaskOutputs<EnvironmentLayout>(count: 1)
             let layoutTask = graph.add(group: index, after: [join]) {
                 laidOut.set(0, EnvironmentLayout(environment, objects[0], serialized.take(0), format, layout))
@@ -138,8 +116,3 @@ public enum EnvironmentRenderer {
     }
 }
 
-/// An environment's join, which the chain of its join tasks (one after another) extends.
-private final class JoinInProgress: @unchecked Sendable {
-    var join: ResolvedJoin<Result<String, any Error>>?
-    init(_ join: ResolvedJoin<Result<String, any Error>>) { self.join = join }
-}

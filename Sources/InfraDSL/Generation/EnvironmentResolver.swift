@@ -5,18 +5,66 @@ public enum EnvironmentResolver {
         resolveAll([environment])[0]
     }
 
-    /// ``resolve(_:)`` for several environments at once: the objects of all of them are resolved
-    /// in one parallel pass (each batch of objects independently), then each environment's are
-    /// checked for duplicates and sorted. The result is the same as resolving them one by one.
+    /// ``resolve(_:)`` for several environments at once, as one graph of tasks over every core
+    /// (see ``addResolution(of:group:to:deriving:)``). The result is the same as resolving them
+    /// one by one.
     public static func resolveAll(_ environments: [Environment]) -> [(objects: [ResolvedObject], diagnostics: DiagnosticCollector)] {
-        let work = environments.indices.flatMap { index in batchRanges(of: environments[index]).map { (environment: index, range: $0) } }
-        let resolved = Parallel.map(count: work.count) { index in
-            resolveBatch(environments[work[index].environment], work[index].range) { _ in () }
+        let graph = TaskGraph()
+        let resolutions = environments.enumerated().map { index, environment in
+            addResolution(of: environment, group: index, to: graph) { _ in () }
         }
-        return Parallel.map(count: environments.count) { index in
-            let joined = join(environments[index], zip(work, resolved).filter { $0.0.environment == index }.map(\.1))
-            return (joined.objects, joined.diagnostics)
+        graph.run()
+        return resolutions.map { ($0.objects.take(0), $0.diagnostics.take(0)) }
+    }
+
+    /// What ``addResolution(of:group:to:deriving:)``'s last task stores: the objects in apply
+    /// order, the findings in definition order, and each object's derived value in the objects'
+    /// order.
+    struct Resolution<Derived: Sendable>: Sendable {
+        let objects: TaskOutputs<[ResolvedObject]>
+        let diagnostics: TaskOutputs<DiagnosticCollector>
+        let derived: TaskOutputs<[Derived]>
+        /// The last task; what depends on the resolved objects runs after it.
+        let done: TaskGraph.Task
+    }
+
+    /// Adds the tasks that resolve `environment` to `graph`, in `group`: its batches of objects,
+    /// each resolved and its documents mapped with `derive` while they are in the cache (the
+    /// renderer serializes them there); each batch joined (``ResolvedJoin``) as soon as it and
+    /// the batches before it are, so the join runs beside the resolving of the later batches;
+    /// then the objects put in apply order.
+    static func addResolution<Derived: Sendable>(
+        of environment: Environment, group: Int, to graph: TaskGraph, deriving derive: @escaping @Sendable (Value) -> Derived
+    ) -> Resolution<Derived> {
+        let ranges = batchRanges(of: environment)
+        let batches = TaskOutputs<ResolvedBatch<Derived>>(count: ranges.count)
+        let joining = JoinInProgress(ResolvedJoin<Derived>(environment))
+        var previous: [TaskGraph.Task] = []
+        for (batch, range) in ranges.enumerated() {
+            let resolve = graph.add(group: group) {
+                batches.set(batch, resolveBatch(environment, range, derive))
+            }
+            previous = [graph.add(group: group, after: [resolve] + previous) {
+                joining.join!.append(batches.take(batch))
+            }]
         }
+        let objects = TaskOutputs<[ResolvedObject]>(count: 1)
+        let diagnostics = TaskOutputs<DiagnosticCollector>(count: 1)
+        let derived = TaskOutputs<[Derived]>(count: 1)
+        let done = graph.add(group: group, after: previous) {
+            // Taken out, so this task frees the join's working state, not the end of the graph.
+            let joined = joining.join.take()!.finish()
+            objects.set(0, joined.objects)
+            diagnostics.set(0, joined.diagnostics)
+            derived.set(0, joined.derived)
+        }
+        return Resolution(objects: objects, diagnostics: diagnostics, derived: derived, done: done)
+    }
+
+    /// An environment's join, which the chain of its join tasks (one after another) extends.
+    private final class JoinInProgress<Derived: Sendable>: @unchecked Sendable {
+        var join: ResolvedJoin<Derived>?
+        init(_ join: ResolvedJoin<Derived>) { self.join = join }
     }
 
     /// The ranges of `environment`'s resources that are resolved as one batch each: several per
@@ -37,7 +85,7 @@ public enum EnvironmentResolver {
     }
 
     /// The objects of `environment.resources[range]`, each document also mapped with `derive`
-    /// while it is still in the cache (the renderer serializes it here). ``join(_:_:)`` turns an
+    /// while it is still in the cache (the renderer serializes it here). ``ResolvedJoin`` joins an
     /// environment's batches, in order, into its result.
     static func resolveBatch<Derived>(
         _ environment: Environment, _ range: Range<Int>, _ derive: (Value) -> Derived
@@ -64,15 +112,6 @@ public enum EnvironmentResolver {
         }
         batch.diagnostics = context.diagnostics.diagnostics
         return batch
-    }
-
-    /// Joins an environment's batches in definition order (see ``ResolvedJoin``).
-    static func join<Derived>(
-        _ environment: Environment, _ batches: [ResolvedBatch<Derived>]
-    ) -> (objects: [ResolvedObject], diagnostics: DiagnosticCollector, derived: [Derived]) {
-        var joined = ResolvedJoin<Derived>(environment)
-        for batch in batches { joined.append(batch) }
-        return joined.finish()
     }
 
     private static func resolvedNamespace(of resource: any Resource, in environment: Environment) -> any Resource {
