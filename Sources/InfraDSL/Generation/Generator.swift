@@ -1,5 +1,3 @@
-import Dispatch
-
 /// The whole pipeline `gen` runs: render every selected environment in memory, and only when all of
 /// them rendered without errors, write each one atomically.
 public enum Generator {
@@ -41,10 +39,9 @@ public enum Generator {
 
     /// Writes rendered environments, each atomically, several at once (they are separate directories).
     public static func write(_ rendered: [RenderedEnvironment], into directory: OutputDirectory) throws {
-        let slots = ResultSlots<Void>(count: rendered.count)
-        DispatchQueue.concurrentPerform(iterations: rendered.count) { index in
-            slots.set(index, Result { try directory.write(rendered[index]) })
+        let results = Parallel.map(count: rendered.count) { index in
+            Result { try directory.write(rendered[index]) }
         }
-        for result in slots.values { try result.get() }
+        for result in results { try result.get() }
     }
 }

@@ -41,7 +41,6 @@ struct ResolvedJoin<Derived: Sendable>: Sendable {
     /// The objects in apply order, then kind, then name (ties keep their definition order), with
     /// every finding and the derived values in the same order.
     func finish() -> (objects: [ResolvedObject], diagnostics: DiagnosticCollector, derived: [Derived]) {
-        let objects = objects
         let order = objects.withUnsafeBufferPointer { objects in
             objects.indices.sorted { left, right in
                 if objects[left].applyOrder != objects[right].applyOrder { return objects[left].applyOrder < objects[right].applyOrder }

@@ -21,7 +21,7 @@ public final class ResolvedObject: Sendable {
     /// The resource's namespace.
     let namespace: String?
     /// Kind, namespace and name: what the resolver finds duplicates by.
-    let identity: Identity
+    var identity: Identity { Identity(kind: kind, namespace: namespace, name: name) }
 
     /// `kind-name`, lower-case kind: the file name without extension.
     public var fileStem: String { "\(kind.lowercased())-\(name)" }
@@ -43,6 +43,5 @@ public final class ResolvedObject: Sendable {
         name = metadata.name
         applyOrder = type.applyOrder
         namespace = metadata.namespace
-        identity = Identity(kind: type.kind, namespace: metadata.namespace, name: metadata.name)
     }
 }

@@ -1,10 +1,8 @@
 import Dispatch
 
-/// Work spread over every core, results in input order.
-///
-/// The generator's stages (resolving, checking, serializing) each run as one flat parallel loop
-/// over the work of every environment at once, never one loop nested in another: three
-/// environments on two cores would otherwise leave a core idle while the third one runs.
+/// Independent work spread over every core, results in input order: for a few tasks without
+/// prerequisites (writing environments, summarizing them for parity). Rendering, whose steps
+/// depend on each other, runs as a ``TaskGraph``.
 enum Parallel {
     /// `transform(0..<count)`, each index a task handed to the next free core. Each result slot is
     /// written exactly once, by the worker that ran its index. Callers make each task a batch
