@@ -100,4 +100,16 @@ import Testing
         #expect(callSite != SourceLocation("Environments/Staging.swift", 42))
         #expect(Set([callSite, spelled, SourceLocation("Environments/Staging.swift", 42)]).count == 2)
     }
+
+    /// The per-type workload flag agrees with the conformance it stands for.
+    @Test func workloadFlagMatchesConformance() {
+        let types: [any Resource.Type] = [
+            Deployment.self, StatefulSet.self, ConfigMap.self, Service.self, Namespace.self, NetworkPolicy.self,
+            HorizontalPodAutoscaler.self, PodDisruptionBudget.self, ResourceQuota.self, PersistentVolumeClaim.self,
+        ]
+        for type in types {
+            #expect(type.isWorkload == (type is any Workload.Type), "\(type.kind)")
+        }
+        #expect(Deployment.isWorkload && StatefulSet.isWorkload && !ConfigMap.isWorkload)
+    }
 }

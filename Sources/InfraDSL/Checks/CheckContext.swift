@@ -40,20 +40,12 @@ public struct CheckContext: Sendable {
         var groups: [ObjectIdentifier: [any Resource]] = [:]
         var identities = Set<KindAndName>(minimumCapacity: objects.count + environment.contract.externalObjects.count)
         var workloads: [any Workload] = []
-        // Whether a resource type is a workload, asked once per type: a cast to a protocol looks
-        // its conformance up, and most objects are not workloads.
-        var isWorkload: [ObjectIdentifier: Bool] = [:]
         for object in objects {
             let type = type(of: object)
             let id = ObjectIdentifier(type)
             groups[id, default: []].append(object)
             identities.insert(KindAndName(kind: type.kind, name: object.metadata.name))
-            let workloadType = isWorkload[id] ?? {
-                let known = type is any Workload.Type
-                isWorkload[id] = known
-                return known
-            }()
-            if workloadType, let workload = object as? any Workload { workloads.append(workload) }
+            if type.isWorkload, let workload = object as? any Workload { workloads.append(workload) }
         }
         for external in environment.contract.externalObjects { identities.insert(KindAndName(kind: external.kind, name: external.name)) }
         objectsByType = groups.mapValues { group in type(of: group[0]).typedArray(of: group) }

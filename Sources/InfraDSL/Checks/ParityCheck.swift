@@ -31,7 +31,7 @@ public enum ParityCheck {
             for object in objects {
                 let kind = type(of: object).kind
                 if kinds.insert(kind).inserted { firstOfKind.append((kind, object.metadata.name, object.location)) }
-                guard let workload = object as? any Workload else { continue }
+                guard type(of: object).isWorkload, let workload = object as? any Workload else { continue }
                 let name = workload.metadata.name
                 for container in workload.template.containers {
                     images.append(ContainerImage(kind: kind, name: name, key: "\(kind)/\(name)/\(container.name)",

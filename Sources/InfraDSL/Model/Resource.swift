@@ -12,6 +12,10 @@ public protocol Resource: Sendable {
     static var isNamespaced: Bool { get }
     /// Where in the apply order this kind goes (lower applies first).
     static var applyOrder: ApplyOrder { get }
+    /// Whether objects of this type are ``Workload``s. Given by the protocols (false, true for
+    /// every workload), so code that scans all objects for workloads casts only those: a cast to a
+    /// protocol looks its conformance up, and most objects are not workloads.
+    static var isWorkload: Bool { get }
 
     /// Name, namespace, labels and annotations.
     var metadata: ObjectMeta { get set }
@@ -29,6 +33,7 @@ public protocol Resource: Sendable {
 
 extension Resource {
     public static var isNamespaced: Bool { true }
+    public static var isWorkload: Bool { false }
 
     /// `Kind/name`, the object's identity inside an environment.
     public var identity: String { "\(Self.kind)/\(metadata.name)" }

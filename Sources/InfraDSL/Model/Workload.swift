@@ -12,6 +12,7 @@ public protocol Workload: Resource {
 }
 
 extension Workload {
+    public static var isWorkload: Bool { true }
     public var volumeClaimNames: Set<String> { [] }
 
     /// Every label the pods carry: the selector plus the template's own.
