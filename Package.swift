@@ -12,7 +12,9 @@ let package = Package(
     products: [
         .library(name: "InfraDSL", targets: ["InfraDSL"]),
         .library(name: "Environments", targets: ["Environments"]),
+        .library(name: "KubernetesAPI", targets: ["KubernetesAPI"]),
         .executable(name: "gen", targets: ["gen"]),
+        .executable(name: "kubernetes-codegen", targets: ["kubernetes-codegen"]),
         .executable(name: "engine", targets: ["Engine"]),
     ],
     dependencies: [
@@ -30,9 +32,23 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
+        // The typed Kubernetes API: support types and code generated from the 1.32 schema.
+        .target(name: "KubernetesAPI"),
+        // Schema → Swift: the Kubernetes API's definitions and CustomResourceDefinitions.
+        .target(
+            name: "KubernetesCodegen",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "kubernetes-codegen",
+            dependencies: [
+                "KubernetesCodegen",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .target(
             name: "InfraDSL",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: ["KubernetesAPI", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "Environments",
@@ -71,6 +87,10 @@ let package = Package(
         .testTarget(
             name: "InfraDSLTests",
             dependencies: ["InfraDSL", "TestSupport", .product(name: "Yams", package: "Yams")]
+        ),
+        .testTarget(
+            name: "KubernetesAPITests",
+            dependencies: ["KubernetesAPI", "KubernetesCodegen", "InfraDSL", "TestSupport", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(
             name: "EnvironmentsTests",

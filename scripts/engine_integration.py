@@ -92,7 +92,7 @@ def main():
     good = open(CONFIG).read()
     cases = [
         ("missing file", os.path.join(scratch, "absent.yaml"), None, "absent.yaml: the config file does not exist"),
-        ("wrong type", good.replace("pool_size: 10", "pool_size: lots"), None, ":21: database.pool_size: expected Int, found 'lots'"),
+        ("wrong type", good.replace("pool_size: 10", "pool_size: lots"), None, ":21: database.pool_size: expected integer, found \"lots\""),
         ("out of range", good.replace("port: 9090", "port: 99999"), None, ":39: metrics.port:"),
         ("unknown field", good.replace("  tcp_nodelay: true", "  tcp_nodelay: true\n  tcp_fastopen: true"), None,
          ":43: network.tcp_fastopen: unknown field"),

@@ -29,6 +29,9 @@ if nm "$(swift build --show-bin-path)/gen" | grep -qE "11Hummingbird|11PostgresN
     exit 1
 fi
 
+echo "== the generated Kubernetes API is current (regenerated from the 1.32 schema and compared)"
+scripts/generate-kubernetes-api.sh --check
+
 echo "== tests"
 tests_log="$(mktemp)"
 trap 'rm -f "$log" "$tests_log"' EXIT

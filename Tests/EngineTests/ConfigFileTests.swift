@@ -20,7 +20,7 @@ import Testing
 
     /// Each mutation of development's config and the exact message it must give.
     @Test(arguments: [
-        ("  pool_size: 10", "  pool_size: many", ":21: database.pool_size: expected Int, found 'many'"),
+        ("  pool_size: 10", "  pool_size: many", ":21: database.pool_size: expected integer, found \"many\""),
         ("  tcp_nodelay: true", "  tcp_nodelay:\n    - true", ":42: network.tcp_nodelay: expected a single value, found a sequence"),
         ("  pool_size: 10", "  pool_size: 0", ":21: database.pool_size: must be between 1 and 10000, is 0"),
         ("  port: 5432", "  port: 99999", ":19: database.port: "),

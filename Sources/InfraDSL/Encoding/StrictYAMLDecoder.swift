@@ -37,6 +37,12 @@ public struct StrictYAMLDecoder: Sendable {
         } catch {
             throw Failure(line: nil, field: "", message: "malformed YAML: \(error)")
         }
+        return try decode(T.self, from: root)
+    }
+
+    /// The decoded value of one already-parsed YAML node (a document of a multi-document stream),
+    /// under the same rules; lines are those of the node's own file.
+    public func decode<T: Codable>(_ type: T.Type, from root: Node) throws(Failure) -> T {
         let value: T
         do {
             value = try YAMLDecoder().decode(T.self, from: root)
@@ -94,19 +100,34 @@ public struct StrictYAMLDecoder: Sendable {
         return Failure(line: line(at: names, in: root), field: names.joined(separator: "."), message: message)
     }
 
-    /// `expected Int, found 'lots'`: the type wanted and what the file holds there.
+    /// `expected integer, found "lots"`: the type wanted, in the schema's words, and what the file holds.
     private static func mismatch(expected type: Any.Type, at path: [any CodingKey], in root: Node) -> String {
         let names = path.map { $0.intValue.map(String.init) ?? $0.stringValue }
         let node = deepest(along: names, in: root).node
         let found = switch node {
-        case .scalar(let scalar)?: "'\(scalar.string)'"
+        case .scalar(let scalar)?: "\"\(scalar.string.count > 60 ? scalar.string.prefix(60) + "..." : scalar.string)\""
         case .mapping?: "a mapping"
         case .sequence?: "a sequence"
         default: "another type"
         }
+        return "expected \(schemaName(of: type)), found \(found)"
+    }
+
+    /// The JSON-schema word for a Swift type a decoder asked for.
+    private static func schemaName(of type: Any.Type) -> String {
+        let name = "\(type)"
+        switch name {
+        case "Int", "Int32", "Int64", "UInt", "UInt16", "UInt32", "UInt64": return "integer"
+        case "Double", "Float": return "number"
+        case "Bool": return "boolean"
+        case "String": return "string"
         // Yams names its own node type when a collection stands where any scalar belongs.
-        let wanted = "\(type)" == "Scalar" ? "a single value" : "\(type)"
-        return "expected \(wanted), found \(found)"
+        case "Scalar": return "a single value"
+        default:
+            if name.hasPrefix("Dictionary") || name.hasPrefix("KeyedDecodingContainer") { return "a mapping" }
+            if name.hasPrefix("Array") || name.hasPrefix("UnkeyedDecodingContainer") { return "a sequence" }
+            return name
+        }
     }
 
     /// The line of the deepest node on `path` that exists.

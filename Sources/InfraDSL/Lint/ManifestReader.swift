@@ -1,3 +1,4 @@
+import KubernetesAPI
 import Yams
 
 /// Reads existing Kubernetes manifests into the typed model so `gen lint` can run the same checks
@@ -9,8 +10,14 @@ public struct ManifestReader {
     /// Findings about the input itself (unknown kinds and fields, bad quantities, malformed YAML).
     public private(set) var diagnostics = DiagnosticCollector()
 
-    /// A reader with nothing read yet.
-    public init() {}
+    /// The kinds whose every field is read against their schema.
+    private let kinds: KindLookup
+
+    /// A reader with nothing read yet, checking the generated API's kinds and any `more` (imported
+    /// custom resources) against their schemas.
+    public init(more: [any KubernetesObject.Type] = []) {
+        kinds = KindLookup(GeneratedKinds.all + more)
+    }
 
     /// Reads every document of one file.
     public mutating func read(yaml: String, file: String) {
@@ -28,10 +35,14 @@ public struct ManifestReader {
                 diagnostics.warning("lint", "a document without `kind` is skipped", at: ResourcePath([file]), root.location)
                 continue
             }
-            _ = root["apiVersion"]
             let name = root["metadata"]?["name"]?.string ?? ""
+            let schemaChecked = checkSchema(document, apiVersion: root["apiVersion"]?.string, kind: kind, at: ResourcePath([file, kind, name]), root.location)
             guard var resource = object(kind: kind, name: name, root) else {
-                diagnostics.warning("lint", "kind \(kind) is not in the model: kept, not checked", at: ResourcePath([file, kind, name]), root.location)
+                if schemaChecked {
+                    diagnostics.warning("lint", "kind \(kind) is checked against its schema only: the semantic checks do not read it yet", at: ResourcePath([file, kind, name]), root.location)
+                } else {
+                    diagnostics.warning("lint", "kind \(kind) is not in the model: kept, not checked", at: ResourcePath([file, kind, name]), root.location)
+                }
                 continue
             }
             if let metadata = root["metadata"] {
@@ -39,11 +50,45 @@ public struct ManifestReader {
                 resource.metadata.labels = metadata["labels"]?.stringMap ?? .none
                 resource.metadata.annotations = metadata["annotations"]?.stringMap ?? .none
             }
-            for unknown in root.unreadKeys() {
+            // A kind with a schema had every field read against it above: a field the schema lacks
+            // is already an error there. Without a schema, each field the model skips is named.
+            for unknown in root.unreadKeys() where !schemaChecked {
                 diagnostics.warning("lint", "field \(unknown.path) is not in the model: kept, not checked", at: ResourcePath([file, kind, name]), unknown.location)
             }
             resources.append(resource)
         }
+    }
+
+    /// Reads the whole document into its generated type: every field is checked against the schema
+    /// (unknown fields, wrong types, missing required fields are errors with their lines). Whether
+    /// the kind has a schema here.
+    private mutating func checkSchema(
+        _ document: Node, apiVersion: String?, kind: String, at path: ResourcePath, _ location: SourceLocation
+    ) -> Bool {
+        guard let apiVersion else {
+            diagnostics.error("schema", "the object has no apiVersion", at: path, location)
+            return false
+        }
+        guard let type = kinds.type(apiVersion: apiVersion, kind: kind) else {
+            let versions = kinds.versions(of: kind)
+            if versions.isEmpty {
+                diagnostics.warning("schema", "\(apiVersion) \(kind) is outside the generated API: its fields are not checked against a schema", at: path, location)
+            } else {
+                diagnostics.error("schema", "apiVersion \(apiVersion) does not serve \(kind) (removed or misspelt); use \(versions.joined(separator: " or "))", at: path, location)
+            }
+            return false
+        }
+        do {
+            _ = try decodeStrictly(type, document)
+        } catch {
+            let field = error.field.isEmpty ? "" : "\(error.field): "
+            diagnostics.error("schema", "\(field)\(error.message)", at: path, SourceLocation(path: location.path, line: error.line ?? location.line))
+        }
+        return true
+    }
+
+    private func decodeStrictly<T: KubernetesObject>(_ type: T.Type, _ document: Node) throws(StrictYAMLDecoder.Failure) -> T {
+        try StrictYAMLDecoder().decode(type, from: document)
     }
 
     private mutating func object(kind: String, name: String, _ root: ManifestNode) -> (any Resource)? {

@@ -1,0 +1,208 @@
+/// Turns translated declarations into Swift source: one file per namespace. The only stage that
+/// builds text.
+public struct SwiftRenderer: Sendable {
+    /// The first line of every file: what made it and how to make it again.
+    public var header: String
+    /// Modules the files import (`KubernetesAPI` for imported CRDs; none inside the API module).
+    public var imports: [String]
+
+    public init(header: String, imports: [String]) {
+        self.header = header
+        self.imports = imports
+    }
+
+    /// One file per namespace, named after it, and the registry of kinds, `<registry>.swift`.
+    public func render(_ namespaces: [NamespaceDeclaration], registry: String) -> [GeneratedFile] {
+        namespaces.map { GeneratedFile(path: "\($0.name).swift", contents: render($0)) }
+            + [GeneratedFile(path: "\(registry).swift", contents: renderRegistry(registry, namespaces))]
+    }
+
+    /// Every top-level kind, so a manifest's `apiVersion` and `kind` find their Swift type.
+    func renderRegistry(_ name: String, _ namespaces: [NamespaceDeclaration]) -> String {
+        var out = SourceText()
+        out.line("// \(header)")
+        out.line("// Do not edit by hand.")
+        out.line("")
+        for module in imports { out.line("import \(module)") }
+        if !imports.isEmpty { out.line("") }
+        out.line("/// Every kind generated here, in order of namespace and name.")
+        out.line("public enum \(name) {")
+        out.line("    /// The kinds' types; look one up by `apiVersion` and `kind`.")
+        out.line("    public static let all: [any KubernetesObject.Type] = [")
+        for namespace in namespaces {
+            for declaration in namespace.structs where declaration.kind != nil {
+                out.line("        \(namespace.name).\(declaration.name).self,")
+            }
+        }
+        out.line("    ]")
+        out.line("}")
+        return out.text
+    }
+
+    func render(_ namespace: NamespaceDeclaration) -> String {
+        var out = SourceText()
+        out.line("// \(header)")
+        out.line("// Do not edit by hand.")
+        out.line("")
+        for module in imports { out.line("import \(module)") }
+        if !imports.isEmpty { out.line("") }
+        out.line("/// The types of `\(namespace.groupVersion)`.")
+        out.line("public enum \(namespace.name) {}")
+        for declaration in namespace.enums {
+            out.line("")
+            out.line("extension \(namespace.name) {")
+            render(declaration, into: &out, indent: 1)
+            out.line("}")
+        }
+        for declaration in namespace.structs {
+            out.line("")
+            out.line("extension \(namespace.name) {")
+            render(declaration, into: &out, indent: 1)
+            out.line("}")
+        }
+        return out.text
+    }
+
+    private func render(_ declaration: StructDeclaration, into out: inout SourceText, indent: Int) {
+        let pad = String(repeating: "    ", count: indent)
+        let inner = pad + "    "
+        out.line("\(pad)/// `\(declaration.origin)`.")
+        if let kind = declaration.kind {
+            out.line("\(pad)///")
+            out.line("\(pad)/// Kind `\(kind.kind)` of `\(kind.apiVersion)`, \(kind.isNamespaced ? "namespaced" : "cluster-scoped").")
+        }
+        let conformance = declaration.kind == nil ? "Codable, Hashable, Sendable" : "KubernetesObject"
+        out.line("\(pad)public struct \(declaration.name): \(conformance) {")
+        if let kind = declaration.kind {
+            out.line("\(inner)public static let apiVersion = \(literal(kind.apiVersion))")
+            out.line("\(inner)public static let kind = \(literal(kind.kind))")
+            out.line("\(inner)public static let isNamespaced = \(kind.isNamespaced)")
+            out.line("")
+            // Optional: an object of a kind can sit inside another (a StatefulSet's claim templates)
+            // without them. Set for every object made in Swift.
+            out.line("\(inner)/// `apiVersion`: \(literal(kind.apiVersion)); absent only where the object is embedded in another.")
+            out.line("\(inner)public var apiVersion: String? = Self.apiVersion")
+            out.line("\(inner)/// `kind`: \(literal(kind.kind)); absent only where the object is embedded in another.")
+            out.line("\(inner)public var kind: String? = Self.kind")
+        }
+        let fields = declaration.properties.filter { declaration.kind == nil || !["apiVersion", "kind"].contains($0.jsonName) }
+        for property in fields {
+            let facts = ([property.type.schemaDescription] + property.facts).joined(separator: "; ")
+            out.line("\(inner)/// `\(property.jsonName)`: \(facts)\(property.isRequired ? "; required" : "").")
+            out.line("\(inner)public var \(property.swiftName): \(swiftType(property.type))\(property.isRequired ? "" : "?")")
+        }
+        if !fields.isEmpty { out.line("") }
+        renderInitializer(fields, into: &out, pad: inner)
+        if needsCodingKeys(declaration, fields) {
+            out.line("")
+            out.line("\(inner)enum CodingKeys: String, CodingKey {")
+            let keys = (declaration.kind == nil ? [] : [("apiVersion", "apiVersion"), ("kind", "kind")])
+                + fields.map { (SwiftNaming.bare($0.swiftName), $0.jsonName) }
+            for (swiftName, jsonName) in keys {
+                let name = SwiftNaming.propertyName(swiftName) == "`\(swiftName)`" ? "`\(swiftName)`" : swiftName
+                out.line(swiftName == jsonName ? "\(inner)    case \(name)" : "\(inner)    case \(name) = \(literal(jsonName))")
+            }
+            out.line("\(inner)}")
+        }
+        for nested in declaration.nestedEnums {
+            out.line("")
+            render(nested, into: &out, indent: indent + 1)
+        }
+        for nested in declaration.nestedStructs {
+            out.line("")
+            render(nested, into: &out, indent: indent + 1)
+        }
+        out.line("\(pad)}")
+    }
+
+    private func needsCodingKeys(_ declaration: StructDeclaration, _ fields: [PropertyDeclaration]) -> Bool {
+        fields.contains { SwiftNaming.bare($0.swiftName) != $0.jsonName }
+    }
+
+    private func renderInitializer(_ fields: [PropertyDeclaration], into out: inout SourceText, pad: String) {
+        out.line("\(pad)/// Every field; optional ones default to absent.")
+        guard !fields.isEmpty else {
+            out.line("\(pad)public init() {}")
+            return
+        }
+        out.line("\(pad)public init(")
+        for (index, property) in fields.enumerated() {
+            let label = SwiftNaming.bare(property.swiftName)
+            let type = swiftType(property.type) + (property.isRequired ? "" : "? = nil")
+            out.line("\(pad)    \(label): \(type)\(index == fields.count - 1 ? "" : ",")")
+        }
+        out.line("\(pad)) {")
+        for property in fields {
+            let label = SwiftNaming.bare(property.swiftName)
+            let value = SwiftNaming.propertyName(label) == label ? label : "`\(label)`"
+            out.line("\(pad)    self.\(label) = \(value)")
+        }
+        out.line("\(pad)}")
+    }
+
+    private func render(_ declaration: EnumDeclaration, into out: inout SourceText, indent: Int) {
+        let pad = String(repeating: "    ", count: indent)
+        let inner = pad + "    "
+        let values = declaration.cases.map { "`\($0.rawValue)`" }.joined(separator: ", ")
+        out.line("\(pad)/// One of \(values), or ``unknown(_:)`` for a value the schema does not list.")
+        out.line("\(pad)public enum \(declaration.name): OpenEnumeration {")
+        for item in declaration.cases { out.line("\(inner)case \(item.swiftName)") }
+        out.line("\(inner)/// A value the schema does not list; validation reports it.")
+        out.line("\(inner)case unknown(String)")
+        out.line("")
+        out.line("\(inner)public static let listed: [\(declaration.name)] = [\(declaration.cases.map { "." + SwiftNaming.bare($0.swiftName) }.joined(separator: ", "))]")
+        out.line("")
+        out.line("\(inner)public init(rawValue: String) {")
+        out.line("\(inner)    switch rawValue {")
+        for item in declaration.cases { out.line("\(inner)    case \(literal(item.rawValue)): self = .\(SwiftNaming.bare(item.swiftName))") }
+        out.line("\(inner)    default: self = .unknown(rawValue)")
+        out.line("\(inner)    }")
+        out.line("\(inner)}")
+        out.line("")
+        out.line("\(inner)public var rawValue: String {")
+        out.line("\(inner)    switch self {")
+        for item in declaration.cases { out.line("\(inner)    case .\(SwiftNaming.bare(item.swiftName)): \(literal(item.rawValue))") }
+        out.line("\(inner)    case .unknown(let value): value")
+        out.line("\(inner)    }")
+        out.line("\(inner)}")
+        out.line("\(pad)}")
+    }
+
+    func swiftType(_ type: TypeReference) -> String {
+        switch type {
+        case .string: "String"
+        case .int: "Int"
+        case .double: "Double"
+        case .bool: "Bool"
+        case .quantity: "Quantity"
+        case .intOrString: "IntOrString"
+        case .json: "JSONValue"
+        case .named(let name): name
+        case .array(let element): "[\(swiftType(element))]"
+        case .map(let element): "StringMap<\(swiftType(element))>"
+        }
+    }
+
+    private func literal(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            switch character {
+            case "\\": escaped += "\\\\"
+            case "\"": escaped += "\\\""
+            case "\n": escaped += "\\n"
+            default: escaped.append(character)
+            }
+        }
+        return "\"\(escaped)\""
+    }
+}
+
+/// Lines of source being built.
+struct SourceText {
+    private(set) var text = ""
+
+    mutating func line(_ line: String) {
+        text += line
+        text += "\n"
+    }
+}
