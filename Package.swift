@@ -39,6 +39,8 @@ let package = Package(
             name: "KubernetesCodegen",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        // Custom resources imported from the CRDs in codegen/crds (External Secrets, Prometheus Operator).
+        .target(name: "CustomResources", dependencies: ["KubernetesAPI"]),
         .executableTarget(
             name: "kubernetes-codegen",
             dependencies: [
@@ -84,13 +86,22 @@ let package = Package(
             name: "TestSupport",
             path: "Tests/Support"
         ),
+        // What the CRD importer makes of its large test CRD (Tests/Fixtures/crds), compiled.
+        .target(
+            name: "CustomResourceFixtures",
+            dependencies: ["KubernetesAPI"],
+            path: "Tests/CustomResourceFixtures"
+        ),
         .testTarget(
             name: "InfraDSLTests",
             dependencies: ["InfraDSL", "TestSupport", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(
             name: "KubernetesAPITests",
-            dependencies: ["KubernetesAPI", "KubernetesCodegen", "InfraDSL", "TestSupport", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "KubernetesAPI", "KubernetesCodegen", "CustomResources", "CustomResourceFixtures", "InfraDSL", "TestSupport",
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .testTarget(
             name: "EnvironmentsTests",

@@ -104,7 +104,7 @@ public struct CRDTranslator {
             guard let values = schema["enum"] as? [Any], !values.isEmpty else { return .string }
             let name = uniqueName(SwiftNaming.typeName(key) + suffix, &usedTypeNames)
             let raw = values.map { "\($0)" }
-            parent.nestedEnums.append(EnumDeclaration(name: name, cases: raw.map { (SwiftNaming.caseName($0), $0) }))
+            parent.nestedEnums.append(EnumDeclaration(name: name, cases: SwiftNaming.caseNames(raw)))
             return .named("\(qualified).\(name)")
         case "integer": return .int
         case "number": return .double

@@ -61,7 +61,7 @@ public struct KubernetesSchemaTranslator {
             guard parts.count == 2, var namespace = namespaces[parts[0]] else {
                 throw Failure(description: "enumeration \(enumeration.name) must be Namespace.Name of a generated namespace")
             }
-            let cases = enumeration.values.map { (swiftName: SwiftNaming.caseName($0), rawValue: $0) }
+            let cases = SwiftNaming.caseNames(enumeration.values)
             namespace.enums.append(EnumDeclaration(name: parts[1], cases: cases))
             namespaces[parts[0]] = namespace
         }

@@ -29,6 +29,8 @@ enum SwiftNaming {
         guard let first = parts.first else { return "_" }
         var name = first + parts.dropFirst().map(capitalized).joined()
         if name.first!.isNumber { name = "_" + name }
+        // `self` as a parameter name would hide the instance inside the initializer.
+        if name == "self" || name == "Self" { name += "Value" }
         return keywords.contains(name) ? "`\(name)`" : name
     }
 
@@ -47,7 +49,15 @@ enum SwiftNaming {
 
     /// `IfNotPresent` → `ifNotPresent`; `TCP` → `tcp`; `ClusterIP` → `clusterIP`; `""` → `empty`.
     static func caseName(_ rawValue: String) -> String {
-        let parts = words(rawValue)
+        var parts = words(rawValue)
+        if parts.isEmpty && !rawValue.isEmpty {
+            // A value of symbols alone (`=~`, `!=`): spell each symbol.
+            let spelled: [Character: String] = [
+                "!": "not", "=": "equal", "~": "tilde", "<": "less", ">": "greater", "*": "star", "+": "plus",
+                "-": "minus", "/": "slash", ".": "dot", "%": "percent", "&": "and", "|": "or", "^": "caret",
+            ]
+            parts = rawValue.map { spelled[$0] ?? "symbol" }
+        }
         guard !parts.isEmpty else { return "empty" }
         let joined = parts.map(capitalized).joined()
         let characters = Array(joined)
@@ -63,6 +73,22 @@ enum SwiftNaming {
         if name.first!.isNumber { name = "_" + name }
         if name == "unknown" { name = "unknownValue" }
         return keywords.contains(name) ? "`\(name)`" : name
+    }
+
+    /// Case names for values in order, made distinct (`a-b` and `a_b` give `aB` and `aB2`).
+    static func caseNames(_ rawValues: [String]) -> [(swiftName: String, rawValue: String)] {
+        var used: Set<String> = []
+        return rawValues.map { raw in
+            let base = caseName(raw)
+            var name = base
+            var number = 2
+            while used.contains(bare(name)) {
+                name = "\(bare(base))\(number)"
+                number += 1
+            }
+            used.insert(bare(name))
+            return (swiftName: name, rawValue: raw)
+        }
     }
 
     private static func capitalized(_ word: String) -> String {

@@ -127,15 +127,15 @@ public struct SwiftRenderer: Sendable {
         }
         out.line("\(pad)public init(")
         for (index, property) in fields.enumerated() {
+            // A keyword is a fine argument label, but as the parameter's own name it needs backticks.
             let label = SwiftNaming.bare(property.swiftName)
+            let parameter = label == property.swiftName ? label : "\(label) \(property.swiftName)"
             let type = swiftType(property.type) + (property.isRequired ? "" : "? = nil")
-            out.line("\(pad)    \(label): \(type)\(index == fields.count - 1 ? "" : ",")")
+            out.line("\(pad)    \(parameter): \(type)\(index == fields.count - 1 ? "" : ",")")
         }
         out.line("\(pad)) {")
         for property in fields {
-            let label = SwiftNaming.bare(property.swiftName)
-            let value = SwiftNaming.propertyName(label) == label ? label : "`\(label)`"
-            out.line("\(pad)    self.\(label) = \(value)")
+            out.line("\(pad)    self.\(property.swiftName) = \(property.swiftName)")
         }
         out.line("\(pad)}")
     }
@@ -143,7 +143,7 @@ public struct SwiftRenderer: Sendable {
     private func render(_ declaration: EnumDeclaration, into out: inout SourceText, indent: Int) {
         let pad = String(repeating: "    ", count: indent)
         let inner = pad + "    "
-        let values = declaration.cases.map { "`\($0.rawValue)`" }.joined(separator: ", ")
+        let values = declaration.cases.map { $0.rawValue.isEmpty ? "`\"\"`" : "`\($0.rawValue)`" }.joined(separator: ", ")
         out.line("\(pad)/// One of \(values), or ``unknown(_:)`` for a value the schema does not list.")
         out.line("\(pad)public enum \(declaration.name): OpenEnumeration {")
         for item in declaration.cases { out.line("\(inner)case \(item.swiftName)") }

@@ -497,11 +497,11 @@ extension BatchV1 {
         /// Every field; optional ones default to absent.
         public init(
             containerName: String? = nil,
-            operator: BatchV1.PodFailurePolicyOnExitCodesOperator,
+            operator `operator`: BatchV1.PodFailurePolicyOnExitCodesOperator,
             values: [Int]
         ) {
             self.containerName = containerName
-            self.operator = `operator`
+            self.`operator` = `operator`
             self.values = values
         }
     }

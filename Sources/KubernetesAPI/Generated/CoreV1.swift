@@ -95,7 +95,7 @@ extension CoreV1 {
 }
 
 extension CoreV1 {
-    /// One of ``, `DirectoryOrCreate`, `Directory`, `FileOrCreate`, `File`, `Socket`, `CharDevice`, `BlockDevice`, or ``unknown(_:)`` for a value the schema does not list.
+    /// One of `""`, `DirectoryOrCreate`, `Directory`, `FileOrCreate`, `File`, `Socket`, `CharDevice`, `BlockDevice`, or ``unknown(_:)`` for a value the schema does not list.
     public enum HostPathType: OpenEnumeration {
         case empty
         case directoryOrCreate
@@ -1531,13 +1531,13 @@ extension CoreV1 {
             containerPort: Int,
             hostIP: String? = nil,
             hostPort: Int? = nil,
-            protocol: CoreV1.TransportProtocol? = nil
+            protocol `protocol`: CoreV1.TransportProtocol? = nil
         ) {
             self.name = name
             self.containerPort = containerPort
             self.hostIP = hostIP
             self.hostPort = hostPort
-            self.protocol = `protocol`
+            self.`protocol` = `protocol`
         }
     }
 }
@@ -2499,14 +2499,14 @@ extension CoreV1 {
 
         /// Every field; optional ones default to absent.
         public init(
-            default: StringMap<Quantity>? = nil,
+            default `default`: StringMap<Quantity>? = nil,
             defaultRequest: StringMap<Quantity>? = nil,
             max: StringMap<Quantity>? = nil,
             maxLimitRequestRatio: StringMap<Quantity>? = nil,
             min: StringMap<Quantity>? = nil,
             type: CoreV1.LimitType
         ) {
-            self.default = `default`
+            self.`default` = `default`
             self.defaultRequest = defaultRequest
             self.max = max
             self.maxLimitRequestRatio = maxLimitRequestRatio
@@ -2798,11 +2798,11 @@ extension CoreV1 {
         /// Every field; optional ones default to absent.
         public init(
             key: String,
-            operator: CoreV1.NodeSelectorOperator,
+            operator `operator`: CoreV1.NodeSelectorOperator,
             values: [String]? = nil
         ) {
             self.key = key
-            self.operator = `operator`
+            self.`operator` = `operator`
             self.values = values
         }
     }
@@ -3727,11 +3727,11 @@ extension CoreV1 {
         public init(
             error: String? = nil,
             port: Int,
-            protocol: String
+            protocol `protocol`: String
         ) {
             self.error = error
             self.port = port
-            self.protocol = `protocol`
+            self.`protocol` = `protocol`
         }
     }
 }
@@ -4209,11 +4209,11 @@ extension CoreV1 {
 
         /// Every field; optional ones default to absent.
         public init(
-            operator: CoreV1.ScopeSelectorOperator,
+            operator `operator`: CoreV1.ScopeSelectorOperator,
             scopeName: CoreV1.ResourceQuotaScope,
             values: [String]? = nil
         ) {
-            self.operator = `operator`
+            self.`operator` = `operator`
             self.scopeName = scopeName
             self.values = values
         }
@@ -4546,14 +4546,14 @@ extension CoreV1 {
             appProtocol: String? = nil,
             nodePort: Int? = nil,
             port: Int,
-            protocol: CoreV1.TransportProtocol? = nil,
+            protocol `protocol`: CoreV1.TransportProtocol? = nil,
             targetPort: IntOrString? = nil
         ) {
             self.name = name
             self.appProtocol = appProtocol
             self.nodePort = nodePort
             self.port = port
-            self.protocol = `protocol`
+            self.`protocol` = `protocol`
             self.targetPort = targetPort
         }
     }
@@ -4786,13 +4786,13 @@ extension CoreV1 {
         public init(
             effect: CoreV1.TaintEffect? = nil,
             key: String? = nil,
-            operator: CoreV1.TolerationOperator? = nil,
+            operator `operator`: CoreV1.TolerationOperator? = nil,
             tolerationSeconds: Int? = nil,
             value: String? = nil
         ) {
             self.effect = effect
             self.key = key
-            self.operator = `operator`
+            self.`operator` = `operator`
             self.tolerationSeconds = tolerationSeconds
             self.value = value
         }

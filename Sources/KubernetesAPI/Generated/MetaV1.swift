@@ -105,11 +105,11 @@ extension MetaV1 {
         /// Every field; optional ones default to absent.
         public init(
             key: String,
-            operator: MetaV1.LabelSelectorOperator,
+            operator `operator`: MetaV1.LabelSelectorOperator,
             values: [String]? = nil
         ) {
             self.key = key
-            self.operator = `operator`
+            self.`operator` = `operator`
             self.values = values
         }
     }

@@ -224,11 +224,11 @@ extension NetworkingV1 {
         public init(
             error: String? = nil,
             port: Int,
-            protocol: String
+            protocol `protocol`: String
         ) {
             self.error = error
             self.port = port
-            self.protocol = `protocol`
+            self.`protocol` = `protocol`
         }
     }
 }
@@ -436,11 +436,11 @@ extension NetworkingV1 {
         public init(
             endPort: Int? = nil,
             port: IntOrString? = nil,
-            protocol: CoreV1.TransportProtocol? = nil
+            protocol `protocol`: CoreV1.TransportProtocol? = nil
         ) {
             self.endPort = endPort
             self.port = port
-            self.protocol = `protocol`
+            self.`protocol` = `protocol`
         }
     }
 }
