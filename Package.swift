@@ -61,6 +61,7 @@ let package = Package(
             dependencies: [
                 "InfraDSL",
                 "Environments",
+                "KubernetesCodegen",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

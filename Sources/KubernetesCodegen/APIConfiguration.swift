@@ -20,6 +20,8 @@ public struct APIConfiguration: Codable, Sendable {
     public var kinds: [String]
     /// Definition names of the kinds that are not namespaced.
     public var clusterScoped: [String]
+    /// Definition names of the kinds whose objects hold secret data.
+    public var secretKinds: [String]
     public var enumerations: [Enumeration]
     /// Per definition, the fields that come first (in this order) when objects are rendered.
     public var leadingFields: [String: [String]]

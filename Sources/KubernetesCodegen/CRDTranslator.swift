@@ -81,7 +81,9 @@ public struct CRDTranslator {
             }
             declaration.properties.append(PropertyDeclaration(
                 jsonName: key, swiftName: SwiftNaming.propertyName(key), type: type,
-                isRequired: required.contains(key) && !(isRoot && ["apiVersion", "kind"].contains(key)),
+                // The root's apiVersion, kind and metadata are the object's frame, always optional in
+                // Swift (an embedded object has none), whatever the CRD lists as required.
+                isRequired: required.contains(key) && !(isRoot && ["apiVersion", "kind", "metadata"].contains(key)),
                 facts: KubernetesSchemaTranslator.facts(of: child)))
         }
         return declaration

@@ -141,7 +141,8 @@ public struct KubernetesSchemaTranslator {
         {
             let group = first["group"] as? String ?? ""
             kind = KindFacts(apiVersion: group.isEmpty ? version : "\(group)/\(version)", kind: kindName,
-                             isNamespaced: !configuration.clusterScoped.contains(name))
+                             isNamespaced: !configuration.clusterScoped.contains(name),
+                             holdsSecretData: configuration.secretKinds.contains(name))
         }
         return StructDeclaration(
             name: String(name.split(separator: ".").last!), origin: name, properties: declarations, kind: kind)

@@ -71,7 +71,11 @@ public struct SwiftRenderer: Sendable {
             out.line("\(pad)///")
             out.line("\(pad)/// Kind `\(kind.kind)` of `\(kind.apiVersion)`, \(kind.isNamespaced ? "namespaced" : "cluster-scoped").")
         }
-        let conformance = declaration.kind == nil ? "Codable, Hashable, Sendable" : "KubernetesObject"
+        let conformance = switch declaration.kind {
+        case nil: "Codable, Hashable, Sendable"
+        case let kind? where kind.holdsSecretData: "KubernetesObject"
+        case _?: "SecretFreeObject"
+        }
         out.line("\(pad)public struct \(declaration.name): \(conformance) {")
         if let kind = declaration.kind {
             out.line("\(inner)public static let apiVersion = \(literal(kind.apiVersion))")
@@ -127,11 +131,9 @@ public struct SwiftRenderer: Sendable {
         }
         out.line("\(pad)public init(")
         for (index, property) in fields.enumerated() {
-            // A keyword is a fine argument label, but as the parameter's own name it needs backticks.
-            let label = SwiftNaming.bare(property.swiftName)
-            let parameter = label == property.swiftName ? label : "\(label) \(property.swiftName)"
+            // A keyword parameter is written with backticks; its argument label is the bare word.
             let type = swiftType(property.type) + (property.isRequired ? "" : "? = nil")
-            out.line("\(pad)    \(parameter): \(type)\(index == fields.count - 1 ? "" : ",")")
+            out.line("\(pad)    \(property.swiftName): \(type)\(index == fields.count - 1 ? "" : ",")")
         }
         out.line("\(pad)) {")
         for property in fields {

@@ -69,6 +69,8 @@ public struct KindFacts: Hashable, Sendable {
     public var apiVersion: String
     public var kind: String
     public var isNamespaced: Bool
+    /// Whether its objects hold secret data (a `Secret`): such kinds are not ``SecretFreeObject``s.
+    public var holdsSecretData = false
 }
 
 /// A generated struct, with the types declared inside it (inline objects of a CRD schema).

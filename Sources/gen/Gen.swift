@@ -7,7 +7,9 @@ struct Gen: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gen",
         abstract: "Render the trading system's environments into Kubernetes manifests.",
-        subcommands: [Generate.self, Check.self, Lint.self, Diff.self, Docs.self, Promote.self, RolloutCommand.self],
+        subcommands: [
+            Generate.self, Check.self, Lint.self, Diff.self, Docs.self, Promote.self, RolloutCommand.self, ImportCRD.self,
+        ],
         defaultSubcommand: Generate.self
     )
 }

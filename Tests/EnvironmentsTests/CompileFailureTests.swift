@@ -28,7 +28,7 @@ import TestSupport
     }
 
     @Test func everyClassOfMistakeHasAFixture() {
-        #expect(Self.fixtureNames.count == 9)
+        #expect(Self.fixtureNames.count == 10)
     }
 
     @Test func theControlCompiles() throws {

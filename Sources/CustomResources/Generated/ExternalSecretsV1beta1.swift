@@ -10,7 +10,7 @@ extension ExternalSecretsV1beta1 {
     /// `external-secrets.io/v1beta1 ClusterSecretStore`.
     ///
     /// Kind `ClusterSecretStore` of `external-secrets.io/v1beta1`, cluster-scoped.
-    public struct ClusterSecretStore: KubernetesObject {
+    public struct ClusterSecretStore: SecretFreeObject {
         public static let apiVersion = "external-secrets.io/v1beta1"
         public static let kind = "ClusterSecretStore"
         public static let isNamespaced = false
@@ -113,7 +113,7 @@ extension ExternalSecretsV1beta1 {
                         /// Every field; optional ones default to absent.
                         public init(
                             key: String,
-                            operator `operator`: ExternalSecretsV1beta1.ClusterSecretStore.Spec.ConditionsItem.NamespaceSelector.MatchExpressionsItem.Operator,
+                            `operator`: ExternalSecretsV1beta1.ClusterSecretStore.Spec.ConditionsItem.NamespaceSelector.MatchExpressionsItem.Operator,
                             values: [String]? = nil
                         ) {
                             self.key = key
@@ -487,7 +487,7 @@ extension ExternalSecretsV1beta1 {
     /// `external-secrets.io/v1beta1 ExternalSecret`.
     ///
     /// Kind `ExternalSecret` of `external-secrets.io/v1beta1`, namespaced.
-    public struct ExternalSecret: KubernetesObject {
+    public struct ExternalSecret: SecretFreeObject {
         public static let apiVersion = "external-secrets.io/v1beta1"
         public static let kind = "ExternalSecret"
         public static let isNamespaced = true
@@ -1249,7 +1249,7 @@ extension ExternalSecretsV1beta1 {
     /// `external-secrets.io/v1beta1 SecretStore`.
     ///
     /// Kind `SecretStore` of `external-secrets.io/v1beta1`, namespaced.
-    public struct SecretStore: KubernetesObject {
+    public struct SecretStore: SecretFreeObject {
         public static let apiVersion = "external-secrets.io/v1beta1"
         public static let kind = "SecretStore"
         public static let isNamespaced = true
@@ -1352,7 +1352,7 @@ extension ExternalSecretsV1beta1 {
                         /// Every field; optional ones default to absent.
                         public init(
                             key: String,
-                            operator `operator`: ExternalSecretsV1beta1.SecretStore.Spec.ConditionsItem.NamespaceSelector.MatchExpressionsItem.Operator,
+                            `operator`: ExternalSecretsV1beta1.SecretStore.Spec.ConditionsItem.NamespaceSelector.MatchExpressionsItem.Operator,
                             values: [String]? = nil
                         ) {
                             self.key = key

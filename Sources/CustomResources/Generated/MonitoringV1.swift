@@ -10,7 +10,7 @@ extension MonitoringV1 {
     /// `monitoring.coreos.com/v1 PodMonitor`.
     ///
     /// Kind `PodMonitor` of `monitoring.coreos.com/v1`, namespaced.
-    public struct PodMonitor: KubernetesObject {
+    public struct PodMonitor: SecretFreeObject {
         public static let apiVersion = "monitoring.coreos.com/v1"
         public static let kind = "PodMonitor"
         public static let isNamespaced = true
@@ -74,7 +74,7 @@ extension MonitoringV1 {
 
                 /// Every field; optional ones default to absent.
                 public init(
-                    any `any`: Bool? = nil,
+                    `any`: Bool? = nil,
                     matchNames: [String]? = nil
                 ) {
                     self.`any` = `any`
@@ -283,7 +283,7 @@ extension MonitoringV1 {
                     /// Every field; optional ones default to absent.
                     public init(
                         key: String,
-                        operator `operator`: String,
+                        `operator`: String,
                         values: [String]? = nil
                     ) {
                         self.key = key
@@ -300,7 +300,7 @@ extension MonitoringV1 {
     /// `monitoring.coreos.com/v1 PrometheusRule`.
     ///
     /// Kind `PrometheusRule` of `monitoring.coreos.com/v1`, namespaced.
-    public struct PrometheusRule: KubernetesObject {
+    public struct PrometheusRule: SecretFreeObject {
         public static let apiVersion = "monitoring.coreos.com/v1"
         public static let kind = "PrometheusRule"
         public static let isNamespaced = true
@@ -403,7 +403,7 @@ extension MonitoringV1 {
                         alert: String? = nil,
                         annotations: StringMap<String>? = nil,
                         expr: IntOrString,
-                        for `for`: String? = nil,
+                        `for`: String? = nil,
                         keepFiringFor: String? = nil,
                         labels: StringMap<String>? = nil,
                         record: String? = nil
@@ -436,7 +436,7 @@ extension MonitoringV1 {
     /// `monitoring.coreos.com/v1 ServiceMonitor`.
     ///
     /// Kind `ServiceMonitor` of `monitoring.coreos.com/v1`, namespaced.
-    public struct ServiceMonitor: KubernetesObject {
+    public struct ServiceMonitor: SecretFreeObject {
         public static let apiVersion = "monitoring.coreos.com/v1"
         public static let kind = "ServiceMonitor"
         public static let isNamespaced = true
@@ -833,7 +833,7 @@ extension MonitoringV1 {
 
                 /// Every field; optional ones default to absent.
                 public init(
-                    any `any`: Bool? = nil,
+                    `any`: Bool? = nil,
                     matchNames: [String]? = nil
                 ) {
                     self.`any` = `any`
@@ -869,7 +869,7 @@ extension MonitoringV1 {
                     /// Every field; optional ones default to absent.
                     public init(
                         key: String,
-                        operator `operator`: String,
+                        `operator`: String,
                         values: [String]? = nil
                     ) {
                         self.key = key

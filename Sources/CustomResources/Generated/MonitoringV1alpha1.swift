@@ -10,7 +10,7 @@ extension MonitoringV1alpha1 {
     /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig`.
     ///
     /// Kind `AlertmanagerConfig` of `monitoring.coreos.com/v1alpha1`, namespaced.
-    public struct AlertmanagerConfig: KubernetesObject {
+    public struct AlertmanagerConfig: SecretFreeObject {
         public static let apiVersion = "monitoring.coreos.com/v1alpha1"
         public static let kind = "AlertmanagerConfig"
         public static let isNamespaced = true
@@ -350,7 +350,7 @@ extension MonitoringV1alpha1 {
 
                     /// Every field; optional ones default to absent.
                     public init(
-                        class `class`: String? = nil,
+                        `class`: String? = nil,
                         component: String? = nil,
                         group: String? = nil,
                         routingKey: MonitoringV1alpha1.AlertmanagerConfig.Spec.ReceiversItem.PagerdutyConfigsItem.RoutingKey? = nil,
@@ -535,7 +535,7 @@ extension MonitoringV1alpha1 {
                 /// Every field; optional ones default to absent.
                 public init(
                     activeTimeIntervals: [String]? = nil,
-                    continue `continue`: Bool? = nil,
+                    `continue`: Bool? = nil,
                     groupBy: [String]? = nil,
                     groupInterval: String? = nil,
                     groupWait: String? = nil,

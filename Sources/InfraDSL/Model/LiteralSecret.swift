@@ -1,3 +1,5 @@
+import KubernetesAPI
+
 /// A Secret whose values are written in the environment's source. Only a development environment's
 /// builder accepts it (``Environment/development(_:namespace:file:line:_:)``): in any other
 /// environment, writing one is a compile error. Real credentials live in a secret store and are
@@ -34,4 +36,9 @@ public enum DevelopmentEnvironmentBuilder: ListBuilder {
     public static func buildExpression(_ artifact: Artifact) -> [Part] { [.artifact(artifact)] }
     public static func buildExpression(_ artifacts: [Artifact]) -> [Part] { artifacts.map { .artifact($0) } }
     public static func buildExpression(_ secret: LiteralSecret) -> [Part] { [.resource(secret.secret)] }
+    public static func buildExpression(
+        _ object: some KubernetesObject, file: StaticString = #fileID, line: UInt = #line
+    ) -> [Part] {
+        [.resource(APIObject(object, file: file, line: line))]
+    }
 }

@@ -148,7 +148,7 @@ extension AppsV1 {
     /// `io.k8s.api.apps.v1.DaemonSet`.
     ///
     /// Kind `DaemonSet` of `apps/v1`, namespaced.
-    public struct DaemonSet: KubernetesObject {
+    public struct DaemonSet: SecretFreeObject {
         public static let apiVersion = "apps/v1"
         public static let kind = "DaemonSet"
         public static let isNamespaced = true
@@ -313,7 +313,7 @@ extension AppsV1 {
     /// `io.k8s.api.apps.v1.Deployment`.
     ///
     /// Kind `Deployment` of `apps/v1`, namespaced.
-    public struct Deployment: KubernetesObject {
+    public struct Deployment: SecretFreeObject {
         public static let apiVersion = "apps/v1"
         public static let kind = "Deployment"
         public static let isNamespaced = true
@@ -543,7 +543,7 @@ extension AppsV1 {
     /// `io.k8s.api.apps.v1.StatefulSet`.
     ///
     /// Kind `StatefulSet` of `apps/v1`, namespaced.
-    public struct StatefulSet: KubernetesObject {
+    public struct StatefulSet: SecretFreeObject {
         public static let apiVersion = "apps/v1"
         public static let kind = "StatefulSet"
         public static let isNamespaced = true

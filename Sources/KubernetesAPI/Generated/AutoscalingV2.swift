@@ -288,7 +288,7 @@ extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.HorizontalPodAutoscaler`.
     ///
     /// Kind `HorizontalPodAutoscaler` of `autoscaling/v2`, namespaced.
-    public struct HorizontalPodAutoscaler: KubernetesObject {
+    public struct HorizontalPodAutoscaler: SecretFreeObject {
         public static let apiVersion = "autoscaling/v2"
         public static let kind = "HorizontalPodAutoscaler"
         public static let isNamespaced = true

@@ -157,7 +157,7 @@ extension BatchV1 {
     /// `io.k8s.api.batch.v1.CronJob`.
     ///
     /// Kind `CronJob` of `batch/v1`, namespaced.
-    public struct CronJob: KubernetesObject {
+    public struct CronJob: SecretFreeObject {
         public static let apiVersion = "batch/v1"
         public static let kind = "CronJob"
         public static let isNamespaced = true
@@ -256,7 +256,7 @@ extension BatchV1 {
     /// `io.k8s.api.batch.v1.Job`.
     ///
     /// Kind `Job` of `batch/v1`, namespaced.
-    public struct Job: KubernetesObject {
+    public struct Job: SecretFreeObject {
         public static let apiVersion = "batch/v1"
         public static let kind = "Job"
         public static let isNamespaced = true
@@ -497,7 +497,7 @@ extension BatchV1 {
         /// Every field; optional ones default to absent.
         public init(
             containerName: String? = nil,
-            operator `operator`: BatchV1.PodFailurePolicyOnExitCodesOperator,
+            `operator`: BatchV1.PodFailurePolicyOnExitCodesOperator,
             values: [Int]
         ) {
             self.containerName = containerName

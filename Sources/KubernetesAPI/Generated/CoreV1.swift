@@ -1279,7 +1279,7 @@ extension CoreV1 {
     /// `io.k8s.api.core.v1.ConfigMap`.
     ///
     /// Kind `ConfigMap` of `v1`, namespaced.
-    public struct ConfigMap: KubernetesObject {
+    public struct ConfigMap: SecretFreeObject {
         public static let apiVersion = "v1"
         public static let kind = "ConfigMap"
         public static let isNamespaced = true
@@ -1531,7 +1531,7 @@ extension CoreV1 {
             containerPort: Int,
             hostIP: String? = nil,
             hostPort: Int? = nil,
-            protocol `protocol`: CoreV1.TransportProtocol? = nil
+            `protocol`: CoreV1.TransportProtocol? = nil
         ) {
             self.name = name
             self.containerPort = containerPort
@@ -2456,7 +2456,7 @@ extension CoreV1 {
     /// `io.k8s.api.core.v1.LimitRange`.
     ///
     /// Kind `LimitRange` of `v1`, namespaced.
-    public struct LimitRange: KubernetesObject {
+    public struct LimitRange: SecretFreeObject {
         public static let apiVersion = "v1"
         public static let kind = "LimitRange"
         public static let isNamespaced = true
@@ -2499,7 +2499,7 @@ extension CoreV1 {
 
         /// Every field; optional ones default to absent.
         public init(
-            default `default`: StringMap<Quantity>? = nil,
+            `default`: StringMap<Quantity>? = nil,
             defaultRequest: StringMap<Quantity>? = nil,
             max: StringMap<Quantity>? = nil,
             maxLimitRequestRatio: StringMap<Quantity>? = nil,
@@ -2657,7 +2657,7 @@ extension CoreV1 {
     /// `io.k8s.api.core.v1.Namespace`.
     ///
     /// Kind `Namespace` of `v1`, cluster-scoped.
-    public struct Namespace: KubernetesObject {
+    public struct Namespace: SecretFreeObject {
         public static let apiVersion = "v1"
         public static let kind = "Namespace"
         public static let isNamespaced = false
@@ -2798,7 +2798,7 @@ extension CoreV1 {
         /// Every field; optional ones default to absent.
         public init(
             key: String,
-            operator `operator`: CoreV1.NodeSelectorOperator,
+            `operator`: CoreV1.NodeSelectorOperator,
             values: [String]? = nil
         ) {
             self.key = key
@@ -2889,7 +2889,7 @@ extension CoreV1 {
     /// `io.k8s.api.core.v1.PersistentVolumeClaim`.
     ///
     /// Kind `PersistentVolumeClaim` of `v1`, namespaced.
-    public struct PersistentVolumeClaim: KubernetesObject {
+    public struct PersistentVolumeClaim: SecretFreeObject {
         public static let apiVersion = "v1"
         public static let kind = "PersistentVolumeClaim"
         public static let isNamespaced = true
@@ -3104,7 +3104,7 @@ extension CoreV1 {
     /// `io.k8s.api.core.v1.Pod`.
     ///
     /// Kind `Pod` of `v1`, namespaced.
-    public struct Pod: KubernetesObject {
+    public struct Pod: SecretFreeObject {
         public static let apiVersion = "v1"
         public static let kind = "Pod"
         public static let isNamespaced = true
@@ -3727,7 +3727,7 @@ extension CoreV1 {
         public init(
             error: String? = nil,
             port: Int,
-            protocol `protocol`: String
+            `protocol`: String
         ) {
             self.error = error
             self.port = port
@@ -3991,7 +3991,7 @@ extension CoreV1 {
     /// `io.k8s.api.core.v1.ResourceQuota`.
     ///
     /// Kind `ResourceQuota` of `v1`, namespaced.
-    public struct ResourceQuota: KubernetesObject {
+    public struct ResourceQuota: SecretFreeObject {
         public static let apiVersion = "v1"
         public static let kind = "ResourceQuota"
         public static let isNamespaced = true
@@ -4209,7 +4209,7 @@ extension CoreV1 {
 
         /// Every field; optional ones default to absent.
         public init(
-            operator `operator`: CoreV1.ScopeSelectorOperator,
+            `operator`: CoreV1.ScopeSelectorOperator,
             scopeName: CoreV1.ResourceQuotaScope,
             values: [String]? = nil
         ) {
@@ -4435,7 +4435,7 @@ extension CoreV1 {
     /// `io.k8s.api.core.v1.Service`.
     ///
     /// Kind `Service` of `v1`, namespaced.
-    public struct Service: KubernetesObject {
+    public struct Service: SecretFreeObject {
         public static let apiVersion = "v1"
         public static let kind = "Service"
         public static let isNamespaced = true
@@ -4468,7 +4468,7 @@ extension CoreV1 {
     /// `io.k8s.api.core.v1.ServiceAccount`.
     ///
     /// Kind `ServiceAccount` of `v1`, namespaced.
-    public struct ServiceAccount: KubernetesObject {
+    public struct ServiceAccount: SecretFreeObject {
         public static let apiVersion = "v1"
         public static let kind = "ServiceAccount"
         public static let isNamespaced = true
@@ -4546,7 +4546,7 @@ extension CoreV1 {
             appProtocol: String? = nil,
             nodePort: Int? = nil,
             port: Int,
-            protocol `protocol`: CoreV1.TransportProtocol? = nil,
+            `protocol`: CoreV1.TransportProtocol? = nil,
             targetPort: IntOrString? = nil
         ) {
             self.name = name
@@ -4786,7 +4786,7 @@ extension CoreV1 {
         public init(
             effect: CoreV1.TaintEffect? = nil,
             key: String? = nil,
-            operator `operator`: CoreV1.TolerationOperator? = nil,
+            `operator`: CoreV1.TolerationOperator? = nil,
             tolerationSeconds: Int? = nil,
             value: String? = nil
         ) {

@@ -105,7 +105,7 @@ extension MetaV1 {
         /// Every field; optional ones default to absent.
         public init(
             key: String,
-            operator `operator`: MetaV1.LabelSelectorOperator,
+            `operator`: MetaV1.LabelSelectorOperator,
             values: [String]? = nil
         ) {
             self.key = key

@@ -124,7 +124,7 @@ extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.Ingress`.
     ///
     /// Kind `Ingress` of `networking.k8s.io/v1`, namespaced.
-    public struct Ingress: KubernetesObject {
+    public struct Ingress: SecretFreeObject {
         public static let apiVersion = "networking.k8s.io/v1"
         public static let kind = "Ingress"
         public static let isNamespaced = true
@@ -224,7 +224,7 @@ extension NetworkingV1 {
         public init(
             error: String? = nil,
             port: Int,
-            protocol `protocol`: String
+            `protocol`: String
         ) {
             self.error = error
             self.port = port
@@ -336,7 +336,7 @@ extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.NetworkPolicy`.
     ///
     /// Kind `NetworkPolicy` of `networking.k8s.io/v1`, namespaced.
-    public struct NetworkPolicy: KubernetesObject {
+    public struct NetworkPolicy: SecretFreeObject {
         public static let apiVersion = "networking.k8s.io/v1"
         public static let kind = "NetworkPolicy"
         public static let isNamespaced = true
@@ -436,7 +436,7 @@ extension NetworkingV1 {
         public init(
             endPort: Int? = nil,
             port: IntOrString? = nil,
-            protocol `protocol`: CoreV1.TransportProtocol? = nil
+            `protocol`: CoreV1.TransportProtocol? = nil
         ) {
             self.endPort = endPort
             self.port = port

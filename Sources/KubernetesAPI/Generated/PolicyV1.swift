@@ -36,7 +36,7 @@ extension PolicyV1 {
     /// `io.k8s.api.policy.v1.PodDisruptionBudget`.
     ///
     /// Kind `PodDisruptionBudget` of `policy/v1`, namespaced.
-    public struct PodDisruptionBudget: KubernetesObject {
+    public struct PodDisruptionBudget: SecretFreeObject {
         public static let apiVersion = "policy/v1"
         public static let kind = "PodDisruptionBudget"
         public static let isNamespaced = true

@@ -23,7 +23,7 @@ extension RbacV1 {
     /// `io.k8s.api.rbac.v1.ClusterRole`.
     ///
     /// Kind `ClusterRole` of `rbac.authorization.k8s.io/v1`, cluster-scoped.
-    public struct ClusterRole: KubernetesObject {
+    public struct ClusterRole: SecretFreeObject {
         public static let apiVersion = "rbac.authorization.k8s.io/v1"
         public static let kind = "ClusterRole"
         public static let isNamespaced = false
@@ -56,7 +56,7 @@ extension RbacV1 {
     /// `io.k8s.api.rbac.v1.ClusterRoleBinding`.
     ///
     /// Kind `ClusterRoleBinding` of `rbac.authorization.k8s.io/v1`, cluster-scoped.
-    public struct ClusterRoleBinding: KubernetesObject {
+    public struct ClusterRoleBinding: SecretFreeObject {
         public static let apiVersion = "rbac.authorization.k8s.io/v1"
         public static let kind = "ClusterRoleBinding"
         public static let isNamespaced = false
@@ -120,7 +120,7 @@ extension RbacV1 {
     /// `io.k8s.api.rbac.v1.Role`.
     ///
     /// Kind `Role` of `rbac.authorization.k8s.io/v1`, namespaced.
-    public struct Role: KubernetesObject {
+    public struct Role: SecretFreeObject {
         public static let apiVersion = "rbac.authorization.k8s.io/v1"
         public static let kind = "Role"
         public static let isNamespaced = true
@@ -149,7 +149,7 @@ extension RbacV1 {
     /// `io.k8s.api.rbac.v1.RoleBinding`.
     ///
     /// Kind `RoleBinding` of `rbac.authorization.k8s.io/v1`, namespaced.
-    public struct RoleBinding: KubernetesObject {
+    public struct RoleBinding: SecretFreeObject {
         public static let apiVersion = "rbac.authorization.k8s.io/v1"
         public static let kind = "RoleBinding"
         public static let isNamespaced = true

@@ -8,7 +8,7 @@ extension SchedulingV1 {
     /// `io.k8s.api.scheduling.v1.PriorityClass`.
     ///
     /// Kind `PriorityClass` of `scheduling.k8s.io/v1`, cluster-scoped.
-    public struct PriorityClass: KubernetesObject {
+    public struct PriorityClass: SecretFreeObject {
         public static let apiVersion = "scheduling.k8s.io/v1"
         public static let kind = "PriorityClass"
         public static let isNamespaced = false

@@ -7,7 +7,14 @@ public protocol KubernetesObject: Codable, Hashable, Sendable {
     static var kind: String { get }
     /// Whether objects of this kind live in a namespace.
     static var isNamespaced: Bool { get }
+    /// Name, namespace, labels, annotations...
+    var metadata: MetaV1.ObjectMeta? { get set }
 }
+
+/// A kind whose objects hold no secret material, so they may be written in Swift for any environment.
+/// Every generated kind is one, except those the generator's configuration lists as holding secret
+/// data (`Secret`).
+public protocol SecretFreeObject: KubernetesObject {}
 
 /// A string enumeration of the API: the values the schema lists, plus ``unknown(_:)`` for any other
 /// value a manifest holds, so reading never fails on a new value and validation can report it.

@@ -1,6 +1,7 @@
 // The control: the same APIs used correctly compile, so a failure of the fixtures above is theirs.
 import Environments
 import InfraDSL
+import KubernetesAPI
 
 let http = ContainerPort("http", 8080)
 let engine = StatefulSet("engine", selector: ["app": "engine"], serviceName: "engine", template: PodTemplate {
@@ -14,6 +15,10 @@ let development = Environment.development("dev", namespace: "dev") {
     Service("engine", selecting: engine, ports: [ServicePort("http", 8080, targetPort: http)])
     PodDisruptionBudget("engine", protecting: engine, .minAvailable(.count(1)))
     NetworkPolicy("dns", policyTypes: [.egress]) { NetworkRule.egress(to: [.namespace(.kubeSystem)], ports: [.udp(53)]) }
+    CoreV1.Secret(metadata: MetaV1.ObjectMeta(name: "generated-credentials"), stringData: ["password": "dev-only"])
+}
+let stagingSettings = Environment("staging", namespace: "hft-trading-staging") {
+    CoreV1.ConfigMap(metadata: MetaV1.ObjectMeta(name: "settings"), data: ["mode": "fast"])
 }
 
 func replicas(for tier: Tier) -> Int {

@@ -10,7 +10,7 @@ extension MarketsV1 {
     /// `markets.example.com/v1 TradingVenue`.
     ///
     /// Kind `TradingVenue` of `markets.example.com/v1`, namespaced.
-    public struct TradingVenue: KubernetesObject {
+    public struct TradingVenue: SecretFreeObject {
         public static let apiVersion = "markets.example.com/v1"
         public static let kind = "TradingVenue"
         public static let isNamespaced = true
@@ -90,20 +90,20 @@ extension MarketsV1 {
             public init(
                 ref: String? = nil,
                 _3dReplicas: Int? = nil,
-                Type `Type`: String? = nil,
+                `Type`: String? = nil,
                 anything: StringMap<JSONValue>? = nil,
                 connectivity: MarketsV1.TradingVenue.Spec.Connectivity,
-                default `default`: Bool? = nil,
+                `default`: Bool? = nil,
                 extensions: JSONValue? = nil,
                 freeForm: JSONValue? = nil,
-                init `init`: Int? = nil,
-                internal `internal`: Double? = nil,
+                `init`: Int? = nil,
+                `internal`: Double? = nil,
                 limitsBySymbol: StringMap<MarketsV1.TradingVenue.Spec.LimitsBySymbolValue>? = nil,
                 maxOrderRate: IntOrString? = nil,
                 mic: String,
-                operator `operator`: String? = nil,
+                `operator`: String? = nil,
                 priceBands: [[Double]]? = nil,
-                protocol `protocol`: MarketsV1.TradingVenue.Spec.ProtocolValue? = nil,
+                `protocol`: MarketsV1.TradingVenue.Spec.ProtocolValue? = nil,
                 selfValue: String? = nil,
                 sessions: [MarketsV1.TradingVenue.Spec.SessionsItem]? = nil,
                 sidecar: JSONValue? = nil,

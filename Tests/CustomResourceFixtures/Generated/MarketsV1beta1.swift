@@ -10,7 +10,7 @@ extension MarketsV1beta1 {
     /// `markets.example.com/v1beta1 TradingVenue`.
     ///
     /// Kind `TradingVenue` of `markets.example.com/v1beta1`, namespaced.
-    public struct TradingVenue: KubernetesObject {
+    public struct TradingVenue: SecretFreeObject {
         public static let apiVersion = "markets.example.com/v1beta1"
         public static let kind = "TradingVenue"
         public static let isNamespaced = true

@@ -1,0 +1,95 @@
+import KubernetesAPI
+
+/// An object of the generated Kubernetes API (``AppsV1``, ``BatchV1``...) or of an imported custom
+/// resource, placed in an environment as it is: every field typed, nothing string-keyed. The
+/// environment's namespace and common labels apply to it as to any object, and the checks see it;
+/// a kind that runs pods (Job, CronJob, DaemonSet...) is a ``Workload`` whose pods are checked like a
+/// StatefulSet's.
+///
+/// An environment's builder wraps a generated object by itself, recording the line it was written on:
+///
+/// ```swift
+/// Environment("production", namespace: "trading") {
+///     BatchV1.CronJob(metadata: .init(name: "end-of-day"), spec: .init(jobTemplate: job, schedule: "30 22 * * 1-5"))
+/// }
+/// ```
+public struct APIObject<Object: KubernetesObject>: Resource {
+    public static var apiVersion: String { Object.apiVersion }
+    public static var kind: String { Object.kind }
+    public static var isNamespaced: Bool { Object.isNamespaced }
+    public static var applyOrder: ApplyOrder { ApplyOrder.of(kind: Object.kind, namespaced: Object.isNamespaced) }
+    public static var isWorkload: Bool { Object.self is any PodTemplateCarrying.Type }
+
+    /// The typed object; change it freely, the compiler checks every field.
+    public var object: Object
+    public var location: SourceLocation
+    public var overrides: [Override] = []
+
+    /// `object` as written at `file`:`line`.
+    public init(_ object: Object, file: StaticString = #fileID, line: UInt = #line) {
+        self.object = object
+        location = SourceLocation(file, line)
+    }
+
+    /// The same object changed by `change`, checked by the compiler (the typed escape hatch).
+    ///
+    /// ```swift
+    /// cronJob.patch { $0.spec?.jobTemplate.spec?.template.spec?.restartPolicy = .onFailure }
+    /// ```
+    public func patch(_ change: (inout Object) -> Void) -> APIObject {
+        var copy = self
+        change(&copy.object)
+        return copy
+    }
+
+    public var metadata: ObjectMeta {
+        get {
+            let meta = object.metadata
+            return ObjectMeta(
+                name: meta?.name ?? "", namespace: meta?.namespace,
+                labels: Labels(meta?.labels?.map { ($0.key, $0.value) } ?? []),
+                annotations: Labels(meta?.annotations?.map { ($0.key, $0.value) } ?? []))
+        }
+        set {
+            var meta = object.metadata ?? MetaV1.ObjectMeta()
+            meta.name = newValue.name.isEmpty ? nil : newValue.name
+            meta.namespace = newValue.namespace
+            meta.labels = newValue.labels.isEmpty ? nil : StringMap(newValue.labels.map { ($0.key, $0.value) })
+            meta.annotations = newValue.annotations.isEmpty ? nil : StringMap(newValue.annotations.map { ($0.key, $0.value) })
+            object.metadata = meta
+        }
+    }
+
+    public func bodyFields() -> Fields {
+        // Encoding a generated type cannot fail: its fields are plain values, maps and arrays.
+        guard case .object(let fields)? = try? ValueEncoder().encode(object) else { return Fields() }
+        var body = Fields()
+        for (key, value) in fields where !["apiVersion", "kind", "metadata"].contains(key) { body.set(key, value) }
+        return body
+    }
+
+    public func validate(_ context: inout ValidationContext) {
+        APIObjectValidation.validate(object, at: location, into: &context)
+        (self as? any PodValidating)?.validatePods(&context)
+    }
+}
+
+extension ApplyOrder {
+    /// Where a kind of the generated API goes in the apply order, by what it is.
+    static func of(kind: String, namespaced: Bool) -> ApplyOrder {
+        switch kind {
+        case "Namespace": .namespace
+        case "ResourceQuota", "LimitRange": .quota
+        case "NetworkPolicy": .policy
+        case "ServiceAccount": .identity
+        case "Role", "RoleBinding", "ClusterRole", "ClusterRoleBinding": .rbac
+        case "ConfigMap", "Secret", "ExternalSecret", "SecretStore": .config
+        case "PersistentVolumeClaim": .storage
+        case "Service", "Ingress": .service
+        case "Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "Pod": .workload
+        case "PodDisruptionBudget": .disruption
+        case "HorizontalPodAutoscaler": .scaling
+        default: namespaced ? .config : .cluster
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import KubernetesAPI
+
+/// The checks every generated object gets: values the schema's enumerations do not list, quantities
+/// the API server cannot parse, and metadata an environment does not render.
+enum APIObjectValidation {
+    static func validate(_ object: some KubernetesObject, at location: SourceLocation, into context: inout ValidationContext) {
+        if let meta = object.metadata {
+            let rendered = MetaV1.ObjectMeta(name: meta.name, annotations: meta.annotations, labels: meta.labels, namespace: meta.namespace)
+            if meta != rendered {
+                context.error("metadata", "an environment's object sets only name, namespace, labels and annotations; the others are the API server's", field: "metadata", at: location)
+            }
+        }
+        walk(object, path: []) { value, path in
+            if let enumeration = value as? any OpenEnumeration, !enumeration.isListed {
+                context.error("schema", "'\(enumeration.rawValue)' is not a value the schema lists for this field", field: path.joined(separator: "/"), at: location)
+            } else if let quantity = value as? Quantity, !quantity.isWellFormed {
+                context.error("quantity", "'\(quantity.text)' is not a Kubernetes quantity", field: path.joined(separator: "/"), at: location)
+            }
+        }
+    }
+
+    /// Visits every stored value of a generated object, with its field path; map entries by key.
+    private static func walk(_ value: Any, path: [String], visit: (Any, [String]) -> Void) {
+        let mirror = Mirror(reflecting: value)
+        if mirror.displayStyle == .optional {
+            if let wrapped = mirror.children.first { walk(wrapped.value, path: path, visit: visit) }
+            return
+        }
+        visit(value, path)
+        if value is any OpenEnumeration || value is Quantity || value is JSONValue || value is String { return }
+        switch mirror.displayStyle {
+        case .struct where "\(type(of: value))".hasPrefix("StringMap<"):
+            for entry in mirror.children.first.map({ Mirror(reflecting: $0.value).children }) ?? Mirror(reflecting: []).children {
+                let pair = Mirror(reflecting: entry.value).children.map(\.value)
+                if pair.count == 2, let key = pair[0] as? String { walk(pair[1], path: path + [key], visit: visit) }
+            }
+        case .struct:
+            for child in mirror.children {
+                walk(child.value, path: path + [child.label.map { $0.hasPrefix("_") ? String($0.dropFirst()) : $0 } ?? "?"], visit: visit)
+            }
+        case .collection:
+            for (index, child) in mirror.children.enumerated() { walk(child.value, path: path + ["\(index)"], visit: visit) }
+        default:
+            break
+        }
+    }
+}
