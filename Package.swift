@@ -61,6 +61,7 @@ let package = Package(
             dependencies: [
                 "InfraDSL",
                 "Environments",
+                "CustomResources",
                 "KubernetesCodegen",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -68,17 +68,23 @@ def main():
         if normalize(expected[key]) != normalize(ours[key]):
             result["different"].append("/".join(key))
 
+    # Each bad value must be rejected by the values schema itself, at the value's own path: any other
+    # error (a template error, a crash) would leave the schema untested.
     bad_values = {
-        "wrong type": {"config": {"database": {"pool_size": "many"}}},
-        "missing required value": {"config": {"database": {"host": None}}},
-        "bad quantity": {"config": {"resources": {"memory": {"request": "8 Gi"}}}},
+        "wrong type": ({"config": {"database": {"pool_size": "many"}}}, "/config/database/pool_size"),
+        "missing required value": ({"config": {"database": {"host": None}}}, "/config/database"),
+        "bad quantity": ({"config": {"resources": {"memory": {"request": "8 Gi"}}}}, "/config/resources/memory/request"),
     }
-    for mistake, values in bad_values.items():
+    for mistake, (values, path) in bad_values.items():
         try:
             chart.render(values=values, name="hft-trading", namespace=namespace)
             result["schema_accepted"].append(mistake)
-        except helm_python.HelmError:
-            pass
+        except helm_python.HelmValuesError as error:
+            message = str(error)
+            if "don't meet the specifications of the schema" not in message or f"at '{path}'" not in message:
+                result["schema_accepted"].append(f"{mistake}: rejected for another reason: {message[:300]}")
+        except helm_python.HelmError as error:
+            result["schema_accepted"].append(f"{mistake}: failed outside the schema: {str(error)[:300]}")
 
     print(json.dumps(result, sort_keys=True))
     failed = result["lint"] or result["missing"] or result["extra"] or result["different"] or result["schema_accepted"] or not result["rendered"]

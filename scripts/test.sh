@@ -24,10 +24,14 @@ fi
 
 # The generator's dependency set stays small: no server library may reach the gen binary (module
 # names as they appear, length-prefixed, in mangled symbols).
-if nm "$(swift build --show-bin-path)/gen" | grep -qE "11Hummingbird|11PostgresNIO|10Prometheus|16ServiceLifecycle"; then
+# nm must succeed and list symbols: a missing nm or an unreadable binary must not pass as "no match".
+gen_symbols="$(nm "$(swift build --show-bin-path)/gen")" || { echo "nm could not read the gen binary" >&2; exit 1; }
+[[ "$gen_symbols" == *Yams* ]] || { echo "nm listed no Yams symbol in gen: the check below would prove nothing" >&2; exit 1; }
+if grep -qE "11Hummingbird|11PostgresNIO|10Prometheus|16ServiceLifecycle" <<<"$gen_symbols"; then
     echo "gen links a server library; only the engine may" >&2
     exit 1
 fi
+unset gen_symbols
 
 echo "== the generated Kubernetes API is current (regenerated from the 1.32 schema and compared)"
 scripts/generate-kubernetes-api.sh --check

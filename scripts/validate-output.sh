@@ -11,7 +11,13 @@
 #   helm-python-sdk (Helm v4)      every chart: lint --strict, template == the manifests, the values
 #                                  schema rejects bad values; the rendered objects pass kubernetes-validate
 #   PyYAML                         the stream layout holds the same objects as the file layout, in order
-# Usage: scripts/validate-output.sh [OUTPUT_DIR]   (default: render --all into a temporary directory)
+# Usage: scripts/validate-output.sh [OUTPUT_DIR]   (a whole `gen --all` output; default: render one
+# into a temporary directory)
+#
+# Every step must check at least one file (a step that finds nothing fails), any warning a validator
+# prints is a failure (kubernetes-validate only warns, exit 0, for an apiVersion it has no schema for),
+# and a tool that cannot run here is a failure unless it is declared in `declared_skips` below, whose
+# reasons the summary prints.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -30,14 +36,45 @@ fi
 
 passed=0
 failed=0
+skipped=0
 pass() { passed=$((passed + 1)); }
 fail() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
 
-mapfile -t manifests < <(find "$output" -path '*/kubernetes/*.yaml' ! -name kustomization.yaml | sort)
-[[ ${#manifests[@]} -gt 0 ]] || fail "no manifests found under $output"
+# The only steps allowed not to run, each with its reason. Nothing else may be skipped.
+declare -A declared_skips=(
+    [terraform]="no terraform binary can be installed from the package registries here; python-hcl2 parses every .tf and .tfvars file"
+)
+skip() { # step: passes only when declared above
+    if [[ -n "${declared_skips[$1]:-}" ]]; then
+        skipped=$((skipped + 1)); echo "validate: skipped $1: ${declared_skips[$1]}" >&2
+    else
+        fail "$1 did not run and its skip is not declared"
+    fi
+}
+
+# find_files STEP FIND-ARGS...: the sorted matches under $output, into the array `files`; a step
+# that matches no file fails, so a renamed or missing output cannot pass unseen.
+find_files() {
+    local step="$1"; shift
+    mapfile -t files < <(find "$output" "$@" | sort)
+    [[ ${#files[@]} -gt 0 ]] || fail "$step: no file to check under $output"
+}
+
+# kubernetes-validate, failing on a warning too (an apiVersion or kind without a schema).
+kvalidate() {
+    local result
+    if result="$("$bin/kubernetes-validate" --strict -k "$kube_version" --quiet "$@" 2>&1)" && [[ "$result" != *WARN* ]]; then
+        return 0
+    fi
+    echo "$result"
+    return 1
+}
+
+find_files manifests -path '*/kubernetes/*.yaml' ! -name kustomization.yaml
+manifests=("${files[@]}")
 
 for manifest in "${manifests[@]}"; do
-    if result="$("$bin/kubernetes-validate" --strict -k "$kube_version" --quiet "$manifest" 2>&1)"; then
+    if result="$(kvalidate "$manifest")"; then
         pass
     else
         fail "kubernetes-validate $manifest: $result"
@@ -50,11 +87,11 @@ for manifest in "${manifests[@]}"; do
     fi
 done
 
-for kustomization in $(find "$output" -path '*/kubernetes/kustomization.yaml' | sort); do
+find_files kustomize -path '*/kubernetes/kustomization.yaml'
+for kustomization in "${files[@]}"; do
     directory="$(dirname "$kustomization")"
     built="$(mktemp)"
-    if kubectl kustomize "$directory" > "$built" 2>&1 \
-        && "$bin/kubernetes-validate" --strict -k "$kube_version" --quiet "$built" >/dev/null 2>&1; then
+    if kubectl kustomize "$directory" > "$built" 2>&1 && kvalidate "$built" >/dev/null; then
         listed=$(grep -c '^- ' "$kustomization")
         documents=$(grep -c '^kind: ' "$built")
         if [[ "$listed" -eq "$documents" ]]; then pass; else fail "kustomize $directory built $documents objects, expected $listed"; fi
@@ -64,47 +101,55 @@ for kustomization in $(find "$output" -path '*/kubernetes/kustomization.yaml' | 
     rm -f "$built"
 done
 
-for config in $(find "$output" -path '*/config/config.yaml' | sort); do
+find_files check-jsonschema -path '*/config/config.yaml'
+for config in "${files[@]}"; do
     schema="$(dirname "$config")/config-schema.json"
     if result="$("$bin/check-jsonschema" --schemafile "$schema" "$config" 2>&1)"; then pass; else fail "check-jsonschema $config: $result"; fi
 done
 
-for prometheus in $(find "$output" -path '*/monitoring/prometheus.yml' | sort); do
+find_files "promtool check config" -path '*/monitoring/prometheus.yml'
+for prometheus in "${files[@]}"; do
     if result="$(promtool check config "$prometheus" 2>&1)"; then pass; else fail "promtool check config $prometheus: $result"; fi
 done
 
-for rules in $(find "$output" -path '*/monitoring/alert-rules.yaml' | sort); do
+find_files "promtool check rules" -path '*/monitoring/alert-rules.yaml'
+for rules in "${files[@]}"; do
     if result="$(promtool check rules "$rules" 2>&1)"; then pass; else fail "promtool check rules $rules: $result"; fi
 done
 
-for alertmanager in $(find "$output" -path '*/monitoring/alertmanager.yaml' | sort); do
+find_files amtool -path '*/monitoring/alertmanager.yaml'
+for alertmanager in "${files[@]}"; do
     if result="$(amtool check-config "$alertmanager" 2>&1)"; then pass; else fail "amtool check-config $alertmanager: $result"; fi
 done
 
 compose_binary="$("$python" -c 'import compose, os; print(os.path.join(os.path.dirname(compose.__file__), "docker-compose"))')"
-for compose in $(find "$output" -path '*/compose/docker-compose.yml' | sort); do
+find_files "docker compose config" -path '*/compose/docker-compose.yml'
+for compose in "${files[@]}"; do
     # Call the binary itself: the package's wrapper script exits 0 whatever happens.
     if result="$("$compose_binary" -f "$compose" config -q 2>&1)"; then pass; else fail "docker compose config $compose: $result"; fi
 done
 
-for hcl in $(find "$output" -path '*/terraform/*' \( -name '*.tf' -o -name '*.tfvars' \) | sort); do
+find_files python-hcl2 -path '*/terraform/*' \( -name '*.tf' -o -name '*.tfvars' \)
+for hcl in "${files[@]}"; do
     if result="$("$python" scripts/hcl_parse.py "$hcl" 2>&1)"; then pass; else fail "python-hcl2 $hcl: $result"; fi
 done
 if command -v terraform >/dev/null 2>&1; then
-    for module in $(find "$output" -path '*/terraform/variables.tf' -exec dirname {} \; | sort); do
+    find_files "terraform validate" -path '*/terraform/variables.tf'
+    for module in "${files[@]%/variables.tf}"; do
         if result="$(cd "$module" && terraform init -backend=false -input=false >/dev/null && terraform validate 2>&1)"; then pass; else fail "terraform validate $module: $result"; fi
     done
 else
-    echo "validate: terraform is not installed (not available from the package registries here); skipping terraform validate" >&2
+    skip terraform
 fi
 
-for chart in $(find "$output" -path '*/helm/*/Chart.yaml' -exec dirname {} \; | sort); do
+find_files helm -path '*/helm/*/Chart.yaml'
+for chart in "${files[@]%/Chart.yaml}"; do
     environment_dir="$(dirname "$(dirname "$chart")")"
     namespace="$(grep -m1 '^  name: ' "$environment_dir"/kubernetes/namespace-*.yaml | sed 's/^  name: //')"
     rendered="$(mktemp -d)"
     if result="$("$python" scripts/helm_check.py "$chart" "$environment_dir/kubernetes" "$namespace" "$rendered" 2>&1)"; then
         pass
-        if result="$("$bin/kubernetes-validate" --strict -k "$kube_version" --quiet "$rendered"/*.yaml 2>&1)"; then pass; else fail "kubernetes-validate (helm render of $chart): $result"; fi
+        if result="$(kvalidate "$rendered"/*.yaml)"; then pass; else fail "kubernetes-validate (helm render of $chart): $result"; fi
     else
         fail "helm $chart: $result"
     fi
@@ -115,9 +160,11 @@ done
 # the file-per-object layout, in the kustomization's (apply) order.
 streamed="$(mktemp -d)"
 if swift run --quiet gen --all --layout stream --output "$streamed" >/dev/null; then
-    for stream in $(find "$streamed" -path '*/kubernetes/manifests.yaml' | sort); do
+    mapfile -t streams < <(find "$streamed" -path '*/kubernetes/manifests.yaml' | sort)
+    [[ ${#streams[@]} -gt 0 ]] || fail "stream layout: no manifests.yaml under $streamed"
+    for stream in "${streams[@]}"; do
         environment="$(basename "$(dirname "$(dirname "$stream")")")"
-        if result="$("$bin/kubernetes-validate" --strict -k "$kube_version" --quiet "$stream" 2>&1)"; then pass; else fail "kubernetes-validate $stream: $result"; fi
+        if result="$(kvalidate "$stream")"; then pass; else fail "kubernetes-validate $stream: $result"; fi
         if result="$("$python" scripts/stream_check.py "$stream" "$output/$environment/kubernetes" 2>&1)"; then pass; else fail "stream $stream: $result"; fi
         if result="$("$bin/yamllint" --strict -c .yamllint.yaml "$stream" 2>&1)"; then pass; else fail "yamllint $stream: $result"; fi
     done
@@ -132,5 +179,5 @@ else
     fail "yamllint: $result"
 fi
 
-echo "validators: $passed passed, $failed failed"
+echo "validators: $passed passed, $failed failed, $skipped skipped"
 [[ $failed -eq 0 ]]

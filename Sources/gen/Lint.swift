@@ -1,4 +1,5 @@
 import ArgumentParser
+import CustomResources
 import Environments
 import Foundation
 import InfraDSL
@@ -15,7 +16,9 @@ struct Lint: ParsableCommand {
     var format: DiagnosticFormat = .text
 
     func run() throws {
-        var reader = ManifestReader()
+        // The imported custom resources (External Secrets, Prometheus Operator) are read as strictly as
+        // the Kubernetes kinds.
+        var reader = ManifestReader(more: CustomResourceKinds.all)
         for file in try manifestFiles() {
             let text = try String(contentsOfFile: file, encoding: .utf8)
             reader.read(yaml: text, file: file)

@@ -48,12 +48,15 @@ import TestSupport
         #expect(!expectations.isEmpty, "\(name) names no expected error")
         let result = try typecheck(file)
         #expect(result.status != 0, "\(name) compiled")
-        let errors = result.error.split(separator: "\n").filter { $0.contains(": error: ") && $0.hasPrefix("/") || $0.hasPrefix("Tests/") }
-        for (line, message) in expectations {
-            let found = errors.contains { $0.contains("\(name):\(line):") && $0.contains("error: \(message)") }
-            #expect(found, "\(name): no error '\(message)' at line \(line); got:\n\(errors.joined(separator: "\n"))")
+        let errors = result.error.split(separator: "\n").filter { $0.contains(": error: ") && ($0.hasPrefix("/") || $0.hasPrefix("Tests/")) }
+        func matches(_ error: Substring, _ expectation: (line: Int, message: String)) -> Bool {
+            error.contains("\(name):\(expectation.line):") && error.contains("error: \(expectation.message)")
         }
-        let unexpected = errors.filter { error in !expectations.contains { error.contains("\(name):\($0.0):") } }
+        for expectation in expectations {
+            #expect(errors.contains { matches($0, expectation) }, "\(name): no error '\(expectation.1)' at line \(expectation.0); got:\n\(errors.joined(separator: "\n"))")
+        }
+        // Every error is an expected one: another error, even on an expected line, is another reason.
+        let unexpected = errors.filter { error in !expectations.contains { matches(error, $0) } }
         #expect(unexpected.isEmpty, "\(name) fails for other reasons too:\n\(unexpected.joined(separator: "\n"))")
     }
 }
