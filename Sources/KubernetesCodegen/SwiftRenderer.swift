@@ -97,14 +97,15 @@ public struct SwiftRenderer: Sendable {
         }
         if !fields.isEmpty { out.line("") }
         renderInitializer(fields, into: &out, pad: inner)
-        if needsCodingKeys(declaration, fields) {
+        // Coding keys only where a Swift name differs from its JSON key (`$ref`, `x-custom`, `self`).
+        if fields.contains(where: { SwiftNaming.bare($0.swiftName) != $0.jsonName }) {
             out.line("")
             out.line("\(inner)enum CodingKeys: String, CodingKey {")
             let keys = (declaration.kind == nil ? [] : [("apiVersion", "apiVersion"), ("kind", "kind")])
-                + fields.map { (SwiftNaming.bare($0.swiftName), $0.jsonName) }
+                + fields.map { ($0.swiftName, $0.jsonName) }
             for (swiftName, jsonName) in keys {
-                let name = SwiftNaming.propertyName(swiftName) == "`\(swiftName)`" ? "`\(swiftName)`" : swiftName
-                out.line(swiftName == jsonName ? "\(inner)    case \(name)" : "\(inner)    case \(name) = \(literal(jsonName))")
+                let same = SwiftNaming.bare(swiftName) == jsonName
+                out.line(same ? "\(inner)    case \(swiftName)" : "\(inner)    case \(swiftName) = \(literal(jsonName))")
             }
             out.line("\(inner)}")
         }
@@ -117,10 +118,6 @@ public struct SwiftRenderer: Sendable {
             render(nested, into: &out, indent: indent + 1)
         }
         out.line("\(pad)}")
-    }
-
-    private func needsCodingKeys(_ declaration: StructDeclaration, _ fields: [PropertyDeclaration]) -> Bool {
-        fields.contains { SwiftNaming.bare($0.swiftName) != $0.jsonName }
     }
 
     private func renderInitializer(_ fields: [PropertyDeclaration], into out: inout SourceText, pad: String) {

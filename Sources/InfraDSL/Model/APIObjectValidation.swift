@@ -28,16 +28,13 @@ enum APIObjectValidation {
         }
         visit(value, path)
         if value is any OpenEnumeration || value is Quantity || value is JSONValue || value is String { return }
+        if let map = value as? any InspectableMap {
+            for entry in map.inspectableEntries { walk(entry.value, path: path + [entry.key], visit: visit) }
+            return
+        }
         switch mirror.displayStyle {
-        case .struct where "\(type(of: value))".hasPrefix("StringMap<"):
-            for entry in mirror.children.first.map({ Mirror(reflecting: $0.value).children }) ?? Mirror(reflecting: []).children {
-                let pair = Mirror(reflecting: entry.value).children.map(\.value)
-                if pair.count == 2, let key = pair[0] as? String { walk(pair[1], path: path + [key], visit: visit) }
-            }
         case .struct:
-            for child in mirror.children {
-                walk(child.value, path: path + [child.label.map { $0.hasPrefix("_") ? String($0.dropFirst()) : $0 } ?? "?"], visit: visit)
-            }
+            for child in mirror.children { walk(child.value, path: path + [child.label ?? "?"], visit: visit) }
         case .collection:
             for (index, child) in mirror.children.enumerated() { walk(child.value, path: path + ["\(index)"], visit: visit) }
         default:

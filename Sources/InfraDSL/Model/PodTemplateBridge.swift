@@ -126,6 +126,7 @@ struct PodTemplateBridge {
         } else if let exec = item.exec {
             handler = .exec(exec.command ?? [])
         } else if let grpc = item.grpc {
+            // The pod model has no gRPC probe; what the checks ask of a probe is its port.
             handler = .tcpSocket(port: .number(Port(grpc.port)))
         } else {
             return nil

@@ -19,6 +19,8 @@ public struct KindLookup: Sendable {
 
     /// Whether any generated version has this kind (to tell a wrong version from an unknown kind).
     public func versions(of kind: String) -> [String] {
+        // A loop, not `filter`/`map(\.apiVersion)`: a key path to a static member through an
+        // existential metatype crashes the 6.3 compiler.
         var versions: [String] = []
         for type in types.values where type.kind == kind { versions.append(type.apiVersion) }
         return versions.sorted()

@@ -53,6 +53,17 @@ public struct StringMap<Element: Hashable & Sendable>: Hashable, Sendable, Expre
     }
 }
 
+/// A map's entries with their values type-erased, so code that walks any generated object (its
+/// validation) can follow map entries by key without knowing the element type.
+public protocol InspectableMap {
+    /// The entries, sorted by key.
+    var inspectableEntries: [(key: String, value: Any)] { get }
+}
+
+extension StringMap: InspectableMap {
+    public var inspectableEntries: [(key: String, value: Any)] { entries.map { (key: $0.key, value: $0.value as Any) } }
+}
+
 extension StringMap: Codable where Element: Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: MapKey.self)
