@@ -61,7 +61,6 @@ let package = Package(
             dependencies: [
                 "InfraDSL",
                 "Environments",
-                "CustomResources",
                 "KubernetesCodegen",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -45,7 +45,7 @@ public struct KubernetesSchemaTranslator {
             guard let definition = definitions[name] else { throw Failure(description: "no definition \(name)") }
             let declaration = try translateDefinition(name, definition)
             structs[name] = declaration
-            for reference in references(of: definition) where !seen.contains(reference) && Self.special[reference] == nil {
+            for reference in references(of: definition, of: name) where !seen.contains(reference) && Self.special[reference] == nil {
                 seen.insert(reference)
                 pending.append(reference)
             }
@@ -104,16 +104,25 @@ public struct KubernetesSchemaTranslator {
         "\(namespace(of: definition).name).\(definition.split(separator: ".").last!)"
     }
 
-    private func references(of schema: [String: Any]) -> [String] {
+    private func references(of schema: [String: Any], of definition: String? = nil) -> [String] {
         var found: [String] = []
         if let reference = schema["$ref"] as? String { found.append(Self.definitionName(reference)) }
         for key in ["items", "additionalProperties"] {
             if let child = schema[key] as? [String: Any] { found += references(of: child) }
         }
         if let properties = schema["properties"] as? [String: [String: Any]] {
-            for key in properties.keys.sorted() { found += references(of: properties[key]!) }
+            for key in properties.keys.sorted() where !isServerStatus(key, of: definition) {
+                found += references(of: properties[key]!)
+            }
         }
         return found
+    }
+
+    /// A kind's `status`: what the API server reports, never written in a manifest. It is kept as
+    /// free-form JSON (a manifest copied from a cluster still reads), which spares generating and
+    /// compiling some forty status-only types.
+    private func isServerStatus(_ key: String, of definition: String?) -> Bool {
+        key == "status" && definition.map(configuration.kinds.contains) == true
     }
 
     private static func definitionName(_ reference: String) -> String {
@@ -126,6 +135,11 @@ public struct KubernetesSchemaTranslator {
         var declarations: [PropertyDeclaration] = []
         for key in ordered(Array(properties.keys), definition: name) {
             let schema = properties[key]!
+            if isServerStatus(key, of: name) {
+                declarations.append(PropertyDeclaration(
+                    jsonName: key, swiftName: key, type: .json, isRequired: false, facts: ["the API server's report, kept as free-form JSON"]))
+                continue
+            }
             var type = try translateType(schema, at: "\(name).\(key)")
             if let enumeration = enumByField["\(name).\(key)"] {
                 type = Self.replacingString(in: type, with: .named(enumeration))

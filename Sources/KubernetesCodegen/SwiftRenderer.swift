@@ -11,20 +11,30 @@ public struct SwiftRenderer: Sendable {
         self.imports = imports
     }
 
-    /// One file per namespace, named after it, and the registry of kinds, `<registry>.swift`.
+    /// Structs per file: small files let the compiler spread a namespace over every core (one file of
+    /// the whole core API kept one core busy alone for most of a clean build).
+    static let structsPerFile = 16
+
+    /// Per namespace, `<Namespace>.swift` (the namespace and its enumerations) and its structs in
+    /// `<Namespace>+<n>.swift`; and the registry of kinds, `<registry>.swift`.
     public func render(_ namespaces: [NamespaceDeclaration], registry: String) -> [GeneratedFile] {
-        namespaces.map { GeneratedFile(path: "\($0.name).swift", contents: render($0)) }
-            + [GeneratedFile(path: "\(registry).swift", contents: renderRegistry(registry, namespaces))]
+        var files: [GeneratedFile] = []
+        for namespace in namespaces {
+            files.append(GeneratedFile(path: "\(namespace.name).swift", contents: renderNamespace(namespace)))
+            let chunks = stride(from: 0, to: namespace.structs.count, by: Self.structsPerFile).map {
+                Array(namespace.structs[$0..<min($0 + Self.structsPerFile, namespace.structs.count)])
+            }
+            for (index, chunk) in chunks.enumerated() {
+                files.append(GeneratedFile(path: "\(namespace.name)+\(index + 1).swift", contents: renderStructs(chunk, in: namespace)))
+            }
+        }
+        return files + [GeneratedFile(path: "\(registry).swift", contents: renderRegistry(registry, namespaces))]
     }
 
     /// Every top-level kind, so a manifest's `apiVersion` and `kind` find their Swift type.
     func renderRegistry(_ name: String, _ namespaces: [NamespaceDeclaration]) -> String {
-        var out = SourceText()
-        out.line("// \(header)")
-        out.line("// Do not edit by hand.")
+        var out = fileHeader()
         out.line("")
-        for module in imports { out.line("import \(module)") }
-        if !imports.isEmpty { out.line("") }
         out.line("/// Every kind generated here, in order of namespace and name.")
         out.line("public enum \(name) {")
         out.line("    /// The kinds' types; look one up by `apiVersion` and `kind`.")
@@ -39,13 +49,20 @@ public struct SwiftRenderer: Sendable {
         return out.text
     }
 
-    func render(_ namespace: NamespaceDeclaration) -> String {
+    private func fileHeader() -> SourceText {
         var out = SourceText()
         out.line("// \(header)")
         out.line("// Do not edit by hand.")
+        for module in imports {
+            out.line("")
+            out.line("import \(module)")
+        }
+        return out
+    }
+
+    func renderNamespace(_ namespace: NamespaceDeclaration) -> String {
+        var out = fileHeader()
         out.line("")
-        for module in imports { out.line("import \(module)") }
-        if !imports.isEmpty { out.line("") }
         out.line("/// The types of `\(namespace.groupVersion)`.")
         out.line("public enum \(namespace.name) {}")
         for declaration in namespace.enums {
@@ -54,7 +71,12 @@ public struct SwiftRenderer: Sendable {
             render(declaration, into: &out, indent: 1)
             out.line("}")
         }
-        for declaration in namespace.structs {
+        return out.text
+    }
+
+    func renderStructs(_ structs: [StructDeclaration], in namespace: NamespaceDeclaration) -> String {
+        var out = fileHeader()
+        for declaration in structs {
             out.line("")
             out.line("extension \(namespace.name) {")
             render(declaration, into: &out, indent: 1)

@@ -1,5 +1,4 @@
 import ArgumentParser
-import CustomResources
 import Environments
 import Foundation
 import InfraDSL
@@ -16,9 +15,7 @@ struct Lint: ParsableCommand {
     var format: DiagnosticFormat = .text
 
     func run() throws {
-        // The imported custom resources (External Secrets, Prometheus Operator) are read as strictly as
-        // the Kubernetes kinds.
-        var reader = ManifestReader(more: CustomResourceKinds.all)
+        var reader = ManifestReader()
         for file in try manifestFiles() {
             let text = try String(contentsOfFile: file, encoding: .utf8)
             reader.read(yaml: text, file: file)
