@@ -47,15 +47,14 @@ public struct APIObject<Object: KubernetesObject>: Resource {
             let meta = object.metadata
             return ObjectMeta(
                 name: meta?.name ?? "", namespace: meta?.namespace,
-                labels: Labels(meta?.labels?.map { ($0.key, $0.value) } ?? []),
-                annotations: Labels(meta?.annotations?.map { ($0.key, $0.value) } ?? []))
+                labels: Labels(meta?.labels), annotations: Labels(meta?.annotations))
         }
         set {
             var meta = object.metadata ?? MetaV1.ObjectMeta()
             meta.name = newValue.name.isEmpty ? nil : newValue.name
             meta.namespace = newValue.namespace
-            meta.labels = newValue.labels.isEmpty ? nil : StringMap(newValue.labels.map { ($0.key, $0.value) })
-            meta.annotations = newValue.annotations.isEmpty ? nil : StringMap(newValue.annotations.map { ($0.key, $0.value) })
+            meta.labels = newValue.labels.stringMap
+            meta.annotations = newValue.annotations.stringMap
             object.metadata = meta
         }
     }

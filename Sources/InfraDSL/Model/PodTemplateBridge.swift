@@ -15,10 +15,10 @@ struct PodTemplateBridge {
         for item in pod?.volumes ?? [] {
             if let volume = volume(item) { parts.append(.volume(volume)) }
         }
-        var template = PodTemplate(labels: labels(spec?.metadata?.labels), annotations: labels(spec?.metadata?.annotations)) { parts }
+        var template = PodTemplate(labels: Labels(spec?.metadata?.labels), annotations: Labels(spec?.metadata?.annotations)) { parts }
         template.location = location
         if let seconds = pod?.terminationGracePeriodSeconds { template = template.terminationGracePeriod(Seconds(seconds)) }
-        if let selector = pod?.nodeSelector, !selector.isEmpty { template = template.nodeSelector(labels(selector)) }
+        if let selector = pod?.nodeSelector, !selector.isEmpty { template = template.nodeSelector(Labels(selector)) }
         if let account = pod?.serviceAccountName { template = template.serviceAccountName(account) }
         if let mount = pod?.automountServiceAccountToken { template = template.automountServiceAccountToken(mount) }
         if let priority = pod?.priorityClassName { template = template.priorityClassName(priority) }
@@ -31,10 +31,6 @@ struct PodTemplateBridge {
             template = template.securityContext(context)
         }
         return template
-    }
-
-    private func labels(_ map: StringMap<String>?) -> Labels {
-        Labels(map?.map { ($0.key, $0.value) } ?? [])
     }
 
     private func container(_ item: CoreV1.Container) -> Container {

@@ -58,7 +58,7 @@ protocol PodValidating {
 
 extension APIObject: Workload where Object: PodTemplateCarrying {
     public var selector: Labels {
-        Labels(object.podSelector?.matchLabels?.map { ($0.key, $0.value) } ?? [])
+        Labels(object.podSelector?.matchLabels)
     }
 
     public var template: PodTemplate { PodTemplateBridge(location: location).template(object.podTemplate) }

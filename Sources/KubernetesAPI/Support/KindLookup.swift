@@ -9,9 +9,6 @@ public struct KindLookup: Sendable {
         self.types = types
     }
 
-    /// The generated API's kinds.
-    public static let generated = KindLookup(GeneratedKinds.all)
-
     /// The type of `kind` in `apiVersion`, if generated.
     public func type(apiVersion: String, kind: String) -> (any KubernetesObject.Type)? {
         types["\(apiVersion) \(kind)"]

@@ -1,0 +1,13 @@
+import KubernetesAPI
+
+extension Labels {
+    /// The labels of a generated object's map (`metadata.labels`, `matchLabels`); none for nil.
+    init(_ map: StringMap<String>?) {
+        self.init(map?.map { ($0.key, $0.value) } ?? [])
+    }
+
+    /// The map a generated object holds, nil when there are no labels (the field is then left out).
+    var stringMap: StringMap<String>? {
+        isEmpty ? nil : StringMap(pairs.map { ($0.key, $0.value) })
+    }
+}
