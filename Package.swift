@@ -95,7 +95,7 @@ let package = Package(
         ),
         .testTarget(
             name: "InfraDSLTests",
-            dependencies: ["InfraDSL", "TestSupport", .product(name: "Yams", package: "Yams")]
+            dependencies: ["InfraDSL", "KubernetesAPI", "TestSupport", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(
             name: "KubernetesAPITests",

@@ -27,7 +27,7 @@ public enum ManifestLint {
                 parts: own.map { .resource($0) }
             ).contract(contract)
             environments.append((environment, own))
-            findings += EnvironmentResolver.resolve(environment).diagnostics.diagnostics.filter { $0.check != "override" }
+            findings += EnvironmentResolver.resolve(environment).diagnostics.diagnostics
             findings += Checks.run(on: environment, objects: own)
         }
         let order: [Tier] = [.dev, .staging, .prod]

@@ -133,7 +133,7 @@ public struct KubernetesSchemaTranslator {
         let properties = definition["properties"] as? [String: [String: Any]] ?? [:]
         let required = Set(definition["required"] as? [String] ?? [])
         var declarations: [PropertyDeclaration] = []
-        for key in ordered(Array(properties.keys), definition: name) {
+        for key in try ordered(Array(properties.keys), definition: name) {
             let schema = properties[key]!
             if isServerStatus(key, of: name) {
                 declarations.append(PropertyDeclaration(
@@ -164,9 +164,17 @@ public struct KubernetesSchemaTranslator {
 
     /// Leading fields first (configured, else `apiVersion`, `kind`, `metadata`, `name`), then the rest
     /// in the schema's (alphabetical) order.
-    private func ordered(_ keys: [String], definition: String) -> [String] {
-        let leading = configuration.leadingFields[definition] ?? ["apiVersion", "kind", "metadata", "name"]
-        let first = leading.filter(keys.contains)
+    /// A configured field the schema does not have is an error, so a typo cannot go unnoticed.
+    private func ordered(_ keys: [String], definition: String) throws -> [String] {
+        let first: [String]
+        if let configured = configuration.leadingFields[definition] {
+            if let missing = configured.first(where: { !keys.contains($0) }) {
+                throw Failure(description: "leadingFields of \(definition): the schema has no field \(missing)")
+            }
+            first = configured
+        } else {
+            first = ["apiVersion", "kind", "metadata", "name"].filter(keys.contains)
+        }
         return first + keys.filter { !first.contains($0) }.sorted()
     }
 

@@ -12,9 +12,9 @@ import Testing
     }
 
     @Test(arguments: Catalog.environments.map(\.name))
-    func neverUsesTheEscapeHatch(_ name: String) throws {
+    func neverPatchesAGeneratedObject(_ name: String) throws {
         let environment = try #require(Catalog.environment(named: name))
-        #expect(environment.resources.allSatisfy { $0.overrides.isEmpty })
+        #expect(environment.resources.allSatisfy { $0.patchLocations.isEmpty })
     }
 
     @Test(arguments: Catalog.environments.map(\.name))

@@ -1,4 +1,5 @@
 import Foundation
+import KubernetesAPI
 import Testing
 import TestSupport
 import Yams
@@ -63,24 +64,35 @@ import Yams
         #expect(try JSONDecoder().decode([String].self, from: Data(text.utf8)) == strings)
     }
 
-    @Test func escapeHatchMergesAtAPathAndWarns() throws {
-        let line = #line + 2
-        let workload = Fixtures.statefulSet()
-            .override("spec.template.spec", with: ["hostNetwork": true, "dnsPolicy": "ClusterFirstWithHostNet"])
+    @Test func aPatchSetsATypedFieldAndKeepsTheRest() throws {
+        let workload = Fixtures.statefulSet().patch {
+            $0.spec?.template.spec?.hostNetwork = true
+            $0.spec?.template.spec?.dnsPolicy = .clusterFirstWithHostNet
+        }
         let rendered = try EnvironmentRenderer.render(Environment("test", namespace: "test-ns") { workload; Fixtures.headless(workload) })
         let document = try #require(try Yams.load(yaml: try file(rendered, "statefulset-engine.yaml")) as? [String: Any])
         let spec = try #require(((document["spec"] as? [String: Any])?["template"] as? [String: Any])?["spec"] as? [String: Any])
         #expect(spec["hostNetwork"] as? Bool == true)
         #expect(spec["dnsPolicy"] as? String == "ClusterFirstWithHostNet")
-        #expect((spec["containers"] as? [Any])?.count == 1, "merging keeps the typed fields")
-        #expect(rendered.warnings.map(\.check) == ["override"])
-        #expect(rendered.warnings.first?.location.line == line)
+        #expect((spec["containers"] as? [Any])?.count == 1, "the patch keeps the typed fields")
+        #expect(rendered.warnings.isEmpty)
     }
 
-    @Test func escapeHatchThroughAScalarIsAnError() {
-        let workload = Fixtures.statefulSet().override("spec.replicas.count", with: 3)
+    @Test func theChecksSeeWhatAPatchChangesInThePods() {
+        let line = #line + 2
+        let workload = Fixtures.statefulSet()
+            .patch { $0.spec?.template.spec?.containers[0].securityContext?.privileged = true }
         let errors = Fixtures.errors(Environment("test", namespace: "test-ns") { workload; Fixtures.headless(workload) })
-        #expect(errors.map(\.check) == ["override"])
+        #expect(errors.map(\.check) == ["privilege"])
+        #expect(errors.first?.location.line == line)
+    }
+
+    @Test func aPatchThatChangesMetadataIsAnError() {
+        let line = #line + 1
+        let workload = Fixtures.statefulSet().patch { $0.metadata = MetaV1.ObjectMeta(name: "other") }
+        let errors = Fixtures.errors(Environment("test", namespace: "test-ns") { workload; Fixtures.headless(workload) })
+        #expect(errors.map(\.check) == ["patch"])
+        #expect(errors.first?.location.line == line)
     }
 
     @Test func renderingIsDeterministic() throws {

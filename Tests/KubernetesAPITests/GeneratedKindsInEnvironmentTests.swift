@@ -24,7 +24,7 @@ import TestSupport
         security.capabilities = CoreV1.Capabilities(drop: ["ALL"])
         security.seccompProfile = CoreV1.SeccompProfile(type: .runtimeDefault)
         container.securityContext = security
-        container.resources = CoreV1.ResourceRequirements(limits: ["cpu": "500m", "memory": "256Mi"], requests: ["cpu": "250m", "memory": "256Mi"])
+        container.resources = CoreV1.ResourceRequirements(requests: ["cpu": "250m", "memory": "256Mi"], limits: ["cpu": "500m", "memory": "256Mi"])
         if let secret {
             container.env = [CoreV1.EnvVar(name: "TOKEN", valueFrom: CoreV1.EnvVarSource(secretKeyRef: CoreV1.SecretKeySelector(name: secret, key: "token")))]
         }

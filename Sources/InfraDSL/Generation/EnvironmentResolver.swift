@@ -106,7 +106,7 @@ public enum EnvironmentResolver {
             // The document is mapped here, while it is in the cache, and then dropped: holding
             // every object's tree until the end cost more memory (and page faults) than building
             // it again for the few readers that ask (``ResolvedObject/document``).
-            batch.derived.append(derive(document(for: resource, context: &context)))
+            batch.derived.append(derive(document(for: resource)))
             batch.objects.append(ResolvedObject(resource: resource))
             batch.ends.append(context.diagnostics.diagnostics.count)
         }
@@ -138,14 +138,8 @@ public enum EnvironmentResolver {
         context.checkAnnotations(resource.metadata.annotations, field: "metadata/annotations", at: resource.location)
     }
 
-    /// The document of a resolved resource (`apiVersion`, `kind`, `metadata`, then the body), its
-    /// overrides applied. Its findings were reported when the object was resolved.
+    /// The document of a resolved resource (`apiVersion`, `kind`, `metadata`, then the body).
     static func document(for resource: any Resource) -> Value {
-        var scratch = ValidationContext(environment: "")
-        return document(for: resource, context: &scratch)
-    }
-
-    private static func document(for resource: any Resource, context: inout ValidationContext) -> Value {
         let kind = type(of: resource).kind
         var fields = Fields()
         fields.add("apiVersion", type(of: resource).apiVersion)
@@ -154,17 +148,6 @@ public enum EnvironmentResolver {
         for (key, value) in resource.bodyFields() {
             fields.add(key, value, keepEmpty: true)
         }
-        var document = Value.object(fields)
-        for override in resource.overrides {
-            context.within(kind, resource.metadata.name) { context in
-                do throws(ValuePathError) {
-                    document = try document.setting(override.value, at: override.path.split(separator: ".").map(String.init))
-                    context.warning("override", "escape hatch sets '\(override.path)' outside the typed model", field: override.path.split(separator: ".").joined(separator: "/"), at: override.location)
-                } catch {
-                    context.error("override", "escape hatch path '\(override.path)' crosses '\(error.segment)', which is not an object", at: override.location)
-                }
-            }
-        }
-        return document
+        return .object(fields)
     }
 }

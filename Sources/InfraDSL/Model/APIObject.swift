@@ -23,7 +23,6 @@ public struct APIObject<Object: KubernetesObject>: Resource {
     /// The typed object; change it freely, the compiler checks every field.
     public var object: Object
     public var location: SourceLocation
-    public var overrides: [Override] = []
 
     /// `object` as written at `file`:`line`.
     public init(_ object: Object, file: StaticString = #fileID, line: UInt = #line) {
@@ -59,13 +58,7 @@ public struct APIObject<Object: KubernetesObject>: Resource {
         }
     }
 
-    public func bodyFields() -> Fields {
-        // Encoding a generated type cannot fail: its fields are plain values, maps and arrays.
-        guard case .object(let fields)? = try? ValueEncoder().encode(object) else { return Fields() }
-        var body = Fields()
-        for (key, value) in fields where !["apiVersion", "kind", "metadata"].contains(key) { body.set(key, value) }
-        return body
-    }
+    public func bodyFields() -> Fields { GeneratedBody.fields(of: object) }
 
     public func validate(_ context: inout ValidationContext) {
         APIObjectValidation.validate(object, at: location, into: &context)

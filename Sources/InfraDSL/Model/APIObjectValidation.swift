@@ -5,7 +5,7 @@ import KubernetesAPI
 enum APIObjectValidation {
     static func validate(_ object: some KubernetesObject, at location: SourceLocation, into context: inout ValidationContext) {
         if let meta = object.metadata {
-            let rendered = MetaV1.ObjectMeta(name: meta.name, annotations: meta.annotations, labels: meta.labels, namespace: meta.namespace)
+            let rendered = MetaV1.ObjectMeta(name: meta.name, namespace: meta.namespace, labels: meta.labels, annotations: meta.annotations)
             if meta != rendered {
                 context.error("metadata", "an environment's object sets only name, namespace, labels and annotations; the others are the API server's", field: "metadata", at: location)
             }

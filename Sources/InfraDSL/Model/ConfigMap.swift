@@ -1,12 +1,14 @@
+import KubernetesAPI
+
 /// A ConfigMap: named text entries, such as a rendered `config.yaml`. Multi-line values render as
 /// YAML literal blocks.
-public struct ConfigMap: Resource {
+public struct ConfigMap: GeneratedResource {
     public static let apiVersion = "v1"
     public static let kind = "ConfigMap"
     public static let applyOrder = ApplyOrder.config
     public var metadata: ObjectMeta
     public var location: SourceLocation
-    public var overrides: [Override] = []
+    public var patches: [ObjectPatch<CoreV1.ConfigMap>] = []
     /// The entries, rendered sorted by key.
     public let data: Labels
 
@@ -17,9 +19,10 @@ public struct ConfigMap: Resource {
         location = SourceLocation(file, line)
     }
 
-    public func bodyFields() -> Fields { Fields([("data", data.value)]) }
+    public var unpatchedObject: CoreV1.ConfigMap { CoreV1.ConfigMap(data: data.stringMap) }
 
     public func validate(_ context: inout ValidationContext) {
+        validatePatches(&context)
         validateDataKeys(data, field: "data", in: &context)
     }
 
@@ -41,13 +44,13 @@ public struct ConfigMap: Resource {
 /// A Secret with values in the output. It is made through ``LiteralSecret`` (development only) or by
 /// `gen lint` from an existing manifest; real credentials belong in an external secret store,
 /// referenced by name.
-public struct Secret: Resource {
+public struct Secret: GeneratedResource {
     public static let apiVersion = "v1"
     public static let kind = "Secret"
     public static let applyOrder = ApplyOrder.config
     public var metadata: ObjectMeta
     public var location: SourceLocation
-    public var overrides: [Override] = []
+    public var patches: [ObjectPatch<CoreV1.Secret>] = []
     /// The entries, as plain text (`stringData`).
     public let stringData: Labels
     /// The Secret type, `Opaque` by default.
@@ -61,11 +64,10 @@ public struct Secret: Resource {
         location = SourceLocation(file, line)
     }
 
-    public func bodyFields() -> Fields {
-        Fields([("type", .string(type)), ("stringData", stringData.value)])
-    }
+    public var unpatchedObject: CoreV1.Secret { CoreV1.Secret(type: type, stringData: stringData.stringMap) }
 
     public func validate(_ context: inout ValidationContext) {
+        validatePatches(&context)
         for (key, _) in stringData where !ConfigMap.isValidDataKey(key) {
             context.error("name", "key '\(key)' must consist of letters, digits, '-', '_' or '.'", field: "stringData/\(key)", at: location)
         }

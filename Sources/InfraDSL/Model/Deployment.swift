@@ -1,11 +1,13 @@
+import KubernetesAPI
+
 /// A Deployment: interchangeable pods replaced by rolling update.
-public struct Deployment: Workload {
+public struct Deployment: Workload, GeneratedResource {
     public static let apiVersion = "apps/v1"
     public static let kind = "Deployment"
     public static let applyOrder = ApplyOrder.workload
     public var metadata: ObjectMeta
     public var location: SourceLocation
-    public var overrides: [Override] = []
+    public var patches: [ObjectPatch<AppsV1.Deployment>] = []
 
     /// How pods are replaced when the template changes.
     public enum Strategy: Hashable, Sendable {
@@ -17,7 +19,9 @@ public struct Deployment: Workload {
 
     public let selector: Labels
     public let replicas: Int?
-    public let template: PodTemplate
+    /// The pod template as written; ``template`` is what the checks read after patches.
+    public let declaredTemplate: PodTemplate
+    public var template: PodTemplate { checkedTemplate(declared: declaredTemplate) }
     public private(set) var strategy: Strategy?
 
     /// A Deployment.
@@ -28,7 +32,7 @@ public struct Deployment: Workload {
         metadata = ObjectMeta(name: name)
         self.selector = selector
         self.replicas = replicas
-        self.template = template
+        declaredTemplate = template
         location = SourceLocation(file, line)
     }
 
@@ -39,28 +43,25 @@ public struct Deployment: Workload {
         return copy
     }
 
-    public func bodyFields() -> Fields {
-        var spec = Fields()
-        spec.add("replicas", replicas)
-        spec.add("selector", ["matchLabels": selector.value] as Value)
-        spec.add("template", template.value(selector: selector))
+    public var unpatchedObject: AppsV1.Deployment {
+        var spec = AppsV1.DeploymentSpec(
+            replicas: replicas, selector: MetaV1.LabelSelector(matchLabels: selector.stringMap),
+            template: declaredTemplate.generated(selector: selector))
         switch strategy {
         case .recreate?:
-            spec.add("strategy", ["type": "Recreate"] as Value)
+            spec.strategy = AppsV1.DeploymentStrategy(type: .recreate)
         case .rollingUpdate(let surge, let unavailable)?:
-            var rolling = Fields()
-            rolling.add("maxSurge", surge)
-            rolling.add("maxUnavailable", unavailable)
-            spec.add("strategy", ["type": "RollingUpdate", "rollingUpdate": .object(rolling)] as Value)
+            spec.strategy = AppsV1.DeploymentStrategy(
+                type: .rollingUpdate,
+                rollingUpdate: AppsV1.RollingUpdateDeployment(maxSurge: surge.map(IntOrString.int), maxUnavailable: unavailable.map(IntOrString.int)))
         case nil:
             break
         }
-        var fields = Fields()
-        fields.add("spec", .object(spec))
-        return fields
+        return AppsV1.Deployment(spec: spec)
     }
 
     public func validate(_ context: inout ValidationContext) {
         validateWorkload(&context)
+        validatePatches(&context)
     }
 }

@@ -1,3 +1,5 @@
+import KubernetesAPI
+
 /// A metric an autoscaler targets.
 public enum ScalingMetric: Hashable, Sendable {
     /// Average CPU use as a percentage of the pods' requests.
@@ -6,27 +8,26 @@ public enum ScalingMetric: Hashable, Sendable {
     case memoryUtilization(Int)
 }
 
-extension ScalingMetric: ValueConvertible {
-    public var value: Value {
+extension ScalingMetric {
+    /// The metric in the generated API: a resource's average utilization.
+    public var generated: AutoscalingV2.MetricSpec {
         let (name, percent): (String, Int) = switch self {
         case .cpuUtilization(let percent): ("cpu", percent)
         case .memoryUtilization(let percent): ("memory", percent)
         }
-        return [
-            "type": "Resource",
-            "resource": ["name": .string(name), "target": ["type": "Utilization", "averageUtilization": .int(percent)]],
-        ]
+        let target = AutoscalingV2.MetricTarget(type: .utilization, averageUtilization: percent)
+        return AutoscalingV2.MetricSpec(type: .resource, resource: AutoscalingV2.ResourceMetricSource(name: name, target: target))
     }
 }
 
 /// An autoscaling/v2 HorizontalPodAutoscaler that scales a workload between two replica counts.
-public struct HorizontalPodAutoscaler: Resource {
+public struct HorizontalPodAutoscaler: GeneratedResource {
     public static let apiVersion = "autoscaling/v2"
     public static let kind = "HorizontalPodAutoscaler"
     public static let applyOrder = ApplyOrder.scaling
     public var metadata: ObjectMeta
     public var location: SourceLocation
-    public var overrides: [Override] = []
+    public var patches: [ObjectPatch<AutoscalingV2.HorizontalPodAutoscaler>] = []
 
     public let targetAPIVersion: String
     public let targetKind: String
@@ -60,18 +61,14 @@ public struct HorizontalPodAutoscaler: Resource {
         self.location = location
     }
 
-    public func bodyFields() -> Fields {
-        var spec = Fields()
-        spec.add("scaleTargetRef", [
-            "apiVersion": .string(targetAPIVersion), "kind": .string(targetKind), "name": .string(targetName),
-        ] as Value)
-        spec.add("minReplicas", minReplicas)
-        spec.add("maxReplicas", maxReplicas)
-        spec.add("metrics", metrics)
-        return Fields([("spec", .object(spec))])
+    public var unpatchedObject: AutoscalingV2.HorizontalPodAutoscaler {
+        let target = AutoscalingV2.CrossVersionObjectReference(apiVersion: targetAPIVersion, kind: targetKind, name: targetName)
+        return AutoscalingV2.HorizontalPodAutoscaler(spec: AutoscalingV2.HorizontalPodAutoscalerSpec(
+            scaleTargetRef: target, minReplicas: minReplicas, maxReplicas: maxReplicas, metrics: metrics.map(\.generated).nonEmpty))
     }
 
     public func validate(_ context: inout ValidationContext) {
+        validatePatches(&context)
         if minReplicas < 1 {
             context.error("replicas", "minReplicas must be at least 1 (is \(minReplicas))", field: "spec/minReplicas", at: location)
         }

@@ -1,3 +1,5 @@
+import KubernetesAPI
+
 /// A source or destination of allowed traffic.
 public enum NetworkPeer: Hashable, Sendable {
     /// Pods with these labels in the policy's own namespace.
@@ -21,20 +23,18 @@ public enum NetworkPeer: Hashable, Sendable {
     }
 }
 
-extension NetworkPeer: ValueConvertible {
-    public var value: Value {
+extension NetworkPeer {
+    /// The peer in the generated API.
+    public var generated: NetworkingV1.NetworkPolicyPeer {
         switch self {
         case .pods(let selector):
-            return ["podSelector": selector.value]
+            NetworkingV1.NetworkPolicyPeer(podSelector: selector.generated)
         case .namespaces(let selector):
-            return ["namespaceSelector": selector.value]
+            NetworkingV1.NetworkPolicyPeer(namespaceSelector: selector.generated)
         case .podsInNamespaces(let pods, let namespaces):
-            return ["podSelector": pods.value, "namespaceSelector": namespaces.value]
+            NetworkingV1.NetworkPolicyPeer(podSelector: pods.generated, namespaceSelector: namespaces.generated)
         case .ipBlock(let cidr, let except):
-            var block = Fields()
-            block.add("cidr", cidr)
-            block.add("except", except)
-            return ["ipBlock": .object(block)]
+            NetworkingV1.NetworkPolicyPeer(ipBlock: NetworkingV1.IPBlock(cidr: cidr, except: except.nonEmpty))
         }
     }
 }
@@ -50,12 +50,10 @@ public struct NetworkPolicyPort: Hashable, Sendable {
     public static func udp(_ port: PortReference) -> NetworkPolicyPort { NetworkPolicyPort(port: port, transport: .udp) }
 }
 
-extension NetworkPolicyPort: ValueConvertible {
-    public var value: Value {
-        var fields = Fields()
-        fields.add("protocol", transport)
-        fields.add("port", port)
-        return .object(fields)
+extension NetworkPolicyPort {
+    /// The port in the generated API.
+    public var generated: NetworkingV1.NetworkPolicyPort {
+        NetworkingV1.NetworkPolicyPort(protocol: CoreV1.TransportProtocol(rawValue: transport.rawValue), port: port?.generated)
     }
 }
 
@@ -88,15 +86,6 @@ public struct NetworkRule: Hashable, Sendable {
     }
 }
 
-extension NetworkRule: ValueConvertible {
-    public var value: Value {
-        var fields = Fields()
-        fields.add(direction == .ingress ? "from" : "to", peers)
-        fields.add("ports", ports)
-        return .object(fields)
-    }
-}
-
 /// Builds a NetworkPolicy's rules.
 @resultBuilder
 public enum NetworkRuleBuilder: ListBuilder {
@@ -105,13 +94,13 @@ public enum NetworkRuleBuilder: ListBuilder {
 
 /// A NetworkPolicy. Policies are additive: a pod selected by any policy for a direction accepts only
 /// what some policy allows in that direction.
-public struct NetworkPolicy: Resource {
+public struct NetworkPolicy: GeneratedResource {
     public static let apiVersion = "networking.k8s.io/v1"
     public static let kind = "NetworkPolicy"
     public static let applyOrder = ApplyOrder.policy
     public var metadata: ObjectMeta
     public var location: SourceLocation
-    public var overrides: [Override] = []
+    public var patches: [ObjectPatch<NetworkingV1.NetworkPolicy>] = []
 
     /// The pods it applies to; empty means every pod in the namespace.
     public let podSelector: LabelSelector
@@ -133,16 +122,20 @@ public struct NetworkPolicy: Resource {
         location = SourceLocation(file, line)
     }
 
-    public func bodyFields() -> Fields {
-        var spec = Fields()
-        spec.add("podSelector", podSelector, keepEmpty: true)
-        spec.add("policyTypes", policyTypes.map(\.rawValue))
-        spec.add("ingress", rules.filter { $0.direction == .ingress })
-        spec.add("egress", rules.filter { $0.direction == .egress })
-        return Fields([("spec", .object(spec))])
+    public var unpatchedObject: NetworkingV1.NetworkPolicy {
+        var spec = NetworkingV1.NetworkPolicySpec(podSelector: podSelector.generated)
+        spec.policyTypes = policyTypes.map { NetworkingV1.PolicyType(rawValue: $0.rawValue) }.nonEmpty
+        spec.ingress = rules.filter { $0.direction == .ingress }.map {
+            NetworkingV1.NetworkPolicyIngressRule(from: $0.peers.map(\.generated).nonEmpty, ports: $0.ports.map(\.generated).nonEmpty)
+        }.nonEmpty
+        spec.egress = rules.filter { $0.direction == .egress }.map {
+            NetworkingV1.NetworkPolicyEgressRule(to: $0.peers.map(\.generated).nonEmpty, ports: $0.ports.map(\.generated).nonEmpty)
+        }.nonEmpty
+        return NetworkingV1.NetworkPolicy(spec: spec)
     }
 
     public func validate(_ context: inout ValidationContext) {
+        validatePatches(&context)
         for rule in rules where !policyTypes.contains(rule.direction) {
             context.error("policy", "an \(rule.direction.rawValue.lowercased()) rule in a policy whose policyTypes leave out \(rule.direction.rawValue) has no effect", field: "spec/\(rule.direction.rawValue.lowercased())", at: rule.location)
         }

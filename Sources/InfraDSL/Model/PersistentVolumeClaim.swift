@@ -1,3 +1,5 @@
+import KubernetesAPI
+
 /// How a volume may be mounted.
 public enum AccessMode: String, Hashable, Sendable {
     case readWriteOnce = "ReadWriteOnce"
@@ -20,12 +22,12 @@ public struct ClaimSpec: Hashable, Sendable {
         self.accessModes = accessModes
     }
 
-    var value: Value {
-        var fields = Fields()
-        fields.add("accessModes", accessModes.map(\.rawValue))
-        fields.add("storageClassName", storageClassName)
-        fields.add("resources", ["requests": ["storage": storage.value]] as Value)
-        return .object(fields)
+    /// The claim's spec in the generated API.
+    public var generated: CoreV1.PersistentVolumeClaimSpec {
+        CoreV1.PersistentVolumeClaimSpec(
+            accessModes: accessModes.map { CoreV1.PersistentVolumeAccessMode(rawValue: $0.rawValue) }.nonEmpty,
+            storageClassName: storageClassName,
+            resources: CoreV1.VolumeResourceRequirements(requests: ["storage": Quantity(storage.quantity)]))
     }
 
     func validate(_ context: inout ValidationContext, field: String, at location: SourceLocation) {
@@ -57,18 +59,21 @@ public struct VolumeClaimTemplate: Hashable, Sendable {
     }
 }
 
-extension VolumeClaimTemplate: ValueConvertible {
-    public var value: Value { ["metadata": ["name": .string(name)], "spec": spec.value] }
+extension VolumeClaimTemplate {
+    /// The template in the generated API: a claim named for the volume it provides.
+    public var generated: CoreV1.PersistentVolumeClaim {
+        CoreV1.PersistentVolumeClaim(metadata: MetaV1.ObjectMeta(name: name), spec: spec.generated)
+    }
 }
 
 /// A standalone PersistentVolumeClaim.
-public struct PersistentVolumeClaim: Resource {
+public struct PersistentVolumeClaim: GeneratedResource {
     public static let apiVersion = "v1"
     public static let kind = "PersistentVolumeClaim"
     public static let applyOrder = ApplyOrder.storage
     public var metadata: ObjectMeta
     public var location: SourceLocation
-    public var overrides: [Override] = []
+    public var patches: [ObjectPatch<CoreV1.PersistentVolumeClaim>] = []
     public let spec: ClaimSpec
 
     /// A claim.
@@ -78,9 +83,10 @@ public struct PersistentVolumeClaim: Resource {
         location = SourceLocation(file, line)
     }
 
-    public func bodyFields() -> Fields { Fields([("spec", spec.value)]) }
+    public var unpatchedObject: CoreV1.PersistentVolumeClaim { CoreV1.PersistentVolumeClaim(spec: spec.generated) }
 
     public func validate(_ context: inout ValidationContext) {
         spec.validate(&context, field: "spec", at: location)
+        validatePatches(&context)
     }
 }

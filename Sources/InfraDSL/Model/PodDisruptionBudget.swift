@@ -1,26 +1,29 @@
+import KubernetesAPI
+
 /// A count of pods or a percentage of them.
 public enum PodCount: Hashable, Sendable {
     case count(Int)
     case percent(Int)
 }
 
-extension PodCount: ValueConvertible {
-    public var value: Value {
+extension PodCount {
+    /// The count in the generated API: a number, or a percentage as text.
+    public var generated: IntOrString {
         switch self {
-        case .count(let count): return .int(count)
-        case .percent(let percent): return .string("\(percent)%")
+        case .count(let count): .int(count)
+        case .percent(let percent): .string("\(percent)%")
         }
     }
 }
 
 /// A PodDisruptionBudget over a workload's pods; the selector is the workload's.
-public struct PodDisruptionBudget: Resource {
+public struct PodDisruptionBudget: GeneratedResource {
     public static let apiVersion = "policy/v1"
     public static let kind = "PodDisruptionBudget"
     public static let applyOrder = ApplyOrder.disruption
     public var metadata: ObjectMeta
     public var location: SourceLocation
-    public var overrides: [Override] = []
+    public var patches: [ObjectPatch<PolicyV1.PodDisruptionBudget>] = []
 
     /// How the budget is expressed.
     public enum Budget: Hashable, Sendable {
@@ -54,17 +57,17 @@ public struct PodDisruptionBudget: Resource {
         self.location = location
     }
 
-    public func bodyFields() -> Fields {
-        var spec = Fields()
+    public var unpatchedObject: PolicyV1.PodDisruptionBudget {
+        var spec = PolicyV1.PodDisruptionBudgetSpec(selector: MetaV1.LabelSelector(matchLabels: selector.stringMap))
         switch budget {
-        case .minAvailable(let count): spec.add("minAvailable", count)
-        case .maxUnavailable(let count): spec.add("maxUnavailable", count)
+        case .minAvailable(let count): spec.minAvailable = count.generated
+        case .maxUnavailable(let count): spec.maxUnavailable = count.generated
         }
-        spec.add("selector", ["matchLabels": selector.value] as Value)
-        return Fields([("spec", .object(spec))])
+        return PolicyV1.PodDisruptionBudget(spec: spec)
     }
 
     public func validate(_ context: inout ValidationContext) {
+        validatePatches(&context)
         context.checkSelectorNotEmpty(selector, field: "spec/selector", at: location)
         switch budget {
         case .minAvailable(.count(let count)), .maxUnavailable(.count(let count)):

@@ -1,12 +1,14 @@
+import KubernetesAPI
+
 /// A PriorityClass (cluster-scoped): pods that name it are scheduled, and preempt, by its value.
-public struct PriorityClass: Resource {
+public struct PriorityClass: GeneratedResource {
     public static let apiVersion = "scheduling.k8s.io/v1"
     public static let kind = "PriorityClass"
     public static let isNamespaced = false
     public static let applyOrder = ApplyOrder.cluster
     public var metadata: ObjectMeta
     public var location: SourceLocation
-    public var overrides: [Override] = []
+    public var patches: [ObjectPatch<SchedulingV1.PriorityClass>] = []
 
     public let priority: Int
     public let globalDefault: Bool
@@ -26,16 +28,14 @@ public struct PriorityClass: Resource {
         location = SourceLocation(file, line)
     }
 
-    public func bodyFields() -> Fields {
-        var fields = Fields()
-        fields.add("value", priority)
-        fields.add("globalDefault", globalDefault)
-        fields.add("preemptionPolicy", preemptionPolicy)
-        fields.add("description", description)
-        return fields
+    public var unpatchedObject: SchedulingV1.PriorityClass {
+        SchedulingV1.PriorityClass(
+            value: priority, globalDefault: globalDefault,
+            preemptionPolicy: preemptionPolicy.map(CoreV1.PreemptionPolicy.init(rawValue:)), description: description)
     }
 
     public func validate(_ context: inout ValidationContext) {
+        validatePatches(&context)
         if priority > 1_000_000_000 {
             context.error("priority", "user priority classes must be at most 1000000000 (is \(priority))", field: "value", at: location)
         }

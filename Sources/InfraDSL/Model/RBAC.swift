@@ -1,11 +1,13 @@
+import KubernetesAPI
+
 /// A ServiceAccount: the identity pods (or a deploy pipeline) act as.
-public struct ServiceAccount: Resource {
+public struct ServiceAccount: GeneratedResource {
     public static let apiVersion = "v1"
     public static let kind = "ServiceAccount"
     public static let applyOrder = ApplyOrder.identity
     public var metadata: ObjectMeta
     public var location: SourceLocation
-    public var overrides: [Override] = []
+    public var patches: [ObjectPatch<CoreV1.ServiceAccount>] = []
     public let automountToken: Bool?
 
     /// A service account; `automountToken: false` keeps its token out of pods unless asked for.
@@ -15,13 +17,11 @@ public struct ServiceAccount: Resource {
         location = SourceLocation(file, line)
     }
 
-    public func bodyFields() -> Fields {
-        var fields = Fields()
-        fields.add("automountServiceAccountToken", automountToken)
-        return fields
-    }
+    public var unpatchedObject: CoreV1.ServiceAccount { CoreV1.ServiceAccount(automountServiceAccountToken: automountToken) }
 
-    public func validate(_ context: inout ValidationContext) {}
+    public func validate(_ context: inout ValidationContext) {
+        validatePatches(&context)
+    }
 }
 
 /// One rule of a Role: verbs allowed on resources of API groups.
@@ -40,25 +40,21 @@ public struct PolicyRule: Hashable, Sendable {
     }
 }
 
-extension PolicyRule: ValueConvertible {
-    public var value: Value {
-        var fields = Fields()
-        fields.add("apiGroups", apiGroups, keepEmpty: true)
-        fields.add("resources", resources)
-        fields.add("resourceNames", resourceNames)
-        fields.add("verbs", verbs)
-        return .object(fields)
+extension PolicyRule {
+    /// The rule in the generated API; `apiGroups` is written even when empty.
+    public var generated: RbacV1.PolicyRule {
+        RbacV1.PolicyRule(apiGroups: apiGroups, resources: resources.nonEmpty, resourceNames: resourceNames.nonEmpty, verbs: verbs)
     }
 }
 
 /// A namespaced Role.
-public struct Role: Resource {
+public struct Role: GeneratedResource {
     public static let apiVersion = "rbac.authorization.k8s.io/v1"
     public static let kind = "Role"
     public static let applyOrder = ApplyOrder.rbac
     public var metadata: ObjectMeta
     public var location: SourceLocation
-    public var overrides: [Override] = []
+    public var patches: [ObjectPatch<RbacV1.Role>] = []
     public let rules: [PolicyRule]
 
     /// A role with rules.
@@ -68,9 +64,10 @@ public struct Role: Resource {
         location = SourceLocation(file, line)
     }
 
-    public func bodyFields() -> Fields { Fields([("rules", rules.value)]) }
+    public var unpatchedObject: RbacV1.Role { RbacV1.Role(rules: rules.map(\.generated)) }
 
     public func validate(_ context: inout ValidationContext) {
+        validatePatches(&context)
         for rule in rules where rule.verbs.isEmpty {
             context.error("rbac", "a rule without verbs grants nothing", field: "rules", at: location)
         }
@@ -85,13 +82,13 @@ public enum Subject: Hashable, Sendable {
 }
 
 /// A RoleBinding of a Role (or ClusterRole) to subjects.
-public struct RoleBinding: Resource {
+public struct RoleBinding: GeneratedResource {
     public static let apiVersion = "rbac.authorization.k8s.io/v1"
     public static let kind = "RoleBinding"
     public static let applyOrder = ApplyOrder.rbac
     public var metadata: ObjectMeta
     public var location: SourceLocation
-    public var overrides: [Override] = []
+    public var patches: [ObjectPatch<RbacV1.RoleBinding>] = []
 
     /// What the binding grants.
     public enum RoleReference: Hashable, Sendable {
@@ -112,30 +109,24 @@ public struct RoleBinding: Resource {
 
     /// Service-account subjects without a namespace are resolved to the environment's namespace at
     /// render time.
-    public func bodyFields() -> Fields {
-        let subjectValues: [Value] = subjects.map { subject in
+    public var unpatchedObject: RbacV1.RoleBinding {
+        let group = "rbac.authorization.k8s.io"
+        let subjects = subjects.map { subject in
             switch subject {
-            case .user(let name):
-                return ["kind": "User", "apiGroup": "rbac.authorization.k8s.io", "name": .string(name)]
-            case .group(let name):
-                return ["kind": "Group", "apiGroup": "rbac.authorization.k8s.io", "name": .string(name)]
-            case .serviceAccount(let name, let namespace):
-                var fields = Fields([("kind", "ServiceAccount"), ("name", .string(name))])
-                fields.add("namespace", namespace ?? metadata.namespace)
-                return .object(fields)
+            case .user(let name): RbacV1.Subject(kind: "User", apiGroup: group, name: name)
+            case .group(let name): RbacV1.Subject(kind: "Group", apiGroup: group, name: name)
+            case .serviceAccount(let name, let namespace): RbacV1.Subject(kind: "ServiceAccount", name: name, namespace: namespace ?? metadata.namespace)
             }
         }
-        let (kind, name): (String, String) = switch role {
-        case .role(let name): ("Role", name)
-        case .clusterRole(let name): ("ClusterRole", name)
+        let reference: RbacV1.RoleRef = switch role {
+        case .role(let name): RbacV1.RoleRef(apiGroup: group, kind: "Role", name: name)
+        case .clusterRole(let name): RbacV1.RoleRef(apiGroup: group, kind: "ClusterRole", name: name)
         }
-        return Fields([
-            ("subjects", .array(subjectValues)),
-            ("roleRef", ["apiGroup": "rbac.authorization.k8s.io", "kind": .string(kind), "name": .string(name)]),
-        ])
+        return RbacV1.RoleBinding(subjects: subjects, roleRef: reference)
     }
 
     public func validate(_ context: inout ValidationContext) {
+        validatePatches(&context)
         if subjects.isEmpty {
             context.error("rbac", "a binding without subjects grants nothing", field: "subjects", at: location)
         }

@@ -21,8 +21,8 @@ public protocol Resource: Sendable {
     var metadata: ObjectMeta { get set }
     /// Where the object was defined: the Swift line, or the manifest line for `gen lint`.
     var location: SourceLocation { get set }
-    /// Fields set through the escape hatch, applied last.
-    var overrides: [Override] { get set }
+    /// Where typed patches (``GeneratedResource/patch(file:line:_:)``) were written; none by default.
+    var patchLocations: [SourceLocation] { get }
 
     /// The fields after `metadata` (`spec`, `data`, `rules`, ...), in Kubernetes order.
     func bodyFields() -> Fields
@@ -34,6 +34,7 @@ public protocol Resource: Sendable {
 extension Resource {
     public static var isNamespaced: Bool { true }
     public static var isWorkload: Bool { false }
+    public var patchLocations: [SourceLocation] { [] }
 
     /// `Kind/name`, the object's identity inside an environment.
     public var identity: String { "\(Self.kind)/\(metadata.name)" }
@@ -58,26 +59,4 @@ extension Resource {
         copy.metadata.namespace = namespace
         return copy
     }
-
-    /// The escape hatch: sets a field the typed model does not have, at a dotted path from the
-    /// object's root (`"spec.template.spec.hostNetwork"`), with a typed ``Value``. Objects at the path
-    /// are merged key by key. Every use is reported as a warning so reviewers see it; prefer adding
-    /// the field to the model.
-    public func override(
-        _ path: String, with value: Value, file: StaticString = #fileID, line: UInt = #line
-    ) -> Self {
-        var copy = self
-        copy.overrides.append(Override(path: path, value: value, location: SourceLocation(file, line)))
-        return copy
-    }
-}
-
-/// One use of the escape hatch: a typed value set at a dotted path.
-public struct Override: Hashable, Sendable {
-    /// The dotted path from the object's root.
-    public let path: String
-    /// The value to set or merge.
-    public let value: Value
-    /// Where the override was written.
-    public var location: SourceLocation
 }

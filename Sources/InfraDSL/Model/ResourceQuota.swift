@@ -1,12 +1,14 @@
+import KubernetesAPI
+
 /// A ResourceQuota: the most a namespace's pods may request and be limited to, and how many claims
 /// and pods it may hold.
-public struct ResourceQuota: Resource {
+public struct ResourceQuota: GeneratedResource {
     public static let apiVersion = "v1"
     public static let kind = "ResourceQuota"
     public static let applyOrder = ApplyOrder.quota
     public var metadata: ObjectMeta
     public var location: SourceLocation
-    public var overrides: [Override] = []
+    public var patches: [ObjectPatch<CoreV1.ResourceQuota>] = []
 
     /// The hard limits; nil leaves a resource unlimited.
     public struct Hard: Hashable, Sendable {
@@ -44,21 +46,21 @@ public struct ResourceQuota: Resource {
         location = SourceLocation(file, line)
     }
 
-    public func bodyFields() -> Fields {
-        var limits = Fields()
-        limits.add("requests.cpu", hard.requestsCPU)
-        limits.add("requests.memory", hard.requestsMemory)
-        limits.add("limits.cpu", hard.limitsCPU)
-        limits.add("limits.memory", hard.limitsMemory)
-        limits.add("requests.storage", hard.requestsStorage)
-        limits.add("persistentvolumeclaims", hard.persistentVolumeClaims.map { String($0) })
-        limits.add("pods", hard.pods.map { String($0) })
-        var fields = Fields()
-        fields.add("spec", ["hard": .object(limits)] as Value)
-        return fields
+    /// The quota in the generated API; its limits render sorted by name, as every Kubernetes map.
+    public var unpatchedObject: CoreV1.ResourceQuota {
+        var limits = StringMap<Quantity>()
+        limits["requests.cpu"] = hard.requestsCPU.map { Quantity($0.quantity) }
+        limits["requests.memory"] = hard.requestsMemory.map { Quantity($0.quantity) }
+        limits["limits.cpu"] = hard.limitsCPU.map { Quantity($0.quantity) }
+        limits["limits.memory"] = hard.limitsMemory.map { Quantity($0.quantity) }
+        limits["requests.storage"] = hard.requestsStorage.map { Quantity($0.quantity) }
+        limits["persistentvolumeclaims"] = hard.persistentVolumeClaims.map { Quantity(String($0)) }
+        limits["pods"] = hard.pods.map { Quantity(String($0)) }
+        return CoreV1.ResourceQuota(spec: CoreV1.ResourceQuotaSpec(hard: limits.isEmpty ? nil : limits))
     }
 
     public func validate(_ context: inout ValidationContext) {
+        validatePatches(&context)
         if hard == Hard() {
             context.error("quota", "the quota sets no limit", field: "spec/hard", at: location)
         }

@@ -1,3 +1,5 @@
+import KubernetesAPI
+
 /// A port a Service exposes, forwarded to a container port by number or by name.
 public struct ServicePort: Hashable, Sendable {
     public let name: String
@@ -27,14 +29,10 @@ public struct ServicePort: Hashable, Sendable {
     }
 }
 
-extension ServicePort: ValueConvertible {
-    public var value: Value {
-        var fields = Fields()
-        fields.add("name", name)
-        fields.add("protocol", transport)
-        fields.add("port", port)
-        fields.add("targetPort", targetPort)
-        return .object(fields)
+extension ServicePort {
+    /// The port in the generated API.
+    public var generated: CoreV1.ServicePort {
+        CoreV1.ServicePort(name: name, protocol: CoreV1.TransportProtocol(rawValue: transport.rawValue), port: port.number, targetPort: targetPort.generated)
     }
 }
 
@@ -42,13 +40,13 @@ extension ServicePort: ValueConvertible {
 /// cannot drift apart, and target ports by name are checked against its containers), or an
 /// `ExternalName` alias for a host outside the cluster (a managed database, say), so the app reaches
 /// both kinds by a cluster-local name.
-public struct Service: Resource {
+public struct Service: GeneratedResource {
     public static let apiVersion = "v1"
     public static let kind = "Service"
     public static let applyOrder = ApplyOrder.service
     public var metadata: ObjectMeta
     public var location: SourceLocation
-    public var overrides: [Override] = []
+    public var patches: [ObjectPatch<CoreV1.Service>] = []
 
     /// What the Service routes to.
     public enum Backend: Sendable {
@@ -97,23 +95,23 @@ public struct Service: Resource {
         return nil
     }
 
-    public func bodyFields() -> Fields {
-        var spec = Fields()
-        spec.add("ports", ports)
+    public var unpatchedObject: CoreV1.Service {
+        var spec = CoreV1.ServiceSpec(ports: ports.map(\.generated).nonEmpty)
         switch backend {
         case .pods(let selector, _, _, let headless):
-            spec.add("selector", selector)
-            if headless { spec.add("clusterIP", "None") }
-            spec.add("type", "ClusterIP")
-            if headless { spec.add("publishNotReadyAddresses", true) }
+            spec.selector = selector.stringMap
+            spec.clusterIP = headless ? "None" : nil
+            spec.type = .clusterIP
+            spec.publishNotReadyAddresses = headless ? true : nil
         case .externalName(let host):
-            spec.add("type", "ExternalName")
-            spec.add("externalName", host)
+            spec.type = .externalName
+            spec.externalName = host
         }
-        return Fields([("spec", .object(spec))])
+        return CoreV1.Service(spec: spec)
     }
 
     public func validate(_ context: inout ValidationContext) {
+        validatePatches(&context)
         var names = Set<String>()
         for port in ports {
             context.checkPort(port.port, field: "spec/ports/\(port.name)", at: port.location)

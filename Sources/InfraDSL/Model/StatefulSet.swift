@@ -1,3 +1,5 @@
+import KubernetesAPI
+
 /// A StatefulSet: pods with stable names and per-pod volume claims.
 ///
 /// ```swift
@@ -6,13 +8,13 @@
 ///     .podManagementPolicy(.parallel)
 ///     .updateStrategy(.rollingUpdate(partition: 0))
 /// ```
-public struct StatefulSet: Workload {
+public struct StatefulSet: Workload, GeneratedResource {
     public static let apiVersion = "apps/v1"
     public static let kind = "StatefulSet"
     public static let applyOrder = ApplyOrder.workload
     public var metadata: ObjectMeta
     public var location: SourceLocation
-    public var overrides: [Override] = []
+    public var patches: [ObjectPatch<AppsV1.StatefulSet>] = []
 
     /// How pods are created and deleted.
     public enum PodManagementPolicy: String, Hashable, Sendable {
@@ -31,7 +33,9 @@ public struct StatefulSet: Workload {
     public let selector: Labels
     public let serviceName: String
     public let replicas: Int?
-    public let template: PodTemplate
+    /// The pod template as written; ``template`` is what the checks read after patches.
+    public let declaredTemplate: PodTemplate
+    public var template: PodTemplate { checkedTemplate(declared: declaredTemplate) }
     public private(set) var podManagementPolicy: PodManagementPolicy?
     public private(set) var updateStrategy: UpdateStrategy?
     public private(set) var volumeClaimTemplates: [VolumeClaimTemplate] = []
@@ -45,7 +49,7 @@ public struct StatefulSet: Workload {
         self.selector = selector
         self.serviceName = serviceName
         self.replicas = replicas
-        self.template = template
+        declaredTemplate = template
         location = SourceLocation(file, line)
     }
 
@@ -72,37 +76,29 @@ public struct StatefulSet: Workload {
         return copy
     }
 
-    public func bodyFields() -> Fields {
-        var spec = Fields()
-        spec.add("serviceName", serviceName)
-        spec.add("replicas", replicas)
-        spec.add("podManagementPolicy", podManagementPolicy?.rawValue)
-        spec.add("updateStrategy", updateStrategy.map(Self.value(of:)))
-        spec.add("selector", ["matchLabels": selector.value] as Value)
-        spec.add("template", template.value(selector: selector))
-        spec.add("volumeClaimTemplates", volumeClaimTemplates)
-        var fields = Fields()
-        fields.add("spec", .object(spec))
-        return fields
-    }
-
-    private static func value(of strategy: UpdateStrategy) -> Value {
-        switch strategy {
-        case .onDelete:
-            return ["type": "OnDelete"]
-        case .rollingUpdate(let partition, let maxUnavailable):
-            var rolling = Fields()
-            rolling.add("partition", partition)
-            rolling.add("maxUnavailable", maxUnavailable)
-            var fields = Fields()
-            fields.add("type", "RollingUpdate")
-            fields.add("rollingUpdate", .object(rolling))
-            return .object(fields)
+    public var unpatchedObject: AppsV1.StatefulSet {
+        var spec = AppsV1.StatefulSetSpec(
+            serviceName: serviceName, replicas: replicas,
+            selector: MetaV1.LabelSelector(matchLabels: selector.stringMap),
+            template: declaredTemplate.generated(selector: selector))
+        spec.podManagementPolicy = podManagementPolicy.map { AppsV1.PodManagementPolicyType(rawValue: $0.rawValue) }
+        switch updateStrategy {
+        case .onDelete?:
+            spec.updateStrategy = AppsV1.StatefulSetUpdateStrategy(type: .onDelete)
+        case .rollingUpdate(let partition, let maxUnavailable)?:
+            let rolling = AppsV1.RollingUpdateStatefulSetStrategy(partition: partition, maxUnavailable: maxUnavailable.map(IntOrString.int))
+            spec.updateStrategy = AppsV1.StatefulSetUpdateStrategy(
+                type: .rollingUpdate, rollingUpdate: rolling == AppsV1.RollingUpdateStatefulSetStrategy() ? nil : rolling)
+        case nil:
+            break
         }
+        spec.volumeClaimTemplates = volumeClaimTemplates.map(\.generated).nonEmpty
+        return AppsV1.StatefulSet(spec: spec)
     }
 
     public func validate(_ context: inout ValidationContext) {
         validateWorkload(&context)
+        validatePatches(&context)
         context.checkName(serviceName, field: "spec/serviceName", label: true, at: location)
         if case .rollingUpdate(let partition?, _)? = updateStrategy, partition < 0 {
             context.error("replicas", "partition must not be negative (is \(partition))", field: "spec/updateStrategy", at: location)

@@ -1,3 +1,5 @@
+import KubernetesAPI
+
 /// A term of pod (anti-)affinity: pods matching `selector` on the same `topologyKey` domain.
 public struct PodAffinityTerm: Hashable, Sendable {
     public let selector: LabelSelector
@@ -10,9 +12,10 @@ public struct PodAffinityTerm: Hashable, Sendable {
     }
 }
 
-extension PodAffinityTerm: ValueConvertible {
-    public var value: Value {
-        ["labelSelector": selector.value, "topologyKey": .string(topologyKey)]
+extension PodAffinityTerm {
+    /// The term in the generated API.
+    public var generated: CoreV1.PodAffinityTerm {
+        CoreV1.PodAffinityTerm(labelSelector: selector.generated, topologyKey: topologyKey)
     }
 }
 
@@ -28,8 +31,11 @@ public struct WeightedPodAffinityTerm: Hashable, Sendable {
     }
 }
 
-extension WeightedPodAffinityTerm: ValueConvertible {
-    public var value: Value { ["weight": .int(weight), "podAffinityTerm": term.value] }
+extension WeightedPodAffinityTerm {
+    /// The term in the generated API.
+    public var generated: CoreV1.WeightedPodAffinityTerm {
+        CoreV1.WeightedPodAffinityTerm(weight: weight, podAffinityTerm: term.generated)
+    }
 }
 
 /// Where a pod may and may not be scheduled.
@@ -59,22 +65,26 @@ public struct Affinity: Hashable, Sendable {
     }
 }
 
-extension Affinity: ValueConvertible {
-    public var value: Value {
-        var fields = Fields()
+extension Affinity {
+    /// The affinity in the generated API.
+    public var generated: CoreV1.Affinity {
+        var affinity = CoreV1.Affinity()
         if !requiredNodeTerms.isEmpty {
-            let terms = requiredNodeTerms.map { ["matchExpressions": $0.value] as Value }
-            fields.add("nodeAffinity", [
-                "requiredDuringSchedulingIgnoredDuringExecution": ["nodeSelectorTerms": .array(terms)],
-            ] as Value)
+            let terms = requiredNodeTerms.map { requirements in
+                CoreV1.NodeSelectorTerm(matchExpressions: requirements.map {
+                    CoreV1.NodeSelectorRequirement(key: $0.key, operator: CoreV1.NodeSelectorOperator(rawValue: $0.op.rawValue), values: $0.values.nonEmpty)
+                }.nonEmpty)
+            }
+            affinity.nodeAffinity = CoreV1.NodeAffinity(requiredDuringSchedulingIgnoredDuringExecution: CoreV1.NodeSelector(nodeSelectorTerms: terms))
         }
-        var podAffinity = Fields()
-        podAffinity.add("requiredDuringSchedulingIgnoredDuringExecution", requiredPodAffinity)
-        fields.add("podAffinity", .object(podAffinity))
-        var antiAffinity = Fields()
-        antiAffinity.add("requiredDuringSchedulingIgnoredDuringExecution", requiredPodAntiAffinity)
-        antiAffinity.add("preferredDuringSchedulingIgnoredDuringExecution", preferredPodAntiAffinity)
-        fields.add("podAntiAffinity", .object(antiAffinity))
-        return .object(fields)
+        if !requiredPodAffinity.isEmpty {
+            affinity.podAffinity = CoreV1.PodAffinity(requiredDuringSchedulingIgnoredDuringExecution: requiredPodAffinity.map(\.generated))
+        }
+        if !requiredPodAntiAffinity.isEmpty || !preferredPodAntiAffinity.isEmpty {
+            affinity.podAntiAffinity = CoreV1.PodAntiAffinity(
+                preferredDuringSchedulingIgnoredDuringExecution: preferredPodAntiAffinity.map(\.generated).nonEmpty,
+                requiredDuringSchedulingIgnoredDuringExecution: requiredPodAntiAffinity.map(\.generated).nonEmpty)
+        }
+        return affinity
     }
 }

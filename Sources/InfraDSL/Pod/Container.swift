@@ -1,3 +1,5 @@
+import KubernetesAPI
+
 /// A container of a pod: `Container("trading-engine", image: "...") { EnvVar(...); ContainerPort(...) }`
 /// with modifiers for command, resources, probes, lifecycle and security.
 public struct Container: Hashable, Sendable {
@@ -96,28 +98,23 @@ public struct Container: Hashable, Sendable {
     public func port(named name: String) -> ContainerPort? { ports.first { $0.name == name } }
 }
 
-extension Container: ValueConvertible {
-    public var value: Value {
-        var fields = Fields()
-        fields.add("name", name)
-        fields.add("image", image)
-        fields.add("command", command)
-        fields.add("args", args)
-        fields.add("workingDir", workingDir)
-        fields.add("ports", ports)
-        fields.add("env", env)
-        fields.add("resources", resources)
-        fields.add("volumeMounts", volumeMounts)
-        fields.add("livenessProbe", livenessProbe)
-        fields.add("readinessProbe", readinessProbe)
-        fields.add("startupProbe", startupProbe)
-        if let preStop {
-            var handler = Fields()
-            preStop.add(to: &handler)
-            fields.add("lifecycle", ["preStop": .object(handler)] as Value)
-        }
-        fields.add("imagePullPolicy", imagePullPolicy)
-        fields.add("securityContext", securityContext)
-        return .object(fields)
+extension Container {
+    /// The container in the generated API, as rendered.
+    public var generated: CoreV1.Container {
+        var container = CoreV1.Container(name: name, image: image)
+        container.command = command.nonEmpty
+        container.args = args.nonEmpty
+        container.workingDir = workingDir
+        container.ports = ports.map(\.generated).nonEmpty
+        container.env = env.map(\.generated).nonEmpty
+        container.resources = resources?.generated
+        container.volumeMounts = volumeMounts.map(\.generated).nonEmpty
+        container.livenessProbe = livenessProbe?.generated
+        container.readinessProbe = readinessProbe?.generated
+        container.startupProbe = startupProbe?.generated
+        container.lifecycle = preStop.map { CoreV1.Lifecycle(preStop: $0.lifecycleHandler) }
+        container.imagePullPolicy = imagePullPolicy.map(CoreV1.PullPolicy.init(rawValue:))
+        container.securityContext = securityContext?.generated
+        return container
     }
 }

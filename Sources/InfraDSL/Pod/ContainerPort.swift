@@ -1,3 +1,5 @@
+import KubernetesAPI
+
 /// A named port a container listens on: `ContainerPort("http", 8080)`.
 public struct ContainerPort: Hashable, Sendable {
     /// The port's name, by which probes and Services refer to it.
@@ -21,13 +23,10 @@ public struct ContainerPort: Hashable, Sendable {
     }
 }
 
-extension ContainerPort: ValueConvertible {
-    public var value: Value {
-        var fields = Fields()
-        fields.add("name", name)
-        fields.add("containerPort", port)
-        fields.add("protocol", transport)
-        return .object(fields)
+extension ContainerPort {
+    /// The port in the generated API.
+    public var generated: CoreV1.ContainerPort {
+        CoreV1.ContainerPort(name: name, containerPort: port.number, protocol: CoreV1.TransportProtocol(rawValue: transport.rawValue))
     }
 }
 
@@ -45,11 +44,12 @@ public enum PortReference: Hashable, Sendable, ExpressibleByIntegerLiteral {
     public init(_ port: ContainerPort) { self = .name(port.name) }
 }
 
-extension PortReference: ValueConvertible {
-    public var value: Value {
+extension PortReference {
+    /// The reference in the generated API: a number or a port name.
+    public var generated: IntOrString {
         switch self {
-        case .number(let port): return .int(port.number)
-        case .name(let name): return .string(name)
+        case .number(let port): .int(port.number)
+        case .name(let name): .string(name)
         }
     }
 }

@@ -1,3 +1,5 @@
+import KubernetesAPI
+
 /// An environment variable of a container: a literal value or a reference to a Secret, ConfigMap
 /// or pod field.
 public struct EnvVar: Hashable, Sendable {
@@ -33,20 +35,18 @@ public struct EnvVar: Hashable, Sendable {
     }
 }
 
-extension EnvVar: ValueConvertible {
-    public var value: Value {
-        var fields = Fields()
-        fields.add("name", name)
+extension EnvVar {
+    /// The variable in the generated API.
+    public var generated: CoreV1.EnvVar {
         switch source {
         case .literal(let literal):
-            fields.add("value", literal)
+            return CoreV1.EnvVar(name: name, value: literal)
         case .secretKey(let secret, let key):
-            fields.add("valueFrom", ["secretKeyRef": ["name": .string(secret), "key": .string(key)]] as Value)
+            return CoreV1.EnvVar(name: name, valueFrom: CoreV1.EnvVarSource(secretKeyRef: CoreV1.SecretKeySelector(name: secret, key: key)))
         case .configMapKey(let configMap, let key):
-            fields.add("valueFrom", ["configMapKeyRef": ["name": .string(configMap), "key": .string(key)]] as Value)
+            return CoreV1.EnvVar(name: name, valueFrom: CoreV1.EnvVarSource(configMapKeyRef: CoreV1.ConfigMapKeySelector(name: configMap, key: key)))
         case .field(let path):
-            fields.add("valueFrom", ["fieldRef": ["fieldPath": .string(path)]] as Value)
+            return CoreV1.EnvVar(name: name, valueFrom: CoreV1.EnvVarSource(fieldRef: CoreV1.ObjectFieldSelector(fieldPath: path)))
         }
-        return .object(fields)
     }
 }

@@ -1,3 +1,5 @@
+import KubernetesAPI
+
 /// One requirement of a label selector: `key In [a, b]`, `key Exists`, ...
 public struct LabelRequirement: Hashable, Sendable {
     /// How a requirement compares.
@@ -30,13 +32,10 @@ public struct LabelRequirement: Hashable, Sendable {
     }
 }
 
-extension LabelRequirement: ValueConvertible {
-    public var value: Value {
-        var fields = Fields()
-        fields.add("key", key)
-        fields.add("operator", op.rawValue)
-        fields.add("values", values)
-        return .object(fields)
+extension LabelRequirement {
+    /// The requirement in the generated API.
+    public var generated: MetaV1.LabelSelectorRequirement {
+        MetaV1.LabelSelectorRequirement(key: key, operator: MetaV1.LabelSelectorOperator(rawValue: op.rawValue), values: values.nonEmpty)
     }
 }
 
@@ -60,11 +59,9 @@ public struct LabelSelector: Hashable, Sendable {
     }
 }
 
-extension LabelSelector: ValueConvertible {
-    public var value: Value {
-        var fields = Fields()
-        fields.add("matchLabels", matchLabels)
-        fields.add("matchExpressions", .array(matchExpressions.map(\.value)))
-        return .object(fields)
+extension LabelSelector {
+    /// The selector in the generated API.
+    public var generated: MetaV1.LabelSelector {
+        MetaV1.LabelSelector(matchExpressions: matchExpressions.map(\.generated).nonEmpty, matchLabels: matchLabels.stringMap)
     }
 }

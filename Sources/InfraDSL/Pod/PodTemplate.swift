@@ -1,3 +1,5 @@
+import KubernetesAPI
+
 /// A pod template: its labels and annotations, containers, volumes and pod-level settings.
 ///
 /// ```swift
@@ -94,21 +96,19 @@ public struct PodTemplate: Hashable, Sendable {
         initContainers.isEmpty ? containers : initContainers + containers
     }
 
-    func value(selector: Labels) -> Value {
-        var metadata = Fields()
-        metadata.add("labels", selector.merging(labels))
-        metadata.add("annotations", annotations)
-        var spec = Fields()
-        spec.add("volumes", volumes)
-        spec.add("initContainers", initContainers)
-        spec.add("containers", containers)
-        spec.add("terminationGracePeriodSeconds", terminationGracePeriod)
-        spec.add("nodeSelector", nodeSelector)
-        spec.add("serviceAccountName", serviceAccountName)
-        spec.add("automountServiceAccountToken", automountServiceAccountToken)
-        spec.add("securityContext", securityContext)
-        spec.add("affinity", affinity)
-        spec.add("priorityClassName", priorityClassName)
-        return ["metadata": .object(metadata), "spec": .object(spec)]
+    /// The template in the generated API, its pods labelled with `selector` as well as their own labels.
+    public func generated(selector: Labels) -> CoreV1.PodTemplateSpec {
+        var spec = CoreV1.PodSpec(containers: containers.map(\.generated))
+        spec.volumes = volumes.map(\.generated).nonEmpty
+        spec.initContainers = initContainers.map(\.generated).nonEmpty
+        spec.terminationGracePeriodSeconds = terminationGracePeriod?.seconds
+        spec.nodeSelector = nodeSelector.stringMap
+        spec.serviceAccountName = serviceAccountName
+        spec.automountServiceAccountToken = automountServiceAccountToken
+        spec.securityContext = securityContext.map(\.generated).flatMap { $0 == CoreV1.PodSecurityContext() ? nil : $0 }
+        spec.affinity = affinity.map(\.generated).flatMap { $0 == CoreV1.Affinity() ? nil : $0 }
+        spec.priorityClassName = priorityClassName
+        let metadata = MetaV1.ObjectMeta(labels: selector.merging(labels).stringMap, annotations: annotations.stringMap)
+        return CoreV1.PodTemplateSpec(metadata: metadata, spec: spec)
     }
 }

@@ -1,3 +1,5 @@
+import KubernetesAPI
+
 /// What a probe or lifecycle hook does.
 public enum Handler: Hashable, Sendable {
     /// An HTTP GET on a container port; healthy on 200-399.
@@ -27,21 +29,20 @@ public enum Handler: Hashable, Sendable {
 }
 
 extension Handler {
-    func add(to fields: inout Fields) {
+    /// The handler as a container lifecycle hook in the generated API.
+    var lifecycleHandler: CoreV1.LifecycleHandler {
+        var handler = CoreV1.LifecycleHandler()
         switch self {
         case .httpGet(let path, let port, let scheme):
-            var get = Fields()
-            get.add("path", path)
-            get.add("port", port)
-            get.add("scheme", scheme)
-            fields.add("httpGet", .object(get))
+            handler.httpGet = CoreV1.HTTPGetAction(path: path, port: port.generated, scheme: scheme.map(CoreV1.URIScheme.init(rawValue:)))
         case .tcpSocket(let port):
-            fields.add("tcpSocket", ["port": port.value] as Value)
+            handler.tcpSocket = CoreV1.TCPSocketAction(port: port.generated)
         case .exec(let command):
-            fields.add("exec", ["command": command.value] as Value)
+            handler.exec = CoreV1.ExecAction(command: command)
         case .sleep(let seconds):
-            fields.add("sleep", ["seconds": seconds.value] as Value)
+            handler.sleep = CoreV1.SleepAction(seconds: seconds.seconds)
         }
+        return handler
     }
 }
 
@@ -93,15 +94,17 @@ public struct Probe: Hashable, Sendable {
     }
 }
 
-extension Probe: ValueConvertible {
-    public var value: Value {
-        var fields = Fields()
-        handler.add(to: &fields)
-        fields.add("initialDelaySeconds", initialDelay)
-        fields.add("timeoutSeconds", timeout)
-        fields.add("periodSeconds", period)
-        fields.add("successThreshold", successThreshold)
-        fields.add("failureThreshold", failureThreshold)
-        return .object(fields)
+extension Probe {
+    /// The probe in the generated API.
+    public var generated: CoreV1.Probe {
+        // A probe acts as a lifecycle hook does, except that it cannot sleep (validation rejects that).
+        let action = handler.lifecycleHandler
+        var probe = CoreV1.Probe(httpGet: action.httpGet, tcpSocket: action.tcpSocket, exec: action.exec)
+        probe.initialDelaySeconds = initialDelay?.seconds
+        probe.timeoutSeconds = timeout?.seconds
+        probe.periodSeconds = period?.seconds
+        probe.successThreshold = successThreshold
+        probe.failureThreshold = failureThreshold
+        return probe
     }
 }

@@ -1,3 +1,5 @@
+import KubernetesAPI
+
 /// CPU and memory for one side (requests or limits) of a container's resources.
 public struct ComputeResources: Hashable, Sendable {
     /// CPU, if set.
@@ -15,13 +17,14 @@ public struct ComputeResources: Hashable, Sendable {
     }
 }
 
-extension ComputeResources: ValueConvertible {
-    public var value: Value {
-        var fields = Fields()
-        fields.add("cpu", cpu)
-        fields.add("memory", memory)
-        fields.add("ephemeral-storage", ephemeralStorage)
-        return .object(fields)
+extension ComputeResources {
+    /// The amounts as a generated resource list (sorted by resource name), nil when none is set.
+    public var generated: StringMap<Quantity>? {
+        var list = StringMap<Quantity>()
+        list["cpu"] = cpu.map { Quantity($0.quantity) }
+        list["memory"] = memory.map { Quantity($0.quantity) }
+        list["ephemeral-storage"] = ephemeralStorage.map { Quantity($0.quantity) }
+        return list.isEmpty ? nil : list
     }
 }
 
@@ -73,11 +76,9 @@ public struct ResourceRequirements: Hashable, Sendable {
     }
 }
 
-extension ResourceRequirements: ValueConvertible {
-    public var value: Value {
-        var fields = Fields()
-        fields.add("requests", requests)
-        fields.add("limits", limits)
-        return .object(fields)
+extension ResourceRequirements {
+    /// The requirements in the generated API.
+    public var generated: CoreV1.ResourceRequirements {
+        CoreV1.ResourceRequirements(requests: requests.generated, limits: limits.generated)
     }
 }

@@ -1,11 +1,14 @@
+import KubernetesAPI
+
 /// The seccomp profile of a pod or container.
 public enum SeccompProfile: String, Hashable, Sendable {
     case runtimeDefault = "RuntimeDefault"
     case unconfined = "Unconfined"
 }
 
-extension SeccompProfile: ValueConvertible {
-    public var value: Value { ["type": .string(rawValue)] }
+extension SeccompProfile {
+    /// The profile in the generated API.
+    public var generated: CoreV1.SeccompProfile { CoreV1.SeccompProfile(type: CoreV1.SeccompProfileType(rawValue: rawValue)) }
 }
 
 /// A Linux capability name without the `CAP_` prefix, such as `NET_BIND_SERVICE` or `ALL`.
@@ -63,21 +66,21 @@ public struct SecurityContext: Hashable, Sendable {
     }
 }
 
-extension SecurityContext: ValueConvertible {
-    public var value: Value {
-        var fields = Fields()
-        var capabilities = Fields()
-        capabilities.add("add", addCapabilities.map(\.name))
-        capabilities.add("drop", dropCapabilities.map(\.name))
-        fields.add("capabilities", .object(capabilities))
-        fields.add("privileged", privileged)
-        fields.add("runAsUser", runAsUser)
-        fields.add("runAsGroup", runAsGroup)
-        fields.add("runAsNonRoot", runAsNonRoot)
-        fields.add("readOnlyRootFilesystem", readOnlyRootFilesystem)
-        fields.add("allowPrivilegeEscalation", allowPrivilegeEscalation)
-        fields.add("seccompProfile", seccompProfile)
-        return .object(fields)
+extension SecurityContext {
+    /// The context in the generated API.
+    public var generated: CoreV1.SecurityContext {
+        var context = CoreV1.SecurityContext()
+        if !addCapabilities.isEmpty || !dropCapabilities.isEmpty {
+            context.capabilities = CoreV1.Capabilities(add: addCapabilities.map(\.name).nonEmpty, drop: dropCapabilities.map(\.name).nonEmpty)
+        }
+        context.privileged = privileged
+        context.runAsUser = runAsUser
+        context.runAsGroup = runAsGroup
+        context.runAsNonRoot = runAsNonRoot
+        context.readOnlyRootFilesystem = readOnlyRootFilesystem
+        context.allowPrivilegeEscalation = allowPrivilegeEscalation
+        context.seccompProfile = seccompProfile?.generated
+        return context
     }
 }
 
@@ -119,15 +122,16 @@ public struct PodSecurityContext: Hashable, Sendable {
     }
 }
 
-extension PodSecurityContext: ValueConvertible {
-    public var value: Value {
-        var fields = Fields()
-        fields.add("runAsUser", runAsUser)
-        fields.add("runAsGroup", runAsGroup)
-        fields.add("runAsNonRoot", runAsNonRoot)
-        fields.add("fsGroup", fsGroup)
-        fields.add("sysctls", .array(sysctls.map { ["name": .string($0.name), "value": .string($0.value)] }))
-        fields.add("seccompProfile", seccompProfile)
-        return .object(fields)
+extension PodSecurityContext {
+    /// The context in the generated API.
+    public var generated: CoreV1.PodSecurityContext {
+        var context = CoreV1.PodSecurityContext()
+        context.runAsUser = runAsUser
+        context.runAsGroup = runAsGroup
+        context.runAsNonRoot = runAsNonRoot
+        context.fsGroup = fsGroup
+        context.sysctls = sysctls.map { CoreV1.Sysctl(name: $0.name, value: $0.value) }.nonEmpty
+        context.seccompProfile = seccompProfile?.generated
+        return context
     }
 }

@@ -1,3 +1,5 @@
+import KubernetesAPI
+
 /// A pod volume: `Volume("config", .configMap("trading-engine-config"))`.
 public struct Volume: Hashable, Sendable {
     /// What backs a volume.
@@ -27,32 +29,20 @@ public struct Volume: Hashable, Sendable {
     }
 }
 
-extension Volume: ValueConvertible {
-    public var value: Value {
-        var fields = Fields()
-        fields.add("name", name)
+extension Volume {
+    /// The volume in the generated API.
+    public var generated: CoreV1.Volume {
+        var volume = CoreV1.Volume(name: name)
         switch source {
         case .configMap(let configMap, let mode):
-            var inner = Fields()
-            inner.add("name", configMap)
-            inner.add("defaultMode", mode)
-            fields.add("configMap", .object(inner))
+            volume.configMap = CoreV1.ConfigMapVolumeSource(name: configMap, defaultMode: mode)
         case .secret(let secret, let mode):
-            var inner = Fields()
-            inner.add("secretName", secret)
-            inner.add("defaultMode", mode)
-            fields.add("secret", .object(inner))
+            volume.secret = CoreV1.SecretVolumeSource(secretName: secret, defaultMode: mode)
         case .emptyDir(let sizeLimit, let memory):
-            var inner = Fields()
-            if memory { inner.add("medium", "Memory") }
-            inner.add("sizeLimit", sizeLimit)
-            fields.add("emptyDir", .object(inner), keepEmpty: true)
+            volume.emptyDir = CoreV1.EmptyDirVolumeSource(medium: memory ? "Memory" : nil, sizeLimit: sizeLimit.map { Quantity($0.quantity) })
         case .persistentVolumeClaim(let claim, let readOnly):
-            var inner = Fields()
-            inner.add("claimName", claim)
-            if readOnly { inner.add("readOnly", true) }
-            fields.add("persistentVolumeClaim", .object(inner))
+            volume.persistentVolumeClaim = CoreV1.PersistentVolumeClaimVolumeSource(claimName: claim, readOnly: readOnly ? true : nil)
         }
-        return .object(fields)
+        return volume
     }
 }

@@ -1,3 +1,5 @@
+import KubernetesAPI
+
 /// Mounts a pod volume into a container: `VolumeMount("config", at: "/app/config", readOnly: true)`.
 public struct VolumeMount: Hashable, Sendable {
     /// The name of the pod volume.
@@ -24,13 +26,9 @@ public struct VolumeMount: Hashable, Sendable {
     }
 }
 
-extension VolumeMount: ValueConvertible {
-    public var value: Value {
-        var fields = Fields()
-        fields.add("name", volume)
-        fields.add("mountPath", mountPath)
-        fields.add("subPath", subPath)
-        if readOnly { fields.add("readOnly", true) }
-        return .object(fields)
+extension VolumeMount {
+    /// The mount in the generated API.
+    public var generated: CoreV1.VolumeMount {
+        CoreV1.VolumeMount(name: volume, mountPath: mountPath, subPath: subPath, readOnly: readOnly ? true : nil)
     }
 }

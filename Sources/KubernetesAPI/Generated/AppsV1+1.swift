@@ -120,42 +120,42 @@ extension AppsV1 {
 extension AppsV1 {
     /// `io.k8s.api.apps.v1.DeploymentSpec`.
     public struct DeploymentSpec: Codable, Hashable, Sendable {
+        /// `replicas`: integer; format int32.
+        public var replicas: Int?
+        /// `selector`: `MetaV1.LabelSelector`; required.
+        public var selector: MetaV1.LabelSelector
+        /// `template`: `CoreV1.PodTemplateSpec`; required.
+        public var template: CoreV1.PodTemplateSpec
+        /// `strategy`: `AppsV1.DeploymentStrategy`.
+        public var strategy: AppsV1.DeploymentStrategy?
         /// `minReadySeconds`: integer; format int32.
         public var minReadySeconds: Int?
         /// `paused`: boolean.
         public var paused: Bool?
         /// `progressDeadlineSeconds`: integer; format int32.
         public var progressDeadlineSeconds: Int?
-        /// `replicas`: integer; format int32.
-        public var replicas: Int?
         /// `revisionHistoryLimit`: integer; format int32.
         public var revisionHistoryLimit: Int?
-        /// `selector`: `MetaV1.LabelSelector`; required.
-        public var selector: MetaV1.LabelSelector
-        /// `strategy`: `AppsV1.DeploymentStrategy`.
-        public var strategy: AppsV1.DeploymentStrategy?
-        /// `template`: `CoreV1.PodTemplateSpec`; required.
-        public var template: CoreV1.PodTemplateSpec
 
         /// Every field; optional ones default to absent.
         public init(
+            replicas: Int? = nil,
+            selector: MetaV1.LabelSelector,
+            template: CoreV1.PodTemplateSpec,
+            strategy: AppsV1.DeploymentStrategy? = nil,
             minReadySeconds: Int? = nil,
             paused: Bool? = nil,
             progressDeadlineSeconds: Int? = nil,
-            replicas: Int? = nil,
-            revisionHistoryLimit: Int? = nil,
-            selector: MetaV1.LabelSelector,
-            strategy: AppsV1.DeploymentStrategy? = nil,
-            template: CoreV1.PodTemplateSpec
+            revisionHistoryLimit: Int? = nil
         ) {
+            self.replicas = replicas
+            self.selector = selector
+            self.template = template
+            self.strategy = strategy
             self.minReadySeconds = minReadySeconds
             self.paused = paused
             self.progressDeadlineSeconds = progressDeadlineSeconds
-            self.replicas = replicas
             self.revisionHistoryLimit = revisionHistoryLimit
-            self.selector = selector
-            self.strategy = strategy
-            self.template = template
         }
     }
 }
@@ -163,18 +163,18 @@ extension AppsV1 {
 extension AppsV1 {
     /// `io.k8s.api.apps.v1.DeploymentStrategy`.
     public struct DeploymentStrategy: Codable, Hashable, Sendable {
-        /// `rollingUpdate`: `AppsV1.RollingUpdateDeployment`.
-        public var rollingUpdate: AppsV1.RollingUpdateDeployment?
         /// `type`: `AppsV1.DeploymentStrategyType`.
         public var type: AppsV1.DeploymentStrategyType?
+        /// `rollingUpdate`: `AppsV1.RollingUpdateDeployment`.
+        public var rollingUpdate: AppsV1.RollingUpdateDeployment?
 
         /// Every field; optional ones default to absent.
         public init(
-            rollingUpdate: AppsV1.RollingUpdateDeployment? = nil,
-            type: AppsV1.DeploymentStrategyType? = nil
+            type: AppsV1.DeploymentStrategyType? = nil,
+            rollingUpdate: AppsV1.RollingUpdateDeployment? = nil
         ) {
-            self.rollingUpdate = rollingUpdate
             self.type = type
+            self.rollingUpdate = rollingUpdate
         }
     }
 }
@@ -220,18 +220,18 @@ extension AppsV1 {
 extension AppsV1 {
     /// `io.k8s.api.apps.v1.RollingUpdateStatefulSetStrategy`.
     public struct RollingUpdateStatefulSetStrategy: Codable, Hashable, Sendable {
-        /// `maxUnavailable`: integer or string.
-        public var maxUnavailable: IntOrString?
         /// `partition`: integer; format int32.
         public var partition: Int?
+        /// `maxUnavailable`: integer or string.
+        public var maxUnavailable: IntOrString?
 
         /// Every field; optional ones default to absent.
         public init(
-            maxUnavailable: IntOrString? = nil,
-            partition: Int? = nil
+            partition: Int? = nil,
+            maxUnavailable: IntOrString? = nil
         ) {
-            self.maxUnavailable = maxUnavailable
             self.partition = partition
+            self.maxUnavailable = maxUnavailable
         }
     }
 }
@@ -306,54 +306,54 @@ extension AppsV1 {
 extension AppsV1 {
     /// `io.k8s.api.apps.v1.StatefulSetSpec`.
     public struct StatefulSetSpec: Codable, Hashable, Sendable {
+        /// `serviceName`: string; required.
+        public var serviceName: String
+        /// `replicas`: integer; format int32.
+        public var replicas: Int?
+        /// `podManagementPolicy`: `AppsV1.PodManagementPolicyType`.
+        public var podManagementPolicy: AppsV1.PodManagementPolicyType?
+        /// `updateStrategy`: `AppsV1.StatefulSetUpdateStrategy`.
+        public var updateStrategy: AppsV1.StatefulSetUpdateStrategy?
+        /// `selector`: `MetaV1.LabelSelector`; required.
+        public var selector: MetaV1.LabelSelector
+        /// `template`: `CoreV1.PodTemplateSpec`; required.
+        public var template: CoreV1.PodTemplateSpec
+        /// `volumeClaimTemplates`: array of `CoreV1.PersistentVolumeClaim`; list type atomic.
+        public var volumeClaimTemplates: [CoreV1.PersistentVolumeClaim]?
         /// `minReadySeconds`: integer; format int32.
         public var minReadySeconds: Int?
         /// `ordinals`: `AppsV1.StatefulSetOrdinals`.
         public var ordinals: AppsV1.StatefulSetOrdinals?
         /// `persistentVolumeClaimRetentionPolicy`: `AppsV1.StatefulSetPersistentVolumeClaimRetentionPolicy`.
         public var persistentVolumeClaimRetentionPolicy: AppsV1.StatefulSetPersistentVolumeClaimRetentionPolicy?
-        /// `podManagementPolicy`: `AppsV1.PodManagementPolicyType`.
-        public var podManagementPolicy: AppsV1.PodManagementPolicyType?
-        /// `replicas`: integer; format int32.
-        public var replicas: Int?
         /// `revisionHistoryLimit`: integer; format int32.
         public var revisionHistoryLimit: Int?
-        /// `selector`: `MetaV1.LabelSelector`; required.
-        public var selector: MetaV1.LabelSelector
-        /// `serviceName`: string; required.
-        public var serviceName: String
-        /// `template`: `CoreV1.PodTemplateSpec`; required.
-        public var template: CoreV1.PodTemplateSpec
-        /// `updateStrategy`: `AppsV1.StatefulSetUpdateStrategy`.
-        public var updateStrategy: AppsV1.StatefulSetUpdateStrategy?
-        /// `volumeClaimTemplates`: array of `CoreV1.PersistentVolumeClaim`; list type atomic.
-        public var volumeClaimTemplates: [CoreV1.PersistentVolumeClaim]?
 
         /// Every field; optional ones default to absent.
         public init(
+            serviceName: String,
+            replicas: Int? = nil,
+            podManagementPolicy: AppsV1.PodManagementPolicyType? = nil,
+            updateStrategy: AppsV1.StatefulSetUpdateStrategy? = nil,
+            selector: MetaV1.LabelSelector,
+            template: CoreV1.PodTemplateSpec,
+            volumeClaimTemplates: [CoreV1.PersistentVolumeClaim]? = nil,
             minReadySeconds: Int? = nil,
             ordinals: AppsV1.StatefulSetOrdinals? = nil,
             persistentVolumeClaimRetentionPolicy: AppsV1.StatefulSetPersistentVolumeClaimRetentionPolicy? = nil,
-            podManagementPolicy: AppsV1.PodManagementPolicyType? = nil,
-            replicas: Int? = nil,
-            revisionHistoryLimit: Int? = nil,
-            selector: MetaV1.LabelSelector,
-            serviceName: String,
-            template: CoreV1.PodTemplateSpec,
-            updateStrategy: AppsV1.StatefulSetUpdateStrategy? = nil,
-            volumeClaimTemplates: [CoreV1.PersistentVolumeClaim]? = nil
+            revisionHistoryLimit: Int? = nil
         ) {
+            self.serviceName = serviceName
+            self.replicas = replicas
+            self.podManagementPolicy = podManagementPolicy
+            self.updateStrategy = updateStrategy
+            self.selector = selector
+            self.template = template
+            self.volumeClaimTemplates = volumeClaimTemplates
             self.minReadySeconds = minReadySeconds
             self.ordinals = ordinals
             self.persistentVolumeClaimRetentionPolicy = persistentVolumeClaimRetentionPolicy
-            self.podManagementPolicy = podManagementPolicy
-            self.replicas = replicas
             self.revisionHistoryLimit = revisionHistoryLimit
-            self.selector = selector
-            self.serviceName = serviceName
-            self.template = template
-            self.updateStrategy = updateStrategy
-            self.volumeClaimTemplates = volumeClaimTemplates
         }
     }
 }
@@ -361,18 +361,18 @@ extension AppsV1 {
 extension AppsV1 {
     /// `io.k8s.api.apps.v1.StatefulSetUpdateStrategy`.
     public struct StatefulSetUpdateStrategy: Codable, Hashable, Sendable {
-        /// `rollingUpdate`: `AppsV1.RollingUpdateStatefulSetStrategy`.
-        public var rollingUpdate: AppsV1.RollingUpdateStatefulSetStrategy?
         /// `type`: `AppsV1.StatefulSetUpdateStrategyType`.
         public var type: AppsV1.StatefulSetUpdateStrategyType?
+        /// `rollingUpdate`: `AppsV1.RollingUpdateStatefulSetStrategy`.
+        public var rollingUpdate: AppsV1.RollingUpdateStatefulSetStrategy?
 
         /// Every field; optional ones default to absent.
         public init(
-            rollingUpdate: AppsV1.RollingUpdateStatefulSetStrategy? = nil,
-            type: AppsV1.StatefulSetUpdateStrategyType? = nil
+            type: AppsV1.StatefulSetUpdateStrategyType? = nil,
+            rollingUpdate: AppsV1.RollingUpdateStatefulSetStrategy? = nil
         ) {
-            self.rollingUpdate = rollingUpdate
             self.type = type
+            self.rollingUpdate = rollingUpdate
         }
     }
 }

@@ -167,30 +167,30 @@ extension AutoscalingV2 {
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.HorizontalPodAutoscalerSpec`.
     public struct HorizontalPodAutoscalerSpec: Codable, Hashable, Sendable {
-        /// `behavior`: `AutoscalingV2.HorizontalPodAutoscalerBehavior`.
-        public var behavior: AutoscalingV2.HorizontalPodAutoscalerBehavior?
+        /// `scaleTargetRef`: `AutoscalingV2.CrossVersionObjectReference`; required.
+        public var scaleTargetRef: AutoscalingV2.CrossVersionObjectReference
+        /// `minReplicas`: integer; format int32.
+        public var minReplicas: Int?
         /// `maxReplicas`: integer; format int32; required.
         public var maxReplicas: Int
         /// `metrics`: array of `AutoscalingV2.MetricSpec`; list type atomic.
         public var metrics: [AutoscalingV2.MetricSpec]?
-        /// `minReplicas`: integer; format int32.
-        public var minReplicas: Int?
-        /// `scaleTargetRef`: `AutoscalingV2.CrossVersionObjectReference`; required.
-        public var scaleTargetRef: AutoscalingV2.CrossVersionObjectReference
+        /// `behavior`: `AutoscalingV2.HorizontalPodAutoscalerBehavior`.
+        public var behavior: AutoscalingV2.HorizontalPodAutoscalerBehavior?
 
         /// Every field; optional ones default to absent.
         public init(
-            behavior: AutoscalingV2.HorizontalPodAutoscalerBehavior? = nil,
+            scaleTargetRef: AutoscalingV2.CrossVersionObjectReference,
+            minReplicas: Int? = nil,
             maxReplicas: Int,
             metrics: [AutoscalingV2.MetricSpec]? = nil,
-            minReplicas: Int? = nil,
-            scaleTargetRef: AutoscalingV2.CrossVersionObjectReference
+            behavior: AutoscalingV2.HorizontalPodAutoscalerBehavior? = nil
         ) {
-            self.behavior = behavior
+            self.scaleTargetRef = scaleTargetRef
+            self.minReplicas = minReplicas
             self.maxReplicas = maxReplicas
             self.metrics = metrics
-            self.minReplicas = minReplicas
-            self.scaleTargetRef = scaleTargetRef
+            self.behavior = behavior
         }
     }
 }
@@ -217,6 +217,10 @@ extension AutoscalingV2 {
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.MetricSpec`.
     public struct MetricSpec: Codable, Hashable, Sendable {
+        /// `type`: `AutoscalingV2.MetricSourceType`; required.
+        public var type: AutoscalingV2.MetricSourceType
+        /// `resource`: `AutoscalingV2.ResourceMetricSource`.
+        public var resource: AutoscalingV2.ResourceMetricSource?
         /// `containerResource`: `AutoscalingV2.ContainerResourceMetricSource`.
         public var containerResource: AutoscalingV2.ContainerResourceMetricSource?
         /// `external`: `AutoscalingV2.ExternalMetricSource`.
@@ -225,26 +229,22 @@ extension AutoscalingV2 {
         public var object: AutoscalingV2.ObjectMetricSource?
         /// `pods`: `AutoscalingV2.PodsMetricSource`.
         public var pods: AutoscalingV2.PodsMetricSource?
-        /// `resource`: `AutoscalingV2.ResourceMetricSource`.
-        public var resource: AutoscalingV2.ResourceMetricSource?
-        /// `type`: `AutoscalingV2.MetricSourceType`; required.
-        public var type: AutoscalingV2.MetricSourceType
 
         /// Every field; optional ones default to absent.
         public init(
+            type: AutoscalingV2.MetricSourceType,
+            resource: AutoscalingV2.ResourceMetricSource? = nil,
             containerResource: AutoscalingV2.ContainerResourceMetricSource? = nil,
             external: AutoscalingV2.ExternalMetricSource? = nil,
             object: AutoscalingV2.ObjectMetricSource? = nil,
-            pods: AutoscalingV2.PodsMetricSource? = nil,
-            resource: AutoscalingV2.ResourceMetricSource? = nil,
-            type: AutoscalingV2.MetricSourceType
+            pods: AutoscalingV2.PodsMetricSource? = nil
         ) {
+            self.type = type
+            self.resource = resource
             self.containerResource = containerResource
             self.external = external
             self.object = object
             self.pods = pods
-            self.resource = resource
-            self.type = type
         }
     }
 }
@@ -252,25 +252,25 @@ extension AutoscalingV2 {
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.MetricTarget`.
     public struct MetricTarget: Codable, Hashable, Sendable {
+        /// `type`: `AutoscalingV2.MetricTargetType`; required.
+        public var type: AutoscalingV2.MetricTargetType
         /// `averageUtilization`: integer; format int32.
         public var averageUtilization: Int?
         /// `averageValue`: quantity.
         public var averageValue: Quantity?
-        /// `type`: `AutoscalingV2.MetricTargetType`; required.
-        public var type: AutoscalingV2.MetricTargetType
         /// `value`: quantity.
         public var value: Quantity?
 
         /// Every field; optional ones default to absent.
         public init(
+            type: AutoscalingV2.MetricTargetType,
             averageUtilization: Int? = nil,
             averageValue: Quantity? = nil,
-            type: AutoscalingV2.MetricTargetType,
             value: Quantity? = nil
         ) {
+            self.type = type
             self.averageUtilization = averageUtilization
             self.averageValue = averageValue
-            self.type = type
             self.value = value
         }
     }

@@ -6,36 +6,40 @@ extension CoreV1 {
     public struct Container: Codable, Hashable, Sendable {
         /// `name`: string; required.
         public var name: String
-        /// `args`: array of string; list type atomic.
-        public var args: [String]?
-        /// `command`: array of string; list type atomic.
-        public var command: [String]?
-        /// `env`: array of `CoreV1.EnvVar`; list type map, keyed by `name`.
-        public var env: [CoreV1.EnvVar]?
-        /// `envFrom`: array of `CoreV1.EnvFromSource`; list type atomic.
-        public var envFrom: [CoreV1.EnvFromSource]?
         /// `image`: string.
         public var image: String?
-        /// `imagePullPolicy`: `CoreV1.PullPolicy`.
-        public var imagePullPolicy: CoreV1.PullPolicy?
-        /// `lifecycle`: `CoreV1.Lifecycle`.
-        public var lifecycle: CoreV1.Lifecycle?
-        /// `livenessProbe`: `CoreV1.Probe`.
-        public var livenessProbe: CoreV1.Probe?
+        /// `command`: array of string; list type atomic.
+        public var command: [String]?
+        /// `args`: array of string; list type atomic.
+        public var args: [String]?
+        /// `workingDir`: string.
+        public var workingDir: String?
         /// `ports`: array of `CoreV1.ContainerPort`; list type map, keyed by `containerPort`, `protocol`.
         public var ports: [CoreV1.ContainerPort]?
-        /// `readinessProbe`: `CoreV1.Probe`.
-        public var readinessProbe: CoreV1.Probe?
-        /// `resizePolicy`: array of `CoreV1.ContainerResizePolicy`; list type atomic.
-        public var resizePolicy: [CoreV1.ContainerResizePolicy]?
+        /// `env`: array of `CoreV1.EnvVar`; list type map, keyed by `name`.
+        public var env: [CoreV1.EnvVar]?
         /// `resources`: `CoreV1.ResourceRequirements`.
         public var resources: CoreV1.ResourceRequirements?
-        /// `restartPolicy`: `CoreV1.ContainerRestartPolicy`.
-        public var restartPolicy: CoreV1.ContainerRestartPolicy?
-        /// `securityContext`: `CoreV1.SecurityContext`.
-        public var securityContext: CoreV1.SecurityContext?
+        /// `volumeMounts`: array of `CoreV1.VolumeMount`; list type map, keyed by `mountPath`.
+        public var volumeMounts: [CoreV1.VolumeMount]?
+        /// `livenessProbe`: `CoreV1.Probe`.
+        public var livenessProbe: CoreV1.Probe?
+        /// `readinessProbe`: `CoreV1.Probe`.
+        public var readinessProbe: CoreV1.Probe?
         /// `startupProbe`: `CoreV1.Probe`.
         public var startupProbe: CoreV1.Probe?
+        /// `lifecycle`: `CoreV1.Lifecycle`.
+        public var lifecycle: CoreV1.Lifecycle?
+        /// `imagePullPolicy`: `CoreV1.PullPolicy`.
+        public var imagePullPolicy: CoreV1.PullPolicy?
+        /// `securityContext`: `CoreV1.SecurityContext`.
+        public var securityContext: CoreV1.SecurityContext?
+        /// `envFrom`: array of `CoreV1.EnvFromSource`; list type atomic.
+        public var envFrom: [CoreV1.EnvFromSource]?
+        /// `resizePolicy`: array of `CoreV1.ContainerResizePolicy`; list type atomic.
+        public var resizePolicy: [CoreV1.ContainerResizePolicy]?
+        /// `restartPolicy`: `CoreV1.ContainerRestartPolicy`.
+        public var restartPolicy: CoreV1.ContainerRestartPolicy?
         /// `stdin`: boolean.
         public var stdin: Bool?
         /// `stdinOnce`: boolean.
@@ -48,62 +52,58 @@ extension CoreV1 {
         public var tty: Bool?
         /// `volumeDevices`: array of `CoreV1.VolumeDevice`; list type map, keyed by `devicePath`.
         public var volumeDevices: [CoreV1.VolumeDevice]?
-        /// `volumeMounts`: array of `CoreV1.VolumeMount`; list type map, keyed by `mountPath`.
-        public var volumeMounts: [CoreV1.VolumeMount]?
-        /// `workingDir`: string.
-        public var workingDir: String?
 
         /// Every field; optional ones default to absent.
         public init(
             name: String,
-            args: [String]? = nil,
-            command: [String]? = nil,
-            env: [CoreV1.EnvVar]? = nil,
-            envFrom: [CoreV1.EnvFromSource]? = nil,
             image: String? = nil,
-            imagePullPolicy: CoreV1.PullPolicy? = nil,
-            lifecycle: CoreV1.Lifecycle? = nil,
-            livenessProbe: CoreV1.Probe? = nil,
+            command: [String]? = nil,
+            args: [String]? = nil,
+            workingDir: String? = nil,
             ports: [CoreV1.ContainerPort]? = nil,
-            readinessProbe: CoreV1.Probe? = nil,
-            resizePolicy: [CoreV1.ContainerResizePolicy]? = nil,
+            env: [CoreV1.EnvVar]? = nil,
             resources: CoreV1.ResourceRequirements? = nil,
-            restartPolicy: CoreV1.ContainerRestartPolicy? = nil,
-            securityContext: CoreV1.SecurityContext? = nil,
+            volumeMounts: [CoreV1.VolumeMount]? = nil,
+            livenessProbe: CoreV1.Probe? = nil,
+            readinessProbe: CoreV1.Probe? = nil,
             startupProbe: CoreV1.Probe? = nil,
+            lifecycle: CoreV1.Lifecycle? = nil,
+            imagePullPolicy: CoreV1.PullPolicy? = nil,
+            securityContext: CoreV1.SecurityContext? = nil,
+            envFrom: [CoreV1.EnvFromSource]? = nil,
+            resizePolicy: [CoreV1.ContainerResizePolicy]? = nil,
+            restartPolicy: CoreV1.ContainerRestartPolicy? = nil,
             stdin: Bool? = nil,
             stdinOnce: Bool? = nil,
             terminationMessagePath: String? = nil,
             terminationMessagePolicy: CoreV1.TerminationMessagePolicy? = nil,
             tty: Bool? = nil,
-            volumeDevices: [CoreV1.VolumeDevice]? = nil,
-            volumeMounts: [CoreV1.VolumeMount]? = nil,
-            workingDir: String? = nil
+            volumeDevices: [CoreV1.VolumeDevice]? = nil
         ) {
             self.name = name
-            self.args = args
-            self.command = command
-            self.env = env
-            self.envFrom = envFrom
             self.image = image
-            self.imagePullPolicy = imagePullPolicy
-            self.lifecycle = lifecycle
-            self.livenessProbe = livenessProbe
+            self.command = command
+            self.args = args
+            self.workingDir = workingDir
             self.ports = ports
-            self.readinessProbe = readinessProbe
-            self.resizePolicy = resizePolicy
+            self.env = env
             self.resources = resources
-            self.restartPolicy = restartPolicy
-            self.securityContext = securityContext
+            self.volumeMounts = volumeMounts
+            self.livenessProbe = livenessProbe
+            self.readinessProbe = readinessProbe
             self.startupProbe = startupProbe
+            self.lifecycle = lifecycle
+            self.imagePullPolicy = imagePullPolicy
+            self.securityContext = securityContext
+            self.envFrom = envFrom
+            self.resizePolicy = resizePolicy
+            self.restartPolicy = restartPolicy
             self.stdin = stdin
             self.stdinOnce = stdinOnce
             self.terminationMessagePath = terminationMessagePath
             self.terminationMessagePolicy = terminationMessagePolicy
             self.tty = tty
             self.volumeDevices = volumeDevices
-            self.volumeMounts = volumeMounts
-            self.workingDir = workingDir
         }
     }
 }
@@ -115,26 +115,26 @@ extension CoreV1 {
         public var name: String?
         /// `containerPort`: integer; format int32; required.
         public var containerPort: Int
+        /// `protocol`: `CoreV1.TransportProtocol`.
+        public var `protocol`: CoreV1.TransportProtocol?
         /// `hostIP`: string.
         public var hostIP: String?
         /// `hostPort`: integer; format int32.
         public var hostPort: Int?
-        /// `protocol`: `CoreV1.TransportProtocol`.
-        public var `protocol`: CoreV1.TransportProtocol?
 
         /// Every field; optional ones default to absent.
         public init(
             name: String? = nil,
             containerPort: Int,
+            `protocol`: CoreV1.TransportProtocol? = nil,
             hostIP: String? = nil,
-            hostPort: Int? = nil,
-            `protocol`: CoreV1.TransportProtocol? = nil
+            hostPort: Int? = nil
         ) {
             self.name = name
             self.containerPort = containerPort
+            self.`protocol` = `protocol`
             self.hostIP = hostIP
             self.hostPort = hostPort
-            self.`protocol` = `protocol`
         }
     }
 }

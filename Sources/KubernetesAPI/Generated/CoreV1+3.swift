@@ -96,30 +96,30 @@ extension CoreV1 {
 extension CoreV1 {
     /// `io.k8s.api.core.v1.HTTPGetAction`.
     public struct HTTPGetAction: Codable, Hashable, Sendable {
-        /// `host`: string.
-        public var host: String?
-        /// `httpHeaders`: array of `CoreV1.HTTPHeader`; list type atomic.
-        public var httpHeaders: [CoreV1.HTTPHeader]?
         /// `path`: string.
         public var path: String?
         /// `port`: integer or string; required.
         public var port: IntOrString
         /// `scheme`: `CoreV1.URIScheme`.
         public var scheme: CoreV1.URIScheme?
+        /// `host`: string.
+        public var host: String?
+        /// `httpHeaders`: array of `CoreV1.HTTPHeader`; list type atomic.
+        public var httpHeaders: [CoreV1.HTTPHeader]?
 
         /// Every field; optional ones default to absent.
         public init(
-            host: String? = nil,
-            httpHeaders: [CoreV1.HTTPHeader]? = nil,
             path: String? = nil,
             port: IntOrString,
-            scheme: CoreV1.URIScheme? = nil
+            scheme: CoreV1.URIScheme? = nil,
+            host: String? = nil,
+            httpHeaders: [CoreV1.HTTPHeader]? = nil
         ) {
-            self.host = host
-            self.httpHeaders = httpHeaders
             self.path = path
             self.port = port
             self.scheme = scheme
+            self.host = host
+            self.httpHeaders = httpHeaders
         }
     }
 }
@@ -300,26 +300,26 @@ extension CoreV1 {
 extension CoreV1 {
     /// `io.k8s.api.core.v1.LifecycleHandler`.
     public struct LifecycleHandler: Codable, Hashable, Sendable {
-        /// `exec`: `CoreV1.ExecAction`.
-        public var exec: CoreV1.ExecAction?
         /// `httpGet`: `CoreV1.HTTPGetAction`.
         public var httpGet: CoreV1.HTTPGetAction?
-        /// `sleep`: `CoreV1.SleepAction`.
-        public var sleep: CoreV1.SleepAction?
         /// `tcpSocket`: `CoreV1.TCPSocketAction`.
         public var tcpSocket: CoreV1.TCPSocketAction?
+        /// `exec`: `CoreV1.ExecAction`.
+        public var exec: CoreV1.ExecAction?
+        /// `sleep`: `CoreV1.SleepAction`.
+        public var sleep: CoreV1.SleepAction?
 
         /// Every field; optional ones default to absent.
         public init(
-            exec: CoreV1.ExecAction? = nil,
             httpGet: CoreV1.HTTPGetAction? = nil,
-            sleep: CoreV1.SleepAction? = nil,
-            tcpSocket: CoreV1.TCPSocketAction? = nil
+            tcpSocket: CoreV1.TCPSocketAction? = nil,
+            exec: CoreV1.ExecAction? = nil,
+            sleep: CoreV1.SleepAction? = nil
         ) {
-            self.exec = exec
             self.httpGet = httpGet
-            self.sleep = sleep
             self.tcpSocket = tcpSocket
+            self.exec = exec
+            self.sleep = sleep
         }
     }
 }

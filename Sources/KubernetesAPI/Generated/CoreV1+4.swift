@@ -259,16 +259,16 @@ extension CoreV1 {
     public struct PersistentVolumeClaimSpec: Codable, Hashable, Sendable {
         /// `accessModes`: array of `CoreV1.PersistentVolumeAccessMode`; list type atomic.
         public var accessModes: [CoreV1.PersistentVolumeAccessMode]?
+        /// `storageClassName`: string.
+        public var storageClassName: String?
+        /// `resources`: `CoreV1.VolumeResourceRequirements`.
+        public var resources: CoreV1.VolumeResourceRequirements?
         /// `dataSource`: `CoreV1.TypedLocalObjectReference`.
         public var dataSource: CoreV1.TypedLocalObjectReference?
         /// `dataSourceRef`: `CoreV1.TypedObjectReference`.
         public var dataSourceRef: CoreV1.TypedObjectReference?
-        /// `resources`: `CoreV1.VolumeResourceRequirements`.
-        public var resources: CoreV1.VolumeResourceRequirements?
         /// `selector`: `MetaV1.LabelSelector`.
         public var selector: MetaV1.LabelSelector?
-        /// `storageClassName`: string.
-        public var storageClassName: String?
         /// `volumeAttributesClassName`: string.
         public var volumeAttributesClassName: String?
         /// `volumeMode`: `CoreV1.PersistentVolumeMode`.
@@ -279,21 +279,21 @@ extension CoreV1 {
         /// Every field; optional ones default to absent.
         public init(
             accessModes: [CoreV1.PersistentVolumeAccessMode]? = nil,
+            storageClassName: String? = nil,
+            resources: CoreV1.VolumeResourceRequirements? = nil,
             dataSource: CoreV1.TypedLocalObjectReference? = nil,
             dataSourceRef: CoreV1.TypedObjectReference? = nil,
-            resources: CoreV1.VolumeResourceRequirements? = nil,
             selector: MetaV1.LabelSelector? = nil,
-            storageClassName: String? = nil,
             volumeAttributesClassName: String? = nil,
             volumeMode: CoreV1.PersistentVolumeMode? = nil,
             volumeName: String? = nil
         ) {
             self.accessModes = accessModes
+            self.storageClassName = storageClassName
+            self.resources = resources
             self.dataSource = dataSource
             self.dataSourceRef = dataSourceRef
-            self.resources = resources
             self.selector = selector
-            self.storageClassName = storageClassName
             self.volumeAttributesClassName = volumeAttributesClassName
             self.volumeMode = volumeMode
             self.volumeName = volumeName

@@ -187,61 +187,61 @@ extension CoreV1 {
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PodSecurityContext`.
     public struct PodSecurityContext: Codable, Hashable, Sendable {
-        /// `appArmorProfile`: `CoreV1.AppArmorProfile`.
-        public var appArmorProfile: CoreV1.AppArmorProfile?
-        /// `fsGroup`: integer; format int64.
-        public var fsGroup: Int?
-        /// `fsGroupChangePolicy`: `CoreV1.PodFSGroupChangePolicy`.
-        public var fsGroupChangePolicy: CoreV1.PodFSGroupChangePolicy?
+        /// `runAsUser`: integer; format int64.
+        public var runAsUser: Int?
         /// `runAsGroup`: integer; format int64.
         public var runAsGroup: Int?
         /// `runAsNonRoot`: boolean.
         public var runAsNonRoot: Bool?
-        /// `runAsUser`: integer; format int64.
-        public var runAsUser: Int?
+        /// `fsGroup`: integer; format int64.
+        public var fsGroup: Int?
+        /// `sysctls`: array of `CoreV1.Sysctl`; list type atomic.
+        public var sysctls: [CoreV1.Sysctl]?
+        /// `seccompProfile`: `CoreV1.SeccompProfile`.
+        public var seccompProfile: CoreV1.SeccompProfile?
+        /// `appArmorProfile`: `CoreV1.AppArmorProfile`.
+        public var appArmorProfile: CoreV1.AppArmorProfile?
+        /// `fsGroupChangePolicy`: `CoreV1.PodFSGroupChangePolicy`.
+        public var fsGroupChangePolicy: CoreV1.PodFSGroupChangePolicy?
         /// `seLinuxChangePolicy`: string.
         public var seLinuxChangePolicy: String?
         /// `seLinuxOptions`: `CoreV1.SELinuxOptions`.
         public var seLinuxOptions: CoreV1.SELinuxOptions?
-        /// `seccompProfile`: `CoreV1.SeccompProfile`.
-        public var seccompProfile: CoreV1.SeccompProfile?
         /// `supplementalGroups`: array of integer; list type atomic.
         public var supplementalGroups: [Int]?
         /// `supplementalGroupsPolicy`: `CoreV1.SupplementalGroupsPolicy`.
         public var supplementalGroupsPolicy: CoreV1.SupplementalGroupsPolicy?
-        /// `sysctls`: array of `CoreV1.Sysctl`; list type atomic.
-        public var sysctls: [CoreV1.Sysctl]?
         /// `windowsOptions`: `CoreV1.WindowsSecurityContextOptions`.
         public var windowsOptions: CoreV1.WindowsSecurityContextOptions?
 
         /// Every field; optional ones default to absent.
         public init(
-            appArmorProfile: CoreV1.AppArmorProfile? = nil,
-            fsGroup: Int? = nil,
-            fsGroupChangePolicy: CoreV1.PodFSGroupChangePolicy? = nil,
+            runAsUser: Int? = nil,
             runAsGroup: Int? = nil,
             runAsNonRoot: Bool? = nil,
-            runAsUser: Int? = nil,
+            fsGroup: Int? = nil,
+            sysctls: [CoreV1.Sysctl]? = nil,
+            seccompProfile: CoreV1.SeccompProfile? = nil,
+            appArmorProfile: CoreV1.AppArmorProfile? = nil,
+            fsGroupChangePolicy: CoreV1.PodFSGroupChangePolicy? = nil,
             seLinuxChangePolicy: String? = nil,
             seLinuxOptions: CoreV1.SELinuxOptions? = nil,
-            seccompProfile: CoreV1.SeccompProfile? = nil,
             supplementalGroups: [Int]? = nil,
             supplementalGroupsPolicy: CoreV1.SupplementalGroupsPolicy? = nil,
-            sysctls: [CoreV1.Sysctl]? = nil,
             windowsOptions: CoreV1.WindowsSecurityContextOptions? = nil
         ) {
-            self.appArmorProfile = appArmorProfile
-            self.fsGroup = fsGroup
-            self.fsGroupChangePolicy = fsGroupChangePolicy
+            self.runAsUser = runAsUser
             self.runAsGroup = runAsGroup
             self.runAsNonRoot = runAsNonRoot
-            self.runAsUser = runAsUser
+            self.fsGroup = fsGroup
+            self.sysctls = sysctls
+            self.seccompProfile = seccompProfile
+            self.appArmorProfile = appArmorProfile
+            self.fsGroupChangePolicy = fsGroupChangePolicy
             self.seLinuxChangePolicy = seLinuxChangePolicy
             self.seLinuxOptions = seLinuxOptions
-            self.seccompProfile = seccompProfile
             self.supplementalGroups = supplementalGroups
             self.supplementalGroupsPolicy = supplementalGroupsPolicy
-            self.sysctls = sysctls
             self.windowsOptions = windowsOptions
         }
     }
@@ -250,14 +250,28 @@ extension CoreV1 {
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PodSpec`.
     public struct PodSpec: Codable, Hashable, Sendable {
-        /// `activeDeadlineSeconds`: integer; format int64.
-        public var activeDeadlineSeconds: Int?
-        /// `affinity`: `CoreV1.Affinity`.
-        public var affinity: CoreV1.Affinity?
-        /// `automountServiceAccountToken`: boolean.
-        public var automountServiceAccountToken: Bool?
+        /// `volumes`: array of `CoreV1.Volume`; list type map, keyed by `name`.
+        public var volumes: [CoreV1.Volume]?
+        /// `initContainers`: array of `CoreV1.Container`; list type map, keyed by `name`.
+        public var initContainers: [CoreV1.Container]?
         /// `containers`: array of `CoreV1.Container`; list type map, keyed by `name`; required.
         public var containers: [CoreV1.Container]
+        /// `terminationGracePeriodSeconds`: integer; format int64.
+        public var terminationGracePeriodSeconds: Int?
+        /// `nodeSelector`: map of string to string; map type atomic.
+        public var nodeSelector: StringMap<String>?
+        /// `serviceAccountName`: string.
+        public var serviceAccountName: String?
+        /// `automountServiceAccountToken`: boolean.
+        public var automountServiceAccountToken: Bool?
+        /// `securityContext`: `CoreV1.PodSecurityContext`.
+        public var securityContext: CoreV1.PodSecurityContext?
+        /// `affinity`: `CoreV1.Affinity`.
+        public var affinity: CoreV1.Affinity?
+        /// `priorityClassName`: string.
+        public var priorityClassName: String?
+        /// `activeDeadlineSeconds`: integer; format int64.
+        public var activeDeadlineSeconds: Int?
         /// `dnsConfig`: `CoreV1.PodDNSConfig`.
         public var dnsConfig: CoreV1.PodDNSConfig?
         /// `dnsPolicy`: `CoreV1.DNSPolicy`.
@@ -280,12 +294,8 @@ extension CoreV1 {
         public var hostname: String?
         /// `imagePullSecrets`: array of `CoreV1.LocalObjectReference`; list type map, keyed by `name`.
         public var imagePullSecrets: [CoreV1.LocalObjectReference]?
-        /// `initContainers`: array of `CoreV1.Container`; list type map, keyed by `name`.
-        public var initContainers: [CoreV1.Container]?
         /// `nodeName`: string.
         public var nodeName: String?
-        /// `nodeSelector`: map of string to string; map type atomic.
-        public var nodeSelector: StringMap<String>?
         /// `os`: `CoreV1.PodOS`.
         public var os: CoreV1.PodOS?
         /// `overhead`: map of string to quantity.
@@ -294,8 +304,6 @@ extension CoreV1 {
         public var preemptionPolicy: CoreV1.PreemptionPolicy?
         /// `priority`: integer; format int32.
         public var priority: Int?
-        /// `priorityClassName`: string.
-        public var priorityClassName: String?
         /// `readinessGates`: array of `CoreV1.PodReadinessGate`; list type atomic.
         public var readinessGates: [CoreV1.PodReadinessGate]?
         /// `resourceClaims`: array of `CoreV1.PodResourceClaim`; list type map, keyed by `name`.
@@ -310,33 +318,32 @@ extension CoreV1 {
         public var schedulerName: String?
         /// `schedulingGates`: array of `CoreV1.PodSchedulingGate`; list type map, keyed by `name`.
         public var schedulingGates: [CoreV1.PodSchedulingGate]?
-        /// `securityContext`: `CoreV1.PodSecurityContext`.
-        public var securityContext: CoreV1.PodSecurityContext?
         /// `serviceAccount`: string.
         public var serviceAccount: String?
-        /// `serviceAccountName`: string.
-        public var serviceAccountName: String?
         /// `setHostnameAsFQDN`: boolean.
         public var setHostnameAsFQDN: Bool?
         /// `shareProcessNamespace`: boolean.
         public var shareProcessNamespace: Bool?
         /// `subdomain`: string.
         public var subdomain: String?
-        /// `terminationGracePeriodSeconds`: integer; format int64.
-        public var terminationGracePeriodSeconds: Int?
         /// `tolerations`: array of `CoreV1.Toleration`; list type atomic.
         public var tolerations: [CoreV1.Toleration]?
         /// `topologySpreadConstraints`: array of `CoreV1.TopologySpreadConstraint`; list type map, keyed by `topologyKey`, `whenUnsatisfiable`.
         public var topologySpreadConstraints: [CoreV1.TopologySpreadConstraint]?
-        /// `volumes`: array of `CoreV1.Volume`; list type map, keyed by `name`.
-        public var volumes: [CoreV1.Volume]?
 
         /// Every field; optional ones default to absent.
         public init(
-            activeDeadlineSeconds: Int? = nil,
-            affinity: CoreV1.Affinity? = nil,
-            automountServiceAccountToken: Bool? = nil,
+            volumes: [CoreV1.Volume]? = nil,
+            initContainers: [CoreV1.Container]? = nil,
             containers: [CoreV1.Container],
+            terminationGracePeriodSeconds: Int? = nil,
+            nodeSelector: StringMap<String>? = nil,
+            serviceAccountName: String? = nil,
+            automountServiceAccountToken: Bool? = nil,
+            securityContext: CoreV1.PodSecurityContext? = nil,
+            affinity: CoreV1.Affinity? = nil,
+            priorityClassName: String? = nil,
+            activeDeadlineSeconds: Int? = nil,
             dnsConfig: CoreV1.PodDNSConfig? = nil,
             dnsPolicy: CoreV1.DNSPolicy? = nil,
             enableServiceLinks: Bool? = nil,
@@ -348,14 +355,11 @@ extension CoreV1 {
             hostUsers: Bool? = nil,
             hostname: String? = nil,
             imagePullSecrets: [CoreV1.LocalObjectReference]? = nil,
-            initContainers: [CoreV1.Container]? = nil,
             nodeName: String? = nil,
-            nodeSelector: StringMap<String>? = nil,
             os: CoreV1.PodOS? = nil,
             overhead: StringMap<Quantity>? = nil,
             preemptionPolicy: CoreV1.PreemptionPolicy? = nil,
             priority: Int? = nil,
-            priorityClassName: String? = nil,
             readinessGates: [CoreV1.PodReadinessGate]? = nil,
             resourceClaims: [CoreV1.PodResourceClaim]? = nil,
             resources: CoreV1.ResourceRequirements? = nil,
@@ -363,21 +367,24 @@ extension CoreV1 {
             runtimeClassName: String? = nil,
             schedulerName: String? = nil,
             schedulingGates: [CoreV1.PodSchedulingGate]? = nil,
-            securityContext: CoreV1.PodSecurityContext? = nil,
             serviceAccount: String? = nil,
-            serviceAccountName: String? = nil,
             setHostnameAsFQDN: Bool? = nil,
             shareProcessNamespace: Bool? = nil,
             subdomain: String? = nil,
-            terminationGracePeriodSeconds: Int? = nil,
             tolerations: [CoreV1.Toleration]? = nil,
-            topologySpreadConstraints: [CoreV1.TopologySpreadConstraint]? = nil,
-            volumes: [CoreV1.Volume]? = nil
+            topologySpreadConstraints: [CoreV1.TopologySpreadConstraint]? = nil
         ) {
-            self.activeDeadlineSeconds = activeDeadlineSeconds
-            self.affinity = affinity
-            self.automountServiceAccountToken = automountServiceAccountToken
+            self.volumes = volumes
+            self.initContainers = initContainers
             self.containers = containers
+            self.terminationGracePeriodSeconds = terminationGracePeriodSeconds
+            self.nodeSelector = nodeSelector
+            self.serviceAccountName = serviceAccountName
+            self.automountServiceAccountToken = automountServiceAccountToken
+            self.securityContext = securityContext
+            self.affinity = affinity
+            self.priorityClassName = priorityClassName
+            self.activeDeadlineSeconds = activeDeadlineSeconds
             self.dnsConfig = dnsConfig
             self.dnsPolicy = dnsPolicy
             self.enableServiceLinks = enableServiceLinks
@@ -389,14 +396,11 @@ extension CoreV1 {
             self.hostUsers = hostUsers
             self.hostname = hostname
             self.imagePullSecrets = imagePullSecrets
-            self.initContainers = initContainers
             self.nodeName = nodeName
-            self.nodeSelector = nodeSelector
             self.os = os
             self.overhead = overhead
             self.preemptionPolicy = preemptionPolicy
             self.priority = priority
-            self.priorityClassName = priorityClassName
             self.readinessGates = readinessGates
             self.resourceClaims = resourceClaims
             self.resources = resources
@@ -404,16 +408,12 @@ extension CoreV1 {
             self.runtimeClassName = runtimeClassName
             self.schedulerName = schedulerName
             self.schedulingGates = schedulingGates
-            self.securityContext = securityContext
             self.serviceAccount = serviceAccount
-            self.serviceAccountName = serviceAccountName
             self.setHostnameAsFQDN = setHostnameAsFQDN
             self.shareProcessNamespace = shareProcessNamespace
             self.subdomain = subdomain
-            self.terminationGracePeriodSeconds = terminationGracePeriodSeconds
             self.tolerations = tolerations
             self.topologySpreadConstraints = topologySpreadConstraints
-            self.volumes = volumes
         }
     }
 }
@@ -482,50 +482,50 @@ extension CoreV1 {
 extension CoreV1 {
     /// `io.k8s.api.core.v1.Probe`.
     public struct Probe: Codable, Hashable, Sendable {
-        /// `exec`: `CoreV1.ExecAction`.
-        public var exec: CoreV1.ExecAction?
-        /// `failureThreshold`: integer; format int32.
-        public var failureThreshold: Int?
-        /// `grpc`: `CoreV1.GRPCAction`.
-        public var grpc: CoreV1.GRPCAction?
         /// `httpGet`: `CoreV1.HTTPGetAction`.
         public var httpGet: CoreV1.HTTPGetAction?
+        /// `tcpSocket`: `CoreV1.TCPSocketAction`.
+        public var tcpSocket: CoreV1.TCPSocketAction?
+        /// `exec`: `CoreV1.ExecAction`.
+        public var exec: CoreV1.ExecAction?
+        /// `grpc`: `CoreV1.GRPCAction`.
+        public var grpc: CoreV1.GRPCAction?
         /// `initialDelaySeconds`: integer; format int32.
         public var initialDelaySeconds: Int?
+        /// `timeoutSeconds`: integer; format int32.
+        public var timeoutSeconds: Int?
         /// `periodSeconds`: integer; format int32.
         public var periodSeconds: Int?
         /// `successThreshold`: integer; format int32.
         public var successThreshold: Int?
-        /// `tcpSocket`: `CoreV1.TCPSocketAction`.
-        public var tcpSocket: CoreV1.TCPSocketAction?
+        /// `failureThreshold`: integer; format int32.
+        public var failureThreshold: Int?
         /// `terminationGracePeriodSeconds`: integer; format int64.
         public var terminationGracePeriodSeconds: Int?
-        /// `timeoutSeconds`: integer; format int32.
-        public var timeoutSeconds: Int?
 
         /// Every field; optional ones default to absent.
         public init(
-            exec: CoreV1.ExecAction? = nil,
-            failureThreshold: Int? = nil,
-            grpc: CoreV1.GRPCAction? = nil,
             httpGet: CoreV1.HTTPGetAction? = nil,
+            tcpSocket: CoreV1.TCPSocketAction? = nil,
+            exec: CoreV1.ExecAction? = nil,
+            grpc: CoreV1.GRPCAction? = nil,
             initialDelaySeconds: Int? = nil,
+            timeoutSeconds: Int? = nil,
             periodSeconds: Int? = nil,
             successThreshold: Int? = nil,
-            tcpSocket: CoreV1.TCPSocketAction? = nil,
-            terminationGracePeriodSeconds: Int? = nil,
-            timeoutSeconds: Int? = nil
+            failureThreshold: Int? = nil,
+            terminationGracePeriodSeconds: Int? = nil
         ) {
-            self.exec = exec
-            self.failureThreshold = failureThreshold
-            self.grpc = grpc
             self.httpGet = httpGet
+            self.tcpSocket = tcpSocket
+            self.exec = exec
+            self.grpc = grpc
             self.initialDelaySeconds = initialDelaySeconds
+            self.timeoutSeconds = timeoutSeconds
             self.periodSeconds = periodSeconds
             self.successThreshold = successThreshold
-            self.tcpSocket = tcpSocket
+            self.failureThreshold = failureThreshold
             self.terminationGracePeriodSeconds = terminationGracePeriodSeconds
-            self.timeoutSeconds = timeoutSeconds
         }
     }
 }

@@ -180,22 +180,22 @@ extension CoreV1 {
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ResourceRequirements`.
     public struct ResourceRequirements: Codable, Hashable, Sendable {
-        /// `claims`: array of `CoreV1.ResourceClaim`; list type map, keyed by `name`.
-        public var claims: [CoreV1.ResourceClaim]?
-        /// `limits`: map of string to quantity.
-        public var limits: StringMap<Quantity>?
         /// `requests`: map of string to quantity.
         public var requests: StringMap<Quantity>?
+        /// `limits`: map of string to quantity.
+        public var limits: StringMap<Quantity>?
+        /// `claims`: array of `CoreV1.ResourceClaim`; list type map, keyed by `name`.
+        public var claims: [CoreV1.ResourceClaim]?
 
         /// Every field; optional ones default to absent.
         public init(
-            claims: [CoreV1.ResourceClaim]? = nil,
+            requests: StringMap<Quantity>? = nil,
             limits: StringMap<Quantity>? = nil,
-            requests: StringMap<Quantity>? = nil
+            claims: [CoreV1.ResourceClaim]? = nil
         ) {
-            self.claims = claims
-            self.limits = limits
             self.requests = requests
+            self.limits = limits
+            self.claims = claims
         }
     }
 }
@@ -350,28 +350,28 @@ extension CoreV1 {
         public var kind: String? = Self.kind
         /// `metadata`: `MetaV1.ObjectMeta`.
         public var metadata: MetaV1.ObjectMeta?
+        /// `type`: string.
+        public var type: String?
+        /// `stringData`: map of string to string.
+        public var stringData: StringMap<String>?
         /// `data`: map of string to string.
         public var data: StringMap<String>?
         /// `immutable`: boolean.
         public var immutable: Bool?
-        /// `stringData`: map of string to string.
-        public var stringData: StringMap<String>?
-        /// `type`: string.
-        public var type: String?
 
         /// Every field; optional ones default to absent.
         public init(
             metadata: MetaV1.ObjectMeta? = nil,
-            data: StringMap<String>? = nil,
-            immutable: Bool? = nil,
+            type: String? = nil,
             stringData: StringMap<String>? = nil,
-            type: String? = nil
+            data: StringMap<String>? = nil,
+            immutable: Bool? = nil
         ) {
             self.metadata = metadata
+            self.type = type
+            self.stringData = stringData
             self.data = data
             self.immutable = immutable
-            self.stringData = stringData
-            self.type = type
         }
     }
 }

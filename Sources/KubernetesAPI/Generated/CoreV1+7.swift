@@ -4,26 +4,26 @@
 extension CoreV1 {
     /// `io.k8s.api.core.v1.SecretVolumeSource`.
     public struct SecretVolumeSource: Codable, Hashable, Sendable {
+        /// `secretName`: string.
+        public var secretName: String?
         /// `defaultMode`: integer; format int32.
         public var defaultMode: Int?
         /// `items`: array of `CoreV1.KeyToPath`; list type atomic.
         public var items: [CoreV1.KeyToPath]?
         /// `optional`: boolean.
         public var optional: Bool?
-        /// `secretName`: string.
-        public var secretName: String?
 
         /// Every field; optional ones default to absent.
         public init(
+            secretName: String? = nil,
             defaultMode: Int? = nil,
             items: [CoreV1.KeyToPath]? = nil,
-            optional: Bool? = nil,
-            secretName: String? = nil
+            optional: Bool? = nil
         ) {
+            self.secretName = secretName
             self.defaultMode = defaultMode
             self.items = items
             self.optional = optional
-            self.secretName = secretName
         }
     }
 }
@@ -31,57 +31,57 @@ extension CoreV1 {
 extension CoreV1 {
     /// `io.k8s.api.core.v1.SecurityContext`.
     public struct SecurityContext: Codable, Hashable, Sendable {
-        /// `allowPrivilegeEscalation`: boolean.
-        public var allowPrivilegeEscalation: Bool?
-        /// `appArmorProfile`: `CoreV1.AppArmorProfile`.
-        public var appArmorProfile: CoreV1.AppArmorProfile?
         /// `capabilities`: `CoreV1.Capabilities`.
         public var capabilities: CoreV1.Capabilities?
         /// `privileged`: boolean.
         public var privileged: Bool?
-        /// `procMount`: `CoreV1.ProcMountType`.
-        public var procMount: CoreV1.ProcMountType?
-        /// `readOnlyRootFilesystem`: boolean.
-        public var readOnlyRootFilesystem: Bool?
+        /// `runAsUser`: integer; format int64.
+        public var runAsUser: Int?
         /// `runAsGroup`: integer; format int64.
         public var runAsGroup: Int?
         /// `runAsNonRoot`: boolean.
         public var runAsNonRoot: Bool?
-        /// `runAsUser`: integer; format int64.
-        public var runAsUser: Int?
-        /// `seLinuxOptions`: `CoreV1.SELinuxOptions`.
-        public var seLinuxOptions: CoreV1.SELinuxOptions?
+        /// `readOnlyRootFilesystem`: boolean.
+        public var readOnlyRootFilesystem: Bool?
+        /// `allowPrivilegeEscalation`: boolean.
+        public var allowPrivilegeEscalation: Bool?
         /// `seccompProfile`: `CoreV1.SeccompProfile`.
         public var seccompProfile: CoreV1.SeccompProfile?
+        /// `appArmorProfile`: `CoreV1.AppArmorProfile`.
+        public var appArmorProfile: CoreV1.AppArmorProfile?
+        /// `procMount`: `CoreV1.ProcMountType`.
+        public var procMount: CoreV1.ProcMountType?
+        /// `seLinuxOptions`: `CoreV1.SELinuxOptions`.
+        public var seLinuxOptions: CoreV1.SELinuxOptions?
         /// `windowsOptions`: `CoreV1.WindowsSecurityContextOptions`.
         public var windowsOptions: CoreV1.WindowsSecurityContextOptions?
 
         /// Every field; optional ones default to absent.
         public init(
-            allowPrivilegeEscalation: Bool? = nil,
-            appArmorProfile: CoreV1.AppArmorProfile? = nil,
             capabilities: CoreV1.Capabilities? = nil,
             privileged: Bool? = nil,
-            procMount: CoreV1.ProcMountType? = nil,
-            readOnlyRootFilesystem: Bool? = nil,
+            runAsUser: Int? = nil,
             runAsGroup: Int? = nil,
             runAsNonRoot: Bool? = nil,
-            runAsUser: Int? = nil,
-            seLinuxOptions: CoreV1.SELinuxOptions? = nil,
+            readOnlyRootFilesystem: Bool? = nil,
+            allowPrivilegeEscalation: Bool? = nil,
             seccompProfile: CoreV1.SeccompProfile? = nil,
+            appArmorProfile: CoreV1.AppArmorProfile? = nil,
+            procMount: CoreV1.ProcMountType? = nil,
+            seLinuxOptions: CoreV1.SELinuxOptions? = nil,
             windowsOptions: CoreV1.WindowsSecurityContextOptions? = nil
         ) {
-            self.allowPrivilegeEscalation = allowPrivilegeEscalation
-            self.appArmorProfile = appArmorProfile
             self.capabilities = capabilities
             self.privileged = privileged
-            self.procMount = procMount
-            self.readOnlyRootFilesystem = readOnlyRootFilesystem
+            self.runAsUser = runAsUser
             self.runAsGroup = runAsGroup
             self.runAsNonRoot = runAsNonRoot
-            self.runAsUser = runAsUser
-            self.seLinuxOptions = seLinuxOptions
+            self.readOnlyRootFilesystem = readOnlyRootFilesystem
+            self.allowPrivilegeEscalation = allowPrivilegeEscalation
             self.seccompProfile = seccompProfile
+            self.appArmorProfile = appArmorProfile
+            self.procMount = procMount
+            self.seLinuxOptions = seLinuxOptions
             self.windowsOptions = windowsOptions
         }
     }
@@ -185,32 +185,32 @@ extension CoreV1 {
     public struct ServicePort: Codable, Hashable, Sendable {
         /// `name`: string.
         public var name: String?
+        /// `protocol`: `CoreV1.TransportProtocol`.
+        public var `protocol`: CoreV1.TransportProtocol?
+        /// `port`: integer; format int32; required.
+        public var port: Int
+        /// `targetPort`: integer or string.
+        public var targetPort: IntOrString?
         /// `appProtocol`: string.
         public var appProtocol: String?
         /// `nodePort`: integer; format int32.
         public var nodePort: Int?
-        /// `port`: integer; format int32; required.
-        public var port: Int
-        /// `protocol`: `CoreV1.TransportProtocol`.
-        public var `protocol`: CoreV1.TransportProtocol?
-        /// `targetPort`: integer or string.
-        public var targetPort: IntOrString?
 
         /// Every field; optional ones default to absent.
         public init(
             name: String? = nil,
-            appProtocol: String? = nil,
-            nodePort: Int? = nil,
-            port: Int,
             `protocol`: CoreV1.TransportProtocol? = nil,
-            targetPort: IntOrString? = nil
+            port: Int,
+            targetPort: IntOrString? = nil,
+            appProtocol: String? = nil,
+            nodePort: Int? = nil
         ) {
             self.name = name
+            self.`protocol` = `protocol`
+            self.port = port
+            self.targetPort = targetPort
             self.appProtocol = appProtocol
             self.nodePort = nodePort
-            self.port = port
-            self.`protocol` = `protocol`
-            self.targetPort = targetPort
         }
     }
 }
@@ -218,16 +218,24 @@ extension CoreV1 {
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ServiceSpec`.
     public struct ServiceSpec: Codable, Hashable, Sendable {
-        /// `allocateLoadBalancerNodePorts`: boolean.
-        public var allocateLoadBalancerNodePorts: Bool?
+        /// `ports`: array of `CoreV1.ServicePort`; list type map, keyed by `port`, `protocol`.
+        public var ports: [CoreV1.ServicePort]?
+        /// `selector`: map of string to string; map type atomic.
+        public var selector: StringMap<String>?
         /// `clusterIP`: string.
         public var clusterIP: String?
+        /// `type`: `CoreV1.ServiceType`.
+        public var type: CoreV1.ServiceType?
+        /// `publishNotReadyAddresses`: boolean.
+        public var publishNotReadyAddresses: Bool?
+        /// `externalName`: string.
+        public var externalName: String?
+        /// `allocateLoadBalancerNodePorts`: boolean.
+        public var allocateLoadBalancerNodePorts: Bool?
         /// `clusterIPs`: array of string; list type atomic.
         public var clusterIPs: [String]?
         /// `externalIPs`: array of string; list type atomic.
         public var externalIPs: [String]?
-        /// `externalName`: string.
-        public var externalName: String?
         /// `externalTrafficPolicy`: `CoreV1.ServiceTrafficPolicy`.
         public var externalTrafficPolicy: CoreV1.ServiceTrafficPolicy?
         /// `healthCheckNodePort`: integer; format int32.
@@ -244,28 +252,24 @@ extension CoreV1 {
         public var loadBalancerIP: String?
         /// `loadBalancerSourceRanges`: array of string; list type atomic.
         public var loadBalancerSourceRanges: [String]?
-        /// `ports`: array of `CoreV1.ServicePort`; list type map, keyed by `port`, `protocol`.
-        public var ports: [CoreV1.ServicePort]?
-        /// `publishNotReadyAddresses`: boolean.
-        public var publishNotReadyAddresses: Bool?
-        /// `selector`: map of string to string; map type atomic.
-        public var selector: StringMap<String>?
         /// `sessionAffinity`: `CoreV1.ServiceAffinity`.
         public var sessionAffinity: CoreV1.ServiceAffinity?
         /// `sessionAffinityConfig`: `CoreV1.SessionAffinityConfig`.
         public var sessionAffinityConfig: CoreV1.SessionAffinityConfig?
         /// `trafficDistribution`: string.
         public var trafficDistribution: String?
-        /// `type`: `CoreV1.ServiceType`.
-        public var type: CoreV1.ServiceType?
 
         /// Every field; optional ones default to absent.
         public init(
-            allocateLoadBalancerNodePorts: Bool? = nil,
+            ports: [CoreV1.ServicePort]? = nil,
+            selector: StringMap<String>? = nil,
             clusterIP: String? = nil,
+            type: CoreV1.ServiceType? = nil,
+            publishNotReadyAddresses: Bool? = nil,
+            externalName: String? = nil,
+            allocateLoadBalancerNodePorts: Bool? = nil,
             clusterIPs: [String]? = nil,
             externalIPs: [String]? = nil,
-            externalName: String? = nil,
             externalTrafficPolicy: CoreV1.ServiceTrafficPolicy? = nil,
             healthCheckNodePort: Int? = nil,
             internalTrafficPolicy: CoreV1.ServiceTrafficPolicy? = nil,
@@ -274,19 +278,19 @@ extension CoreV1 {
             loadBalancerClass: String? = nil,
             loadBalancerIP: String? = nil,
             loadBalancerSourceRanges: [String]? = nil,
-            ports: [CoreV1.ServicePort]? = nil,
-            publishNotReadyAddresses: Bool? = nil,
-            selector: StringMap<String>? = nil,
             sessionAffinity: CoreV1.ServiceAffinity? = nil,
             sessionAffinityConfig: CoreV1.SessionAffinityConfig? = nil,
-            trafficDistribution: String? = nil,
-            type: CoreV1.ServiceType? = nil
+            trafficDistribution: String? = nil
         ) {
-            self.allocateLoadBalancerNodePorts = allocateLoadBalancerNodePorts
+            self.ports = ports
+            self.selector = selector
             self.clusterIP = clusterIP
+            self.type = type
+            self.publishNotReadyAddresses = publishNotReadyAddresses
+            self.externalName = externalName
+            self.allocateLoadBalancerNodePorts = allocateLoadBalancerNodePorts
             self.clusterIPs = clusterIPs
             self.externalIPs = externalIPs
-            self.externalName = externalName
             self.externalTrafficPolicy = externalTrafficPolicy
             self.healthCheckNodePort = healthCheckNodePort
             self.internalTrafficPolicy = internalTrafficPolicy
@@ -295,13 +299,9 @@ extension CoreV1 {
             self.loadBalancerClass = loadBalancerClass
             self.loadBalancerIP = loadBalancerIP
             self.loadBalancerSourceRanges = loadBalancerSourceRanges
-            self.ports = ports
-            self.publishNotReadyAddresses = publishNotReadyAddresses
-            self.selector = selector
             self.sessionAffinity = sessionAffinity
             self.sessionAffinityConfig = sessionAffinityConfig
             self.trafficDistribution = trafficDistribution
-            self.type = type
         }
     }
 }

@@ -6,6 +6,14 @@ extension CoreV1 {
     public struct Volume: Codable, Hashable, Sendable {
         /// `name`: string; required.
         public var name: String
+        /// `configMap`: `CoreV1.ConfigMapVolumeSource`.
+        public var configMap: CoreV1.ConfigMapVolumeSource?
+        /// `secret`: `CoreV1.SecretVolumeSource`.
+        public var secret: CoreV1.SecretVolumeSource?
+        /// `emptyDir`: `CoreV1.EmptyDirVolumeSource`.
+        public var emptyDir: CoreV1.EmptyDirVolumeSource?
+        /// `persistentVolumeClaim`: `CoreV1.PersistentVolumeClaimVolumeSource`.
+        public var persistentVolumeClaim: CoreV1.PersistentVolumeClaimVolumeSource?
         /// `awsElasticBlockStore`: `CoreV1.AWSElasticBlockStoreVolumeSource`.
         public var awsElasticBlockStore: CoreV1.AWSElasticBlockStoreVolumeSource?
         /// `azureDisk`: `CoreV1.AzureDiskVolumeSource`.
@@ -16,14 +24,10 @@ extension CoreV1 {
         public var cephfs: CoreV1.CephFSVolumeSource?
         /// `cinder`: `CoreV1.CinderVolumeSource`.
         public var cinder: CoreV1.CinderVolumeSource?
-        /// `configMap`: `CoreV1.ConfigMapVolumeSource`.
-        public var configMap: CoreV1.ConfigMapVolumeSource?
         /// `csi`: `CoreV1.CSIVolumeSource`.
         public var csi: CoreV1.CSIVolumeSource?
         /// `downwardAPI`: `CoreV1.DownwardAPIVolumeSource`.
         public var downwardAPI: CoreV1.DownwardAPIVolumeSource?
-        /// `emptyDir`: `CoreV1.EmptyDirVolumeSource`.
-        public var emptyDir: CoreV1.EmptyDirVolumeSource?
         /// `ephemeral`: `CoreV1.EphemeralVolumeSource`.
         public var ephemeral: CoreV1.EphemeralVolumeSource?
         /// `fc`: `CoreV1.FCVolumeSource`.
@@ -46,8 +50,6 @@ extension CoreV1 {
         public var iscsi: CoreV1.ISCSIVolumeSource?
         /// `nfs`: `CoreV1.NFSVolumeSource`.
         public var nfs: CoreV1.NFSVolumeSource?
-        /// `persistentVolumeClaim`: `CoreV1.PersistentVolumeClaimVolumeSource`.
-        public var persistentVolumeClaim: CoreV1.PersistentVolumeClaimVolumeSource?
         /// `photonPersistentDisk`: `CoreV1.PhotonPersistentDiskVolumeSource`.
         public var photonPersistentDisk: CoreV1.PhotonPersistentDiskVolumeSource?
         /// `portworxVolume`: `CoreV1.PortworxVolumeSource`.
@@ -60,8 +62,6 @@ extension CoreV1 {
         public var rbd: CoreV1.RBDVolumeSource?
         /// `scaleIO`: `CoreV1.ScaleIOVolumeSource`.
         public var scaleIO: CoreV1.ScaleIOVolumeSource?
-        /// `secret`: `CoreV1.SecretVolumeSource`.
-        public var secret: CoreV1.SecretVolumeSource?
         /// `storageos`: `CoreV1.StorageOSVolumeSource`.
         public var storageos: CoreV1.StorageOSVolumeSource?
         /// `vsphereVolume`: `CoreV1.VsphereVirtualDiskVolumeSource`.
@@ -70,15 +70,17 @@ extension CoreV1 {
         /// Every field; optional ones default to absent.
         public init(
             name: String,
+            configMap: CoreV1.ConfigMapVolumeSource? = nil,
+            secret: CoreV1.SecretVolumeSource? = nil,
+            emptyDir: CoreV1.EmptyDirVolumeSource? = nil,
+            persistentVolumeClaim: CoreV1.PersistentVolumeClaimVolumeSource? = nil,
             awsElasticBlockStore: CoreV1.AWSElasticBlockStoreVolumeSource? = nil,
             azureDisk: CoreV1.AzureDiskVolumeSource? = nil,
             azureFile: CoreV1.AzureFileVolumeSource? = nil,
             cephfs: CoreV1.CephFSVolumeSource? = nil,
             cinder: CoreV1.CinderVolumeSource? = nil,
-            configMap: CoreV1.ConfigMapVolumeSource? = nil,
             csi: CoreV1.CSIVolumeSource? = nil,
             downwardAPI: CoreV1.DownwardAPIVolumeSource? = nil,
-            emptyDir: CoreV1.EmptyDirVolumeSource? = nil,
             ephemeral: CoreV1.EphemeralVolumeSource? = nil,
             fc: CoreV1.FCVolumeSource? = nil,
             flexVolume: CoreV1.FlexVolumeSource? = nil,
@@ -90,27 +92,27 @@ extension CoreV1 {
             image: CoreV1.ImageVolumeSource? = nil,
             iscsi: CoreV1.ISCSIVolumeSource? = nil,
             nfs: CoreV1.NFSVolumeSource? = nil,
-            persistentVolumeClaim: CoreV1.PersistentVolumeClaimVolumeSource? = nil,
             photonPersistentDisk: CoreV1.PhotonPersistentDiskVolumeSource? = nil,
             portworxVolume: CoreV1.PortworxVolumeSource? = nil,
             projected: CoreV1.ProjectedVolumeSource? = nil,
             quobyte: CoreV1.QuobyteVolumeSource? = nil,
             rbd: CoreV1.RBDVolumeSource? = nil,
             scaleIO: CoreV1.ScaleIOVolumeSource? = nil,
-            secret: CoreV1.SecretVolumeSource? = nil,
             storageos: CoreV1.StorageOSVolumeSource? = nil,
             vsphereVolume: CoreV1.VsphereVirtualDiskVolumeSource? = nil
         ) {
             self.name = name
+            self.configMap = configMap
+            self.secret = secret
+            self.emptyDir = emptyDir
+            self.persistentVolumeClaim = persistentVolumeClaim
             self.awsElasticBlockStore = awsElasticBlockStore
             self.azureDisk = azureDisk
             self.azureFile = azureFile
             self.cephfs = cephfs
             self.cinder = cinder
-            self.configMap = configMap
             self.csi = csi
             self.downwardAPI = downwardAPI
-            self.emptyDir = emptyDir
             self.ephemeral = ephemeral
             self.fc = fc
             self.flexVolume = flexVolume
@@ -122,14 +124,12 @@ extension CoreV1 {
             self.image = image
             self.iscsi = iscsi
             self.nfs = nfs
-            self.persistentVolumeClaim = persistentVolumeClaim
             self.photonPersistentDisk = photonPersistentDisk
             self.portworxVolume = portworxVolume
             self.projected = projected
             self.quobyte = quobyte
             self.rbd = rbd
             self.scaleIO = scaleIO
-            self.secret = secret
             self.storageos = storageos
             self.vsphereVolume = vsphereVolume
         }
@@ -162,14 +162,14 @@ extension CoreV1 {
         public var name: String
         /// `mountPath`: string; required.
         public var mountPath: String
-        /// `mountPropagation`: `CoreV1.MountPropagationMode`.
-        public var mountPropagation: CoreV1.MountPropagationMode?
-        /// `readOnly`: boolean.
-        public var readOnly: Bool?
-        /// `recursiveReadOnly`: string.
-        public var recursiveReadOnly: String?
         /// `subPath`: string.
         public var subPath: String?
+        /// `readOnly`: boolean.
+        public var readOnly: Bool?
+        /// `mountPropagation`: `CoreV1.MountPropagationMode`.
+        public var mountPropagation: CoreV1.MountPropagationMode?
+        /// `recursiveReadOnly`: string.
+        public var recursiveReadOnly: String?
         /// `subPathExpr`: string.
         public var subPathExpr: String?
 
@@ -177,18 +177,18 @@ extension CoreV1 {
         public init(
             name: String,
             mountPath: String,
-            mountPropagation: CoreV1.MountPropagationMode? = nil,
-            readOnly: Bool? = nil,
-            recursiveReadOnly: String? = nil,
             subPath: String? = nil,
+            readOnly: Bool? = nil,
+            mountPropagation: CoreV1.MountPropagationMode? = nil,
+            recursiveReadOnly: String? = nil,
             subPathExpr: String? = nil
         ) {
             self.name = name
             self.mountPath = mountPath
-            self.mountPropagation = mountPropagation
-            self.readOnly = readOnly
-            self.recursiveReadOnly = recursiveReadOnly
             self.subPath = subPath
+            self.readOnly = readOnly
+            self.mountPropagation = mountPropagation
+            self.recursiveReadOnly = recursiveReadOnly
             self.subPathExpr = subPathExpr
         }
     }
@@ -228,18 +228,18 @@ extension CoreV1 {
 extension CoreV1 {
     /// `io.k8s.api.core.v1.VolumeResourceRequirements`.
     public struct VolumeResourceRequirements: Codable, Hashable, Sendable {
-        /// `limits`: map of string to quantity.
-        public var limits: StringMap<Quantity>?
         /// `requests`: map of string to quantity.
         public var requests: StringMap<Quantity>?
+        /// `limits`: map of string to quantity.
+        public var limits: StringMap<Quantity>?
 
         /// Every field; optional ones default to absent.
         public init(
-            limits: StringMap<Quantity>? = nil,
-            requests: StringMap<Quantity>? = nil
+            requests: StringMap<Quantity>? = nil,
+            limits: StringMap<Quantity>? = nil
         ) {
-            self.limits = limits
             self.requests = requests
+            self.limits = limits
         }
     }
 }
@@ -274,18 +274,18 @@ extension CoreV1 {
 extension CoreV1 {
     /// `io.k8s.api.core.v1.WeightedPodAffinityTerm`.
     public struct WeightedPodAffinityTerm: Codable, Hashable, Sendable {
-        /// `podAffinityTerm`: `CoreV1.PodAffinityTerm`; required.
-        public var podAffinityTerm: CoreV1.PodAffinityTerm
         /// `weight`: integer; format int32; required.
         public var weight: Int
+        /// `podAffinityTerm`: `CoreV1.PodAffinityTerm`; required.
+        public var podAffinityTerm: CoreV1.PodAffinityTerm
 
         /// Every field; optional ones default to absent.
         public init(
-            podAffinityTerm: CoreV1.PodAffinityTerm,
-            weight: Int
+            weight: Int,
+            podAffinityTerm: CoreV1.PodAffinityTerm
         ) {
-            self.podAffinityTerm = podAffinityTerm
             self.weight = weight
+            self.podAffinityTerm = podAffinityTerm
         }
     }
 }

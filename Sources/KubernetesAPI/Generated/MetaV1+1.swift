@@ -87,6 +87,10 @@ extension MetaV1 {
     public struct ObjectMeta: Codable, Hashable, Sendable {
         /// `name`: string.
         public var name: String?
+        /// `namespace`: string.
+        public var namespace: String?
+        /// `labels`: map of string to string.
+        public var labels: StringMap<String>?
         /// `annotations`: map of string to string.
         public var annotations: StringMap<String>?
         /// `creationTimestamp`: string.
@@ -101,12 +105,8 @@ extension MetaV1 {
         public var generateName: String?
         /// `generation`: integer; format int64.
         public var generation: Int?
-        /// `labels`: map of string to string.
-        public var labels: StringMap<String>?
         /// `managedFields`: array of `MetaV1.ManagedFieldsEntry`; list type atomic.
         public var managedFields: [MetaV1.ManagedFieldsEntry]?
-        /// `namespace`: string.
-        public var namespace: String?
         /// `ownerReferences`: array of `MetaV1.OwnerReference`; list type map, keyed by `uid`.
         public var ownerReferences: [MetaV1.OwnerReference]?
         /// `resourceVersion`: string.
@@ -119,6 +119,8 @@ extension MetaV1 {
         /// Every field; optional ones default to absent.
         public init(
             name: String? = nil,
+            namespace: String? = nil,
+            labels: StringMap<String>? = nil,
             annotations: StringMap<String>? = nil,
             creationTimestamp: String? = nil,
             deletionGracePeriodSeconds: Int? = nil,
@@ -126,15 +128,15 @@ extension MetaV1 {
             finalizers: [String]? = nil,
             generateName: String? = nil,
             generation: Int? = nil,
-            labels: StringMap<String>? = nil,
             managedFields: [MetaV1.ManagedFieldsEntry]? = nil,
-            namespace: String? = nil,
             ownerReferences: [MetaV1.OwnerReference]? = nil,
             resourceVersion: String? = nil,
             selfLink: String? = nil,
             uid: String? = nil
         ) {
             self.name = name
+            self.namespace = namespace
+            self.labels = labels
             self.annotations = annotations
             self.creationTimestamp = creationTimestamp
             self.deletionGracePeriodSeconds = deletionGracePeriodSeconds
@@ -142,9 +144,7 @@ extension MetaV1 {
             self.finalizers = finalizers
             self.generateName = generateName
             self.generation = generation
-            self.labels = labels
             self.managedFields = managedFields
-            self.namespace = namespace
             self.ownerReferences = ownerReferences
             self.resourceVersion = resourceVersion
             self.selfLink = selfLink

@@ -226,18 +226,18 @@ extension NetworkingV1 {
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.NetworkPolicyEgressRule`.
     public struct NetworkPolicyEgressRule: Codable, Hashable, Sendable {
-        /// `ports`: array of `NetworkingV1.NetworkPolicyPort`; list type atomic.
-        public var ports: [NetworkingV1.NetworkPolicyPort]?
         /// `to`: array of `NetworkingV1.NetworkPolicyPeer`; list type atomic.
         public var to: [NetworkingV1.NetworkPolicyPeer]?
+        /// `ports`: array of `NetworkingV1.NetworkPolicyPort`; list type atomic.
+        public var ports: [NetworkingV1.NetworkPolicyPort]?
 
         /// Every field; optional ones default to absent.
         public init(
-            ports: [NetworkingV1.NetworkPolicyPort]? = nil,
-            to: [NetworkingV1.NetworkPolicyPeer]? = nil
+            to: [NetworkingV1.NetworkPolicyPeer]? = nil,
+            ports: [NetworkingV1.NetworkPolicyPort]? = nil
         ) {
-            self.ports = ports
             self.to = to
+            self.ports = ports
         }
     }
 }
@@ -264,22 +264,22 @@ extension NetworkingV1 {
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.NetworkPolicyPeer`.
     public struct NetworkPolicyPeer: Codable, Hashable, Sendable {
-        /// `ipBlock`: `NetworkingV1.IPBlock`.
-        public var ipBlock: NetworkingV1.IPBlock?
-        /// `namespaceSelector`: `MetaV1.LabelSelector`.
-        public var namespaceSelector: MetaV1.LabelSelector?
         /// `podSelector`: `MetaV1.LabelSelector`.
         public var podSelector: MetaV1.LabelSelector?
+        /// `namespaceSelector`: `MetaV1.LabelSelector`.
+        public var namespaceSelector: MetaV1.LabelSelector?
+        /// `ipBlock`: `NetworkingV1.IPBlock`.
+        public var ipBlock: NetworkingV1.IPBlock?
 
         /// Every field; optional ones default to absent.
         public init(
-            ipBlock: NetworkingV1.IPBlock? = nil,
+            podSelector: MetaV1.LabelSelector? = nil,
             namespaceSelector: MetaV1.LabelSelector? = nil,
-            podSelector: MetaV1.LabelSelector? = nil
+            ipBlock: NetworkingV1.IPBlock? = nil
         ) {
-            self.ipBlock = ipBlock
-            self.namespaceSelector = namespaceSelector
             self.podSelector = podSelector
+            self.namespaceSelector = namespaceSelector
+            self.ipBlock = ipBlock
         }
     }
 }
@@ -287,22 +287,22 @@ extension NetworkingV1 {
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.NetworkPolicyPort`.
     public struct NetworkPolicyPort: Codable, Hashable, Sendable {
-        /// `endPort`: integer; format int32.
-        public var endPort: Int?
-        /// `port`: integer or string.
-        public var port: IntOrString?
         /// `protocol`: `CoreV1.TransportProtocol`.
         public var `protocol`: CoreV1.TransportProtocol?
+        /// `port`: integer or string.
+        public var port: IntOrString?
+        /// `endPort`: integer; format int32.
+        public var endPort: Int?
 
         /// Every field; optional ones default to absent.
         public init(
-            endPort: Int? = nil,
+            `protocol`: CoreV1.TransportProtocol? = nil,
             port: IntOrString? = nil,
-            `protocol`: CoreV1.TransportProtocol? = nil
+            endPort: Int? = nil
         ) {
-            self.endPort = endPort
-            self.port = port
             self.`protocol` = `protocol`
+            self.port = port
+            self.endPort = endPort
         }
     }
 }
@@ -310,26 +310,26 @@ extension NetworkingV1 {
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.NetworkPolicySpec`.
     public struct NetworkPolicySpec: Codable, Hashable, Sendable {
-        /// `egress`: array of `NetworkingV1.NetworkPolicyEgressRule`; list type atomic.
-        public var egress: [NetworkingV1.NetworkPolicyEgressRule]?
-        /// `ingress`: array of `NetworkingV1.NetworkPolicyIngressRule`; list type atomic.
-        public var ingress: [NetworkingV1.NetworkPolicyIngressRule]?
         /// `podSelector`: `MetaV1.LabelSelector`; required.
         public var podSelector: MetaV1.LabelSelector
         /// `policyTypes`: array of `NetworkingV1.PolicyType`; list type atomic.
         public var policyTypes: [NetworkingV1.PolicyType]?
+        /// `ingress`: array of `NetworkingV1.NetworkPolicyIngressRule`; list type atomic.
+        public var ingress: [NetworkingV1.NetworkPolicyIngressRule]?
+        /// `egress`: array of `NetworkingV1.NetworkPolicyEgressRule`; list type atomic.
+        public var egress: [NetworkingV1.NetworkPolicyEgressRule]?
 
         /// Every field; optional ones default to absent.
         public init(
-            egress: [NetworkingV1.NetworkPolicyEgressRule]? = nil,
-            ingress: [NetworkingV1.NetworkPolicyIngressRule]? = nil,
             podSelector: MetaV1.LabelSelector,
-            policyTypes: [NetworkingV1.PolicyType]? = nil
+            policyTypes: [NetworkingV1.PolicyType]? = nil,
+            ingress: [NetworkingV1.NetworkPolicyIngressRule]? = nil,
+            egress: [NetworkingV1.NetworkPolicyEgressRule]? = nil
         ) {
-            self.egress = egress
-            self.ingress = ingress
             self.podSelector = podSelector
             self.policyTypes = policyTypes
+            self.ingress = ingress
+            self.egress = egress
         }
     }
 }

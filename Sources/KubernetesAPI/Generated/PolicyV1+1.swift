@@ -37,10 +37,10 @@ extension PolicyV1 {
 extension PolicyV1 {
     /// `io.k8s.api.policy.v1.PodDisruptionBudgetSpec`.
     public struct PodDisruptionBudgetSpec: Codable, Hashable, Sendable {
-        /// `maxUnavailable`: integer or string.
-        public var maxUnavailable: IntOrString?
         /// `minAvailable`: integer or string.
         public var minAvailable: IntOrString?
+        /// `maxUnavailable`: integer or string.
+        public var maxUnavailable: IntOrString?
         /// `selector`: `MetaV1.LabelSelector`.
         public var selector: MetaV1.LabelSelector?
         /// `unhealthyPodEvictionPolicy`: `PolicyV1.UnhealthyPodEvictionPolicyType`.
@@ -48,13 +48,13 @@ extension PolicyV1 {
 
         /// Every field; optional ones default to absent.
         public init(
-            maxUnavailable: IntOrString? = nil,
             minAvailable: IntOrString? = nil,
+            maxUnavailable: IntOrString? = nil,
             selector: MetaV1.LabelSelector? = nil,
             unhealthyPodEvictionPolicy: PolicyV1.UnhealthyPodEvictionPolicyType? = nil
         ) {
-            self.maxUnavailable = maxUnavailable
             self.minAvailable = minAvailable
+            self.maxUnavailable = maxUnavailable
             self.selector = selector
             self.unhealthyPodEvictionPolicy = unhealthyPodEvictionPolicy
         }

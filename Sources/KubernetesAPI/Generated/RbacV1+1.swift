@@ -87,28 +87,28 @@ extension RbacV1 {
     public struct PolicyRule: Codable, Hashable, Sendable {
         /// `apiGroups`: array of string; list type atomic.
         public var apiGroups: [String]?
-        /// `nonResourceURLs`: array of string; list type atomic.
-        public var nonResourceURLs: [String]?
-        /// `resourceNames`: array of string; list type atomic.
-        public var resourceNames: [String]?
         /// `resources`: array of string; list type atomic.
         public var resources: [String]?
+        /// `resourceNames`: array of string; list type atomic.
+        public var resourceNames: [String]?
         /// `verbs`: array of string; list type atomic; required.
         public var verbs: [String]
+        /// `nonResourceURLs`: array of string; list type atomic.
+        public var nonResourceURLs: [String]?
 
         /// Every field; optional ones default to absent.
         public init(
             apiGroups: [String]? = nil,
-            nonResourceURLs: [String]? = nil,
-            resourceNames: [String]? = nil,
             resources: [String]? = nil,
-            verbs: [String]
+            resourceNames: [String]? = nil,
+            verbs: [String],
+            nonResourceURLs: [String]? = nil
         ) {
             self.apiGroups = apiGroups
-            self.nonResourceURLs = nonResourceURLs
-            self.resourceNames = resourceNames
             self.resources = resources
+            self.resourceNames = resourceNames
             self.verbs = verbs
+            self.nonResourceURLs = nonResourceURLs
         }
     }
 }
@@ -157,20 +157,20 @@ extension RbacV1 {
         public var kind: String? = Self.kind
         /// `metadata`: `MetaV1.ObjectMeta`.
         public var metadata: MetaV1.ObjectMeta?
-        /// `roleRef`: `RbacV1.RoleRef`; required.
-        public var roleRef: RbacV1.RoleRef
         /// `subjects`: array of `RbacV1.Subject`; list type atomic.
         public var subjects: [RbacV1.Subject]?
+        /// `roleRef`: `RbacV1.RoleRef`; required.
+        public var roleRef: RbacV1.RoleRef
 
         /// Every field; optional ones default to absent.
         public init(
             metadata: MetaV1.ObjectMeta? = nil,
-            roleRef: RbacV1.RoleRef,
-            subjects: [RbacV1.Subject]? = nil
+            subjects: [RbacV1.Subject]? = nil,
+            roleRef: RbacV1.RoleRef
         ) {
             self.metadata = metadata
-            self.roleRef = roleRef
             self.subjects = subjects
+            self.roleRef = roleRef
         }
     }
 }
@@ -178,22 +178,22 @@ extension RbacV1 {
 extension RbacV1 {
     /// `io.k8s.api.rbac.v1.RoleRef`.
     public struct RoleRef: Codable, Hashable, Sendable {
+        /// `apiGroup`: string; required.
+        public var apiGroup: String
         /// `kind`: string; required.
         public var kind: String
         /// `name`: string; required.
         public var name: String
-        /// `apiGroup`: string; required.
-        public var apiGroup: String
 
         /// Every field; optional ones default to absent.
         public init(
+            apiGroup: String,
             kind: String,
-            name: String,
-            apiGroup: String
+            name: String
         ) {
+            self.apiGroup = apiGroup
             self.kind = kind
             self.name = name
-            self.apiGroup = apiGroup
         }
     }
 }
@@ -203,23 +203,23 @@ extension RbacV1 {
     public struct Subject: Codable, Hashable, Sendable {
         /// `kind`: string; required.
         public var kind: String
-        /// `name`: string; required.
-        public var name: String
         /// `apiGroup`: string.
         public var apiGroup: String?
+        /// `name`: string; required.
+        public var name: String
         /// `namespace`: string.
         public var namespace: String?
 
         /// Every field; optional ones default to absent.
         public init(
             kind: String,
-            name: String,
             apiGroup: String? = nil,
+            name: String,
             namespace: String? = nil
         ) {
             self.kind = kind
-            self.name = name
             self.apiGroup = apiGroup
+            self.name = name
             self.namespace = namespace
         }
     }

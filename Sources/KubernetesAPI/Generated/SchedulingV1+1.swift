@@ -16,28 +16,28 @@ extension SchedulingV1 {
         public var kind: String? = Self.kind
         /// `metadata`: `MetaV1.ObjectMeta`.
         public var metadata: MetaV1.ObjectMeta?
-        /// `description`: string.
-        public var description: String?
+        /// `value`: integer; format int32; required.
+        public var value: Int
         /// `globalDefault`: boolean.
         public var globalDefault: Bool?
         /// `preemptionPolicy`: `CoreV1.PreemptionPolicy`.
         public var preemptionPolicy: CoreV1.PreemptionPolicy?
-        /// `value`: integer; format int32; required.
-        public var value: Int
+        /// `description`: string.
+        public var description: String?
 
         /// Every field; optional ones default to absent.
         public init(
             metadata: MetaV1.ObjectMeta? = nil,
-            description: String? = nil,
+            value: Int,
             globalDefault: Bool? = nil,
             preemptionPolicy: CoreV1.PreemptionPolicy? = nil,
-            value: Int
+            description: String? = nil
         ) {
             self.metadata = metadata
-            self.description = description
+            self.value = value
             self.globalDefault = globalDefault
             self.preemptionPolicy = preemptionPolicy
-            self.value = value
+            self.description = description
         }
     }
 }
