@@ -94,7 +94,7 @@ public struct SwiftRenderer: Sendable {
             out.line("\(pad)/// Kind `\(kind.kind)` of `\(kind.apiVersion)`, \(kind.isNamespaced ? "namespaced" : "cluster-scoped").")
         }
         let conformance = switch declaration.kind {
-        case nil: "Codable, Hashable, Sendable"
+        case nil: "Codable, Hashable, Sendable, DocumentWritable"
         case let kind? where kind.holdsSecretData: "KubernetesObject"
         case _?: "SecretFreeObject"
         }
@@ -119,6 +119,7 @@ public struct SwiftRenderer: Sendable {
         }
         if !fields.isEmpty { out.line("") }
         renderInitializer(fields, into: &out, pad: inner)
+        renderWriter(fields, isKind: declaration.kind != nil, into: &out, pad: inner)
         // Coding keys only where a Swift name differs from its JSON key (`$ref`, `x-custom`, `self`).
         if fields.contains(where: { SwiftNaming.bare($0.swiftName) != $0.jsonName }) {
             out.line("")
@@ -161,6 +162,50 @@ public struct SwiftRenderer: Sendable {
         out.line("\(pad)}")
     }
 
+    /// `write(to:)`: the fields in the order `Encodable` writes them, absent ones left out. Written
+    /// out per field type, without generic helpers (unspecialized generics cost as much as
+    /// `Encoder`), and without binding a struct to a local (`if let`), which copies it: values are
+    /// read in place.
+    private func renderWriter(_ fields: [PropertyDeclaration], isKind: Bool, into out: inout SourceText, pad: String) {
+        out.line("")
+        out.line("\(pad)public func write(to sink: any DocumentSink) {")
+        out.line("\(pad)    sink.beginObject()")
+        if isKind {
+            out.line("\(pad)    if let apiVersion { sink.key(\"apiVersion\"); sink.string(apiVersion) }")
+            out.line("\(pad)    if let kind { sink.key(\"kind\"); sink.string(kind) }")
+        }
+        for property in fields {
+            let key = "sink.key(\(literal(property.jsonName)))"
+            let name = property.swiftName
+            if property.isRequired {
+                out.line("\(pad)    \(key); \(writeStatements(name, property.type, depth: 0))")
+            } else {
+                out.line("\(pad)    if \(name) != nil { \(key); \(writeStatements("\(name)!", property.type, depth: 0)) }")
+            }
+        }
+        out.line("\(pad)    sink.endObject()")
+        out.line("\(pad)}")
+    }
+
+    /// Statements that write `value`, an expression of `type`, into `sink`.
+    func writeStatements(_ value: String, _ type: TypeReference, depth: Int) -> String {
+        switch type {
+        case .string: return "sink.string(\(value))"
+        case .int: return "sink.int(\(value))"
+        case .double: return "sink.double(\(value))"
+        case .bool: return "sink.bool(\(value))"
+        case .quantity: return "sink.string(\(value).text)"
+        case .intOrString, .json, .named: return "\(value).write(to: sink)"
+        case .array(let element):
+            let index = "index\(depth)"
+            return "sink.beginArray(); for \(index) in \(value).indices { \(writeStatements("\(value)[\(index)]", element, depth: depth + 1)) }; sink.endArray()"
+        case .map(let element):
+            let index = "index\(depth)"
+            let entry = "\(value).entries[\(index)]"
+            return "sink.beginObject(); for \(index) in \(value).entries.indices { sink.key(\(entry).key); \(writeStatements("\(entry).value", element, depth: depth + 1)) }; sink.endObject()"
+        }
+    }
+
     private func render(_ declaration: EnumDeclaration, into out: inout SourceText, indent: Int) {
         let pad = String(repeating: "    ", count: indent)
         let inner = pad + "    "
@@ -186,6 +231,8 @@ public struct SwiftRenderer: Sendable {
         out.line("\(inner)    case .unknown(let value): value")
         out.line("\(inner)    }")
         out.line("\(inner)}")
+        out.line("")
+        out.line("\(inner)public func write(to sink: any DocumentSink) { sink.string(rawValue) }")
         out.line("\(pad)}")
     }
 

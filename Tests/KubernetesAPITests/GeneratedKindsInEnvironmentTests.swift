@@ -1,3 +1,4 @@
+import CustomResourceFixtures
 import CustomResources
 import Foundation
 import InfraDSL
@@ -140,6 +141,29 @@ import TestSupport
                 "\(line) schema checks/Job/web/spec/template/spec/containers/0/imagePullPolicy: 'Sometimes' is not a value the schema lists for this field",
                 "\(line) quantity checks/Job/web/spec/template/spec/containers/0/resources/requests/memory: '4 Gi' is not a Kubernetes quantity",
             ], "\(found)")
+        }
+    }
+
+    @Test func aNullListItemInFreeFormJSONIsAnErrorAndANullFieldIsLeftOut() throws {
+        var spec = MarketsV1.TradingVenue.Spec(
+            connectivity: .init(primary: .init(host: "fix.venue.example", port: 9878)), mic: "XLON")
+        spec.extensions = ["hosts": ["a", nil], "retired": nil]
+        spec.freeForm = ["retired": nil, "kept": 1]
+        let venue = MarketsV1.TradingVenue(metadata: MetaV1.ObjectMeta(name: "lse"), spec: spec)
+        let document = Value(generated: venue)
+        guard case .object(let root) = document, case .object(let body)? = root["spec"], case .object(let free)? = body["freeForm"] else {
+            Issue.record("no spec.freeForm in \(document)")
+            return
+        }
+        #expect(free.map(\.key) == ["kept"], "a null field means absent to the API server and is left out")
+        let line = #line + 1
+        let environment = Environment("checks", namespace: "checks") { venue }
+        do {
+            _ = try Generator.renderAll([environment])
+            Issue.record("rendered")
+        } catch {
+            let found = error.diagnostics.filter { $0.severity == .error }.map { "\($0.location.line) \($0.check) \($0.resourcePath)" }
+            #expect(found == ["\(line) schema checks/TradingVenue/lse/spec/extensions"], "\(found)")
         }
     }
 }

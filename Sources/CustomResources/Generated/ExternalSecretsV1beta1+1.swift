@@ -34,8 +34,18 @@ extension ExternalSecretsV1beta1 {
             self.status = status
         }
 
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.key("kind"); sink.string(kind) }
+            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
+            if spec != nil { sink.key("spec"); spec!.write(to: sink) }
+            if status != nil { sink.key("status"); status!.write(to: sink) }
+            sink.endObject()
+        }
+
         /// `external-secrets.io/v1beta1 ClusterSecretStore.spec`.
-        public struct Spec: Codable, Hashable, Sendable {
+        public struct Spec: Codable, Hashable, Sendable, DocumentWritable {
             /// `conditions`: array of `ExternalSecretsV1beta1.ClusterSecretStore.Spec.ConditionsItem`.
             public var conditions: [ExternalSecretsV1beta1.ClusterSecretStore.Spec.ConditionsItem]?
             /// `controller`: string.
@@ -62,8 +72,18 @@ extension ExternalSecretsV1beta1 {
                 self.retrySettings = retrySettings
             }
 
+            public func write(to sink: any DocumentSink) {
+                sink.beginObject()
+                if conditions != nil { sink.key("conditions"); sink.beginArray(); for index0 in conditions!.indices { conditions![index0].write(to: sink) }; sink.endArray() }
+                if controller != nil { sink.key("controller"); sink.string(controller!) }
+                sink.key("provider"); provider.write(to: sink)
+                if refreshInterval != nil { sink.key("refreshInterval"); sink.int(refreshInterval!) }
+                if retrySettings != nil { sink.key("retrySettings"); retrySettings!.write(to: sink) }
+                sink.endObject()
+            }
+
             /// `external-secrets.io/v1beta1 ClusterSecretStore.spec.conditions[]`.
-            public struct ConditionsItem: Codable, Hashable, Sendable {
+            public struct ConditionsItem: Codable, Hashable, Sendable, DocumentWritable {
                 /// `namespaceRegexes`: array of string.
                 public var namespaceRegexes: [String]?
                 /// `namespaceSelector`: `ExternalSecretsV1beta1.ClusterSecretStore.Spec.ConditionsItem.NamespaceSelector`.
@@ -82,8 +102,16 @@ extension ExternalSecretsV1beta1 {
                     self.namespaces = namespaces
                 }
 
+                public func write(to sink: any DocumentSink) {
+                    sink.beginObject()
+                    if namespaceRegexes != nil { sink.key("namespaceRegexes"); sink.beginArray(); for index0 in namespaceRegexes!.indices { sink.string(namespaceRegexes![index0]) }; sink.endArray() }
+                    if namespaceSelector != nil { sink.key("namespaceSelector"); namespaceSelector!.write(to: sink) }
+                    if namespaces != nil { sink.key("namespaces"); sink.beginArray(); for index0 in namespaces!.indices { sink.string(namespaces![index0]) }; sink.endArray() }
+                    sink.endObject()
+                }
+
                 /// `external-secrets.io/v1beta1 ClusterSecretStore.spec.conditions[].namespaceSelector`.
-                public struct NamespaceSelector: Codable, Hashable, Sendable {
+                public struct NamespaceSelector: Codable, Hashable, Sendable, DocumentWritable {
                     /// `matchExpressions`: array of `ExternalSecretsV1beta1.ClusterSecretStore.Spec.ConditionsItem.NamespaceSelector.MatchExpressionsItem`.
                     public var matchExpressions: [ExternalSecretsV1beta1.ClusterSecretStore.Spec.ConditionsItem.NamespaceSelector.MatchExpressionsItem]?
                     /// `matchLabels`: map of string to string.
@@ -98,8 +126,15 @@ extension ExternalSecretsV1beta1 {
                         self.matchLabels = matchLabels
                     }
 
+                    public func write(to sink: any DocumentSink) {
+                        sink.beginObject()
+                        if matchExpressions != nil { sink.key("matchExpressions"); sink.beginArray(); for index0 in matchExpressions!.indices { matchExpressions![index0].write(to: sink) }; sink.endArray() }
+                        if matchLabels != nil { sink.key("matchLabels"); sink.beginObject(); for index0 in matchLabels!.entries.indices { sink.key(matchLabels!.entries[index0].key); sink.string(matchLabels!.entries[index0].value) }; sink.endObject() }
+                        sink.endObject()
+                    }
+
                     /// `external-secrets.io/v1beta1 ClusterSecretStore.spec.conditions[].namespaceSelector.matchExpressions[]`.
-                    public struct MatchExpressionsItem: Codable, Hashable, Sendable {
+                    public struct MatchExpressionsItem: Codable, Hashable, Sendable, DocumentWritable {
                         /// `key`: string; required.
                         public var key: String
                         /// `operator`: `ExternalSecretsV1beta1.ClusterSecretStore.Spec.ConditionsItem.NamespaceSelector.MatchExpressionsItem.Operator`; required.
@@ -116,6 +151,14 @@ extension ExternalSecretsV1beta1 {
                             self.key = key
                             self.`operator` = `operator`
                             self.values = values
+                        }
+
+                        public func write(to sink: any DocumentSink) {
+                            sink.beginObject()
+                            sink.key("key"); sink.string(key)
+                            sink.key("operator"); `operator`.write(to: sink)
+                            if values != nil { sink.key("values"); sink.beginArray(); for index0 in values!.indices { sink.string(values![index0]) }; sink.endArray() }
+                            sink.endObject()
                         }
 
                         /// One of `In`, `NotIn`, `Exists`, `DoesNotExist`, or ``unknown(_:)`` for a value the schema does not list.
@@ -148,13 +191,15 @@ extension ExternalSecretsV1beta1 {
                                 case .unknown(let value): value
                                 }
                             }
+
+                            public func write(to sink: any DocumentSink) { sink.string(rawValue) }
                         }
                     }
                 }
             }
 
             /// `external-secrets.io/v1beta1 ClusterSecretStore.spec.provider`.
-            public struct Provider: Codable, Hashable, Sendable {
+            public struct Provider: Codable, Hashable, Sendable, DocumentWritable {
                 /// `aws`: `ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws`.
                 public var aws: ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws?
 
@@ -165,8 +210,14 @@ extension ExternalSecretsV1beta1 {
                     self.aws = aws
                 }
 
+                public func write(to sink: any DocumentSink) {
+                    sink.beginObject()
+                    if aws != nil { sink.key("aws"); aws!.write(to: sink) }
+                    sink.endObject()
+                }
+
                 /// `external-secrets.io/v1beta1 ClusterSecretStore.spec.provider.aws`.
-                public struct Aws: Codable, Hashable, Sendable {
+                public struct Aws: Codable, Hashable, Sendable, DocumentWritable {
                     /// `additionalRoles`: array of string.
                     public var additionalRoles: [String]?
                     /// `auth`: `ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth`.
@@ -205,6 +256,19 @@ extension ExternalSecretsV1beta1 {
                         self.service = service
                     }
 
+                    public func write(to sink: any DocumentSink) {
+                        sink.beginObject()
+                        if additionalRoles != nil { sink.key("additionalRoles"); sink.beginArray(); for index0 in additionalRoles!.indices { sink.string(additionalRoles![index0]) }; sink.endArray() }
+                        if auth != nil { sink.key("auth"); auth!.write(to: sink) }
+                        if externalID != nil { sink.key("externalID"); sink.string(externalID!) }
+                        if prefix != nil { sink.key("prefix"); sink.string(prefix!) }
+                        sink.key("region"); sink.string(region)
+                        if role != nil { sink.key("role"); sink.string(role!) }
+                        if secretsManager != nil { sink.key("secretsManager"); secretsManager!.write(to: sink) }
+                        sink.key("service"); service.write(to: sink)
+                        sink.endObject()
+                    }
+
                     /// One of `SecretsManager`, `ParameterStore`, or ``unknown(_:)`` for a value the schema does not list.
                     public enum Service: OpenEnumeration {
                         case secretsManager
@@ -229,10 +293,12 @@ extension ExternalSecretsV1beta1 {
                             case .unknown(let value): value
                             }
                         }
+
+                        public func write(to sink: any DocumentSink) { sink.string(rawValue) }
                     }
 
                     /// `external-secrets.io/v1beta1 ClusterSecretStore.spec.provider.aws.auth`.
-                    public struct Auth: Codable, Hashable, Sendable {
+                    public struct Auth: Codable, Hashable, Sendable, DocumentWritable {
                         /// `jwt`: `ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth.Jwt`.
                         public var jwt: ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth.Jwt?
                         /// `secretRef`: `ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth.SecretRef`.
@@ -247,8 +313,15 @@ extension ExternalSecretsV1beta1 {
                             self.secretRef = secretRef
                         }
 
+                        public func write(to sink: any DocumentSink) {
+                            sink.beginObject()
+                            if jwt != nil { sink.key("jwt"); jwt!.write(to: sink) }
+                            if secretRef != nil { sink.key("secretRef"); secretRef!.write(to: sink) }
+                            sink.endObject()
+                        }
+
                         /// `external-secrets.io/v1beta1 ClusterSecretStore.spec.provider.aws.auth.jwt`.
-                        public struct Jwt: Codable, Hashable, Sendable {
+                        public struct Jwt: Codable, Hashable, Sendable, DocumentWritable {
                             /// `serviceAccountRef`: `ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth.Jwt.ServiceAccountRef`.
                             public var serviceAccountRef: ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth.Jwt.ServiceAccountRef?
 
@@ -259,8 +332,14 @@ extension ExternalSecretsV1beta1 {
                                 self.serviceAccountRef = serviceAccountRef
                             }
 
+                            public func write(to sink: any DocumentSink) {
+                                sink.beginObject()
+                                if serviceAccountRef != nil { sink.key("serviceAccountRef"); serviceAccountRef!.write(to: sink) }
+                                sink.endObject()
+                            }
+
                             /// `external-secrets.io/v1beta1 ClusterSecretStore.spec.provider.aws.auth.jwt.serviceAccountRef`.
-                            public struct ServiceAccountRef: Codable, Hashable, Sendable {
+                            public struct ServiceAccountRef: Codable, Hashable, Sendable, DocumentWritable {
                                 /// `name`: string; required.
                                 public var name: String
                                 /// `audiences`: array of string.
@@ -278,11 +357,19 @@ extension ExternalSecretsV1beta1 {
                                     self.audiences = audiences
                                     self.namespace = namespace
                                 }
+
+                                public func write(to sink: any DocumentSink) {
+                                    sink.beginObject()
+                                    sink.key("name"); sink.string(name)
+                                    if audiences != nil { sink.key("audiences"); sink.beginArray(); for index0 in audiences!.indices { sink.string(audiences![index0]) }; sink.endArray() }
+                                    if namespace != nil { sink.key("namespace"); sink.string(namespace!) }
+                                    sink.endObject()
+                                }
                             }
                         }
 
                         /// `external-secrets.io/v1beta1 ClusterSecretStore.spec.provider.aws.auth.secretRef`.
-                        public struct SecretRef: Codable, Hashable, Sendable {
+                        public struct SecretRef: Codable, Hashable, Sendable, DocumentWritable {
                             /// `accessKeyIDSecretRef`: `ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth.SecretRef.AccessKeyIDSecretRef`.
                             public var accessKeyIDSecretRef: ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth.SecretRef.AccessKeyIDSecretRef?
                             /// `secretAccessKeySecretRef`: `ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth.SecretRef.SecretAccessKeySecretRef`.
@@ -301,8 +388,16 @@ extension ExternalSecretsV1beta1 {
                                 self.sessionTokenSecretRef = sessionTokenSecretRef
                             }
 
+                            public func write(to sink: any DocumentSink) {
+                                sink.beginObject()
+                                if accessKeyIDSecretRef != nil { sink.key("accessKeyIDSecretRef"); accessKeyIDSecretRef!.write(to: sink) }
+                                if secretAccessKeySecretRef != nil { sink.key("secretAccessKeySecretRef"); secretAccessKeySecretRef!.write(to: sink) }
+                                if sessionTokenSecretRef != nil { sink.key("sessionTokenSecretRef"); sessionTokenSecretRef!.write(to: sink) }
+                                sink.endObject()
+                            }
+
                             /// `external-secrets.io/v1beta1 ClusterSecretStore.spec.provider.aws.auth.secretRef.accessKeyIDSecretRef`.
-                            public struct AccessKeyIDSecretRef: Codable, Hashable, Sendable {
+                            public struct AccessKeyIDSecretRef: Codable, Hashable, Sendable, DocumentWritable {
                                 /// `name`: string.
                                 public var name: String?
                                 /// `key`: string.
@@ -319,11 +414,19 @@ extension ExternalSecretsV1beta1 {
                                     self.name = name
                                     self.key = key
                                     self.namespace = namespace
+                                }
+
+                                public func write(to sink: any DocumentSink) {
+                                    sink.beginObject()
+                                    if name != nil { sink.key("name"); sink.string(name!) }
+                                    if key != nil { sink.key("key"); sink.string(key!) }
+                                    if namespace != nil { sink.key("namespace"); sink.string(namespace!) }
+                                    sink.endObject()
                                 }
                             }
 
                             /// `external-secrets.io/v1beta1 ClusterSecretStore.spec.provider.aws.auth.secretRef.secretAccessKeySecretRef`.
-                            public struct SecretAccessKeySecretRef: Codable, Hashable, Sendable {
+                            public struct SecretAccessKeySecretRef: Codable, Hashable, Sendable, DocumentWritable {
                                 /// `name`: string.
                                 public var name: String?
                                 /// `key`: string.
@@ -341,10 +444,18 @@ extension ExternalSecretsV1beta1 {
                                     self.key = key
                                     self.namespace = namespace
                                 }
+
+                                public func write(to sink: any DocumentSink) {
+                                    sink.beginObject()
+                                    if name != nil { sink.key("name"); sink.string(name!) }
+                                    if key != nil { sink.key("key"); sink.string(key!) }
+                                    if namespace != nil { sink.key("namespace"); sink.string(namespace!) }
+                                    sink.endObject()
+                                }
                             }
 
                             /// `external-secrets.io/v1beta1 ClusterSecretStore.spec.provider.aws.auth.secretRef.sessionTokenSecretRef`.
-                            public struct SessionTokenSecretRef: Codable, Hashable, Sendable {
+                            public struct SessionTokenSecretRef: Codable, Hashable, Sendable, DocumentWritable {
                                 /// `name`: string.
                                 public var name: String?
                                 /// `key`: string.
@@ -361,13 +472,21 @@ extension ExternalSecretsV1beta1 {
                                     self.name = name
                                     self.key = key
                                     self.namespace = namespace
+                                }
+
+                                public func write(to sink: any DocumentSink) {
+                                    sink.beginObject()
+                                    if name != nil { sink.key("name"); sink.string(name!) }
+                                    if key != nil { sink.key("key"); sink.string(key!) }
+                                    if namespace != nil { sink.key("namespace"); sink.string(namespace!) }
+                                    sink.endObject()
                                 }
                             }
                         }
                     }
 
                     /// `external-secrets.io/v1beta1 ClusterSecretStore.spec.provider.aws.secretsManager`.
-                    public struct SecretsManager: Codable, Hashable, Sendable {
+                    public struct SecretsManager: Codable, Hashable, Sendable, DocumentWritable {
                         /// `forceDeleteWithoutRecovery`: boolean.
                         public var forceDeleteWithoutRecovery: Bool?
                         /// `recoveryWindowInDays`: integer; format int64.
@@ -381,12 +500,19 @@ extension ExternalSecretsV1beta1 {
                             self.forceDeleteWithoutRecovery = forceDeleteWithoutRecovery
                             self.recoveryWindowInDays = recoveryWindowInDays
                         }
+
+                        public func write(to sink: any DocumentSink) {
+                            sink.beginObject()
+                            if forceDeleteWithoutRecovery != nil { sink.key("forceDeleteWithoutRecovery"); sink.bool(forceDeleteWithoutRecovery!) }
+                            if recoveryWindowInDays != nil { sink.key("recoveryWindowInDays"); sink.int(recoveryWindowInDays!) }
+                            sink.endObject()
+                        }
                     }
                 }
             }
 
             /// `external-secrets.io/v1beta1 ClusterSecretStore.spec.retrySettings`.
-            public struct RetrySettings: Codable, Hashable, Sendable {
+            public struct RetrySettings: Codable, Hashable, Sendable, DocumentWritable {
                 /// `maxRetries`: integer; format int32.
                 public var maxRetries: Int?
                 /// `retryInterval`: string.
@@ -400,11 +526,18 @@ extension ExternalSecretsV1beta1 {
                     self.maxRetries = maxRetries
                     self.retryInterval = retryInterval
                 }
+
+                public func write(to sink: any DocumentSink) {
+                    sink.beginObject()
+                    if maxRetries != nil { sink.key("maxRetries"); sink.int(maxRetries!) }
+                    if retryInterval != nil { sink.key("retryInterval"); sink.string(retryInterval!) }
+                    sink.endObject()
+                }
             }
         }
 
         /// `external-secrets.io/v1beta1 ClusterSecretStore.status`.
-        public struct Status: Codable, Hashable, Sendable {
+        public struct Status: Codable, Hashable, Sendable, DocumentWritable {
             /// `capabilities`: `ExternalSecretsV1beta1.ClusterSecretStore.Status.Capabilities`.
             public var capabilities: ExternalSecretsV1beta1.ClusterSecretStore.Status.Capabilities?
             /// `conditions`: array of `ExternalSecretsV1beta1.ClusterSecretStore.Status.ConditionsItem`.
@@ -417,6 +550,13 @@ extension ExternalSecretsV1beta1 {
             ) {
                 self.capabilities = capabilities
                 self.conditions = conditions
+            }
+
+            public func write(to sink: any DocumentSink) {
+                sink.beginObject()
+                if capabilities != nil { sink.key("capabilities"); capabilities!.write(to: sink) }
+                if conditions != nil { sink.key("conditions"); sink.beginArray(); for index0 in conditions!.indices { conditions![index0].write(to: sink) }; sink.endArray() }
+                sink.endObject()
             }
 
             /// One of `ReadOnly`, `WriteOnly`, `ReadWrite`, or ``unknown(_:)`` for a value the schema does not list.
@@ -446,10 +586,12 @@ extension ExternalSecretsV1beta1 {
                     case .unknown(let value): value
                     }
                 }
+
+                public func write(to sink: any DocumentSink) { sink.string(rawValue) }
             }
 
             /// `external-secrets.io/v1beta1 ClusterSecretStore.status.conditions[]`.
-            public struct ConditionsItem: Codable, Hashable, Sendable {
+            public struct ConditionsItem: Codable, Hashable, Sendable, DocumentWritable {
                 /// `lastTransitionTime`: string; format date-time.
                 public var lastTransitionTime: String?
                 /// `message`: string.
@@ -474,6 +616,16 @@ extension ExternalSecretsV1beta1 {
                     self.reason = reason
                     self.status = status
                     self.type = type
+                }
+
+                public func write(to sink: any DocumentSink) {
+                    sink.beginObject()
+                    if lastTransitionTime != nil { sink.key("lastTransitionTime"); sink.string(lastTransitionTime!) }
+                    if message != nil { sink.key("message"); sink.string(message!) }
+                    if reason != nil { sink.key("reason"); sink.string(reason!) }
+                    sink.key("status"); sink.string(status)
+                    sink.key("type"); sink.string(type)
+                    sink.endObject()
                 }
             }
         }
@@ -511,8 +663,18 @@ extension ExternalSecretsV1beta1 {
             self.status = status
         }
 
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.key("kind"); sink.string(kind) }
+            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
+            if spec != nil { sink.key("spec"); spec!.write(to: sink) }
+            if status != nil { sink.key("status"); status!.write(to: sink) }
+            sink.endObject()
+        }
+
         /// `external-secrets.io/v1beta1 ExternalSecret.spec`.
-        public struct Spec: Codable, Hashable, Sendable {
+        public struct Spec: Codable, Hashable, Sendable, DocumentWritable {
             /// `data`: array of `ExternalSecretsV1beta1.ExternalSecret.Spec.DataItem`.
             public var data: [ExternalSecretsV1beta1.ExternalSecret.Spec.DataItem]?
             /// `dataFrom`: array of `ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem`.
@@ -539,8 +701,18 @@ extension ExternalSecretsV1beta1 {
                 self.target = target
             }
 
+            public func write(to sink: any DocumentSink) {
+                sink.beginObject()
+                if data != nil { sink.key("data"); sink.beginArray(); for index0 in data!.indices { data![index0].write(to: sink) }; sink.endArray() }
+                if dataFrom != nil { sink.key("dataFrom"); sink.beginArray(); for index0 in dataFrom!.indices { dataFrom![index0].write(to: sink) }; sink.endArray() }
+                if refreshInterval != nil { sink.key("refreshInterval"); sink.string(refreshInterval!) }
+                if secretStoreRef != nil { sink.key("secretStoreRef"); secretStoreRef!.write(to: sink) }
+                if target != nil { sink.key("target"); target!.write(to: sink) }
+                sink.endObject()
+            }
+
             /// `external-secrets.io/v1beta1 ExternalSecret.spec.data[]`.
-            public struct DataItem: Codable, Hashable, Sendable {
+            public struct DataItem: Codable, Hashable, Sendable, DocumentWritable {
                 /// `remoteRef`: `ExternalSecretsV1beta1.ExternalSecret.Spec.DataItem.RemoteRef`; required.
                 public var remoteRef: ExternalSecretsV1beta1.ExternalSecret.Spec.DataItem.RemoteRef
                 /// `secretKey`: string; required.
@@ -555,8 +727,15 @@ extension ExternalSecretsV1beta1 {
                     self.secretKey = secretKey
                 }
 
+                public func write(to sink: any DocumentSink) {
+                    sink.beginObject()
+                    sink.key("remoteRef"); remoteRef.write(to: sink)
+                    sink.key("secretKey"); sink.string(secretKey)
+                    sink.endObject()
+                }
+
                 /// `external-secrets.io/v1beta1 ExternalSecret.spec.data[].remoteRef`.
-                public struct RemoteRef: Codable, Hashable, Sendable {
+                public struct RemoteRef: Codable, Hashable, Sendable, DocumentWritable {
                     /// `conversionStrategy`: `ExternalSecretsV1beta1.ExternalSecret.Spec.DataItem.RemoteRef.ConversionStrategy`.
                     public var conversionStrategy: ExternalSecretsV1beta1.ExternalSecret.Spec.DataItem.RemoteRef.ConversionStrategy?
                     /// `decodingStrategy`: `ExternalSecretsV1beta1.ExternalSecret.Spec.DataItem.RemoteRef.DecodingStrategy`.
@@ -587,6 +766,17 @@ extension ExternalSecretsV1beta1 {
                         self.version = version
                     }
 
+                    public func write(to sink: any DocumentSink) {
+                        sink.beginObject()
+                        if conversionStrategy != nil { sink.key("conversionStrategy"); conversionStrategy!.write(to: sink) }
+                        if decodingStrategy != nil { sink.key("decodingStrategy"); decodingStrategy!.write(to: sink) }
+                        sink.key("key"); sink.string(key)
+                        if metadataPolicy != nil { sink.key("metadataPolicy"); metadataPolicy!.write(to: sink) }
+                        if property != nil { sink.key("property"); sink.string(property!) }
+                        if version != nil { sink.key("version"); sink.string(version!) }
+                        sink.endObject()
+                    }
+
                     /// One of `Default`, `Unicode`, or ``unknown(_:)`` for a value the schema does not list.
                     public enum ConversionStrategy: OpenEnumeration {
                         case `default`
@@ -611,6 +801,8 @@ extension ExternalSecretsV1beta1 {
                             case .unknown(let value): value
                             }
                         }
+
+                        public func write(to sink: any DocumentSink) { sink.string(rawValue) }
                     }
 
                     /// One of `Auto`, `Base64`, `Base64URL`, `None`, or ``unknown(_:)`` for a value the schema does not list.
@@ -643,6 +835,8 @@ extension ExternalSecretsV1beta1 {
                             case .unknown(let value): value
                             }
                         }
+
+                        public func write(to sink: any DocumentSink) { sink.string(rawValue) }
                     }
 
                     /// One of `None`, `Fetch`, or ``unknown(_:)`` for a value the schema does not list.
@@ -669,12 +863,14 @@ extension ExternalSecretsV1beta1 {
                             case .unknown(let value): value
                             }
                         }
+
+                        public func write(to sink: any DocumentSink) { sink.string(rawValue) }
                     }
                 }
             }
 
             /// `external-secrets.io/v1beta1 ExternalSecret.spec.dataFrom[]`.
-            public struct DataFromItem: Codable, Hashable, Sendable {
+            public struct DataFromItem: Codable, Hashable, Sendable, DocumentWritable {
                 /// `extract`: `ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Extract`.
                 public var extract: ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Extract?
                 /// `find`: `ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Find`.
@@ -693,8 +889,16 @@ extension ExternalSecretsV1beta1 {
                     self.rewrite = rewrite
                 }
 
+                public func write(to sink: any DocumentSink) {
+                    sink.beginObject()
+                    if extract != nil { sink.key("extract"); extract!.write(to: sink) }
+                    if find != nil { sink.key("find"); find!.write(to: sink) }
+                    if rewrite != nil { sink.key("rewrite"); sink.beginArray(); for index0 in rewrite!.indices { rewrite![index0].write(to: sink) }; sink.endArray() }
+                    sink.endObject()
+                }
+
                 /// `external-secrets.io/v1beta1 ExternalSecret.spec.dataFrom[].extract`.
-                public struct Extract: Codable, Hashable, Sendable {
+                public struct Extract: Codable, Hashable, Sendable, DocumentWritable {
                     /// `conversionStrategy`: `ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Extract.ConversionStrategy`.
                     public var conversionStrategy: ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Extract.ConversionStrategy?
                     /// `decodingStrategy`: `ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Extract.DecodingStrategy`.
@@ -725,6 +929,17 @@ extension ExternalSecretsV1beta1 {
                         self.version = version
                     }
 
+                    public func write(to sink: any DocumentSink) {
+                        sink.beginObject()
+                        if conversionStrategy != nil { sink.key("conversionStrategy"); conversionStrategy!.write(to: sink) }
+                        if decodingStrategy != nil { sink.key("decodingStrategy"); decodingStrategy!.write(to: sink) }
+                        sink.key("key"); sink.string(key)
+                        if metadataPolicy != nil { sink.key("metadataPolicy"); metadataPolicy!.write(to: sink) }
+                        if property != nil { sink.key("property"); sink.string(property!) }
+                        if version != nil { sink.key("version"); sink.string(version!) }
+                        sink.endObject()
+                    }
+
                     /// One of `Default`, `Unicode`, or ``unknown(_:)`` for a value the schema does not list.
                     public enum ConversionStrategy: OpenEnumeration {
                         case `default`
@@ -749,6 +964,8 @@ extension ExternalSecretsV1beta1 {
                             case .unknown(let value): value
                             }
                         }
+
+                        public func write(to sink: any DocumentSink) { sink.string(rawValue) }
                     }
 
                     /// One of `Auto`, `Base64`, `Base64URL`, `None`, or ``unknown(_:)`` for a value the schema does not list.
@@ -781,6 +998,8 @@ extension ExternalSecretsV1beta1 {
                             case .unknown(let value): value
                             }
                         }
+
+                        public func write(to sink: any DocumentSink) { sink.string(rawValue) }
                     }
 
                     /// One of `None`, `Fetch`, or ``unknown(_:)`` for a value the schema does not list.
@@ -807,11 +1026,13 @@ extension ExternalSecretsV1beta1 {
                             case .unknown(let value): value
                             }
                         }
+
+                        public func write(to sink: any DocumentSink) { sink.string(rawValue) }
                     }
                 }
 
                 /// `external-secrets.io/v1beta1 ExternalSecret.spec.dataFrom[].find`.
-                public struct Find: Codable, Hashable, Sendable {
+                public struct Find: Codable, Hashable, Sendable, DocumentWritable {
                     /// `name`: `ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Find.Name`.
                     public var name: ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Find.Name?
                     /// `conversionStrategy`: `ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Find.ConversionStrategy`.
@@ -838,6 +1059,16 @@ extension ExternalSecretsV1beta1 {
                         self.tags = tags
                     }
 
+                    public func write(to sink: any DocumentSink) {
+                        sink.beginObject()
+                        if name != nil { sink.key("name"); name!.write(to: sink) }
+                        if conversionStrategy != nil { sink.key("conversionStrategy"); conversionStrategy!.write(to: sink) }
+                        if decodingStrategy != nil { sink.key("decodingStrategy"); decodingStrategy!.write(to: sink) }
+                        if path != nil { sink.key("path"); sink.string(path!) }
+                        if tags != nil { sink.key("tags"); sink.beginObject(); for index0 in tags!.entries.indices { sink.key(tags!.entries[index0].key); sink.string(tags!.entries[index0].value) }; sink.endObject() }
+                        sink.endObject()
+                    }
+
                     /// One of `Default`, `Unicode`, or ``unknown(_:)`` for a value the schema does not list.
                     public enum ConversionStrategy: OpenEnumeration {
                         case `default`
@@ -862,6 +1093,8 @@ extension ExternalSecretsV1beta1 {
                             case .unknown(let value): value
                             }
                         }
+
+                        public func write(to sink: any DocumentSink) { sink.string(rawValue) }
                     }
 
                     /// One of `Auto`, `Base64`, `Base64URL`, `None`, or ``unknown(_:)`` for a value the schema does not list.
@@ -894,10 +1127,12 @@ extension ExternalSecretsV1beta1 {
                             case .unknown(let value): value
                             }
                         }
+
+                        public func write(to sink: any DocumentSink) { sink.string(rawValue) }
                     }
 
                     /// `external-secrets.io/v1beta1 ExternalSecret.spec.dataFrom[].find.name`.
-                    public struct Name: Codable, Hashable, Sendable {
+                    public struct Name: Codable, Hashable, Sendable, DocumentWritable {
                         /// `regexp`: string.
                         public var regexp: String?
 
@@ -907,11 +1142,17 @@ extension ExternalSecretsV1beta1 {
                         ) {
                             self.regexp = regexp
                         }
+
+                        public func write(to sink: any DocumentSink) {
+                            sink.beginObject()
+                            if regexp != nil { sink.key("regexp"); sink.string(regexp!) }
+                            sink.endObject()
+                        }
                     }
                 }
 
                 /// `external-secrets.io/v1beta1 ExternalSecret.spec.dataFrom[].rewrite[]`.
-                public struct RewriteItem: Codable, Hashable, Sendable {
+                public struct RewriteItem: Codable, Hashable, Sendable, DocumentWritable {
                     /// `regexp`: `ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.RewriteItem.Regexp`.
                     public var regexp: ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.RewriteItem.Regexp?
 
@@ -922,8 +1163,14 @@ extension ExternalSecretsV1beta1 {
                         self.regexp = regexp
                     }
 
+                    public func write(to sink: any DocumentSink) {
+                        sink.beginObject()
+                        if regexp != nil { sink.key("regexp"); regexp!.write(to: sink) }
+                        sink.endObject()
+                    }
+
                     /// `external-secrets.io/v1beta1 ExternalSecret.spec.dataFrom[].rewrite[].regexp`.
-                    public struct Regexp: Codable, Hashable, Sendable {
+                    public struct Regexp: Codable, Hashable, Sendable, DocumentWritable {
                         /// `source`: string; required.
                         public var source: String
                         /// `target`: string; required.
@@ -937,12 +1184,19 @@ extension ExternalSecretsV1beta1 {
                             self.source = source
                             self.target = target
                         }
+
+                        public func write(to sink: any DocumentSink) {
+                            sink.beginObject()
+                            sink.key("source"); sink.string(source)
+                            sink.key("target"); sink.string(target)
+                            sink.endObject()
+                        }
                     }
                 }
             }
 
             /// `external-secrets.io/v1beta1 ExternalSecret.spec.secretStoreRef`.
-            public struct SecretStoreRef: Codable, Hashable, Sendable {
+            public struct SecretStoreRef: Codable, Hashable, Sendable, DocumentWritable {
                 /// `name`: string; required.
                 public var name: String
                 /// `kind`: `ExternalSecretsV1beta1.ExternalSecret.Spec.SecretStoreRef.Kind`.
@@ -955,6 +1209,13 @@ extension ExternalSecretsV1beta1 {
                 ) {
                     self.name = name
                     self.kind = kind
+                }
+
+                public func write(to sink: any DocumentSink) {
+                    sink.beginObject()
+                    sink.key("name"); sink.string(name)
+                    if kind != nil { sink.key("kind"); kind!.write(to: sink) }
+                    sink.endObject()
                 }
 
                 /// One of `SecretStore`, `ClusterSecretStore`, or ``unknown(_:)`` for a value the schema does not list.
@@ -981,11 +1242,13 @@ extension ExternalSecretsV1beta1 {
                         case .unknown(let value): value
                         }
                     }
+
+                    public func write(to sink: any DocumentSink) { sink.string(rawValue) }
                 }
             }
 
             /// `external-secrets.io/v1beta1 ExternalSecret.spec.target`.
-            public struct Target: Codable, Hashable, Sendable {
+            public struct Target: Codable, Hashable, Sendable, DocumentWritable {
                 /// `name`: string.
                 public var name: String?
                 /// `creationPolicy`: `ExternalSecretsV1beta1.ExternalSecret.Spec.Target.CreationPolicy`.
@@ -1010,6 +1273,16 @@ extension ExternalSecretsV1beta1 {
                     self.deletionPolicy = deletionPolicy
                     self.immutable = immutable
                     self.template = template
+                }
+
+                public func write(to sink: any DocumentSink) {
+                    sink.beginObject()
+                    if name != nil { sink.key("name"); sink.string(name!) }
+                    if creationPolicy != nil { sink.key("creationPolicy"); creationPolicy!.write(to: sink) }
+                    if deletionPolicy != nil { sink.key("deletionPolicy"); deletionPolicy!.write(to: sink) }
+                    if immutable != nil { sink.key("immutable"); sink.bool(immutable!) }
+                    if template != nil { sink.key("template"); template!.write(to: sink) }
+                    sink.endObject()
                 }
 
                 /// One of `Owner`, `Orphan`, `Merge`, `None`, or ``unknown(_:)`` for a value the schema does not list.
@@ -1042,6 +1315,8 @@ extension ExternalSecretsV1beta1 {
                         case .unknown(let value): value
                         }
                     }
+
+                    public func write(to sink: any DocumentSink) { sink.string(rawValue) }
                 }
 
                 /// One of `Delete`, `Merge`, `Retain`, or ``unknown(_:)`` for a value the schema does not list.
@@ -1071,10 +1346,12 @@ extension ExternalSecretsV1beta1 {
                         case .unknown(let value): value
                         }
                     }
+
+                    public func write(to sink: any DocumentSink) { sink.string(rawValue) }
                 }
 
                 /// `external-secrets.io/v1beta1 ExternalSecret.spec.target.template`.
-                public struct Template: Codable, Hashable, Sendable {
+                public struct Template: Codable, Hashable, Sendable, DocumentWritable {
                     /// `data`: map of string to string.
                     public var data: StringMap<String>?
                     /// `engineVersion`: `ExternalSecretsV1beta1.ExternalSecret.Spec.Target.Template.EngineVersion`.
@@ -1101,6 +1378,16 @@ extension ExternalSecretsV1beta1 {
                         self.type = type
                     }
 
+                    public func write(to sink: any DocumentSink) {
+                        sink.beginObject()
+                        if data != nil { sink.key("data"); sink.beginObject(); for index0 in data!.entries.indices { sink.key(data!.entries[index0].key); sink.string(data!.entries[index0].value) }; sink.endObject() }
+                        if engineVersion != nil { sink.key("engineVersion"); engineVersion!.write(to: sink) }
+                        if mergePolicy != nil { sink.key("mergePolicy"); mergePolicy!.write(to: sink) }
+                        if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
+                        if type != nil { sink.key("type"); sink.string(type!) }
+                        sink.endObject()
+                    }
+
                     /// One of `v1`, `v2`, or ``unknown(_:)`` for a value the schema does not list.
                     public enum EngineVersion: OpenEnumeration {
                         case v1
@@ -1125,6 +1412,8 @@ extension ExternalSecretsV1beta1 {
                             case .unknown(let value): value
                             }
                         }
+
+                        public func write(to sink: any DocumentSink) { sink.string(rawValue) }
                     }
 
                     /// One of `Replace`, `Merge`, or ``unknown(_:)`` for a value the schema does not list.
@@ -1151,10 +1440,12 @@ extension ExternalSecretsV1beta1 {
                             case .unknown(let value): value
                             }
                         }
+
+                        public func write(to sink: any DocumentSink) { sink.string(rawValue) }
                     }
 
                     /// `external-secrets.io/v1beta1 ExternalSecret.spec.target.template.metadata`.
-                    public struct Metadata: Codable, Hashable, Sendable {
+                    public struct Metadata: Codable, Hashable, Sendable, DocumentWritable {
                         /// `annotations`: map of string to string.
                         public var annotations: StringMap<String>?
                         /// `labels`: map of string to string.
@@ -1168,13 +1459,20 @@ extension ExternalSecretsV1beta1 {
                             self.annotations = annotations
                             self.labels = labels
                         }
+
+                        public func write(to sink: any DocumentSink) {
+                            sink.beginObject()
+                            if annotations != nil { sink.key("annotations"); sink.beginObject(); for index0 in annotations!.entries.indices { sink.key(annotations!.entries[index0].key); sink.string(annotations!.entries[index0].value) }; sink.endObject() }
+                            if labels != nil { sink.key("labels"); sink.beginObject(); for index0 in labels!.entries.indices { sink.key(labels!.entries[index0].key); sink.string(labels!.entries[index0].value) }; sink.endObject() }
+                            sink.endObject()
+                        }
                     }
                 }
             }
         }
 
         /// `external-secrets.io/v1beta1 ExternalSecret.status`.
-        public struct Status: Codable, Hashable, Sendable {
+        public struct Status: Codable, Hashable, Sendable, DocumentWritable {
             /// `binding`: `ExternalSecretsV1beta1.ExternalSecret.Status.Binding`.
             public var binding: ExternalSecretsV1beta1.ExternalSecret.Status.Binding?
             /// `conditions`: array of `ExternalSecretsV1beta1.ExternalSecret.Status.ConditionsItem`.
@@ -1197,8 +1495,17 @@ extension ExternalSecretsV1beta1 {
                 self.syncedResourceVersion = syncedResourceVersion
             }
 
+            public func write(to sink: any DocumentSink) {
+                sink.beginObject()
+                if binding != nil { sink.key("binding"); binding!.write(to: sink) }
+                if conditions != nil { sink.key("conditions"); sink.beginArray(); for index0 in conditions!.indices { conditions![index0].write(to: sink) }; sink.endArray() }
+                if refreshTime != nil { sink.key("refreshTime"); sink.string(refreshTime!) }
+                if syncedResourceVersion != nil { sink.key("syncedResourceVersion"); sink.string(syncedResourceVersion!) }
+                sink.endObject()
+            }
+
             /// `external-secrets.io/v1beta1 ExternalSecret.status.binding`.
-            public struct Binding: Codable, Hashable, Sendable {
+            public struct Binding: Codable, Hashable, Sendable, DocumentWritable {
                 /// `name`: string.
                 public var name: String?
 
@@ -1208,10 +1515,16 @@ extension ExternalSecretsV1beta1 {
                 ) {
                     self.name = name
                 }
+
+                public func write(to sink: any DocumentSink) {
+                    sink.beginObject()
+                    if name != nil { sink.key("name"); sink.string(name!) }
+                    sink.endObject()
+                }
             }
 
             /// `external-secrets.io/v1beta1 ExternalSecret.status.conditions[]`.
-            public struct ConditionsItem: Codable, Hashable, Sendable {
+            public struct ConditionsItem: Codable, Hashable, Sendable, DocumentWritable {
                 /// `lastTransitionTime`: string; format date-time.
                 public var lastTransitionTime: String?
                 /// `message`: string.
@@ -1236,6 +1549,16 @@ extension ExternalSecretsV1beta1 {
                     self.reason = reason
                     self.status = status
                     self.type = type
+                }
+
+                public func write(to sink: any DocumentSink) {
+                    sink.beginObject()
+                    if lastTransitionTime != nil { sink.key("lastTransitionTime"); sink.string(lastTransitionTime!) }
+                    if message != nil { sink.key("message"); sink.string(message!) }
+                    if reason != nil { sink.key("reason"); sink.string(reason!) }
+                    sink.key("status"); sink.string(status)
+                    sink.key("type"); sink.string(type)
+                    sink.endObject()
                 }
             }
         }
@@ -1273,8 +1596,18 @@ extension ExternalSecretsV1beta1 {
             self.status = status
         }
 
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.key("kind"); sink.string(kind) }
+            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
+            if spec != nil { sink.key("spec"); spec!.write(to: sink) }
+            if status != nil { sink.key("status"); status!.write(to: sink) }
+            sink.endObject()
+        }
+
         /// `external-secrets.io/v1beta1 SecretStore.spec`.
-        public struct Spec: Codable, Hashable, Sendable {
+        public struct Spec: Codable, Hashable, Sendable, DocumentWritable {
             /// `conditions`: array of `ExternalSecretsV1beta1.SecretStore.Spec.ConditionsItem`.
             public var conditions: [ExternalSecretsV1beta1.SecretStore.Spec.ConditionsItem]?
             /// `controller`: string.
@@ -1301,8 +1634,18 @@ extension ExternalSecretsV1beta1 {
                 self.retrySettings = retrySettings
             }
 
+            public func write(to sink: any DocumentSink) {
+                sink.beginObject()
+                if conditions != nil { sink.key("conditions"); sink.beginArray(); for index0 in conditions!.indices { conditions![index0].write(to: sink) }; sink.endArray() }
+                if controller != nil { sink.key("controller"); sink.string(controller!) }
+                sink.key("provider"); provider.write(to: sink)
+                if refreshInterval != nil { sink.key("refreshInterval"); sink.int(refreshInterval!) }
+                if retrySettings != nil { sink.key("retrySettings"); retrySettings!.write(to: sink) }
+                sink.endObject()
+            }
+
             /// `external-secrets.io/v1beta1 SecretStore.spec.conditions[]`.
-            public struct ConditionsItem: Codable, Hashable, Sendable {
+            public struct ConditionsItem: Codable, Hashable, Sendable, DocumentWritable {
                 /// `namespaceRegexes`: array of string.
                 public var namespaceRegexes: [String]?
                 /// `namespaceSelector`: `ExternalSecretsV1beta1.SecretStore.Spec.ConditionsItem.NamespaceSelector`.
@@ -1321,8 +1664,16 @@ extension ExternalSecretsV1beta1 {
                     self.namespaces = namespaces
                 }
 
+                public func write(to sink: any DocumentSink) {
+                    sink.beginObject()
+                    if namespaceRegexes != nil { sink.key("namespaceRegexes"); sink.beginArray(); for index0 in namespaceRegexes!.indices { sink.string(namespaceRegexes![index0]) }; sink.endArray() }
+                    if namespaceSelector != nil { sink.key("namespaceSelector"); namespaceSelector!.write(to: sink) }
+                    if namespaces != nil { sink.key("namespaces"); sink.beginArray(); for index0 in namespaces!.indices { sink.string(namespaces![index0]) }; sink.endArray() }
+                    sink.endObject()
+                }
+
                 /// `external-secrets.io/v1beta1 SecretStore.spec.conditions[].namespaceSelector`.
-                public struct NamespaceSelector: Codable, Hashable, Sendable {
+                public struct NamespaceSelector: Codable, Hashable, Sendable, DocumentWritable {
                     /// `matchExpressions`: array of `ExternalSecretsV1beta1.SecretStore.Spec.ConditionsItem.NamespaceSelector.MatchExpressionsItem`.
                     public var matchExpressions: [ExternalSecretsV1beta1.SecretStore.Spec.ConditionsItem.NamespaceSelector.MatchExpressionsItem]?
                     /// `matchLabels`: map of string to string.
@@ -1337,8 +1688,15 @@ extension ExternalSecretsV1beta1 {
                         self.matchLabels = matchLabels
                     }
 
+                    public func write(to sink: any DocumentSink) {
+                        sink.beginObject()
+                        if matchExpressions != nil { sink.key("matchExpressions"); sink.beginArray(); for index0 in matchExpressions!.indices { matchExpressions![index0].write(to: sink) }; sink.endArray() }
+                        if matchLabels != nil { sink.key("matchLabels"); sink.beginObject(); for index0 in matchLabels!.entries.indices { sink.key(matchLabels!.entries[index0].key); sink.string(matchLabels!.entries[index0].value) }; sink.endObject() }
+                        sink.endObject()
+                    }
+
                     /// `external-secrets.io/v1beta1 SecretStore.spec.conditions[].namespaceSelector.matchExpressions[]`.
-                    public struct MatchExpressionsItem: Codable, Hashable, Sendable {
+                    public struct MatchExpressionsItem: Codable, Hashable, Sendable, DocumentWritable {
                         /// `key`: string; required.
                         public var key: String
                         /// `operator`: `ExternalSecretsV1beta1.SecretStore.Spec.ConditionsItem.NamespaceSelector.MatchExpressionsItem.Operator`; required.
@@ -1355,6 +1713,14 @@ extension ExternalSecretsV1beta1 {
                             self.key = key
                             self.`operator` = `operator`
                             self.values = values
+                        }
+
+                        public func write(to sink: any DocumentSink) {
+                            sink.beginObject()
+                            sink.key("key"); sink.string(key)
+                            sink.key("operator"); `operator`.write(to: sink)
+                            if values != nil { sink.key("values"); sink.beginArray(); for index0 in values!.indices { sink.string(values![index0]) }; sink.endArray() }
+                            sink.endObject()
                         }
 
                         /// One of `In`, `NotIn`, `Exists`, `DoesNotExist`, or ``unknown(_:)`` for a value the schema does not list.
@@ -1387,13 +1753,15 @@ extension ExternalSecretsV1beta1 {
                                 case .unknown(let value): value
                                 }
                             }
+
+                            public func write(to sink: any DocumentSink) { sink.string(rawValue) }
                         }
                     }
                 }
             }
 
             /// `external-secrets.io/v1beta1 SecretStore.spec.provider`.
-            public struct Provider: Codable, Hashable, Sendable {
+            public struct Provider: Codable, Hashable, Sendable, DocumentWritable {
                 /// `aws`: `ExternalSecretsV1beta1.SecretStore.Spec.Provider.Aws`.
                 public var aws: ExternalSecretsV1beta1.SecretStore.Spec.Provider.Aws?
 
@@ -1404,8 +1772,14 @@ extension ExternalSecretsV1beta1 {
                     self.aws = aws
                 }
 
+                public func write(to sink: any DocumentSink) {
+                    sink.beginObject()
+                    if aws != nil { sink.key("aws"); aws!.write(to: sink) }
+                    sink.endObject()
+                }
+
                 /// `external-secrets.io/v1beta1 SecretStore.spec.provider.aws`.
-                public struct Aws: Codable, Hashable, Sendable {
+                public struct Aws: Codable, Hashable, Sendable, DocumentWritable {
                     /// `additionalRoles`: array of string.
                     public var additionalRoles: [String]?
                     /// `auth`: `ExternalSecretsV1beta1.SecretStore.Spec.Provider.Aws.Auth`.
@@ -1444,6 +1818,19 @@ extension ExternalSecretsV1beta1 {
                         self.service = service
                     }
 
+                    public func write(to sink: any DocumentSink) {
+                        sink.beginObject()
+                        if additionalRoles != nil { sink.key("additionalRoles"); sink.beginArray(); for index0 in additionalRoles!.indices { sink.string(additionalRoles![index0]) }; sink.endArray() }
+                        if auth != nil { sink.key("auth"); auth!.write(to: sink) }
+                        if externalID != nil { sink.key("externalID"); sink.string(externalID!) }
+                        if prefix != nil { sink.key("prefix"); sink.string(prefix!) }
+                        sink.key("region"); sink.string(region)
+                        if role != nil { sink.key("role"); sink.string(role!) }
+                        if secretsManager != nil { sink.key("secretsManager"); secretsManager!.write(to: sink) }
+                        sink.key("service"); service.write(to: sink)
+                        sink.endObject()
+                    }
+
                     /// One of `SecretsManager`, `ParameterStore`, or ``unknown(_:)`` for a value the schema does not list.
                     public enum Service: OpenEnumeration {
                         case secretsManager
@@ -1468,10 +1855,12 @@ extension ExternalSecretsV1beta1 {
                             case .unknown(let value): value
                             }
                         }
+
+                        public func write(to sink: any DocumentSink) { sink.string(rawValue) }
                     }
 
                     /// `external-secrets.io/v1beta1 SecretStore.spec.provider.aws.auth`.
-                    public struct Auth: Codable, Hashable, Sendable {
+                    public struct Auth: Codable, Hashable, Sendable, DocumentWritable {
                         /// `jwt`: `ExternalSecretsV1beta1.SecretStore.Spec.Provider.Aws.Auth.Jwt`.
                         public var jwt: ExternalSecretsV1beta1.SecretStore.Spec.Provider.Aws.Auth.Jwt?
                         /// `secretRef`: `ExternalSecretsV1beta1.SecretStore.Spec.Provider.Aws.Auth.SecretRef`.
@@ -1486,8 +1875,15 @@ extension ExternalSecretsV1beta1 {
                             self.secretRef = secretRef
                         }
 
+                        public func write(to sink: any DocumentSink) {
+                            sink.beginObject()
+                            if jwt != nil { sink.key("jwt"); jwt!.write(to: sink) }
+                            if secretRef != nil { sink.key("secretRef"); secretRef!.write(to: sink) }
+                            sink.endObject()
+                        }
+
                         /// `external-secrets.io/v1beta1 SecretStore.spec.provider.aws.auth.jwt`.
-                        public struct Jwt: Codable, Hashable, Sendable {
+                        public struct Jwt: Codable, Hashable, Sendable, DocumentWritable {
                             /// `serviceAccountRef`: `ExternalSecretsV1beta1.SecretStore.Spec.Provider.Aws.Auth.Jwt.ServiceAccountRef`.
                             public var serviceAccountRef: ExternalSecretsV1beta1.SecretStore.Spec.Provider.Aws.Auth.Jwt.ServiceAccountRef?
 
@@ -1498,8 +1894,14 @@ extension ExternalSecretsV1beta1 {
                                 self.serviceAccountRef = serviceAccountRef
                             }
 
+                            public func write(to sink: any DocumentSink) {
+                                sink.beginObject()
+                                if serviceAccountRef != nil { sink.key("serviceAccountRef"); serviceAccountRef!.write(to: sink) }
+                                sink.endObject()
+                            }
+
                             /// `external-secrets.io/v1beta1 SecretStore.spec.provider.aws.auth.jwt.serviceAccountRef`.
-                            public struct ServiceAccountRef: Codable, Hashable, Sendable {
+                            public struct ServiceAccountRef: Codable, Hashable, Sendable, DocumentWritable {
                                 /// `name`: string; required.
                                 public var name: String
                                 /// `audiences`: array of string.
@@ -1517,11 +1919,19 @@ extension ExternalSecretsV1beta1 {
                                     self.audiences = audiences
                                     self.namespace = namespace
                                 }
+
+                                public func write(to sink: any DocumentSink) {
+                                    sink.beginObject()
+                                    sink.key("name"); sink.string(name)
+                                    if audiences != nil { sink.key("audiences"); sink.beginArray(); for index0 in audiences!.indices { sink.string(audiences![index0]) }; sink.endArray() }
+                                    if namespace != nil { sink.key("namespace"); sink.string(namespace!) }
+                                    sink.endObject()
+                                }
                             }
                         }
 
                         /// `external-secrets.io/v1beta1 SecretStore.spec.provider.aws.auth.secretRef`.
-                        public struct SecretRef: Codable, Hashable, Sendable {
+                        public struct SecretRef: Codable, Hashable, Sendable, DocumentWritable {
                             /// `accessKeyIDSecretRef`: `ExternalSecretsV1beta1.SecretStore.Spec.Provider.Aws.Auth.SecretRef.AccessKeyIDSecretRef`.
                             public var accessKeyIDSecretRef: ExternalSecretsV1beta1.SecretStore.Spec.Provider.Aws.Auth.SecretRef.AccessKeyIDSecretRef?
                             /// `secretAccessKeySecretRef`: `ExternalSecretsV1beta1.SecretStore.Spec.Provider.Aws.Auth.SecretRef.SecretAccessKeySecretRef`.
@@ -1540,8 +1950,16 @@ extension ExternalSecretsV1beta1 {
                                 self.sessionTokenSecretRef = sessionTokenSecretRef
                             }
 
+                            public func write(to sink: any DocumentSink) {
+                                sink.beginObject()
+                                if accessKeyIDSecretRef != nil { sink.key("accessKeyIDSecretRef"); accessKeyIDSecretRef!.write(to: sink) }
+                                if secretAccessKeySecretRef != nil { sink.key("secretAccessKeySecretRef"); secretAccessKeySecretRef!.write(to: sink) }
+                                if sessionTokenSecretRef != nil { sink.key("sessionTokenSecretRef"); sessionTokenSecretRef!.write(to: sink) }
+                                sink.endObject()
+                            }
+
                             /// `external-secrets.io/v1beta1 SecretStore.spec.provider.aws.auth.secretRef.accessKeyIDSecretRef`.
-                            public struct AccessKeyIDSecretRef: Codable, Hashable, Sendable {
+                            public struct AccessKeyIDSecretRef: Codable, Hashable, Sendable, DocumentWritable {
                                 /// `name`: string.
                                 public var name: String?
                                 /// `key`: string.
@@ -1558,11 +1976,19 @@ extension ExternalSecretsV1beta1 {
                                     self.name = name
                                     self.key = key
                                     self.namespace = namespace
+                                }
+
+                                public func write(to sink: any DocumentSink) {
+                                    sink.beginObject()
+                                    if name != nil { sink.key("name"); sink.string(name!) }
+                                    if key != nil { sink.key("key"); sink.string(key!) }
+                                    if namespace != nil { sink.key("namespace"); sink.string(namespace!) }
+                                    sink.endObject()
                                 }
                             }
 
                             /// `external-secrets.io/v1beta1 SecretStore.spec.provider.aws.auth.secretRef.secretAccessKeySecretRef`.
-                            public struct SecretAccessKeySecretRef: Codable, Hashable, Sendable {
+                            public struct SecretAccessKeySecretRef: Codable, Hashable, Sendable, DocumentWritable {
                                 /// `name`: string.
                                 public var name: String?
                                 /// `key`: string.
@@ -1580,10 +2006,18 @@ extension ExternalSecretsV1beta1 {
                                     self.key = key
                                     self.namespace = namespace
                                 }
+
+                                public func write(to sink: any DocumentSink) {
+                                    sink.beginObject()
+                                    if name != nil { sink.key("name"); sink.string(name!) }
+                                    if key != nil { sink.key("key"); sink.string(key!) }
+                                    if namespace != nil { sink.key("namespace"); sink.string(namespace!) }
+                                    sink.endObject()
+                                }
                             }
 
                             /// `external-secrets.io/v1beta1 SecretStore.spec.provider.aws.auth.secretRef.sessionTokenSecretRef`.
-                            public struct SessionTokenSecretRef: Codable, Hashable, Sendable {
+                            public struct SessionTokenSecretRef: Codable, Hashable, Sendable, DocumentWritable {
                                 /// `name`: string.
                                 public var name: String?
                                 /// `key`: string.
@@ -1600,13 +2034,21 @@ extension ExternalSecretsV1beta1 {
                                     self.name = name
                                     self.key = key
                                     self.namespace = namespace
+                                }
+
+                                public func write(to sink: any DocumentSink) {
+                                    sink.beginObject()
+                                    if name != nil { sink.key("name"); sink.string(name!) }
+                                    if key != nil { sink.key("key"); sink.string(key!) }
+                                    if namespace != nil { sink.key("namespace"); sink.string(namespace!) }
+                                    sink.endObject()
                                 }
                             }
                         }
                     }
 
                     /// `external-secrets.io/v1beta1 SecretStore.spec.provider.aws.secretsManager`.
-                    public struct SecretsManager: Codable, Hashable, Sendable {
+                    public struct SecretsManager: Codable, Hashable, Sendable, DocumentWritable {
                         /// `forceDeleteWithoutRecovery`: boolean.
                         public var forceDeleteWithoutRecovery: Bool?
                         /// `recoveryWindowInDays`: integer; format int64.
@@ -1620,12 +2062,19 @@ extension ExternalSecretsV1beta1 {
                             self.forceDeleteWithoutRecovery = forceDeleteWithoutRecovery
                             self.recoveryWindowInDays = recoveryWindowInDays
                         }
+
+                        public func write(to sink: any DocumentSink) {
+                            sink.beginObject()
+                            if forceDeleteWithoutRecovery != nil { sink.key("forceDeleteWithoutRecovery"); sink.bool(forceDeleteWithoutRecovery!) }
+                            if recoveryWindowInDays != nil { sink.key("recoveryWindowInDays"); sink.int(recoveryWindowInDays!) }
+                            sink.endObject()
+                        }
                     }
                 }
             }
 
             /// `external-secrets.io/v1beta1 SecretStore.spec.retrySettings`.
-            public struct RetrySettings: Codable, Hashable, Sendable {
+            public struct RetrySettings: Codable, Hashable, Sendable, DocumentWritable {
                 /// `maxRetries`: integer; format int32.
                 public var maxRetries: Int?
                 /// `retryInterval`: string.
@@ -1639,11 +2088,18 @@ extension ExternalSecretsV1beta1 {
                     self.maxRetries = maxRetries
                     self.retryInterval = retryInterval
                 }
+
+                public func write(to sink: any DocumentSink) {
+                    sink.beginObject()
+                    if maxRetries != nil { sink.key("maxRetries"); sink.int(maxRetries!) }
+                    if retryInterval != nil { sink.key("retryInterval"); sink.string(retryInterval!) }
+                    sink.endObject()
+                }
             }
         }
 
         /// `external-secrets.io/v1beta1 SecretStore.status`.
-        public struct Status: Codable, Hashable, Sendable {
+        public struct Status: Codable, Hashable, Sendable, DocumentWritable {
             /// `capabilities`: `ExternalSecretsV1beta1.SecretStore.Status.Capabilities`.
             public var capabilities: ExternalSecretsV1beta1.SecretStore.Status.Capabilities?
             /// `conditions`: array of `ExternalSecretsV1beta1.SecretStore.Status.ConditionsItem`.
@@ -1656,6 +2112,13 @@ extension ExternalSecretsV1beta1 {
             ) {
                 self.capabilities = capabilities
                 self.conditions = conditions
+            }
+
+            public func write(to sink: any DocumentSink) {
+                sink.beginObject()
+                if capabilities != nil { sink.key("capabilities"); capabilities!.write(to: sink) }
+                if conditions != nil { sink.key("conditions"); sink.beginArray(); for index0 in conditions!.indices { conditions![index0].write(to: sink) }; sink.endArray() }
+                sink.endObject()
             }
 
             /// One of `ReadOnly`, `WriteOnly`, `ReadWrite`, or ``unknown(_:)`` for a value the schema does not list.
@@ -1685,10 +2148,12 @@ extension ExternalSecretsV1beta1 {
                     case .unknown(let value): value
                     }
                 }
+
+                public func write(to sink: any DocumentSink) { sink.string(rawValue) }
             }
 
             /// `external-secrets.io/v1beta1 SecretStore.status.conditions[]`.
-            public struct ConditionsItem: Codable, Hashable, Sendable {
+            public struct ConditionsItem: Codable, Hashable, Sendable, DocumentWritable {
                 /// `lastTransitionTime`: string; format date-time.
                 public var lastTransitionTime: String?
                 /// `message`: string.
@@ -1713,6 +2178,16 @@ extension ExternalSecretsV1beta1 {
                     self.reason = reason
                     self.status = status
                     self.type = type
+                }
+
+                public func write(to sink: any DocumentSink) {
+                    sink.beginObject()
+                    if lastTransitionTime != nil { sink.key("lastTransitionTime"); sink.string(lastTransitionTime!) }
+                    if message != nil { sink.key("message"); sink.string(message!) }
+                    if reason != nil { sink.key("reason"); sink.string(reason!) }
+                    sink.key("status"); sink.string(status)
+                    sink.key("type"); sink.string(type)
+                    sink.endObject()
                 }
             }
         }

@@ -30,8 +30,17 @@ extension MonitoringV1 {
             self.spec = spec
         }
 
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.key("kind"); sink.string(kind) }
+            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
+            sink.key("spec"); spec.write(to: sink)
+            sink.endObject()
+        }
+
         /// `monitoring.coreos.com/v1 PodMonitor.spec`.
-        public struct Spec: Codable, Hashable, Sendable {
+        public struct Spec: Codable, Hashable, Sendable, DocumentWritable {
             /// `jobLabel`: string.
             public var jobLabel: String?
             /// `namespaceSelector`: `MonitoringV1.PodMonitor.Spec.NamespaceSelector`.
@@ -62,8 +71,19 @@ extension MonitoringV1 {
                 self.selector = selector
             }
 
+            public func write(to sink: any DocumentSink) {
+                sink.beginObject()
+                if jobLabel != nil { sink.key("jobLabel"); sink.string(jobLabel!) }
+                if namespaceSelector != nil { sink.key("namespaceSelector"); namespaceSelector!.write(to: sink) }
+                if podMetricsEndpoints != nil { sink.key("podMetricsEndpoints"); sink.beginArray(); for index0 in podMetricsEndpoints!.indices { podMetricsEndpoints![index0].write(to: sink) }; sink.endArray() }
+                if podTargetLabels != nil { sink.key("podTargetLabels"); sink.beginArray(); for index0 in podTargetLabels!.indices { sink.string(podTargetLabels![index0]) }; sink.endArray() }
+                if sampleLimit != nil { sink.key("sampleLimit"); sink.int(sampleLimit!) }
+                sink.key("selector"); selector.write(to: sink)
+                sink.endObject()
+            }
+
             /// `monitoring.coreos.com/v1 PodMonitor.spec.namespaceSelector`.
-            public struct NamespaceSelector: Codable, Hashable, Sendable {
+            public struct NamespaceSelector: Codable, Hashable, Sendable, DocumentWritable {
                 /// `any`: boolean.
                 public var `any`: Bool?
                 /// `matchNames`: array of string.
@@ -77,10 +97,17 @@ extension MonitoringV1 {
                     self.`any` = `any`
                     self.matchNames = matchNames
                 }
+
+                public func write(to sink: any DocumentSink) {
+                    sink.beginObject()
+                    if `any` != nil { sink.key("any"); sink.bool(`any`!) }
+                    if matchNames != nil { sink.key("matchNames"); sink.beginArray(); for index0 in matchNames!.indices { sink.string(matchNames![index0]) }; sink.endArray() }
+                    sink.endObject()
+                }
             }
 
             /// `monitoring.coreos.com/v1 PodMonitor.spec.podMetricsEndpoints[]`.
-            public struct PodMetricsEndpointsItem: Codable, Hashable, Sendable {
+            public struct PodMetricsEndpointsItem: Codable, Hashable, Sendable, DocumentWritable {
                 /// `filterRunning`: boolean.
                 public var filterRunning: Bool?
                 /// `honorLabels`: boolean.
@@ -135,6 +162,23 @@ extension MonitoringV1 {
                     self.targetPort = targetPort
                 }
 
+                public func write(to sink: any DocumentSink) {
+                    sink.beginObject()
+                    if filterRunning != nil { sink.key("filterRunning"); sink.bool(filterRunning!) }
+                    if honorLabels != nil { sink.key("honorLabels"); sink.bool(honorLabels!) }
+                    if honorTimestamps != nil { sink.key("honorTimestamps"); sink.bool(honorTimestamps!) }
+                    if interval != nil { sink.key("interval"); sink.string(interval!) }
+                    if params != nil { sink.key("params"); sink.beginObject(); for index0 in params!.entries.indices { sink.key(params!.entries[index0].key); sink.beginArray(); for index1 in params!.entries[index0].value.indices { sink.string(params!.entries[index0].value[index1]) }; sink.endArray() }; sink.endObject() }
+                    if path != nil { sink.key("path"); sink.string(path!) }
+                    if port != nil { sink.key("port"); sink.string(port!) }
+                    if portNumber != nil { sink.key("portNumber"); sink.int(portNumber!) }
+                    if relabelings != nil { sink.key("relabelings"); sink.beginArray(); for index0 in relabelings!.indices { relabelings![index0].write(to: sink) }; sink.endArray() }
+                    if scheme != nil { sink.key("scheme"); scheme!.write(to: sink) }
+                    if scrapeTimeout != nil { sink.key("scrapeTimeout"); sink.string(scrapeTimeout!) }
+                    if targetPort != nil { sink.key("targetPort"); targetPort!.write(to: sink) }
+                    sink.endObject()
+                }
+
                 /// One of `http`, `https`, or ``unknown(_:)`` for a value the schema does not list.
                 public enum Scheme: OpenEnumeration {
                     case http
@@ -159,10 +203,12 @@ extension MonitoringV1 {
                         case .unknown(let value): value
                         }
                     }
+
+                    public func write(to sink: any DocumentSink) { sink.string(rawValue) }
                 }
 
                 /// `monitoring.coreos.com/v1 PodMonitor.spec.podMetricsEndpoints[].relabelings[]`.
-                public struct RelabelingsItem: Codable, Hashable, Sendable {
+                public struct RelabelingsItem: Codable, Hashable, Sendable, DocumentWritable {
                     /// `action`: `MonitoringV1.PodMonitor.Spec.PodMetricsEndpointsItem.RelabelingsItem.Action`.
                     public var action: MonitoringV1.PodMonitor.Spec.PodMetricsEndpointsItem.RelabelingsItem.Action?
                     /// `modulus`: integer; format int64.
@@ -195,6 +241,18 @@ extension MonitoringV1 {
                         self.separator = separator
                         self.sourceLabels = sourceLabels
                         self.targetLabel = targetLabel
+                    }
+
+                    public func write(to sink: any DocumentSink) {
+                        sink.beginObject()
+                        if action != nil { sink.key("action"); action!.write(to: sink) }
+                        if modulus != nil { sink.key("modulus"); sink.int(modulus!) }
+                        if regex != nil { sink.key("regex"); sink.string(regex!) }
+                        if replacement != nil { sink.key("replacement"); sink.string(replacement!) }
+                        if separator != nil { sink.key("separator"); sink.string(separator!) }
+                        if sourceLabels != nil { sink.key("sourceLabels"); sink.beginArray(); for index0 in sourceLabels!.indices { sink.string(sourceLabels![index0]) }; sink.endArray() }
+                        if targetLabel != nil { sink.key("targetLabel"); sink.string(targetLabel!) }
+                        sink.endObject()
                     }
 
                     /// One of `replace`, `keep`, `drop`, `hashmod`, `labelmap`, `labeldrop`, `labelkeep`, `lowercase`, `uppercase`, `keepequal`, `dropequal`, or ``unknown(_:)`` for a value the schema does not list.
@@ -248,12 +306,14 @@ extension MonitoringV1 {
                             case .unknown(let value): value
                             }
                         }
+
+                        public func write(to sink: any DocumentSink) { sink.string(rawValue) }
                     }
                 }
             }
 
             /// `monitoring.coreos.com/v1 PodMonitor.spec.selector`.
-            public struct Selector: Codable, Hashable, Sendable {
+            public struct Selector: Codable, Hashable, Sendable, DocumentWritable {
                 /// `matchExpressions`: array of `MonitoringV1.PodMonitor.Spec.Selector.MatchExpressionsItem`.
                 public var matchExpressions: [MonitoringV1.PodMonitor.Spec.Selector.MatchExpressionsItem]?
                 /// `matchLabels`: map of string to string.
@@ -268,8 +328,15 @@ extension MonitoringV1 {
                     self.matchLabels = matchLabels
                 }
 
+                public func write(to sink: any DocumentSink) {
+                    sink.beginObject()
+                    if matchExpressions != nil { sink.key("matchExpressions"); sink.beginArray(); for index0 in matchExpressions!.indices { matchExpressions![index0].write(to: sink) }; sink.endArray() }
+                    if matchLabels != nil { sink.key("matchLabels"); sink.beginObject(); for index0 in matchLabels!.entries.indices { sink.key(matchLabels!.entries[index0].key); sink.string(matchLabels!.entries[index0].value) }; sink.endObject() }
+                    sink.endObject()
+                }
+
                 /// `monitoring.coreos.com/v1 PodMonitor.spec.selector.matchExpressions[]`.
-                public struct MatchExpressionsItem: Codable, Hashable, Sendable {
+                public struct MatchExpressionsItem: Codable, Hashable, Sendable, DocumentWritable {
                     /// `key`: string; required.
                     public var key: String
                     /// `operator`: string; required.
@@ -286,6 +353,14 @@ extension MonitoringV1 {
                         self.key = key
                         self.`operator` = `operator`
                         self.values = values
+                    }
+
+                    public func write(to sink: any DocumentSink) {
+                        sink.beginObject()
+                        sink.key("key"); sink.string(key)
+                        sink.key("operator"); sink.string(`operator`)
+                        if values != nil { sink.key("values"); sink.beginArray(); for index0 in values!.indices { sink.string(values![index0]) }; sink.endArray() }
+                        sink.endObject()
                     }
                 }
             }
@@ -320,8 +395,17 @@ extension MonitoringV1 {
             self.spec = spec
         }
 
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.key("kind"); sink.string(kind) }
+            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
+            sink.key("spec"); spec.write(to: sink)
+            sink.endObject()
+        }
+
         /// `monitoring.coreos.com/v1 PrometheusRule.spec`.
-        public struct Spec: Codable, Hashable, Sendable {
+        public struct Spec: Codable, Hashable, Sendable, DocumentWritable {
             /// `groups`: array of `MonitoringV1.PrometheusRule.Spec.GroupsItem`; list type map, keyed by `name`.
             public var groups: [MonitoringV1.PrometheusRule.Spec.GroupsItem]?
 
@@ -332,8 +416,14 @@ extension MonitoringV1 {
                 self.groups = groups
             }
 
+            public func write(to sink: any DocumentSink) {
+                sink.beginObject()
+                if groups != nil { sink.key("groups"); sink.beginArray(); for index0 in groups!.indices { groups![index0].write(to: sink) }; sink.endArray() }
+                sink.endObject()
+            }
+
             /// `monitoring.coreos.com/v1 PrometheusRule.spec.groups[]`.
-            public struct GroupsItem: Codable, Hashable, Sendable {
+            public struct GroupsItem: Codable, Hashable, Sendable, DocumentWritable {
                 /// `name`: string; required.
                 public var name: String
                 /// `interval`: string.
@@ -368,6 +458,18 @@ extension MonitoringV1 {
                     self.rules = rules
                 }
 
+                public func write(to sink: any DocumentSink) {
+                    sink.beginObject()
+                    sink.key("name"); sink.string(name)
+                    if interval != nil { sink.key("interval"); sink.string(interval!) }
+                    if labels != nil { sink.key("labels"); sink.beginObject(); for index0 in labels!.entries.indices { sink.key(labels!.entries[index0].key); sink.string(labels!.entries[index0].value) }; sink.endObject() }
+                    if limit != nil { sink.key("limit"); sink.int(limit!) }
+                    if partialResponseStrategy != nil { sink.key("partial_response_strategy"); sink.string(partialResponseStrategy!) }
+                    if queryOffset != nil { sink.key("query_offset"); sink.string(queryOffset!) }
+                    if rules != nil { sink.key("rules"); sink.beginArray(); for index0 in rules!.indices { rules![index0].write(to: sink) }; sink.endArray() }
+                    sink.endObject()
+                }
+
                 enum CodingKeys: String, CodingKey {
                     case name
                     case interval
@@ -379,7 +481,7 @@ extension MonitoringV1 {
                 }
 
                 /// `monitoring.coreos.com/v1 PrometheusRule.spec.groups[].rules[]`.
-                public struct RulesItem: Codable, Hashable, Sendable {
+                public struct RulesItem: Codable, Hashable, Sendable, DocumentWritable {
                     /// `alert`: string.
                     public var alert: String?
                     /// `annotations`: map of string to string.
@@ -412,6 +514,18 @@ extension MonitoringV1 {
                         self.keepFiringFor = keepFiringFor
                         self.labels = labels
                         self.record = record
+                    }
+
+                    public func write(to sink: any DocumentSink) {
+                        sink.beginObject()
+                        if alert != nil { sink.key("alert"); sink.string(alert!) }
+                        if annotations != nil { sink.key("annotations"); sink.beginObject(); for index0 in annotations!.entries.indices { sink.key(annotations!.entries[index0].key); sink.string(annotations!.entries[index0].value) }; sink.endObject() }
+                        sink.key("expr"); expr.write(to: sink)
+                        if `for` != nil { sink.key("for"); sink.string(`for`!) }
+                        if keepFiringFor != nil { sink.key("keep_firing_for"); sink.string(keepFiringFor!) }
+                        if labels != nil { sink.key("labels"); sink.beginObject(); for index0 in labels!.entries.indices { sink.key(labels!.entries[index0].key); sink.string(labels!.entries[index0].value) }; sink.endObject() }
+                        if record != nil { sink.key("record"); sink.string(record!) }
+                        sink.endObject()
                     }
 
                     enum CodingKeys: String, CodingKey {
@@ -456,8 +570,17 @@ extension MonitoringV1 {
             self.spec = spec
         }
 
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.key("kind"); sink.string(kind) }
+            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
+            sink.key("spec"); spec.write(to: sink)
+            sink.endObject()
+        }
+
         /// `monitoring.coreos.com/v1 ServiceMonitor.spec`.
-        public struct Spec: Codable, Hashable, Sendable {
+        public struct Spec: Codable, Hashable, Sendable, DocumentWritable {
             /// `attachMetadata`: `MonitoringV1.ServiceMonitor.Spec.AttachMetadata`.
             public var attachMetadata: MonitoringV1.ServiceMonitor.Spec.AttachMetadata?
             /// `endpoints`: array of `MonitoringV1.ServiceMonitor.Spec.EndpointsItem`.
@@ -500,8 +623,22 @@ extension MonitoringV1 {
                 self.targetLimit = targetLimit
             }
 
+            public func write(to sink: any DocumentSink) {
+                sink.beginObject()
+                if attachMetadata != nil { sink.key("attachMetadata"); attachMetadata!.write(to: sink) }
+                if endpoints != nil { sink.key("endpoints"); sink.beginArray(); for index0 in endpoints!.indices { endpoints![index0].write(to: sink) }; sink.endArray() }
+                if jobLabel != nil { sink.key("jobLabel"); sink.string(jobLabel!) }
+                if namespaceSelector != nil { sink.key("namespaceSelector"); namespaceSelector!.write(to: sink) }
+                if podTargetLabels != nil { sink.key("podTargetLabels"); sink.beginArray(); for index0 in podTargetLabels!.indices { sink.string(podTargetLabels![index0]) }; sink.endArray() }
+                if sampleLimit != nil { sink.key("sampleLimit"); sink.int(sampleLimit!) }
+                sink.key("selector"); selector.write(to: sink)
+                if targetLabels != nil { sink.key("targetLabels"); sink.beginArray(); for index0 in targetLabels!.indices { sink.string(targetLabels![index0]) }; sink.endArray() }
+                if targetLimit != nil { sink.key("targetLimit"); sink.int(targetLimit!) }
+                sink.endObject()
+            }
+
             /// `monitoring.coreos.com/v1 ServiceMonitor.spec.attachMetadata`.
-            public struct AttachMetadata: Codable, Hashable, Sendable {
+            public struct AttachMetadata: Codable, Hashable, Sendable, DocumentWritable {
                 /// `node`: boolean.
                 public var node: Bool?
 
@@ -511,10 +648,16 @@ extension MonitoringV1 {
                 ) {
                     self.node = node
                 }
+
+                public func write(to sink: any DocumentSink) {
+                    sink.beginObject()
+                    if node != nil { sink.key("node"); sink.bool(node!) }
+                    sink.endObject()
+                }
             }
 
             /// `monitoring.coreos.com/v1 ServiceMonitor.spec.endpoints[]`.
-            public struct EndpointsItem: Codable, Hashable, Sendable {
+            public struct EndpointsItem: Codable, Hashable, Sendable, DocumentWritable {
                 /// `bearerTokenFile`: string.
                 public var bearerTokenFile: String?
                 /// `enableHttp2`: boolean.
@@ -585,6 +728,27 @@ extension MonitoringV1 {
                     self.tlsConfig = tlsConfig
                 }
 
+                public func write(to sink: any DocumentSink) {
+                    sink.beginObject()
+                    if bearerTokenFile != nil { sink.key("bearerTokenFile"); sink.string(bearerTokenFile!) }
+                    if enableHttp2 != nil { sink.key("enableHttp2"); sink.bool(enableHttp2!) }
+                    if filterRunning != nil { sink.key("filterRunning"); sink.bool(filterRunning!) }
+                    if followRedirects != nil { sink.key("followRedirects"); sink.bool(followRedirects!) }
+                    if honorLabels != nil { sink.key("honorLabels"); sink.bool(honorLabels!) }
+                    if honorTimestamps != nil { sink.key("honorTimestamps"); sink.bool(honorTimestamps!) }
+                    if interval != nil { sink.key("interval"); sink.string(interval!) }
+                    if metricRelabelings != nil { sink.key("metricRelabelings"); sink.beginArray(); for index0 in metricRelabelings!.indices { metricRelabelings![index0].write(to: sink) }; sink.endArray() }
+                    if params != nil { sink.key("params"); sink.beginObject(); for index0 in params!.entries.indices { sink.key(params!.entries[index0].key); sink.beginArray(); for index1 in params!.entries[index0].value.indices { sink.string(params!.entries[index0].value[index1]) }; sink.endArray() }; sink.endObject() }
+                    if path != nil { sink.key("path"); sink.string(path!) }
+                    if port != nil { sink.key("port"); sink.string(port!) }
+                    if relabelings != nil { sink.key("relabelings"); sink.beginArray(); for index0 in relabelings!.indices { relabelings![index0].write(to: sink) }; sink.endArray() }
+                    if scheme != nil { sink.key("scheme"); scheme!.write(to: sink) }
+                    if scrapeTimeout != nil { sink.key("scrapeTimeout"); sink.string(scrapeTimeout!) }
+                    if targetPort != nil { sink.key("targetPort"); targetPort!.write(to: sink) }
+                    if tlsConfig != nil { sink.key("tlsConfig"); tlsConfig!.write(to: sink) }
+                    sink.endObject()
+                }
+
                 /// One of `http`, `https`, or ``unknown(_:)`` for a value the schema does not list.
                 public enum Scheme: OpenEnumeration {
                     case http
@@ -609,10 +773,12 @@ extension MonitoringV1 {
                         case .unknown(let value): value
                         }
                     }
+
+                    public func write(to sink: any DocumentSink) { sink.string(rawValue) }
                 }
 
                 /// `monitoring.coreos.com/v1 ServiceMonitor.spec.endpoints[].metricRelabelings[]`.
-                public struct MetricRelabelingsItem: Codable, Hashable, Sendable {
+                public struct MetricRelabelingsItem: Codable, Hashable, Sendable, DocumentWritable {
                     /// `action`: `MonitoringV1.ServiceMonitor.Spec.EndpointsItem.MetricRelabelingsItem.Action`.
                     public var action: MonitoringV1.ServiceMonitor.Spec.EndpointsItem.MetricRelabelingsItem.Action?
                     /// `modulus`: integer; format int64.
@@ -647,6 +813,18 @@ extension MonitoringV1 {
                         self.targetLabel = targetLabel
                     }
 
+                    public func write(to sink: any DocumentSink) {
+                        sink.beginObject()
+                        if action != nil { sink.key("action"); action!.write(to: sink) }
+                        if modulus != nil { sink.key("modulus"); sink.int(modulus!) }
+                        if regex != nil { sink.key("regex"); sink.string(regex!) }
+                        if replacement != nil { sink.key("replacement"); sink.string(replacement!) }
+                        if separator != nil { sink.key("separator"); sink.string(separator!) }
+                        if sourceLabels != nil { sink.key("sourceLabels"); sink.beginArray(); for index0 in sourceLabels!.indices { sink.string(sourceLabels![index0]) }; sink.endArray() }
+                        if targetLabel != nil { sink.key("targetLabel"); sink.string(targetLabel!) }
+                        sink.endObject()
+                    }
+
                     /// One of `replace`, `keep`, `drop`, `hashmod`, `labelmap`, `labeldrop`, `labelkeep`, `lowercase`, `uppercase`, `keepequal`, `dropequal`, or ``unknown(_:)`` for a value the schema does not list.
                     public enum Action: OpenEnumeration {
                         case replace
@@ -698,11 +876,13 @@ extension MonitoringV1 {
                             case .unknown(let value): value
                             }
                         }
+
+                        public func write(to sink: any DocumentSink) { sink.string(rawValue) }
                     }
                 }
 
                 /// `monitoring.coreos.com/v1 ServiceMonitor.spec.endpoints[].relabelings[]`.
-                public struct RelabelingsItem: Codable, Hashable, Sendable {
+                public struct RelabelingsItem: Codable, Hashable, Sendable, DocumentWritable {
                     /// `action`: `MonitoringV1.ServiceMonitor.Spec.EndpointsItem.RelabelingsItem.Action`.
                     public var action: MonitoringV1.ServiceMonitor.Spec.EndpointsItem.RelabelingsItem.Action?
                     /// `modulus`: integer; format int64.
@@ -737,6 +917,18 @@ extension MonitoringV1 {
                         self.targetLabel = targetLabel
                     }
 
+                    public func write(to sink: any DocumentSink) {
+                        sink.beginObject()
+                        if action != nil { sink.key("action"); action!.write(to: sink) }
+                        if modulus != nil { sink.key("modulus"); sink.int(modulus!) }
+                        if regex != nil { sink.key("regex"); sink.string(regex!) }
+                        if replacement != nil { sink.key("replacement"); sink.string(replacement!) }
+                        if separator != nil { sink.key("separator"); sink.string(separator!) }
+                        if sourceLabels != nil { sink.key("sourceLabels"); sink.beginArray(); for index0 in sourceLabels!.indices { sink.string(sourceLabels![index0]) }; sink.endArray() }
+                        if targetLabel != nil { sink.key("targetLabel"); sink.string(targetLabel!) }
+                        sink.endObject()
+                    }
+
                     /// One of `replace`, `keep`, `drop`, `hashmod`, `labelmap`, `labeldrop`, `labelkeep`, `lowercase`, `uppercase`, `keepequal`, `dropequal`, or ``unknown(_:)`` for a value the schema does not list.
                     public enum Action: OpenEnumeration {
                         case replace
@@ -788,11 +980,13 @@ extension MonitoringV1 {
                             case .unknown(let value): value
                             }
                         }
+
+                        public func write(to sink: any DocumentSink) { sink.string(rawValue) }
                     }
                 }
 
                 /// `monitoring.coreos.com/v1 ServiceMonitor.spec.endpoints[].tlsConfig`.
-                public struct TlsConfig: Codable, Hashable, Sendable {
+                public struct TlsConfig: Codable, Hashable, Sendable, DocumentWritable {
                     /// `caFile`: string.
                     public var caFile: String?
                     /// `certFile`: string.
@@ -818,11 +1012,21 @@ extension MonitoringV1 {
                         self.keyFile = keyFile
                         self.serverName = serverName
                     }
+
+                    public func write(to sink: any DocumentSink) {
+                        sink.beginObject()
+                        if caFile != nil { sink.key("caFile"); sink.string(caFile!) }
+                        if certFile != nil { sink.key("certFile"); sink.string(certFile!) }
+                        if insecureSkipVerify != nil { sink.key("insecureSkipVerify"); sink.bool(insecureSkipVerify!) }
+                        if keyFile != nil { sink.key("keyFile"); sink.string(keyFile!) }
+                        if serverName != nil { sink.key("serverName"); sink.string(serverName!) }
+                        sink.endObject()
+                    }
                 }
             }
 
             /// `monitoring.coreos.com/v1 ServiceMonitor.spec.namespaceSelector`.
-            public struct NamespaceSelector: Codable, Hashable, Sendable {
+            public struct NamespaceSelector: Codable, Hashable, Sendable, DocumentWritable {
                 /// `any`: boolean.
                 public var `any`: Bool?
                 /// `matchNames`: array of string.
@@ -836,10 +1040,17 @@ extension MonitoringV1 {
                     self.`any` = `any`
                     self.matchNames = matchNames
                 }
+
+                public func write(to sink: any DocumentSink) {
+                    sink.beginObject()
+                    if `any` != nil { sink.key("any"); sink.bool(`any`!) }
+                    if matchNames != nil { sink.key("matchNames"); sink.beginArray(); for index0 in matchNames!.indices { sink.string(matchNames![index0]) }; sink.endArray() }
+                    sink.endObject()
+                }
             }
 
             /// `monitoring.coreos.com/v1 ServiceMonitor.spec.selector`.
-            public struct Selector: Codable, Hashable, Sendable {
+            public struct Selector: Codable, Hashable, Sendable, DocumentWritable {
                 /// `matchExpressions`: array of `MonitoringV1.ServiceMonitor.Spec.Selector.MatchExpressionsItem`.
                 public var matchExpressions: [MonitoringV1.ServiceMonitor.Spec.Selector.MatchExpressionsItem]?
                 /// `matchLabels`: map of string to string.
@@ -854,8 +1065,15 @@ extension MonitoringV1 {
                     self.matchLabels = matchLabels
                 }
 
+                public func write(to sink: any DocumentSink) {
+                    sink.beginObject()
+                    if matchExpressions != nil { sink.key("matchExpressions"); sink.beginArray(); for index0 in matchExpressions!.indices { matchExpressions![index0].write(to: sink) }; sink.endArray() }
+                    if matchLabels != nil { sink.key("matchLabels"); sink.beginObject(); for index0 in matchLabels!.entries.indices { sink.key(matchLabels!.entries[index0].key); sink.string(matchLabels!.entries[index0].value) }; sink.endObject() }
+                    sink.endObject()
+                }
+
                 /// `monitoring.coreos.com/v1 ServiceMonitor.spec.selector.matchExpressions[]`.
-                public struct MatchExpressionsItem: Codable, Hashable, Sendable {
+                public struct MatchExpressionsItem: Codable, Hashable, Sendable, DocumentWritable {
                     /// `key`: string; required.
                     public var key: String
                     /// `operator`: string; required.
@@ -872,6 +1090,14 @@ extension MonitoringV1 {
                         self.key = key
                         self.`operator` = `operator`
                         self.values = values
+                    }
+
+                    public func write(to sink: any DocumentSink) {
+                        sink.beginObject()
+                        sink.key("key"); sink.string(key)
+                        sink.key("operator"); sink.string(`operator`)
+                        if values != nil { sink.key("values"); sink.beginArray(); for index0 in values!.indices { sink.string(values![index0]) }; sink.endArray() }
+                        sink.endObject()
                     }
                 }
             }

@@ -30,8 +30,17 @@ extension MonitoringV1alpha1 {
             self.spec = spec
         }
 
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.key("kind"); sink.string(kind) }
+            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
+            sink.key("spec"); spec.write(to: sink)
+            sink.endObject()
+        }
+
         /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec`.
-        public struct Spec: Codable, Hashable, Sendable {
+        public struct Spec: Codable, Hashable, Sendable, DocumentWritable {
             /// `inhibitRules`: array of `MonitoringV1alpha1.AlertmanagerConfig.Spec.InhibitRulesItem`.
             public var inhibitRules: [MonitoringV1alpha1.AlertmanagerConfig.Spec.InhibitRulesItem]?
             /// `muteTimeIntervals`: array of `MonitoringV1alpha1.AlertmanagerConfig.Spec.MuteTimeIntervalsItem`.
@@ -54,8 +63,17 @@ extension MonitoringV1alpha1 {
                 self.route = route
             }
 
+            public func write(to sink: any DocumentSink) {
+                sink.beginObject()
+                if inhibitRules != nil { sink.key("inhibitRules"); sink.beginArray(); for index0 in inhibitRules!.indices { inhibitRules![index0].write(to: sink) }; sink.endArray() }
+                if muteTimeIntervals != nil { sink.key("muteTimeIntervals"); sink.beginArray(); for index0 in muteTimeIntervals!.indices { muteTimeIntervals![index0].write(to: sink) }; sink.endArray() }
+                if receivers != nil { sink.key("receivers"); sink.beginArray(); for index0 in receivers!.indices { receivers![index0].write(to: sink) }; sink.endArray() }
+                if route != nil { sink.key("route"); route!.write(to: sink) }
+                sink.endObject()
+            }
+
             /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.inhibitRules[]`.
-            public struct InhibitRulesItem: Codable, Hashable, Sendable {
+            public struct InhibitRulesItem: Codable, Hashable, Sendable, DocumentWritable {
                 /// `equal`: array of string.
                 public var equal: [String]?
                 /// `sourceMatch`: array of `MonitoringV1alpha1.AlertmanagerConfig.Spec.InhibitRulesItem.SourceMatchItem`.
@@ -74,8 +92,16 @@ extension MonitoringV1alpha1 {
                     self.targetMatch = targetMatch
                 }
 
+                public func write(to sink: any DocumentSink) {
+                    sink.beginObject()
+                    if equal != nil { sink.key("equal"); sink.beginArray(); for index0 in equal!.indices { sink.string(equal![index0]) }; sink.endArray() }
+                    if sourceMatch != nil { sink.key("sourceMatch"); sink.beginArray(); for index0 in sourceMatch!.indices { sourceMatch![index0].write(to: sink) }; sink.endArray() }
+                    if targetMatch != nil { sink.key("targetMatch"); sink.beginArray(); for index0 in targetMatch!.indices { targetMatch![index0].write(to: sink) }; sink.endArray() }
+                    sink.endObject()
+                }
+
                 /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.inhibitRules[].sourceMatch[]`.
-                public struct SourceMatchItem: Codable, Hashable, Sendable {
+                public struct SourceMatchItem: Codable, Hashable, Sendable, DocumentWritable {
                     /// `name`: string; required.
                     public var name: String
                     /// `matchType`: `MonitoringV1alpha1.AlertmanagerConfig.Spec.InhibitRulesItem.SourceMatchItem.MatchType`.
@@ -98,6 +124,15 @@ extension MonitoringV1alpha1 {
                         self.value = value
                     }
 
+                    public func write(to sink: any DocumentSink) {
+                        sink.beginObject()
+                        sink.key("name"); sink.string(name)
+                        if matchType != nil { sink.key("matchType"); matchType!.write(to: sink) }
+                        if regex != nil { sink.key("regex"); sink.bool(regex!) }
+                        if value != nil { sink.key("value"); sink.string(value!) }
+                        sink.endObject()
+                    }
+
                     /// One of `!=`, `=`, `=~`, `!~`, or ``unknown(_:)`` for a value the schema does not list.
                     public enum MatchType: OpenEnumeration {
                         case notEqual
@@ -128,11 +163,13 @@ extension MonitoringV1alpha1 {
                             case .unknown(let value): value
                             }
                         }
+
+                        public func write(to sink: any DocumentSink) { sink.string(rawValue) }
                     }
                 }
 
                 /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.inhibitRules[].targetMatch[]`.
-                public struct TargetMatchItem: Codable, Hashable, Sendable {
+                public struct TargetMatchItem: Codable, Hashable, Sendable, DocumentWritable {
                     /// `name`: string; required.
                     public var name: String
                     /// `matchType`: `MonitoringV1alpha1.AlertmanagerConfig.Spec.InhibitRulesItem.TargetMatchItem.MatchType`.
@@ -155,6 +192,15 @@ extension MonitoringV1alpha1 {
                         self.value = value
                     }
 
+                    public func write(to sink: any DocumentSink) {
+                        sink.beginObject()
+                        sink.key("name"); sink.string(name)
+                        if matchType != nil { sink.key("matchType"); matchType!.write(to: sink) }
+                        if regex != nil { sink.key("regex"); sink.bool(regex!) }
+                        if value != nil { sink.key("value"); sink.string(value!) }
+                        sink.endObject()
+                    }
+
                     /// One of `!=`, `=`, `=~`, `!~`, or ``unknown(_:)`` for a value the schema does not list.
                     public enum MatchType: OpenEnumeration {
                         case notEqual
@@ -185,12 +231,14 @@ extension MonitoringV1alpha1 {
                             case .unknown(let value): value
                             }
                         }
+
+                        public func write(to sink: any DocumentSink) { sink.string(rawValue) }
                     }
                 }
             }
 
             /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.muteTimeIntervals[]`.
-            public struct MuteTimeIntervalsItem: Codable, Hashable, Sendable {
+            public struct MuteTimeIntervalsItem: Codable, Hashable, Sendable, DocumentWritable {
                 /// `name`: string.
                 public var name: String?
                 /// `timeIntervals`: array of `MonitoringV1alpha1.AlertmanagerConfig.Spec.MuteTimeIntervalsItem.TimeIntervalsItem`.
@@ -205,8 +253,15 @@ extension MonitoringV1alpha1 {
                     self.timeIntervals = timeIntervals
                 }
 
+                public func write(to sink: any DocumentSink) {
+                    sink.beginObject()
+                    if name != nil { sink.key("name"); sink.string(name!) }
+                    if timeIntervals != nil { sink.key("timeIntervals"); sink.beginArray(); for index0 in timeIntervals!.indices { timeIntervals![index0].write(to: sink) }; sink.endArray() }
+                    sink.endObject()
+                }
+
                 /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.muteTimeIntervals[].timeIntervals[]`.
-                public struct TimeIntervalsItem: Codable, Hashable, Sendable {
+                public struct TimeIntervalsItem: Codable, Hashable, Sendable, DocumentWritable {
                     /// `daysOfMonth`: array of `MonitoringV1alpha1.AlertmanagerConfig.Spec.MuteTimeIntervalsItem.TimeIntervalsItem.DaysOfMonthItem`.
                     public var daysOfMonth: [MonitoringV1alpha1.AlertmanagerConfig.Spec.MuteTimeIntervalsItem.TimeIntervalsItem.DaysOfMonthItem]?
                     /// `months`: array of string.
@@ -233,8 +288,18 @@ extension MonitoringV1alpha1 {
                         self.years = years
                     }
 
+                    public func write(to sink: any DocumentSink) {
+                        sink.beginObject()
+                        if daysOfMonth != nil { sink.key("daysOfMonth"); sink.beginArray(); for index0 in daysOfMonth!.indices { daysOfMonth![index0].write(to: sink) }; sink.endArray() }
+                        if months != nil { sink.key("months"); sink.beginArray(); for index0 in months!.indices { sink.string(months![index0]) }; sink.endArray() }
+                        if times != nil { sink.key("times"); sink.beginArray(); for index0 in times!.indices { times![index0].write(to: sink) }; sink.endArray() }
+                        if weekdays != nil { sink.key("weekdays"); sink.beginArray(); for index0 in weekdays!.indices { sink.string(weekdays![index0]) }; sink.endArray() }
+                        if years != nil { sink.key("years"); sink.beginArray(); for index0 in years!.indices { sink.string(years![index0]) }; sink.endArray() }
+                        sink.endObject()
+                    }
+
                     /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.muteTimeIntervals[].timeIntervals[].daysOfMonth[]`.
-                    public struct DaysOfMonthItem: Codable, Hashable, Sendable {
+                    public struct DaysOfMonthItem: Codable, Hashable, Sendable, DocumentWritable {
                         /// `end`: integer.
                         public var end: Int?
                         /// `start`: integer.
@@ -248,10 +313,17 @@ extension MonitoringV1alpha1 {
                             self.end = end
                             self.start = start
                         }
+
+                        public func write(to sink: any DocumentSink) {
+                            sink.beginObject()
+                            if end != nil { sink.key("end"); sink.int(end!) }
+                            if start != nil { sink.key("start"); sink.int(start!) }
+                            sink.endObject()
+                        }
                     }
 
                     /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.muteTimeIntervals[].timeIntervals[].times[]`.
-                    public struct TimesItem: Codable, Hashable, Sendable {
+                    public struct TimesItem: Codable, Hashable, Sendable, DocumentWritable {
                         /// `endTime`: string.
                         public var endTime: String?
                         /// `startTime`: string.
@@ -265,12 +337,19 @@ extension MonitoringV1alpha1 {
                             self.endTime = endTime
                             self.startTime = startTime
                         }
+
+                        public func write(to sink: any DocumentSink) {
+                            sink.beginObject()
+                            if endTime != nil { sink.key("endTime"); sink.string(endTime!) }
+                            if startTime != nil { sink.key("startTime"); sink.string(startTime!) }
+                            sink.endObject()
+                        }
                     }
                 }
             }
 
             /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.receivers[]`.
-            public struct ReceiversItem: Codable, Hashable, Sendable {
+            public struct ReceiversItem: Codable, Hashable, Sendable, DocumentWritable {
                 /// `name`: string; required.
                 public var name: String
                 /// `emailConfigs`: array of `MonitoringV1alpha1.AlertmanagerConfig.Spec.ReceiversItem.EmailConfigsItem`.
@@ -297,8 +376,18 @@ extension MonitoringV1alpha1 {
                     self.webhookConfigs = webhookConfigs
                 }
 
+                public func write(to sink: any DocumentSink) {
+                    sink.beginObject()
+                    sink.key("name"); sink.string(name)
+                    if emailConfigs != nil { sink.key("emailConfigs"); sink.beginArray(); for index0 in emailConfigs!.indices { emailConfigs![index0].write(to: sink) }; sink.endArray() }
+                    if pagerdutyConfigs != nil { sink.key("pagerdutyConfigs"); sink.beginArray(); for index0 in pagerdutyConfigs!.indices { pagerdutyConfigs![index0].write(to: sink) }; sink.endArray() }
+                    if slackConfigs != nil { sink.key("slackConfigs"); sink.beginArray(); for index0 in slackConfigs!.indices { slackConfigs![index0].write(to: sink) }; sink.endArray() }
+                    if webhookConfigs != nil { sink.key("webhookConfigs"); sink.beginArray(); for index0 in webhookConfigs!.indices { webhookConfigs![index0].write(to: sink) }; sink.endArray() }
+                    sink.endObject()
+                }
+
                 /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.receivers[].emailConfigs[]`.
-                public struct EmailConfigsItem: Codable, Hashable, Sendable {
+                public struct EmailConfigsItem: Codable, Hashable, Sendable, DocumentWritable {
                     /// `from`: string.
                     public var from: String?
                     /// `requireTLS`: boolean.
@@ -324,10 +413,20 @@ extension MonitoringV1alpha1 {
                         self.smarthost = smarthost
                         self.to = to
                     }
+
+                    public func write(to sink: any DocumentSink) {
+                        sink.beginObject()
+                        if from != nil { sink.key("from"); sink.string(from!) }
+                        if requireTLS != nil { sink.key("requireTLS"); sink.bool(requireTLS!) }
+                        if sendResolved != nil { sink.key("sendResolved"); sink.bool(sendResolved!) }
+                        if smarthost != nil { sink.key("smarthost"); sink.string(smarthost!) }
+                        if to != nil { sink.key("to"); sink.string(to!) }
+                        sink.endObject()
+                    }
                 }
 
                 /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.receivers[].pagerdutyConfigs[]`.
-                public struct PagerdutyConfigsItem: Codable, Hashable, Sendable {
+                public struct PagerdutyConfigsItem: Codable, Hashable, Sendable, DocumentWritable {
                     /// `class`: string.
                     public var `class`: String?
                     /// `component`: string.
@@ -366,8 +465,21 @@ extension MonitoringV1alpha1 {
                         self.url = url
                     }
 
+                    public func write(to sink: any DocumentSink) {
+                        sink.beginObject()
+                        if `class` != nil { sink.key("class"); sink.string(`class`!) }
+                        if component != nil { sink.key("component"); sink.string(component!) }
+                        if group != nil { sink.key("group"); sink.string(group!) }
+                        if routingKey != nil { sink.key("routingKey"); routingKey!.write(to: sink) }
+                        if sendResolved != nil { sink.key("sendResolved"); sink.bool(sendResolved!) }
+                        if serviceKey != nil { sink.key("serviceKey"); serviceKey!.write(to: sink) }
+                        if severity != nil { sink.key("severity"); sink.string(severity!) }
+                        if url != nil { sink.key("url"); sink.string(url!) }
+                        sink.endObject()
+                    }
+
                     /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.receivers[].pagerdutyConfigs[].routingKey`.
-                    public struct RoutingKey: Codable, Hashable, Sendable {
+                    public struct RoutingKey: Codable, Hashable, Sendable, DocumentWritable {
                         /// `name`: string.
                         public var name: String?
                         /// `key`: string; required.
@@ -385,10 +497,18 @@ extension MonitoringV1alpha1 {
                             self.key = key
                             self.optional = optional
                         }
+
+                        public func write(to sink: any DocumentSink) {
+                            sink.beginObject()
+                            if name != nil { sink.key("name"); sink.string(name!) }
+                            sink.key("key"); sink.string(key)
+                            if optional != nil { sink.key("optional"); sink.bool(optional!) }
+                            sink.endObject()
+                        }
                     }
 
                     /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.receivers[].pagerdutyConfigs[].serviceKey`.
-                    public struct ServiceKey: Codable, Hashable, Sendable {
+                    public struct ServiceKey: Codable, Hashable, Sendable, DocumentWritable {
                         /// `name`: string.
                         public var name: String?
                         /// `key`: string; required.
@@ -405,12 +525,20 @@ extension MonitoringV1alpha1 {
                             self.name = name
                             self.key = key
                             self.optional = optional
+                        }
+
+                        public func write(to sink: any DocumentSink) {
+                            sink.beginObject()
+                            if name != nil { sink.key("name"); sink.string(name!) }
+                            sink.key("key"); sink.string(key)
+                            if optional != nil { sink.key("optional"); sink.bool(optional!) }
+                            sink.endObject()
                         }
                     }
                 }
 
                 /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.receivers[].slackConfigs[]`.
-                public struct SlackConfigsItem: Codable, Hashable, Sendable {
+                public struct SlackConfigsItem: Codable, Hashable, Sendable, DocumentWritable {
                     /// `apiURL`: `MonitoringV1alpha1.AlertmanagerConfig.Spec.ReceiversItem.SlackConfigsItem.ApiURL`.
                     public var apiURL: MonitoringV1alpha1.AlertmanagerConfig.Spec.ReceiversItem.SlackConfigsItem.ApiURL?
                     /// `channel`: string.
@@ -437,8 +565,18 @@ extension MonitoringV1alpha1 {
                         self.title = title
                     }
 
+                    public func write(to sink: any DocumentSink) {
+                        sink.beginObject()
+                        if apiURL != nil { sink.key("apiURL"); apiURL!.write(to: sink) }
+                        if channel != nil { sink.key("channel"); sink.string(channel!) }
+                        if sendResolved != nil { sink.key("sendResolved"); sink.bool(sendResolved!) }
+                        if text != nil { sink.key("text"); sink.string(text!) }
+                        if title != nil { sink.key("title"); sink.string(title!) }
+                        sink.endObject()
+                    }
+
                     /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.receivers[].slackConfigs[].apiURL`.
-                    public struct ApiURL: Codable, Hashable, Sendable {
+                    public struct ApiURL: Codable, Hashable, Sendable, DocumentWritable {
                         /// `name`: string.
                         public var name: String?
                         /// `key`: string; required.
@@ -456,11 +594,19 @@ extension MonitoringV1alpha1 {
                             self.key = key
                             self.optional = optional
                         }
+
+                        public func write(to sink: any DocumentSink) {
+                            sink.beginObject()
+                            if name != nil { sink.key("name"); sink.string(name!) }
+                            sink.key("key"); sink.string(key)
+                            if optional != nil { sink.key("optional"); sink.bool(optional!) }
+                            sink.endObject()
+                        }
                     }
                 }
 
                 /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.receivers[].webhookConfigs[]`.
-                public struct WebhookConfigsItem: Codable, Hashable, Sendable {
+                public struct WebhookConfigsItem: Codable, Hashable, Sendable, DocumentWritable {
                     /// `maxAlerts`: integer; format int32.
                     public var maxAlerts: Int?
                     /// `sendResolved`: boolean.
@@ -483,8 +629,17 @@ extension MonitoringV1alpha1 {
                         self.urlSecret = urlSecret
                     }
 
+                    public func write(to sink: any DocumentSink) {
+                        sink.beginObject()
+                        if maxAlerts != nil { sink.key("maxAlerts"); sink.int(maxAlerts!) }
+                        if sendResolved != nil { sink.key("sendResolved"); sink.bool(sendResolved!) }
+                        if url != nil { sink.key("url"); sink.string(url!) }
+                        if urlSecret != nil { sink.key("urlSecret"); urlSecret!.write(to: sink) }
+                        sink.endObject()
+                    }
+
                     /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.receivers[].webhookConfigs[].urlSecret`.
-                    public struct UrlSecret: Codable, Hashable, Sendable {
+                    public struct UrlSecret: Codable, Hashable, Sendable, DocumentWritable {
                         /// `name`: string.
                         public var name: String?
                         /// `key`: string; required.
@@ -502,12 +657,20 @@ extension MonitoringV1alpha1 {
                             self.key = key
                             self.optional = optional
                         }
+
+                        public func write(to sink: any DocumentSink) {
+                            sink.beginObject()
+                            if name != nil { sink.key("name"); sink.string(name!) }
+                            sink.key("key"); sink.string(key)
+                            if optional != nil { sink.key("optional"); sink.bool(optional!) }
+                            sink.endObject()
+                        }
                     }
                 }
             }
 
             /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.route`.
-            public struct Route: Codable, Hashable, Sendable {
+            public struct Route: Codable, Hashable, Sendable, DocumentWritable {
                 /// `activeTimeIntervals`: array of string.
                 public var activeTimeIntervals: [String]?
                 /// `continue`: boolean.
@@ -554,8 +717,23 @@ extension MonitoringV1alpha1 {
                     self.routes = routes
                 }
 
+                public func write(to sink: any DocumentSink) {
+                    sink.beginObject()
+                    if activeTimeIntervals != nil { sink.key("activeTimeIntervals"); sink.beginArray(); for index0 in activeTimeIntervals!.indices { sink.string(activeTimeIntervals![index0]) }; sink.endArray() }
+                    if `continue` != nil { sink.key("continue"); sink.bool(`continue`!) }
+                    if groupBy != nil { sink.key("groupBy"); sink.beginArray(); for index0 in groupBy!.indices { sink.string(groupBy![index0]) }; sink.endArray() }
+                    if groupInterval != nil { sink.key("groupInterval"); sink.string(groupInterval!) }
+                    if groupWait != nil { sink.key("groupWait"); sink.string(groupWait!) }
+                    if matchers != nil { sink.key("matchers"); sink.beginArray(); for index0 in matchers!.indices { matchers![index0].write(to: sink) }; sink.endArray() }
+                    if muteTimeIntervals != nil { sink.key("muteTimeIntervals"); sink.beginArray(); for index0 in muteTimeIntervals!.indices { sink.string(muteTimeIntervals![index0]) }; sink.endArray() }
+                    if receiver != nil { sink.key("receiver"); sink.string(receiver!) }
+                    if repeatInterval != nil { sink.key("repeatInterval"); sink.string(repeatInterval!) }
+                    if routes != nil { sink.key("routes"); sink.beginArray(); for index0 in routes!.indices { routes![index0].write(to: sink) }; sink.endArray() }
+                    sink.endObject()
+                }
+
                 /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.route.matchers[]`.
-                public struct MatchersItem: Codable, Hashable, Sendable {
+                public struct MatchersItem: Codable, Hashable, Sendable, DocumentWritable {
                     /// `name`: string; required.
                     public var name: String
                     /// `matchType`: `MonitoringV1alpha1.AlertmanagerConfig.Spec.Route.MatchersItem.MatchType`.
@@ -576,6 +754,15 @@ extension MonitoringV1alpha1 {
                         self.matchType = matchType
                         self.regex = regex
                         self.value = value
+                    }
+
+                    public func write(to sink: any DocumentSink) {
+                        sink.beginObject()
+                        sink.key("name"); sink.string(name)
+                        if matchType != nil { sink.key("matchType"); matchType!.write(to: sink) }
+                        if regex != nil { sink.key("regex"); sink.bool(regex!) }
+                        if value != nil { sink.key("value"); sink.string(value!) }
+                        sink.endObject()
                     }
 
                     /// One of `!=`, `=`, `=~`, `!~`, or ``unknown(_:)`` for a value the schema does not list.
@@ -608,6 +795,8 @@ extension MonitoringV1alpha1 {
                             case .unknown(let value): value
                             }
                         }
+
+                        public func write(to sink: any DocumentSink) { sink.string(rawValue) }
                     }
                 }
             }

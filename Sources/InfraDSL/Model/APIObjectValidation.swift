@@ -15,6 +15,8 @@ enum APIObjectValidation {
                 context.error("schema", "'\(enumeration.rawValue)' is not a value the schema lists for this field", field: path.joined(separator: "/"), at: location)
             } else if let quantity = value as? Quantity, !quantity.isWellFormed {
                 context.error("quantity", "'\(quantity.text)' is not a Kubernetes quantity", field: path.joined(separator: "/"), at: location)
+            } else if let json = value as? JSONValue, json.holdsNullItem {
+                context.error("schema", "a list in this free-form field holds null, which the output cannot write; leave the item out", field: path.joined(separator: "/"), at: location)
             }
         }
     }
@@ -39,6 +41,18 @@ enum APIObjectValidation {
             for (index, child) in mirror.children.enumerated() { walk(child.value, path: path + ["\(index)"], visit: visit) }
         default:
             break
+        }
+    }
+}
+
+extension JSONValue {
+    /// Whether a list anywhere inside holds null. A null field is left out when rendered (the API
+    /// server reads it as absent), but a list item cannot be left out without moving the others.
+    var holdsNullItem: Bool {
+        switch self {
+        case .array(let items): items.contains { $0 == .null || $0.holdsNullItem }
+        case .object(let entries): entries.contains { $0.value.holdsNullItem }
+        default: false
         }
     }
 }

@@ -56,6 +56,7 @@ extension GeneratedResource {
 
     /// Reports a patch that changes metadata, which rendering takes from the resource instead.
     func validatePatches(_ context: inout ValidationContext) {
+        guard !patches.isEmpty else { return }
         let before = unpatchedObject.metadata
         var object = unpatchedObject
         for patch in patches {
@@ -82,9 +83,8 @@ extension GeneratedResource where Self: Workload, Object: PodTemplateCarrying {
 /// The body of a generated object as a document: every field after `apiVersion`, `kind` and
 /// `metadata`, in the generated type's order.
 enum GeneratedBody {
-    static func fields(of object: some Encodable) -> Fields {
-        // Encoding a generated type cannot fail: its fields are plain values, maps and arrays.
-        guard case .object(let fields)? = try? ValueEncoder().encode(object) else { return Fields() }
+    static func fields(of object: some DocumentWritable) -> Fields {
+        guard case .object(let fields) = DocumentValueBuilder.value(of: object) else { return Fields() }
         var body = Fields()
         for (key, value) in fields where key != "apiVersion" && key != "kind" && key != "metadata" { body.set(key, value) }
         return body

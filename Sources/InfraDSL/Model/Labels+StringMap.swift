@@ -8,6 +8,6 @@ extension Labels {
 
     /// The map a generated object holds, nil when there are no labels (the field is then left out).
     var stringMap: StringMap<String>? {
-        isEmpty ? nil : StringMap(pairs.map { ($0.key, $0.value) })
+        isEmpty ? nil : StringMap(sorted: pairs)
     }
 }

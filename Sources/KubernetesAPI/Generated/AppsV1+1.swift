@@ -31,12 +31,22 @@ extension AppsV1 {
             self.spec = spec
             self.status = status
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.key("kind"); sink.string(kind) }
+            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
+            if spec != nil { sink.key("spec"); spec!.write(to: sink) }
+            if status != nil { sink.key("status"); status!.write(to: sink) }
+            sink.endObject()
+        }
     }
 }
 
 extension AppsV1 {
     /// `io.k8s.api.apps.v1.DaemonSetSpec`.
-    public struct DaemonSetSpec: Codable, Hashable, Sendable {
+    public struct DaemonSetSpec: Codable, Hashable, Sendable, DocumentWritable {
         /// `minReadySeconds`: integer; format int32.
         public var minReadySeconds: Int?
         /// `revisionHistoryLimit`: integer; format int32.
@@ -62,12 +72,22 @@ extension AppsV1 {
             self.template = template
             self.updateStrategy = updateStrategy
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if minReadySeconds != nil { sink.key("minReadySeconds"); sink.int(minReadySeconds!) }
+            if revisionHistoryLimit != nil { sink.key("revisionHistoryLimit"); sink.int(revisionHistoryLimit!) }
+            sink.key("selector"); selector.write(to: sink)
+            sink.key("template"); template.write(to: sink)
+            if updateStrategy != nil { sink.key("updateStrategy"); updateStrategy!.write(to: sink) }
+            sink.endObject()
+        }
     }
 }
 
 extension AppsV1 {
     /// `io.k8s.api.apps.v1.DaemonSetUpdateStrategy`.
-    public struct DaemonSetUpdateStrategy: Codable, Hashable, Sendable {
+    public struct DaemonSetUpdateStrategy: Codable, Hashable, Sendable, DocumentWritable {
         /// `rollingUpdate`: `AppsV1.RollingUpdateDaemonSet`.
         public var rollingUpdate: AppsV1.RollingUpdateDaemonSet?
         /// `type`: `AppsV1.DaemonSetUpdateStrategyType`.
@@ -80,6 +100,13 @@ extension AppsV1 {
         ) {
             self.rollingUpdate = rollingUpdate
             self.type = type
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if rollingUpdate != nil { sink.key("rollingUpdate"); rollingUpdate!.write(to: sink) }
+            if type != nil { sink.key("type"); type!.write(to: sink) }
+            sink.endObject()
         }
     }
 }
@@ -114,12 +141,22 @@ extension AppsV1 {
             self.spec = spec
             self.status = status
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.key("kind"); sink.string(kind) }
+            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
+            if spec != nil { sink.key("spec"); spec!.write(to: sink) }
+            if status != nil { sink.key("status"); status!.write(to: sink) }
+            sink.endObject()
+        }
     }
 }
 
 extension AppsV1 {
     /// `io.k8s.api.apps.v1.DeploymentSpec`.
-    public struct DeploymentSpec: Codable, Hashable, Sendable {
+    public struct DeploymentSpec: Codable, Hashable, Sendable, DocumentWritable {
         /// `replicas`: integer; format int32.
         public var replicas: Int?
         /// `selector`: `MetaV1.LabelSelector`; required.
@@ -157,12 +194,25 @@ extension AppsV1 {
             self.progressDeadlineSeconds = progressDeadlineSeconds
             self.revisionHistoryLimit = revisionHistoryLimit
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if replicas != nil { sink.key("replicas"); sink.int(replicas!) }
+            sink.key("selector"); selector.write(to: sink)
+            sink.key("template"); template.write(to: sink)
+            if strategy != nil { sink.key("strategy"); strategy!.write(to: sink) }
+            if minReadySeconds != nil { sink.key("minReadySeconds"); sink.int(minReadySeconds!) }
+            if paused != nil { sink.key("paused"); sink.bool(paused!) }
+            if progressDeadlineSeconds != nil { sink.key("progressDeadlineSeconds"); sink.int(progressDeadlineSeconds!) }
+            if revisionHistoryLimit != nil { sink.key("revisionHistoryLimit"); sink.int(revisionHistoryLimit!) }
+            sink.endObject()
+        }
     }
 }
 
 extension AppsV1 {
     /// `io.k8s.api.apps.v1.DeploymentStrategy`.
-    public struct DeploymentStrategy: Codable, Hashable, Sendable {
+    public struct DeploymentStrategy: Codable, Hashable, Sendable, DocumentWritable {
         /// `type`: `AppsV1.DeploymentStrategyType`.
         public var type: AppsV1.DeploymentStrategyType?
         /// `rollingUpdate`: `AppsV1.RollingUpdateDeployment`.
@@ -176,12 +226,19 @@ extension AppsV1 {
             self.type = type
             self.rollingUpdate = rollingUpdate
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if type != nil { sink.key("type"); type!.write(to: sink) }
+            if rollingUpdate != nil { sink.key("rollingUpdate"); rollingUpdate!.write(to: sink) }
+            sink.endObject()
+        }
     }
 }
 
 extension AppsV1 {
     /// `io.k8s.api.apps.v1.RollingUpdateDaemonSet`.
-    public struct RollingUpdateDaemonSet: Codable, Hashable, Sendable {
+    public struct RollingUpdateDaemonSet: Codable, Hashable, Sendable, DocumentWritable {
         /// `maxSurge`: integer or string.
         public var maxSurge: IntOrString?
         /// `maxUnavailable`: integer or string.
@@ -194,13 +251,20 @@ extension AppsV1 {
         ) {
             self.maxSurge = maxSurge
             self.maxUnavailable = maxUnavailable
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if maxSurge != nil { sink.key("maxSurge"); maxSurge!.write(to: sink) }
+            if maxUnavailable != nil { sink.key("maxUnavailable"); maxUnavailable!.write(to: sink) }
+            sink.endObject()
         }
     }
 }
 
 extension AppsV1 {
     /// `io.k8s.api.apps.v1.RollingUpdateDeployment`.
-    public struct RollingUpdateDeployment: Codable, Hashable, Sendable {
+    public struct RollingUpdateDeployment: Codable, Hashable, Sendable, DocumentWritable {
         /// `maxSurge`: integer or string.
         public var maxSurge: IntOrString?
         /// `maxUnavailable`: integer or string.
@@ -214,12 +278,19 @@ extension AppsV1 {
             self.maxSurge = maxSurge
             self.maxUnavailable = maxUnavailable
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if maxSurge != nil { sink.key("maxSurge"); maxSurge!.write(to: sink) }
+            if maxUnavailable != nil { sink.key("maxUnavailable"); maxUnavailable!.write(to: sink) }
+            sink.endObject()
+        }
     }
 }
 
 extension AppsV1 {
     /// `io.k8s.api.apps.v1.RollingUpdateStatefulSetStrategy`.
-    public struct RollingUpdateStatefulSetStrategy: Codable, Hashable, Sendable {
+    public struct RollingUpdateStatefulSetStrategy: Codable, Hashable, Sendable, DocumentWritable {
         /// `partition`: integer; format int32.
         public var partition: Int?
         /// `maxUnavailable`: integer or string.
@@ -232,6 +303,13 @@ extension AppsV1 {
         ) {
             self.partition = partition
             self.maxUnavailable = maxUnavailable
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if partition != nil { sink.key("partition"); sink.int(partition!) }
+            if maxUnavailable != nil { sink.key("maxUnavailable"); maxUnavailable!.write(to: sink) }
+            sink.endObject()
         }
     }
 }
@@ -266,12 +344,22 @@ extension AppsV1 {
             self.spec = spec
             self.status = status
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.key("kind"); sink.string(kind) }
+            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
+            if spec != nil { sink.key("spec"); spec!.write(to: sink) }
+            if status != nil { sink.key("status"); status!.write(to: sink) }
+            sink.endObject()
+        }
     }
 }
 
 extension AppsV1 {
     /// `io.k8s.api.apps.v1.StatefulSetOrdinals`.
-    public struct StatefulSetOrdinals: Codable, Hashable, Sendable {
+    public struct StatefulSetOrdinals: Codable, Hashable, Sendable, DocumentWritable {
         /// `start`: integer; format int32.
         public var start: Int?
 
@@ -281,12 +369,18 @@ extension AppsV1 {
         ) {
             self.start = start
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if start != nil { sink.key("start"); sink.int(start!) }
+            sink.endObject()
+        }
     }
 }
 
 extension AppsV1 {
     /// `io.k8s.api.apps.v1.StatefulSetPersistentVolumeClaimRetentionPolicy`.
-    public struct StatefulSetPersistentVolumeClaimRetentionPolicy: Codable, Hashable, Sendable {
+    public struct StatefulSetPersistentVolumeClaimRetentionPolicy: Codable, Hashable, Sendable, DocumentWritable {
         /// `whenDeleted`: `AppsV1.PersistentVolumeClaimRetentionPolicyType`.
         public var whenDeleted: AppsV1.PersistentVolumeClaimRetentionPolicyType?
         /// `whenScaled`: `AppsV1.PersistentVolumeClaimRetentionPolicyType`.
@@ -300,12 +394,19 @@ extension AppsV1 {
             self.whenDeleted = whenDeleted
             self.whenScaled = whenScaled
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if whenDeleted != nil { sink.key("whenDeleted"); whenDeleted!.write(to: sink) }
+            if whenScaled != nil { sink.key("whenScaled"); whenScaled!.write(to: sink) }
+            sink.endObject()
+        }
     }
 }
 
 extension AppsV1 {
     /// `io.k8s.api.apps.v1.StatefulSetSpec`.
-    public struct StatefulSetSpec: Codable, Hashable, Sendable {
+    public struct StatefulSetSpec: Codable, Hashable, Sendable, DocumentWritable {
         /// `serviceName`: string; required.
         public var serviceName: String
         /// `replicas`: integer; format int32.
@@ -355,12 +456,28 @@ extension AppsV1 {
             self.persistentVolumeClaimRetentionPolicy = persistentVolumeClaimRetentionPolicy
             self.revisionHistoryLimit = revisionHistoryLimit
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("serviceName"); sink.string(serviceName)
+            if replicas != nil { sink.key("replicas"); sink.int(replicas!) }
+            if podManagementPolicy != nil { sink.key("podManagementPolicy"); podManagementPolicy!.write(to: sink) }
+            if updateStrategy != nil { sink.key("updateStrategy"); updateStrategy!.write(to: sink) }
+            sink.key("selector"); selector.write(to: sink)
+            sink.key("template"); template.write(to: sink)
+            if volumeClaimTemplates != nil { sink.key("volumeClaimTemplates"); sink.beginArray(); for index0 in volumeClaimTemplates!.indices { volumeClaimTemplates![index0].write(to: sink) }; sink.endArray() }
+            if minReadySeconds != nil { sink.key("minReadySeconds"); sink.int(minReadySeconds!) }
+            if ordinals != nil { sink.key("ordinals"); ordinals!.write(to: sink) }
+            if persistentVolumeClaimRetentionPolicy != nil { sink.key("persistentVolumeClaimRetentionPolicy"); persistentVolumeClaimRetentionPolicy!.write(to: sink) }
+            if revisionHistoryLimit != nil { sink.key("revisionHistoryLimit"); sink.int(revisionHistoryLimit!) }
+            sink.endObject()
+        }
     }
 }
 
 extension AppsV1 {
     /// `io.k8s.api.apps.v1.StatefulSetUpdateStrategy`.
-    public struct StatefulSetUpdateStrategy: Codable, Hashable, Sendable {
+    public struct StatefulSetUpdateStrategy: Codable, Hashable, Sendable, DocumentWritable {
         /// `type`: `AppsV1.StatefulSetUpdateStrategyType`.
         public var type: AppsV1.StatefulSetUpdateStrategyType?
         /// `rollingUpdate`: `AppsV1.RollingUpdateStatefulSetStrategy`.
@@ -373,6 +490,13 @@ extension AppsV1 {
         ) {
             self.type = type
             self.rollingUpdate = rollingUpdate
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if type != nil { sink.key("type"); type!.write(to: sink) }
+            if rollingUpdate != nil { sink.key("rollingUpdate"); rollingUpdate!.write(to: sink) }
+            sink.endObject()
         }
     }
 }

@@ -29,6 +29,8 @@ extension AppsV1 {
             case .unknown(let value): value
             }
         }
+
+        public func write(to sink: any DocumentSink) { sink.string(rawValue) }
     }
 }
 
@@ -57,6 +59,8 @@ extension AppsV1 {
             case .unknown(let value): value
             }
         }
+
+        public func write(to sink: any DocumentSink) { sink.string(rawValue) }
     }
 }
 
@@ -85,6 +89,8 @@ extension AppsV1 {
             case .unknown(let value): value
             }
         }
+
+        public func write(to sink: any DocumentSink) { sink.string(rawValue) }
     }
 }
 
@@ -113,6 +119,8 @@ extension AppsV1 {
             case .unknown(let value): value
             }
         }
+
+        public func write(to sink: any DocumentSink) { sink.string(rawValue) }
     }
 }
 
@@ -141,5 +149,7 @@ extension AppsV1 {
             case .unknown(let value): value
             }
         }
+
+        public func write(to sink: any DocumentSink) { sink.string(rawValue) }
     }
 }

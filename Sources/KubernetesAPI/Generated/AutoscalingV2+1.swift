@@ -3,7 +3,7 @@
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.ContainerResourceMetricSource`.
-    public struct ContainerResourceMetricSource: Codable, Hashable, Sendable {
+    public struct ContainerResourceMetricSource: Codable, Hashable, Sendable, DocumentWritable {
         /// `name`: string; required.
         public var name: String
         /// `container`: string; required.
@@ -21,12 +21,20 @@ extension AutoscalingV2 {
             self.container = container
             self.target = target
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("name"); sink.string(name)
+            sink.key("container"); sink.string(container)
+            sink.key("target"); target.write(to: sink)
+            sink.endObject()
+        }
     }
 }
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.CrossVersionObjectReference`.
-    public struct CrossVersionObjectReference: Codable, Hashable, Sendable {
+    public struct CrossVersionObjectReference: Codable, Hashable, Sendable, DocumentWritable {
         /// `apiVersion`: string.
         public var apiVersion: String?
         /// `kind`: string; required.
@@ -44,12 +52,20 @@ extension AutoscalingV2 {
             self.kind = kind
             self.name = name
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if apiVersion != nil { sink.key("apiVersion"); sink.string(apiVersion!) }
+            sink.key("kind"); sink.string(kind)
+            sink.key("name"); sink.string(name)
+            sink.endObject()
+        }
     }
 }
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.ExternalMetricSource`.
-    public struct ExternalMetricSource: Codable, Hashable, Sendable {
+    public struct ExternalMetricSource: Codable, Hashable, Sendable, DocumentWritable {
         /// `metric`: `AutoscalingV2.MetricIdentifier`; required.
         public var metric: AutoscalingV2.MetricIdentifier
         /// `target`: `AutoscalingV2.MetricTarget`; required.
@@ -63,12 +79,19 @@ extension AutoscalingV2 {
             self.metric = metric
             self.target = target
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("metric"); metric.write(to: sink)
+            sink.key("target"); target.write(to: sink)
+            sink.endObject()
+        }
     }
 }
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.HPAScalingPolicy`.
-    public struct HPAScalingPolicy: Codable, Hashable, Sendable {
+    public struct HPAScalingPolicy: Codable, Hashable, Sendable, DocumentWritable {
         /// `periodSeconds`: integer; format int32; required.
         public var periodSeconds: Int
         /// `type`: `AutoscalingV2.HPAScalingPolicyType`; required.
@@ -86,12 +109,20 @@ extension AutoscalingV2 {
             self.type = type
             self.value = value
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("periodSeconds"); sink.int(periodSeconds)
+            sink.key("type"); type.write(to: sink)
+            sink.key("value"); sink.int(value)
+            sink.endObject()
+        }
     }
 }
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.HPAScalingRules`.
-    public struct HPAScalingRules: Codable, Hashable, Sendable {
+    public struct HPAScalingRules: Codable, Hashable, Sendable, DocumentWritable {
         /// `policies`: array of `AutoscalingV2.HPAScalingPolicy`; list type atomic.
         public var policies: [AutoscalingV2.HPAScalingPolicy]?
         /// `selectPolicy`: `AutoscalingV2.ScalingPolicySelect`.
@@ -108,6 +139,14 @@ extension AutoscalingV2 {
             self.policies = policies
             self.selectPolicy = selectPolicy
             self.stabilizationWindowSeconds = stabilizationWindowSeconds
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if policies != nil { sink.key("policies"); sink.beginArray(); for index0 in policies!.indices { policies![index0].write(to: sink) }; sink.endArray() }
+            if selectPolicy != nil { sink.key("selectPolicy"); selectPolicy!.write(to: sink) }
+            if stabilizationWindowSeconds != nil { sink.key("stabilizationWindowSeconds"); sink.int(stabilizationWindowSeconds!) }
+            sink.endObject()
         }
     }
 }
@@ -142,12 +181,22 @@ extension AutoscalingV2 {
             self.spec = spec
             self.status = status
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.key("kind"); sink.string(kind) }
+            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
+            if spec != nil { sink.key("spec"); spec!.write(to: sink) }
+            if status != nil { sink.key("status"); status!.write(to: sink) }
+            sink.endObject()
+        }
     }
 }
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.HorizontalPodAutoscalerBehavior`.
-    public struct HorizontalPodAutoscalerBehavior: Codable, Hashable, Sendable {
+    public struct HorizontalPodAutoscalerBehavior: Codable, Hashable, Sendable, DocumentWritable {
         /// `scaleDown`: `AutoscalingV2.HPAScalingRules`.
         public var scaleDown: AutoscalingV2.HPAScalingRules?
         /// `scaleUp`: `AutoscalingV2.HPAScalingRules`.
@@ -161,12 +210,19 @@ extension AutoscalingV2 {
             self.scaleDown = scaleDown
             self.scaleUp = scaleUp
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if scaleDown != nil { sink.key("scaleDown"); scaleDown!.write(to: sink) }
+            if scaleUp != nil { sink.key("scaleUp"); scaleUp!.write(to: sink) }
+            sink.endObject()
+        }
     }
 }
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.HorizontalPodAutoscalerSpec`.
-    public struct HorizontalPodAutoscalerSpec: Codable, Hashable, Sendable {
+    public struct HorizontalPodAutoscalerSpec: Codable, Hashable, Sendable, DocumentWritable {
         /// `scaleTargetRef`: `AutoscalingV2.CrossVersionObjectReference`; required.
         public var scaleTargetRef: AutoscalingV2.CrossVersionObjectReference
         /// `minReplicas`: integer; format int32.
@@ -192,12 +248,22 @@ extension AutoscalingV2 {
             self.metrics = metrics
             self.behavior = behavior
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("scaleTargetRef"); scaleTargetRef.write(to: sink)
+            if minReplicas != nil { sink.key("minReplicas"); sink.int(minReplicas!) }
+            sink.key("maxReplicas"); sink.int(maxReplicas)
+            if metrics != nil { sink.key("metrics"); sink.beginArray(); for index0 in metrics!.indices { metrics![index0].write(to: sink) }; sink.endArray() }
+            if behavior != nil { sink.key("behavior"); behavior!.write(to: sink) }
+            sink.endObject()
+        }
     }
 }
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.MetricIdentifier`.
-    public struct MetricIdentifier: Codable, Hashable, Sendable {
+    public struct MetricIdentifier: Codable, Hashable, Sendable, DocumentWritable {
         /// `name`: string; required.
         public var name: String
         /// `selector`: `MetaV1.LabelSelector`.
@@ -211,12 +277,19 @@ extension AutoscalingV2 {
             self.name = name
             self.selector = selector
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("name"); sink.string(name)
+            if selector != nil { sink.key("selector"); selector!.write(to: sink) }
+            sink.endObject()
+        }
     }
 }
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.MetricSpec`.
-    public struct MetricSpec: Codable, Hashable, Sendable {
+    public struct MetricSpec: Codable, Hashable, Sendable, DocumentWritable {
         /// `type`: `AutoscalingV2.MetricSourceType`; required.
         public var type: AutoscalingV2.MetricSourceType
         /// `resource`: `AutoscalingV2.ResourceMetricSource`.
@@ -246,12 +319,23 @@ extension AutoscalingV2 {
             self.object = object
             self.pods = pods
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("type"); type.write(to: sink)
+            if resource != nil { sink.key("resource"); resource!.write(to: sink) }
+            if containerResource != nil { sink.key("containerResource"); containerResource!.write(to: sink) }
+            if external != nil { sink.key("external"); external!.write(to: sink) }
+            if object != nil { sink.key("object"); object!.write(to: sink) }
+            if pods != nil { sink.key("pods"); pods!.write(to: sink) }
+            sink.endObject()
+        }
     }
 }
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.MetricTarget`.
-    public struct MetricTarget: Codable, Hashable, Sendable {
+    public struct MetricTarget: Codable, Hashable, Sendable, DocumentWritable {
         /// `type`: `AutoscalingV2.MetricTargetType`; required.
         public var type: AutoscalingV2.MetricTargetType
         /// `averageUtilization`: integer; format int32.
@@ -273,12 +357,21 @@ extension AutoscalingV2 {
             self.averageValue = averageValue
             self.value = value
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("type"); type.write(to: sink)
+            if averageUtilization != nil { sink.key("averageUtilization"); sink.int(averageUtilization!) }
+            if averageValue != nil { sink.key("averageValue"); sink.string(averageValue!.text) }
+            if value != nil { sink.key("value"); sink.string(value!.text) }
+            sink.endObject()
+        }
     }
 }
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.ObjectMetricSource`.
-    public struct ObjectMetricSource: Codable, Hashable, Sendable {
+    public struct ObjectMetricSource: Codable, Hashable, Sendable, DocumentWritable {
         /// `describedObject`: `AutoscalingV2.CrossVersionObjectReference`; required.
         public var describedObject: AutoscalingV2.CrossVersionObjectReference
         /// `metric`: `AutoscalingV2.MetricIdentifier`; required.
@@ -296,12 +389,20 @@ extension AutoscalingV2 {
             self.metric = metric
             self.target = target
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("describedObject"); describedObject.write(to: sink)
+            sink.key("metric"); metric.write(to: sink)
+            sink.key("target"); target.write(to: sink)
+            sink.endObject()
+        }
     }
 }
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.PodsMetricSource`.
-    public struct PodsMetricSource: Codable, Hashable, Sendable {
+    public struct PodsMetricSource: Codable, Hashable, Sendable, DocumentWritable {
         /// `metric`: `AutoscalingV2.MetricIdentifier`; required.
         public var metric: AutoscalingV2.MetricIdentifier
         /// `target`: `AutoscalingV2.MetricTarget`; required.
@@ -315,12 +416,19 @@ extension AutoscalingV2 {
             self.metric = metric
             self.target = target
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("metric"); metric.write(to: sink)
+            sink.key("target"); target.write(to: sink)
+            sink.endObject()
+        }
     }
 }
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.ResourceMetricSource`.
-    public struct ResourceMetricSource: Codable, Hashable, Sendable {
+    public struct ResourceMetricSource: Codable, Hashable, Sendable, DocumentWritable {
         /// `name`: string; required.
         public var name: String
         /// `target`: `AutoscalingV2.MetricTarget`; required.
@@ -333,6 +441,13 @@ extension AutoscalingV2 {
         ) {
             self.name = name
             self.target = target
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("name"); sink.string(name)
+            sink.key("target"); target.write(to: sink)
+            sink.endObject()
         }
     }
 }

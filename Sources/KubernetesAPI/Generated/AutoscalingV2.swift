@@ -29,6 +29,8 @@ extension AutoscalingV2 {
             case .unknown(let value): value
             }
         }
+
+        public func write(to sink: any DocumentSink) { sink.string(rawValue) }
     }
 }
 
@@ -66,6 +68,8 @@ extension AutoscalingV2 {
             case .unknown(let value): value
             }
         }
+
+        public func write(to sink: any DocumentSink) { sink.string(rawValue) }
     }
 }
 
@@ -97,6 +101,8 @@ extension AutoscalingV2 {
             case .unknown(let value): value
             }
         }
+
+        public func write(to sink: any DocumentSink) { sink.string(rawValue) }
     }
 }
 
@@ -128,5 +134,7 @@ extension AutoscalingV2 {
             case .unknown(let value): value
             }
         }
+
+        public func write(to sink: any DocumentSink) { sink.string(rawValue) }
     }
 }

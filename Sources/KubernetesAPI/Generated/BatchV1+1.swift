@@ -31,12 +31,22 @@ extension BatchV1 {
             self.spec = spec
             self.status = status
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.key("kind"); sink.string(kind) }
+            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
+            if spec != nil { sink.key("spec"); spec!.write(to: sink) }
+            if status != nil { sink.key("status"); status!.write(to: sink) }
+            sink.endObject()
+        }
     }
 }
 
 extension BatchV1 {
     /// `io.k8s.api.batch.v1.CronJobSpec`.
-    public struct CronJobSpec: Codable, Hashable, Sendable {
+    public struct CronJobSpec: Codable, Hashable, Sendable, DocumentWritable {
         /// `concurrencyPolicy`: `BatchV1.ConcurrencyPolicy`.
         public var concurrencyPolicy: BatchV1.ConcurrencyPolicy?
         /// `failedJobsHistoryLimit`: integer; format int32.
@@ -74,6 +84,19 @@ extension BatchV1 {
             self.suspend = suspend
             self.timeZone = timeZone
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if concurrencyPolicy != nil { sink.key("concurrencyPolicy"); concurrencyPolicy!.write(to: sink) }
+            if failedJobsHistoryLimit != nil { sink.key("failedJobsHistoryLimit"); sink.int(failedJobsHistoryLimit!) }
+            sink.key("jobTemplate"); jobTemplate.write(to: sink)
+            sink.key("schedule"); sink.string(schedule)
+            if startingDeadlineSeconds != nil { sink.key("startingDeadlineSeconds"); sink.int(startingDeadlineSeconds!) }
+            if successfulJobsHistoryLimit != nil { sink.key("successfulJobsHistoryLimit"); sink.int(successfulJobsHistoryLimit!) }
+            if suspend != nil { sink.key("suspend"); sink.bool(suspend!) }
+            if timeZone != nil { sink.key("timeZone"); sink.string(timeZone!) }
+            sink.endObject()
+        }
     }
 }
 
@@ -107,12 +130,22 @@ extension BatchV1 {
             self.spec = spec
             self.status = status
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.key("kind"); sink.string(kind) }
+            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
+            if spec != nil { sink.key("spec"); spec!.write(to: sink) }
+            if status != nil { sink.key("status"); status!.write(to: sink) }
+            sink.endObject()
+        }
     }
 }
 
 extension BatchV1 {
     /// `io.k8s.api.batch.v1.JobSpec`.
-    public struct JobSpec: Codable, Hashable, Sendable {
+    public struct JobSpec: Codable, Hashable, Sendable, DocumentWritable {
         /// `activeDeadlineSeconds`: integer; format int64.
         public var activeDeadlineSeconds: Int?
         /// `backoffLimit`: integer; format int32.
@@ -182,12 +215,33 @@ extension BatchV1 {
             self.template = template
             self.ttlSecondsAfterFinished = ttlSecondsAfterFinished
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if activeDeadlineSeconds != nil { sink.key("activeDeadlineSeconds"); sink.int(activeDeadlineSeconds!) }
+            if backoffLimit != nil { sink.key("backoffLimit"); sink.int(backoffLimit!) }
+            if backoffLimitPerIndex != nil { sink.key("backoffLimitPerIndex"); sink.int(backoffLimitPerIndex!) }
+            if completionMode != nil { sink.key("completionMode"); completionMode!.write(to: sink) }
+            if completions != nil { sink.key("completions"); sink.int(completions!) }
+            if managedBy != nil { sink.key("managedBy"); sink.string(managedBy!) }
+            if manualSelector != nil { sink.key("manualSelector"); sink.bool(manualSelector!) }
+            if maxFailedIndexes != nil { sink.key("maxFailedIndexes"); sink.int(maxFailedIndexes!) }
+            if parallelism != nil { sink.key("parallelism"); sink.int(parallelism!) }
+            if podFailurePolicy != nil { sink.key("podFailurePolicy"); podFailurePolicy!.write(to: sink) }
+            if podReplacementPolicy != nil { sink.key("podReplacementPolicy"); podReplacementPolicy!.write(to: sink) }
+            if selector != nil { sink.key("selector"); selector!.write(to: sink) }
+            if successPolicy != nil { sink.key("successPolicy"); successPolicy!.write(to: sink) }
+            if suspend != nil { sink.key("suspend"); sink.bool(suspend!) }
+            sink.key("template"); template.write(to: sink)
+            if ttlSecondsAfterFinished != nil { sink.key("ttlSecondsAfterFinished"); sink.int(ttlSecondsAfterFinished!) }
+            sink.endObject()
+        }
     }
 }
 
 extension BatchV1 {
     /// `io.k8s.api.batch.v1.JobTemplateSpec`.
-    public struct JobTemplateSpec: Codable, Hashable, Sendable {
+    public struct JobTemplateSpec: Codable, Hashable, Sendable, DocumentWritable {
         /// `metadata`: `MetaV1.ObjectMeta`.
         public var metadata: MetaV1.ObjectMeta?
         /// `spec`: `BatchV1.JobSpec`.
@@ -201,12 +255,19 @@ extension BatchV1 {
             self.metadata = metadata
             self.spec = spec
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
+            if spec != nil { sink.key("spec"); spec!.write(to: sink) }
+            sink.endObject()
+        }
     }
 }
 
 extension BatchV1 {
     /// `io.k8s.api.batch.v1.PodFailurePolicy`.
-    public struct PodFailurePolicy: Codable, Hashable, Sendable {
+    public struct PodFailurePolicy: Codable, Hashable, Sendable, DocumentWritable {
         /// `rules`: array of `BatchV1.PodFailurePolicyRule`; list type atomic; required.
         public var rules: [BatchV1.PodFailurePolicyRule]
 
@@ -216,12 +277,18 @@ extension BatchV1 {
         ) {
             self.rules = rules
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("rules"); sink.beginArray(); for index0 in rules.indices { rules[index0].write(to: sink) }; sink.endArray()
+            sink.endObject()
+        }
     }
 }
 
 extension BatchV1 {
     /// `io.k8s.api.batch.v1.PodFailurePolicyOnExitCodesRequirement`.
-    public struct PodFailurePolicyOnExitCodesRequirement: Codable, Hashable, Sendable {
+    public struct PodFailurePolicyOnExitCodesRequirement: Codable, Hashable, Sendable, DocumentWritable {
         /// `containerName`: string.
         public var containerName: String?
         /// `operator`: `BatchV1.PodFailurePolicyOnExitCodesOperator`; required.
@@ -239,12 +306,20 @@ extension BatchV1 {
             self.`operator` = `operator`
             self.values = values
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if containerName != nil { sink.key("containerName"); sink.string(containerName!) }
+            sink.key("operator"); `operator`.write(to: sink)
+            sink.key("values"); sink.beginArray(); for index0 in values.indices { sink.int(values[index0]) }; sink.endArray()
+            sink.endObject()
+        }
     }
 }
 
 extension BatchV1 {
     /// `io.k8s.api.batch.v1.PodFailurePolicyOnPodConditionsPattern`.
-    public struct PodFailurePolicyOnPodConditionsPattern: Codable, Hashable, Sendable {
+    public struct PodFailurePolicyOnPodConditionsPattern: Codable, Hashable, Sendable, DocumentWritable {
         /// `status`: string; required.
         public var status: String
         /// `type`: string; required.
@@ -258,12 +333,19 @@ extension BatchV1 {
             self.status = status
             self.type = type
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("status"); sink.string(status)
+            sink.key("type"); sink.string(type)
+            sink.endObject()
+        }
     }
 }
 
 extension BatchV1 {
     /// `io.k8s.api.batch.v1.PodFailurePolicyRule`.
-    public struct PodFailurePolicyRule: Codable, Hashable, Sendable {
+    public struct PodFailurePolicyRule: Codable, Hashable, Sendable, DocumentWritable {
         /// `action`: `BatchV1.PodFailurePolicyAction`; required.
         public var action: BatchV1.PodFailurePolicyAction
         /// `onExitCodes`: `BatchV1.PodFailurePolicyOnExitCodesRequirement`.
@@ -281,12 +363,20 @@ extension BatchV1 {
             self.onExitCodes = onExitCodes
             self.onPodConditions = onPodConditions
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("action"); action.write(to: sink)
+            if onExitCodes != nil { sink.key("onExitCodes"); onExitCodes!.write(to: sink) }
+            if onPodConditions != nil { sink.key("onPodConditions"); sink.beginArray(); for index0 in onPodConditions!.indices { onPodConditions![index0].write(to: sink) }; sink.endArray() }
+            sink.endObject()
+        }
     }
 }
 
 extension BatchV1 {
     /// `io.k8s.api.batch.v1.SuccessPolicy`.
-    public struct SuccessPolicy: Codable, Hashable, Sendable {
+    public struct SuccessPolicy: Codable, Hashable, Sendable, DocumentWritable {
         /// `rules`: array of `BatchV1.SuccessPolicyRule`; list type atomic; required.
         public var rules: [BatchV1.SuccessPolicyRule]
 
@@ -296,12 +386,18 @@ extension BatchV1 {
         ) {
             self.rules = rules
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("rules"); sink.beginArray(); for index0 in rules.indices { rules[index0].write(to: sink) }; sink.endArray()
+            sink.endObject()
+        }
     }
 }
 
 extension BatchV1 {
     /// `io.k8s.api.batch.v1.SuccessPolicyRule`.
-    public struct SuccessPolicyRule: Codable, Hashable, Sendable {
+    public struct SuccessPolicyRule: Codable, Hashable, Sendable, DocumentWritable {
         /// `succeededCount`: integer; format int32.
         public var succeededCount: Int?
         /// `succeededIndexes`: string.
@@ -314,6 +410,13 @@ extension BatchV1 {
         ) {
             self.succeededCount = succeededCount
             self.succeededIndexes = succeededIndexes
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if succeededCount != nil { sink.key("succeededCount"); sink.int(succeededCount!) }
+            if succeededIndexes != nil { sink.key("succeededIndexes"); sink.string(succeededIndexes!) }
+            sink.endObject()
         }
     }
 }

@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.AWSElasticBlockStoreVolumeSource`.
-    public struct AWSElasticBlockStoreVolumeSource: Codable, Hashable, Sendable {
+    public struct AWSElasticBlockStoreVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
         /// `fsType`: string.
         public var fsType: String?
         /// `partition`: integer; format int32.
@@ -25,12 +25,21 @@ extension CoreV1 {
             self.readOnly = readOnly
             self.volumeID = volumeID
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if fsType != nil { sink.key("fsType"); sink.string(fsType!) }
+            if partition != nil { sink.key("partition"); sink.int(partition!) }
+            if readOnly != nil { sink.key("readOnly"); sink.bool(readOnly!) }
+            sink.key("volumeID"); sink.string(volumeID)
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.Affinity`.
-    public struct Affinity: Codable, Hashable, Sendable {
+    public struct Affinity: Codable, Hashable, Sendable, DocumentWritable {
         /// `nodeAffinity`: `CoreV1.NodeAffinity`.
         public var nodeAffinity: CoreV1.NodeAffinity?
         /// `podAffinity`: `CoreV1.PodAffinity`.
@@ -48,12 +57,20 @@ extension CoreV1 {
             self.podAffinity = podAffinity
             self.podAntiAffinity = podAntiAffinity
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if nodeAffinity != nil { sink.key("nodeAffinity"); nodeAffinity!.write(to: sink) }
+            if podAffinity != nil { sink.key("podAffinity"); podAffinity!.write(to: sink) }
+            if podAntiAffinity != nil { sink.key("podAntiAffinity"); podAntiAffinity!.write(to: sink) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.AppArmorProfile`.
-    public struct AppArmorProfile: Codable, Hashable, Sendable {
+    public struct AppArmorProfile: Codable, Hashable, Sendable, DocumentWritable {
         /// `localhostProfile`: string.
         public var localhostProfile: String?
         /// `type`: `CoreV1.AppArmorProfileType`; required.
@@ -67,12 +84,19 @@ extension CoreV1 {
             self.localhostProfile = localhostProfile
             self.type = type
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if localhostProfile != nil { sink.key("localhostProfile"); sink.string(localhostProfile!) }
+            sink.key("type"); type.write(to: sink)
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.AzureDiskVolumeSource`.
-    public struct AzureDiskVolumeSource: Codable, Hashable, Sendable {
+    public struct AzureDiskVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
         /// `kind`: string.
         public var kind: String?
         /// `cachingMode`: string.
@@ -102,12 +126,23 @@ extension CoreV1 {
             self.fsType = fsType
             self.readOnly = readOnly
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if kind != nil { sink.key("kind"); sink.string(kind!) }
+            if cachingMode != nil { sink.key("cachingMode"); sink.string(cachingMode!) }
+            sink.key("diskName"); sink.string(diskName)
+            sink.key("diskURI"); sink.string(diskURI)
+            if fsType != nil { sink.key("fsType"); sink.string(fsType!) }
+            if readOnly != nil { sink.key("readOnly"); sink.bool(readOnly!) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.AzureFileVolumeSource`.
-    public struct AzureFileVolumeSource: Codable, Hashable, Sendable {
+    public struct AzureFileVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
         /// `readOnly`: boolean.
         public var readOnly: Bool?
         /// `secretName`: string; required.
@@ -125,12 +160,20 @@ extension CoreV1 {
             self.secretName = secretName
             self.shareName = shareName
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if readOnly != nil { sink.key("readOnly"); sink.bool(readOnly!) }
+            sink.key("secretName"); sink.string(secretName)
+            sink.key("shareName"); sink.string(shareName)
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.CSIVolumeSource`.
-    public struct CSIVolumeSource: Codable, Hashable, Sendable {
+    public struct CSIVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
         /// `driver`: string; required.
         public var driver: String
         /// `fsType`: string.
@@ -156,12 +199,22 @@ extension CoreV1 {
             self.readOnly = readOnly
             self.volumeAttributes = volumeAttributes
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("driver"); sink.string(driver)
+            if fsType != nil { sink.key("fsType"); sink.string(fsType!) }
+            if nodePublishSecretRef != nil { sink.key("nodePublishSecretRef"); nodePublishSecretRef!.write(to: sink) }
+            if readOnly != nil { sink.key("readOnly"); sink.bool(readOnly!) }
+            if volumeAttributes != nil { sink.key("volumeAttributes"); sink.beginObject(); for index0 in volumeAttributes!.entries.indices { sink.key(volumeAttributes!.entries[index0].key); sink.string(volumeAttributes!.entries[index0].value) }; sink.endObject() }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.Capabilities`.
-    public struct Capabilities: Codable, Hashable, Sendable {
+    public struct Capabilities: Codable, Hashable, Sendable, DocumentWritable {
         /// `add`: array of string; list type atomic.
         public var add: [String]?
         /// `drop`: array of string; list type atomic.
@@ -175,12 +228,19 @@ extension CoreV1 {
             self.add = add
             self.drop = drop
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if add != nil { sink.key("add"); sink.beginArray(); for index0 in add!.indices { sink.string(add![index0]) }; sink.endArray() }
+            if drop != nil { sink.key("drop"); sink.beginArray(); for index0 in drop!.indices { sink.string(drop![index0]) }; sink.endArray() }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.CephFSVolumeSource`.
-    public struct CephFSVolumeSource: Codable, Hashable, Sendable {
+    public struct CephFSVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
         /// `monitors`: array of string; list type atomic; required.
         public var monitors: [String]
         /// `path`: string.
@@ -210,12 +270,23 @@ extension CoreV1 {
             self.secretRef = secretRef
             self.user = user
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("monitors"); sink.beginArray(); for index0 in monitors.indices { sink.string(monitors[index0]) }; sink.endArray()
+            if path != nil { sink.key("path"); sink.string(path!) }
+            if readOnly != nil { sink.key("readOnly"); sink.bool(readOnly!) }
+            if secretFile != nil { sink.key("secretFile"); sink.string(secretFile!) }
+            if secretRef != nil { sink.key("secretRef"); secretRef!.write(to: sink) }
+            if user != nil { sink.key("user"); sink.string(user!) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.CinderVolumeSource`.
-    public struct CinderVolumeSource: Codable, Hashable, Sendable {
+    public struct CinderVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
         /// `fsType`: string.
         public var fsType: String?
         /// `readOnly`: boolean.
@@ -237,12 +308,21 @@ extension CoreV1 {
             self.secretRef = secretRef
             self.volumeID = volumeID
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if fsType != nil { sink.key("fsType"); sink.string(fsType!) }
+            if readOnly != nil { sink.key("readOnly"); sink.bool(readOnly!) }
+            if secretRef != nil { sink.key("secretRef"); secretRef!.write(to: sink) }
+            sink.key("volumeID"); sink.string(volumeID)
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ClientIPConfig`.
-    public struct ClientIPConfig: Codable, Hashable, Sendable {
+    public struct ClientIPConfig: Codable, Hashable, Sendable, DocumentWritable {
         /// `timeoutSeconds`: integer; format int32.
         public var timeoutSeconds: Int?
 
@@ -252,12 +332,18 @@ extension CoreV1 {
         ) {
             self.timeoutSeconds = timeoutSeconds
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if timeoutSeconds != nil { sink.key("timeoutSeconds"); sink.int(timeoutSeconds!) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ClusterTrustBundleProjection`.
-    public struct ClusterTrustBundleProjection: Codable, Hashable, Sendable {
+    public struct ClusterTrustBundleProjection: Codable, Hashable, Sendable, DocumentWritable {
         /// `name`: string.
         public var name: String?
         /// `labelSelector`: `MetaV1.LabelSelector`.
@@ -282,6 +368,16 @@ extension CoreV1 {
             self.optional = optional
             self.path = path
             self.signerName = signerName
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if name != nil { sink.key("name"); sink.string(name!) }
+            if labelSelector != nil { sink.key("labelSelector"); labelSelector!.write(to: sink) }
+            if optional != nil { sink.key("optional"); sink.bool(optional!) }
+            sink.key("path"); sink.string(path)
+            if signerName != nil { sink.key("signerName"); sink.string(signerName!) }
+            sink.endObject()
         }
     }
 }
@@ -320,12 +416,23 @@ extension CoreV1 {
             self.data = data
             self.immutable = immutable
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.key("kind"); sink.string(kind) }
+            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
+            if binaryData != nil { sink.key("binaryData"); sink.beginObject(); for index0 in binaryData!.entries.indices { sink.key(binaryData!.entries[index0].key); sink.string(binaryData!.entries[index0].value) }; sink.endObject() }
+            if data != nil { sink.key("data"); sink.beginObject(); for index0 in data!.entries.indices { sink.key(data!.entries[index0].key); sink.string(data!.entries[index0].value) }; sink.endObject() }
+            if immutable != nil { sink.key("immutable"); sink.bool(immutable!) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ConfigMapEnvSource`.
-    public struct ConfigMapEnvSource: Codable, Hashable, Sendable {
+    public struct ConfigMapEnvSource: Codable, Hashable, Sendable, DocumentWritable {
         /// `name`: string.
         public var name: String?
         /// `optional`: boolean.
@@ -339,12 +446,19 @@ extension CoreV1 {
             self.name = name
             self.optional = optional
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if name != nil { sink.key("name"); sink.string(name!) }
+            if optional != nil { sink.key("optional"); sink.bool(optional!) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ConfigMapKeySelector`.
-    public struct ConfigMapKeySelector: Codable, Hashable, Sendable {
+    public struct ConfigMapKeySelector: Codable, Hashable, Sendable, DocumentWritable {
         /// `name`: string.
         public var name: String?
         /// `key`: string; required.
@@ -362,12 +476,20 @@ extension CoreV1 {
             self.key = key
             self.optional = optional
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if name != nil { sink.key("name"); sink.string(name!) }
+            sink.key("key"); sink.string(key)
+            if optional != nil { sink.key("optional"); sink.bool(optional!) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ConfigMapProjection`.
-    public struct ConfigMapProjection: Codable, Hashable, Sendable {
+    public struct ConfigMapProjection: Codable, Hashable, Sendable, DocumentWritable {
         /// `name`: string.
         public var name: String?
         /// `items`: array of `CoreV1.KeyToPath`; list type atomic.
@@ -385,12 +507,20 @@ extension CoreV1 {
             self.items = items
             self.optional = optional
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if name != nil { sink.key("name"); sink.string(name!) }
+            if items != nil { sink.key("items"); sink.beginArray(); for index0 in items!.indices { items![index0].write(to: sink) }; sink.endArray() }
+            if optional != nil { sink.key("optional"); sink.bool(optional!) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ConfigMapVolumeSource`.
-    public struct ConfigMapVolumeSource: Codable, Hashable, Sendable {
+    public struct ConfigMapVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
         /// `name`: string.
         public var name: String?
         /// `defaultMode`: integer; format int32.
@@ -411,6 +541,15 @@ extension CoreV1 {
             self.defaultMode = defaultMode
             self.items = items
             self.optional = optional
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if name != nil { sink.key("name"); sink.string(name!) }
+            if defaultMode != nil { sink.key("defaultMode"); sink.int(defaultMode!) }
+            if items != nil { sink.key("items"); sink.beginArray(); for index0 in items!.indices { items![index0].write(to: sink) }; sink.endArray() }
+            if optional != nil { sink.key("optional"); sink.bool(optional!) }
+            sink.endObject()
         }
     }
 }

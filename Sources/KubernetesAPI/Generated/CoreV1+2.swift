@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.Container`.
-    public struct Container: Codable, Hashable, Sendable {
+    public struct Container: Codable, Hashable, Sendable, DocumentWritable {
         /// `name`: string; required.
         public var name: String
         /// `image`: string.
@@ -105,12 +105,41 @@ extension CoreV1 {
             self.tty = tty
             self.volumeDevices = volumeDevices
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("name"); sink.string(name)
+            if image != nil { sink.key("image"); sink.string(image!) }
+            if command != nil { sink.key("command"); sink.beginArray(); for index0 in command!.indices { sink.string(command![index0]) }; sink.endArray() }
+            if args != nil { sink.key("args"); sink.beginArray(); for index0 in args!.indices { sink.string(args![index0]) }; sink.endArray() }
+            if workingDir != nil { sink.key("workingDir"); sink.string(workingDir!) }
+            if ports != nil { sink.key("ports"); sink.beginArray(); for index0 in ports!.indices { ports![index0].write(to: sink) }; sink.endArray() }
+            if env != nil { sink.key("env"); sink.beginArray(); for index0 in env!.indices { env![index0].write(to: sink) }; sink.endArray() }
+            if resources != nil { sink.key("resources"); resources!.write(to: sink) }
+            if volumeMounts != nil { sink.key("volumeMounts"); sink.beginArray(); for index0 in volumeMounts!.indices { volumeMounts![index0].write(to: sink) }; sink.endArray() }
+            if livenessProbe != nil { sink.key("livenessProbe"); livenessProbe!.write(to: sink) }
+            if readinessProbe != nil { sink.key("readinessProbe"); readinessProbe!.write(to: sink) }
+            if startupProbe != nil { sink.key("startupProbe"); startupProbe!.write(to: sink) }
+            if lifecycle != nil { sink.key("lifecycle"); lifecycle!.write(to: sink) }
+            if imagePullPolicy != nil { sink.key("imagePullPolicy"); imagePullPolicy!.write(to: sink) }
+            if securityContext != nil { sink.key("securityContext"); securityContext!.write(to: sink) }
+            if envFrom != nil { sink.key("envFrom"); sink.beginArray(); for index0 in envFrom!.indices { envFrom![index0].write(to: sink) }; sink.endArray() }
+            if resizePolicy != nil { sink.key("resizePolicy"); sink.beginArray(); for index0 in resizePolicy!.indices { resizePolicy![index0].write(to: sink) }; sink.endArray() }
+            if restartPolicy != nil { sink.key("restartPolicy"); restartPolicy!.write(to: sink) }
+            if stdin != nil { sink.key("stdin"); sink.bool(stdin!) }
+            if stdinOnce != nil { sink.key("stdinOnce"); sink.bool(stdinOnce!) }
+            if terminationMessagePath != nil { sink.key("terminationMessagePath"); sink.string(terminationMessagePath!) }
+            if terminationMessagePolicy != nil { sink.key("terminationMessagePolicy"); terminationMessagePolicy!.write(to: sink) }
+            if tty != nil { sink.key("tty"); sink.bool(tty!) }
+            if volumeDevices != nil { sink.key("volumeDevices"); sink.beginArray(); for index0 in volumeDevices!.indices { volumeDevices![index0].write(to: sink) }; sink.endArray() }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ContainerPort`.
-    public struct ContainerPort: Codable, Hashable, Sendable {
+    public struct ContainerPort: Codable, Hashable, Sendable, DocumentWritable {
         /// `name`: string.
         public var name: String?
         /// `containerPort`: integer; format int32; required.
@@ -136,12 +165,22 @@ extension CoreV1 {
             self.hostIP = hostIP
             self.hostPort = hostPort
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if name != nil { sink.key("name"); sink.string(name!) }
+            sink.key("containerPort"); sink.int(containerPort)
+            if `protocol` != nil { sink.key("protocol"); `protocol`!.write(to: sink) }
+            if hostIP != nil { sink.key("hostIP"); sink.string(hostIP!) }
+            if hostPort != nil { sink.key("hostPort"); sink.int(hostPort!) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ContainerResizePolicy`.
-    public struct ContainerResizePolicy: Codable, Hashable, Sendable {
+    public struct ContainerResizePolicy: Codable, Hashable, Sendable, DocumentWritable {
         /// `resourceName`: string; required.
         public var resourceName: String
         /// `restartPolicy`: `CoreV1.ResourceResizeRestartPolicy`; required.
@@ -155,12 +194,19 @@ extension CoreV1 {
             self.resourceName = resourceName
             self.restartPolicy = restartPolicy
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("resourceName"); sink.string(resourceName)
+            sink.key("restartPolicy"); restartPolicy.write(to: sink)
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.DownwardAPIProjection`.
-    public struct DownwardAPIProjection: Codable, Hashable, Sendable {
+    public struct DownwardAPIProjection: Codable, Hashable, Sendable, DocumentWritable {
         /// `items`: array of `CoreV1.DownwardAPIVolumeFile`; list type atomic.
         public var items: [CoreV1.DownwardAPIVolumeFile]?
 
@@ -170,12 +216,18 @@ extension CoreV1 {
         ) {
             self.items = items
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if items != nil { sink.key("items"); sink.beginArray(); for index0 in items!.indices { items![index0].write(to: sink) }; sink.endArray() }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.DownwardAPIVolumeFile`.
-    public struct DownwardAPIVolumeFile: Codable, Hashable, Sendable {
+    public struct DownwardAPIVolumeFile: Codable, Hashable, Sendable, DocumentWritable {
         /// `fieldRef`: `CoreV1.ObjectFieldSelector`.
         public var fieldRef: CoreV1.ObjectFieldSelector?
         /// `mode`: integer; format int32.
@@ -197,12 +249,21 @@ extension CoreV1 {
             self.path = path
             self.resourceFieldRef = resourceFieldRef
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if fieldRef != nil { sink.key("fieldRef"); fieldRef!.write(to: sink) }
+            if mode != nil { sink.key("mode"); sink.int(mode!) }
+            sink.key("path"); sink.string(path)
+            if resourceFieldRef != nil { sink.key("resourceFieldRef"); resourceFieldRef!.write(to: sink) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.DownwardAPIVolumeSource`.
-    public struct DownwardAPIVolumeSource: Codable, Hashable, Sendable {
+    public struct DownwardAPIVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
         /// `defaultMode`: integer; format int32.
         public var defaultMode: Int?
         /// `items`: array of `CoreV1.DownwardAPIVolumeFile`; list type atomic.
@@ -216,12 +277,19 @@ extension CoreV1 {
             self.defaultMode = defaultMode
             self.items = items
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if defaultMode != nil { sink.key("defaultMode"); sink.int(defaultMode!) }
+            if items != nil { sink.key("items"); sink.beginArray(); for index0 in items!.indices { items![index0].write(to: sink) }; sink.endArray() }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.EmptyDirVolumeSource`.
-    public struct EmptyDirVolumeSource: Codable, Hashable, Sendable {
+    public struct EmptyDirVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
         /// `medium`: string.
         public var medium: String?
         /// `sizeLimit`: quantity.
@@ -235,12 +303,19 @@ extension CoreV1 {
             self.medium = medium
             self.sizeLimit = sizeLimit
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if medium != nil { sink.key("medium"); sink.string(medium!) }
+            if sizeLimit != nil { sink.key("sizeLimit"); sink.string(sizeLimit!.text) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.EnvFromSource`.
-    public struct EnvFromSource: Codable, Hashable, Sendable {
+    public struct EnvFromSource: Codable, Hashable, Sendable, DocumentWritable {
         /// `configMapRef`: `CoreV1.ConfigMapEnvSource`.
         public var configMapRef: CoreV1.ConfigMapEnvSource?
         /// `prefix`: string.
@@ -258,12 +333,20 @@ extension CoreV1 {
             self.prefix = prefix
             self.secretRef = secretRef
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if configMapRef != nil { sink.key("configMapRef"); configMapRef!.write(to: sink) }
+            if prefix != nil { sink.key("prefix"); sink.string(prefix!) }
+            if secretRef != nil { sink.key("secretRef"); secretRef!.write(to: sink) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.EnvVar`.
-    public struct EnvVar: Codable, Hashable, Sendable {
+    public struct EnvVar: Codable, Hashable, Sendable, DocumentWritable {
         /// `name`: string; required.
         public var name: String
         /// `value`: string.
@@ -281,12 +364,20 @@ extension CoreV1 {
             self.value = value
             self.valueFrom = valueFrom
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("name"); sink.string(name)
+            if value != nil { sink.key("value"); sink.string(value!) }
+            if valueFrom != nil { sink.key("valueFrom"); valueFrom!.write(to: sink) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.EnvVarSource`.
-    public struct EnvVarSource: Codable, Hashable, Sendable {
+    public struct EnvVarSource: Codable, Hashable, Sendable, DocumentWritable {
         /// `configMapKeyRef`: `CoreV1.ConfigMapKeySelector`.
         public var configMapKeyRef: CoreV1.ConfigMapKeySelector?
         /// `fieldRef`: `CoreV1.ObjectFieldSelector`.
@@ -308,12 +399,21 @@ extension CoreV1 {
             self.resourceFieldRef = resourceFieldRef
             self.secretKeyRef = secretKeyRef
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if configMapKeyRef != nil { sink.key("configMapKeyRef"); configMapKeyRef!.write(to: sink) }
+            if fieldRef != nil { sink.key("fieldRef"); fieldRef!.write(to: sink) }
+            if resourceFieldRef != nil { sink.key("resourceFieldRef"); resourceFieldRef!.write(to: sink) }
+            if secretKeyRef != nil { sink.key("secretKeyRef"); secretKeyRef!.write(to: sink) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.EphemeralContainer`.
-    public struct EphemeralContainer: Codable, Hashable, Sendable {
+    public struct EphemeralContainer: Codable, Hashable, Sendable, DocumentWritable {
         /// `name`: string; required.
         public var name: String
         /// `args`: array of string; list type atomic.
@@ -419,12 +519,42 @@ extension CoreV1 {
             self.volumeMounts = volumeMounts
             self.workingDir = workingDir
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("name"); sink.string(name)
+            if args != nil { sink.key("args"); sink.beginArray(); for index0 in args!.indices { sink.string(args![index0]) }; sink.endArray() }
+            if command != nil { sink.key("command"); sink.beginArray(); for index0 in command!.indices { sink.string(command![index0]) }; sink.endArray() }
+            if env != nil { sink.key("env"); sink.beginArray(); for index0 in env!.indices { env![index0].write(to: sink) }; sink.endArray() }
+            if envFrom != nil { sink.key("envFrom"); sink.beginArray(); for index0 in envFrom!.indices { envFrom![index0].write(to: sink) }; sink.endArray() }
+            if image != nil { sink.key("image"); sink.string(image!) }
+            if imagePullPolicy != nil { sink.key("imagePullPolicy"); imagePullPolicy!.write(to: sink) }
+            if lifecycle != nil { sink.key("lifecycle"); lifecycle!.write(to: sink) }
+            if livenessProbe != nil { sink.key("livenessProbe"); livenessProbe!.write(to: sink) }
+            if ports != nil { sink.key("ports"); sink.beginArray(); for index0 in ports!.indices { ports![index0].write(to: sink) }; sink.endArray() }
+            if readinessProbe != nil { sink.key("readinessProbe"); readinessProbe!.write(to: sink) }
+            if resizePolicy != nil { sink.key("resizePolicy"); sink.beginArray(); for index0 in resizePolicy!.indices { resizePolicy![index0].write(to: sink) }; sink.endArray() }
+            if resources != nil { sink.key("resources"); resources!.write(to: sink) }
+            if restartPolicy != nil { sink.key("restartPolicy"); sink.string(restartPolicy!) }
+            if securityContext != nil { sink.key("securityContext"); securityContext!.write(to: sink) }
+            if startupProbe != nil { sink.key("startupProbe"); startupProbe!.write(to: sink) }
+            if stdin != nil { sink.key("stdin"); sink.bool(stdin!) }
+            if stdinOnce != nil { sink.key("stdinOnce"); sink.bool(stdinOnce!) }
+            if targetContainerName != nil { sink.key("targetContainerName"); sink.string(targetContainerName!) }
+            if terminationMessagePath != nil { sink.key("terminationMessagePath"); sink.string(terminationMessagePath!) }
+            if terminationMessagePolicy != nil { sink.key("terminationMessagePolicy"); terminationMessagePolicy!.write(to: sink) }
+            if tty != nil { sink.key("tty"); sink.bool(tty!) }
+            if volumeDevices != nil { sink.key("volumeDevices"); sink.beginArray(); for index0 in volumeDevices!.indices { volumeDevices![index0].write(to: sink) }; sink.endArray() }
+            if volumeMounts != nil { sink.key("volumeMounts"); sink.beginArray(); for index0 in volumeMounts!.indices { volumeMounts![index0].write(to: sink) }; sink.endArray() }
+            if workingDir != nil { sink.key("workingDir"); sink.string(workingDir!) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.EphemeralVolumeSource`.
-    public struct EphemeralVolumeSource: Codable, Hashable, Sendable {
+    public struct EphemeralVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
         /// `volumeClaimTemplate`: `CoreV1.PersistentVolumeClaimTemplate`.
         public var volumeClaimTemplate: CoreV1.PersistentVolumeClaimTemplate?
 
@@ -434,12 +564,18 @@ extension CoreV1 {
         ) {
             self.volumeClaimTemplate = volumeClaimTemplate
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if volumeClaimTemplate != nil { sink.key("volumeClaimTemplate"); volumeClaimTemplate!.write(to: sink) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ExecAction`.
-    public struct ExecAction: Codable, Hashable, Sendable {
+    public struct ExecAction: Codable, Hashable, Sendable, DocumentWritable {
         /// `command`: array of string; list type atomic.
         public var command: [String]?
 
@@ -449,12 +585,18 @@ extension CoreV1 {
         ) {
             self.command = command
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if command != nil { sink.key("command"); sink.beginArray(); for index0 in command!.indices { sink.string(command![index0]) }; sink.endArray() }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.FCVolumeSource`.
-    public struct FCVolumeSource: Codable, Hashable, Sendable {
+    public struct FCVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
         /// `fsType`: string.
         public var fsType: String?
         /// `lun`: integer; format int32.
@@ -480,12 +622,22 @@ extension CoreV1 {
             self.targetWWNs = targetWWNs
             self.wwids = wwids
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if fsType != nil { sink.key("fsType"); sink.string(fsType!) }
+            if lun != nil { sink.key("lun"); sink.int(lun!) }
+            if readOnly != nil { sink.key("readOnly"); sink.bool(readOnly!) }
+            if targetWWNs != nil { sink.key("targetWWNs"); sink.beginArray(); for index0 in targetWWNs!.indices { sink.string(targetWWNs![index0]) }; sink.endArray() }
+            if wwids != nil { sink.key("wwids"); sink.beginArray(); for index0 in wwids!.indices { sink.string(wwids![index0]) }; sink.endArray() }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.FlexVolumeSource`.
-    public struct FlexVolumeSource: Codable, Hashable, Sendable {
+    public struct FlexVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
         /// `driver`: string; required.
         public var driver: String
         /// `fsType`: string.
@@ -511,12 +663,22 @@ extension CoreV1 {
             self.readOnly = readOnly
             self.secretRef = secretRef
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("driver"); sink.string(driver)
+            if fsType != nil { sink.key("fsType"); sink.string(fsType!) }
+            if options != nil { sink.key("options"); sink.beginObject(); for index0 in options!.entries.indices { sink.key(options!.entries[index0].key); sink.string(options!.entries[index0].value) }; sink.endObject() }
+            if readOnly != nil { sink.key("readOnly"); sink.bool(readOnly!) }
+            if secretRef != nil { sink.key("secretRef"); secretRef!.write(to: sink) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.FlockerVolumeSource`.
-    public struct FlockerVolumeSource: Codable, Hashable, Sendable {
+    public struct FlockerVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
         /// `datasetName`: string.
         public var datasetName: String?
         /// `datasetUUID`: string.
@@ -529,6 +691,13 @@ extension CoreV1 {
         ) {
             self.datasetName = datasetName
             self.datasetUUID = datasetUUID
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if datasetName != nil { sink.key("datasetName"); sink.string(datasetName!) }
+            if datasetUUID != nil { sink.key("datasetUUID"); sink.string(datasetUUID!) }
+            sink.endObject()
         }
     }
 }

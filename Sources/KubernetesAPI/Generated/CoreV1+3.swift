@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.GCEPersistentDiskVolumeSource`.
-    public struct GCEPersistentDiskVolumeSource: Codable, Hashable, Sendable {
+    public struct GCEPersistentDiskVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
         /// `fsType`: string.
         public var fsType: String?
         /// `partition`: integer; format int32.
@@ -25,12 +25,21 @@ extension CoreV1 {
             self.pdName = pdName
             self.readOnly = readOnly
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if fsType != nil { sink.key("fsType"); sink.string(fsType!) }
+            if partition != nil { sink.key("partition"); sink.int(partition!) }
+            sink.key("pdName"); sink.string(pdName)
+            if readOnly != nil { sink.key("readOnly"); sink.bool(readOnly!) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.GRPCAction`.
-    public struct GRPCAction: Codable, Hashable, Sendable {
+    public struct GRPCAction: Codable, Hashable, Sendable, DocumentWritable {
         /// `port`: integer; format int32; required.
         public var port: Int
         /// `service`: string.
@@ -44,12 +53,19 @@ extension CoreV1 {
             self.port = port
             self.service = service
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("port"); sink.int(port)
+            if service != nil { sink.key("service"); sink.string(service!) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.GitRepoVolumeSource`.
-    public struct GitRepoVolumeSource: Codable, Hashable, Sendable {
+    public struct GitRepoVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
         /// `directory`: string.
         public var directory: String?
         /// `repository`: string; required.
@@ -67,12 +83,20 @@ extension CoreV1 {
             self.repository = repository
             self.revision = revision
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if directory != nil { sink.key("directory"); sink.string(directory!) }
+            sink.key("repository"); sink.string(repository)
+            if revision != nil { sink.key("revision"); sink.string(revision!) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.GlusterfsVolumeSource`.
-    public struct GlusterfsVolumeSource: Codable, Hashable, Sendable {
+    public struct GlusterfsVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
         /// `endpoints`: string; required.
         public var endpoints: String
         /// `path`: string; required.
@@ -90,12 +114,20 @@ extension CoreV1 {
             self.path = path
             self.readOnly = readOnly
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("endpoints"); sink.string(endpoints)
+            sink.key("path"); sink.string(path)
+            if readOnly != nil { sink.key("readOnly"); sink.bool(readOnly!) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.HTTPGetAction`.
-    public struct HTTPGetAction: Codable, Hashable, Sendable {
+    public struct HTTPGetAction: Codable, Hashable, Sendable, DocumentWritable {
         /// `path`: string.
         public var path: String?
         /// `port`: integer or string; required.
@@ -121,12 +153,22 @@ extension CoreV1 {
             self.host = host
             self.httpHeaders = httpHeaders
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if path != nil { sink.key("path"); sink.string(path!) }
+            sink.key("port"); port.write(to: sink)
+            if scheme != nil { sink.key("scheme"); scheme!.write(to: sink) }
+            if host != nil { sink.key("host"); sink.string(host!) }
+            if httpHeaders != nil { sink.key("httpHeaders"); sink.beginArray(); for index0 in httpHeaders!.indices { httpHeaders![index0].write(to: sink) }; sink.endArray() }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.HTTPHeader`.
-    public struct HTTPHeader: Codable, Hashable, Sendable {
+    public struct HTTPHeader: Codable, Hashable, Sendable, DocumentWritable {
         /// `name`: string; required.
         public var name: String
         /// `value`: string; required.
@@ -140,12 +182,19 @@ extension CoreV1 {
             self.name = name
             self.value = value
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("name"); sink.string(name)
+            sink.key("value"); sink.string(value)
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.HostAlias`.
-    public struct HostAlias: Codable, Hashable, Sendable {
+    public struct HostAlias: Codable, Hashable, Sendable, DocumentWritable {
         /// `hostnames`: array of string; list type atomic.
         public var hostnames: [String]?
         /// `ip`: string; required.
@@ -159,12 +208,19 @@ extension CoreV1 {
             self.hostnames = hostnames
             self.ip = ip
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if hostnames != nil { sink.key("hostnames"); sink.beginArray(); for index0 in hostnames!.indices { sink.string(hostnames![index0]) }; sink.endArray() }
+            sink.key("ip"); sink.string(ip)
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.HostPathVolumeSource`.
-    public struct HostPathVolumeSource: Codable, Hashable, Sendable {
+    public struct HostPathVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
         /// `path`: string; required.
         public var path: String
         /// `type`: `CoreV1.HostPathType`.
@@ -178,12 +234,19 @@ extension CoreV1 {
             self.path = path
             self.type = type
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("path"); sink.string(path)
+            if type != nil { sink.key("type"); type!.write(to: sink) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ISCSIVolumeSource`.
-    public struct ISCSIVolumeSource: Codable, Hashable, Sendable {
+    public struct ISCSIVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
         /// `chapAuthDiscovery`: boolean.
         public var chapAuthDiscovery: Bool?
         /// `chapAuthSession`: boolean.
@@ -233,12 +296,28 @@ extension CoreV1 {
             self.secretRef = secretRef
             self.targetPortal = targetPortal
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if chapAuthDiscovery != nil { sink.key("chapAuthDiscovery"); sink.bool(chapAuthDiscovery!) }
+            if chapAuthSession != nil { sink.key("chapAuthSession"); sink.bool(chapAuthSession!) }
+            if fsType != nil { sink.key("fsType"); sink.string(fsType!) }
+            if initiatorName != nil { sink.key("initiatorName"); sink.string(initiatorName!) }
+            sink.key("iqn"); sink.string(iqn)
+            if iscsiInterface != nil { sink.key("iscsiInterface"); sink.string(iscsiInterface!) }
+            sink.key("lun"); sink.int(lun)
+            if portals != nil { sink.key("portals"); sink.beginArray(); for index0 in portals!.indices { sink.string(portals![index0]) }; sink.endArray() }
+            if readOnly != nil { sink.key("readOnly"); sink.bool(readOnly!) }
+            if secretRef != nil { sink.key("secretRef"); secretRef!.write(to: sink) }
+            sink.key("targetPortal"); sink.string(targetPortal)
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ImageVolumeSource`.
-    public struct ImageVolumeSource: Codable, Hashable, Sendable {
+    public struct ImageVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
         /// `pullPolicy`: string.
         public var pullPolicy: String?
         /// `reference`: string.
@@ -252,12 +331,19 @@ extension CoreV1 {
             self.pullPolicy = pullPolicy
             self.reference = reference
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if pullPolicy != nil { sink.key("pullPolicy"); sink.string(pullPolicy!) }
+            if reference != nil { sink.key("reference"); sink.string(reference!) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.KeyToPath`.
-    public struct KeyToPath: Codable, Hashable, Sendable {
+    public struct KeyToPath: Codable, Hashable, Sendable, DocumentWritable {
         /// `key`: string; required.
         public var key: String
         /// `mode`: integer; format int32.
@@ -275,12 +361,20 @@ extension CoreV1 {
             self.mode = mode
             self.path = path
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("key"); sink.string(key)
+            if mode != nil { sink.key("mode"); sink.int(mode!) }
+            sink.key("path"); sink.string(path)
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.Lifecycle`.
-    public struct Lifecycle: Codable, Hashable, Sendable {
+    public struct Lifecycle: Codable, Hashable, Sendable, DocumentWritable {
         /// `postStart`: `CoreV1.LifecycleHandler`.
         public var postStart: CoreV1.LifecycleHandler?
         /// `preStop`: `CoreV1.LifecycleHandler`.
@@ -294,12 +388,19 @@ extension CoreV1 {
             self.postStart = postStart
             self.preStop = preStop
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if postStart != nil { sink.key("postStart"); postStart!.write(to: sink) }
+            if preStop != nil { sink.key("preStop"); preStop!.write(to: sink) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.LifecycleHandler`.
-    public struct LifecycleHandler: Codable, Hashable, Sendable {
+    public struct LifecycleHandler: Codable, Hashable, Sendable, DocumentWritable {
         /// `httpGet`: `CoreV1.HTTPGetAction`.
         public var httpGet: CoreV1.HTTPGetAction?
         /// `tcpSocket`: `CoreV1.TCPSocketAction`.
@@ -320,6 +421,15 @@ extension CoreV1 {
             self.tcpSocket = tcpSocket
             self.exec = exec
             self.sleep = sleep
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if httpGet != nil { sink.key("httpGet"); httpGet!.write(to: sink) }
+            if tcpSocket != nil { sink.key("tcpSocket"); tcpSocket!.write(to: sink) }
+            if exec != nil { sink.key("exec"); exec!.write(to: sink) }
+            if sleep != nil { sink.key("sleep"); sleep!.write(to: sink) }
+            sink.endObject()
         }
     }
 }
@@ -350,12 +460,21 @@ extension CoreV1 {
             self.metadata = metadata
             self.spec = spec
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.key("kind"); sink.string(kind) }
+            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
+            if spec != nil { sink.key("spec"); spec!.write(to: sink) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.LimitRangeItem`.
-    public struct LimitRangeItem: Codable, Hashable, Sendable {
+    public struct LimitRangeItem: Codable, Hashable, Sendable, DocumentWritable {
         /// `default`: map of string to quantity.
         public var `default`: StringMap<Quantity>?
         /// `defaultRequest`: map of string to quantity.
@@ -385,12 +504,23 @@ extension CoreV1 {
             self.min = min
             self.type = type
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if `default` != nil { sink.key("default"); sink.beginObject(); for index0 in `default`!.entries.indices { sink.key(`default`!.entries[index0].key); sink.string(`default`!.entries[index0].value.text) }; sink.endObject() }
+            if defaultRequest != nil { sink.key("defaultRequest"); sink.beginObject(); for index0 in defaultRequest!.entries.indices { sink.key(defaultRequest!.entries[index0].key); sink.string(defaultRequest!.entries[index0].value.text) }; sink.endObject() }
+            if max != nil { sink.key("max"); sink.beginObject(); for index0 in max!.entries.indices { sink.key(max!.entries[index0].key); sink.string(max!.entries[index0].value.text) }; sink.endObject() }
+            if maxLimitRequestRatio != nil { sink.key("maxLimitRequestRatio"); sink.beginObject(); for index0 in maxLimitRequestRatio!.entries.indices { sink.key(maxLimitRequestRatio!.entries[index0].key); sink.string(maxLimitRequestRatio!.entries[index0].value.text) }; sink.endObject() }
+            if min != nil { sink.key("min"); sink.beginObject(); for index0 in min!.entries.indices { sink.key(min!.entries[index0].key); sink.string(min!.entries[index0].value.text) }; sink.endObject() }
+            sink.key("type"); type.write(to: sink)
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.LimitRangeSpec`.
-    public struct LimitRangeSpec: Codable, Hashable, Sendable {
+    public struct LimitRangeSpec: Codable, Hashable, Sendable, DocumentWritable {
         /// `limits`: array of `CoreV1.LimitRangeItem`; list type atomic; required.
         public var limits: [CoreV1.LimitRangeItem]
 
@@ -399,6 +529,12 @@ extension CoreV1 {
             limits: [CoreV1.LimitRangeItem]
         ) {
             self.limits = limits
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("limits"); sink.beginArray(); for index0 in limits.indices { limits[index0].write(to: sink) }; sink.endArray()
+            sink.endObject()
         }
     }
 }

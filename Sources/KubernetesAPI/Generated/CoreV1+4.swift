@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.LocalObjectReference`.
-    public struct LocalObjectReference: Codable, Hashable, Sendable {
+    public struct LocalObjectReference: Codable, Hashable, Sendable, DocumentWritable {
         /// `name`: string.
         public var name: String?
 
@@ -13,12 +13,18 @@ extension CoreV1 {
         ) {
             self.name = name
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if name != nil { sink.key("name"); sink.string(name!) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.NFSVolumeSource`.
-    public struct NFSVolumeSource: Codable, Hashable, Sendable {
+    public struct NFSVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
         /// `path`: string; required.
         public var path: String
         /// `readOnly`: boolean.
@@ -35,6 +41,14 @@ extension CoreV1 {
             self.path = path
             self.readOnly = readOnly
             self.server = server
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("path"); sink.string(path)
+            if readOnly != nil { sink.key("readOnly"); sink.bool(readOnly!) }
+            sink.key("server"); sink.string(server)
+            sink.endObject()
         }
     }
 }
@@ -69,12 +83,22 @@ extension CoreV1 {
             self.spec = spec
             self.status = status
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.key("kind"); sink.string(kind) }
+            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
+            if spec != nil { sink.key("spec"); spec!.write(to: sink) }
+            if status != nil { sink.key("status"); status!.write(to: sink) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.NamespaceSpec`.
-    public struct NamespaceSpec: Codable, Hashable, Sendable {
+    public struct NamespaceSpec: Codable, Hashable, Sendable, DocumentWritable {
         /// `finalizers`: array of string; list type atomic.
         public var finalizers: [String]?
 
@@ -84,12 +108,18 @@ extension CoreV1 {
         ) {
             self.finalizers = finalizers
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if finalizers != nil { sink.key("finalizers"); sink.beginArray(); for index0 in finalizers!.indices { sink.string(finalizers![index0]) }; sink.endArray() }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.NodeAffinity`.
-    public struct NodeAffinity: Codable, Hashable, Sendable {
+    public struct NodeAffinity: Codable, Hashable, Sendable, DocumentWritable {
         /// `preferredDuringSchedulingIgnoredDuringExecution`: array of `CoreV1.PreferredSchedulingTerm`; list type atomic.
         public var preferredDuringSchedulingIgnoredDuringExecution: [CoreV1.PreferredSchedulingTerm]?
         /// `requiredDuringSchedulingIgnoredDuringExecution`: `CoreV1.NodeSelector`.
@@ -103,12 +133,19 @@ extension CoreV1 {
             self.preferredDuringSchedulingIgnoredDuringExecution = preferredDuringSchedulingIgnoredDuringExecution
             self.requiredDuringSchedulingIgnoredDuringExecution = requiredDuringSchedulingIgnoredDuringExecution
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if preferredDuringSchedulingIgnoredDuringExecution != nil { sink.key("preferredDuringSchedulingIgnoredDuringExecution"); sink.beginArray(); for index0 in preferredDuringSchedulingIgnoredDuringExecution!.indices { preferredDuringSchedulingIgnoredDuringExecution![index0].write(to: sink) }; sink.endArray() }
+            if requiredDuringSchedulingIgnoredDuringExecution != nil { sink.key("requiredDuringSchedulingIgnoredDuringExecution"); requiredDuringSchedulingIgnoredDuringExecution!.write(to: sink) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.NodeSelector`.
-    public struct NodeSelector: Codable, Hashable, Sendable {
+    public struct NodeSelector: Codable, Hashable, Sendable, DocumentWritable {
         /// `nodeSelectorTerms`: array of `CoreV1.NodeSelectorTerm`; list type atomic; required.
         public var nodeSelectorTerms: [CoreV1.NodeSelectorTerm]
 
@@ -118,12 +155,18 @@ extension CoreV1 {
         ) {
             self.nodeSelectorTerms = nodeSelectorTerms
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("nodeSelectorTerms"); sink.beginArray(); for index0 in nodeSelectorTerms.indices { nodeSelectorTerms[index0].write(to: sink) }; sink.endArray()
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.NodeSelectorRequirement`.
-    public struct NodeSelectorRequirement: Codable, Hashable, Sendable {
+    public struct NodeSelectorRequirement: Codable, Hashable, Sendable, DocumentWritable {
         /// `key`: string; required.
         public var key: String
         /// `operator`: `CoreV1.NodeSelectorOperator`; required.
@@ -141,12 +184,20 @@ extension CoreV1 {
             self.`operator` = `operator`
             self.values = values
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("key"); sink.string(key)
+            sink.key("operator"); `operator`.write(to: sink)
+            if values != nil { sink.key("values"); sink.beginArray(); for index0 in values!.indices { sink.string(values![index0]) }; sink.endArray() }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.NodeSelectorTerm`.
-    public struct NodeSelectorTerm: Codable, Hashable, Sendable {
+    public struct NodeSelectorTerm: Codable, Hashable, Sendable, DocumentWritable {
         /// `matchExpressions`: array of `CoreV1.NodeSelectorRequirement`; list type atomic.
         public var matchExpressions: [CoreV1.NodeSelectorRequirement]?
         /// `matchFields`: array of `CoreV1.NodeSelectorRequirement`; list type atomic.
@@ -160,12 +211,19 @@ extension CoreV1 {
             self.matchExpressions = matchExpressions
             self.matchFields = matchFields
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if matchExpressions != nil { sink.key("matchExpressions"); sink.beginArray(); for index0 in matchExpressions!.indices { matchExpressions![index0].write(to: sink) }; sink.endArray() }
+            if matchFields != nil { sink.key("matchFields"); sink.beginArray(); for index0 in matchFields!.indices { matchFields![index0].write(to: sink) }; sink.endArray() }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ObjectFieldSelector`.
-    public struct ObjectFieldSelector: Codable, Hashable, Sendable {
+    public struct ObjectFieldSelector: Codable, Hashable, Sendable, DocumentWritable {
         /// `apiVersion`: string.
         public var apiVersion: String?
         /// `fieldPath`: string; required.
@@ -179,12 +237,19 @@ extension CoreV1 {
             self.apiVersion = apiVersion
             self.fieldPath = fieldPath
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if apiVersion != nil { sink.key("apiVersion"); sink.string(apiVersion!) }
+            sink.key("fieldPath"); sink.string(fieldPath)
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ObjectReference`.
-    public struct ObjectReference: Codable, Hashable, Sendable {
+    public struct ObjectReference: Codable, Hashable, Sendable, DocumentWritable {
         /// `apiVersion`: string.
         public var apiVersion: String?
         /// `kind`: string.
@@ -217,6 +282,18 @@ extension CoreV1 {
             self.namespace = namespace
             self.resourceVersion = resourceVersion
             self.uid = uid
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if apiVersion != nil { sink.key("apiVersion"); sink.string(apiVersion!) }
+            if kind != nil { sink.key("kind"); sink.string(kind!) }
+            if name != nil { sink.key("name"); sink.string(name!) }
+            if fieldPath != nil { sink.key("fieldPath"); sink.string(fieldPath!) }
+            if namespace != nil { sink.key("namespace"); sink.string(namespace!) }
+            if resourceVersion != nil { sink.key("resourceVersion"); sink.string(resourceVersion!) }
+            if uid != nil { sink.key("uid"); sink.string(uid!) }
+            sink.endObject()
         }
     }
 }
@@ -251,12 +328,22 @@ extension CoreV1 {
             self.spec = spec
             self.status = status
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.key("kind"); sink.string(kind) }
+            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
+            if spec != nil { sink.key("spec"); spec!.write(to: sink) }
+            if status != nil { sink.key("status"); status!.write(to: sink) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PersistentVolumeClaimSpec`.
-    public struct PersistentVolumeClaimSpec: Codable, Hashable, Sendable {
+    public struct PersistentVolumeClaimSpec: Codable, Hashable, Sendable, DocumentWritable {
         /// `accessModes`: array of `CoreV1.PersistentVolumeAccessMode`; list type atomic.
         public var accessModes: [CoreV1.PersistentVolumeAccessMode]?
         /// `storageClassName`: string.
@@ -298,12 +385,26 @@ extension CoreV1 {
             self.volumeMode = volumeMode
             self.volumeName = volumeName
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if accessModes != nil { sink.key("accessModes"); sink.beginArray(); for index0 in accessModes!.indices { accessModes![index0].write(to: sink) }; sink.endArray() }
+            if storageClassName != nil { sink.key("storageClassName"); sink.string(storageClassName!) }
+            if resources != nil { sink.key("resources"); resources!.write(to: sink) }
+            if dataSource != nil { sink.key("dataSource"); dataSource!.write(to: sink) }
+            if dataSourceRef != nil { sink.key("dataSourceRef"); dataSourceRef!.write(to: sink) }
+            if selector != nil { sink.key("selector"); selector!.write(to: sink) }
+            if volumeAttributesClassName != nil { sink.key("volumeAttributesClassName"); sink.string(volumeAttributesClassName!) }
+            if volumeMode != nil { sink.key("volumeMode"); volumeMode!.write(to: sink) }
+            if volumeName != nil { sink.key("volumeName"); sink.string(volumeName!) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PersistentVolumeClaimTemplate`.
-    public struct PersistentVolumeClaimTemplate: Codable, Hashable, Sendable {
+    public struct PersistentVolumeClaimTemplate: Codable, Hashable, Sendable, DocumentWritable {
         /// `metadata`: `MetaV1.ObjectMeta`.
         public var metadata: MetaV1.ObjectMeta?
         /// `spec`: `CoreV1.PersistentVolumeClaimSpec`; required.
@@ -317,12 +418,19 @@ extension CoreV1 {
             self.metadata = metadata
             self.spec = spec
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
+            sink.key("spec"); spec.write(to: sink)
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PersistentVolumeClaimVolumeSource`.
-    public struct PersistentVolumeClaimVolumeSource: Codable, Hashable, Sendable {
+    public struct PersistentVolumeClaimVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
         /// `claimName`: string; required.
         public var claimName: String
         /// `readOnly`: boolean.
@@ -336,12 +444,19 @@ extension CoreV1 {
             self.claimName = claimName
             self.readOnly = readOnly
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("claimName"); sink.string(claimName)
+            if readOnly != nil { sink.key("readOnly"); sink.bool(readOnly!) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PhotonPersistentDiskVolumeSource`.
-    public struct PhotonPersistentDiskVolumeSource: Codable, Hashable, Sendable {
+    public struct PhotonPersistentDiskVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
         /// `fsType`: string.
         public var fsType: String?
         /// `pdID`: string; required.
@@ -354,6 +469,13 @@ extension CoreV1 {
         ) {
             self.fsType = fsType
             self.pdID = pdID
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if fsType != nil { sink.key("fsType"); sink.string(fsType!) }
+            sink.key("pdID"); sink.string(pdID)
+            sink.endObject()
         }
     }
 }
@@ -387,6 +509,16 @@ extension CoreV1 {
             self.metadata = metadata
             self.spec = spec
             self.status = status
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.key("kind"); sink.string(kind) }
+            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
+            if spec != nil { sink.key("spec"); spec!.write(to: sink) }
+            if status != nil { sink.key("status"); status!.write(to: sink) }
+            sink.endObject()
         }
     }
 }

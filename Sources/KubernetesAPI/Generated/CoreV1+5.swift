@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PodAffinity`.
-    public struct PodAffinity: Codable, Hashable, Sendable {
+    public struct PodAffinity: Codable, Hashable, Sendable, DocumentWritable {
         /// `preferredDuringSchedulingIgnoredDuringExecution`: array of `CoreV1.WeightedPodAffinityTerm`; list type atomic.
         public var preferredDuringSchedulingIgnoredDuringExecution: [CoreV1.WeightedPodAffinityTerm]?
         /// `requiredDuringSchedulingIgnoredDuringExecution`: array of `CoreV1.PodAffinityTerm`; list type atomic.
@@ -17,12 +17,19 @@ extension CoreV1 {
             self.preferredDuringSchedulingIgnoredDuringExecution = preferredDuringSchedulingIgnoredDuringExecution
             self.requiredDuringSchedulingIgnoredDuringExecution = requiredDuringSchedulingIgnoredDuringExecution
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if preferredDuringSchedulingIgnoredDuringExecution != nil { sink.key("preferredDuringSchedulingIgnoredDuringExecution"); sink.beginArray(); for index0 in preferredDuringSchedulingIgnoredDuringExecution!.indices { preferredDuringSchedulingIgnoredDuringExecution![index0].write(to: sink) }; sink.endArray() }
+            if requiredDuringSchedulingIgnoredDuringExecution != nil { sink.key("requiredDuringSchedulingIgnoredDuringExecution"); sink.beginArray(); for index0 in requiredDuringSchedulingIgnoredDuringExecution!.indices { requiredDuringSchedulingIgnoredDuringExecution![index0].write(to: sink) }; sink.endArray() }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PodAffinityTerm`.
-    public struct PodAffinityTerm: Codable, Hashable, Sendable {
+    public struct PodAffinityTerm: Codable, Hashable, Sendable, DocumentWritable {
         /// `labelSelector`: `MetaV1.LabelSelector`.
         public var labelSelector: MetaV1.LabelSelector?
         /// `matchLabelKeys`: array of string; list type atomic.
@@ -52,12 +59,23 @@ extension CoreV1 {
             self.namespaces = namespaces
             self.topologyKey = topologyKey
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if labelSelector != nil { sink.key("labelSelector"); labelSelector!.write(to: sink) }
+            if matchLabelKeys != nil { sink.key("matchLabelKeys"); sink.beginArray(); for index0 in matchLabelKeys!.indices { sink.string(matchLabelKeys![index0]) }; sink.endArray() }
+            if mismatchLabelKeys != nil { sink.key("mismatchLabelKeys"); sink.beginArray(); for index0 in mismatchLabelKeys!.indices { sink.string(mismatchLabelKeys![index0]) }; sink.endArray() }
+            if namespaceSelector != nil { sink.key("namespaceSelector"); namespaceSelector!.write(to: sink) }
+            if namespaces != nil { sink.key("namespaces"); sink.beginArray(); for index0 in namespaces!.indices { sink.string(namespaces![index0]) }; sink.endArray() }
+            sink.key("topologyKey"); sink.string(topologyKey)
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PodAntiAffinity`.
-    public struct PodAntiAffinity: Codable, Hashable, Sendable {
+    public struct PodAntiAffinity: Codable, Hashable, Sendable, DocumentWritable {
         /// `preferredDuringSchedulingIgnoredDuringExecution`: array of `CoreV1.WeightedPodAffinityTerm`; list type atomic.
         public var preferredDuringSchedulingIgnoredDuringExecution: [CoreV1.WeightedPodAffinityTerm]?
         /// `requiredDuringSchedulingIgnoredDuringExecution`: array of `CoreV1.PodAffinityTerm`; list type atomic.
@@ -71,12 +89,19 @@ extension CoreV1 {
             self.preferredDuringSchedulingIgnoredDuringExecution = preferredDuringSchedulingIgnoredDuringExecution
             self.requiredDuringSchedulingIgnoredDuringExecution = requiredDuringSchedulingIgnoredDuringExecution
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if preferredDuringSchedulingIgnoredDuringExecution != nil { sink.key("preferredDuringSchedulingIgnoredDuringExecution"); sink.beginArray(); for index0 in preferredDuringSchedulingIgnoredDuringExecution!.indices { preferredDuringSchedulingIgnoredDuringExecution![index0].write(to: sink) }; sink.endArray() }
+            if requiredDuringSchedulingIgnoredDuringExecution != nil { sink.key("requiredDuringSchedulingIgnoredDuringExecution"); sink.beginArray(); for index0 in requiredDuringSchedulingIgnoredDuringExecution!.indices { requiredDuringSchedulingIgnoredDuringExecution![index0].write(to: sink) }; sink.endArray() }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PodDNSConfig`.
-    public struct PodDNSConfig: Codable, Hashable, Sendable {
+    public struct PodDNSConfig: Codable, Hashable, Sendable, DocumentWritable {
         /// `nameservers`: array of string; list type atomic.
         public var nameservers: [String]?
         /// `options`: array of `CoreV1.PodDNSConfigOption`; list type atomic.
@@ -94,12 +119,20 @@ extension CoreV1 {
             self.options = options
             self.searches = searches
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if nameservers != nil { sink.key("nameservers"); sink.beginArray(); for index0 in nameservers!.indices { sink.string(nameservers![index0]) }; sink.endArray() }
+            if options != nil { sink.key("options"); sink.beginArray(); for index0 in options!.indices { options![index0].write(to: sink) }; sink.endArray() }
+            if searches != nil { sink.key("searches"); sink.beginArray(); for index0 in searches!.indices { sink.string(searches![index0]) }; sink.endArray() }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PodDNSConfigOption`.
-    public struct PodDNSConfigOption: Codable, Hashable, Sendable {
+    public struct PodDNSConfigOption: Codable, Hashable, Sendable, DocumentWritable {
         /// `name`: string.
         public var name: String?
         /// `value`: string.
@@ -113,12 +146,19 @@ extension CoreV1 {
             self.name = name
             self.value = value
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if name != nil { sink.key("name"); sink.string(name!) }
+            if value != nil { sink.key("value"); sink.string(value!) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PodOS`.
-    public struct PodOS: Codable, Hashable, Sendable {
+    public struct PodOS: Codable, Hashable, Sendable, DocumentWritable {
         /// `name`: `CoreV1.OSName`; required.
         public var name: CoreV1.OSName
 
@@ -128,12 +168,18 @@ extension CoreV1 {
         ) {
             self.name = name
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("name"); name.write(to: sink)
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PodReadinessGate`.
-    public struct PodReadinessGate: Codable, Hashable, Sendable {
+    public struct PodReadinessGate: Codable, Hashable, Sendable, DocumentWritable {
         /// `conditionType`: string; required.
         public var conditionType: String
 
@@ -143,12 +189,18 @@ extension CoreV1 {
         ) {
             self.conditionType = conditionType
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("conditionType"); sink.string(conditionType)
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PodResourceClaim`.
-    public struct PodResourceClaim: Codable, Hashable, Sendable {
+    public struct PodResourceClaim: Codable, Hashable, Sendable, DocumentWritable {
         /// `name`: string; required.
         public var name: String
         /// `resourceClaimName`: string.
@@ -166,12 +218,20 @@ extension CoreV1 {
             self.resourceClaimName = resourceClaimName
             self.resourceClaimTemplateName = resourceClaimTemplateName
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("name"); sink.string(name)
+            if resourceClaimName != nil { sink.key("resourceClaimName"); sink.string(resourceClaimName!) }
+            if resourceClaimTemplateName != nil { sink.key("resourceClaimTemplateName"); sink.string(resourceClaimTemplateName!) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PodSchedulingGate`.
-    public struct PodSchedulingGate: Codable, Hashable, Sendable {
+    public struct PodSchedulingGate: Codable, Hashable, Sendable, DocumentWritable {
         /// `name`: string; required.
         public var name: String
 
@@ -181,12 +241,18 @@ extension CoreV1 {
         ) {
             self.name = name
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("name"); sink.string(name)
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PodSecurityContext`.
-    public struct PodSecurityContext: Codable, Hashable, Sendable {
+    public struct PodSecurityContext: Codable, Hashable, Sendable, DocumentWritable {
         /// `runAsUser`: integer; format int64.
         public var runAsUser: Int?
         /// `runAsGroup`: integer; format int64.
@@ -244,12 +310,30 @@ extension CoreV1 {
             self.supplementalGroupsPolicy = supplementalGroupsPolicy
             self.windowsOptions = windowsOptions
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if runAsUser != nil { sink.key("runAsUser"); sink.int(runAsUser!) }
+            if runAsGroup != nil { sink.key("runAsGroup"); sink.int(runAsGroup!) }
+            if runAsNonRoot != nil { sink.key("runAsNonRoot"); sink.bool(runAsNonRoot!) }
+            if fsGroup != nil { sink.key("fsGroup"); sink.int(fsGroup!) }
+            if sysctls != nil { sink.key("sysctls"); sink.beginArray(); for index0 in sysctls!.indices { sysctls![index0].write(to: sink) }; sink.endArray() }
+            if seccompProfile != nil { sink.key("seccompProfile"); seccompProfile!.write(to: sink) }
+            if appArmorProfile != nil { sink.key("appArmorProfile"); appArmorProfile!.write(to: sink) }
+            if fsGroupChangePolicy != nil { sink.key("fsGroupChangePolicy"); fsGroupChangePolicy!.write(to: sink) }
+            if seLinuxChangePolicy != nil { sink.key("seLinuxChangePolicy"); sink.string(seLinuxChangePolicy!) }
+            if seLinuxOptions != nil { sink.key("seLinuxOptions"); seLinuxOptions!.write(to: sink) }
+            if supplementalGroups != nil { sink.key("supplementalGroups"); sink.beginArray(); for index0 in supplementalGroups!.indices { sink.int(supplementalGroups![index0]) }; sink.endArray() }
+            if supplementalGroupsPolicy != nil { sink.key("supplementalGroupsPolicy"); supplementalGroupsPolicy!.write(to: sink) }
+            if windowsOptions != nil { sink.key("windowsOptions"); windowsOptions!.write(to: sink) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PodSpec`.
-    public struct PodSpec: Codable, Hashable, Sendable {
+    public struct PodSpec: Codable, Hashable, Sendable, DocumentWritable {
         /// `volumes`: array of `CoreV1.Volume`; list type map, keyed by `name`.
         public var volumes: [CoreV1.Volume]?
         /// `initContainers`: array of `CoreV1.Container`; list type map, keyed by `name`.
@@ -415,12 +499,57 @@ extension CoreV1 {
             self.tolerations = tolerations
             self.topologySpreadConstraints = topologySpreadConstraints
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if volumes != nil { sink.key("volumes"); sink.beginArray(); for index0 in volumes!.indices { volumes![index0].write(to: sink) }; sink.endArray() }
+            if initContainers != nil { sink.key("initContainers"); sink.beginArray(); for index0 in initContainers!.indices { initContainers![index0].write(to: sink) }; sink.endArray() }
+            sink.key("containers"); sink.beginArray(); for index0 in containers.indices { containers[index0].write(to: sink) }; sink.endArray()
+            if terminationGracePeriodSeconds != nil { sink.key("terminationGracePeriodSeconds"); sink.int(terminationGracePeriodSeconds!) }
+            if nodeSelector != nil { sink.key("nodeSelector"); sink.beginObject(); for index0 in nodeSelector!.entries.indices { sink.key(nodeSelector!.entries[index0].key); sink.string(nodeSelector!.entries[index0].value) }; sink.endObject() }
+            if serviceAccountName != nil { sink.key("serviceAccountName"); sink.string(serviceAccountName!) }
+            if automountServiceAccountToken != nil { sink.key("automountServiceAccountToken"); sink.bool(automountServiceAccountToken!) }
+            if securityContext != nil { sink.key("securityContext"); securityContext!.write(to: sink) }
+            if affinity != nil { sink.key("affinity"); affinity!.write(to: sink) }
+            if priorityClassName != nil { sink.key("priorityClassName"); sink.string(priorityClassName!) }
+            if activeDeadlineSeconds != nil { sink.key("activeDeadlineSeconds"); sink.int(activeDeadlineSeconds!) }
+            if dnsConfig != nil { sink.key("dnsConfig"); dnsConfig!.write(to: sink) }
+            if dnsPolicy != nil { sink.key("dnsPolicy"); dnsPolicy!.write(to: sink) }
+            if enableServiceLinks != nil { sink.key("enableServiceLinks"); sink.bool(enableServiceLinks!) }
+            if ephemeralContainers != nil { sink.key("ephemeralContainers"); sink.beginArray(); for index0 in ephemeralContainers!.indices { ephemeralContainers![index0].write(to: sink) }; sink.endArray() }
+            if hostAliases != nil { sink.key("hostAliases"); sink.beginArray(); for index0 in hostAliases!.indices { hostAliases![index0].write(to: sink) }; sink.endArray() }
+            if hostIPC != nil { sink.key("hostIPC"); sink.bool(hostIPC!) }
+            if hostNetwork != nil { sink.key("hostNetwork"); sink.bool(hostNetwork!) }
+            if hostPID != nil { sink.key("hostPID"); sink.bool(hostPID!) }
+            if hostUsers != nil { sink.key("hostUsers"); sink.bool(hostUsers!) }
+            if hostname != nil { sink.key("hostname"); sink.string(hostname!) }
+            if imagePullSecrets != nil { sink.key("imagePullSecrets"); sink.beginArray(); for index0 in imagePullSecrets!.indices { imagePullSecrets![index0].write(to: sink) }; sink.endArray() }
+            if nodeName != nil { sink.key("nodeName"); sink.string(nodeName!) }
+            if os != nil { sink.key("os"); os!.write(to: sink) }
+            if overhead != nil { sink.key("overhead"); sink.beginObject(); for index0 in overhead!.entries.indices { sink.key(overhead!.entries[index0].key); sink.string(overhead!.entries[index0].value.text) }; sink.endObject() }
+            if preemptionPolicy != nil { sink.key("preemptionPolicy"); preemptionPolicy!.write(to: sink) }
+            if priority != nil { sink.key("priority"); sink.int(priority!) }
+            if readinessGates != nil { sink.key("readinessGates"); sink.beginArray(); for index0 in readinessGates!.indices { readinessGates![index0].write(to: sink) }; sink.endArray() }
+            if resourceClaims != nil { sink.key("resourceClaims"); sink.beginArray(); for index0 in resourceClaims!.indices { resourceClaims![index0].write(to: sink) }; sink.endArray() }
+            if resources != nil { sink.key("resources"); resources!.write(to: sink) }
+            if restartPolicy != nil { sink.key("restartPolicy"); restartPolicy!.write(to: sink) }
+            if runtimeClassName != nil { sink.key("runtimeClassName"); sink.string(runtimeClassName!) }
+            if schedulerName != nil { sink.key("schedulerName"); sink.string(schedulerName!) }
+            if schedulingGates != nil { sink.key("schedulingGates"); sink.beginArray(); for index0 in schedulingGates!.indices { schedulingGates![index0].write(to: sink) }; sink.endArray() }
+            if serviceAccount != nil { sink.key("serviceAccount"); sink.string(serviceAccount!) }
+            if setHostnameAsFQDN != nil { sink.key("setHostnameAsFQDN"); sink.bool(setHostnameAsFQDN!) }
+            if shareProcessNamespace != nil { sink.key("shareProcessNamespace"); sink.bool(shareProcessNamespace!) }
+            if subdomain != nil { sink.key("subdomain"); sink.string(subdomain!) }
+            if tolerations != nil { sink.key("tolerations"); sink.beginArray(); for index0 in tolerations!.indices { tolerations![index0].write(to: sink) }; sink.endArray() }
+            if topologySpreadConstraints != nil { sink.key("topologySpreadConstraints"); sink.beginArray(); for index0 in topologySpreadConstraints!.indices { topologySpreadConstraints![index0].write(to: sink) }; sink.endArray() }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PodTemplateSpec`.
-    public struct PodTemplateSpec: Codable, Hashable, Sendable {
+    public struct PodTemplateSpec: Codable, Hashable, Sendable, DocumentWritable {
         /// `metadata`: `MetaV1.ObjectMeta`.
         public var metadata: MetaV1.ObjectMeta?
         /// `spec`: `CoreV1.PodSpec`.
@@ -434,12 +563,19 @@ extension CoreV1 {
             self.metadata = metadata
             self.spec = spec
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
+            if spec != nil { sink.key("spec"); spec!.write(to: sink) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PortworxVolumeSource`.
-    public struct PortworxVolumeSource: Codable, Hashable, Sendable {
+    public struct PortworxVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
         /// `fsType`: string.
         public var fsType: String?
         /// `readOnly`: boolean.
@@ -457,12 +593,20 @@ extension CoreV1 {
             self.readOnly = readOnly
             self.volumeID = volumeID
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if fsType != nil { sink.key("fsType"); sink.string(fsType!) }
+            if readOnly != nil { sink.key("readOnly"); sink.bool(readOnly!) }
+            sink.key("volumeID"); sink.string(volumeID)
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PreferredSchedulingTerm`.
-    public struct PreferredSchedulingTerm: Codable, Hashable, Sendable {
+    public struct PreferredSchedulingTerm: Codable, Hashable, Sendable, DocumentWritable {
         /// `preference`: `CoreV1.NodeSelectorTerm`; required.
         public var preference: CoreV1.NodeSelectorTerm
         /// `weight`: integer; format int32; required.
@@ -476,12 +620,19 @@ extension CoreV1 {
             self.preference = preference
             self.weight = weight
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("preference"); preference.write(to: sink)
+            sink.key("weight"); sink.int(weight)
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.Probe`.
-    public struct Probe: Codable, Hashable, Sendable {
+    public struct Probe: Codable, Hashable, Sendable, DocumentWritable {
         /// `httpGet`: `CoreV1.HTTPGetAction`.
         public var httpGet: CoreV1.HTTPGetAction?
         /// `tcpSocket`: `CoreV1.TCPSocketAction`.
@@ -527,12 +678,27 @@ extension CoreV1 {
             self.failureThreshold = failureThreshold
             self.terminationGracePeriodSeconds = terminationGracePeriodSeconds
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if httpGet != nil { sink.key("httpGet"); httpGet!.write(to: sink) }
+            if tcpSocket != nil { sink.key("tcpSocket"); tcpSocket!.write(to: sink) }
+            if exec != nil { sink.key("exec"); exec!.write(to: sink) }
+            if grpc != nil { sink.key("grpc"); grpc!.write(to: sink) }
+            if initialDelaySeconds != nil { sink.key("initialDelaySeconds"); sink.int(initialDelaySeconds!) }
+            if timeoutSeconds != nil { sink.key("timeoutSeconds"); sink.int(timeoutSeconds!) }
+            if periodSeconds != nil { sink.key("periodSeconds"); sink.int(periodSeconds!) }
+            if successThreshold != nil { sink.key("successThreshold"); sink.int(successThreshold!) }
+            if failureThreshold != nil { sink.key("failureThreshold"); sink.int(failureThreshold!) }
+            if terminationGracePeriodSeconds != nil { sink.key("terminationGracePeriodSeconds"); sink.int(terminationGracePeriodSeconds!) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ProjectedVolumeSource`.
-    public struct ProjectedVolumeSource: Codable, Hashable, Sendable {
+    public struct ProjectedVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
         /// `defaultMode`: integer; format int32.
         public var defaultMode: Int?
         /// `sources`: array of `CoreV1.VolumeProjection`; list type atomic.
@@ -545,6 +711,13 @@ extension CoreV1 {
         ) {
             self.defaultMode = defaultMode
             self.sources = sources
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if defaultMode != nil { sink.key("defaultMode"); sink.int(defaultMode!) }
+            if sources != nil { sink.key("sources"); sink.beginArray(); for index0 in sources!.indices { sources![index0].write(to: sink) }; sink.endArray() }
+            sink.endObject()
         }
     }
 }

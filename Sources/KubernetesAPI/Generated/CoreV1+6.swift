@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.QuobyteVolumeSource`.
-    public struct QuobyteVolumeSource: Codable, Hashable, Sendable {
+    public struct QuobyteVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
         /// `group`: string.
         public var group: String?
         /// `readOnly`: boolean.
@@ -33,12 +33,23 @@ extension CoreV1 {
             self.user = user
             self.volume = volume
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if group != nil { sink.key("group"); sink.string(group!) }
+            if readOnly != nil { sink.key("readOnly"); sink.bool(readOnly!) }
+            sink.key("registry"); sink.string(registry)
+            if tenant != nil { sink.key("tenant"); sink.string(tenant!) }
+            if user != nil { sink.key("user"); sink.string(user!) }
+            sink.key("volume"); sink.string(volume)
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.RBDVolumeSource`.
-    public struct RBDVolumeSource: Codable, Hashable, Sendable {
+    public struct RBDVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
         /// `fsType`: string.
         public var fsType: String?
         /// `image`: string; required.
@@ -76,12 +87,25 @@ extension CoreV1 {
             self.secretRef = secretRef
             self.user = user
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if fsType != nil { sink.key("fsType"); sink.string(fsType!) }
+            sink.key("image"); sink.string(image)
+            if keyring != nil { sink.key("keyring"); sink.string(keyring!) }
+            sink.key("monitors"); sink.beginArray(); for index0 in monitors.indices { sink.string(monitors[index0]) }; sink.endArray()
+            if pool != nil { sink.key("pool"); sink.string(pool!) }
+            if readOnly != nil { sink.key("readOnly"); sink.bool(readOnly!) }
+            if secretRef != nil { sink.key("secretRef"); secretRef!.write(to: sink) }
+            if user != nil { sink.key("user"); sink.string(user!) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ResourceClaim`.
-    public struct ResourceClaim: Codable, Hashable, Sendable {
+    public struct ResourceClaim: Codable, Hashable, Sendable, DocumentWritable {
         /// `name`: string; required.
         public var name: String
         /// `request`: string.
@@ -95,12 +119,19 @@ extension CoreV1 {
             self.name = name
             self.request = request
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("name"); sink.string(name)
+            if request != nil { sink.key("request"); sink.string(request!) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ResourceFieldSelector`.
-    public struct ResourceFieldSelector: Codable, Hashable, Sendable {
+    public struct ResourceFieldSelector: Codable, Hashable, Sendable, DocumentWritable {
         /// `containerName`: string.
         public var containerName: String?
         /// `divisor`: quantity.
@@ -117,6 +148,14 @@ extension CoreV1 {
             self.containerName = containerName
             self.divisor = divisor
             self.resource = resource
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if containerName != nil { sink.key("containerName"); sink.string(containerName!) }
+            if divisor != nil { sink.key("divisor"); sink.string(divisor!.text) }
+            sink.key("resource"); sink.string(resource)
+            sink.endObject()
         }
     }
 }
@@ -151,12 +190,22 @@ extension CoreV1 {
             self.spec = spec
             self.status = status
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.key("kind"); sink.string(kind) }
+            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
+            if spec != nil { sink.key("spec"); spec!.write(to: sink) }
+            if status != nil { sink.key("status"); status!.write(to: sink) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ResourceQuotaSpec`.
-    public struct ResourceQuotaSpec: Codable, Hashable, Sendable {
+    public struct ResourceQuotaSpec: Codable, Hashable, Sendable, DocumentWritable {
         /// `hard`: map of string to quantity.
         public var hard: StringMap<Quantity>?
         /// `scopeSelector`: `CoreV1.ScopeSelector`.
@@ -174,12 +223,20 @@ extension CoreV1 {
             self.scopeSelector = scopeSelector
             self.scopes = scopes
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if hard != nil { sink.key("hard"); sink.beginObject(); for index0 in hard!.entries.indices { sink.key(hard!.entries[index0].key); sink.string(hard!.entries[index0].value.text) }; sink.endObject() }
+            if scopeSelector != nil { sink.key("scopeSelector"); scopeSelector!.write(to: sink) }
+            if scopes != nil { sink.key("scopes"); sink.beginArray(); for index0 in scopes!.indices { scopes![index0].write(to: sink) }; sink.endArray() }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ResourceRequirements`.
-    public struct ResourceRequirements: Codable, Hashable, Sendable {
+    public struct ResourceRequirements: Codable, Hashable, Sendable, DocumentWritable {
         /// `requests`: map of string to quantity.
         public var requests: StringMap<Quantity>?
         /// `limits`: map of string to quantity.
@@ -197,12 +254,20 @@ extension CoreV1 {
             self.limits = limits
             self.claims = claims
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if requests != nil { sink.key("requests"); sink.beginObject(); for index0 in requests!.entries.indices { sink.key(requests!.entries[index0].key); sink.string(requests!.entries[index0].value.text) }; sink.endObject() }
+            if limits != nil { sink.key("limits"); sink.beginObject(); for index0 in limits!.entries.indices { sink.key(limits!.entries[index0].key); sink.string(limits!.entries[index0].value.text) }; sink.endObject() }
+            if claims != nil { sink.key("claims"); sink.beginArray(); for index0 in claims!.indices { claims![index0].write(to: sink) }; sink.endArray() }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.SELinuxOptions`.
-    public struct SELinuxOptions: Codable, Hashable, Sendable {
+    public struct SELinuxOptions: Codable, Hashable, Sendable, DocumentWritable {
         /// `level`: string.
         public var level: String?
         /// `role`: string.
@@ -224,12 +289,21 @@ extension CoreV1 {
             self.type = type
             self.user = user
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if level != nil { sink.key("level"); sink.string(level!) }
+            if role != nil { sink.key("role"); sink.string(role!) }
+            if type != nil { sink.key("type"); sink.string(type!) }
+            if user != nil { sink.key("user"); sink.string(user!) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ScaleIOVolumeSource`.
-    public struct ScaleIOVolumeSource: Codable, Hashable, Sendable {
+    public struct ScaleIOVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
         /// `fsType`: string.
         public var fsType: String?
         /// `gateway`: string; required.
@@ -275,12 +349,27 @@ extension CoreV1 {
             self.system = system
             self.volumeName = volumeName
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if fsType != nil { sink.key("fsType"); sink.string(fsType!) }
+            sink.key("gateway"); sink.string(gateway)
+            if protectionDomain != nil { sink.key("protectionDomain"); sink.string(protectionDomain!) }
+            if readOnly != nil { sink.key("readOnly"); sink.bool(readOnly!) }
+            sink.key("secretRef"); secretRef.write(to: sink)
+            if sslEnabled != nil { sink.key("sslEnabled"); sink.bool(sslEnabled!) }
+            if storageMode != nil { sink.key("storageMode"); sink.string(storageMode!) }
+            if storagePool != nil { sink.key("storagePool"); sink.string(storagePool!) }
+            sink.key("system"); sink.string(system)
+            if volumeName != nil { sink.key("volumeName"); sink.string(volumeName!) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ScopeSelector`.
-    public struct ScopeSelector: Codable, Hashable, Sendable {
+    public struct ScopeSelector: Codable, Hashable, Sendable, DocumentWritable {
         /// `matchExpressions`: array of `CoreV1.ScopedResourceSelectorRequirement`; list type atomic.
         public var matchExpressions: [CoreV1.ScopedResourceSelectorRequirement]?
 
@@ -290,12 +379,18 @@ extension CoreV1 {
         ) {
             self.matchExpressions = matchExpressions
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if matchExpressions != nil { sink.key("matchExpressions"); sink.beginArray(); for index0 in matchExpressions!.indices { matchExpressions![index0].write(to: sink) }; sink.endArray() }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ScopedResourceSelectorRequirement`.
-    public struct ScopedResourceSelectorRequirement: Codable, Hashable, Sendable {
+    public struct ScopedResourceSelectorRequirement: Codable, Hashable, Sendable, DocumentWritable {
         /// `operator`: `CoreV1.ScopeSelectorOperator`; required.
         public var `operator`: CoreV1.ScopeSelectorOperator
         /// `scopeName`: `CoreV1.ResourceQuotaScope`; required.
@@ -313,12 +408,20 @@ extension CoreV1 {
             self.scopeName = scopeName
             self.values = values
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("operator"); `operator`.write(to: sink)
+            sink.key("scopeName"); scopeName.write(to: sink)
+            if values != nil { sink.key("values"); sink.beginArray(); for index0 in values!.indices { sink.string(values![index0]) }; sink.endArray() }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.SeccompProfile`.
-    public struct SeccompProfile: Codable, Hashable, Sendable {
+    public struct SeccompProfile: Codable, Hashable, Sendable, DocumentWritable {
         /// `localhostProfile`: string.
         public var localhostProfile: String?
         /// `type`: `CoreV1.SeccompProfileType`; required.
@@ -331,6 +434,13 @@ extension CoreV1 {
         ) {
             self.localhostProfile = localhostProfile
             self.type = type
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if localhostProfile != nil { sink.key("localhostProfile"); sink.string(localhostProfile!) }
+            sink.key("type"); type.write(to: sink)
+            sink.endObject()
         }
     }
 }
@@ -373,12 +483,24 @@ extension CoreV1 {
             self.data = data
             self.immutable = immutable
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.key("kind"); sink.string(kind) }
+            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
+            if type != nil { sink.key("type"); sink.string(type!) }
+            if stringData != nil { sink.key("stringData"); sink.beginObject(); for index0 in stringData!.entries.indices { sink.key(stringData!.entries[index0].key); sink.string(stringData!.entries[index0].value) }; sink.endObject() }
+            if data != nil { sink.key("data"); sink.beginObject(); for index0 in data!.entries.indices { sink.key(data!.entries[index0].key); sink.string(data!.entries[index0].value) }; sink.endObject() }
+            if immutable != nil { sink.key("immutable"); sink.bool(immutable!) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.SecretEnvSource`.
-    public struct SecretEnvSource: Codable, Hashable, Sendable {
+    public struct SecretEnvSource: Codable, Hashable, Sendable, DocumentWritable {
         /// `name`: string.
         public var name: String?
         /// `optional`: boolean.
@@ -392,12 +514,19 @@ extension CoreV1 {
             self.name = name
             self.optional = optional
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if name != nil { sink.key("name"); sink.string(name!) }
+            if optional != nil { sink.key("optional"); sink.bool(optional!) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.SecretKeySelector`.
-    public struct SecretKeySelector: Codable, Hashable, Sendable {
+    public struct SecretKeySelector: Codable, Hashable, Sendable, DocumentWritable {
         /// `name`: string.
         public var name: String?
         /// `key`: string; required.
@@ -415,12 +544,20 @@ extension CoreV1 {
             self.key = key
             self.optional = optional
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if name != nil { sink.key("name"); sink.string(name!) }
+            sink.key("key"); sink.string(key)
+            if optional != nil { sink.key("optional"); sink.bool(optional!) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.SecretProjection`.
-    public struct SecretProjection: Codable, Hashable, Sendable {
+    public struct SecretProjection: Codable, Hashable, Sendable, DocumentWritable {
         /// `name`: string.
         public var name: String?
         /// `items`: array of `CoreV1.KeyToPath`; list type atomic.
@@ -437,6 +574,14 @@ extension CoreV1 {
             self.name = name
             self.items = items
             self.optional = optional
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if name != nil { sink.key("name"); sink.string(name!) }
+            if items != nil { sink.key("items"); sink.beginArray(); for index0 in items!.indices { items![index0].write(to: sink) }; sink.endArray() }
+            if optional != nil { sink.key("optional"); sink.bool(optional!) }
+            sink.endObject()
         }
     }
 }

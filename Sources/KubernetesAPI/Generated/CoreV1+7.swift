@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.SecretVolumeSource`.
-    public struct SecretVolumeSource: Codable, Hashable, Sendable {
+    public struct SecretVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
         /// `secretName`: string.
         public var secretName: String?
         /// `defaultMode`: integer; format int32.
@@ -25,12 +25,21 @@ extension CoreV1 {
             self.items = items
             self.optional = optional
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if secretName != nil { sink.key("secretName"); sink.string(secretName!) }
+            if defaultMode != nil { sink.key("defaultMode"); sink.int(defaultMode!) }
+            if items != nil { sink.key("items"); sink.beginArray(); for index0 in items!.indices { items![index0].write(to: sink) }; sink.endArray() }
+            if optional != nil { sink.key("optional"); sink.bool(optional!) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.SecurityContext`.
-    public struct SecurityContext: Codable, Hashable, Sendable {
+    public struct SecurityContext: Codable, Hashable, Sendable, DocumentWritable {
         /// `capabilities`: `CoreV1.Capabilities`.
         public var capabilities: CoreV1.Capabilities?
         /// `privileged`: boolean.
@@ -84,6 +93,23 @@ extension CoreV1 {
             self.seLinuxOptions = seLinuxOptions
             self.windowsOptions = windowsOptions
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if capabilities != nil { sink.key("capabilities"); capabilities!.write(to: sink) }
+            if privileged != nil { sink.key("privileged"); sink.bool(privileged!) }
+            if runAsUser != nil { sink.key("runAsUser"); sink.int(runAsUser!) }
+            if runAsGroup != nil { sink.key("runAsGroup"); sink.int(runAsGroup!) }
+            if runAsNonRoot != nil { sink.key("runAsNonRoot"); sink.bool(runAsNonRoot!) }
+            if readOnlyRootFilesystem != nil { sink.key("readOnlyRootFilesystem"); sink.bool(readOnlyRootFilesystem!) }
+            if allowPrivilegeEscalation != nil { sink.key("allowPrivilegeEscalation"); sink.bool(allowPrivilegeEscalation!) }
+            if seccompProfile != nil { sink.key("seccompProfile"); seccompProfile!.write(to: sink) }
+            if appArmorProfile != nil { sink.key("appArmorProfile"); appArmorProfile!.write(to: sink) }
+            if procMount != nil { sink.key("procMount"); procMount!.write(to: sink) }
+            if seLinuxOptions != nil { sink.key("seLinuxOptions"); seLinuxOptions!.write(to: sink) }
+            if windowsOptions != nil { sink.key("windowsOptions"); windowsOptions!.write(to: sink) }
+            sink.endObject()
+        }
     }
 }
 
@@ -116,6 +142,16 @@ extension CoreV1 {
             self.metadata = metadata
             self.spec = spec
             self.status = status
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.key("kind"); sink.string(kind) }
+            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
+            if spec != nil { sink.key("spec"); spec!.write(to: sink) }
+            if status != nil { sink.key("status"); status!.write(to: sink) }
+            sink.endObject()
         }
     }
 }
@@ -154,12 +190,23 @@ extension CoreV1 {
             self.imagePullSecrets = imagePullSecrets
             self.secrets = secrets
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.key("kind"); sink.string(kind) }
+            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
+            if automountServiceAccountToken != nil { sink.key("automountServiceAccountToken"); sink.bool(automountServiceAccountToken!) }
+            if imagePullSecrets != nil { sink.key("imagePullSecrets"); sink.beginArray(); for index0 in imagePullSecrets!.indices { imagePullSecrets![index0].write(to: sink) }; sink.endArray() }
+            if secrets != nil { sink.key("secrets"); sink.beginArray(); for index0 in secrets!.indices { secrets![index0].write(to: sink) }; sink.endArray() }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ServiceAccountTokenProjection`.
-    public struct ServiceAccountTokenProjection: Codable, Hashable, Sendable {
+    public struct ServiceAccountTokenProjection: Codable, Hashable, Sendable, DocumentWritable {
         /// `audience`: string.
         public var audience: String?
         /// `expirationSeconds`: integer; format int64.
@@ -177,12 +224,20 @@ extension CoreV1 {
             self.expirationSeconds = expirationSeconds
             self.path = path
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if audience != nil { sink.key("audience"); sink.string(audience!) }
+            if expirationSeconds != nil { sink.key("expirationSeconds"); sink.int(expirationSeconds!) }
+            sink.key("path"); sink.string(path)
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ServicePort`.
-    public struct ServicePort: Codable, Hashable, Sendable {
+    public struct ServicePort: Codable, Hashable, Sendable, DocumentWritable {
         /// `name`: string.
         public var name: String?
         /// `protocol`: `CoreV1.TransportProtocol`.
@@ -212,12 +267,23 @@ extension CoreV1 {
             self.appProtocol = appProtocol
             self.nodePort = nodePort
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if name != nil { sink.key("name"); sink.string(name!) }
+            if `protocol` != nil { sink.key("protocol"); `protocol`!.write(to: sink) }
+            sink.key("port"); sink.int(port)
+            if targetPort != nil { sink.key("targetPort"); targetPort!.write(to: sink) }
+            if appProtocol != nil { sink.key("appProtocol"); sink.string(appProtocol!) }
+            if nodePort != nil { sink.key("nodePort"); sink.int(nodePort!) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ServiceSpec`.
-    public struct ServiceSpec: Codable, Hashable, Sendable {
+    public struct ServiceSpec: Codable, Hashable, Sendable, DocumentWritable {
         /// `ports`: array of `CoreV1.ServicePort`; list type map, keyed by `port`, `protocol`.
         public var ports: [CoreV1.ServicePort]?
         /// `selector`: map of string to string; map type atomic.
@@ -303,12 +369,37 @@ extension CoreV1 {
             self.sessionAffinityConfig = sessionAffinityConfig
             self.trafficDistribution = trafficDistribution
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if ports != nil { sink.key("ports"); sink.beginArray(); for index0 in ports!.indices { ports![index0].write(to: sink) }; sink.endArray() }
+            if selector != nil { sink.key("selector"); sink.beginObject(); for index0 in selector!.entries.indices { sink.key(selector!.entries[index0].key); sink.string(selector!.entries[index0].value) }; sink.endObject() }
+            if clusterIP != nil { sink.key("clusterIP"); sink.string(clusterIP!) }
+            if type != nil { sink.key("type"); type!.write(to: sink) }
+            if publishNotReadyAddresses != nil { sink.key("publishNotReadyAddresses"); sink.bool(publishNotReadyAddresses!) }
+            if externalName != nil { sink.key("externalName"); sink.string(externalName!) }
+            if allocateLoadBalancerNodePorts != nil { sink.key("allocateLoadBalancerNodePorts"); sink.bool(allocateLoadBalancerNodePorts!) }
+            if clusterIPs != nil { sink.key("clusterIPs"); sink.beginArray(); for index0 in clusterIPs!.indices { sink.string(clusterIPs![index0]) }; sink.endArray() }
+            if externalIPs != nil { sink.key("externalIPs"); sink.beginArray(); for index0 in externalIPs!.indices { sink.string(externalIPs![index0]) }; sink.endArray() }
+            if externalTrafficPolicy != nil { sink.key("externalTrafficPolicy"); externalTrafficPolicy!.write(to: sink) }
+            if healthCheckNodePort != nil { sink.key("healthCheckNodePort"); sink.int(healthCheckNodePort!) }
+            if internalTrafficPolicy != nil { sink.key("internalTrafficPolicy"); internalTrafficPolicy!.write(to: sink) }
+            if ipFamilies != nil { sink.key("ipFamilies"); sink.beginArray(); for index0 in ipFamilies!.indices { ipFamilies![index0].write(to: sink) }; sink.endArray() }
+            if ipFamilyPolicy != nil { sink.key("ipFamilyPolicy"); ipFamilyPolicy!.write(to: sink) }
+            if loadBalancerClass != nil { sink.key("loadBalancerClass"); sink.string(loadBalancerClass!) }
+            if loadBalancerIP != nil { sink.key("loadBalancerIP"); sink.string(loadBalancerIP!) }
+            if loadBalancerSourceRanges != nil { sink.key("loadBalancerSourceRanges"); sink.beginArray(); for index0 in loadBalancerSourceRanges!.indices { sink.string(loadBalancerSourceRanges![index0]) }; sink.endArray() }
+            if sessionAffinity != nil { sink.key("sessionAffinity"); sessionAffinity!.write(to: sink) }
+            if sessionAffinityConfig != nil { sink.key("sessionAffinityConfig"); sessionAffinityConfig!.write(to: sink) }
+            if trafficDistribution != nil { sink.key("trafficDistribution"); sink.string(trafficDistribution!) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.SessionAffinityConfig`.
-    public struct SessionAffinityConfig: Codable, Hashable, Sendable {
+    public struct SessionAffinityConfig: Codable, Hashable, Sendable, DocumentWritable {
         /// `clientIP`: `CoreV1.ClientIPConfig`.
         public var clientIP: CoreV1.ClientIPConfig?
 
@@ -318,12 +409,18 @@ extension CoreV1 {
         ) {
             self.clientIP = clientIP
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if clientIP != nil { sink.key("clientIP"); clientIP!.write(to: sink) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.SleepAction`.
-    public struct SleepAction: Codable, Hashable, Sendable {
+    public struct SleepAction: Codable, Hashable, Sendable, DocumentWritable {
         /// `seconds`: integer; format int64; required.
         public var seconds: Int
 
@@ -333,12 +430,18 @@ extension CoreV1 {
         ) {
             self.seconds = seconds
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("seconds"); sink.int(seconds)
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.StorageOSVolumeSource`.
-    public struct StorageOSVolumeSource: Codable, Hashable, Sendable {
+    public struct StorageOSVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
         /// `fsType`: string.
         public var fsType: String?
         /// `readOnly`: boolean.
@@ -364,12 +467,22 @@ extension CoreV1 {
             self.volumeName = volumeName
             self.volumeNamespace = volumeNamespace
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if fsType != nil { sink.key("fsType"); sink.string(fsType!) }
+            if readOnly != nil { sink.key("readOnly"); sink.bool(readOnly!) }
+            if secretRef != nil { sink.key("secretRef"); secretRef!.write(to: sink) }
+            if volumeName != nil { sink.key("volumeName"); sink.string(volumeName!) }
+            if volumeNamespace != nil { sink.key("volumeNamespace"); sink.string(volumeNamespace!) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.Sysctl`.
-    public struct Sysctl: Codable, Hashable, Sendable {
+    public struct Sysctl: Codable, Hashable, Sendable, DocumentWritable {
         /// `name`: string; required.
         public var name: String
         /// `value`: string; required.
@@ -383,12 +496,19 @@ extension CoreV1 {
             self.name = name
             self.value = value
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("name"); sink.string(name)
+            sink.key("value"); sink.string(value)
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.TCPSocketAction`.
-    public struct TCPSocketAction: Codable, Hashable, Sendable {
+    public struct TCPSocketAction: Codable, Hashable, Sendable, DocumentWritable {
         /// `host`: string.
         public var host: String?
         /// `port`: integer or string; required.
@@ -402,12 +522,19 @@ extension CoreV1 {
             self.host = host
             self.port = port
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if host != nil { sink.key("host"); sink.string(host!) }
+            sink.key("port"); port.write(to: sink)
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.Toleration`.
-    public struct Toleration: Codable, Hashable, Sendable {
+    public struct Toleration: Codable, Hashable, Sendable, DocumentWritable {
         /// `effect`: `CoreV1.TaintEffect`.
         public var effect: CoreV1.TaintEffect?
         /// `key`: string.
@@ -433,12 +560,22 @@ extension CoreV1 {
             self.tolerationSeconds = tolerationSeconds
             self.value = value
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if effect != nil { sink.key("effect"); effect!.write(to: sink) }
+            if key != nil { sink.key("key"); sink.string(key!) }
+            if `operator` != nil { sink.key("operator"); `operator`!.write(to: sink) }
+            if tolerationSeconds != nil { sink.key("tolerationSeconds"); sink.int(tolerationSeconds!) }
+            if value != nil { sink.key("value"); sink.string(value!) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.TopologySpreadConstraint`.
-    public struct TopologySpreadConstraint: Codable, Hashable, Sendable {
+    public struct TopologySpreadConstraint: Codable, Hashable, Sendable, DocumentWritable {
         /// `labelSelector`: `MetaV1.LabelSelector`.
         public var labelSelector: MetaV1.LabelSelector?
         /// `matchLabelKeys`: array of string; list type atomic.
@@ -476,12 +613,25 @@ extension CoreV1 {
             self.topologyKey = topologyKey
             self.whenUnsatisfiable = whenUnsatisfiable
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if labelSelector != nil { sink.key("labelSelector"); labelSelector!.write(to: sink) }
+            if matchLabelKeys != nil { sink.key("matchLabelKeys"); sink.beginArray(); for index0 in matchLabelKeys!.indices { sink.string(matchLabelKeys![index0]) }; sink.endArray() }
+            sink.key("maxSkew"); sink.int(maxSkew)
+            if minDomains != nil { sink.key("minDomains"); sink.int(minDomains!) }
+            if nodeAffinityPolicy != nil { sink.key("nodeAffinityPolicy"); nodeAffinityPolicy!.write(to: sink) }
+            if nodeTaintsPolicy != nil { sink.key("nodeTaintsPolicy"); nodeTaintsPolicy!.write(to: sink) }
+            sink.key("topologyKey"); sink.string(topologyKey)
+            sink.key("whenUnsatisfiable"); whenUnsatisfiable.write(to: sink)
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.TypedLocalObjectReference`.
-    public struct TypedLocalObjectReference: Codable, Hashable, Sendable {
+    public struct TypedLocalObjectReference: Codable, Hashable, Sendable, DocumentWritable {
         /// `kind`: string; required.
         public var kind: String
         /// `name`: string; required.
@@ -499,12 +649,20 @@ extension CoreV1 {
             self.name = name
             self.apiGroup = apiGroup
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("kind"); sink.string(kind)
+            sink.key("name"); sink.string(name)
+            if apiGroup != nil { sink.key("apiGroup"); sink.string(apiGroup!) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.TypedObjectReference`.
-    public struct TypedObjectReference: Codable, Hashable, Sendable {
+    public struct TypedObjectReference: Codable, Hashable, Sendable, DocumentWritable {
         /// `kind`: string; required.
         public var kind: String
         /// `name`: string; required.
@@ -525,6 +683,15 @@ extension CoreV1 {
             self.name = name
             self.apiGroup = apiGroup
             self.namespace = namespace
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("kind"); sink.string(kind)
+            sink.key("name"); sink.string(name)
+            if apiGroup != nil { sink.key("apiGroup"); sink.string(apiGroup!) }
+            if namespace != nil { sink.key("namespace"); sink.string(namespace!) }
+            sink.endObject()
         }
     }
 }

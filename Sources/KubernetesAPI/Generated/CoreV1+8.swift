@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.Volume`.
-    public struct Volume: Codable, Hashable, Sendable {
+    public struct Volume: Codable, Hashable, Sendable, DocumentWritable {
         /// `name`: string; required.
         public var name: String
         /// `configMap`: `CoreV1.ConfigMapVolumeSource`.
@@ -133,12 +133,48 @@ extension CoreV1 {
             self.storageos = storageos
             self.vsphereVolume = vsphereVolume
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("name"); sink.string(name)
+            if configMap != nil { sink.key("configMap"); configMap!.write(to: sink) }
+            if secret != nil { sink.key("secret"); secret!.write(to: sink) }
+            if emptyDir != nil { sink.key("emptyDir"); emptyDir!.write(to: sink) }
+            if persistentVolumeClaim != nil { sink.key("persistentVolumeClaim"); persistentVolumeClaim!.write(to: sink) }
+            if awsElasticBlockStore != nil { sink.key("awsElasticBlockStore"); awsElasticBlockStore!.write(to: sink) }
+            if azureDisk != nil { sink.key("azureDisk"); azureDisk!.write(to: sink) }
+            if azureFile != nil { sink.key("azureFile"); azureFile!.write(to: sink) }
+            if cephfs != nil { sink.key("cephfs"); cephfs!.write(to: sink) }
+            if cinder != nil { sink.key("cinder"); cinder!.write(to: sink) }
+            if csi != nil { sink.key("csi"); csi!.write(to: sink) }
+            if downwardAPI != nil { sink.key("downwardAPI"); downwardAPI!.write(to: sink) }
+            if ephemeral != nil { sink.key("ephemeral"); ephemeral!.write(to: sink) }
+            if fc != nil { sink.key("fc"); fc!.write(to: sink) }
+            if flexVolume != nil { sink.key("flexVolume"); flexVolume!.write(to: sink) }
+            if flocker != nil { sink.key("flocker"); flocker!.write(to: sink) }
+            if gcePersistentDisk != nil { sink.key("gcePersistentDisk"); gcePersistentDisk!.write(to: sink) }
+            if gitRepo != nil { sink.key("gitRepo"); gitRepo!.write(to: sink) }
+            if glusterfs != nil { sink.key("glusterfs"); glusterfs!.write(to: sink) }
+            if hostPath != nil { sink.key("hostPath"); hostPath!.write(to: sink) }
+            if image != nil { sink.key("image"); image!.write(to: sink) }
+            if iscsi != nil { sink.key("iscsi"); iscsi!.write(to: sink) }
+            if nfs != nil { sink.key("nfs"); nfs!.write(to: sink) }
+            if photonPersistentDisk != nil { sink.key("photonPersistentDisk"); photonPersistentDisk!.write(to: sink) }
+            if portworxVolume != nil { sink.key("portworxVolume"); portworxVolume!.write(to: sink) }
+            if projected != nil { sink.key("projected"); projected!.write(to: sink) }
+            if quobyte != nil { sink.key("quobyte"); quobyte!.write(to: sink) }
+            if rbd != nil { sink.key("rbd"); rbd!.write(to: sink) }
+            if scaleIO != nil { sink.key("scaleIO"); scaleIO!.write(to: sink) }
+            if storageos != nil { sink.key("storageos"); storageos!.write(to: sink) }
+            if vsphereVolume != nil { sink.key("vsphereVolume"); vsphereVolume!.write(to: sink) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.VolumeDevice`.
-    public struct VolumeDevice: Codable, Hashable, Sendable {
+    public struct VolumeDevice: Codable, Hashable, Sendable, DocumentWritable {
         /// `name`: string; required.
         public var name: String
         /// `devicePath`: string; required.
@@ -152,12 +188,19 @@ extension CoreV1 {
             self.name = name
             self.devicePath = devicePath
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("name"); sink.string(name)
+            sink.key("devicePath"); sink.string(devicePath)
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.VolumeMount`.
-    public struct VolumeMount: Codable, Hashable, Sendable {
+    public struct VolumeMount: Codable, Hashable, Sendable, DocumentWritable {
         /// `name`: string; required.
         public var name: String
         /// `mountPath`: string; required.
@@ -191,12 +234,24 @@ extension CoreV1 {
             self.recursiveReadOnly = recursiveReadOnly
             self.subPathExpr = subPathExpr
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("name"); sink.string(name)
+            sink.key("mountPath"); sink.string(mountPath)
+            if subPath != nil { sink.key("subPath"); sink.string(subPath!) }
+            if readOnly != nil { sink.key("readOnly"); sink.bool(readOnly!) }
+            if mountPropagation != nil { sink.key("mountPropagation"); mountPropagation!.write(to: sink) }
+            if recursiveReadOnly != nil { sink.key("recursiveReadOnly"); sink.string(recursiveReadOnly!) }
+            if subPathExpr != nil { sink.key("subPathExpr"); sink.string(subPathExpr!) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.VolumeProjection`.
-    public struct VolumeProjection: Codable, Hashable, Sendable {
+    public struct VolumeProjection: Codable, Hashable, Sendable, DocumentWritable {
         /// `clusterTrustBundle`: `CoreV1.ClusterTrustBundleProjection`.
         public var clusterTrustBundle: CoreV1.ClusterTrustBundleProjection?
         /// `configMap`: `CoreV1.ConfigMapProjection`.
@@ -222,12 +277,22 @@ extension CoreV1 {
             self.secret = secret
             self.serviceAccountToken = serviceAccountToken
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if clusterTrustBundle != nil { sink.key("clusterTrustBundle"); clusterTrustBundle!.write(to: sink) }
+            if configMap != nil { sink.key("configMap"); configMap!.write(to: sink) }
+            if downwardAPI != nil { sink.key("downwardAPI"); downwardAPI!.write(to: sink) }
+            if secret != nil { sink.key("secret"); secret!.write(to: sink) }
+            if serviceAccountToken != nil { sink.key("serviceAccountToken"); serviceAccountToken!.write(to: sink) }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.VolumeResourceRequirements`.
-    public struct VolumeResourceRequirements: Codable, Hashable, Sendable {
+    public struct VolumeResourceRequirements: Codable, Hashable, Sendable, DocumentWritable {
         /// `requests`: map of string to quantity.
         public var requests: StringMap<Quantity>?
         /// `limits`: map of string to quantity.
@@ -241,12 +306,19 @@ extension CoreV1 {
             self.requests = requests
             self.limits = limits
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if requests != nil { sink.key("requests"); sink.beginObject(); for index0 in requests!.entries.indices { sink.key(requests!.entries[index0].key); sink.string(requests!.entries[index0].value.text) }; sink.endObject() }
+            if limits != nil { sink.key("limits"); sink.beginObject(); for index0 in limits!.entries.indices { sink.key(limits!.entries[index0].key); sink.string(limits!.entries[index0].value.text) }; sink.endObject() }
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.VsphereVirtualDiskVolumeSource`.
-    public struct VsphereVirtualDiskVolumeSource: Codable, Hashable, Sendable {
+    public struct VsphereVirtualDiskVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
         /// `fsType`: string.
         public var fsType: String?
         /// `storagePolicyID`: string.
@@ -268,12 +340,21 @@ extension CoreV1 {
             self.storagePolicyName = storagePolicyName
             self.volumePath = volumePath
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if fsType != nil { sink.key("fsType"); sink.string(fsType!) }
+            if storagePolicyID != nil { sink.key("storagePolicyID"); sink.string(storagePolicyID!) }
+            if storagePolicyName != nil { sink.key("storagePolicyName"); sink.string(storagePolicyName!) }
+            sink.key("volumePath"); sink.string(volumePath)
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.WeightedPodAffinityTerm`.
-    public struct WeightedPodAffinityTerm: Codable, Hashable, Sendable {
+    public struct WeightedPodAffinityTerm: Codable, Hashable, Sendable, DocumentWritable {
         /// `weight`: integer; format int32; required.
         public var weight: Int
         /// `podAffinityTerm`: `CoreV1.PodAffinityTerm`; required.
@@ -287,12 +368,19 @@ extension CoreV1 {
             self.weight = weight
             self.podAffinityTerm = podAffinityTerm
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("weight"); sink.int(weight)
+            sink.key("podAffinityTerm"); podAffinityTerm.write(to: sink)
+            sink.endObject()
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.WindowsSecurityContextOptions`.
-    public struct WindowsSecurityContextOptions: Codable, Hashable, Sendable {
+    public struct WindowsSecurityContextOptions: Codable, Hashable, Sendable, DocumentWritable {
         /// `gmsaCredentialSpec`: string.
         public var gmsaCredentialSpec: String?
         /// `gmsaCredentialSpecName`: string.
@@ -313,6 +401,15 @@ extension CoreV1 {
             self.gmsaCredentialSpecName = gmsaCredentialSpecName
             self.hostProcess = hostProcess
             self.runAsUserName = runAsUserName
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if gmsaCredentialSpec != nil { sink.key("gmsaCredentialSpec"); sink.string(gmsaCredentialSpec!) }
+            if gmsaCredentialSpecName != nil { sink.key("gmsaCredentialSpecName"); sink.string(gmsaCredentialSpecName!) }
+            if hostProcess != nil { sink.key("hostProcess"); sink.bool(hostProcess!) }
+            if runAsUserName != nil { sink.key("runAsUserName"); sink.string(runAsUserName!) }
+            sink.endObject()
         }
     }
 }

@@ -3,7 +3,7 @@
 
 extension MetaV1 {
     /// `io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector`.
-    public struct LabelSelector: Codable, Hashable, Sendable {
+    public struct LabelSelector: Codable, Hashable, Sendable, DocumentWritable {
         /// `matchExpressions`: array of `MetaV1.LabelSelectorRequirement`; list type atomic.
         public var matchExpressions: [MetaV1.LabelSelectorRequirement]?
         /// `matchLabels`: map of string to string.
@@ -17,12 +17,19 @@ extension MetaV1 {
             self.matchExpressions = matchExpressions
             self.matchLabels = matchLabels
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if matchExpressions != nil { sink.key("matchExpressions"); sink.beginArray(); for index0 in matchExpressions!.indices { matchExpressions![index0].write(to: sink) }; sink.endArray() }
+            if matchLabels != nil { sink.key("matchLabels"); sink.beginObject(); for index0 in matchLabels!.entries.indices { sink.key(matchLabels!.entries[index0].key); sink.string(matchLabels!.entries[index0].value) }; sink.endObject() }
+            sink.endObject()
+        }
     }
 }
 
 extension MetaV1 {
     /// `io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelectorRequirement`.
-    public struct LabelSelectorRequirement: Codable, Hashable, Sendable {
+    public struct LabelSelectorRequirement: Codable, Hashable, Sendable, DocumentWritable {
         /// `key`: string; required.
         public var key: String
         /// `operator`: `MetaV1.LabelSelectorOperator`; required.
@@ -40,12 +47,20 @@ extension MetaV1 {
             self.`operator` = `operator`
             self.values = values
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("key"); sink.string(key)
+            sink.key("operator"); `operator`.write(to: sink)
+            if values != nil { sink.key("values"); sink.beginArray(); for index0 in values!.indices { sink.string(values![index0]) }; sink.endArray() }
+            sink.endObject()
+        }
     }
 }
 
 extension MetaV1 {
     /// `io.k8s.apimachinery.pkg.apis.meta.v1.ManagedFieldsEntry`.
-    public struct ManagedFieldsEntry: Codable, Hashable, Sendable {
+    public struct ManagedFieldsEntry: Codable, Hashable, Sendable, DocumentWritable {
         /// `apiVersion`: string.
         public var apiVersion: String?
         /// `fieldsType`: string.
@@ -79,12 +94,24 @@ extension MetaV1 {
             self.subresource = subresource
             self.time = time
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if apiVersion != nil { sink.key("apiVersion"); sink.string(apiVersion!) }
+            if fieldsType != nil { sink.key("fieldsType"); sink.string(fieldsType!) }
+            if fieldsV1 != nil { sink.key("fieldsV1"); fieldsV1!.write(to: sink) }
+            if manager != nil { sink.key("manager"); sink.string(manager!) }
+            if operation != nil { sink.key("operation"); sink.string(operation!) }
+            if subresource != nil { sink.key("subresource"); sink.string(subresource!) }
+            if time != nil { sink.key("time"); sink.string(time!) }
+            sink.endObject()
+        }
     }
 }
 
 extension MetaV1 {
     /// `io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta`.
-    public struct ObjectMeta: Codable, Hashable, Sendable {
+    public struct ObjectMeta: Codable, Hashable, Sendable, DocumentWritable {
         /// `name`: string.
         public var name: String?
         /// `namespace`: string.
@@ -150,12 +177,32 @@ extension MetaV1 {
             self.selfLink = selfLink
             self.uid = uid
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if name != nil { sink.key("name"); sink.string(name!) }
+            if namespace != nil { sink.key("namespace"); sink.string(namespace!) }
+            if labels != nil { sink.key("labels"); sink.beginObject(); for index0 in labels!.entries.indices { sink.key(labels!.entries[index0].key); sink.string(labels!.entries[index0].value) }; sink.endObject() }
+            if annotations != nil { sink.key("annotations"); sink.beginObject(); for index0 in annotations!.entries.indices { sink.key(annotations!.entries[index0].key); sink.string(annotations!.entries[index0].value) }; sink.endObject() }
+            if creationTimestamp != nil { sink.key("creationTimestamp"); sink.string(creationTimestamp!) }
+            if deletionGracePeriodSeconds != nil { sink.key("deletionGracePeriodSeconds"); sink.int(deletionGracePeriodSeconds!) }
+            if deletionTimestamp != nil { sink.key("deletionTimestamp"); sink.string(deletionTimestamp!) }
+            if finalizers != nil { sink.key("finalizers"); sink.beginArray(); for index0 in finalizers!.indices { sink.string(finalizers![index0]) }; sink.endArray() }
+            if generateName != nil { sink.key("generateName"); sink.string(generateName!) }
+            if generation != nil { sink.key("generation"); sink.int(generation!) }
+            if managedFields != nil { sink.key("managedFields"); sink.beginArray(); for index0 in managedFields!.indices { managedFields![index0].write(to: sink) }; sink.endArray() }
+            if ownerReferences != nil { sink.key("ownerReferences"); sink.beginArray(); for index0 in ownerReferences!.indices { ownerReferences![index0].write(to: sink) }; sink.endArray() }
+            if resourceVersion != nil { sink.key("resourceVersion"); sink.string(resourceVersion!) }
+            if selfLink != nil { sink.key("selfLink"); sink.string(selfLink!) }
+            if uid != nil { sink.key("uid"); sink.string(uid!) }
+            sink.endObject()
+        }
     }
 }
 
 extension MetaV1 {
     /// `io.k8s.apimachinery.pkg.apis.meta.v1.OwnerReference`.
-    public struct OwnerReference: Codable, Hashable, Sendable {
+    public struct OwnerReference: Codable, Hashable, Sendable, DocumentWritable {
         /// `apiVersion`: string; required.
         public var apiVersion: String
         /// `kind`: string; required.
@@ -184,6 +231,17 @@ extension MetaV1 {
             self.blockOwnerDeletion = blockOwnerDeletion
             self.controller = controller
             self.uid = uid
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("apiVersion"); sink.string(apiVersion)
+            sink.key("kind"); sink.string(kind)
+            sink.key("name"); sink.string(name)
+            if blockOwnerDeletion != nil { sink.key("blockOwnerDeletion"); sink.bool(blockOwnerDeletion!) }
+            if controller != nil { sink.key("controller"); sink.bool(controller!) }
+            sink.key("uid"); sink.string(uid)
+            sink.endObject()
         }
     }
 }

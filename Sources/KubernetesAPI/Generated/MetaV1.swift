@@ -35,5 +35,7 @@ extension MetaV1 {
             case .unknown(let value): value
             }
         }
+
+        public func write(to sink: any DocumentSink) { sink.string(rawValue) }
     }
 }

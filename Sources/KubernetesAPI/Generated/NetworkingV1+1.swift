@@ -3,7 +3,7 @@
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.HTTPIngressPath`.
-    public struct HTTPIngressPath: Codable, Hashable, Sendable {
+    public struct HTTPIngressPath: Codable, Hashable, Sendable, DocumentWritable {
         /// `backend`: `NetworkingV1.IngressBackend`; required.
         public var backend: NetworkingV1.IngressBackend
         /// `path`: string.
@@ -21,12 +21,20 @@ extension NetworkingV1 {
             self.path = path
             self.pathType = pathType
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("backend"); backend.write(to: sink)
+            if path != nil { sink.key("path"); sink.string(path!) }
+            sink.key("pathType"); pathType.write(to: sink)
+            sink.endObject()
+        }
     }
 }
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.HTTPIngressRuleValue`.
-    public struct HTTPIngressRuleValue: Codable, Hashable, Sendable {
+    public struct HTTPIngressRuleValue: Codable, Hashable, Sendable, DocumentWritable {
         /// `paths`: array of `NetworkingV1.HTTPIngressPath`; list type atomic; required.
         public var paths: [NetworkingV1.HTTPIngressPath]
 
@@ -36,12 +44,18 @@ extension NetworkingV1 {
         ) {
             self.paths = paths
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("paths"); sink.beginArray(); for index0 in paths.indices { paths[index0].write(to: sink) }; sink.endArray()
+            sink.endObject()
+        }
     }
 }
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.IPBlock`.
-    public struct IPBlock: Codable, Hashable, Sendable {
+    public struct IPBlock: Codable, Hashable, Sendable, DocumentWritable {
         /// `cidr`: string; required.
         public var cidr: String
         /// `except`: array of string; list type atomic.
@@ -54,6 +68,13 @@ extension NetworkingV1 {
         ) {
             self.cidr = cidr
             self.except = except
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("cidr"); sink.string(cidr)
+            if except != nil { sink.key("except"); sink.beginArray(); for index0 in except!.indices { sink.string(except![index0]) }; sink.endArray() }
+            sink.endObject()
         }
     }
 }
@@ -88,12 +109,22 @@ extension NetworkingV1 {
             self.spec = spec
             self.status = status
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.key("kind"); sink.string(kind) }
+            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
+            if spec != nil { sink.key("spec"); spec!.write(to: sink) }
+            if status != nil { sink.key("status"); status!.write(to: sink) }
+            sink.endObject()
+        }
     }
 }
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.IngressBackend`.
-    public struct IngressBackend: Codable, Hashable, Sendable {
+    public struct IngressBackend: Codable, Hashable, Sendable, DocumentWritable {
         /// `resource`: `CoreV1.TypedLocalObjectReference`.
         public var resource: CoreV1.TypedLocalObjectReference?
         /// `service`: `NetworkingV1.IngressServiceBackend`.
@@ -107,12 +138,19 @@ extension NetworkingV1 {
             self.resource = resource
             self.service = service
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if resource != nil { sink.key("resource"); resource!.write(to: sink) }
+            if service != nil { sink.key("service"); service!.write(to: sink) }
+            sink.endObject()
+        }
     }
 }
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.IngressRule`.
-    public struct IngressRule: Codable, Hashable, Sendable {
+    public struct IngressRule: Codable, Hashable, Sendable, DocumentWritable {
         /// `host`: string.
         public var host: String?
         /// `http`: `NetworkingV1.HTTPIngressRuleValue`.
@@ -126,12 +164,19 @@ extension NetworkingV1 {
             self.host = host
             self.http = http
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if host != nil { sink.key("host"); sink.string(host!) }
+            if http != nil { sink.key("http"); http!.write(to: sink) }
+            sink.endObject()
+        }
     }
 }
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.IngressServiceBackend`.
-    public struct IngressServiceBackend: Codable, Hashable, Sendable {
+    public struct IngressServiceBackend: Codable, Hashable, Sendable, DocumentWritable {
         /// `name`: string; required.
         public var name: String
         /// `port`: `NetworkingV1.ServiceBackendPort`.
@@ -145,12 +190,19 @@ extension NetworkingV1 {
             self.name = name
             self.port = port
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("name"); sink.string(name)
+            if port != nil { sink.key("port"); port!.write(to: sink) }
+            sink.endObject()
+        }
     }
 }
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.IngressSpec`.
-    public struct IngressSpec: Codable, Hashable, Sendable {
+    public struct IngressSpec: Codable, Hashable, Sendable, DocumentWritable {
         /// `defaultBackend`: `NetworkingV1.IngressBackend`.
         public var defaultBackend: NetworkingV1.IngressBackend?
         /// `ingressClassName`: string.
@@ -172,12 +224,21 @@ extension NetworkingV1 {
             self.rules = rules
             self.tls = tls
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if defaultBackend != nil { sink.key("defaultBackend"); defaultBackend!.write(to: sink) }
+            if ingressClassName != nil { sink.key("ingressClassName"); sink.string(ingressClassName!) }
+            if rules != nil { sink.key("rules"); sink.beginArray(); for index0 in rules!.indices { rules![index0].write(to: sink) }; sink.endArray() }
+            if tls != nil { sink.key("tls"); sink.beginArray(); for index0 in tls!.indices { tls![index0].write(to: sink) }; sink.endArray() }
+            sink.endObject()
+        }
     }
 }
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.IngressTLS`.
-    public struct IngressTLS: Codable, Hashable, Sendable {
+    public struct IngressTLS: Codable, Hashable, Sendable, DocumentWritable {
         /// `hosts`: array of string; list type atomic.
         public var hosts: [String]?
         /// `secretName`: string.
@@ -190,6 +251,13 @@ extension NetworkingV1 {
         ) {
             self.hosts = hosts
             self.secretName = secretName
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if hosts != nil { sink.key("hosts"); sink.beginArray(); for index0 in hosts!.indices { sink.string(hosts![index0]) }; sink.endArray() }
+            if secretName != nil { sink.key("secretName"); sink.string(secretName!) }
+            sink.endObject()
         }
     }
 }
@@ -220,12 +288,21 @@ extension NetworkingV1 {
             self.metadata = metadata
             self.spec = spec
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.key("kind"); sink.string(kind) }
+            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
+            if spec != nil { sink.key("spec"); spec!.write(to: sink) }
+            sink.endObject()
+        }
     }
 }
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.NetworkPolicyEgressRule`.
-    public struct NetworkPolicyEgressRule: Codable, Hashable, Sendable {
+    public struct NetworkPolicyEgressRule: Codable, Hashable, Sendable, DocumentWritable {
         /// `to`: array of `NetworkingV1.NetworkPolicyPeer`; list type atomic.
         public var to: [NetworkingV1.NetworkPolicyPeer]?
         /// `ports`: array of `NetworkingV1.NetworkPolicyPort`; list type atomic.
@@ -239,12 +316,19 @@ extension NetworkingV1 {
             self.to = to
             self.ports = ports
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if to != nil { sink.key("to"); sink.beginArray(); for index0 in to!.indices { to![index0].write(to: sink) }; sink.endArray() }
+            if ports != nil { sink.key("ports"); sink.beginArray(); for index0 in ports!.indices { ports![index0].write(to: sink) }; sink.endArray() }
+            sink.endObject()
+        }
     }
 }
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.NetworkPolicyIngressRule`.
-    public struct NetworkPolicyIngressRule: Codable, Hashable, Sendable {
+    public struct NetworkPolicyIngressRule: Codable, Hashable, Sendable, DocumentWritable {
         /// `from`: array of `NetworkingV1.NetworkPolicyPeer`; list type atomic.
         public var from: [NetworkingV1.NetworkPolicyPeer]?
         /// `ports`: array of `NetworkingV1.NetworkPolicyPort`; list type atomic.
@@ -258,12 +342,19 @@ extension NetworkingV1 {
             self.from = from
             self.ports = ports
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if from != nil { sink.key("from"); sink.beginArray(); for index0 in from!.indices { from![index0].write(to: sink) }; sink.endArray() }
+            if ports != nil { sink.key("ports"); sink.beginArray(); for index0 in ports!.indices { ports![index0].write(to: sink) }; sink.endArray() }
+            sink.endObject()
+        }
     }
 }
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.NetworkPolicyPeer`.
-    public struct NetworkPolicyPeer: Codable, Hashable, Sendable {
+    public struct NetworkPolicyPeer: Codable, Hashable, Sendable, DocumentWritable {
         /// `podSelector`: `MetaV1.LabelSelector`.
         public var podSelector: MetaV1.LabelSelector?
         /// `namespaceSelector`: `MetaV1.LabelSelector`.
@@ -281,12 +372,20 @@ extension NetworkingV1 {
             self.namespaceSelector = namespaceSelector
             self.ipBlock = ipBlock
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if podSelector != nil { sink.key("podSelector"); podSelector!.write(to: sink) }
+            if namespaceSelector != nil { sink.key("namespaceSelector"); namespaceSelector!.write(to: sink) }
+            if ipBlock != nil { sink.key("ipBlock"); ipBlock!.write(to: sink) }
+            sink.endObject()
+        }
     }
 }
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.NetworkPolicyPort`.
-    public struct NetworkPolicyPort: Codable, Hashable, Sendable {
+    public struct NetworkPolicyPort: Codable, Hashable, Sendable, DocumentWritable {
         /// `protocol`: `CoreV1.TransportProtocol`.
         public var `protocol`: CoreV1.TransportProtocol?
         /// `port`: integer or string.
@@ -304,12 +403,20 @@ extension NetworkingV1 {
             self.port = port
             self.endPort = endPort
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if `protocol` != nil { sink.key("protocol"); `protocol`!.write(to: sink) }
+            if port != nil { sink.key("port"); port!.write(to: sink) }
+            if endPort != nil { sink.key("endPort"); sink.int(endPort!) }
+            sink.endObject()
+        }
     }
 }
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.NetworkPolicySpec`.
-    public struct NetworkPolicySpec: Codable, Hashable, Sendable {
+    public struct NetworkPolicySpec: Codable, Hashable, Sendable, DocumentWritable {
         /// `podSelector`: `MetaV1.LabelSelector`; required.
         public var podSelector: MetaV1.LabelSelector
         /// `policyTypes`: array of `NetworkingV1.PolicyType`; list type atomic.
@@ -331,12 +438,21 @@ extension NetworkingV1 {
             self.ingress = ingress
             self.egress = egress
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("podSelector"); podSelector.write(to: sink)
+            if policyTypes != nil { sink.key("policyTypes"); sink.beginArray(); for index0 in policyTypes!.indices { policyTypes![index0].write(to: sink) }; sink.endArray() }
+            if ingress != nil { sink.key("ingress"); sink.beginArray(); for index0 in ingress!.indices { ingress![index0].write(to: sink) }; sink.endArray() }
+            if egress != nil { sink.key("egress"); sink.beginArray(); for index0 in egress!.indices { egress![index0].write(to: sink) }; sink.endArray() }
+            sink.endObject()
+        }
     }
 }
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.ServiceBackendPort`.
-    public struct ServiceBackendPort: Codable, Hashable, Sendable {
+    public struct ServiceBackendPort: Codable, Hashable, Sendable, DocumentWritable {
         /// `name`: string.
         public var name: String?
         /// `number`: integer; format int32.
@@ -349,6 +465,13 @@ extension NetworkingV1 {
         ) {
             self.name = name
             self.number = number
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if name != nil { sink.key("name"); sink.string(name!) }
+            if number != nil { sink.key("number"); sink.int(number!) }
+            sink.endObject()
         }
     }
 }

@@ -32,6 +32,8 @@ extension NetworkingV1 {
             case .unknown(let value): value
             }
         }
+
+        public func write(to sink: any DocumentSink) { sink.string(rawValue) }
     }
 }
 
@@ -60,5 +62,7 @@ extension NetworkingV1 {
             case .unknown(let value): value
             }
         }
+
+        public func write(to sink: any DocumentSink) { sink.string(rawValue) }
     }
 }

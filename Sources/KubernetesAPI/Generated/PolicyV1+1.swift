@@ -31,12 +31,22 @@ extension PolicyV1 {
             self.spec = spec
             self.status = status
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.key("kind"); sink.string(kind) }
+            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
+            if spec != nil { sink.key("spec"); spec!.write(to: sink) }
+            if status != nil { sink.key("status"); status!.write(to: sink) }
+            sink.endObject()
+        }
     }
 }
 
 extension PolicyV1 {
     /// `io.k8s.api.policy.v1.PodDisruptionBudgetSpec`.
-    public struct PodDisruptionBudgetSpec: Codable, Hashable, Sendable {
+    public struct PodDisruptionBudgetSpec: Codable, Hashable, Sendable, DocumentWritable {
         /// `minAvailable`: integer or string.
         public var minAvailable: IntOrString?
         /// `maxUnavailable`: integer or string.
@@ -57,6 +67,15 @@ extension PolicyV1 {
             self.maxUnavailable = maxUnavailable
             self.selector = selector
             self.unhealthyPodEvictionPolicy = unhealthyPodEvictionPolicy
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if minAvailable != nil { sink.key("minAvailable"); minAvailable!.write(to: sink) }
+            if maxUnavailable != nil { sink.key("maxUnavailable"); maxUnavailable!.write(to: sink) }
+            if selector != nil { sink.key("selector"); selector!.write(to: sink) }
+            if unhealthyPodEvictionPolicy != nil { sink.key("unhealthyPodEvictionPolicy"); unhealthyPodEvictionPolicy!.write(to: sink) }
+            sink.endObject()
         }
     }
 }

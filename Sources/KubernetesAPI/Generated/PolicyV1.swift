@@ -29,5 +29,7 @@ extension PolicyV1 {
             case .unknown(let value): value
             }
         }
+
+        public func write(to sink: any DocumentSink) { sink.string(rawValue) }
     }
 }

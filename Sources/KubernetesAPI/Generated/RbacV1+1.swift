@@ -3,7 +3,7 @@
 
 extension RbacV1 {
     /// `io.k8s.api.rbac.v1.AggregationRule`.
-    public struct AggregationRule: Codable, Hashable, Sendable {
+    public struct AggregationRule: Codable, Hashable, Sendable, DocumentWritable {
         /// `clusterRoleSelectors`: array of `MetaV1.LabelSelector`; list type atomic.
         public var clusterRoleSelectors: [MetaV1.LabelSelector]?
 
@@ -12,6 +12,12 @@ extension RbacV1 {
             clusterRoleSelectors: [MetaV1.LabelSelector]? = nil
         ) {
             self.clusterRoleSelectors = clusterRoleSelectors
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if clusterRoleSelectors != nil { sink.key("clusterRoleSelectors"); sink.beginArray(); for index0 in clusterRoleSelectors!.indices { clusterRoleSelectors![index0].write(to: sink) }; sink.endArray() }
+            sink.endObject()
         }
     }
 }
@@ -46,6 +52,16 @@ extension RbacV1 {
             self.aggregationRule = aggregationRule
             self.rules = rules
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.key("kind"); sink.string(kind) }
+            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
+            if aggregationRule != nil { sink.key("aggregationRule"); aggregationRule!.write(to: sink) }
+            if rules != nil { sink.key("rules"); sink.beginArray(); for index0 in rules!.indices { rules![index0].write(to: sink) }; sink.endArray() }
+            sink.endObject()
+        }
     }
 }
 
@@ -79,12 +95,22 @@ extension RbacV1 {
             self.roleRef = roleRef
             self.subjects = subjects
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.key("kind"); sink.string(kind) }
+            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
+            sink.key("roleRef"); roleRef.write(to: sink)
+            if subjects != nil { sink.key("subjects"); sink.beginArray(); for index0 in subjects!.indices { subjects![index0].write(to: sink) }; sink.endArray() }
+            sink.endObject()
+        }
     }
 }
 
 extension RbacV1 {
     /// `io.k8s.api.rbac.v1.PolicyRule`.
-    public struct PolicyRule: Codable, Hashable, Sendable {
+    public struct PolicyRule: Codable, Hashable, Sendable, DocumentWritable {
         /// `apiGroups`: array of string; list type atomic.
         public var apiGroups: [String]?
         /// `resources`: array of string; list type atomic.
@@ -109,6 +135,16 @@ extension RbacV1 {
             self.resourceNames = resourceNames
             self.verbs = verbs
             self.nonResourceURLs = nonResourceURLs
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if apiGroups != nil { sink.key("apiGroups"); sink.beginArray(); for index0 in apiGroups!.indices { sink.string(apiGroups![index0]) }; sink.endArray() }
+            if resources != nil { sink.key("resources"); sink.beginArray(); for index0 in resources!.indices { sink.string(resources![index0]) }; sink.endArray() }
+            if resourceNames != nil { sink.key("resourceNames"); sink.beginArray(); for index0 in resourceNames!.indices { sink.string(resourceNames![index0]) }; sink.endArray() }
+            sink.key("verbs"); sink.beginArray(); for index0 in verbs.indices { sink.string(verbs[index0]) }; sink.endArray()
+            if nonResourceURLs != nil { sink.key("nonResourceURLs"); sink.beginArray(); for index0 in nonResourceURLs!.indices { sink.string(nonResourceURLs![index0]) }; sink.endArray() }
+            sink.endObject()
         }
     }
 }
@@ -138,6 +174,15 @@ extension RbacV1 {
         ) {
             self.metadata = metadata
             self.rules = rules
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.key("kind"); sink.string(kind) }
+            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
+            if rules != nil { sink.key("rules"); sink.beginArray(); for index0 in rules!.indices { rules![index0].write(to: sink) }; sink.endArray() }
+            sink.endObject()
         }
     }
 }
@@ -172,12 +217,22 @@ extension RbacV1 {
             self.subjects = subjects
             self.roleRef = roleRef
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.key("kind"); sink.string(kind) }
+            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
+            if subjects != nil { sink.key("subjects"); sink.beginArray(); for index0 in subjects!.indices { subjects![index0].write(to: sink) }; sink.endArray() }
+            sink.key("roleRef"); roleRef.write(to: sink)
+            sink.endObject()
+        }
     }
 }
 
 extension RbacV1 {
     /// `io.k8s.api.rbac.v1.RoleRef`.
-    public struct RoleRef: Codable, Hashable, Sendable {
+    public struct RoleRef: Codable, Hashable, Sendable, DocumentWritable {
         /// `apiGroup`: string; required.
         public var apiGroup: String
         /// `kind`: string; required.
@@ -195,12 +250,20 @@ extension RbacV1 {
             self.kind = kind
             self.name = name
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("apiGroup"); sink.string(apiGroup)
+            sink.key("kind"); sink.string(kind)
+            sink.key("name"); sink.string(name)
+            sink.endObject()
+        }
     }
 }
 
 extension RbacV1 {
     /// `io.k8s.api.rbac.v1.Subject`.
-    public struct Subject: Codable, Hashable, Sendable {
+    public struct Subject: Codable, Hashable, Sendable, DocumentWritable {
         /// `kind`: string; required.
         public var kind: String
         /// `apiGroup`: string.
@@ -221,6 +284,15 @@ extension RbacV1 {
             self.apiGroup = apiGroup
             self.name = name
             self.namespace = namespace
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("kind"); sink.string(kind)
+            if apiGroup != nil { sink.key("apiGroup"); sink.string(apiGroup!) }
+            sink.key("name"); sink.string(name)
+            if namespace != nil { sink.key("namespace"); sink.string(namespace!) }
+            sink.endObject()
         }
     }
 }

@@ -39,5 +39,17 @@ extension SchedulingV1 {
             self.preemptionPolicy = preemptionPolicy
             self.description = description
         }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.key("kind"); sink.string(kind) }
+            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
+            sink.key("value"); sink.int(value)
+            if globalDefault != nil { sink.key("globalDefault"); sink.bool(globalDefault!) }
+            if preemptionPolicy != nil { sink.key("preemptionPolicy"); preemptionPolicy!.write(to: sink) }
+            if description != nil { sink.key("description"); sink.string(description!) }
+            sink.endObject()
+        }
     }
 }

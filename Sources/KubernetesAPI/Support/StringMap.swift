@@ -5,41 +5,73 @@
 /// let labels: StringMap<String> = ["app": "web", "tier": "frontend"]
 /// ```
 public struct StringMap<Element: Hashable & Sendable>: Hashable, Sendable, ExpressibleByDictionaryLiteral, Sequence {
+    // Inlinable, with its storage, so that code in other modules builds maps in code specialized
+    // for the element type: the unspecialized generic path was a fifth of rendering's time.
+    @usableFromInline var storage: [(key: String, value: Element)]
+
     /// The entries, sorted by key.
-    public private(set) var entries: [(key: String, value: Element)]
+    @inlinable public var entries: [(key: String, value: Element)] { storage }
 
     /// A map of the given entries; a later entry with the same key wins.
-    public init(_ entries: [(String, Element)]) {
-        var byKey: [String: Element] = [:]
-        for (key, value) in entries { byKey[key] = value }
-        self.entries = byKey.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) }
+    @inlinable public init(_ entries: [(String, Element)]) {
+        // Most maps are made from entries already in order (labels are kept sorted): take them as
+        // they are instead of hashing and sorting.
+        var ascending = true
+        var index = 1
+        while ascending && index < entries.count {
+            ascending = entries[index - 1].0 < entries[index].0
+            index += 1
+        }
+        if ascending {
+            storage = entries.map { (key: $0.0, value: $0.1) }
+        } else {
+            var byKey: [String: Element] = [:]
+            for (key, value) in entries { byKey[key] = value }
+            storage = byKey.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) }
+        }
     }
 
-    public init(dictionaryLiteral elements: (String, Element)...) { self.init(elements) }
+    /// A map of entries already sorted by key, each key once (as a sorted label set holds them),
+    /// taken without copying; entries out of order are sorted as by ``init(_:)``.
+    @inlinable public init(sorted entries: [(key: String, value: Element)]) {
+        var ascending = true
+        var index = 1
+        while ascending && index < entries.count {
+            ascending = entries[index - 1].key < entries[index].key
+            index += 1
+        }
+        if ascending {
+            storage = entries
+        } else {
+            storage = StringMap(entries.map { ($0.key, $0.value) }).storage
+        }
+    }
+
+    @inlinable public init(dictionaryLiteral elements: (String, Element)...) { self.init(elements) }
 
     /// The value at `key`; setting nil removes it.
-    public subscript(key: String) -> Element? {
-        get { entries.first { $0.key == key }?.value }
+    @inlinable public subscript(key: String) -> Element? {
+        get { storage.first { $0.key == key }?.value }
         set {
-            let index = entries.firstIndex { $0.key >= key } ?? entries.endIndex
-            let present = index < entries.endIndex && entries[index].key == key
+            let index = storage.firstIndex { $0.key >= key } ?? storage.endIndex
+            let present = index < storage.endIndex && storage[index].key == key
             switch (newValue, present) {
-            case (let value?, true): entries[index].value = value
-            case (let value?, false): entries.insert((key: key, value: value), at: index)
-            case (nil, true): entries.remove(at: index)
+            case (let value?, true): storage[index].value = value
+            case (let value?, false): storage.insert((key: key, value: value), at: index)
+            case (nil, true): storage.remove(at: index)
             case (nil, false): break
             }
         }
     }
 
     /// The keys, sorted.
-    public var keys: [String] { entries.map(\.key) }
+    @inlinable public var keys: [String] { storage.map(\.key) }
     /// Whether the map is empty.
-    public var isEmpty: Bool { entries.isEmpty }
+    @inlinable public var isEmpty: Bool { storage.isEmpty }
     /// The number of entries.
-    public var count: Int { entries.count }
+    @inlinable public var count: Int { storage.count }
 
-    public func makeIterator() -> IndexingIterator<[(key: String, value: Element)]> { entries.makeIterator() }
+    @inlinable public func makeIterator() -> IndexingIterator<[(key: String, value: Element)]> { storage.makeIterator() }
 
     public static func == (lhs: StringMap, rhs: StringMap) -> Bool {
         lhs.entries.elementsEqual(rhs.entries) { $0.key == $1.key && $0.value == $1.value }

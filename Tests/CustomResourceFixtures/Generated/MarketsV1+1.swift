@@ -34,8 +34,18 @@ extension MarketsV1 {
             self.status = status
         }
 
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.key("kind"); sink.string(kind) }
+            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
+            sink.key("spec"); spec.write(to: sink)
+            if status != nil { sink.key("status"); status!.write(to: sink) }
+            sink.endObject()
+        }
+
         /// `markets.example.com/v1 TradingVenue.spec`.
-        public struct Spec: Codable, Hashable, Sendable {
+        public struct Spec: Codable, Hashable, Sendable, DocumentWritable {
             /// `$ref`: string.
             public var ref: String?
             /// `3dReplicas`: integer; format int32.
@@ -134,6 +144,34 @@ extension MarketsV1 {
                 self.xVenueCode = xVenueCode
             }
 
+            public func write(to sink: any DocumentSink) {
+                sink.beginObject()
+                if ref != nil { sink.key("$ref"); sink.string(ref!) }
+                if _3dReplicas != nil { sink.key("3dReplicas"); sink.int(_3dReplicas!) }
+                if `Type` != nil { sink.key("Type"); sink.string(`Type`!) }
+                if anything != nil { sink.key("anything"); sink.beginObject(); for index0 in anything!.entries.indices { sink.key(anything!.entries[index0].key); anything!.entries[index0].value.write(to: sink) }; sink.endObject() }
+                sink.key("connectivity"); connectivity.write(to: sink)
+                if `default` != nil { sink.key("default"); sink.bool(`default`!) }
+                if extensions != nil { sink.key("extensions"); extensions!.write(to: sink) }
+                if freeForm != nil { sink.key("freeForm"); freeForm!.write(to: sink) }
+                if `init` != nil { sink.key("init"); sink.int(`init`!) }
+                if `internal` != nil { sink.key("internal"); sink.double(`internal`!) }
+                if limitsBySymbol != nil { sink.key("limitsBySymbol"); sink.beginObject(); for index0 in limitsBySymbol!.entries.indices { sink.key(limitsBySymbol!.entries[index0].key); limitsBySymbol!.entries[index0].value.write(to: sink) }; sink.endObject() }
+                if maxOrderRate != nil { sink.key("maxOrderRate"); maxOrderRate!.write(to: sink) }
+                sink.key("mic"); sink.string(mic)
+                if `operator` != nil { sink.key("operator"); sink.string(`operator`!) }
+                if priceBands != nil { sink.key("priceBands"); sink.beginArray(); for index0 in priceBands!.indices { sink.beginArray(); for index1 in priceBands![index0].indices { sink.double(priceBands![index0][index1]) }; sink.endArray() }; sink.endArray() }
+                if `protocol` != nil { sink.key("protocol"); `protocol`!.write(to: sink) }
+                if selfValue != nil { sink.key("self"); sink.string(selfValue!) }
+                if sessions != nil { sink.key("sessions"); sink.beginArray(); for index0 in sessions!.indices { sessions![index0].write(to: sink) }; sink.endArray() }
+                if sidecar != nil { sink.key("sidecar"); sidecar!.write(to: sink) }
+                if string != nil { sink.key("string"); sink.string(string!) }
+                if tags != nil { sink.key("tags"); sink.beginObject(); for index0 in tags!.entries.indices { sink.key(tags!.entries[index0].key); sink.string(tags!.entries[index0].value) }; sink.endObject() }
+                if warmup != nil { sink.key("warmup"); warmup!.write(to: sink) }
+                if xVenueCode != nil { sink.key("x-venue-code"); sink.string(xVenueCode!) }
+                sink.endObject()
+            }
+
             enum CodingKeys: String, CodingKey {
                 case ref = "$ref"
                 case _3dReplicas = "3dReplicas"
@@ -196,10 +234,12 @@ extension MarketsV1 {
                     case .unknown(let value): value
                     }
                 }
+
+                public func write(to sink: any DocumentSink) { sink.string(rawValue) }
             }
 
             /// `markets.example.com/v1 TradingVenue.spec.connectivity`.
-            public struct Connectivity: Codable, Hashable, Sendable {
+            public struct Connectivity: Codable, Hashable, Sendable, DocumentWritable {
                 /// `backups`: array of `MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem`.
                 public var backups: [MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem]?
                 /// `primary`: `MarketsV1.TradingVenue.Spec.Connectivity.Primary`; required.
@@ -214,8 +254,15 @@ extension MarketsV1 {
                     self.primary = primary
                 }
 
+                public func write(to sink: any DocumentSink) {
+                    sink.beginObject()
+                    if backups != nil { sink.key("backups"); sink.beginArray(); for index0 in backups!.indices { backups![index0].write(to: sink) }; sink.endArray() }
+                    sink.key("primary"); primary.write(to: sink)
+                    sink.endObject()
+                }
+
                 /// `markets.example.com/v1 TradingVenue.spec.connectivity.backups[]`.
-                public struct BackupsItem: Codable, Hashable, Sendable {
+                public struct BackupsItem: Codable, Hashable, Sendable, DocumentWritable {
                     /// `host`: string; required.
                     public var host: String
                     /// `port`: integer or string; required.
@@ -234,8 +281,16 @@ extension MarketsV1 {
                         self.tls = tls
                     }
 
+                    public func write(to sink: any DocumentSink) {
+                        sink.beginObject()
+                        sink.key("host"); sink.string(host)
+                        sink.key("port"); port.write(to: sink)
+                        if tls != nil { sink.key("tls"); tls!.write(to: sink) }
+                        sink.endObject()
+                    }
+
                     /// `markets.example.com/v1 TradingVenue.spec.connectivity.backups[].tls`.
-                    public struct Tls: Codable, Hashable, Sendable {
+                    public struct Tls: Codable, Hashable, Sendable, DocumentWritable {
                         /// `certificates`: array of `MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.CertificatesItem`.
                         public var certificates: [MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.CertificatesItem]?
                         /// `mode`: `MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.Mode`.
@@ -248,6 +303,13 @@ extension MarketsV1 {
                         ) {
                             self.certificates = certificates
                             self.mode = mode
+                        }
+
+                        public func write(to sink: any DocumentSink) {
+                            sink.beginObject()
+                            if certificates != nil { sink.key("certificates"); sink.beginArray(); for index0 in certificates!.indices { certificates![index0].write(to: sink) }; sink.endArray() }
+                            if mode != nil { sink.key("mode"); mode!.write(to: sink) }
+                            sink.endObject()
                         }
 
                         /// One of `Disabled`, `Required`, `Mutual`, or ``unknown(_:)`` for a value the schema does not list.
@@ -277,10 +339,12 @@ extension MarketsV1 {
                                 case .unknown(let value): value
                                 }
                             }
+
+                            public func write(to sink: any DocumentSink) { sink.string(rawValue) }
                         }
 
                         /// `markets.example.com/v1 TradingVenue.spec.connectivity.backups[].tls.certificates[]`.
-                        public struct CertificatesItem: Codable, Hashable, Sendable {
+                        public struct CertificatesItem: Codable, Hashable, Sendable, DocumentWritable {
                             /// `secretRef`: `MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.CertificatesItem.SecretRef`.
                             public var secretRef: MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.CertificatesItem.SecretRef?
 
@@ -291,8 +355,14 @@ extension MarketsV1 {
                                 self.secretRef = secretRef
                             }
 
+                            public func write(to sink: any DocumentSink) {
+                                sink.beginObject()
+                                if secretRef != nil { sink.key("secretRef"); secretRef!.write(to: sink) }
+                                sink.endObject()
+                            }
+
                             /// `markets.example.com/v1 TradingVenue.spec.connectivity.backups[].tls.certificates[].secretRef`.
-                            public struct SecretRef: Codable, Hashable, Sendable {
+                            public struct SecretRef: Codable, Hashable, Sendable, DocumentWritable {
                                 /// `name`: string; required.
                                 public var name: String
                                 /// `items`: array of `MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.CertificatesItem.SecretRef.ItemsItem`.
@@ -307,8 +377,15 @@ extension MarketsV1 {
                                     self.items = items
                                 }
 
+                                public func write(to sink: any DocumentSink) {
+                                    sink.beginObject()
+                                    sink.key("name"); sink.string(name)
+                                    if items != nil { sink.key("items"); sink.beginArray(); for index0 in items!.indices { items![index0].write(to: sink) }; sink.endArray() }
+                                    sink.endObject()
+                                }
+
                                 /// `markets.example.com/v1 TradingVenue.spec.connectivity.backups[].tls.certificates[].secretRef.items[]`.
-                                public struct ItemsItem: Codable, Hashable, Sendable {
+                                public struct ItemsItem: Codable, Hashable, Sendable, DocumentWritable {
                                     /// `key`: string.
                                     public var key: String?
                                     /// `mode`: `MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.CertificatesItem.SecretRef.ItemsItem.Mode`.
@@ -327,8 +404,16 @@ extension MarketsV1 {
                                         self.path = path
                                     }
 
+                                    public func write(to sink: any DocumentSink) {
+                                        sink.beginObject()
+                                        if key != nil { sink.key("key"); sink.string(key!) }
+                                        if mode != nil { sink.key("mode"); mode!.write(to: sink) }
+                                        if path != nil { sink.key("path"); sink.string(path!) }
+                                        sink.endObject()
+                                    }
+
                                     /// `markets.example.com/v1 TradingVenue.spec.connectivity.backups[].tls.certificates[].secretRef.items[].mode`.
-                                    public struct Mode: Codable, Hashable, Sendable {
+                                    public struct Mode: Codable, Hashable, Sendable, DocumentWritable {
                                         /// `octal`: integer.
                                         public var octal: Int?
                                         /// `owner`: `MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.CertificatesItem.SecretRef.ItemsItem.Mode.Owner`.
@@ -343,8 +428,15 @@ extension MarketsV1 {
                                             self.owner = owner
                                         }
 
+                                        public func write(to sink: any DocumentSink) {
+                                            sink.beginObject()
+                                            if octal != nil { sink.key("octal"); sink.int(octal!) }
+                                            if owner != nil { sink.key("owner"); owner!.write(to: sink) }
+                                            sink.endObject()
+                                        }
+
                                         /// `markets.example.com/v1 TradingVenue.spec.connectivity.backups[].tls.certificates[].secretRef.items[].mode.owner`.
-                                        public struct Owner: Codable, Hashable, Sendable {
+                                        public struct Owner: Codable, Hashable, Sendable, DocumentWritable {
                                             /// `group`: integer.
                                             public var group: Int?
                                             /// `labels`: map of string to string.
@@ -362,6 +454,14 @@ extension MarketsV1 {
                                                 self.labels = labels
                                                 self.user = user
                                             }
+
+                                            public func write(to sink: any DocumentSink) {
+                                                sink.beginObject()
+                                                if group != nil { sink.key("group"); sink.int(group!) }
+                                                if labels != nil { sink.key("labels"); sink.beginObject(); for index0 in labels!.entries.indices { sink.key(labels!.entries[index0].key); sink.string(labels!.entries[index0].value) }; sink.endObject() }
+                                                if user != nil { sink.key("user"); sink.int(user!) }
+                                                sink.endObject()
+                                            }
                                         }
                                     }
                                 }
@@ -371,7 +471,7 @@ extension MarketsV1 {
                 }
 
                 /// `markets.example.com/v1 TradingVenue.spec.connectivity.primary`.
-                public struct Primary: Codable, Hashable, Sendable {
+                public struct Primary: Codable, Hashable, Sendable, DocumentWritable {
                     /// `host`: string; required.
                     public var host: String
                     /// `port`: integer or string; required.
@@ -390,8 +490,16 @@ extension MarketsV1 {
                         self.tls = tls
                     }
 
+                    public func write(to sink: any DocumentSink) {
+                        sink.beginObject()
+                        sink.key("host"); sink.string(host)
+                        sink.key("port"); port.write(to: sink)
+                        if tls != nil { sink.key("tls"); tls!.write(to: sink) }
+                        sink.endObject()
+                    }
+
                     /// `markets.example.com/v1 TradingVenue.spec.connectivity.primary.tls`.
-                    public struct Tls: Codable, Hashable, Sendable {
+                    public struct Tls: Codable, Hashable, Sendable, DocumentWritable {
                         /// `certificates`: array of `MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.CertificatesItem`.
                         public var certificates: [MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.CertificatesItem]?
                         /// `mode`: `MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.Mode`.
@@ -404,6 +512,13 @@ extension MarketsV1 {
                         ) {
                             self.certificates = certificates
                             self.mode = mode
+                        }
+
+                        public func write(to sink: any DocumentSink) {
+                            sink.beginObject()
+                            if certificates != nil { sink.key("certificates"); sink.beginArray(); for index0 in certificates!.indices { certificates![index0].write(to: sink) }; sink.endArray() }
+                            if mode != nil { sink.key("mode"); mode!.write(to: sink) }
+                            sink.endObject()
                         }
 
                         /// One of `Disabled`, `Required`, `Mutual`, or ``unknown(_:)`` for a value the schema does not list.
@@ -433,10 +548,12 @@ extension MarketsV1 {
                                 case .unknown(let value): value
                                 }
                             }
+
+                            public func write(to sink: any DocumentSink) { sink.string(rawValue) }
                         }
 
                         /// `markets.example.com/v1 TradingVenue.spec.connectivity.primary.tls.certificates[]`.
-                        public struct CertificatesItem: Codable, Hashable, Sendable {
+                        public struct CertificatesItem: Codable, Hashable, Sendable, DocumentWritable {
                             /// `secretRef`: `MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.CertificatesItem.SecretRef`.
                             public var secretRef: MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.CertificatesItem.SecretRef?
 
@@ -447,8 +564,14 @@ extension MarketsV1 {
                                 self.secretRef = secretRef
                             }
 
+                            public func write(to sink: any DocumentSink) {
+                                sink.beginObject()
+                                if secretRef != nil { sink.key("secretRef"); secretRef!.write(to: sink) }
+                                sink.endObject()
+                            }
+
                             /// `markets.example.com/v1 TradingVenue.spec.connectivity.primary.tls.certificates[].secretRef`.
-                            public struct SecretRef: Codable, Hashable, Sendable {
+                            public struct SecretRef: Codable, Hashable, Sendable, DocumentWritable {
                                 /// `name`: string; required.
                                 public var name: String
                                 /// `items`: array of `MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.CertificatesItem.SecretRef.ItemsItem`.
@@ -463,8 +586,15 @@ extension MarketsV1 {
                                     self.items = items
                                 }
 
+                                public func write(to sink: any DocumentSink) {
+                                    sink.beginObject()
+                                    sink.key("name"); sink.string(name)
+                                    if items != nil { sink.key("items"); sink.beginArray(); for index0 in items!.indices { items![index0].write(to: sink) }; sink.endArray() }
+                                    sink.endObject()
+                                }
+
                                 /// `markets.example.com/v1 TradingVenue.spec.connectivity.primary.tls.certificates[].secretRef.items[]`.
-                                public struct ItemsItem: Codable, Hashable, Sendable {
+                                public struct ItemsItem: Codable, Hashable, Sendable, DocumentWritable {
                                     /// `key`: string.
                                     public var key: String?
                                     /// `mode`: `MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.CertificatesItem.SecretRef.ItemsItem.Mode`.
@@ -483,8 +613,16 @@ extension MarketsV1 {
                                         self.path = path
                                     }
 
+                                    public func write(to sink: any DocumentSink) {
+                                        sink.beginObject()
+                                        if key != nil { sink.key("key"); sink.string(key!) }
+                                        if mode != nil { sink.key("mode"); mode!.write(to: sink) }
+                                        if path != nil { sink.key("path"); sink.string(path!) }
+                                        sink.endObject()
+                                    }
+
                                     /// `markets.example.com/v1 TradingVenue.spec.connectivity.primary.tls.certificates[].secretRef.items[].mode`.
-                                    public struct Mode: Codable, Hashable, Sendable {
+                                    public struct Mode: Codable, Hashable, Sendable, DocumentWritable {
                                         /// `octal`: integer.
                                         public var octal: Int?
                                         /// `owner`: `MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.CertificatesItem.SecretRef.ItemsItem.Mode.Owner`.
@@ -499,8 +637,15 @@ extension MarketsV1 {
                                             self.owner = owner
                                         }
 
+                                        public func write(to sink: any DocumentSink) {
+                                            sink.beginObject()
+                                            if octal != nil { sink.key("octal"); sink.int(octal!) }
+                                            if owner != nil { sink.key("owner"); owner!.write(to: sink) }
+                                            sink.endObject()
+                                        }
+
                                         /// `markets.example.com/v1 TradingVenue.spec.connectivity.primary.tls.certificates[].secretRef.items[].mode.owner`.
-                                        public struct Owner: Codable, Hashable, Sendable {
+                                        public struct Owner: Codable, Hashable, Sendable, DocumentWritable {
                                             /// `group`: integer.
                                             public var group: Int?
                                             /// `labels`: map of string to string.
@@ -518,6 +663,14 @@ extension MarketsV1 {
                                                 self.labels = labels
                                                 self.user = user
                                             }
+
+                                            public func write(to sink: any DocumentSink) {
+                                                sink.beginObject()
+                                                if group != nil { sink.key("group"); sink.int(group!) }
+                                                if labels != nil { sink.key("labels"); sink.beginObject(); for index0 in labels!.entries.indices { sink.key(labels!.entries[index0].key); sink.string(labels!.entries[index0].value) }; sink.endObject() }
+                                                if user != nil { sink.key("user"); sink.int(user!) }
+                                                sink.endObject()
+                                            }
                                         }
                                     }
                                 }
@@ -528,7 +681,7 @@ extension MarketsV1 {
             }
 
             /// `markets.example.com/v1 TradingVenue.spec.limitsBySymbol{}`.
-            public struct LimitsBySymbolValue: Codable, Hashable, Sendable {
+            public struct LimitsBySymbolValue: Codable, Hashable, Sendable, DocumentWritable {
                 /// `maxPosition`: integer; format int64; required.
                 public var maxPosition: Int
                 /// `side`: `MarketsV1.TradingVenue.Spec.LimitsBySymbolValue.Side`.
@@ -541,6 +694,13 @@ extension MarketsV1 {
                 ) {
                     self.maxPosition = maxPosition
                     self.side = side
+                }
+
+                public func write(to sink: any DocumentSink) {
+                    sink.beginObject()
+                    sink.key("maxPosition"); sink.int(maxPosition)
+                    if side != nil { sink.key("side"); side!.write(to: sink) }
+                    sink.endObject()
                 }
 
                 /// One of `Buy`, `Sell`, `Both`, or ``unknown(_:)`` for a value the schema does not list.
@@ -570,11 +730,13 @@ extension MarketsV1 {
                         case .unknown(let value): value
                         }
                     }
+
+                    public func write(to sink: any DocumentSink) { sink.string(rawValue) }
                 }
             }
 
             /// `markets.example.com/v1 TradingVenue.spec.sessions[]`.
-            public struct SessionsItem: Codable, Hashable, Sendable {
+            public struct SessionsItem: Codable, Hashable, Sendable, DocumentWritable {
                 /// `name`: string; required.
                 public var name: String
                 /// `kind`: `MarketsV1.TradingVenue.Spec.SessionsItem.Kind`.
@@ -591,6 +753,14 @@ extension MarketsV1 {
                     self.name = name
                     self.kind = kind
                     self.windows = windows
+                }
+
+                public func write(to sink: any DocumentSink) {
+                    sink.beginObject()
+                    sink.key("name"); sink.string(name)
+                    if kind != nil { sink.key("kind"); kind!.write(to: sink) }
+                    if windows != nil { sink.key("windows"); sink.beginArray(); for index0 in windows!.indices { windows![index0].write(to: sink) }; sink.endArray() }
+                    sink.endObject()
                 }
 
                 /// One of `Auction`, `Continuous`, `Closed`, or ``unknown(_:)`` for a value the schema does not list.
@@ -620,10 +790,12 @@ extension MarketsV1 {
                         case .unknown(let value): value
                         }
                     }
+
+                    public func write(to sink: any DocumentSink) { sink.string(rawValue) }
                 }
 
                 /// `markets.example.com/v1 TradingVenue.spec.sessions[].windows[]`.
-                public struct WindowsItem: Codable, Hashable, Sendable {
+                public struct WindowsItem: Codable, Hashable, Sendable, DocumentWritable {
                     /// `days`: array of `MarketsV1.TradingVenue.Spec.SessionsItem.WindowsItem.DaysItem`.
                     public var days: [MarketsV1.TradingVenue.Spec.SessionsItem.WindowsItem.DaysItem]?
                     /// `end`: string.
@@ -640,6 +812,14 @@ extension MarketsV1 {
                         self.days = days
                         self.end = end
                         self.start = start
+                    }
+
+                    public func write(to sink: any DocumentSink) {
+                        sink.beginObject()
+                        if days != nil { sink.key("days"); sink.beginArray(); for index0 in days!.indices { days![index0].write(to: sink) }; sink.endArray() }
+                        if end != nil { sink.key("end"); sink.string(end!) }
+                        if start != nil { sink.key("start"); sink.string(start!) }
+                        sink.endObject()
                     }
 
                     /// One of `Mon`, `Tue`, `Wed`, `Thu`, `Fri`, `Sat`, `Sun`, or ``unknown(_:)`` for a value the schema does not list.
@@ -681,13 +861,15 @@ extension MarketsV1 {
                             case .unknown(let value): value
                             }
                         }
+
+                        public func write(to sink: any DocumentSink) { sink.string(rawValue) }
                     }
                 }
             }
         }
 
         /// `markets.example.com/v1 TradingVenue.status`.
-        public struct Status: Codable, Hashable, Sendable {
+        public struct Status: Codable, Hashable, Sendable, DocumentWritable {
             /// `lastHeartbeat`: string; format date-time.
             public var lastHeartbeat: String?
             /// `observedGeneration`: integer; format int64.
@@ -704,6 +886,14 @@ extension MarketsV1 {
                 self.lastHeartbeat = lastHeartbeat
                 self.observedGeneration = observedGeneration
                 self.phase = phase
+            }
+
+            public func write(to sink: any DocumentSink) {
+                sink.beginObject()
+                if lastHeartbeat != nil { sink.key("lastHeartbeat"); sink.string(lastHeartbeat!) }
+                if observedGeneration != nil { sink.key("observedGeneration"); sink.int(observedGeneration!) }
+                if phase != nil { sink.key("phase"); phase!.write(to: sink) }
+                sink.endObject()
             }
 
             /// One of `Pending`, `Connected`, `Degraded`, or ``unknown(_:)`` for a value the schema does not list.
@@ -733,6 +923,8 @@ extension MarketsV1 {
                     case .unknown(let value): value
                     }
                 }
+
+                public func write(to sink: any DocumentSink) { sink.string(rawValue) }
             }
         }
     }

@@ -30,8 +30,17 @@ extension MarketsV1beta1 {
             self.spec = spec
         }
 
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.key("kind"); sink.string(kind) }
+            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
+            if spec != nil { sink.key("spec"); spec!.write(to: sink) }
+            sink.endObject()
+        }
+
         /// `markets.example.com/v1beta1 TradingVenue.spec`.
-        public struct Spec: Codable, Hashable, Sendable {
+        public struct Spec: Codable, Hashable, Sendable, DocumentWritable {
             /// `mic`: string; required.
             public var mic: String
             /// `sessions`: array of string.
@@ -44,6 +53,13 @@ extension MarketsV1beta1 {
             ) {
                 self.mic = mic
                 self.sessions = sessions
+            }
+
+            public func write(to sink: any DocumentSink) {
+                sink.beginObject()
+                sink.key("mic"); sink.string(mic)
+                if sessions != nil { sink.key("sessions"); sink.beginArray(); for index0 in sessions!.indices { sink.string(sessions![index0]) }; sink.endArray() }
+                sink.endObject()
             }
         }
     }

@@ -1,0 +1,61 @@
+/// Receives a generated object as a stream of values in rendering order: how a renderer builds its
+/// own document from an object without going through `Encoder`, whose per-field dynamic casts cost
+/// several times the rest of rendering.
+///
+/// Calls are balanced: each `beginObject` has its `endObject`, each `beginArray` its `endArray`, and
+/// inside an object every value follows its `key`.
+public protocol DocumentSink: AnyObject {
+    func beginObject()
+    func key(_ key: String)
+    func endObject()
+    func beginArray()
+    func endArray()
+    func string(_ value: String)
+    func int(_ value: Int)
+    func double(_ value: Double)
+    func bool(_ value: Bool)
+    func null()
+}
+
+/// A value that writes itself into a ``DocumentSink``. Every generated struct and enum is one: a
+/// struct writes its fields in the order they are declared, absent optionals left out, as its
+/// `Encodable` conformance does.
+public protocol DocumentWritable {
+    func write(to sink: any DocumentSink)
+}
+
+extension Quantity: DocumentWritable {
+    public func write(to sink: any DocumentSink) { sink.string(text) }
+}
+
+extension IntOrString: DocumentWritable {
+    public func write(to sink: any DocumentSink) {
+        switch self {
+        case .int(let number): sink.int(number)
+        case .string(let text): sink.string(text)
+        }
+    }
+}
+
+extension JSONValue: DocumentWritable {
+    public func write(to sink: any DocumentSink) {
+        switch self {
+        case .null: sink.null()
+        case .bool(let value): sink.bool(value)
+        case .int(let value): sink.int(value)
+        case .double(let value): sink.double(value)
+        case .string(let value): sink.string(value)
+        case .array(let items):
+            sink.beginArray()
+            for item in items { item.write(to: sink) }
+            sink.endArray()
+        case .object(let entries):
+            sink.beginObject()
+            for (key, item) in entries {
+                sink.key(key)
+                item.write(to: sink)
+            }
+            sink.endObject()
+        }
+    }
+}
