@@ -119,6 +119,47 @@ import TestSupport
         #expect(reader.resources.map(\.identity) == ["ConfigMap/a", "Deployment/d"])
     }
 
+    @Test func aPrivilegedDaemonSetAndACronJobReadingAMissingSecretAreFoundAtTheirLines() {
+        var reader = ManifestReader()
+        reader.read(yaml: """
+            apiVersion: apps/v1
+            kind: DaemonSet
+            metadata: {name: agent, namespace: hft-trading-production}
+            spec:
+              selector: {matchLabels: {app: agent}}
+              template:
+                metadata: {labels: {app: agent}}
+                spec:
+                  containers:
+                  - name: agent
+                    image: agent:1
+                    securityContext: {privileged: true}
+            ---
+            apiVersion: batch/v1
+            kind: CronJob
+            metadata: {name: reconcile, namespace: hft-trading-production}
+            spec:
+              schedule: "30 22 * * 1-5"
+              jobTemplate:
+                spec:
+                  template:
+                    spec:
+                      restartPolicy: OnFailure
+                      containers:
+                      - name: reconcile
+                        image: tools:1
+                        env:
+                        - name: TOKEN
+                          valueFrom: {secretKeyRef: {name: broker-token, key: token}}
+            """, file: "team/agents.yaml")
+        #expect(reader.diagnostics.diagnostics.isEmpty, "\(reader.diagnostics.diagnostics)")
+        let findings = ManifestLint.check(reader.resources).filter { $0.severity == .error }
+        let privileged = findings.first { $0.check == "privilege" && $0.message.contains("agent runs privileged") }
+        let missing = findings.first { $0.check == "reference" && $0.message.contains("broker-token") }
+        #expect(privileged?.location.description == "team/agents.yaml:1", "\(findings)")
+        #expect(missing?.location.description == "team/agents.yaml:14", "\(findings)")
+    }
+
     @Test func malformedYAMLIsAFindingNotACrash() {
         var reader = ManifestReader()
         reader.read(yaml: "kind: [unclosed\n", file: "broken.yaml")

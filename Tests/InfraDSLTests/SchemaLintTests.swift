@@ -96,11 +96,12 @@ import Testing
         ])
     }
 
-    @Test func generatedKindsWithoutASemanticModelSaySo() {
-        let diagnostics = lint("""
+    @Test func generatedKindsWithoutAnIntentTypeAreReadAsWorkloads() throws {
+        var reader = ManifestReader()
+        reader.read(yaml: """
             apiVersion: batch/v1
             kind: CronJob
-            metadata: {name: reconcile}
+            metadata: {name: reconcile, namespace: ops}
             spec:
               schedule: "30 22 * * 1-5"
               concurrencyPolicy: Forbid
@@ -110,9 +111,31 @@ import Testing
                     spec:
                       restartPolicy: OnFailure
                       containers: [{name: reconcile, image: "tools:1"}]
-            """)
-        #expect(findings(diagnostics) == [
-            "warning lint team/app.yaml:1 kind CronJob is checked against its schema only: the semantic checks do not read it yet",
+            """, file: "team/app.yaml")
+        #expect(findings(reader.diagnostics.diagnostics) == [])
+        let workload = try #require(reader.resources.first as? any Workload)
+        #expect(workload.identity == "CronJob/reconcile")
+        #expect(workload.metadata.namespace == "ops")
+        #expect(workload.template.containers.map(\.name) == ["reconcile"])
+        #expect(workload.location.line == 1)
+    }
+
+    @Test func aKindThatDoesNotMatchItsSchemaIsNotPassedOn() {
+        var reader = ManifestReader()
+        reader.read(yaml: """
+            apiVersion: apps/v1
+            kind: DaemonSet
+            metadata: {name: agent}
+            spec:
+              selector: {matchLabels: {app: agent}}
+              template:
+                spec:
+                  containers: [{name: agent, image: "agent:1", privileged: true}]
+            """, file: "team/app.yaml")
+        #expect(findings(reader.diagnostics.diagnostics) == [
+            "error schema team/app.yaml:8 spec.template.spec.containers.0.privileged: unknown field",
+            "warning lint team/app.yaml:1 kind DaemonSet does not match its schema, so the semantic checks do not read it",
         ])
+        #expect(reader.resources.isEmpty)
     }
 }

@@ -36,10 +36,14 @@ public struct ManifestReader {
                 continue
             }
             let name = root["metadata"]?["name"]?.string ?? ""
-            let schemaChecked = checkSchema(document, apiVersion: root["apiVersion"]?.string, kind: kind, at: ResourcePath([file, kind, name]), root.location)
-            guard var resource = object(kind: kind, name: name, root) else {
+            let schema = checkSchema(document, apiVersion: root["apiVersion"]?.string, kind: kind, at: ResourcePath([file, kind, name]), root.location)
+            let schemaChecked = schema.hasSchema
+            // Kinds the intent model has are read into it; any other kind of the generated API is
+            // placed as it was decoded, so a CronJob's or DaemonSet's pods are checked like a
+            // StatefulSet's.
+            guard var resource = object(kind: kind, name: name, root) ?? schema.decoded.map({ Self.placed($0, at: root.location) }) else {
                 if schemaChecked {
-                    diagnostics.warning("lint", "kind \(kind) is checked against its schema only: the semantic checks do not read it yet", at: ResourcePath([file, kind, name]), root.location)
+                    diagnostics.warning("lint", "kind \(kind) does not match its schema, so the semantic checks do not read it", at: ResourcePath([file, kind, name]), root.location)
                 } else {
                     diagnostics.warning("lint", "kind \(kind) is not in the model: kept, not checked", at: ResourcePath([file, kind, name]), root.location)
                 }
@@ -59,15 +63,39 @@ public struct ManifestReader {
         }
     }
 
+    /// What reading a document against its schema gave.
+    private enum SchemaReading {
+        /// The kind has no schema here.
+        case outside
+        /// The document does not match the schema (reported).
+        case rejected
+        /// The document as its generated type.
+        case read(any KubernetesObject)
+
+        var decoded: (any KubernetesObject)? {
+            if case .read(let object) = self { return object }
+            return nil
+        }
+
+        var hasSchema: Bool {
+            if case .outside = self { return false }
+            return true
+        }
+    }
+
+    /// A generated object placed as a resource at its manifest's line.
+    private static func placed<Object: KubernetesObject>(_ object: Object, at location: SourceLocation) -> any Resource {
+        APIObject(object, location: location)
+    }
+
     /// Reads the whole document into its generated type: every field is checked against the schema
-    /// (unknown fields, wrong types, missing required fields are errors with their lines). Whether
-    /// the kind has a schema here.
+    /// (unknown fields, wrong types, missing required fields are errors with their lines).
     private mutating func checkSchema(
         _ document: Node, apiVersion: String?, kind: String, at path: ResourcePath, _ location: SourceLocation
-    ) -> Bool {
+    ) -> SchemaReading {
         guard let apiVersion else {
             diagnostics.error("schema", "the object has no apiVersion", at: path, location)
-            return false
+            return .outside
         }
         guard let type = kinds.type(apiVersion: apiVersion, kind: kind) else {
             let versions = kinds.versions(of: kind)
@@ -76,15 +104,15 @@ public struct ManifestReader {
             } else {
                 diagnostics.error("schema", "apiVersion \(apiVersion) does not serve \(kind) (removed or misspelt); use \(versions.joined(separator: " or "))", at: path, location)
             }
-            return false
+            return .outside
         }
         do {
-            _ = try decodeStrictly(type, document)
+            return .read(try decodeStrictly(type, document))
         } catch {
             let field = error.field.isEmpty ? "" : "\(error.field): "
             diagnostics.error("schema", "\(field)\(error.message)", at: path, SourceLocation(path: location.path, line: error.line ?? location.line))
+            return .rejected
         }
-        return true
     }
 
     private func decodeStrictly<T: KubernetesObject>(_ type: T.Type, _ document: Node) throws(StrictYAMLDecoder.Failure) -> T {

@@ -30,6 +30,12 @@ public struct APIObject<Object: KubernetesObject>: Resource {
         location = SourceLocation(file, line)
     }
 
+    /// `object` as read from a manifest at `location` (`gen lint`).
+    init(_ object: Object, location: SourceLocation) {
+        self.object = object
+        self.location = location
+    }
+
     /// The same object changed by `change`, checked by the compiler (the typed escape hatch).
     ///
     /// ```swift
