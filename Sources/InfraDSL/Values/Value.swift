@@ -102,12 +102,6 @@ extension String: ValueConvertible { public var value: Value { .string(self) } }
 extension Int: ValueConvertible { public var value: Value { .int(self) } }
 extension Bool: ValueConvertible { public var value: Value { .bool(self) } }
 extension Double: ValueConvertible { public var value: Value { .double(self) } }
-extension CPU: ValueConvertible { public var value: Value { .string(quantity) } }
-extension Memory: ValueConvertible { public var value: Value { .string(quantity) } }
-extension Storage: ValueConvertible { public var value: Value { .string(quantity) } }
-extension Seconds: ValueConvertible { public var value: Value { .int(seconds) } }
-extension Port: ValueConvertible { public var value: Value { .int(number) } }
-extension PortProtocol: ValueConvertible { public var value: Value { .string(rawValue) } }
 
 extension Array: ValueConvertible where Element: ValueConvertible {
     public var value: Value { .array(map(\.value)) }
