@@ -30,11 +30,17 @@ import Testing
             }
             claims += workload.volumeClaimNames.count * replicas
         }
-        #expect(requestsCPU <= quota.requestsCPU ?? requestsCPU, "requests.cpu \(requestsCPU) > \(String(describing: quota.requestsCPU))")
-        #expect(limitsCPU <= quota.limitsCPU ?? limitsCPU, "limits.cpu \(limitsCPU)")
-        #expect(requestsMemory <= quota.requestsMemory ?? requestsMemory, "requests.memory \(requestsMemory)")
-        #expect(limitsMemory <= quota.limitsMemory ?? limitsMemory, "limits.memory \(limitsMemory)")
-        #expect(claims <= quota.persistentVolumeClaims ?? claims)
+        // Every environment's quota bounds all five; an absent bound would let this test pass on nothing.
+        let quotaRequestsCPU = try #require(quota.requestsCPU, "the quota sets no requests.cpu")
+        let quotaLimitsCPU = try #require(quota.limitsCPU, "the quota sets no limits.cpu")
+        let quotaRequestsMemory = try #require(quota.requestsMemory, "the quota sets no requests.memory")
+        let quotaLimitsMemory = try #require(quota.limitsMemory, "the quota sets no limits.memory")
+        let quotaClaims = try #require(quota.persistentVolumeClaims, "the quota sets no persistentvolumeclaims")
+        #expect(requestsCPU <= quotaRequestsCPU, "requests.cpu \(requestsCPU) > \(quotaRequestsCPU)")
+        #expect(limitsCPU <= quotaLimitsCPU, "limits.cpu \(limitsCPU) > \(quotaLimitsCPU)")
+        #expect(requestsMemory <= quotaRequestsMemory, "requests.memory \(requestsMemory) > \(quotaRequestsMemory)")
+        #expect(limitsMemory <= quotaLimitsMemory, "limits.memory \(limitsMemory) > \(quotaLimitsMemory)")
+        #expect(claims <= quotaClaims, "claims \(claims) > \(quotaClaims)")
     }
 
     @Test func theSeedsProductionQuotaWouldNotHaveAdmittedTwentyEngines() {
