@@ -156,8 +156,8 @@ import TestSupport
         let findings = ManifestLint.check(reader.resources).filter { $0.severity == .error }
         let privileged = findings.first { $0.check == "privilege" && $0.message.contains("agent runs privileged") }
         let missing = findings.first { $0.check == "reference" && $0.message.contains("broker-token") }
-        #expect(privileged?.location.description == "team/agents.yaml:1", "\(findings)")
-        #expect(missing?.location.description == "team/agents.yaml:14", "\(findings)")
+        #expect(privileged?.location.description == "team/agents.yaml:12", "the container's securityContext; \(findings)")
+        #expect(missing?.location.description == "team/agents.yaml:28", "the variable; \(findings)")
     }
 
     @Test func malformedYAMLIsAFindingNotACrash() {

@@ -41,7 +41,7 @@ public struct ManifestReader {
             // Kinds the intent model has are read into it; any other kind of the generated API is
             // placed as it was decoded, so a CronJob's or DaemonSet's pods are checked like a
             // StatefulSet's.
-            guard var resource = object(kind: kind, name: name, root) ?? schema.decoded.map({ Self.placed($0, at: root.location) }) else {
+            guard var resource = object(kind: kind, name: name, root) ?? schema.decoded.map({ Self.placed($0, at: root.location, lines: ManifestLines(document, file: file)) }) else {
                 if schemaChecked {
                     diagnostics.warning("lint", "kind \(kind) does not match its schema, so the semantic checks do not read it", at: ResourcePath([file, kind, name]), root.location)
                 } else {
@@ -84,8 +84,8 @@ public struct ManifestReader {
     }
 
     /// A generated object placed as a resource at its manifest's line.
-    private static func placed<Object: KubernetesObject>(_ object: Object, at location: SourceLocation) -> any Resource {
-        APIObject(object, location: location)
+    private static func placed<Object: KubernetesObject>(_ object: Object, at location: SourceLocation, lines: ManifestLines) -> any Resource {
+        APIObject(object, location: location, lines: lines)
     }
 
     /// Reads the whole document into its generated type: every field is checked against the schema

@@ -23,6 +23,8 @@ public struct APIObject<Object: KubernetesObject>: Resource {
     /// The typed object; change it freely, the compiler checks every field.
     public var object: Object
     public var location: SourceLocation
+    /// The manifest's lines, for an object `gen lint` read: its pods' parts are placed at them.
+    var lines: ManifestLines?
 
     /// `object` as written at `file`:`line`.
     public init(_ object: Object, file: StaticString = #fileID, line: UInt = #line) {
@@ -30,10 +32,11 @@ public struct APIObject<Object: KubernetesObject>: Resource {
         location = SourceLocation(file, line)
     }
 
-    /// `object` as read from a manifest at `location` (`gen lint`).
-    init(_ object: Object, location: SourceLocation) {
+    /// `object` as read from a manifest at `location`, with the manifest's `lines` (`gen lint`).
+    init(_ object: Object, location: SourceLocation, lines: ManifestLines) {
         self.object = object
         self.location = location
+        self.lines = lines
     }
 
     /// The same object changed by `change`, checked by the compiler (the typed escape hatch).

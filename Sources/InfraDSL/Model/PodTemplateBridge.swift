@@ -2,21 +2,31 @@ import KubernetesAPI
 
 /// Reads a generated pod template into the pod model the checks read (containers, environment,
 /// ports, mounts, volumes, probes, resources, security, placement). Every part is placed at the
-/// line that wrote the object.
+/// line that wrote the object, or, for an object read from a manifest, at the YAML line of the part.
 struct PodTemplateBridge {
     let location: SourceLocation
+    /// The manifest's lines, for an object read from one.
+    var lines: ManifestLines? = nil
+    /// Where the pod template is in the object (`spec/template` for a Deployment).
+    var templatePath: [String] = []
+
+    /// Where the part at `path` (from the pod template) was written.
+    private func at(_ path: [String]) -> SourceLocation {
+        guard let lines, let line = lines.line(of: templatePath + path) else { return location }
+        return SourceLocation(path: lines.file, line: line)
+    }
 
     func template(_ spec: CoreV1.PodTemplateSpec?) -> PodTemplate {
         let pod = spec?.spec
         var parts: [PodPart] = []
-        let initContainers = (pod?.initContainers ?? []).map(container)
+        let initContainers = (pod?.initContainers ?? []).enumerated().map { container($1, at: ["spec", "initContainers", "\($0)"]) }
         if !initContainers.isEmpty { parts.append(.initContainers(initContainers)) }
-        for item in pod?.containers ?? [] { parts.append(.container(container(item))) }
-        for item in pod?.volumes ?? [] {
-            if let volume = volume(item) { parts.append(.volume(volume)) }
+        for (index, item) in (pod?.containers ?? []).enumerated() { parts.append(.container(container(item, at: ["spec", "containers", "\(index)"]))) }
+        for (index, item) in (pod?.volumes ?? []).enumerated() {
+            if let volume = volume(item, at: ["spec", "volumes", "\(index)"]) { parts.append(.volume(volume)) }
         }
         var template = PodTemplate(labels: Labels(spec?.metadata?.labels), annotations: Labels(spec?.metadata?.annotations)) { parts }
-        template.location = location
+        template.location = at([])
         if let seconds = pod?.terminationGracePeriodSeconds { template = template.terminationGracePeriod(Seconds(seconds)) }
         if let selector = pod?.nodeSelector, !selector.isEmpty { template = template.nodeSelector(Labels(selector)) }
         if let account = pod?.serviceAccountName { template = template.serviceAccountName(account) }
@@ -27,15 +37,15 @@ struct PodTemplateBridge {
                 runAsNonRoot: security.runAsNonRoot, runAsUser: security.runAsUser, runAsGroup: security.runAsGroup,
                 fsGroup: security.fsGroup, sysctls: (security.sysctls ?? []).map { Sysctl($0.name, $0.value) },
                 seccompProfile: security.seccompProfile.flatMap { SeccompProfile(rawValue: $0.type.rawValue) })
-            context.location = location
+            context.location = at(["spec", "securityContext"])
             template = template.securityContext(context)
         }
         return template
     }
 
-    private func container(_ item: CoreV1.Container) -> Container {
+    private func container(_ item: CoreV1.Container, at path: [String]) -> Container {
         var parts: [ContainerPart] = []
-        for variable in item.env ?? [] {
+        for (index, variable) in (item.env ?? []).enumerated() {
             var env: EnvVar
             if let secret = variable.valueFrom?.secretKeyRef {
                 env = EnvVar(variable.name, from: .secretKey(secret: secret.name ?? "", key: secret.key))
@@ -46,35 +56,35 @@ struct PodTemplateBridge {
             } else {
                 env = EnvVar(variable.name, variable.value ?? "")
             }
-            env.location = location
+            env.location = at(path + ["env", "\(index)"])
             parts.append(.env(env))
         }
-        for port in item.ports ?? [] {
+        for (index, port) in (item.ports ?? []).enumerated() {
             var declared = ContainerPort(
                 port.name ?? "port-\(port.containerPort)", Port(port.containerPort),
                 protocol: port.protocol.flatMap { PortProtocol(rawValue: $0.rawValue) } ?? .tcp)
-            declared.location = location
+            declared.location = at(path + ["ports", "\(index)"])
             parts.append(.port(declared))
         }
-        for mount in item.volumeMounts ?? [] {
+        for (index, mount) in (item.volumeMounts ?? []).enumerated() {
             var declared = VolumeMount(mount.name, at: mount.mountPath, readOnly: mount.readOnly ?? false, subPath: mount.subPath)
-            declared.location = location
+            declared.location = at(path + ["volumeMounts", "\(index)"])
             parts.append(.mount(declared))
         }
         var container = Container(item.name, image: item.image ?? "") { parts }
-        container.location = location
+        container.location = at(path)
         if let command = item.command, !command.isEmpty { container = container.command(command) }
         if let args = item.args, !args.isEmpty { container = container.args(args) }
         if let directory = item.workingDir { container = container.workingDir(directory) }
         if let policy = item.imagePullPolicy { container = container.imagePullPolicy(policy.rawValue) }
         if let resources = item.resources {
             var requirements = ResourceRequirements(requests: compute(resources.requests), limits: compute(resources.limits))
-            requirements.location = location
+            requirements.location = at(path + ["resources"])
             container = container.resources(requirements)
         }
-        if let probe = item.livenessProbe.flatMap(probe) { container = container.livenessProbe(probe) }
-        if let probe = item.readinessProbe.flatMap(probe) { container = container.readinessProbe(probe) }
-        if let probe = item.startupProbe.flatMap(probe) { container = container.startupProbe(probe) }
+        if let probe = item.livenessProbe.flatMap({ probe($0, at: path + ["livenessProbe"]) }) { container = container.livenessProbe(probe) }
+        if let probe = item.readinessProbe.flatMap({ probe($0, at: path + ["readinessProbe"]) }) { container = container.readinessProbe(probe) }
+        if let probe = item.startupProbe.flatMap({ probe($0, at: path + ["startupProbe"]) }) { container = container.startupProbe(probe) }
         if let preStop = item.lifecycle?.preStop, let handler = handler(preStop) { container = container.preStop(handler) }
         if let security = item.securityContext {
             var context = SecurityContext(
@@ -84,7 +94,7 @@ struct PodTemplateBridge {
                 addCapabilities: (security.capabilities?.add ?? []).map { Capability(stringLiteral: $0) },
                 dropCapabilities: (security.capabilities?.drop ?? []).map { Capability(stringLiteral: $0) },
                 seccompProfile: security.seccompProfile.flatMap { SeccompProfile(rawValue: $0.type.rawValue) })
-            context.location = location
+            context.location = at(path + ["securityContext"])
             container = container.securityContext(context)
         }
         return container
@@ -113,7 +123,7 @@ struct PodTemplateBridge {
         return nil
     }
 
-    private func probe(_ item: CoreV1.Probe) -> Probe? {
+    private func probe(_ item: CoreV1.Probe, at path: [String]) -> Probe? {
         let handler: Handler
         if let get = item.httpGet {
             handler = .httpGet(path: get.path ?? "/", port: port(get.port), scheme: get.scheme?.rawValue)
@@ -131,11 +141,11 @@ struct PodTemplateBridge {
             handler, initialDelay: item.initialDelaySeconds.map { Seconds($0) }, period: item.periodSeconds.map { Seconds($0) },
             timeout: item.timeoutSeconds.map { Seconds($0) }, failureThreshold: item.failureThreshold,
             successThreshold: item.successThreshold)
-        probe.location = location
+        probe.location = at(path)
         return probe
     }
 
-    private func volume(_ item: CoreV1.Volume) -> Volume? {
+    private func volume(_ item: CoreV1.Volume, at path: [String]) -> Volume? {
         let source: Volume.Source
         if let configMap = item.configMap {
             source = .configMap(configMap.name ?? "", defaultMode: configMap.defaultMode)
@@ -149,7 +159,7 @@ struct PodTemplateBridge {
             return nil
         }
         var volume = Volume(item.name, source)
-        volume.location = location
+        volume.location = at(path)
         return volume
     }
 }

@@ -5,6 +5,8 @@ import KubernetesAPI
 public protocol PodTemplateCarrying: KubernetesObject {
     /// The pods' template.
     var podTemplate: CoreV1.PodTemplateSpec? { get }
+    /// Where the template is in a manifest of the kind (`spec/template`), to find its parts' lines.
+    static var podTemplatePath: [String] { get }
     /// The label selector of the controller, if it has one (a Job's pods are its own).
     var podSelector: MetaV1.LabelSelector? { get }
     /// The replica count when set.
@@ -14,6 +16,7 @@ public protocol PodTemplateCarrying: KubernetesObject {
 }
 
 extension PodTemplateCarrying {
+    public static var podTemplatePath: [String] { ["spec", "template"] }
     public var desiredReplicas: Int? { nil }
     public var claimTemplateNames: [String] { [] }
 }
@@ -43,11 +46,14 @@ extension BatchV1.Job: PodTemplateCarrying {
 
 extension BatchV1.CronJob: PodTemplateCarrying {
     public var podTemplate: CoreV1.PodTemplateSpec? { spec?.jobTemplate.spec?.template }
+    public static var podTemplatePath: [String] { ["spec", "jobTemplate", "spec", "template"] }
     public var podSelector: MetaV1.LabelSelector? { nil }
 }
 
 extension CoreV1.Pod: PodTemplateCarrying {
     public var podTemplate: CoreV1.PodTemplateSpec? { CoreV1.PodTemplateSpec(metadata: metadata, spec: spec) }
+    /// A Pod is its own template: `metadata` and `spec` at the top.
+    public static var podTemplatePath: [String] { [] }
     public var podSelector: MetaV1.LabelSelector? { nil }
 }
 
@@ -61,7 +67,9 @@ extension APIObject: Workload where Object: PodTemplateCarrying {
         Labels(object.podSelector?.matchLabels)
     }
 
-    public var template: PodTemplate { PodTemplateBridge(location: location).template(object.podTemplate) }
+    public var template: PodTemplate {
+        PodTemplateBridge(location: location, lines: lines, templatePath: Object.podTemplatePath).template(object.podTemplate)
+    }
 
     public var replicas: Int? { object.desiredReplicas }
 
