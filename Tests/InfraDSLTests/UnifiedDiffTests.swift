@@ -36,8 +36,9 @@ import TestSupport
         for round in 0..<60 {
             let old = randomLines(&generator)
             let new = mutate(old, &generator)
-            let oldText = old.map { $0 + "\n" }.joined()
-            let newText = new.map { $0 + "\n" }.joined()
+            // Either text may lack its final newline: a change of that alone is a change too.
+            let oldText = withFinalNewline(old, generator.next() % 4 != 0)
+            let newText = withFinalNewline(new, generator.next() % 4 != 0)
             let diff = UnifiedDiff.diff(old: oldText, new: newText, oldName: "a/file", newName: "b/file")
             let target = directory.appendingPathComponent("file-\(round)")
             try Data(oldText.utf8).write(to: target)
@@ -49,6 +50,25 @@ import TestSupport
             #expect(result.status == 0, "patch failed on round \(round): \(result.output)\(result.error)\n\(diff)")
             #expect(try String(contentsOf: target, encoding: .utf8) == newText, "round \(round)")
         }
+    }
+
+    private func withFinalNewline(_ lines: [String], _ final: Bool) -> String {
+        let text = lines.joined(separator: "\n")
+        return final && !lines.isEmpty ? text + "\n" : text
+    }
+
+    @Test func aChangeOfTheFinalNewlineAloneIsAHunk() throws {
+        let diff = UnifiedDiff.diff(old: "a\nb", new: "a\nb\n", oldName: "old", newName: "new")
+        #expect(diff == """
+            --- old
+            +++ new
+            @@ -1,2 +1,2 @@
+             a
+            -b
+            \\ No newline at end of file
+            +b
+
+            """)
     }
 
     private func randomLines(_ generator: inout SplitMix64) -> [String] {

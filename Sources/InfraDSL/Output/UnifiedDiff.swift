@@ -26,10 +26,24 @@ public enum UnifiedDiff {
         return out
     }
 
+    /// Marks a last line that has no newline after it, so "x" and "x\n" are different lines (as for
+    /// `diff -u`, which prints `\ No newline at end of file` after it).
+    private static let missingNewline = "\u{0}no-newline"
+
     private static func lines(of text: String) -> [String] {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if lines.last == "" { lines.removeLast() }
+        if lines.last == "" {
+            lines.removeLast()
+        } else if let last = lines.last {
+            lines[lines.count - 1] = last + missingNewline
+        }
         return lines
+    }
+
+    /// One line of a hunk: its prefix and text, and the marker line after a last line without a newline.
+    private static func hunkLine(_ prefix: String, _ line: String) -> String {
+        guard line.hasSuffix(missingNewline) else { return "\(prefix)\(line)\n" }
+        return "\(prefix)\(line.dropLast(missingNewline.count))\n\\ No newline at end of file\n"
     }
 
     private static func editScript(_ old: [String], _ new: [String]) -> [Line] {
@@ -90,9 +104,9 @@ public enum UnifiedDiff {
             var text = "@@ -\(oldStart),\(oldCount) +\(newStart),\(newCount) @@\n"
             for line in slice {
                 switch line {
-                case .same(let s): text += " \(s)\n"
-                case .removed(let s): text += "-\(s)\n"
-                case .added(let s): text += "+\(s)\n"
+                case .same(let s): text += hunkLine(" ", s)
+                case .removed(let s): text += hunkLine("-", s)
+                case .added(let s): text += hunkLine("+", s)
                 }
             }
             return text
