@@ -14,26 +14,15 @@ public struct StringMap<Element: Hashable & Sendable>: Hashable, Sendable, Expre
 
     /// A map of the given entries; a later entry with the same key wins.
     @inlinable public init(_ entries: [(String, Element)]) {
-        // Most maps are made from entries already in order (labels are kept sorted): take them as
-        // they are instead of hashing and sorting.
-        var ascending = true
-        var index = 1
-        while ascending && index < entries.count {
-            ascending = entries[index - 1].0 < entries[index].0
-            index += 1
-        }
-        if ascending {
-            storage = entries.map { (key: $0.0, value: $0.1) }
-        } else {
-            var byKey: [String: Element] = [:]
-            for (key, value) in entries { byKey[key] = value }
-            storage = byKey.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) }
-        }
+        self.init(sorted: entries.map { (key: $0.0, value: $0.1) })
     }
 
     /// A map of entries already sorted by key, each key once (as a sorted label set holds them),
-    /// taken without copying; entries out of order are sorted as by ``init(_:)``.
+    /// taken without copying; entries out of order or repeated are sorted, a later entry with the
+    /// same key winning.
     @inlinable public init(sorted entries: [(key: String, value: Element)]) {
+        // Most maps are made from entries already in order (labels are kept sorted): take them as
+        // they are instead of hashing and sorting.
         var ascending = true
         var index = 1
         while ascending && index < entries.count {
@@ -43,7 +32,9 @@ public struct StringMap<Element: Hashable & Sendable>: Hashable, Sendable, Expre
         if ascending {
             storage = entries
         } else {
-            storage = StringMap(entries.map { ($0.key, $0.value) }).storage
+            var byKey: [String: Element] = [:]
+            for (key, value) in entries { byKey[key] = value }
+            storage = byKey.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) }
         }
     }
 
