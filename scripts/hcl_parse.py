@@ -2,6 +2,9 @@
 
 python-hcl2 keeps string tokens as written (quotes and escapes included); this decodes them per
 the HCL spec: \\n \\r \\t \\" \\\\ \\uNNNN \\UNNNNNNNN, and the template escapes $${ and %%{.
+Every file read here is literal data, so a string token holding an unescaped template sequence (${
+or %{, which HCL would interpolate) is an error: the parser's own value cannot tell "${x}" written
+plainly from "\\u0024{x}", so the raw token is where a lost escape shows.
 Usage: hcl_parse.py FILE...  ->  {"FILE": {...}, ...}
 """
 import json
@@ -10,7 +13,7 @@ import sys
 
 import hcl2
 
-ESCAPE = re.compile(r'\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)|\$\$\{|%%\{', re.S)
+ESCAPE = re.compile(r'\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)|\$\$\{|%%\{|\$\{|%\{', re.S)
 SIMPLE = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\"}
 
 
@@ -21,6 +24,8 @@ def decode_quoted(body):
             return "${"
         if text == "%%{":
             return "%{"
+        if text in ("${", "%{"):
+            raise ValueError("unescaped template sequence " + text + " in the string token \"" + body + "\"")
         code = match.group(1)
         if code[0] in "uU":
             return chr(int(code[1:], 16))
@@ -30,6 +35,18 @@ def decode_quoted(body):
     return ESCAPE.sub(replace, body)
 
 
+HEREDOC_TEMPLATE = re.compile(r'\$\$\{|%%\{|\$\{|%\{')
+
+
+def decode_heredoc(body):
+    def replace(match):
+        text = match.group(0)
+        if len(text) == 2:
+            raise ValueError("unescaped template sequence " + text + " in the heredoc " + repr(body))
+        return text[1:]
+    return HEREDOC_TEMPLATE.sub(replace, body)
+
+
 def decode(value):
     if isinstance(value, dict):
         return {decode(key) if isinstance(key, str) else key: decode(item) for key, item in value.items() if key != "__is_block__"}
@@ -37,7 +54,7 @@ def decode(value):
         return [decode(item) for item in value]
     if isinstance(value, str):
         if value.startswith('"<<EOT\n') and value.endswith('EOT"'):
-            return value[len('"<<EOT\n'):-len('EOT"')].replace("$${", "${").replace("%%{", "%{")
+            return decode_heredoc(value[len('"<<EOT\n'):-len('EOT"')])
         if len(value) >= 2 and value.startswith('"') and value.endswith('"'):
             return decode_quoted(value[1:-1])
         return value

@@ -18,11 +18,13 @@ enum AdversarialStrings {
         "a\u{A0}b", "\u{3000}", "0-7", "8080", "true\n", "  indented\n  block\n",
     ]
 
-    /// `count` strings built from 1 to 4 fragments of the known cases and separators, with a fixed
+    /// `count` strings built from 1 to 4 fragments of the known cases, separators and HCL template
+    /// sequences (`${`, `%{` and their escapes, so a fragment ending in `$` meets one starting `{`), with a fixed
     /// seed so every run tests the same strings.
     static func generated(count: Int, seed: UInt64 = 0x5EED_1D5C) -> [String] {
         var generator = SplitMix64(seed: seed)
-        let fragments = known + [" ", "\n", ": ", " #", ",", "[", "]", "{", "}", "\t", "'", "\"", "\r\n", "é", "🙂"]
+        let fragments = known + [" ", "\n", ": ", " #", ",", "[", "]", "{", "}", "\t", "'", "\"", "\r\n", "é", "🙂",
+                                  "$", "%", "${", "%{", "$${", "%%{", "$$", "%%"]
         return (0..<count).map { _ in
             let parts = Int(generator.next() % 4) + 1
             return (0..<parts).map { _ in fragments[Int(generator.next() % UInt64(fragments.count))] }.joined()

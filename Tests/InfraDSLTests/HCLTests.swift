@@ -73,4 +73,20 @@ import TestSupport
         }
         #expect(HCLRenderer.quoted("$${") == #""$\u0024{""#)
     }
+
+    /// The round trip above relies on the parser script refusing a template sequence left unescaped:
+    /// python-hcl2 alone reads `"${x}"` and `"\u0024{x}"` as the same value.
+    @Test func theRoundTripParserRejectsAnUnescapedTemplateSequence() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for (index, token) in [#""${var.x}""#, #""a %{ if b }""#, "<<EOT\n${x}\nEOT"].enumerated() {
+            let file = directory.appendingPathComponent("plain\(index).tfvars")
+            try Data("a = \(token)\n".utf8).write(to: file)
+            #expect(throws: (any Error).self, "\(token) was read as a literal") { try TestSupport.parseHCL([file.path]) }
+        }
+        let escaped = directory.appendingPathComponent("escaped.tfvars")
+        try Data("a = \"$${x} \\u0025{y} $$${z}\"\nb = <<EOT\n%%{w}\nEOT\n".utf8).write(to: escaped)
+        let parsed = try #require(try TestSupport.parseHCL([escaped.path])[escaped.path] as? [String: String])
+        #expect(parsed == ["a": "${x} %{y} $${z}", "b": "%{w}\n"])
+    }
 }
