@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct DiagnosticReportTests {
     let diagnostics = [
-        Diagnostic(severity: .error, check: "capacity", message: "too \"big\"", resourcePath: "prod/ResourceQuota/q", location: SourceLocation(fileID: "Environments/Production.swift", line: 42)),
+        Diagnostic(severity: .error, check: "capacity", message: "too \"big\"", resourcePath: "prod/ResourceQuota/q", location: SourceLocation(path: "Sources/Environments/Production.swift", line: 42)),
         Diagnostic(severity: .warning, check: "parity", message: "new kind", resourcePath: "prod/PriorityClass/p", location: SourceLocation(path: "manifests/p.yaml", line: 3)),
     ]
 

@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+import TestSupport
 @testable import InfraDSL
 
 /// The byte-level fast paths of hot checks agree with the rules they shortcut, on random strings
@@ -87,18 +89,21 @@ import Testing
         #expect((YAMLScalarStyle.style(for: string) == .plain) == plain)
     }
 
-    /// A call site keeps its `#fileID` unspelled; it still reads, compares and hashes as its path.
-    @Test func callSiteLocationsReadAsTheirPaths() {
-        let callSite = SourceLocation("Environments/Production.swift", 42)
-        let spelled = SourceLocation(path: "Sources/Environments/Production.swift", line: 42)
-        #expect(callSite.path == "Sources/Environments/Production.swift")
-        #expect(callSite.description == "Sources/Environments/Production.swift:42")
+    /// A call site keeps its `#filePath` unspelled; it reads as the path from the package root (one
+    /// that exists), and compares and hashes as that path.
+    @Test func callSiteLocationsReadAsTheirPathsFromThePackageRoot() {
+        let callSite = SourceLocation(#filePath, 42)
+        let spelled = SourceLocation(path: "Tests/InfraDSLTests/FastPathTests.swift", line: 42)
+        #expect(callSite.path == "Tests/InfraDSLTests/FastPathTests.swift")
+        #expect(FileManager.default.fileExists(atPath: TestSupport.packageRoot.appendingPathComponent(callSite.path).path))
+        #expect(callSite.description == "Tests/InfraDSLTests/FastPathTests.swift:42")
         #expect(callSite == spelled && spelled == callSite)
         #expect(callSite.hashValue == spelled.hashValue)
-        #expect(callSite == SourceLocation(fileID: "Environments/Production.swift", line: 42))
-        #expect(callSite != SourceLocation("Environments/Production.swift", 43))
-        #expect(callSite != SourceLocation("Environments/Staging.swift", 42))
-        #expect(Set([callSite, spelled, SourceLocation("Environments/Staging.swift", 42)]).count == 2)
+        #expect(callSite != SourceLocation(#filePath, 43))
+        let elsewhere = SourceLocation("/elsewhere/Sources/App/File.swift", 42)
+        #expect(elsewhere.path == "/elsewhere/Sources/App/File.swift")
+        #expect(callSite != elsewhere)
+        #expect(Set([callSite, spelled, elsewhere]).count == 2)
     }
 
     /// The per-type workload flag agrees with the conformance it stands for.

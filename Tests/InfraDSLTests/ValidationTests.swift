@@ -13,9 +13,9 @@ import Testing
         let error = try #require(errors.first)
         #expect(errors.count == 1)
         #expect(error.check == "name")
-        #expect(error.location == SourceLocation(fileID: "InfraDSLTests/ValidationTests.swift", line: line))
+        #expect(error.location == SourceLocation(path: "Tests/InfraDSLTests/ValidationTests.swift", line: line))
         #expect(error.resourcePath == "test/ConfigMap/Trading_Config/metadata/name")
-        #expect(error.description.hasPrefix("Sources/InfraDSLTests/ValidationTests.swift:\(line): error: [name]"))
+        #expect(error.description.hasPrefix("Tests/InfraDSLTests/ValidationTests.swift:\(line): error: [name]"))
     }
 
     @Test func invalidLabelValueIsAnError() throws {

@@ -10,7 +10,7 @@ import TestSupport
 /// resources), placed in an environment through the generated API: rendered, validated by
 /// kubernetes-validate, and checked like the rest, with findings at their Swift lines.
 @Suite struct GeneratedKindsInEnvironmentTests {
-    static let file = "KubernetesAPITests/GeneratedKindsInEnvironmentTests.swift"
+    static let file = "Tests/KubernetesAPITests/GeneratedKindsInEnvironmentTests.swift"
 
     /// A container that passes the restricted checks, unless told to run privileged.
     static func container(_ name: String, privileged: Bool = false, secret: String? = nil) -> CoreV1.Container {
@@ -99,9 +99,9 @@ import TestSupport
             Issue.record("rendered despite its mistakes")
         } catch {
             let errors = error.diagnostics.filter { $0.severity == .error }
-            let found = errors.map { "\($0.check) \($0.location.path.replacingOccurrences(of: "Sources/", with: "")):\($0.location.line) \($0.message)" }
+            let found = errors.map { "\($0.check) \($0.location.path):\($0.location.line) \($0.message)" }
             let environmentLine = Self.environmentLine
-            // Paths are spelled from the module's file identifier, as for every object.
+            // Paths are spelled from the package root, as for every object.
             let cronJob = "\(Self.file):\(environmentLine + 2)"
             let daemonSet = "\(Self.file):\(environmentLine + 4)"
             #expect(found.contains("reference \(cronJob) references Secret 'missing-token', which is neither defined here nor declared external"), "\(found)")
@@ -113,7 +113,7 @@ import TestSupport
 
     /// The line of `Environment("generated", ...)` in ``environment(cronJobSecret:privilegedAgent:)``.
     static let environmentLine: Int = {
-        let source = try! String(contentsOf: TestSupport.packageRoot.appendingPathComponent("Tests/\(file)"), encoding: .utf8)
+        let source = try! String(contentsOf: TestSupport.packageRoot.appendingPathComponent(file), encoding: .utf8)
         return source.components(separatedBy: "\n").firstIndex { $0.contains("return Environment(\"generated\"") }! + 1
     }()
 }

@@ -20,7 +20,7 @@ public enum EnvironmentBuilder: ListBuilder {
     /// holds secret data (`CoreV1.Secret`) is not a ``SecretFreeObject``: like a ``LiteralSecret``,
     /// only a development environment takes it.
     public static func buildExpression(
-        _ object: some SecretFreeObject, file: StaticString = #fileID, line: UInt = #line
+        _ object: some SecretFreeObject, file: StaticString = #filePath, line: UInt = #line
     ) -> [Part] {
         [.resource(APIObject(object, file: file, line: line))]
     }

@@ -26,7 +26,7 @@ public struct Artifact: Sendable {
     public internal(set) var location: SourceLocation
 
     /// A file at `path` inside the environment's directory.
-    public init(_ path: String, _ content: Content, file: StaticString = #fileID, line: UInt = #line) {
+    public init(_ path: String, _ content: Content, file: StaticString = #filePath, line: UInt = #line) {
         self.path = path
         self.content = content
         location = SourceLocation(file, line)

@@ -36,7 +36,7 @@ public struct Environment: Sendable {
 
     /// An environment with its objects.
     public init(
-        _ name: String, namespace: String, file: StaticString = #fileID, line: UInt = #line,
+        _ name: String, namespace: String, file: StaticString = #filePath, line: UInt = #line,
         @EnvironmentBuilder _ content: () -> [EnvironmentPart]
     ) {
         self.init(name, namespace: namespace, kind: .restricted, location: SourceLocation(file, line), parts: content())
@@ -44,7 +44,7 @@ public struct Environment: Sendable {
 
     /// A development environment, whose builder also accepts ``LiteralSecret``s.
     public static func development(
-        _ name: String, namespace: String, file: StaticString = #fileID, line: UInt = #line,
+        _ name: String, namespace: String, file: StaticString = #filePath, line: UInt = #line,
         @DevelopmentEnvironmentBuilder _ content: () -> [EnvironmentPart]
     ) -> Environment {
         Environment(name, namespace: namespace, kind: .development, location: SourceLocation(file, line), parts: content())
@@ -78,7 +78,7 @@ public struct Environment: Sendable {
 
     /// The same environment with files made from its resolved objects under `directory`.
     public func deriving(
-        _ directory: String, file: StaticString = #fileID, line: UInt = #line,
+        _ directory: String, file: StaticString = #filePath, line: UInt = #line,
         _ make: @escaping @Sendable ([ResolvedObject]) throws -> [(path: String, contents: String)]
     ) -> Environment {
         var copy = self

@@ -27,7 +27,7 @@ public struct APIObject<Object: KubernetesObject>: Resource {
     var lines: ManifestLines?
 
     /// `object` as written at `file`:`line`.
-    public init(_ object: Object, file: StaticString = #fileID, line: UInt = #line) {
+    public init(_ object: Object, file: StaticString = #filePath, line: UInt = #line) {
         self.object = object
         location = SourceLocation(file, line)
     }

@@ -13,7 +13,7 @@ public struct ConfigMap: GeneratedResource {
     public let data: Labels
 
     /// A ConfigMap with entries.
-    public init(_ name: String, data: Labels, file: StaticString = #fileID, line: UInt = #line) {
+    public init(_ name: String, data: Labels, file: StaticString = #filePath, line: UInt = #line) {
         metadata = ObjectMeta(name: name)
         self.data = data
         location = SourceLocation(file, line)
@@ -57,7 +57,7 @@ public struct Secret: GeneratedResource {
     public let type: String
 
     /// A Secret with plain-text entries.
-    init(_ name: String, stringData: Labels, type: String = "Opaque", file: StaticString = #fileID, line: UInt = #line) {
+    init(_ name: String, stringData: Labels, type: String = "Opaque", file: StaticString = #filePath, line: UInt = #line) {
         metadata = ObjectMeta(name: name)
         self.stringData = stringData
         self.type = type

@@ -27,7 +27,7 @@ public struct Deployment: Workload, GeneratedResource {
     /// A Deployment.
     public init(
         _ name: String, selector: Labels, replicas: Int? = nil, template: PodTemplate,
-        file: StaticString = #fileID, line: UInt = #line
+        file: StaticString = #filePath, line: UInt = #line
     ) {
         metadata = ObjectMeta(name: name)
         self.selector = selector

@@ -43,7 +43,7 @@ extension GeneratedResource {
     /// Metadata is not patched: `.labels(_:)`, `.annotations(_:)` and the environment set it, and
     /// validation reports a patch that changes it.
     public func patch(
-        file: StaticString = #fileID, line: UInt = #line, _ change: @escaping @Sendable (inout Object) -> Void
+        file: StaticString = #filePath, line: UInt = #line, _ change: @escaping @Sendable (inout Object) -> Void
     ) -> Self {
         var copy = self
         copy.patches.append(ObjectPatch(change: change, location: SourceLocation(file, line)))

@@ -39,7 +39,7 @@ public struct HorizontalPodAutoscaler: GeneratedResource {
     /// An autoscaler for `workload`.
     public init(
         _ name: String, scaling workload: some Workload, minReplicas: Int, maxReplicas: Int,
-        metrics: [ScalingMetric], file: StaticString = #fileID, line: UInt = #line
+        metrics: [ScalingMetric], file: StaticString = #filePath, line: UInt = #line
     ) {
         metadata = ObjectMeta(name: name)
         targetAPIVersion = type(of: workload).apiVersion

@@ -9,7 +9,7 @@ public struct LiteralSecret: Sendable {
     public private(set) var secret: Secret
 
     /// A Secret with plain-text development values.
-    public init(_ name: String, stringData: Labels, file: StaticString = #fileID, line: UInt = #line) {
+    public init(_ name: String, stringData: Labels, file: StaticString = #filePath, line: UInt = #line) {
         secret = Secret(name, stringData: stringData, file: file, line: line)
     }
 
@@ -37,7 +37,7 @@ public enum DevelopmentEnvironmentBuilder: ListBuilder {
     public static func buildExpression(_ artifacts: [Artifact]) -> [Part] { artifacts.map { .artifact($0) } }
     public static func buildExpression(_ secret: LiteralSecret) -> [Part] { [.resource(secret.secret)] }
     public static func buildExpression(
-        _ object: some KubernetesObject, file: StaticString = #fileID, line: UInt = #line
+        _ object: some KubernetesObject, file: StaticString = #filePath, line: UInt = #line
     ) -> [Part] {
         [.resource(APIObject(object, file: file, line: line))]
     }

@@ -11,7 +11,7 @@ public struct Namespace: GeneratedResource {
     public var patches: [ObjectPatch<CoreV1.Namespace>] = []
 
     /// A namespace with labels; `name` nil means the environment's namespace.
-    public init(_ name: String? = nil, labels: Labels = .none, file: StaticString = #fileID, line: UInt = #line) {
+    public init(_ name: String? = nil, labels: Labels = .none, file: StaticString = #filePath, line: UInt = #line) {
         metadata = ObjectMeta(name: name ?? "", labels: labels)
         location = SourceLocation(file, line)
     }

@@ -73,14 +73,14 @@ public struct NetworkRule: Hashable, Sendable {
 
     /// Allows inbound traffic.
     public static func ingress(
-        from peers: [NetworkPeer], ports: [NetworkPolicyPort] = [], file: StaticString = #fileID, line: UInt = #line
+        from peers: [NetworkPeer], ports: [NetworkPolicyPort] = [], file: StaticString = #filePath, line: UInt = #line
     ) -> NetworkRule {
         NetworkRule(direction: .ingress, peers: peers, ports: ports, location: SourceLocation(file, line))
     }
 
     /// Allows outbound traffic.
     public static func egress(
-        to peers: [NetworkPeer], ports: [NetworkPolicyPort] = [], file: StaticString = #fileID, line: UInt = #line
+        to peers: [NetworkPeer], ports: [NetworkPolicyPort] = [], file: StaticString = #filePath, line: UInt = #line
     ) -> NetworkRule {
         NetworkRule(direction: .egress, peers: peers, ports: ports, location: SourceLocation(file, line))
     }
@@ -112,7 +112,7 @@ public struct NetworkPolicy: GeneratedResource {
     /// A policy with types and no rules denies those directions.
     public init(
         _ name: String, podSelector: LabelSelector = LabelSelector(), policyTypes: [PolicyDirection]? = nil,
-        file: StaticString = #fileID, line: UInt = #line, @NetworkRuleBuilder rules: () -> [NetworkRule] = { [] }
+        file: StaticString = #filePath, line: UInt = #line, @NetworkRuleBuilder rules: () -> [NetworkRule] = { [] }
     ) {
         metadata = ObjectMeta(name: name)
         self.podSelector = podSelector

@@ -47,7 +47,7 @@ public struct VolumeClaimTemplate: Hashable, Sendable {
     public var location: SourceLocation
 
     /// A claim template, mounted by containers under `name`.
-    public init(_ name: String, _ spec: ClaimSpec, file: StaticString = #fileID, line: UInt = #line) {
+    public init(_ name: String, _ spec: ClaimSpec, file: StaticString = #filePath, line: UInt = #line) {
         self.name = name
         self.spec = spec
         location = SourceLocation(file, line)
@@ -77,7 +77,7 @@ public struct PersistentVolumeClaim: GeneratedResource {
     public let spec: ClaimSpec
 
     /// A claim.
-    public init(_ name: String, _ spec: ClaimSpec, file: StaticString = #fileID, line: UInt = #line) {
+    public init(_ name: String, _ spec: ClaimSpec, file: StaticString = #filePath, line: UInt = #line) {
         metadata = ObjectMeta(name: name)
         self.spec = spec
         location = SourceLocation(file, line)

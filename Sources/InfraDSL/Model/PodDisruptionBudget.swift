@@ -39,7 +39,7 @@ public struct PodDisruptionBudget: GeneratedResource {
     /// A budget for `workload`'s pods.
     public init(
         _ name: String, protecting workload: some Workload, _ budget: Budget,
-        file: StaticString = #fileID, line: UInt = #line
+        file: StaticString = #filePath, line: UInt = #line
     ) {
         metadata = ObjectMeta(name: name)
         selector = workload.selector

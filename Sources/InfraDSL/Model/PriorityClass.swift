@@ -18,7 +18,7 @@ public struct PriorityClass: GeneratedResource {
     /// A priority class; `preemptionPolicy` is `PreemptLowerPriority` (default) or `Never`.
     public init(
         _ name: String, value priority: Int, globalDefault: Bool = false, preemptionPolicy: String? = nil,
-        description: String? = nil, file: StaticString = #fileID, line: UInt = #line
+        description: String? = nil, file: StaticString = #filePath, line: UInt = #line
     ) {
         metadata = ObjectMeta(name: name)
         self.priority = priority

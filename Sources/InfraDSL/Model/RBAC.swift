@@ -11,7 +11,7 @@ public struct ServiceAccount: GeneratedResource {
     public let automountToken: Bool?
 
     /// A service account; `automountToken: false` keeps its token out of pods unless asked for.
-    public init(_ name: String, automountToken: Bool? = nil, file: StaticString = #fileID, line: UInt = #line) {
+    public init(_ name: String, automountToken: Bool? = nil, file: StaticString = #filePath, line: UInt = #line) {
         metadata = ObjectMeta(name: name)
         self.automountToken = automountToken
         location = SourceLocation(file, line)
@@ -58,7 +58,7 @@ public struct Role: GeneratedResource {
     public let rules: [PolicyRule]
 
     /// A role with rules.
-    public init(_ name: String, rules: [PolicyRule], file: StaticString = #fileID, line: UInt = #line) {
+    public init(_ name: String, rules: [PolicyRule], file: StaticString = #filePath, line: UInt = #line) {
         metadata = ObjectMeta(name: name)
         self.rules = rules
         location = SourceLocation(file, line)
@@ -100,7 +100,7 @@ public struct RoleBinding: GeneratedResource {
     public let subjects: [Subject]
 
     /// Binds `role` to `subjects`.
-    public init(_ name: String, role: RoleReference, subjects: [Subject], file: StaticString = #fileID, line: UInt = #line) {
+    public init(_ name: String, role: RoleReference, subjects: [Subject], file: StaticString = #filePath, line: UInt = #line) {
         metadata = ObjectMeta(name: name)
         self.role = role
         self.subjects = subjects

@@ -40,7 +40,7 @@ public struct ResourceQuota: GeneratedResource {
     public let hard: Hard
 
     /// A quota.
-    public init(_ name: String, hard: Hard, file: StaticString = #fileID, line: UInt = #line) {
+    public init(_ name: String, hard: Hard, file: StaticString = #filePath, line: UInt = #line) {
         metadata = ObjectMeta(name: name)
         self.hard = hard
         location = SourceLocation(file, line)

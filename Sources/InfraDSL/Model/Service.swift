@@ -11,7 +11,7 @@ public struct ServicePort: Hashable, Sendable {
     /// `ServicePort("http", 8080, targetPort: http)` with a declared ``ContainerPort``.
     public init(
         _ name: String, _ port: Port, targetPort: ContainerPort, protocol transport: PortProtocol = .tcp,
-        file: StaticString = #fileID, line: UInt = #line
+        file: StaticString = #filePath, line: UInt = #line
     ) {
         self.init(name, port, targetPort: PortReference(targetPort), protocol: transport, file: file, line: line)
     }
@@ -19,7 +19,7 @@ public struct ServicePort: Hashable, Sendable {
     /// `ServicePort("http", 8080)`; the target defaults to the same number.
     public init(
         _ name: String, _ port: Port, targetPort: PortReference? = nil, protocol transport: PortProtocol = .tcp,
-        file: StaticString = #fileID, line: UInt = #line
+        file: StaticString = #filePath, line: UInt = #line
     ) {
         self.name = name
         self.port = port
@@ -63,7 +63,7 @@ public struct Service: GeneratedResource {
     /// A ClusterIP Service (or a headless one) selecting `workload`'s pods.
     public init(
         _ name: String, selecting workload: some Workload, ports: [ServicePort], headless: Bool = false,
-        file: StaticString = #fileID, line: UInt = #line
+        file: StaticString = #filePath, line: UInt = #line
     ) {
         metadata = ObjectMeta(name: name)
         backend = .pods(
@@ -74,7 +74,7 @@ public struct Service: GeneratedResource {
     }
 
     /// An `ExternalName` Service: `<name>.<namespace>.svc.cluster.local` resolves to `host`.
-    public init(_ name: String, externalName host: String, ports: [ServicePort] = [], file: StaticString = #fileID, line: UInt = #line) {
+    public init(_ name: String, externalName host: String, ports: [ServicePort] = [], file: StaticString = #filePath, line: UInt = #line) {
         metadata = ObjectMeta(name: name)
         backend = .externalName(host)
         self.ports = ports

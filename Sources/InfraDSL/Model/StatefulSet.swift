@@ -43,7 +43,7 @@ public struct StatefulSet: Workload, GeneratedResource {
     /// A StatefulSet governed by the headless Service `serviceName`.
     public init(
         _ name: String, selector: Labels, serviceName: String, replicas: Int? = nil,
-        template: PodTemplate, file: StaticString = #fileID, line: UInt = #line
+        template: PodTemplate, file: StaticString = #filePath, line: UInt = #line
     ) {
         metadata = ObjectMeta(name: name)
         self.selector = selector

@@ -55,7 +55,7 @@ public struct Affinity: Hashable, Sendable {
     public init(
         requiredNodeTerms: [[LabelRequirement]] = [], requiredPodAffinity: [PodAffinityTerm] = [],
         requiredPodAntiAffinity: [PodAffinityTerm] = [], preferredPodAntiAffinity: [WeightedPodAffinityTerm] = [],
-        file: StaticString = #fileID, line: UInt = #line
+        file: StaticString = #filePath, line: UInt = #line
     ) {
         self.requiredNodeTerms = requiredNodeTerms
         self.requiredPodAffinity = requiredPodAffinity

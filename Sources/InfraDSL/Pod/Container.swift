@@ -53,7 +53,7 @@ public struct Container: Hashable, Sendable {
 
     /// A container with its environment, ports and mounts.
     public init(
-        _ name: String, image: String, file: StaticString = #fileID, line: UInt = #line,
+        _ name: String, image: String, file: StaticString = #filePath, line: UInt = #line,
         @ContainerBuilder _ content: () -> [ContainerPart] = { [] }
     ) {
         var contents = Contents(name: name, image: image, location: SourceLocation(file, line))

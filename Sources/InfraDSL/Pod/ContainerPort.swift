@@ -14,7 +14,7 @@ public struct ContainerPort: Hashable, Sendable {
     /// A named port.
     public init(
         _ name: String, _ port: Port, protocol transport: PortProtocol = .tcp,
-        file: StaticString = #fileID, line: UInt = #line
+        file: StaticString = #filePath, line: UInt = #line
     ) {
         self.name = name
         self.port = port

@@ -23,12 +23,12 @@ public struct EnvVar: Hashable, Sendable {
     public internal(set) var location: SourceLocation
 
     /// A literal value: `EnvVar("LOG_LEVEL", "warn")`.
-    public init(_ name: String, _ value: String, file: StaticString = #fileID, line: UInt = #line) {
+    public init(_ name: String, _ value: String, file: StaticString = #filePath, line: UInt = #line) {
         self.init(name, from: .literal(value), file: file, line: line)
     }
 
     /// A value from a source: `EnvVar("DATABASE_PASSWORD", from: .secretKey(secret: "db", key: "password"))`.
-    public init(_ name: String, from source: Source, file: StaticString = #fileID, line: UInt = #line) {
+    public init(_ name: String, from source: Source, file: StaticString = #filePath, line: UInt = #line) {
         self.name = name
         self.source = source
         location = SourceLocation(file, line)

@@ -52,7 +52,7 @@ public struct PodTemplate: Hashable, Sendable {
 
     /// A pod template with its containers and volumes.
     public init(
-        labels: Labels = .none, annotations: Labels = .none, file: StaticString = #fileID, line: UInt = #line,
+        labels: Labels = .none, annotations: Labels = .none, file: StaticString = #filePath, line: UInt = #line,
         @PodBuilder _ content: () -> [PodPart]
     ) {
         var contents = Contents(labels: labels, annotations: annotations, location: SourceLocation(file, line))

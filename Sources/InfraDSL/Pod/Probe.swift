@@ -67,7 +67,7 @@ public struct Probe: Hashable, Sendable {
     public init(
         _ handler: Handler, initialDelay: Seconds? = nil, period: Seconds? = nil, timeout: Seconds? = nil,
         failureThreshold: Int? = nil, successThreshold: Int? = nil,
-        file: StaticString = #fileID, line: UInt = #line
+        file: StaticString = #filePath, line: UInt = #line
     ) {
         self.handler = handler
         self.initialDelay = initialDelay

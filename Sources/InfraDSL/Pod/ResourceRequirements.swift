@@ -40,7 +40,7 @@ public struct ResourceRequirements: Hashable, Sendable {
     /// Requests and limits: `Resources(requests: .init(cpu: .cores(4), memory: .gi(8)), limits: ...)`.
     public init(
         requests: ComputeResources, limits: ComputeResources = ComputeResources(),
-        file: StaticString = #fileID, line: UInt = #line
+        file: StaticString = #filePath, line: UInt = #line
     ) {
         self.requests = requests
         self.limits = limits

@@ -40,7 +40,7 @@ public struct SecurityContext: Hashable, Sendable {
         privileged: Bool? = nil, allowPrivilegeEscalation: Bool? = nil, runAsNonRoot: Bool? = nil,
         runAsUser: Int? = nil, runAsGroup: Int? = nil, readOnlyRootFilesystem: Bool? = nil,
         addCapabilities: [Capability] = [], dropCapabilities: [Capability] = [],
-        seccompProfile: SeccompProfile? = nil, file: StaticString = #fileID, line: UInt = #line
+        seccompProfile: SeccompProfile? = nil, file: StaticString = #filePath, line: UInt = #line
     ) {
         self.privileged = privileged
         self.allowPrivilegeEscalation = allowPrivilegeEscalation
@@ -57,7 +57,7 @@ public struct SecurityContext: Hashable, Sendable {
     /// Kubernetes' "restricted" Pod Security Standard for a container: no escalation, non-root,
     /// every capability dropped, RuntimeDefault seccomp, read-only root filesystem.
     public static func restricted(
-        runAsUser: Int, addCapabilities: [Capability] = [], file: StaticString = #fileID, line: UInt = #line
+        runAsUser: Int, addCapabilities: [Capability] = [], file: StaticString = #filePath, line: UInt = #line
     ) -> SecurityContext {
         SecurityContext(
             allowPrivilegeEscalation: false, runAsNonRoot: true, runAsUser: runAsUser, runAsGroup: runAsUser,
@@ -110,7 +110,7 @@ public struct PodSecurityContext: Hashable, Sendable {
     public init(
         runAsNonRoot: Bool? = nil, runAsUser: Int? = nil, runAsGroup: Int? = nil, fsGroup: Int? = nil,
         sysctls: [Sysctl] = [], seccompProfile: SeccompProfile? = nil,
-        file: StaticString = #fileID, line: UInt = #line
+        file: StaticString = #filePath, line: UInt = #line
     ) {
         self.runAsNonRoot = runAsNonRoot
         self.runAsUser = runAsUser

@@ -22,7 +22,7 @@ public struct Volume: Hashable, Sendable {
     public internal(set) var location: SourceLocation
 
     /// A named volume.
-    public init(_ name: String, _ source: Source, file: StaticString = #fileID, line: UInt = #line) {
+    public init(_ name: String, _ source: Source, file: StaticString = #filePath, line: UInt = #line) {
         self.name = name
         self.source = source
         location = SourceLocation(file, line)

@@ -16,7 +16,7 @@ public struct VolumeMount: Hashable, Sendable {
     /// A mount of `volume` at `mountPath`.
     public init(
         _ volume: String, at mountPath: String, readOnly: Bool = false, subPath: String? = nil,
-        file: StaticString = #fileID, line: UInt = #line
+        file: StaticString = #filePath, line: UInt = #line
     ) {
         self.volume = volume
         self.mountPath = mountPath
