@@ -53,12 +53,19 @@ import Yams
         let ourText = try #require(Self.rendered[ours], "we render no \(ours)")
         let ourSettings = try SettingsFlattener.flatten(yaml: ourText)
         var unexplained: [String] = []
+        var wrong: [String] = []
         for (path, value) in seedSettings.sorted(by: { $0.key < $1.key }) {
             if ourSettings[path] == value { continue }
-            if SeedCorrections.reason(for: seedFile, path: path) != nil { continue }
+            if let correction = SeedCorrections.correction(for: seedFile, path: path) {
+                if let mismatch = correction.ours.mismatch(ourSettings[path], settings: ourSettings, rendered: Self.rendered) {
+                    wrong.append("\(path): \(mismatch) (corrected because \(correction.reason))")
+                }
+                continue
+            }
             unexplained.append("\(path): seed \(value), ours \(ourSettings[path] ?? "absent")")
         }
         #expect(unexplained.isEmpty, "\(seedFile) → \(ours):\n\(unexplained.joined(separator: "\n"))")
+        #expect(wrong.isEmpty, "\(seedFile) → \(ours) does not render what its corrections say:\n\(wrong.joined(separator: "\n"))")
     }
 
     @Test func everyCorrectionStillCorrectsSomething() throws {
@@ -68,7 +75,7 @@ import Yams
             let seedSettings = try settings(ofSeed: seedFile)
             let ourSettings = try SettingsFlattener.flatten(yaml: ourText)
             for (path, value) in seedSettings where ourSettings[path] != value {
-                if let key = SeedCorrections.key(for: seedFile, path: path) { used.insert(key) }
+                if let correction = SeedCorrections.correction(for: seedFile, path: path) { used.insert(correction.key) }
             }
         }
         let stale = SeedCorrections.all.map(\.key).filter { !used.contains($0) }
