@@ -41,9 +41,11 @@ import Testing
         }
     }
 
-    @Test func malformedYAMLNamesTheLine() throws {
+    @Test(arguments: [("database:\n", "database: [\n"), ("  pool_size: 10", "  pool_size: *undefined")])
+    func malformedYAMLNamesTheLine(original: String, replacement: String) throws {
         let good = try EngineFixtures.configYAML()
-        let path = try EngineFixtures.write(good.replacingOccurrences(of: "database:\n", with: "database: [\n"))
+        #expect(good.contains(original))
+        let path = try EngineFixtures.write(good.replacingOccurrences(of: original, with: replacement))
         do {
             _ = try ConfigFile.load(path: path)
             Issue.record("malformed YAML was accepted")
@@ -56,11 +58,29 @@ import Testing
         }
     }
 
+    /// A whole section left out (the key and its block) is named, on one line.
     @Test func missingSectionNamesIt() throws {
         let good = try EngineFixtures.configYAML()
-        let withoutRedis = good.components(separatedBy: "\n").filter { !$0.hasPrefix("redis:") }.joined(separator: "\n")
-        let path = try EngineFixtures.write(withoutRedis)
-        #expect(throws: ConfigurationError.self) { try ConfigFile.load(path: path) }
-        do { _ = try ConfigFile.load(path: path) } catch { #expect(error.description.contains("redis")) }
+        var lines = good.components(separatedBy: "\n")
+        let start = try #require(lines.firstIndex(of: "redis:"))
+        let end = lines[(start + 1)...].firstIndex { !$0.hasPrefix(" ") } ?? lines.count
+        lines.removeSubrange(start..<end)
+        let path = try EngineFixtures.write(lines.joined(separator: "\n"))
+        #expect(throws: ConfigurationError("\(path):1: redis: missing required field")) { try ConfigFile.load(path: path) }
+    }
+
+    /// A key given twice (here: the redis section's header lost, so its fields repeat the database's)
+    /// names the repeated line, on one line, without echoing the file.
+    @Test func duplicateKeyNamesTheRepeatedLine() throws {
+        let good = try EngineFixtures.configYAML()
+        var lines = good.components(separatedBy: "\n")
+        let redis = try #require(lines.firstIndex(of: "redis:"))
+        lines.remove(at: redis)
+        let firstHost = try #require(lines.firstIndex(of: "  host: postgres-dev.hft-trading-dev.svc.cluster.local"))
+        let secondHost = try #require(lines[redis...].firstIndex { $0.hasPrefix("  host: ") })
+        let path = try EngineFixtures.write(lines.joined(separator: "\n"))
+        #expect(throws: ConfigurationError("\(path):\(secondHost + 1): malformed YAML: duplicate key 'host' (first at line \(firstHost + 1))")) {
+            try ConfigFile.load(path: path)
+        }
     }
 }

@@ -32,6 +32,11 @@ public struct StrictYAMLDecoder: Sendable {
             root = node
         } catch let failure as Failure {
             throw failure
+        } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
+            let key = duplicates.first ?? ""
+            let first = context.mark.line
+            let repeated = Self.repeatedKeyLine(key, after: context.mark, in: yaml)
+            throw Failure(line: repeated ?? first, field: "", message: "malformed YAML: duplicate key '\(key)' (first at line \(first))")
         } catch let error as YamlError {
             throw Failure(line: Self.line(of: error), field: "", message: "malformed YAML: \(Self.problem(of: error))")
         } catch {
@@ -157,17 +162,36 @@ public struct StrictYAMLDecoder: Sendable {
     /// libyaml's problem and context on one line, without the excerpt Yams appends.
     private static func problem(of error: YamlError) -> String {
         switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
             let within = context.map { " (\($0.text) at line \($0.mark.line))" } ?? ""
             return "\(problem) at column \(mark.column)\(within)"
+        case .reader(let problem, let offset, _, _):
+            return problem + (offset.map { " at byte \($0)" } ?? "")
         default:
+            // The remaining cases carry no copy of the document, only a problem on one line.
             return "\(error)".split(whereSeparator: \.isNewline).joined(separator: " ")
         }
     }
 
+    /// The line where `key` appears again at the same indentation as its first occurrence at `mark`
+    /// (the parser reports only the first).
+    private static func repeatedKeyLine(_ key: String, after mark: Mark, in yaml: String) -> Int? {
+        let indentation = String(repeating: " ", count: max(mark.column - 1, 0))
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        guard mark.line >= 1, mark.line <= lines.count else { return nil }
+        for index in mark.line..<lines.count {
+            let line = lines[index]
+            guard line.hasPrefix(indentation) else { continue }
+            let rest = line.dropFirst(indentation.count)
+            if rest.hasPrefix(key + ":") || rest.hasPrefix("\"\(key)\":") || rest.hasPrefix("'\(key)':") { return index + 1 }
+        }
+        return nil
+    }
+
     private static func line(of error: YamlError) -> Int? {
         switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _): return mark.line
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
         default: return nil
         }
     }
