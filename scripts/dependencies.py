@@ -82,6 +82,10 @@ class Postgres:
                              check=True, capture_output=True, text=True)
         return out.stdout.strip()
 
+    def postmaster_pid(self):
+        with open(os.path.join(self.data, "postmaster.pid")) as handle:
+            return int(handle.readline())
+
     def stop(self):
         subprocess.run(as_user("postgres", [f"{self.bin}/pg_ctl", "-D", self.data, "-m", "fast", "-w", "stop"]),
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

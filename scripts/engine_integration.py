@@ -6,14 +6,16 @@ Starts PostgreSQL and Redis on loopback (scripts/dependencies.py), runs the engi
 OUTPUT_DIR/development/config/config.yaml and the variables the manifests and the compose file set,
 and checks: it becomes ready; stopping Redis makes it unready with Redis named, restarting makes it
 ready again (the same for PostgreSQL); its metrics carry the fingerprint on the rendered pod
-template; the pool stays within database.pool_size; SIGTERM fails readiness at once while liveness
-still answers, then the process exits 0. Also: bad configs and a mismatched ENVIRONMENT exit 78
+template; with every PostgreSQL backend it opens frozen, the pool grows to database.pool_size and no
+further, and readiness fails on the hung database; SIGTERM fails readiness at once while a request
+begun before it and new requests are still answered, then the process exits 0. Also: bad configs and a mismatched ENVIRONMENT exit 78
 naming the file, line and field, or the variable. Prints one line per check; exits 1 on the first
 failure.
 """
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -74,6 +76,33 @@ def ready_with(port, status, failing=None):
     return document
 
 
+# The PostgreSQL backends serving the engine (the query's own psql session left out).
+ENGINE_BACKENDS = ("SELECT pid FROM pg_stat_activity WHERE usename = 'devuser' AND backend_type = 'client backend' "
+                   "AND pid <> pg_backend_pid()")
+
+
+def connections_to(pid, port):
+    """TCP connections process `pid` holds open (or is opening) to 127.0.0.1:`port`: its socket
+    descriptors matched with the kernel's connection table."""
+    inodes = set()
+    for fd in os.listdir(f"/proc/{pid}/fd"):
+        try:
+            target = os.readlink(f"/proc/{pid}/fd/{fd}")
+        except OSError:
+            continue
+        if target.startswith("socket:["):
+            inodes.add(target[len("socket:["):-1])
+    count = 0
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with open(table) as handle:
+            for line in handle.readlines()[1:]:
+                fields = line.split()
+                # 01 established, 02 connecting
+                if int(fields[2].rsplit(":", 1)[1], 16) == port and fields[3] in ("01", "02") and fields[9] in inodes:
+                    count += 1
+    return count
+
+
 def config_error(config_path, extra_env=None):
     env = {"PATH": os.environ["PATH"], "DATABASE_USER": "devuser", **(extra_env or {})}
     result = subprocess.run([ENGINE, "--config", config_path, "--http-port", "0", "--metrics-port", "0"],
@@ -126,7 +155,8 @@ def main():
         # As an unprivileged user, writing nothing (logs go to stdout): what the restricted,
         # read-only-root pod allows.
         argv = as_user("nobody", [ENGINE, "--config", CONFIG, "--http-port", str(http_port),
-                                  "--metrics-port", str(metrics_port), "--check-interval", "0.2", "--drain-seconds", "2"])
+                                  "--metrics-port", str(metrics_port), "--check-interval", "0.2", "--check-timeout", "0.5",
+                                  "--drain-seconds", "2"])
         started = time.monotonic()
         engine = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         log_lines = []
@@ -154,7 +184,7 @@ def main():
         check(any(line.startswith('http_requests_total{method="GET",path="/health/ready",status="200"}') for line in lines),
               "requests are counted by status")
         connections = int(postgres.sql("SELECT count(*) FROM pg_stat_activity WHERE usename = 'devuser' AND pid <> pg_backend_pid()"))
-        check(1 <= connections <= pool_size, f"engine holds {connections} PostgreSQL connection(s), at most {pool_size}")
+        check(1 <= connections <= pool_size, f"at rest the engine holds {connections} PostgreSQL connection(s), at most {pool_size}")
 
         # Redis goes away: unready, Redis named; comes back: ready again.
         redis.stop()
@@ -163,32 +193,62 @@ def main():
               f"{document['dependencies']['redis']['error']}")
         check(get(http_port, "/health/live")[0] == 200, "liveness unaffected by a dependency outage")
         redis.start()
-        wait_until(lambda: ready_with(http_port, 200), 15, "ready again after Redis restarts")
-        check(True, "Redis restarted: ready again")
+        document = wait_until(lambda: ready_with(http_port, 200), 15, "ready again after Redis restarts")
+        check(document["dependencies"]["redis"]["up"] and document["failing"] == [], "Redis restarted: ready again, Redis up")
 
         postgres.stop()
         document = wait_until(lambda: ready_with(http_port, 503, ["postgres"]), 20, "unready with PostgreSQL named")
-        check(True, f"PostgreSQL stopped: 503, failing {document['failing']}: {document['dependencies']['postgres']['error']}")
+        check("error" in document["dependencies"]["postgres"] and document["dependencies"]["redis"]["up"],
+              f"PostgreSQL stopped: 503, only postgres failing: {document['dependencies']['postgres']['error']}")
         postgres.start()
-        wait_until(lambda: ready_with(http_port, 200), 30, "ready again after PostgreSQL restarts")
-        check(True, "PostgreSQL restarted: ready again")
+        document = wait_until(lambda: ready_with(http_port, 200), 30, "ready again after PostgreSQL restarts")
+        check(document["dependencies"]["postgres"]["up"] and document["failing"] == [], "PostgreSQL restarted: ready again, postgres up")
 
-        # SIGTERM: readiness fails at once, liveness still answers while draining, then a clean exit.
+        # PostgreSQL hangs (its postmaster and every backend serving the engine frozen): each check
+        # times out, readiness fails naming the timeout, and however many checks give up, the engine
+        # never holds more than database.pool_size connections; thawed, it is ready again.
+        backends = [int(pid) for pid in postgres.sql(ENGINE_BACKENDS).split()]
+        frozen = [postgres.postmaster_pid()] + backends
+        most = 0
+        try:
+            for pid in frozen:
+                os.kill(pid, signal.SIGSTOP)
+            hung = time.monotonic()
+            document = wait_until(lambda: ready_with(http_port, 503, ["postgres"]), 10, "unready while PostgreSQL hangs")
+            while time.monotonic() - hung < 4:
+                most = max(most, connections_to(engine.pid, postgres.port))
+                time.sleep(0.05)
+        finally:
+            for pid in frozen:
+                os.kill(pid, signal.SIGCONT)
+        check("no answer within" in document["dependencies"]["postgres"]["error"],
+              f"PostgreSQL hangs: 503, {document['dependencies']['postgres']['error']}")
+        check(most <= pool_size, f"through 4 s of timed-out checks the engine held at most {most} connection(s) (pool_size {pool_size})")
+        document = wait_until(lambda: ready_with(http_port, 200), 30, "ready again after PostgreSQL thaws")
+        check(document["failing"] == [], "PostgreSQL answers again: ready")
+
+        # A request begun before the signal: connection open, request line sent, headers unfinished.
+        in_flight = socket.create_connection(("127.0.0.1", http_port), timeout=5)
+        in_flight.sendall(b"GET /health/live HTTP/1.1\r\nHost: engine\r\n")
         engine.send_signal(signal.SIGTERM)
         term = time.monotonic()
         # The signal is handled asynchronously: poll until the drain shows (well inside its 2 s).
         document = wait_until(lambda: ready_with(http_port, 503), 1.5, "readiness fails after SIGTERM")
         check(document["status"] == "draining",
               f"{(time.monotonic() - term) * 1000:.0f} ms after SIGTERM readiness answers 503 draining")
-        check(get(http_port, "/health/live")[0] == 200, "in-flight and new requests are still served while draining")
+        in_flight.sendall(b"Connection: close\r\n\r\n")
+        answer = in_flight.recv(4096).decode(errors="replace")
+        in_flight.close()
+        check(answer.startswith("HTTP/1.1 200"), f"a request begun before SIGTERM is answered after it: {answer.splitlines()[:1]}")
+        check(get(http_port, "/health/live")[0] == 200, "a new request is still served while draining")
         status = engine.wait(timeout=40)
         elapsed = time.monotonic() - term
         check(status == 0 and elapsed < 45, f"exit status {status} {elapsed:.2f} s after SIGTERM (grace period 45 s)")
         reader.join(timeout=5)
         records = [json.loads(line) for line in log_lines if line.startswith("{")]
         check(len(records) == len(log_lines) and records, f"{len(records)} log lines, all JSON")
-        check(any(r["message"] == "dependency is down" and r.get("dependency") == "redis" for r in records),
-              "the Redis outage is logged once, as JSON")
+        outages = [r for r in records if r["message"] == "dependency is down" and r.get("dependency") == "redis"]
+        check(len(outages) == 1, f"the Redis outage (several failed checks) is logged once, as JSON: {len(outages)} line(s)")
         check(records[-1]["message"] == "stopped", "the last log line is 'stopped'")
         engine = None
     finally:

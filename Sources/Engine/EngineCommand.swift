@@ -33,11 +33,21 @@ struct EngineCommand: AsyncParsableCommand {
     @Option(help: "Seconds between dependency checks.")
     var checkInterval: Double = 1
 
+    @Option(help: "Seconds one dependency check may take before it counts as failed.")
+    var checkTimeout: Double = 2
+
     @Option(help: "Seconds readiness fails before the server stops accepting, after SIGTERM.")
     var drainSeconds: Double = 2
 
     @Flag(help: "Check the config and the environment, print the effective settings (secrets redacted) and exit.")
     var checkConfig = false
+
+    func validate() throws {
+        for (name, seconds) in [("--check-interval", checkInterval), ("--check-timeout", checkTimeout)] where !(seconds > 0) {
+            throw ValidationError("\(name) must be a positive number of seconds, is \(seconds)")
+        }
+        guard drainSeconds >= 0 else { throw ValidationError("--drain-seconds must not be negative, is \(drainSeconds)") }
+    }
 
     func run() async throws {
         let loaded: (settings: RuntimeSettings, fingerprint: String, sink: LogSink)
@@ -73,7 +83,7 @@ struct EngineCommand: AsyncParsableCommand {
         }
         let options = EngineOptions(
             bindHost: bind, httpPort: httpPort, metricsPort: metricsPort,
-            checkInterval: .milliseconds(Int64(checkInterval * 1000)), drainDelay: .milliseconds(Int64(drainSeconds * 1000)))
+            checkInterval: .milliseconds(Int64(checkInterval * 1000)), checkTimeout: .milliseconds(Int64(checkTimeout * 1000)), drainDelay: .milliseconds(Int64(drainSeconds * 1000)))
         let engine = Engine(settings: settings, fileFingerprint: loaded.fingerprint, options: options, logger: logger) { server, port in
             logger.info("listening", metadata: ["server": "\(server)", "port": "\(port)"])
         }

@@ -1,3 +1,5 @@
+import Dispatch
+import Synchronization
 import InfraDSL
 import Testing
 @testable import Engine
@@ -43,6 +45,28 @@ import Testing
             try await withDeadline(.milliseconds(100), failure: DependencyFailure(description: "late")) {
                 try await Task.sleep(for: .seconds(30))
             }
+        }
+    }
+
+    /// A client that ignores cancellation (PostgresNIO's query to a frozen server does) must not hold
+    /// the check past its deadline: the deadline answers while the body is still running.
+    @Test func deadlineDoesNotWaitForABodyThatIgnoresCancellation() async throws {
+        let finished = Mutex(false)
+        await #expect(throws: DependencyFailure.self) {
+            try await withDeadline(.milliseconds(100), failure: DependencyFailure(description: "late")) {
+                await withCheckedContinuation { continuation in
+                    DispatchQueue.global().asyncAfter(deadline: .now() + 3) { continuation.resume() }
+                }
+                finished.withLock { $0 = true }
+            }
+        }
+        #expect(finished.withLock { $0 } == false, "the deadline waited for the body")
+    }
+
+    @Test func deadlineReturnsTheBodysAnswerOrError() async throws {
+        #expect(try await withDeadline(.seconds(5), failure: DependencyFailure(description: "late")) { 42 } == 42)
+        await #expect(throws: Refused.self) {
+            try await withDeadline(.seconds(5), failure: DependencyFailure(description: "late")) { throw Refused() }
         }
     }
 
