@@ -117,6 +117,19 @@ import Testing
         #expect(findings(environment(contract: EnvironmentContract(externalNamespaces: [.kubeSystem])) { engine(); good }, "reachability").isEmpty)
     }
 
+    /// A reference made inline instead of declared once compiles (the initializer is public, so a
+    /// package can declare its own namespaces), but a namespace that neither exists here nor is
+    /// declared external is found, with the namespace named.
+    @Test func anInlineNamespaceReferenceToNoNamespaceIsFound() {
+        let policy = NetworkPolicy("dns", policyTypes: [.egress]) {
+            NetworkRule.egress(to: [.namespace(NamespaceReference("kubesystem"))], ports: [.udp(53)])
+        }
+        let contract = EnvironmentContract(externalNamespaces: [.kubeSystem])
+        #expect(pinned(findings(environment(contract: contract) { engine(); policy }, "reachability")) == [
+            "error test/NetworkPolicy/dns/spec/egress: the namespace selector {kubernetes.io/metadata.name=kubesystem} matches no namespace's labels, so the rule allows nothing",
+        ])
+    }
+
     @Test func hostsMustNameNamespacesThatExist() {
         let contract = EnvironmentContract(dependencies: [.init("database", from: appLabels, to: .host("postgres.missing.svc.cluster.local"), port: 5432)])
         let messages = findings(environment(contract: contract) { engine() }, "reachability").map(\.message)

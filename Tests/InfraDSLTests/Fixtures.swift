@@ -14,7 +14,7 @@ enum Fixtures {
             VolumeMount("logs", at: "/var/log/engine")
         }
         .resources(ResourceRequirements(requests: requests, limits: limits))
-        .readinessProbe(Probe(.httpGet(path: "/ready", port: probePort)))
+        .readinessProbe(Probe(.httpGet(path: "/ready", reading: probePort, scheme: nil)))
         .securityContext(.restricted(runAsUser: 1000))
     }
 

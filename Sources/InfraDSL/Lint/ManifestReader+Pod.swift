@@ -95,9 +95,9 @@ extension ManifestReader {
 
     private func handler(_ node: ManifestNode) -> Handler? {
         if let get = node["httpGet"] {
-            return .httpGet(path: get["path"]?.string ?? "/", port: portReference(get["port"]), scheme: get["scheme"]?.string)
+            return .httpGet(path: get["path"]?.string ?? "/", reading: portReference(get["port"]), scheme: get["scheme"]?.string)
         }
-        if let socket = node["tcpSocket"] { return .tcpSocket(port: portReference(socket["port"])) }
+        if let socket = node["tcpSocket"] { return .tcpSocket(reading: portReference(socket["port"])) }
         if let exec = node["exec"] { return .exec(exec["command"]?.strings ?? []) }
         if let sleep = node["sleep"] { return .sleep(Seconds(sleep["seconds"]?.int ?? 0)) }
         return nil

@@ -116,8 +116,8 @@ struct PodTemplateBridge {
     }
 
     private func handler(_ item: CoreV1.LifecycleHandler) -> Handler? {
-        if let get = item.httpGet { return .httpGet(path: get.path ?? "/", port: port(get.port), scheme: get.scheme?.rawValue) }
-        if let socket = item.tcpSocket { return .tcpSocket(port: port(socket.port)) }
+        if let get = item.httpGet { return .httpGet(path: get.path ?? "/", reading: port(get.port), scheme: get.scheme?.rawValue) }
+        if let socket = item.tcpSocket { return .tcpSocket(reading: port(socket.port)) }
         if let exec = item.exec { return .exec(exec.command ?? []) }
         if let sleep = item.sleep { return .sleep(Seconds(sleep.seconds)) }
         return nil
@@ -126,14 +126,14 @@ struct PodTemplateBridge {
     private func probe(_ item: CoreV1.Probe, at path: [String]) -> Probe? {
         let handler: Handler
         if let get = item.httpGet {
-            handler = .httpGet(path: get.path ?? "/", port: port(get.port), scheme: get.scheme?.rawValue)
+            handler = .httpGet(path: get.path ?? "/", reading: port(get.port), scheme: get.scheme?.rawValue)
         } else if let socket = item.tcpSocket {
-            handler = .tcpSocket(port: port(socket.port))
+            handler = .tcpSocket(reading: port(socket.port))
         } else if let exec = item.exec {
             handler = .exec(exec.command ?? [])
         } else if let grpc = item.grpc {
             // The pod model has no gRPC probe; what the checks ask of a probe is its port.
-            handler = .tcpSocket(port: .number(Port(grpc.port)))
+            handler = .tcpSocket(reading: .number(Port(grpc.port)))
         } else {
             return nil
         }

@@ -1,27 +1,46 @@
 import KubernetesAPI
 
 /// What a probe or lifecycle hook does.
-public enum Handler: Hashable, Sendable {
-    /// An HTTP GET on a container port; healthy on 200-399.
-    case httpGet(path: String, port: PortReference, scheme: String? = nil)
-    /// A TCP connect to a container port.
-    case tcpSocket(port: PortReference)
-    /// A command run in the container; healthy on exit 0.
-    case exec([String])
-    /// A pause (lifecycle hooks only; Kubernetes 1.30+).
-    case sleep(Seconds)
+///
+/// A network handler names its port by the ``ContainerPort`` value the container declares
+/// (`.httpGet(path: "/ready", port: http)`): a bare number or name does not compile, so a probe
+/// cannot drift from the port it checks. (Manifests read by `gen lint` keep what they say.)
+public struct Handler: Hashable, Sendable {
+    /// The action, as manifests spell it.
+    enum Action: Hashable, Sendable {
+        case httpGet(path: String, port: PortReference, scheme: String?)
+        case tcpSocket(port: PortReference)
+        case exec([String])
+        case sleep(Seconds)
+    }
 
-    /// An HTTP GET on a port the container declares.
+    let action: Action
+
+    /// An HTTP GET on a port the container declares; healthy on 200-399.
     public static func httpGet(path: String, port: ContainerPort, scheme: String? = nil) -> Handler {
-        .httpGet(path: path, port: PortReference(port), scheme: scheme)
+        Handler(action: .httpGet(path: path, port: PortReference(port), scheme: scheme))
     }
 
     /// A TCP connect to a port the container declares.
-    public static func tcpSocket(port: ContainerPort) -> Handler { .tcpSocket(port: PortReference(port)) }
+    public static func tcpSocket(port: ContainerPort) -> Handler { Handler(action: .tcpSocket(port: PortReference(port))) }
+
+    /// A command run in the container; healthy on exit 0.
+    public static func exec(_ command: [String]) -> Handler { Handler(action: .exec(command)) }
+
+    /// A pause (lifecycle hooks only; Kubernetes 1.30+).
+    public static func sleep(_ duration: Seconds) -> Handler { Handler(action: .sleep(duration)) }
+
+    /// An HTTP GET on a port as a manifest names it (a number or a name), for what `gen lint` reads.
+    static func httpGet(path: String, reading port: PortReference, scheme: String?) -> Handler {
+        Handler(action: .httpGet(path: path, port: port, scheme: scheme))
+    }
+
+    /// A TCP connect to a port as a manifest names it.
+    static func tcpSocket(reading port: PortReference) -> Handler { Handler(action: .tcpSocket(port: port)) }
 
     /// The port a network handler targets, if any.
     public var port: PortReference? {
-        switch self {
+        switch action {
         case .httpGet(_, let port, _), .tcpSocket(let port): return port
         case .exec, .sleep: return nil
         }
@@ -32,7 +51,7 @@ extension Handler {
     /// The handler as a container lifecycle hook in the generated API.
     var lifecycleHandler: CoreV1.LifecycleHandler {
         var handler = CoreV1.LifecycleHandler()
-        switch self {
+        switch action {
         case .httpGet(let path, let port, let scheme):
             handler.httpGet = CoreV1.HTTPGetAction(path: path, port: port.generated, scheme: scheme.map(CoreV1.URIScheme.init(rawValue:)))
         case .tcpSocket(let port):
@@ -79,7 +98,7 @@ public struct Probe: Hashable, Sendable {
     }
 
     func validate(_ context: inout ValidationContext, field: String) {
-        if case .sleep = handler {
+        if case .sleep = handler.action {
             context.error("probe", "a probe cannot sleep; use httpGet, tcpSocket or exec", field: field, at: location)
         }
         if let timeout, let period, timeout > period {
