@@ -16,11 +16,20 @@ struct Lint: ParsableCommand {
 
     func run() throws {
         var reader = ManifestReader()
+        var unreadable: [Diagnostic] = []
         for file in try manifestFiles() {
-            let text = try String(contentsOfFile: file, encoding: .utf8)
+            // A file that cannot be read as text is a finding at that file, and the rest is linted.
+            guard let data = FileManager.default.contents(atPath: file) else {
+                unreadable.append(Self.unreadable(file, "cannot be read"))
+                continue
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                unreadable.append(Self.unreadable(file, "is not UTF-8 text (a binary file?), so it was not linted"))
+                continue
+            }
             reader.read(yaml: text, file: file)
         }
-        let diagnostics = reader.diagnostics.diagnostics + ManifestLint.check(reader.resources)
+        let diagnostics = unreadable + reader.diagnostics.diagnostics + ManifestLint.check(reader.resources)
         print(DiagnosticReport.render(diagnostics, as: format), terminator: "")
         if format == .text {
             printError("gen lint: \(DiagnosticReport.summary(diagnostics)) in \(reader.resources.count) object(s)")
@@ -28,7 +37,12 @@ struct Lint: ParsableCommand {
         if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode.failure }
     }
 
-    /// Every YAML file named or found below a named directory, sorted.
+    private static func unreadable(_ file: String, _ problem: String) -> Diagnostic {
+        Diagnostic(severity: .error, check: "lint", message: "\(file) \(problem)", resourcePath: file, location: SourceLocation(path: file, line: 1))
+    }
+
+    /// Every YAML file named or found below a named directory, sorted; a directory with none is an
+    /// error (linting nothing must not pass).
     private func manifestFiles() throws -> [String] {
         var files: [String] = []
         for path in paths {
@@ -38,7 +52,9 @@ struct Lint: ParsableCommand {
             }
             guard isDirectory.boolValue else { files.append(path); continue }
             let entries = FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? []
-            files += entries.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.map { (path as NSString).appendingPathComponent($0) }
+            let found = entries.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.map { (path as NSString).appendingPathComponent($0) }
+            guard !found.isEmpty else { throw ValidationError("no YAML file (.yaml, .yml) under \(path)") }
+            files += found
         }
         return files.sorted()
     }

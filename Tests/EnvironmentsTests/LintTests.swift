@@ -9,21 +9,22 @@ import TestSupport
     static let seed = "Tests/Fixtures/seed/kubernetes"
     static let snapshot = TestSupport.packageRoot.appendingPathComponent("Tests/Snapshots/seed-lint.json")
 
-    /// What `gen lint --format json DIR` prints, computed in-process with paths relative to the package.
-    private func lintJSON(_ directory: String) throws -> (String, [Diagnostic]) {
-        let root = TestSupport.packageRoot
-        let files = (FileManager.default.enumerator(atPath: root.appendingPathComponent(directory).path)?.compactMap { $0 as? String } ?? [])
-            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
-        var reader = ManifestReader()
-        for file in files {
-            reader.read(yaml: try String(contentsOf: root.appendingPathComponent("\(directory)/\(file)"), encoding: .utf8), file: "\(directory)/\(file)")
-        }
-        let diagnostics = reader.diagnostics.diagnostics + ManifestLint.check(reader.resources)
-        return (DiagnosticReport.render(diagnostics, as: .json), diagnostics)
+    /// `gen lint ARGUMENTS`, the built command, run from the package root.
+    private func genLint(_ arguments: String) throws -> TestSupport.ProcessResult {
+        let gen = try TestSupport.builtExecutable("gen")
+        return try TestSupport.shell("'\(gen)' lint \(arguments)", in: TestSupport.packageRoot)
+    }
+
+    /// The findings of `gen lint --format json` as (check, severity, message) triples.
+    private func findings(_ json: String) throws -> [(check: String, severity: String, message: String)] {
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+        return items.map { ($0["check"] as? String ?? "", $0["severity"] as? String ?? "", $0["message"] as? String ?? "") }
     }
 
     @Test func seedLintMatchesItsSnapshot() throws {
-        let (json, _) = try lintJSON(Self.seed)
+        let result = try genLint("--format json \(Self.seed)")
+        #expect(result.status == 1, "errors found must exit 1: \(result.error)")
+        let json = result.output
         if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
             try Data(json.utf8).write(to: Self.snapshot)
             Issue.record("recorded \(Self.snapshot.lastPathComponent); read its diff, then run again without RECORD_SNAPSHOTS")
@@ -32,13 +33,19 @@ import TestSupport
         let committed = (try? String(contentsOf: Self.snapshot, encoding: .utf8)) ?? ""
         let diff = UnifiedDiff.diff(old: committed, new: json, oldName: "Tests/Snapshots/seed-lint.json", newName: "gen lint output")
         #expect(diff.isEmpty, "\(diff)")
+        // The text format ends with a summary that agrees with the findings.
+        let all = try findings(json)
+        let errors = all.filter { $0.severity == "error" }.count, warnings = all.filter { $0.severity == "warning" }.count
+        let text = try genLint(Self.seed)
+        #expect(text.status == 1)
+        #expect(text.error == "gen lint: \(errors) error(s), \(warnings) warning(s) in 16 object(s)\n", "\(text.error)")
     }
 
     /// The seed's known mistakes, each found by the check that should find it.
     @Test func seedLintFindsTheSeedsMistakes() throws {
-        let (_, diagnostics) = try lintJSON(Self.seed)
+        let diagnostics = try findings(try genLint("--format json \(Self.seed)").output)
         func found(_ check: String, _ fragment: String) -> Bool {
-            diagnostics.contains { $0.check == check && $0.severity == .error && $0.message.contains(fragment) }
+            diagnostics.contains { $0.check == check && $0.severity == "error" && $0.message.contains(fragment) }
         }
         #expect(found("reachability", "namespace hft-trading, which does not exist"))
         #expect(found("reachability", "{name=ingress-nginx} matches no namespace"))
@@ -50,6 +57,37 @@ import TestSupport
         #expect(found("port", "prometheus.io/port 9090"))
         #expect(found("writable-path", "/tmp (temporary files) is on the read-only root filesystem"))
         #expect(found("config", "missing required field"))
+    }
+
+    /// What the command does with input it cannot lint: a missing path or a directory without YAML is
+    /// a usage error (exit 64) naming it; a file that is not text is a finding at that file, and the
+    /// other files are still linted; clean manifests exit 0.
+    @Test func lintCommandNamesWhatItCannotRead() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let missing = try genLint("'\(directory.path)/absent.yaml'")
+        #expect(missing.status == 64 && missing.error.contains("no such file or directory: \(directory.path)/absent.yaml"), "\(missing.error)")
+
+        let empty = directory.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        try Data("not yaml".utf8).write(to: empty.appendingPathComponent("notes.txt"))
+        let nothing = try genLint("'\(empty.path)'")
+        #expect(nothing.status == 64 && nothing.error.contains("no YAML file (.yaml, .yml) under \(empty.path)"), "\(nothing.error)")
+
+        let mixed = directory.appendingPathComponent("mixed")
+        try FileManager.default.createDirectory(at: mixed, withIntermediateDirectories: true)
+        try Data([0xFF, 0xFE, 0x00, 0x41, 0xC3]).write(to: mixed.appendingPathComponent("binary.yaml"))
+        try Data("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: team\ndata:\n  mode: fast\n".utf8)
+            .write(to: mixed.appendingPathComponent("configmap.yaml"))
+        let binary = try genLint("'\(mixed.path)'")
+        #expect(binary.status == 1, "\(binary.error)")
+        #expect(binary.output == "\(mixed.path)/binary.yaml:1: error: [lint] \(mixed.path)/binary.yaml is not UTF-8 text (a binary file?), so it was not linted (at \(mixed.path)/binary.yaml)\n",
+                "\(binary.output)")
+        #expect(binary.error.hasSuffix("in 1 object(s)\n"), "the ConfigMap is still read: \(binary.error)")
+
+        try FileManager.default.removeItem(at: mixed.appendingPathComponent("binary.yaml"))
+        let clean = try genLint("'\(mixed.path)'")
+        #expect(clean.status == 0 && clean.output.isEmpty, "\(clean.output)\(clean.error)")
     }
 
     @Test func ourOwnOutputLintsWithoutErrors() throws {
