@@ -42,7 +42,12 @@ struct Generate: ParsableCommand {
         if check {
             try compare(rendered, with: directory)
         } else {
-            try Generator.write(rendered, into: directory)
+            do {
+                try Generator.write(rendered, into: directory)
+            } catch {
+                printError("gen: cannot write \(output): \(describeFileError(error)); each environment is replaced whole or not at all, so what was not written keeps its previous output")
+                throw ExitCode.failure
+            }
             for environment in rendered {
                 print("wrote \(output)/\(environment.name) (\(environment.files.count) files)")
             }
@@ -78,6 +83,22 @@ struct Generate: ParsableCommand {
     }
 }
 
+
+/// A file-system error as one line, `PATH: reason`, instead of Foundation's dump of its user info.
+func describeFileError(_ error: any Error) -> String {
+    let error = error as NSError
+    let path = error.userInfo[NSFilePathErrorKey] as? String ?? (error.userInfo[NSURLErrorKey] as? URL)?.path
+    let underlying = (error.userInfo[NSUnderlyingErrorKey] as? any Error).map { $0 as NSError }
+    let reason: String
+    if let underlying, underlying.domain == NSPOSIXErrorDomain {
+        reason = String(cString: strerror(Int32(underlying.code)))
+    } else if error.domain == NSPOSIXErrorDomain {
+        reason = String(cString: strerror(Int32(error.code)))
+    } else {
+        reason = error.localizedDescription
+    }
+    return path.map { "\($0): \(reason)" } ?? reason
+}
 
 func printError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))

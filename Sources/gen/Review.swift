@@ -75,7 +75,8 @@ struct Promote: ParsableCommand {
             try OutputDirectory(root: URL(fileURLWithPath: snapshots)).write(plan.rendered)
         } catch {
             try AtomicFile.write(previous, to: pinsURL)
-            throw error
+            printError("gen promote: cannot write \(snapshots): \(describeFileError(error)); \(pinsFile) was restored, nothing was changed")
+            throw ExitCode.failure
         }
         for difference in plan.differences { print(difference.diff, terminator: "") }
         print("promoted \(plan.from) → \(plan.to): \(plan.to) now runs \(plan.pin.reference)")
