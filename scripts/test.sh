@@ -8,6 +8,8 @@ cd "$root"
 echo "== validators"
 python="$(scripts/python-env.sh)"
 export INFRADSL_PYTHON="$python"
+# promtool (the alert rules' unit tests run in the Swift suite), PostgreSQL and Redis.
+scripts/system-deps.sh
 
 echo "== build (slow type-checking of any expression over 200 ms is reported)"
 log="$(mktemp)"
@@ -47,7 +49,6 @@ echo "== snapshots are current"
 swift run --quiet gen --all --check --output snapshots
 
 echo "== engine against real PostgreSQL and Redis"
-scripts/system-deps.sh
 swift run --quiet gen --env development
 engine_log="$(mktemp)"
 "$python" scripts/engine_integration.py "$(swift build --show-bin-path)/engine" out 2>&1 | tee "$engine_log"

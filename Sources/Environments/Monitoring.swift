@@ -23,6 +23,7 @@ enum Monitoring {
     static func alertRules(_ stage: Stage) -> AlertRuleFile {
         let namespace = stage.namespace
         let engine = "job=\"\(engineJob)\", namespace=\"\(namespace)\""
+        let requests = EngineMetricNames.httpRequests
         let pods = "namespace=\"\(namespace)\", pod=~\"\(Common.engineName)-[0-9]+\""
         return AlertRuleFile(groups: [
             .init(name: "\(stage.name)-trading-engine", rules: [
@@ -38,7 +39,7 @@ enum Monitoring {
                           summary: "Readiness of {{ $labels.pod }} is flapping",
                           description: "{{ $labels.pod }} changed readiness more than 4 times in 10 minutes."),
                 AlertRule("TradingEngineHighErrorRate",
-                          expr: "sum by (pod) (rate(http_requests_total{\(engine), status=~\"5..\"}[5m])) / sum by (pod) (rate(http_requests_total{\(engine)}[5m])) > 0.01",
+                          expr: "sum by (pod) (rate(\(requests){\(engine), \(EngineMetricNames.status)=~\"5..\"}[5m])) / sum by (pod) (rate(\(requests){\(engine)}[5m])) > 0.01",
                           for: 300, severity: .critical,
                           summary: "{{ $labels.pod }} answers more than 1% of requests with 5xx",
                           description: "The 5xx ratio of {{ $labels.pod }} has been above 1% for 5 minutes."),

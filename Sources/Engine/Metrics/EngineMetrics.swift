@@ -6,12 +6,14 @@ import Synchronization
 /// The engine's metrics, recorded through swift-metrics into one Prometheus registry per engine
 /// (not the process-global bootstrap, so tests can run several engines side by side).
 ///
-/// Names: `http_requests_total{method,path,status}` (the alert rules' 5xx ratio reads it),
+/// Names (``EngineMetricNames``, which the alert rules read too): `http_requests_total{method,path,status}` (the alert rules' 5xx ratio reads it),
 /// `http_request_duration_seconds{method,path}` (histogram), `engine_dependency_up{dependency}`,
 /// `engine_dependency_check_duration_seconds{dependency}`, `engine_database_pool_max_connections`,
 /// `engine_info{…,config_sha256}` (always 1), `engine_ready`, and the market-data feed's
 /// `market_data_ticks_total{symbol}` and `market_data_last_price{symbol}`.
 final class EngineMetrics: Sendable {
+    private typealias Names = EngineMetricNames
+
     let registry: PrometheusCollectorRegistry
     let factory: PrometheusMetricsFactory
 
@@ -40,8 +42,8 @@ final class EngineMetrics: Sendable {
         let metrics = requestMetrics.withLock { cache in
             if let found = cache[key] { return found }
             let made = (
-                count: CoreMetrics.Counter(label: "http_requests_total", dimensions: [("method", method), ("path", path), ("status", String(status))], factory: factory),
-                duration: CoreMetrics.Timer(label: "http_request_duration_seconds", dimensions: [("method", method), ("path", path)], factory: factory))
+                count: CoreMetrics.Counter(label: Names.httpRequests, dimensions: [(Names.method, method), (Names.path, path), (Names.status, String(status))], factory: factory),
+                duration: CoreMetrics.Timer(label: Names.httpRequestDuration, dimensions: [(Names.method, method), (Names.path, path)], factory: factory))
             cache[key] = made
             return made
         }
@@ -51,8 +53,8 @@ final class EngineMetrics: Sendable {
 
     /// The result of one dependency check.
     func recordDependency(_ name: String, up: Bool, milliseconds: Double) {
-        Gauge(label: "engine_dependency_up", dimensions: [("dependency", name)], factory: factory).record(up ? 1 : 0)
-        Timer(label: "engine_dependency_check_duration_seconds", dimensions: [("dependency", name)], factory: factory)
+        Gauge(label: Names.dependencyUp, dimensions: [(Names.dependency, name)], factory: factory).record(up ? 1 : 0)
+        Timer(label: Names.dependencyCheckDuration, dimensions: [(Names.dependency, name)], factory: factory)
             .recordNanoseconds(Int64(milliseconds * 1_000_000))
     }
 
@@ -60,22 +62,22 @@ final class EngineMetrics: Sendable {
     /// is the fingerprint `gen` puts on the pod template (`infradsl.io/config-sha256`); a pod
     /// whose value differs from its annotation runs a config other than the one rendered.
     func recordInfo(config: AppConfig, fileFingerprint: String, poolSize: Int) {
-        Gauge(label: "engine_info", dimensions: [
+        Gauge(label: Names.info, dimensions: [
             ("version", config.application.version), ("environment", config.environment.name),
             ("tier", config.environment.tier.rawValue), ("config_sha256", fileFingerprint),
         ], factory: factory).record(1)
-        Gauge(label: "engine_database_pool_max_connections", dimensions: [], factory: factory).record(poolSize)
+        Gauge(label: Names.databasePoolMaxConnections, dimensions: [], factory: factory).record(poolSize)
     }
 
     /// Whether readiness currently passes.
     func recordReady(_ ready: Bool) {
-        Gauge(label: "engine_ready", dimensions: [], factory: factory).record(ready ? 1 : 0)
+        Gauge(label: Names.ready, dimensions: [], factory: factory).record(ready ? 1 : 0)
     }
 
     /// One synthetic market-data tick.
     func recordTick(symbol: String, price: Double) {
-        Counter(label: "market_data_ticks_total", dimensions: [("symbol", symbol)], factory: factory).increment()
-        Gauge(label: "market_data_last_price", dimensions: [("symbol", symbol)], factory: factory).record(price)
+        Counter(label: Names.marketDataTicks, dimensions: [(Names.symbol, symbol)], factory: factory).increment()
+        Gauge(label: Names.marketDataLastPrice, dimensions: [(Names.symbol, symbol)], factory: factory).record(price)
     }
 
     /// The Prometheus text exposition of everything recorded.
