@@ -38,6 +38,69 @@ import Testing
         #expect(text.hasSuffix("the workloads run the same image (r/engine:1).\n"))
     }
 
+    /// Entries as one line each: `~ kind/name`, `> kind from → to`, `- id`, `+ id`.
+    private func summary(_ diff: EnvironmentDiff) -> [String] {
+        diff.entries.map { entry in
+            switch entry {
+            case .changed(let identity, let changes): "~ \(identity) \(changes.map(\.path))"
+            case .renamed(let kind, let from, let to, let changes): "> \(kind) \(from) → \(to) \(changes.map(\.path))"
+            case .removed(let identity): "- \(identity)"
+            case .added(let identity): "+ \(identity)"
+            }
+        }
+    }
+
+    /// How leftovers pair up as renames: the only one of its kind on each side pairs when any field
+    /// agrees and stays apart when none does; among several, the most similar pair first, and only
+    /// when at least half the fields agree; never across kinds; Namespaces pair whatever their names.
+    @Test func renamePairingRules() {
+        let loneButRelated = EnvironmentDiff.compare(
+            from: resolved("a") { ConfigMap("one", data: ["k": "1", "l": "2", "m": "3", "n": "4"]) },
+            to: resolved("b") { ConfigMap("two", data: ["k": "1", "l": "x", "m": "y", "n": "z"]) })
+        #expect(summary(loneButRelated) == ["> ConfigMap one → two [\"data.l\", \"data.m\", \"data.n\"]"])
+
+        let loneAndUnrelated = EnvironmentDiff.compare(
+            from: resolved("a") { ConfigMap("one", data: ["k": "1"]) },
+            to: resolved("b") { ConfigMap("two", data: ["z": "9"]) })
+        #expect(summary(loneAndUnrelated) == ["- ConfigMap/one", "+ ConfigMap/two"])
+
+        // Two on each side: the closest pair first (3 of 4 fields agree); what is left is then the
+        // only one of its kind on each side, and pairs on its one agreeing field.
+        let two = EnvironmentDiff.compare(
+            from: resolved("a") {
+                ConfigMap("alpha", data: ["a": "1", "b": "2", "c": "3", "d": "4"])
+                ConfigMap("beta", data: ["p": "1", "q": "2", "r": "3", "s": "4"])
+            },
+            to: resolved("b") {
+                ConfigMap("alpha-2", data: ["a": "1", "b": "2", "c": "3", "d": "5"])
+                ConfigMap("gamma", data: ["p": "1", "q": "x", "r": "y", "s": "z"])
+            })
+        #expect(summary(two) == ["> ConfigMap alpha → alpha-2 [\"data.d\"]", "> ConfigMap beta → gamma [\"data.q\", \"data.r\", \"data.s\"]"])
+
+        // Three on each side: after the closest pair, two are left on each side, and one field of
+        // four in common is below half, so they stay a removal and an addition.
+        let three = EnvironmentDiff.compare(
+            from: resolved("a") {
+                ConfigMap("alpha", data: ["a": "1", "b": "2", "c": "3", "d": "4"])
+                ConfigMap("beta", data: ["p": "1", "q": "2", "r": "3", "s": "4"])
+                ConfigMap("delta", data: ["t": "1"])
+            },
+            to: resolved("b") {
+                ConfigMap("alpha-2", data: ["a": "1", "b": "2", "c": "3", "d": "5"])
+                ConfigMap("gamma", data: ["p": "1", "q": "x", "r": "y", "s": "z"])
+                ConfigMap("epsilon", data: ["u": "1"])
+            })
+        #expect(summary(three) == [
+            "> ConfigMap alpha → alpha-2 [\"data.d\"]", "- ConfigMap/beta", "- ConfigMap/delta", "+ ConfigMap/epsilon", "+ ConfigMap/gamma",
+        ])
+
+        // Same content, different kinds: never a rename. Namespaces pair although their names differ.
+        let acrossKinds = EnvironmentDiff.compare(
+            from: resolved("a") { Namespace(); ConfigMap("settings", data: ["k": "1"]) },
+            to: resolved("b") { Namespace(); ServiceAccount("settings-secret") })
+        #expect(summary(acrossKinds) == ["- ConfigMap/settings", "+ ServiceAccount/settings-secret"])
+    }
+
     @Test func verdictNamesTheImagesThatDiffer() {
         let diff = EnvironmentDiff.compare(
             from: resolved("staging") { engine("r/engine:2", replicas: 1) },
