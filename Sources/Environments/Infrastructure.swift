@@ -41,13 +41,13 @@ enum Infrastructure {
         return [
             .oneOf("environment", [Development.name, Staging.name, Production.name], description: "The environment these resources belong to.", value: stage.name),
             TerraformVariable("data_subnet_cidr", type: .string, description: "The VPC's data subnets, which the engines' egress policy allows.", value: .string(dataSubnets),
-                              validations: [TerraformValidation("can(cidrhost(var.data_subnet_cidr, 0))", "data_subnet_cidr must be a CIDR block.")]),
+                              validations: [TerraformValidation(.cidrBlock, "data_subnet_cidr must be a CIDR block.")]),
             TerraformVariable("db_subnet_group_name", type: .string, description: "The DB subnet group in the data subnets.", value: .string("\(prefix)-data")),
             TerraformVariable("security_group_names", type: .list(.string), description: "Security groups of the database and cache.", value: .list([.string("\(prefix)-data"), .string("\(prefix)-engines")])),
             TerraformVariable("db_engine_version", type: .string, description: "PostgreSQL version (development runs the postgres:15 image).", value: "15.5",
-                              validations: [TerraformValidation("can(regex(\"^15\\\\.[0-9]+$\", var.db_engine_version))", "db_engine_version must be a PostgreSQL 15 release.")]),
+                              validations: [TerraformValidation(.pattern(#"^15\.[0-9]+$"#), "db_engine_version must be a PostgreSQL 15 release.")]),
             TerraformVariable("db_instance_class", type: .string, description: "RDS instance class.", value: .string(sizing.databaseInstanceClass),
-                              validations: [TerraformValidation("can(regex(\"^db\\\\.\", var.db_instance_class))", "db_instance_class must be an RDS class (db.*).")]),
+                              validations: [TerraformValidation(.pattern(#"^db\."#), "db_instance_class must be an RDS class (db.*).")]),
             .integer("db_allocated_storage_gb", in: 20...65536, description: "Storage allocated at creation, in GiB.", value: sizing.databaseStorageGB),
             .integer("db_max_allocated_storage_gb", in: 20...65536, description: "Ceiling for storage autoscaling, in GiB.", value: sizing.databaseStorageGB * 2),
             TerraformVariable("db_multi_az", type: .bool, description: "Whether a standby runs in a second zone.", value: .bool(sizing.multiAZ)),
@@ -64,10 +64,10 @@ enum Infrastructure {
             TerraformVariable("db_username", type: .string, description: "The engine's database user.", value: "hft_engine"),
             TerraformVariable("db_password_secret_id", type: .string, description: "Secrets-manager entry holding the database password.", value: .string("\(prefix)-db-password")),
             TerraformVariable("db_password", type: .string, description: "The database password, read from db_password_secret_id at apply time.", value: nil, sensitive: true,
-                              validations: [TerraformValidation("length(var.db_password) >= 16", "db_password must be at least 16 characters.")]),
+                              validations: [TerraformValidation(.minimumLength(16), "db_password must be at least 16 characters.")]),
             TerraformVariable("cache_engine_version", type: .string, description: "Redis version (development runs the redis:7 image).", value: "7.1"),
             TerraformVariable("cache_node_type", type: .string, description: "ElastiCache node type.", value: .string(sizing.cacheNodeType),
-                              validations: [TerraformValidation("can(regex(\"^cache\\\\.\", var.cache_node_type))", "cache_node_type must be an ElastiCache type (cache.*).")]),
+                              validations: [TerraformValidation(.pattern(#"^cache\."#), "cache_node_type must be an ElastiCache type (cache.*).")]),
             TerraformVariable("cache_cluster_mode_enabled", type: .bool, description: "Cluster mode (config.redis.mode).", value: .bool(config.redis.mode == .cluster)),
             .integer("cache_num_node_groups", in: 1...90, description: "Shards (the config's cluster nodes).", value: shards),
             .integer("cache_replicas_per_node_group", in: 0...5, description: "Replicas per shard.", value: sizing.cacheReplicasPerShard),
@@ -75,7 +75,7 @@ enum Infrastructure {
             TerraformVariable("cache_transit_encryption_enabled", type: .bool, description: "TLS to Redis (config.redis.ssl).", value: .bool(config.redis.ssl)),
             TerraformVariable("cache_parameter_group_family", type: .string, description: "ElastiCache parameter group family.", value: "redis7"),
             TerraformVariable("cache_auth_token", type: .string, description: "The Redis AUTH token, read from the secrets manager at apply time.", value: nil, sensitive: true,
-                              validations: [TerraformValidation("length(var.cache_auth_token) >= 16", "cache_auth_token must be at least 16 characters.")]),
+                              validations: [TerraformValidation(.minimumLength(16), "cache_auth_token must be at least 16 characters.")]),
             TerraformVariable("tags", type: .map(.string), description: "Tags on every resource.", value: .object([
                 HCLAttribute("Application", .string(config.application.name)),
                 HCLAttribute("Environment", .string(stage.name)),
@@ -90,7 +90,7 @@ enum Infrastructure {
         let header = ["Generated by `swift run gen` from Sources/Environments; do not edit."]
         return [
             Artifact("terraform/variables.tf", .text(TerraformFiles.variables(variables, header: header))),
-            Artifact("terraform/\(stage.name).tfvars", .text(TerraformFiles.values(variables, header: header))),
+            Artifact("terraform/\(stage.name).tfvars", .tfvars(variables, header: header)),
         ]
     }
 }

@@ -16,6 +16,10 @@ public struct Artifact: Sendable {
         case encodedYAML(any Encodable & Sendable)
         /// Like ``encodedYAML``, as JSON.
         case encodedJSON(any Encodable & Sendable)
+        /// A Terraform `.tfvars` file of these variables' values, after a header of comment lines.
+        /// Each value is checked against its variable's type and validation rules first, so a file
+        /// Terraform would reject is an error at the variable's Swift line, never written.
+        case tfvars([TerraformVariable], header: [String])
     }
 
     /// The path under `<output>/<env>/`.
@@ -39,6 +43,16 @@ public struct Artifact: Sendable {
         case .text(let text): return text
         case .encodedYAML(let value): return try YAMLRenderer.render(ValueEncoder().encode(value))
         case .encodedJSON(let value): return JSONRenderer.render(try ValueEncoder().encode(value))
+        case .tfvars(let variables, let header): return TerraformFiles.values(variables, header: header)
+        }
+    }
+
+    /// What the content says is wrong with itself: each problem with the field it concerns and the
+    /// line that set it.
+    var contentProblems: [(field: String, message: String, location: SourceLocation)] {
+        guard case .tfvars(let variables, _) = content else { return [] }
+        return variables.flatMap { variable in
+            variable.violations.map { (field: variable.name, message: "\(variable.name): \($0)", location: variable.location) }
         }
     }
 

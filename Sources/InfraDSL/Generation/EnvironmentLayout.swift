@@ -57,6 +57,11 @@ struct EnvironmentLayout: Sendable {
                 continue
             }
             artifactOwners[artifact.path] = artifact.location
+            let problems = artifact.contentProblems
+            for problem in problems {
+                diagnostics.error("terraform", problem.message, at: ResourcePath([environment.name, "file", artifact.path, problem.field]), problem.location)
+            }
+            guard problems.isEmpty else { continue }
             do {
                 files.append(RenderedFile(path: "\(environment.name)/\(artifact.path)", contents: try artifact.rendered()))
             } catch {

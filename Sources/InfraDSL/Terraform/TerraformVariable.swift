@@ -22,13 +22,13 @@ public indirect enum TerraformType: Hashable, Sendable {
     public func hash(into hasher: inout Hasher) { hasher.combine(expression) }
 }
 
-/// One `validation` block: a condition over `var.<name>` and the message when it fails.
+/// One `validation` block: a typed rule over the variable and the message when it fails.
 public struct TerraformValidation: Hashable, Sendable {
-    public let condition: String
+    public let rule: TerraformRule
     public let message: String
 
-    public init(_ condition: String, _ message: String) {
-        self.condition = condition
+    public init(_ rule: TerraformRule, _ message: String) {
+        self.rule = rule
         self.message = message
     }
 }
@@ -43,10 +43,12 @@ public struct TerraformVariable: Hashable, Sendable {
     public let value: HCLValue?
     public let sensitive: Bool
     public let validations: [TerraformValidation]
+    /// Where it was declared.
+    public let location: SourceLocation
 
     public init(
         _ name: String, type: TerraformType, description: String, value: HCLValue?, sensitive: Bool = false,
-        validations: [TerraformValidation] = []
+        validations: [TerraformValidation] = [], file: StaticString = #filePath, line: UInt = #line
     ) {
         self.name = name
         self.type = type
@@ -54,23 +56,52 @@ public struct TerraformVariable: Hashable, Sendable {
         self.value = value
         self.sensitive = sensitive
         self.validations = validations
+        location = SourceLocation(file, line)
     }
 
     /// A string variable that must be one of `allowed`.
-    public static func oneOf(_ name: String, _ allowed: [String], description: String, value: String) -> TerraformVariable {
-        let list = "[" + allowed.map { HCLRenderer.quoted($0) }.joined(separator: ", ") + "]"
-        return TerraformVariable(
+    public static func oneOf(
+        _ name: String, _ allowed: [String], description: String, value: String, file: StaticString = #filePath, line: UInt = #line
+    ) -> TerraformVariable {
+        TerraformVariable(
             name, type: .string, description: description, value: .string(value),
-            validations: [TerraformValidation("contains(\(list), var.\(name))", "\(name) must be one of \(allowed.joined(separator: ", ")).")])
+            validations: [TerraformValidation(.oneOf(allowed), "\(name) must be one of \(allowed.joined(separator: ", ")).")],
+            file: file, line: line)
     }
 
     /// A whole number within `range`.
-    public static func integer(_ name: String, in range: ClosedRange<Int>, description: String, value: Int) -> TerraformVariable {
+    public static func integer(
+        _ name: String, in range: ClosedRange<Int>, description: String, value: Int, file: StaticString = #filePath, line: UInt = #line
+    ) -> TerraformVariable {
         TerraformVariable(
             name, type: .number, description: description, value: .number(value),
-            validations: [TerraformValidation(
-                "var.\(name) >= \(range.lowerBound) && var.\(name) <= \(range.upperBound) && floor(var.\(name)) == var.\(name)",
-                "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound).")])
+            validations: [TerraformValidation(.wholeNumber(range), "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound).")],
+            file: file, line: line)
+    }
+
+    /// Why Terraform would reject the value we emit: a value of another type than declared, or
+    /// one that fails a validation (with its message). A value supplied at apply time (nil) is
+    /// checked by Terraform then.
+    public var violations: [String] {
+        guard let value else { return [] }
+        guard type.admits(value) else { return ["the value \(HCLRenderer.value(value, indent: 0)) is not a \(type.expression)"] }
+        return validations.filter { !$0.rule.holds(for: value) }.map { "the value \(HCLRenderer.value(value, indent: 0)) fails its validation: \($0.message)" }
+    }
+}
+
+extension TerraformType {
+    /// Whether Terraform accepts `value` for this type without conversion.
+    func admits(_ value: HCLValue) -> Bool {
+        switch (self, value) {
+        case (_, .null): return true
+        case (.string, .string), (.number, .number), (.bool, .bool): return true
+        case (.list(let element), .list(let items)): return items.allSatisfy(element.admits)
+        case (.map(let element), .object(let attributes)): return attributes.allSatisfy { element.admits($0.value) }
+        case (.object(let fields), .object(let attributes)):
+            let declared = Dictionary(fields, uniquingKeysWith: { first, _ in first })
+            return attributes.allSatisfy { declared[$0.name]?.admits($0.value) ?? false }
+        default: return false
+        }
     }
 }
 
@@ -91,7 +122,7 @@ public enum TerraformFiles {
             }
             for validation in variable.validations {
                 body.append(.block(HCLBlock("validation", body: [
-                    .attribute("condition", .expression(validation.condition)),
+                    .attribute("condition", .expression(validation.rule.condition(for: variable.name))),
                     .attribute("error_message", .string(validation.message)),
                 ])))
             }
