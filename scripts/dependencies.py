@@ -64,8 +64,11 @@ class Postgres:
     def _run(self, argv):
         subprocess.run(as_user("postgres", argv), check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
-    def start(self):
+    def start(self, tls=None):
+        """Starts the server; with tls=(certificate, key) paths it also accepts TLS connections."""
         options = f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off"
+        if tls:
+            options += f" -c ssl=on -c ssl_cert_file={tls[0]} -c ssl_key_file={tls[1]}"
         self._run([f"{self.bin}/pg_ctl", "-D", self.data, "-o", options, "-l", os.path.join(self.dir, "log"), "-w", "start"])
         wait_for_port(self.port)
 
@@ -95,6 +98,42 @@ class Postgres:
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
+class CertificateAuthority:
+    """A throwaway CA (openssl) and server certificates it signs, in a directory readable by the
+    servers' users: for the TLS checks of verify-full and rediss://."""
+
+    def __init__(self):
+        self.dir = tempfile.mkdtemp(prefix="engine-ca-")
+        os.chmod(self.dir, 0o755)
+        self.certificate = os.path.join(self.dir, "ca.pem")
+        self.key = os.path.join(self.dir, "ca.key")
+        self._openssl(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", self.key, "-out", self.certificate,
+                       "-days", "1", "-subj", "/CN=engine integration CA"])
+
+    def _openssl(self, argv):
+        subprocess.run(["openssl"] + argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+    def server(self, name, dns_names, owner=None):
+        """(certificate, key) for `dns_names`, signed by this CA; the key is private to `owner`."""
+        key = os.path.join(self.dir, f"{name}.key")
+        request = os.path.join(self.dir, f"{name}.csr")
+        certificate = os.path.join(self.dir, f"{name}.pem")
+        extensions = os.path.join(self.dir, f"{name}.ext")
+        with open(extensions, "w") as handle:
+            handle.write("subjectAltName=" + ",".join(f"DNS:{n}" for n in dns_names) + "\n")
+        self._openssl(["req", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", request, "-subj", f"/CN={dns_names[0]}"])
+        self._openssl(["x509", "-req", "-in", request, "-CA", self.certificate, "-CAkey", self.key, "-CAcreateserial",
+                       "-out", certificate, "-days", "1", "-extfile", extensions])
+        os.chmod(certificate, 0o644)
+        os.chmod(key, 0o600)
+        if owner and os.geteuid() == 0:
+            shutil.chown(key, owner, owner)
+        return certificate, key
+
+    def remove(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
 class Redis:
     def __init__(self, password):
         if not shutil.which("redis-server"):
@@ -103,10 +142,15 @@ class Redis:
         self.port = free_port()
         self.process = None
 
-    def start(self):
+    def start(self, tls=None):
+        """Starts the server; with tls=(certificate, key) paths it speaks TLS only, on the same port."""
+        listen = ["--port", str(self.port)]
+        if tls:
+            listen = ["--port", "0", "--tls-port", str(self.port), "--tls-cert-file", tls[0], "--tls-key-file", tls[1],
+                      "--tls-auth-clients", "no"]
         self.process = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-             "--requirepass", self.password, "--dir", tempfile.gettempdir()],
+            ["redis-server"] + listen + ["--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+                                         "--requirepass", self.password, "--dir", tempfile.gettempdir()],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         wait_for_port(self.port)
 

@@ -27,7 +27,7 @@ import urllib.request
 import yaml
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from dependencies import Postgres, Redis, as_user, free_port  # noqa: E402
+from dependencies import CertificateAuthority, Postgres, Redis, as_user, free_port  # noqa: E402
 
 ENGINE, OUT = sys.argv[1], sys.argv[2]
 CONFIG = os.path.join(OUT, "development", "config", "config.yaml")
@@ -110,6 +110,73 @@ def config_error(config_path, extra_env=None):
     return result.returncode, result.stderr.strip()
 
 
+def run_engine(config_path, env, until, seconds, what):
+    """Starts an engine, waits for `until(http_port)` to give a value, stops it; returns the value."""
+    http_port, metrics_port = free_port(), free_port()
+    argv = as_user("nobody", [ENGINE, "--config", config_path, "--http-port", str(http_port), "--metrics-port", str(metrics_port),
+                              "--check-interval", "0.2", "--check-timeout", "2", "--drain-seconds", "0"])
+    process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    try:
+        return wait_until(lambda: until(http_port), seconds, what)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=20)
+
+
+NOT_CHECKED = "not checked yet"
+
+
+def tls_checks(postgres, redis, ca, config_text):
+    """PostgreSQL and Redis behind TLS, with a certificate for `localhost` signed by a test CA: the
+    engine connects with verify-full and rediss:// when it trusts the CA and names the host the
+    certificate names, and is refused (unready, the dependency's TLS error named) when it names
+    another address or trusts only the system's authorities."""
+    postgres.stop()
+    postgres.start(tls=ca.server("postgres", ["localhost"], owner="postgres"))
+    redis.stop()
+    redis.start(tls=ca.server("redis", ["localhost"]))
+    path = os.path.join(ca.dir, "verify-full.yaml")
+    open(path, "w").write(config_text.replace("ssl_mode: disable", "ssl_mode: verify-full"))
+    os.chmod(path, 0o644)
+
+    def env(host, trust):
+        variables = {
+            "PATH": os.environ["PATH"], "DATABASE_HOST": host, "DATABASE_PORT": str(postgres.port),
+            "DATABASE_USER": "devuser", "DATABASE_PASSWORD": postgres.password,
+            "REDIS_URL": f"rediss://:{redis.password}@{host}:{redis.port}/0",
+        }
+        if trust:
+            variables.update({"DATABASE_SSL_ROOT_CERT": ca.certificate, "REDIS_TLS_CA_FILE": ca.certificate})
+        return variables
+
+    encrypted = ("SELECT count(*) FROM pg_stat_ssl s JOIN pg_stat_activity a USING (pid) "
+                 "WHERE a.usename = 'devuser' AND s.ssl AND a.pid <> pg_backend_pid()")
+
+    def ready_over_tls(port):
+        document = ready_with(port, 200)
+        return document and int(postgres.sql(encrypted)) >= 1 and document
+
+    document = run_engine(path, env("localhost", trust=True), ready_over_tls, 30, "ready over verify-full and rediss://")
+    check(document["failing"] == [], "trusting the CA, verify-full to localhost and rediss:// are ready; the pool's connection is encrypted")
+
+    def refused(port):
+        document = ready_with(port, 503, ["postgres", "redis"])
+        errors = [document["dependencies"][name].get("error", "") for name in ("postgres", "redis")] if document else []
+        return document if errors and all(error and error != NOT_CHECKED for error in errors) else None
+
+    def errors(document):
+        return document["dependencies"]["postgres"]["error"], document["dependencies"]["redis"]["error"]
+
+    postgres_error, redis_error = errors(run_engine(path, env("127.0.0.1", trust=True), refused, 30, "refused: the certificate does not name 127.0.0.1"))
+    check("failedToValidateHostname" in postgres_error and "failedToValidateHostname" in redis_error,
+          f"the certificate names localhost, the engine connects to 127.0.0.1: both refused, the host named as the cause "
+          f"(postgres: {postgres_error}; redis: {redis_error})")
+    postgres_error, redis_error = errors(run_engine(path, env("localhost", trust=False), refused, 30, "refused: the CA is not trusted"))
+    check("CERTIFICATE_VERIFY_FAILED" in postgres_error and "CERTIFICATE_VERIFY_FAILED" in redis_error,
+          f"without the CA file only the system's authorities are trusted: both refused as unverified "
+          f"(postgres: {postgres_error}; redis: {redis_error})")
+
+
 def main():
     pod_template = yaml.safe_load(open(os.path.join(OUT, "development", "kubernetes", "statefulset-trading-engine.yaml")))
     fingerprint = pod_template["spec"]["template"]["metadata"]["annotations"]["infradsl.io/config-sha256"]
@@ -136,6 +203,16 @@ def main():
         code, stderr = config_error(path, env)
         check(code == 78 and expected in stderr and stderr.count("\n") == 0,
               f"config error ({name}) exits 78: {stderr}")
+
+    ca = CertificateAuthority()
+    not_pem = os.path.join(scratch, "not-a-certificate.pem")
+    open(not_pem, "w").write("hello\n")
+    for name, env, expected in [
+        ("missing CA file", {"DATABASE_SSL_ROOT_CERT": os.path.join(scratch, "absent.pem")}, "DATABASE_SSL_ROOT_CERT: " + os.path.join(scratch, "absent.pem") + " does not exist"),
+        ("CA file without a certificate", {"REDIS_TLS_CA_FILE": not_pem}, f"REDIS_TLS_CA_FILE: {not_pem} holds no PEM certificate"),
+    ]:
+        code, stderr = config_error(CONFIG, env)
+        check(code == 78 and expected in stderr and stderr.count("\n") == 0, f"config error ({name}) exits 78: {stderr}")
 
     postgres = Postgres(user="devuser", password="pg-integration-secret", database=config["database"]["database"])
     redis = Redis(password="redis-integration-secret")
@@ -251,11 +328,14 @@ def main():
         check(len(outages) == 1, f"the Redis outage (several failed checks) is logged once, as JSON: {len(outages)} line(s)")
         check(records[-1]["message"] == "stopped", "the last log line is 'stopped'")
         engine = None
+
+        tls_checks(postgres, redis, ca, good)
     finally:
         if engine is not None and engine.poll() is None:
             os.kill(engine.pid, signal.SIGKILL)
         redis.stop()
         postgres.remove()
+        ca.remove()
     print(f"engine integration: {passed} passed", flush=True)
 
 

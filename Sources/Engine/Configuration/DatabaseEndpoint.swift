@@ -9,6 +9,8 @@ struct DatabaseEndpoint: Sendable, Equatable {
     var user: String
     var password: String?
     var sslMode: SSLMode
+    /// The authorities `verify-ca` and `verify-full` check the server against; nil: the system's.
+    var trustedCertificates: TrustedCertificates? = nil
 
     /// Parses `postgres://user:password@host:port/database?sslmode=mode` (also `postgresql://`).
     /// User and password are percent-decoded; the port defaults to 5432; `sslmode` to `fallbackSSL`.

@@ -6,6 +6,8 @@ import Environments
 /// 1. `DATABASE_URL` (host, port, database, user, password and `sslmode` at once);
 /// 2. `DATABASE_HOST`, `DATABASE_PORT`, `DATABASE_USER`, `DATABASE_PASSWORD`, `REDIS_URL`,
 ///    `LOG_LEVEL`, `DEBUG_MODE`, `CPU_AFFINITY`, each replacing one setting;
+///    `DATABASE_SSL_ROOT_CERT` and `REDIS_TLS_CA_FILE` name the PEM files of the authorities TLS
+///    verifies the servers against (the system's otherwise);
 /// 3. the config file.
 /// `ENVIRONMENT` overrides nothing: it must name the config's environment, or the engine refuses to
 /// start (a production pod must never run a staging config). Credentials exist only in the
@@ -44,8 +46,15 @@ extension RuntimeSettings {
             cpus = list
             config.performance?.cpuAffinity = text
         }
-        let database = try databaseEndpoint(config.database, take: take)
-        let redis = try redisEndpoints(config.redis, take: take)
+        var database = try databaseEndpoint(config.database, take: take)
+        var redis = try redisEndpoints(config.redis, take: take)
+        if let path = take("DATABASE_SSL_ROOT_CERT") {
+            database.trustedCertificates = try TrustedCertificates.load(path, variable: "DATABASE_SSL_ROOT_CERT")
+        }
+        if let path = take("REDIS_TLS_CA_FILE") {
+            let trusted = try TrustedCertificates.load(path, variable: "REDIS_TLS_CA_FILE")
+            for index in redis.indices { redis[index].trustedCertificates = trusted }
+        }
         let shadowed = environment["DATABASE_URL"] == nil ? [] : ["DATABASE_HOST", "DATABASE_PORT", "DATABASE_USER", "DATABASE_PASSWORD"]
         return RuntimeSettings(
             config: config, database: database, redis: redis, cpuAffinity: cpus, overrides: overrides,

@@ -10,6 +10,8 @@ struct RedisEndpoint: Sendable, Equatable {
     var username: String?
     var password: String?
     var tls: Bool
+    /// The authorities the server's certificate is checked against; nil: the system's.
+    var trustedCertificates: TrustedCertificates? = nil
 
     /// Parses `redis://[:password@]host[:port][/db]`, or `rediss://` for TLS.
     static func parse(url text: String) -> RedisEndpoint? {

@@ -20,11 +20,12 @@ enum DebugConfigView {
             ("host", .string(database.host)), ("port", .int(database.port)), ("database", .string(database.database)),
             ("user", .string(database.user)), ("password", .string(database.password == nil ? "(none)" : redacted)),
             ("ssl_mode", .string(database.sslMode.rawValue)),
+            ("ssl_root_cert", .string(database.trustedCertificates?.path ?? "(system)")),
         ])))
         document.set("redis", .array(settings.redis.map { endpoint in
             .object(Fields([
                 ("host", .string(endpoint.host)), ("port", .int(endpoint.port)), ("db", .int(endpoint.database)),
-                ("tls", .bool(endpoint.tls)), ("password", .string(endpoint.password == nil ? "(none)" : redacted)),
+                ("tls", .bool(endpoint.tls)), ("tls_ca_file", .string(endpoint.trustedCertificates?.path ?? "(system)")), ("password", .string(endpoint.password == nil ? "(none)" : redacted)),
             ]))
         }))
         document.set("cpu_affinity", settings.cpuAffinity.map { .string($0.description) } ?? .string("(not pinned)"))

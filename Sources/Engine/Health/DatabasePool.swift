@@ -10,7 +10,7 @@ enum DatabasePool {
     static func makeClient(_ endpoint: DatabaseEndpoint, poolSize: Int, connectTimeout: Duration, logger: Logger) -> PostgresClient {
         var configuration = PostgresClient.Configuration(
             host: endpoint.host, port: endpoint.port, username: endpoint.user, password: endpoint.password,
-            database: endpoint.database, tls: tls(for: endpoint.sslMode))
+            database: endpoint.database, tls: tls(for: endpoint.sslMode, trusting: endpoint.trustedCertificates))
         configuration.options.maximumConnections = poolSize
         configuration.options.minimumConnections = 0
         configuration.options.connectTimeout = connectTimeout
@@ -20,8 +20,8 @@ enum DatabasePool {
     /// libpq's `sslmode` in postgres-nio's terms: `disable` plaintext; `allow`/`prefer` TLS when the
     /// server offers it; `require` TLS without verifying the certificate; `verify-ca` verifies the
     /// chain; `verify-full` also the host name.
-    static func tls(for mode: SSLMode) -> PostgresClient.Configuration.TLS {
-        var tls = TLSConfiguration.makeClientConfiguration()
+    static func tls(for mode: SSLMode, trusting trusted: TrustedCertificates? = nil) -> PostgresClient.Configuration.TLS {
+        var tls = TrustedCertificates.clientConfiguration(trusting: trusted)
         switch mode {
         case .disable:
             return .disable
@@ -40,15 +40,21 @@ enum DatabasePool {
         }
     }
 
-    /// The readiness check: a round trip through the pool.
-    static func check(_ client: PostgresClient, timeout: Duration, logger: Logger) -> DependencyCheck {
+    /// The readiness check: a round trip through the pool. When it times out while the pool
+    /// cannot connect, the failure says why the last connection attempt failed.
+    static func check(_ client: PostgresClient, timeout: Duration, connectionFailures: ConnectionFailureRecorder, logger: Logger) -> DependencyCheck {
         DependencyCheck(name: "postgres") {
-            try await withDeadline(timeout, failure: DependencyTimeout(after: timeout)) {
-                do {
-                    _ = try await client.query("SELECT 1", logger: logger).collect()
-                } catch let error as PSQLError {
-                    throw DatabaseFailure(error)
+            do {
+                try await withDeadline(timeout, failure: DependencyTimeout(after: timeout)) {
+                    do {
+                        _ = try await client.query("SELECT 1", logger: logger).collect()
+                    } catch let error as PSQLError {
+                        throw DatabaseFailure(error)
+                    }
                 }
+            } catch let timeout as DependencyTimeout {
+                guard let reason = connectionFailures.failure else { throw timeout }
+                throw DependencyFailure(description: "\(timeout); the last connection attempt failed: \(reason)")
             }
         }
     }

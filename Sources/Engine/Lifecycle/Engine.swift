@@ -25,7 +25,10 @@ struct Engine {
 
         var quiet = logger
         quiet.logLevel = max(logger.logLevel, .warning)
-        let database = DatabasePool.makeClient(settings.database, poolSize: config.database.poolSize, connectTimeout: options.checkTimeout, logger: quiet)
+        let connectionFailures = ConnectionFailureRecorder()
+        let database = DatabasePool.makeClient(
+            settings.database, poolSize: config.database.poolSize, connectTimeout: options.checkTimeout,
+            logger: connectionFailures.logger(wrapping: quiet))
         let redisProbes = settings.redis.map { RedisProbe(endpoint: $0, timeout: options.checkTimeout) }
         let redisCheck = DependencyCheck(name: "redis") {
             // Every node must answer; the error names the ones that did not.
@@ -36,7 +39,7 @@ struct Engine {
             if !failures.isEmpty { throw DependencyFailure(description: failures.joined(separator: "; ")) }
         }
         let monitor = DependencyMonitor(
-            checks: [DatabasePool.check(database, timeout: options.checkTimeout, logger: quiet), redisCheck],
+            checks: [DatabasePool.check(database, timeout: options.checkTimeout, connectionFailures: connectionFailures, logger: quiet), redisCheck],
             board: board, metrics: metrics, interval: options.checkInterval, logger: logger)
 
         var services: [any Service] = [database, monitor]

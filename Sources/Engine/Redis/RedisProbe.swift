@@ -32,9 +32,16 @@ struct RedisProbe: Sendable {
         }
     }
 
+    private static func isIPAddress(_ host: String) -> Bool {
+        (try? SocketAddress(ipAddress: host, port: 0)) != nil
+    }
+
     private func connect() async throws -> NIOAsyncChannel<RESPValue, [String]> {
-        let tls: NIOSSLContext? = endpoint.tls ? try NIOSSLContext(configuration: .makeClientConfiguration()) : nil
-        let host = endpoint.host
+        let tls: NIOSSLContext? = endpoint.tls
+            ? try NIOSSLContext(configuration: TrustedCertificates.clientConfiguration(trusting: endpoint.trustedCertificates)) : nil
+        // The name the certificate must carry; an IP address is checked against the certificate's
+        // IP entries instead (and cannot be sent as SNI).
+        let host: String? = Self.isIPAddress(endpoint.host) ? nil : endpoint.host
         return try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connectTimeout(.init(timeout))
             .channelOption(.tcpOption(.tcp_nodelay), value: 1)
