@@ -46,8 +46,8 @@ public enum EnvironmentRenderer {
         let checks = Checks.all
         let results = TaskOutputs<Result<RenderedEnvironment, DiagnosticsError>>(count: environments.count)
         for (index, environment) in environments.enumerated() {
-            let resolution = EnvironmentResolver.addResolution(of: environment, group: index, to: graph) { document in
-                Result { () throws -> String in try serialize(document, format) }
+            let resolution = EnvironmentResolver.addResolution(of: environment, group: index, to: graph) { resource in
+                Result { () throws -> String in try serialize(resource, format) }
             }
             let (objects, resolvedDiagnostics, serialized, join) = (resolution.objects, resolution.diagnostics, resolution.derived, resolution.done)
             let laidOut = TaskOutputs<EnvironmentLayout>(count: 1)
@@ -108,10 +108,14 @@ public enum EnvironmentRenderer {
         return RenderedEnvironment(name: environment.name, files: files, warnings: diagnostics.diagnostics, objects: objects)
     }
 
-    private static func serialize(_ document: Value, _ format: ManifestFormat) throws -> String {
+    /// YAML is written straight from the object's events; what the direct writer declines, and
+    /// JSON, go through the object's ``Value`` document.
+    private static func serialize(_ resource: any Resource, _ format: ManifestFormat) throws -> String {
         switch format {
-        case .yaml: return try YAMLRenderer.render(document)
-        case .json: return JSONRenderer.render(document)
+        case .yaml:
+            if let text = BlockYAMLWriter.render(resource) { return text }
+            return try YAMLRenderer.renderWithLibyaml(EnvironmentResolver.document(for: resource))
+        case .json: return JSONRenderer.render(EnvironmentResolver.document(for: resource))
         }
     }
 }

@@ -1,3 +1,4 @@
+import KubernetesAPI
 /// Turns an ``Environment`` into validated, namespace-resolved objects with their documents.
 public enum EnvironmentResolver {
     /// Resolves and validates every object; the diagnostics say whether the result may be written.
@@ -29,12 +30,12 @@ public enum EnvironmentResolver {
     }
 
     /// Adds the tasks that resolve `environment` to `graph`, in `group`: its batches of objects,
-    /// each resolved and its documents mapped with `derive` while they are in the cache (the
+    /// each resolved and its objects mapped with `derive` while they are in the cache (the
     /// renderer serializes them there); each batch joined (``ResolvedJoin``) as soon as it and
     /// the batches before it are, so the join runs beside the resolving of the later batches;
     /// then the objects put in apply order.
     static func addResolution<Derived: Sendable>(
-        of environment: Environment, group: Int, to graph: TaskGraph, deriving derive: @escaping @Sendable (Value) -> Derived
+        of environment: Environment, group: Int, to graph: TaskGraph, deriving derive: @escaping @Sendable (any Resource) -> Derived
     ) -> Resolution<Derived> {
         let ranges = batchRanges(of: environment)
         let batches = TaskOutputs<ResolvedBatch<Derived>>(count: ranges.count)
@@ -88,7 +89,7 @@ public enum EnvironmentResolver {
     /// while it is still in the cache (the renderer serializes it here). ``ResolvedJoin`` joins an
     /// environment's batches, in order, into its result.
     static func resolveBatch<Derived>(
-        _ environment: Environment, _ range: Range<Int>, _ derive: (Value) -> Derived
+        _ environment: Environment, _ range: Range<Int>, _ derive: (any Resource) -> Derived
     ) -> ResolvedBatch<Derived> {
         var batch = ResolvedBatch<Derived>()
         batch.objects.reserveCapacity(range.count)
@@ -103,10 +104,10 @@ public enum EnvironmentResolver {
                 validateCommon(resource, in: &context)
                 resource.validate(&context)
             }
-            // The document is mapped here, while it is in the cache, and then dropped: holding
-            // every object's tree until the end cost more memory (and page faults) than building
-            // it again for the few readers that ask (``ResolvedObject/document``).
-            batch.derived.append(derive(document(for: resource)))
+            // The object is mapped (serialized) here, while it is in the cache; no document tree is
+            // kept: holding every object's tree until the end cost more memory (and page faults)
+            // than building it again for the few readers that ask (``ResolvedObject/document``).
+            batch.derived.append(derive(resource))
             batch.objects.append(ResolvedObject(resource: resource))
             batch.ends.append(context.diagnostics.diagnostics.count)
         }
@@ -140,14 +141,23 @@ public enum EnvironmentResolver {
 
     /// The document of a resolved resource (`apiVersion`, `kind`, `metadata`, then the body).
     static func document(for resource: any Resource) -> Value {
-        let kind = type(of: resource).kind
-        var fields = Fields()
-        fields.add("apiVersion", type(of: resource).apiVersion)
-        fields.add("kind", kind)
-        fields.add("metadata", resource.metadata.value(namespace: resource.metadata.namespace))
-        for (key, value) in resource.bodyFields() {
-            fields.add(key, value, keepEmpty: true)
-        }
-        return .object(fields)
+        let builder = DocumentValueBuilder()
+        write(resource, to: builder)
+        return builder.document
+    }
+
+    /// The document of a resolved resource as ``DocumentSink`` events: what every format is
+    /// written from (YAML straight from the events, JSON and the readers of ``document(for:)``
+    /// through a ``Value``).
+    static func write(_ resource: any Resource, to sink: any DocumentSink) {
+        sink.beginObject()
+        sink.key("apiVersion")
+        sink.string(type(of: resource).apiVersion)
+        sink.key("kind")
+        sink.string(type(of: resource).kind)
+        sink.key("metadata")
+        resource.metadata.value(namespace: resource.metadata.namespace).write(to: sink)
+        resource.writeBody(to: sink)
+        sink.endObject()
     }
 }

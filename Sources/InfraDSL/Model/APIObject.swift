@@ -69,6 +69,8 @@ public struct APIObject<Object: KubernetesObject>: Resource {
 
     public func bodyFields() -> Fields { GeneratedBody.fields(of: object) }
 
+    public func writeBody(to sink: any DocumentSink) { object.write(to: GeneratedBodySink(sink)) }
+
     public func validate(_ context: inout ValidationContext) {
         APIObjectValidation.validate(object, at: location, into: &context)
         (self as? any PodValidating)?.validatePods(&context)

@@ -15,6 +15,9 @@ final class DocumentValueBuilder: DocumentSink {
     @exclusivity(unchecked) private var parentKeys: [String] = []
     @exclusivity(unchecked) private var result: Value = .emptyObject
 
+    /// The document written so far: the outermost value, once it is closed.
+    var document: Value { result }
+
     /// The document `object` writes (``Value/init(generated:)``).
     static func value(of object: some DocumentWritable) -> Value {
         let builder = DocumentValueBuilder()
@@ -76,4 +79,93 @@ extension Value {
     public init(generated object: some DocumentWritable) {
         self = DocumentValueBuilder.value(of: object)
     }
+}
+
+extension Value: DocumentWritable {
+    /// The value as ``DocumentSink`` events, so a ``Value`` document and a generated object are
+    /// written by the same writers.
+    public func write(to sink: any DocumentSink) {
+        switch self {
+        case .string(let string): sink.string(string)
+        case .int(let int): sink.int(int)
+        case .double(let double): sink.double(double)
+        case .bool(let bool): sink.bool(bool)
+        case .array(let items):
+            sink.beginArray()
+            for item in items { item.write(to: sink) }
+            sink.endArray()
+        case .object(let fields):
+            sink.beginObject()
+            for (key, value) in fields {
+                sink.key(key)
+                value.write(to: sink)
+            }
+            sink.endObject()
+        }
+    }
+}
+
+/// Passes a generated object's events on without its own `apiVersion`, `kind` and `metadata` (the
+/// resolved resource writes those) and without the object's own braces: what is left is the body,
+/// written into the document the sink already has open.
+final class GeneratedBodySink: DocumentSink {
+    private let sink: any DocumentSink
+    /// Open containers of the object: 1 inside the object itself.
+    @exclusivity(unchecked) private var depth = 0
+    /// Inside a top-level field being left out, the depth it started at.
+    @exclusivity(unchecked) private var skippingFrom: Int?
+
+    init(_ sink: any DocumentSink) { self.sink = sink }
+
+    private var passes: Bool { skippingFrom == nil && depth > 0 }
+
+    func key(_ key: String) {
+        if depth == 1 {
+            skippingFrom = (key == "apiVersion" || key == "kind" || key == "metadata") ? 1 : nil
+            if skippingFrom != nil { return }
+        }
+        if passes { sink.key(key) }
+    }
+
+    func beginObject() {
+        if passes && depth > 0 { sink.beginObject() }
+        depth += 1
+    }
+
+    func beginArray() {
+        if passes { sink.beginArray() }
+        depth += 1
+    }
+
+    func endObject() {
+        depth -= 1
+        endContainer { sink.endObject() }
+    }
+
+    func endArray() {
+        depth -= 1
+        endContainer { sink.endArray() }
+    }
+
+    private func endContainer(_ forward: () -> Void) {
+        if let from = skippingFrom {
+            if depth == from { skippingFrom = nil }
+            return
+        }
+        if depth > 0 { forward() }
+    }
+
+    private func scalar(_ forward: () -> Void) {
+        if let from = skippingFrom {
+            if depth == from { skippingFrom = nil }
+            return
+        }
+        if depth > 0 { forward() }
+    }
+
+    func string(_ value: String) { scalar { sink.string(value) } }
+    func int(_ value: Int) { scalar { sink.int(value) } }
+    func double(_ value: Double) { scalar { sink.double(value) } }
+    func bool(_ value: Bool) { scalar { sink.bool(value) } }
+    func null() { scalar { sink.null() } }
 }

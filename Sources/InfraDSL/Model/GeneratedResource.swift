@@ -54,6 +54,8 @@ extension GeneratedResource {
 
     public func bodyFields() -> Fields { GeneratedBody.fields(of: object) }
 
+    public func writeBody(to sink: any DocumentSink) { object.write(to: GeneratedBodySink(sink)) }
+
     /// Reports a patch that changes metadata, which rendering takes from the resource instead.
     func validatePatches(_ context: inout ValidationContext) {
         guard !patches.isEmpty else { return }

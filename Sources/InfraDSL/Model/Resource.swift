@@ -1,3 +1,4 @@
+import KubernetesAPI
 /// A Kubernetes object that an ``Environment`` holds.
 ///
 /// Conforming types give their `apiVersion`, `kind`, metadata, their fields after `metadata` in
@@ -27,11 +28,22 @@ public protocol Resource: Sendable {
     /// The fields after `metadata` (`spec`, `data`, `rules`, ...), in Kubernetes order.
     func bodyFields() -> Fields
 
+    /// The same fields as ``bodyFields()``, written as keys and values into a document `sink`
+    /// already has open (how rendering writes them without building a ``Value`` tree).
+    func writeBody(to sink: any DocumentSink)
+
     /// Reports what is wrong with this object.
     func validate(_ context: inout ValidationContext)
 }
 
 extension Resource {
+    public func writeBody(to sink: any DocumentSink) {
+        for (key, value) in bodyFields() {
+            sink.key(key)
+            value.write(to: sink)
+        }
+    }
+
     public static var isNamespaced: Bool { true }
     public static var isWorkload: Bool { false }
     public var patchLocations: [SourceLocation] { [] }

@@ -1,17 +1,27 @@
-/// Writes a ``Value`` document as block YAML directly, byte for byte what libyaml emits for the
-/// same document with ``YAMLRenderer``'s settings (block collections, indentless sequences in
-/// mappings, two-space indent, no folding, unicode allowed, ``YAMLScalarStyle``'s choices), without
-/// building a Yams node tree. It covers what our documents hold and declines (returns `nil`) the
-/// rest: ``YAMLRenderer`` then asks libyaml. The tests hold its output against libyaml's for every
+import KubernetesAPI
+
+/// Writes a document as block YAML directly, byte for byte what libyaml emits for the same
+/// document with ``YAMLRenderer``'s settings (block collections, indentless sequences in mappings,
+/// two-space indent, no folding, unicode allowed, ``YAMLScalarStyle``'s choices), without building a
+/// Yams node tree. It takes the document as ``DocumentSink`` events, so a generated object is
+/// written straight from its fields without a ``Value`` tree in between (``render(_:)-(any
+/// Resource)``). It covers what our documents hold and declines (answers `nil`) the rest:
+/// ``YAMLRenderer`` then asks libyaml. The tests hold its output against libyaml's for every
 /// rendered environment and for the adversarial strings as keys and values.
-enum BlockYAMLWriter {
+final class BlockYAMLWriter: DocumentSink {
     /// The document's text, or `nil` when some part of it is outside what this writer reproduces.
     static func render(_ value: Value) -> String? {
         guard case .object = value else { return nil }
-        var writer = Writer()
-        defer { writer.out.deallocate() }
-        guard writer.writeNode(value, indent: 0, context: .root) else { return nil }
-        return writer.out.string
+        let writer = BlockYAMLWriter()
+        value.write(to: writer)
+        return writer.finish()
+    }
+
+    /// A resolved resource's document (``EnvironmentResolver/write(_:to:)``), or `nil` as above.
+    static func render(_ resource: any Resource) -> String? {
+        let writer = BlockYAMLWriter()
+        EnvironmentResolver.write(resource, to: writer)
+        return writer.finish()
     }
 
     private enum Context {
@@ -22,174 +32,223 @@ enum BlockYAMLWriter {
         case sequenceItem
     }
 
-    private struct Writer {
-        /// UTF-8 bytes: appending to a byte buffer is several times cheaper than to a `String`.
-        var out = ByteBuffer(capacity: 2048)
+    /// An open mapping or sequence: where its keys or dashes sit, what it is the value of, and how
+    /// many entries it has had so far (an empty one is written `{}` or `[]` when it closes).
+    private struct Frame {
+        var isObject: Bool
+        var indent: Int
+        var context: Context
+        var count = 0
+    }
 
-        /// Appends fixed text (indicators, escapes, line breaks) straight from its bytes.
-        mutating func emit(_ text: StaticString) {
-            text.withUTF8Buffer { out.append($0) }
+    // Only this writer touches its state, one call at a time: the runtime's exclusivity checks on
+    // class properties are not worth paying per event.
+    /// UTF-8 bytes: appending to a byte buffer is several times cheaper than to a `String`.
+    @exclusivity(unchecked) private var out = ByteBuffer(capacity: 2048)
+    @exclusivity(unchecked) private var frames: [Frame] = []
+    /// The key of the value about to start in the innermost mapping; written only when the value
+    /// starts, so a key whose value is null is left out, as the document model leaves it out.
+    @exclusivity(unchecked) private var pendingKey: String?
+    @exclusivity(unchecked) private var failed = false
+    @exclusivity(unchecked) private var closed = false
+
+    private init() {
+        frames.reserveCapacity(16)
+    }
+
+    /// The text written, or `nil` if the document was declined or is not one closed mapping.
+    private func finish() -> String? {
+        defer { out.deallocate() }
+        return !failed && closed && frames.isEmpty ? out.string : nil
+    }
+
+    // MARK: events
+
+    func beginObject() { open(isObject: true) }
+    func beginArray() { open(isObject: false) }
+    func endObject() { close() }
+    func endArray() { close() }
+
+    func key(_ key: String) { pendingKey = key }
+
+    func string(_ value: String) {
+        guard startScalar() else { return }
+        // The style is chosen and a plain scalar copied from the same bytes in place.
+        let style = YAMLScalarStyle.withUTF8(value) { bytes in
+            let style = YAMLScalarStyle.style(utf8: bytes, of: value)
+            if style == .plain { out.append(bytes) }
+            return style
         }
-        mutating func emit(text: String) { out.append(contentsOf: text) }
-        mutating func emit(text: Substring) { out.append(contentsOf: text) }
+        switch style {
+        case .plain:
+            break
+        case .literal:
+            guard appendLiteral(value, indent: scalarIndent) else { failed = true; return }
+        default:
+            appendDoubleQuoted(value)
+        }
+        emit("\n")
+    }
 
-        /// Writes `value` whose collection content starts at `indent`. For a mapping value the
-        /// key and `:` are already written; for a sequence item, `- `.
-        mutating func writeNode(_ value: Value, indent: Int, context: Context) -> Bool {
+    func int(_ value: Int) {
+        guard startScalar() else { return }
+        emit(text: String(value))
+        emit("\n")
+    }
+
+    func double(_ value: Double) {
+        guard startScalar() else { return }
+        emit(text: JSONRenderer.number(value))
+        emit("\n")
+    }
+
+    func bool(_ value: Bool) {
+        guard startScalar() else { return }
+        emit(value ? "true\n" : "false\n")
+    }
+
+    /// The document model has no null: a null value is left out with its key, as
+    /// ``DocumentValueBuilder`` leaves it out.
+    func null() { pendingKey = nil }
+
+    // MARK: structure
+
+    /// The indent of a block scalar's lines that starts now (set by ``startScalar()``).
+    @exclusivity(unchecked) private var scalarIndent = 0
+
+    private func open(isObject: Bool) {
+        guard !failed else { return }
+        guard !frames.isEmpty else {
+            // Only a mapping at the root, as libyaml writes ours.
+            guard isObject, !closed else { failed = true; return }
+            frames.append(Frame(isObject: true, indent: 0, context: .root))
+            return
+        }
+        let parent = frames.count - 1
+        if frames[parent].isObject {
+            guard writeKey(of: parent) else { return }
+            // libyaml writes a sequence inside a mapping without indenting its dashes.
+            let indent = isObject ? frames[parent].indent + 2 : frames[parent].indent
+            frames.append(Frame(isObject: isObject, indent: indent, context: .mappingValue))
+        } else {
+            writeDash(of: parent)
+            // The item's first entry follows `- ` on the same line; an empty one is ` {}`.
+            emit(" ")
+            frames.append(Frame(isObject: isObject, indent: frames[parent].indent + 2, context: .sequenceItem))
+        }
+    }
+
+    private func close() {
+        guard !failed, let frame = frames.popLast() else { failed = true; return }
+        if frame.count == 0 {
+            switch frame.context {
+            case .root: emit(frame.isObject ? "{}\n" : "[]\n")
+            case .mappingValue: emit(frame.isObject ? " {}\n" : " []\n")
+            case .sequenceItem: emit(frame.isObject ? "{}\n" : "[]\n")
+            }
+        }
+        if frames.isEmpty { closed = true }
+    }
+
+    /// Writes what precedes a scalar (its key and `: `, or `- `); false when it cannot be written.
+    private func startScalar() -> Bool {
+        guard !failed else { return false }
+        guard let parent = frames.indices.last else { failed = true; return false }
+        if frames[parent].isObject {
+            guard writeKey(of: parent) else { return false }
+        } else {
+            writeDash(of: parent)
+        }
+        emit(" ")
+        scalarIndent = frames[parent].indent + 2
+        return true
+    }
+
+    /// The pending key of the mapping at `index` and its `:`, on its own line.
+    private func writeKey(of index: Int) -> Bool {
+        guard let key = pendingKey else { failed = true; return false }
+        pendingKey = nil
+        let frame = frames[index]
+        if frame.context == .mappingValue && frame.count == 0 { emit("\n") }
+        if !(frame.context == .sequenceItem && frame.count == 0) { spaces(frame.indent) }
+        frames[index].count += 1
+        guard appendKey(key) else { failed = true; return false }
+        emit(":")
+        return true
+    }
+
+    /// The `-` of the next item of the sequence at `index`.
+    private func writeDash(of index: Int) {
+        let frame = frames[index]
+        if frame.context == .mappingValue && frame.count == 0 { emit("\n") }
+        if !(frame.context == .sequenceItem && frame.count == 0) { spaces(frame.indent) }
+        frames[index].count += 1
+        emit("-")
+    }
+
+    // MARK: bytes
+
+    /// Appends fixed text (indicators, escapes, line breaks) straight from its bytes.
+    private func emit(_ text: StaticString) {
+        text.withUTF8Buffer { out.append($0) }
+    }
+    private func emit(text: String) { out.append(contentsOf: text) }
+    private func emit(text: Substring) { out.append(contentsOf: text) }
+
+    private func spaces(_ count: Int) {
+        out.append(UInt8(ascii: " "), times: count)
+    }
+
+    private func appendKey(_ key: String) -> Bool {
+        // libyaml writes longer or multi-line keys as complex keys (`? key`).
+        guard key.utf8.count <= 120 else { return false }
+        let plain = YAMLScalarStyle.withUTF8(key) { bytes in
+            guard YAMLScalarStyle.isSafePlain(utf8: bytes) else { return false }
+            out.append(bytes)
+            return true
+        }
+        if plain { return true }
+        guard !key.unicodeScalars.contains(where: { $0 == "\n" || BlockYAMLWriter.isOtherBreak($0) }) else { return false }
+        appendDoubleQuoted(key)
+        return true
+    }
+
+    /// `"…"` with libyaml's escapes (no line break is written here; the caller adds it).
+    private func appendDoubleQuoted(_ string: String) {
+        emit("\"")
+        for scalar in string.unicodeScalars {
+            let value = scalar.value
             switch value {
-            case .object(let fields):
-                if fields.isEmpty {
-                    emit(context == .root ? "{}\n" : " {}\n")
-                    return true
-                }
-                // Entries are read in place from the array's storage: copying each key and value
-                // out (as `for (key, child) in fields` does) retained and released every one.
-                return fields.entries.withUnsafeBufferPointer { entries in
-                    for index in entries.indices {
-                        if context == .mappingValue && index == 0 { emit("\n") }
-                        if !(context == .sequenceItem && index == 0) { spaces(indent) }
-                        guard appendKey(entries[index].key) else { return false }
-                        emit(":")
-                        guard writeChild(entries[index].value, keyIndent: indent) else { return false }
-                    }
-                    return true
-                }
-            case .array(let items):
-                if items.isEmpty {
-                    emit(context == .root ? "[]\n" : " []\n")
-                    return true
-                }
-                return items.withUnsafeBufferPointer { items in
-                    for index in items.indices {
-                        if context == .mappingValue && index == 0 { emit("\n") }
-                        if !(context == .sequenceItem && index == 0) { spaces(indent) }
-                        emit("-")
-                        guard writeItem(items[index], dashIndent: indent) else { return false }
-                    }
-                    return true
-                }
+            case 0x22: emit("\\\"")
+            case 0x5C: emit("\\\\")
+            case 0x0A: emit("\\n")
+            case 0x2028, 0x2029: emit(text: BlockYAMLWriter.escape(value))  // line breaks to libyaml
+            case _ where BlockYAMLWriter.isPrintable(value):
+                UTF8.encode(scalar) { out.append($0) }
             default:
-                return false
+                emit(text: BlockYAMLWriter.escape(value))
             }
         }
+        emit("\"")
+    }
 
-        /// The value after `key:`.
-        mutating func writeChild(_ child: Value, keyIndent: Int) -> Bool {
-            switch child {
-            case .object:
-                return writeNode(child, indent: keyIndent + 2, context: .mappingValue)
-            case .array:
-                // libyaml writes a sequence inside a mapping without indenting its dashes.
-                return writeNode(child, indent: keyIndent, context: .mappingValue)
-            default:
-                emit(" ")
-                return appendScalar(child, blockIndent: keyIndent + 2)
-            }
-        }
-
-        /// The item after `-`.
-        mutating func writeItem(_ item: Value, dashIndent: Int) -> Bool {
-            switch item {
-            case .object(let fields) where !fields.isEmpty:
-                emit(" ")
-                return writeNode(item, indent: dashIndent + 2, context: .sequenceItem)
-            case .array(let items) where !items.isEmpty:
-                emit(" ")
-                return writeNode(item, indent: dashIndent + 2, context: .sequenceItem)
-            case .object, .array:
-                return writeNode(item, indent: dashIndent + 2, context: .sequenceItem)
-            default:
-                emit(" ")
-                return appendScalar(item, blockIndent: dashIndent + 2)
-            }
-        }
-
-        mutating func spaces(_ count: Int) {
-            out.append(UInt8(ascii: " "), times: count)
-        }
-
-        mutating func appendKey(_ key: String) -> Bool {
-            // libyaml writes longer or multi-line keys as complex keys (`? key`).
-            guard key.utf8.count <= 120 else { return false }
-            let plain = YAMLScalarStyle.withUTF8(key) { bytes in
-                guard YAMLScalarStyle.isSafePlain(utf8: bytes) else { return false }
-                out.append(bytes)
-                return true
-            }
-            if plain { return true }
-            guard !key.unicodeScalars.contains(where: { $0 == "\n" || BlockYAMLWriter.isOtherBreak($0) }) else { return false }
-            return appendDoubleQuoted(key)
-        }
-
-        /// A scalar and its line break.
-        mutating func appendScalar(_ value: Value, blockIndent: Int) -> Bool {
-            switch value {
-            case .string(let string):
-                // The style is chosen and a plain scalar copied from the same bytes in place.
-                let style = YAMLScalarStyle.withUTF8(string) { bytes in
-                    let style = YAMLScalarStyle.style(utf8: bytes, of: string)
-                    if style == .plain { out.append(bytes) }
-                    return style
-                }
-                switch style {
-                case .plain:
-                    break
-                case .literal:
-                    guard appendLiteral(string, indent: blockIndent) else { return false }
-                default:
-                    guard appendDoubleQuoted(string) else { return false }
-                }
-            case .int(let int):
-                emit(text: String(int))
-            case .double(let double):
-                emit(text: JSONRenderer.number(double))
-            case .bool(let bool):
-                emit(bool ? "true" : "false")
-            default:
-                return false
-            }
+    /// A literal block (`|`, `|-`), or `false` for text libyaml would not write as one.
+    private func appendLiteral(_ string: String, indent: Int) -> Bool {
+        guard BlockYAMLWriter.literalAllowed(string) else { return false }
+        let endsWithBreak = string.utf8.last == 0x0A
+        if endsWithBreak && (string.utf8.count == 1 || string.utf8.dropLast().last == 0x0A) { return false }  // `|+`
+        emit("|")
+        if let first = string.utf8.first, first == 0x20 || first == 0x0A { emit("2") }
+        emit(endsWithBreak ? "\n" : "-\n")
+        let lines = string.split(separator: "\n", omittingEmptySubsequences: false)
+        let count = endsWithBreak ? lines.count - 1 : lines.count
+        for line in lines.prefix(count) {
+            if !line.isEmpty { spaces(indent) }
+            emit(text: line)
             emit("\n")
-            return true
         }
-
-        /// `"…"` with libyaml's escapes (no line break is written here; the caller adds it).
-        mutating func appendDoubleQuoted(_ string: String) -> Bool {
-            emit("\"")
-            for scalar in string.unicodeScalars {
-                let value = scalar.value
-                switch value {
-                case 0x22: emit("\\\"")
-                case 0x5C: emit("\\\\")
-                case 0x0A: emit("\\n")
-                case 0x2028, 0x2029: emit(text: BlockYAMLWriter.escape(value))  // line breaks to libyaml
-                case _ where BlockYAMLWriter.isPrintable(value):
-                    UTF8.encode(scalar) { out.append($0) }
-                default:
-                    emit(text: BlockYAMLWriter.escape(value))
-                }
-            }
-            emit("\"")
-            return true
-        }
-
-        /// A literal block (`|`, `|-`), or `false` for text libyaml would not write as one.
-        mutating func appendLiteral(_ string: String, indent: Int) -> Bool {
-            guard BlockYAMLWriter.literalAllowed(string) else { return false }
-            let endsWithBreak = string.utf8.last == 0x0A
-            if endsWithBreak && (string.utf8.count == 1 || string.utf8.dropLast().last == 0x0A) { return false }  // `|+`
-            emit("|")
-            if let first = string.utf8.first, first == 0x20 || first == 0x0A { emit("2") }
-            emit(endsWithBreak ? "\n" : "-\n")
-            let lines = string.split(separator: "\n", omittingEmptySubsequences: false)
-            let count = endsWithBreak ? lines.count - 1 : lines.count
-            for line in lines.prefix(count) {
-                if !line.isEmpty { spaces(indent) }
-                emit(text: line)
-                emit("\n")
-            }
-            out.removeLast()  // the caller writes the final break
-            return true
-        }
+        out.removeLast()  // the caller writes the final break
+        return true
     }
 
     /// libyaml's `IS_PRINTABLE` over code points: LF, printable ASCII, U+00A0…U+D7FF, U+E000…U+FFFD
