@@ -101,6 +101,23 @@ for kustomization in "${files[@]}"; do
     rm -f "$built"
 done
 
+# Production's canary plan (every step and every rollback), at the top of the autoscaler's range,
+# with this output as the previous revision: each directory builds and validates like the release.
+rollout="$(mktemp -d)"
+if swift run --quiet gen rollout --env production --live-replicas 20 --previous "$output" --output "$rollout" >/dev/null; then
+    mapfile -t steps < <(find "$rollout" -name kustomization.yaml -path '*/rollout/*' | sort)
+    [[ ${#steps[@]} -ge 6 ]] || fail "gen rollout wrote ${#steps[@]} step and rollback directories, expected at least 6"
+    for kustomization in "${steps[@]}"; do
+        directory="$(dirname "$kustomization")"
+        built="$(mktemp)"
+        if kubectl kustomize "$directory" > "$built" 2>&1 && kvalidate "$built" >/dev/null; then pass; else fail "rollout $directory: $(head -c 2000 "$built")"; fi
+        rm -f "$built"
+    done
+else
+    fail "gen rollout --env production failed"
+fi
+rm -rf "$rollout"
+
 find_files check-jsonschema -path '*/config/config.yaml'
 for config in "${files[@]}"; do
     schema="$(dirname "$config")/config-schema.json"

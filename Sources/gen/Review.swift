@@ -84,13 +84,16 @@ struct Promote: ParsableCommand {
     }
 }
 
-/// `gen rollout`: canary steps by StatefulSet partition.
+/// `gen rollout`: canary steps by StatefulSet partition, each with its way back.
 struct RolloutCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "rollout", abstract: "Write canary steps under <output>/<env>/rollout/.")
+    static let configuration = CommandConfiguration(
+        commandName: "rollout", abstract: "Write canary steps, each with its rollback, under <output>/<env>/rollout/.")
 
     @Option(name: .customLong("env"), help: "The environment.") var environment: String
     @Option(help: "Comma-separated percentages, ending at 100.") var steps = "10,50,100"
-    @Option(help: "Replicas to plan for (default: the config's replicas).") var replicas: Int?
+    @Option(help: "The engine's live replica count the rollout starts from (required when it is autoscaled).") var liveReplicas: Int?
+    @Option(help: "The previous revision's gen output (a directory holding <env>/kubernetes/), for the rollbacks: the base branch's snapshots, say.")
+    var previous: String
     @Option(help: "The output directory.") var output = "out"
 
     func run() throws {
@@ -98,9 +101,21 @@ struct RolloutCommand: ParsableCommand {
             guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else { throw ValidationError("'\(text)' is not a percentage") }
             return value
         }
+        let manifests = URL(fileURLWithPath: previous).appendingPathComponent("\(environment)/kubernetes")
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: manifests.path) else {
+            throw ValidationError("no previous revision at \(manifests.path)")
+        }
+        var previousFiles: [String: String] = [:]
+        for name in names where name.hasSuffix(".yaml") {
+            previousFiles[name] = try String(contentsOf: manifests.appendingPathComponent(name), encoding: .utf8)
+        }
         let rendered: RenderedEnvironment
         do {
-            rendered = try RolloutPlan.files(environment: environment, percentages: percentages, replicas: replicas)
+            rendered = try RolloutPlan.files(environment: environment, percentages: percentages, liveReplicas: liveReplicas, previous: previousFiles)
+        } catch let error as DiagnosticsError {
+            error.diagnostics.forEach { printError($0.description) }
+            printError("gen rollout: a step fails its checks; nothing was written")
+            throw ExitCode.failure
         } catch {
             printError("gen rollout: \(error)")
             throw ExitCode.failure

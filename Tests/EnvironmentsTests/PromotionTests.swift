@@ -37,17 +37,63 @@ import TestSupport
         try matchSnapshot(DiffReport.render(diff, format: .markdown), "diff-staging-production.md")
     }
 
+    /// Production's `kubernetes/` files as an earlier revision rendered them: the same environment
+    /// on an older image.
+    static func previousProduction() throws -> [String: String] {
+        let older = ImagePin(repository: "registry.example.com/hft-trading-engine", tag: "v0.9.0", digest: "sha256:" + String(repeating: "c", count: 64))
+        let rendered = try Generator.renderAll([Production.environment(with: ImagePins.current.setting("production", to: older))])
+        let prefix = "production/kubernetes/"
+        return Dictionary(uniqueKeysWithValues: rendered.flatMap(\.files).filter { $0.path.hasPrefix(prefix) }.map { (String($0.path.dropFirst(prefix.count)), $0.contents) })
+    }
+
+    /// The production plan at 12 live engines: forward steps pin the autoscaler and set the
+    /// partition; each rollback is the previous revision with the same partition and pin; the last
+    /// step is the release as `gen` renders it, and its rollback the previous release as it was.
     @Test func productionRolloutMatchesItsSnapshot() throws {
-        let rollout = try RolloutPlan.files(environment: "production", percentages: [10, 50, 100])
+        let previous = try Self.previousProduction()
+        let rollout = try RolloutPlan.files(environment: "production", percentages: [10, 50, 100], liveReplicas: 12, previous: previous)
         let files = Dictionary(uniqueKeysWithValues: rollout.files.map { ($0.path, $0.contents) })
-        #expect(Set(files.keys.filter { $0.hasSuffix("/kustomization.yaml") }) == [
-            "rollout/step-1-10/kustomization.yaml", "rollout/step-2-50/kustomization.yaml", "rollout/step-3-100/kustomization.yaml",
-        ])
         try matchSnapshot(files["rollout/README.md"] ?? "", "rollout-production/README.md")
         for step in ["step-1-10", "step-2-50", "step-3-100"] {
-            try matchSnapshot(files["rollout/\(step)/statefulset-trading-engine.yaml"] ?? "", "rollout-production/\(step)/statefulset-trading-engine.yaml")
+            for directory in [step, "\(step)/rollback"] {
+                for name in ["statefulset-trading-engine.yaml", "horizontalpodautoscaler-trading-engine.yaml"] {
+                    try matchSnapshot(files["rollout/\(directory)/\(name)"] ?? "", "rollout-production/\(directory)/\(name)")
+                }
+            }
         }
-        #expect(files["rollout/step-1-10/statefulset-trading-engine.yaml"]?.contains("partition: 4") == true)
+        // The last step is what gen renders; its rollback is the previous revision unchanged.
+        let release = try Generator.renderAll([Production.environment])
+        for file in release.flatMap(\.files) where file.path.hasPrefix("production/kubernetes/") {
+            let name = String(file.path.dropFirst("production/kubernetes/".count))
+            #expect(files["rollout/step-3-100/\(name)"] == file.contents, "\(name)")
+            #expect(files["rollout/step-3-100/rollback/\(name)"] == previous[name], "\(name)")
+        }
+        // Only the engine's StatefulSet and autoscaler differ between a step and the release.
+        for step in ["step-1-10", "step-2-50"] {
+            let changed = release.flatMap(\.files).filter { $0.path.hasPrefix("production/kubernetes/") }.compactMap { file -> String? in
+                let name = String(file.path.dropFirst("production/kubernetes/".count))
+                return files["rollout/\(step)/\(name)"] == file.contents ? nil : name
+            }
+            #expect(changed.sorted() == ["horizontalpodautoscaler-trading-engine.yaml", "statefulset-trading-engine.yaml"], "\(step): \(changed)")
+        }
+    }
+
+    @Test func rolloutRefusesWhatItCannotPlanSafely() throws {
+        let previous = try Self.previousProduction()
+        func refusal(_ live: Int?, _ previous: [String: String]) -> String? {
+            do { _ = try RolloutPlan.files(environment: "production", percentages: [10, 50, 100], liveReplicas: live, previous: previous); return nil } catch {
+                return "\(error)"
+            }
+        }
+        #expect(refusal(nil, previous)?.contains("the autoscaler owns production's replica count (5–20): give the live count with --live-replicas") == true)
+        #expect(refusal(21, previous)?.contains("21 live replicas is outside what production runs (5–20)") == true)
+        var missing = previous
+        missing["statefulset-trading-engine.yaml"] = nil
+        #expect(refusal(12, missing) == "the previous revision has no statefulset-trading-engine.yaml")
+        // A previous revision that fails the checks (a literal Secret in production) is not a way back.
+        var leaky = previous
+        leaky["secret-leak.yaml"] = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: leak\n  namespace: hft-trading-production\nstringData:\n  password: hunter2\n"
+        #expect(refusal(12, leaky)?.contains("Secret leak holds literal values") == true)
     }
 
     @Test func promotingStagingToProductionChangesOnlyTheImage() throws {

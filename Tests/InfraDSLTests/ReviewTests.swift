@@ -132,6 +132,42 @@ import Testing
         #expect(zip(steps, steps.dropFirst()).allSatisfy { $0.partition >= $1.partition })
     }
 
+    /// A StatefulSet as the controller treats a partitioned rolling update: applying a template with
+    /// partition P moves every pod with an ordinal at or above P to that template, and leaves the
+    /// others on theirs. (Raising P later does not move a pod back.)
+    struct PartitionedPods {
+        var revisions: [String]
+        mutating func apply(_ revision: String, partition: Int) {
+            for ordinal in revisions.indices where ordinal >= partition { revisions[ordinal] = revision }
+        }
+    }
+
+    /// Over live counts 1 to 20 and several step lists, with the count pinned for the rollout: a step
+    /// of p% updates at most ceil(p% of the live count) pods, the last updates all, and applying any
+    /// step's rollback (the previous revision at the step's partition) returns exactly the pods that
+    /// step updated, leaving every pod on the previous revision.
+    @Test(arguments: [[10, 50, 100], [1, 5, 25, 100], [33, 66, 100]])
+    func stepsHoldTheirShareAndRollbacksRestoreExactlyTheUpdatedPods(_ percentages: [Int]) throws {
+        for live in 1...20 {
+            let steps = try Rollout.steps(replicas: live, percentages: percentages)
+            var pods = PartitionedPods(revisions: Array(repeating: "old", count: live))
+            for (index, step) in steps.enumerated() {
+                pods.apply("new", partition: step.partition)
+                let updated = pods.revisions.indices.filter { pods.revisions[$0] == "new" }
+                let share = (live * step.percent + 99) / 100
+                #expect(updated.count <= share, "live \(live), \(step.percent)%: \(updated.count) updated, share \(share)")
+                #expect(Set(updated) == Set(step.updatedOrdinals), "live \(live), step \(step.number)")
+                if index == steps.count - 1 { #expect(updated.count == live, "the last step updates every pod") }
+
+                var rolledBack = pods
+                rolledBack.apply("old", partition: step.partition)
+                let restored = pods.revisions.indices.filter { pods.revisions[$0] != rolledBack.revisions[$0] }
+                #expect(Set(restored) == Set(step.updatedOrdinals), "live \(live), rollback of step \(step.number)")
+                #expect(rolledBack.revisions.allSatisfy { $0 == "old" })
+            }
+        }
+    }
+
     @Test func fiveReplicasStepOneThreeFive() throws {
         let steps = try Rollout.steps(replicas: 5, percentages: [10, 50, 100])
         #expect(steps.map(\.partition) == [4, 2, 0])

@@ -24,7 +24,7 @@ public struct Environment: Sendable {
     /// The namespace of every namespaced object that does not name one itself.
     public let namespace: String
     /// The objects, in the order written.
-    public let resources: [any Resource]
+    public private(set) var resources: [any Resource]
     /// The other files, in the order written.
     public let artifacts: [Artifact]
     /// Where the environment was written.
@@ -83,6 +83,14 @@ public struct Environment: Sendable {
     ) -> Environment {
         var copy = self
         copy.derivedOutputs.append(DerivedOutput(directory: directory, location: SourceLocation(file, line), make: make))
+        return copy
+    }
+
+    /// The same environment with each resource replaced by what `transform` makes of it (a typed
+    /// patch of one object, say), everything else kept.
+    public func replacingResources(_ transform: (any Resource) -> any Resource) -> Environment {
+        var copy = self
+        copy.resources = resources.map(transform)
         return copy
     }
 
