@@ -1,3 +1,4 @@
+import KubernetesAPI
 import Testing
 import Yams
 @testable import InfraDSL
@@ -44,6 +45,23 @@ import Yams
             let written = try #require(BlockYAMLWriter.render(document))
             #expect(written == (try YAMLRenderer.renderWithLibyaml(document)))
         }
+    }
+
+    /// A resource is written straight from its generated object's events: the same text as its
+    /// `Value` document through libyaml, with free-form JSON's nulls left out (key and all) and the
+    /// object's own apiVersion, kind and metadata replaced by the resolved ones.
+    @Test func resourcesWriteFromEventsWhatTheirDocumentSays() throws {
+        var job = BatchV1.Job(metadata: MetaV1.ObjectMeta(name: "report", namespace: "ignored-here"), spec: BatchV1.JobSpec(template: CoreV1.PodTemplateSpec(
+            spec: CoreV1.PodSpec(containers: [CoreV1.Container(name: "c", image: "i:1")]))))
+        job.status = .object(["active": .int(1), "note": .null, "list": .array([.string("a"), .object([:])])])
+        var resource: any Resource = APIObject(job)
+        resource.metadata.namespace = "team"
+        let written = try #require(BlockYAMLWriter.render(resource))
+        let document = EnvironmentResolver.document(for: resource)
+        #expect(written == (try YAMLRenderer.renderWithLibyaml(document)))
+        #expect(written.hasPrefix("apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: report\n  namespace: team\nspec:\n"), "\(written)")
+        #expect(written.hasSuffix("status:\n  active: 1\n  list:\n  - a\n  - {}\n"), "\(written)")
+        #expect(!written.contains("note"), "a null field is left out with its key")
     }
 
     @Test func declinesWhatItDoesNotReproduce() {
