@@ -60,19 +60,10 @@ public enum RolloutPlan {
     private static func forward(_ environment: Environment, step: Rollout.Step, pinnedTo live: Int?) throws -> [(name: String, contents: String)] {
         let stepped = environment.replacingResources { resource in
             if let engine = resource as? StatefulSet, engine.metadata.name == Common.engineName {
-                return engine.patch { object in
-                    var strategy = object.spec?.updateStrategy ?? AppsV1.StatefulSetUpdateStrategy()
-                    var rolling = strategy.rollingUpdate ?? AppsV1.RollingUpdateStatefulSetStrategy()
-                    rolling.partition = step.partition
-                    strategy.rollingUpdate = rolling
-                    object.spec?.updateStrategy = strategy
-                }
+                return engine.patch { setPartition(step.partition, of: &$0) }
             }
             if let live, let autoscaler = resource as? HorizontalPodAutoscaler, autoscaler.metadata.name == Common.engineName {
-                return autoscaler.patch { object in
-                    object.spec?.minReplicas = live
-                    object.spec?.maxReplicas = live
-                }
+                return autoscaler.patch { pin(&$0, at: live) }
             }
             return resource
         }
@@ -93,23 +84,33 @@ public enum RolloutPlan {
         }
         var files = previous
         var engine = try decode(AppsV1.StatefulSet.self, engineText, engineFile)
-        var strategy = engine.spec?.updateStrategy ?? AppsV1.StatefulSetUpdateStrategy()
-        var rolling = strategy.rollingUpdate ?? AppsV1.RollingUpdateStatefulSetStrategy()
-        rolling.partition = step.partition
-        strategy.rollingUpdate = rolling
-        engine.spec?.updateStrategy = strategy
+        setPartition(step.partition, of: &engine)
         files[engineFile] = try YAMLRenderer.render(Value(generated: engine))
         if let live {
             guard let autoscalerText = previous[autoscalerFile] else {
                 throw Rollout.InvalidSteps(description: "the previous revision has no \(autoscalerFile) to pin")
             }
             var autoscaler = try decode(AutoscalingV2.HorizontalPodAutoscaler.self, autoscalerText, autoscalerFile)
-            autoscaler.spec?.minReplicas = live
-            autoscaler.spec?.maxReplicas = live
+            pin(&autoscaler, at: live)
             files[autoscalerFile] = try YAMLRenderer.render(Value(generated: autoscaler))
         }
         try check(files, as: environment)
         return files.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// Sets the rolling update's partition: pods with an ordinal at or above it take the template.
+    private static func setPartition(_ partition: Int, of object: inout AppsV1.StatefulSet) {
+        var strategy = object.spec?.updateStrategy ?? AppsV1.StatefulSetUpdateStrategy()
+        var rolling = strategy.rollingUpdate ?? AppsV1.RollingUpdateStatefulSetStrategy()
+        rolling.partition = partition
+        strategy.rollingUpdate = rolling
+        object.spec?.updateStrategy = strategy
+    }
+
+    /// Holds the autoscaler at `live` replicas (its minimum and maximum both).
+    private static func pin(_ object: inout AutoscalingV2.HorizontalPodAutoscaler, at live: Int) {
+        object.spec?.minReplicas = live
+        object.spec?.maxReplicas = live
     }
 
     private static func decode<Object: KubernetesObject>(_ type: Object.Type, _ text: String, _ file: String) throws -> Object {

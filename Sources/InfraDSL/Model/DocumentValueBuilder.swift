@@ -139,15 +139,17 @@ final class GeneratedBodySink: DocumentSink {
 
     func endObject() {
         depth -= 1
-        endContainer { sink.endObject() }
+        pass { sink.endObject() }
     }
 
     func endArray() {
         depth -= 1
-        endContainer { sink.endArray() }
+        pass { sink.endArray() }
     }
 
-    private func endContainer(_ forward: () -> Void) {
+    /// Forwards the end of a value (a scalar, or a container's close) unless it belongs to a field
+    /// being left out, whose end it may be; the object's own close is not forwarded.
+    private func pass(_ forward: () -> Void) {
         if let from = skippingFrom {
             if depth == from { skippingFrom = nil }
             return
@@ -155,17 +157,9 @@ final class GeneratedBodySink: DocumentSink {
         if depth > 0 { forward() }
     }
 
-    private func scalar(_ forward: () -> Void) {
-        if let from = skippingFrom {
-            if depth == from { skippingFrom = nil }
-            return
-        }
-        if depth > 0 { forward() }
-    }
-
-    func string(_ value: String) { scalar { sink.string(value) } }
-    func int(_ value: Int) { scalar { sink.int(value) } }
-    func double(_ value: Double) { scalar { sink.double(value) } }
-    func bool(_ value: Bool) { scalar { sink.bool(value) } }
-    func null() { scalar { sink.null() } }
+    func string(_ value: String) { pass { sink.string(value) } }
+    func int(_ value: Int) { pass { sink.int(value) } }
+    func double(_ value: Double) { pass { sink.double(value) } }
+    func bool(_ value: Bool) { pass { sink.bool(value) } }
+    func null() { pass { sink.null() } }
 }
