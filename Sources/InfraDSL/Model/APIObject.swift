@@ -67,8 +67,6 @@ public struct APIObject<Object: KubernetesObject>: Resource {
         }
     }
 
-    public func bodyFields() -> Fields { GeneratedBody.fields(of: object) }
-
     public func writeBody(to sink: any DocumentSink) { object.write(to: GeneratedBodySink(sink)) }
 
     public func validate(_ context: inout ValidationContext) {

@@ -2,7 +2,7 @@ import KubernetesAPI
 
 /// A resource whose body is an object of the generated Kubernetes API: the intent-level types
 /// (``StatefulSet``, ``Service``, ``NetworkPolicy``...) build one from what they describe, and it is
-/// rendered by encoding that object. ``patch(file:line:_:)`` changes the object with every field
+/// rendered by writing that object. ``patch(file:line:_:)`` changes the object with every field
 /// checked by the compiler; the checks see the patched object.
 public protocol GeneratedResource: Resource {
     /// The generated kind this resource builds.
@@ -52,8 +52,6 @@ extension GeneratedResource {
 
     public var patchLocations: [SourceLocation] { patches.map(\.location) }
 
-    public func bodyFields() -> Fields { GeneratedBody.fields(of: object) }
-
     public func writeBody(to sink: any DocumentSink) { object.write(to: GeneratedBodySink(sink)) }
 
     /// Reports a patch that changes metadata, which rendering takes from the resource instead.
@@ -79,16 +77,5 @@ extension GeneratedResource where Self: Workload, Object: PodTemplateCarrying {
         let patched = object.podTemplate
         guard patched != unpatchedObject.podTemplate else { return declared }
         return PodTemplateBridge(location: last.location).template(patched)
-    }
-}
-
-/// The body of a generated object as a document: every field after `apiVersion`, `kind` and
-/// `metadata`, in the generated type's order.
-enum GeneratedBody {
-    static func fields(of object: some DocumentWritable) -> Fields {
-        guard case .object(let fields) = DocumentValueBuilder.value(of: object) else { return Fields() }
-        var body = Fields()
-        for (key, value) in fields where key != "apiVersion" && key != "kind" && key != "metadata" { body.set(key, value) }
-        return body
     }
 }

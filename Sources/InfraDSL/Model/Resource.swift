@@ -25,11 +25,9 @@ public protocol Resource: Sendable {
     /// Where typed patches (``GeneratedResource/patch(file:line:_:)``) were written; none by default.
     var patchLocations: [SourceLocation] { get }
 
-    /// The fields after `metadata` (`spec`, `data`, `rules`, ...), in Kubernetes order.
-    func bodyFields() -> Fields
-
-    /// The same fields as ``bodyFields()``, written as keys and values into a document `sink`
-    /// already has open (how rendering writes them without building a ``Value`` tree).
+    /// The fields after `metadata` (`spec`, `data`, `rules`, ...), in Kubernetes order, written as
+    /// keys and values into a document `sink` already has open: every format is rendered from
+    /// these events (``EnvironmentResolver/document(for:)`` builds a ``Value`` from them).
     func writeBody(to sink: any DocumentSink)
 
     /// Reports what is wrong with this object.
@@ -37,13 +35,6 @@ public protocol Resource: Sendable {
 }
 
 extension Resource {
-    public func writeBody(to sink: any DocumentSink) {
-        for (key, value) in bodyFields() {
-            sink.key(key)
-            value.write(to: sink)
-        }
-    }
-
     public static var isNamespaced: Bool { true }
     public static var isWorkload: Bool { false }
     public var patchLocations: [SourceLocation] { [] }
