@@ -115,7 +115,7 @@ public enum RolloutPlan {
 
     private static func decode<Object: KubernetesObject>(_ type: Object.Type, _ text: String, _ file: String) throws -> Object {
         do {
-            return try StrictYAMLDecoder().decode(type, from: text)
+            return try StrictYAMLDecoder().decodeGenerated(type, from: text)
         } catch {
             throw Rollout.InvalidSteps(description: "previous revision \(file):\(error.line.map(String.init) ?? "?"): \(error.field) \(error.message)")
         }

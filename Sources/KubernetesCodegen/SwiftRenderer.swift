@@ -94,7 +94,7 @@ public struct SwiftRenderer: Sendable {
             out.line("\(pad)/// Kind `\(kind.kind)` of `\(kind.apiVersion)`, \(kind.isNamespaced ? "namespaced" : "cluster-scoped").")
         }
         let conformance = switch declaration.kind {
-        case nil: "Codable, Hashable, Sendable, DocumentWritable"
+        case nil: "Decodable, Equatable, Sendable, DocumentWritable"
         case let kind? where kind.holdsSecretData: "KubernetesObject"
         case _?: "SecretFreeObject"
         }
@@ -120,18 +120,7 @@ public struct SwiftRenderer: Sendable {
         if !fields.isEmpty { out.line("") }
         renderInitializer(fields, into: &out, pad: inner)
         renderWriter(fields, isKind: declaration.kind != nil, into: &out, pad: inner)
-        // Coding keys only where a Swift name differs from its JSON key (`$ref`, `x-custom`, `self`).
-        if fields.contains(where: { SwiftNaming.bare($0.swiftName) != $0.jsonName }) {
-            out.line("")
-            out.line("\(inner)enum CodingKeys: String, CodingKey {")
-            let keys = (declaration.kind == nil ? [] : [("apiVersion", "apiVersion"), ("kind", "kind")])
-                + fields.map { ($0.swiftName, $0.jsonName) }
-            for (swiftName, jsonName) in keys {
-                let same = SwiftNaming.bare(swiftName) == jsonName
-                out.line(same ? "\(inner)    case \(swiftName)" : "\(inner)    case \(swiftName) = \(literal(jsonName))")
-            }
-            out.line("\(inner)}")
-        }
+        renderDecoder(fields, isKind: declaration.kind != nil, into: &out, pad: inner)
         for nested in declaration.nestedEnums {
             out.line("")
             render(nested, into: &out, indent: indent + 1)
@@ -184,6 +173,26 @@ public struct SwiftRenderer: Sendable {
             }
         }
         out.line("\(pad)    sink.endObject()")
+        out.line("\(pad)}")
+    }
+
+    /// `init(from:)`, written out with the shared ``FieldKey`` rather than synthesized: synthesis adds
+    /// a `CodingKeys` enumeration with its own conformances to every struct, which doubled the
+    /// module's compile time.
+    private func renderDecoder(_ fields: [PropertyDeclaration], isKind: Bool, into out: inout SourceText, pad: String) {
+        out.line("")
+        out.line("\(pad)public init(from decoder: any Decoder) throws {")
+        // An object without fields is still an object: anything else in its place is a type error.
+        let binding = isKind || !fields.isEmpty ? "let container" : "_"
+        out.line("\(pad)    \(binding) = try decoder.container(keyedBy: FieldKey.self)")
+        if isKind {
+            out.line("\(pad)    self.apiVersion = try container.decodeIfPresent(String.self, forKey: \"apiVersion\")")
+            out.line("\(pad)    self.kind = try container.decodeIfPresent(String.self, forKey: \"kind\")")
+        }
+        for property in fields {
+            let call = property.isRequired ? "decode" : "decodeIfPresent"
+            out.line("\(pad)    self.\(property.swiftName) = try container.\(call)(\(swiftType(property.type)).self, forKey: \(literal(property.jsonName)))")
+        }
         out.line("\(pad)}")
     }
 

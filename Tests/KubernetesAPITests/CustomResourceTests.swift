@@ -49,7 +49,7 @@ import Yams
     }
 
     static func decode<T: KubernetesObject>(_ type: T.Type, _ node: Node) throws -> T {
-        try StrictYAMLDecoder().decode(type, from: node)
+        try StrictYAMLDecoder().decodeGenerated(type, from: node)
     }
 
     @Test("every served version of every CRD is imported, and no other")
@@ -77,11 +77,10 @@ import Yams
         }
         let decoded = try Self.decode(kind.type, GeneratedAPITests.node(input))
         let document = Value(generated: decoded)
-        #expect(document == (try ValueEncoder().encode(decoded)), "the rendering path writes what Encodable writes")
         let rendered = PlainJSON.from(document)
         #expect(PlainJSON.difference(input, rendered) == nil, "\(PlainJSON.difference(input, rendered) ?? "")")
         let again = try Self.decode(kind.type, GeneratedAPITests.node(rendered as! [String: Any]))
-        let same = AnyHashable(again) == AnyHashable(decoded)
+        let same = sameObject(again, decoded)
         #expect(same, "reading the rendered object gives another value")
     }
 
@@ -111,7 +110,7 @@ import Yams
         spec.xVenueCode = "L"
         spec.maxOrderRate = "500/s"
         let venue = MarketsV1.TradingVenue(metadata: MetaV1.ObjectMeta(name: "lse"), spec: spec)
-        let rendered = PlainJSON.from(try ValueEncoder().encode(venue)) as! [String: Any]
+        let rendered = PlainJSON.from(Value(generated: venue)) as! [String: Any]
         let renderedSpec = rendered["spec"] as! [String: Any]
         #expect(Set(renderedSpec.keys) == ["$ref", "3dReplicas", "self", "default", "protocol", "x-venue-code", "maxOrderRate", "connectivity", "mic"])
         #expect(renderedSpec["protocol"] as? String == "binary-v2")
@@ -161,7 +160,7 @@ import Yams
     }
 
     private func open<T: KubernetesObject>(_ type: T.Type, _ node: Node) throws -> Value {
-        try ValueEncoder().encode(try StrictYAMLDecoder().decode(type, from: node))
+        Value(generated: try StrictYAMLDecoder().decodeGenerated(type, from: node))
     }
 
     /// Runs check-jsonschema on `object` against the kind's strict schema; its exit status.
@@ -207,7 +206,7 @@ import Yams
 
         var store = ExternalSecretsV1beta1.SecretStore(spec: .init(provider: .init(aws: .init(region: "us-east-1", service: .unknown("KeyVault")))))
         store.metadata = MetaV1.ObjectMeta(name: "store")
-        let badEnum = try validate(try ValueEncoder().encode(store), as: ExternalSecretsV1beta1.SecretStore.self, in: directory, name: "enum")
+        let badEnum = try validate(Value(generated: store), as: ExternalSecretsV1beta1.SecretStore.self, in: directory, name: "enum")
         #expect(badEnum.status != 0 && "\(badEnum.output)\(badEnum.error)".contains("KeyVault"))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import InfraDSL
+import KubernetesAPI
 import TestSupport
 
 /// Builds the largest object a schema allows: every property, recursively, with a valid value of its
@@ -101,4 +102,10 @@ enum PlainJSON {
         default: return "\(path): \(lhs) (\(type(of: lhs))) != \(rhs) (\(type(of: rhs)))"
         }
     }
+}
+
+/// Whether two objects of possibly different kinds are the same value (generated types are
+/// `Equatable`, not `Hashable`, so `AnyHashable` cannot compare them).
+func sameObject<Object: KubernetesObject>(_ object: Object, _ other: any KubernetesObject) -> Bool {
+    (other as? Object) == object
 }

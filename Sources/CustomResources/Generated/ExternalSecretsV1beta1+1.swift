@@ -44,8 +44,17 @@ extension ExternalSecretsV1beta1 {
             sink.endObject()
         }
 
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
+            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
+            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
+            self.spec = try container.decodeIfPresent(ExternalSecretsV1beta1.ClusterSecretStore.Spec.self, forKey: "spec")
+            self.status = try container.decodeIfPresent(ExternalSecretsV1beta1.ClusterSecretStore.Status.self, forKey: "status")
+        }
+
         /// `external-secrets.io/v1beta1 ClusterSecretStore.spec`.
-        public struct Spec: Codable, Hashable, Sendable, DocumentWritable {
+        public struct Spec: Decodable, Equatable, Sendable, DocumentWritable {
             /// `conditions`: array of `ExternalSecretsV1beta1.ClusterSecretStore.Spec.ConditionsItem`.
             public var conditions: [ExternalSecretsV1beta1.ClusterSecretStore.Spec.ConditionsItem]?
             /// `controller`: string.
@@ -82,8 +91,17 @@ extension ExternalSecretsV1beta1 {
                 sink.endObject()
             }
 
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: FieldKey.self)
+                self.conditions = try container.decodeIfPresent([ExternalSecretsV1beta1.ClusterSecretStore.Spec.ConditionsItem].self, forKey: "conditions")
+                self.controller = try container.decodeIfPresent(String.self, forKey: "controller")
+                self.provider = try container.decode(ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.self, forKey: "provider")
+                self.refreshInterval = try container.decodeIfPresent(Int.self, forKey: "refreshInterval")
+                self.retrySettings = try container.decodeIfPresent(ExternalSecretsV1beta1.ClusterSecretStore.Spec.RetrySettings.self, forKey: "retrySettings")
+            }
+
             /// `external-secrets.io/v1beta1 ClusterSecretStore.spec.conditions[]`.
-            public struct ConditionsItem: Codable, Hashable, Sendable, DocumentWritable {
+            public struct ConditionsItem: Decodable, Equatable, Sendable, DocumentWritable {
                 /// `namespaceRegexes`: array of string.
                 public var namespaceRegexes: [String]?
                 /// `namespaceSelector`: `ExternalSecretsV1beta1.ClusterSecretStore.Spec.ConditionsItem.NamespaceSelector`.
@@ -110,8 +128,15 @@ extension ExternalSecretsV1beta1 {
                     sink.endObject()
                 }
 
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: FieldKey.self)
+                    self.namespaceRegexes = try container.decodeIfPresent([String].self, forKey: "namespaceRegexes")
+                    self.namespaceSelector = try container.decodeIfPresent(ExternalSecretsV1beta1.ClusterSecretStore.Spec.ConditionsItem.NamespaceSelector.self, forKey: "namespaceSelector")
+                    self.namespaces = try container.decodeIfPresent([String].self, forKey: "namespaces")
+                }
+
                 /// `external-secrets.io/v1beta1 ClusterSecretStore.spec.conditions[].namespaceSelector`.
-                public struct NamespaceSelector: Codable, Hashable, Sendable, DocumentWritable {
+                public struct NamespaceSelector: Decodable, Equatable, Sendable, DocumentWritable {
                     /// `matchExpressions`: array of `ExternalSecretsV1beta1.ClusterSecretStore.Spec.ConditionsItem.NamespaceSelector.MatchExpressionsItem`.
                     public var matchExpressions: [ExternalSecretsV1beta1.ClusterSecretStore.Spec.ConditionsItem.NamespaceSelector.MatchExpressionsItem]?
                     /// `matchLabels`: map of string to string.
@@ -133,8 +158,14 @@ extension ExternalSecretsV1beta1 {
                         sink.endObject()
                     }
 
+                    public init(from decoder: any Decoder) throws {
+                        let container = try decoder.container(keyedBy: FieldKey.self)
+                        self.matchExpressions = try container.decodeIfPresent([ExternalSecretsV1beta1.ClusterSecretStore.Spec.ConditionsItem.NamespaceSelector.MatchExpressionsItem].self, forKey: "matchExpressions")
+                        self.matchLabels = try container.decodeIfPresent(StringMap<String>.self, forKey: "matchLabels")
+                    }
+
                     /// `external-secrets.io/v1beta1 ClusterSecretStore.spec.conditions[].namespaceSelector.matchExpressions[]`.
-                    public struct MatchExpressionsItem: Codable, Hashable, Sendable, DocumentWritable {
+                    public struct MatchExpressionsItem: Decodable, Equatable, Sendable, DocumentWritable {
                         /// `key`: string; required.
                         public var key: String
                         /// `operator`: `ExternalSecretsV1beta1.ClusterSecretStore.Spec.ConditionsItem.NamespaceSelector.MatchExpressionsItem.Operator`; required.
@@ -159,6 +190,13 @@ extension ExternalSecretsV1beta1 {
                             sink.key("operator"); `operator`.write(to: sink)
                             if values != nil { sink.key("values"); sink.beginArray(); for index0 in values!.indices { sink.string(values![index0]) }; sink.endArray() }
                             sink.endObject()
+                        }
+
+                        public init(from decoder: any Decoder) throws {
+                            let container = try decoder.container(keyedBy: FieldKey.self)
+                            self.key = try container.decode(String.self, forKey: "key")
+                            self.`operator` = try container.decode(ExternalSecretsV1beta1.ClusterSecretStore.Spec.ConditionsItem.NamespaceSelector.MatchExpressionsItem.Operator.self, forKey: "operator")
+                            self.values = try container.decodeIfPresent([String].self, forKey: "values")
                         }
 
                         /// One of `In`, `NotIn`, `Exists`, `DoesNotExist`, or ``unknown(_:)`` for a value the schema does not list.
@@ -199,7 +237,7 @@ extension ExternalSecretsV1beta1 {
             }
 
             /// `external-secrets.io/v1beta1 ClusterSecretStore.spec.provider`.
-            public struct Provider: Codable, Hashable, Sendable, DocumentWritable {
+            public struct Provider: Decodable, Equatable, Sendable, DocumentWritable {
                 /// `aws`: `ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws`.
                 public var aws: ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws?
 
@@ -216,8 +254,13 @@ extension ExternalSecretsV1beta1 {
                     sink.endObject()
                 }
 
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: FieldKey.self)
+                    self.aws = try container.decodeIfPresent(ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.self, forKey: "aws")
+                }
+
                 /// `external-secrets.io/v1beta1 ClusterSecretStore.spec.provider.aws`.
-                public struct Aws: Codable, Hashable, Sendable, DocumentWritable {
+                public struct Aws: Decodable, Equatable, Sendable, DocumentWritable {
                     /// `additionalRoles`: array of string.
                     public var additionalRoles: [String]?
                     /// `auth`: `ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth`.
@@ -269,6 +312,18 @@ extension ExternalSecretsV1beta1 {
                         sink.endObject()
                     }
 
+                    public init(from decoder: any Decoder) throws {
+                        let container = try decoder.container(keyedBy: FieldKey.self)
+                        self.additionalRoles = try container.decodeIfPresent([String].self, forKey: "additionalRoles")
+                        self.auth = try container.decodeIfPresent(ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth.self, forKey: "auth")
+                        self.externalID = try container.decodeIfPresent(String.self, forKey: "externalID")
+                        self.prefix = try container.decodeIfPresent(String.self, forKey: "prefix")
+                        self.region = try container.decode(String.self, forKey: "region")
+                        self.role = try container.decodeIfPresent(String.self, forKey: "role")
+                        self.secretsManager = try container.decodeIfPresent(ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.SecretsManager.self, forKey: "secretsManager")
+                        self.service = try container.decode(ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Service.self, forKey: "service")
+                    }
+
                     /// One of `SecretsManager`, `ParameterStore`, or ``unknown(_:)`` for a value the schema does not list.
                     public enum Service: OpenEnumeration {
                         case secretsManager
@@ -298,7 +353,7 @@ extension ExternalSecretsV1beta1 {
                     }
 
                     /// `external-secrets.io/v1beta1 ClusterSecretStore.spec.provider.aws.auth`.
-                    public struct Auth: Codable, Hashable, Sendable, DocumentWritable {
+                    public struct Auth: Decodable, Equatable, Sendable, DocumentWritable {
                         /// `jwt`: `ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth.Jwt`.
                         public var jwt: ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth.Jwt?
                         /// `secretRef`: `ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth.SecretRef`.
@@ -320,8 +375,14 @@ extension ExternalSecretsV1beta1 {
                             sink.endObject()
                         }
 
+                        public init(from decoder: any Decoder) throws {
+                            let container = try decoder.container(keyedBy: FieldKey.self)
+                            self.jwt = try container.decodeIfPresent(ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth.Jwt.self, forKey: "jwt")
+                            self.secretRef = try container.decodeIfPresent(ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth.SecretRef.self, forKey: "secretRef")
+                        }
+
                         /// `external-secrets.io/v1beta1 ClusterSecretStore.spec.provider.aws.auth.jwt`.
-                        public struct Jwt: Codable, Hashable, Sendable, DocumentWritable {
+                        public struct Jwt: Decodable, Equatable, Sendable, DocumentWritable {
                             /// `serviceAccountRef`: `ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth.Jwt.ServiceAccountRef`.
                             public var serviceAccountRef: ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth.Jwt.ServiceAccountRef?
 
@@ -338,8 +399,13 @@ extension ExternalSecretsV1beta1 {
                                 sink.endObject()
                             }
 
+                            public init(from decoder: any Decoder) throws {
+                                let container = try decoder.container(keyedBy: FieldKey.self)
+                                self.serviceAccountRef = try container.decodeIfPresent(ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth.Jwt.ServiceAccountRef.self, forKey: "serviceAccountRef")
+                            }
+
                             /// `external-secrets.io/v1beta1 ClusterSecretStore.spec.provider.aws.auth.jwt.serviceAccountRef`.
-                            public struct ServiceAccountRef: Codable, Hashable, Sendable, DocumentWritable {
+                            public struct ServiceAccountRef: Decodable, Equatable, Sendable, DocumentWritable {
                                 /// `name`: string; required.
                                 public var name: String
                                 /// `audiences`: array of string.
@@ -365,11 +431,18 @@ extension ExternalSecretsV1beta1 {
                                     if namespace != nil { sink.key("namespace"); sink.string(namespace!) }
                                     sink.endObject()
                                 }
+
+                                public init(from decoder: any Decoder) throws {
+                                    let container = try decoder.container(keyedBy: FieldKey.self)
+                                    self.name = try container.decode(String.self, forKey: "name")
+                                    self.audiences = try container.decodeIfPresent([String].self, forKey: "audiences")
+                                    self.namespace = try container.decodeIfPresent(String.self, forKey: "namespace")
+                                }
                             }
                         }
 
                         /// `external-secrets.io/v1beta1 ClusterSecretStore.spec.provider.aws.auth.secretRef`.
-                        public struct SecretRef: Codable, Hashable, Sendable, DocumentWritable {
+                        public struct SecretRef: Decodable, Equatable, Sendable, DocumentWritable {
                             /// `accessKeyIDSecretRef`: `ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth.SecretRef.AccessKeyIDSecretRef`.
                             public var accessKeyIDSecretRef: ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth.SecretRef.AccessKeyIDSecretRef?
                             /// `secretAccessKeySecretRef`: `ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth.SecretRef.SecretAccessKeySecretRef`.
@@ -396,8 +469,15 @@ extension ExternalSecretsV1beta1 {
                                 sink.endObject()
                             }
 
+                            public init(from decoder: any Decoder) throws {
+                                let container = try decoder.container(keyedBy: FieldKey.self)
+                                self.accessKeyIDSecretRef = try container.decodeIfPresent(ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth.SecretRef.AccessKeyIDSecretRef.self, forKey: "accessKeyIDSecretRef")
+                                self.secretAccessKeySecretRef = try container.decodeIfPresent(ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth.SecretRef.SecretAccessKeySecretRef.self, forKey: "secretAccessKeySecretRef")
+                                self.sessionTokenSecretRef = try container.decodeIfPresent(ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth.SecretRef.SessionTokenSecretRef.self, forKey: "sessionTokenSecretRef")
+                            }
+
                             /// `external-secrets.io/v1beta1 ClusterSecretStore.spec.provider.aws.auth.secretRef.accessKeyIDSecretRef`.
-                            public struct AccessKeyIDSecretRef: Codable, Hashable, Sendable, DocumentWritable {
+                            public struct AccessKeyIDSecretRef: Decodable, Equatable, Sendable, DocumentWritable {
                                 /// `name`: string.
                                 public var name: String?
                                 /// `key`: string.
@@ -422,11 +502,18 @@ extension ExternalSecretsV1beta1 {
                                     if key != nil { sink.key("key"); sink.string(key!) }
                                     if namespace != nil { sink.key("namespace"); sink.string(namespace!) }
                                     sink.endObject()
+                                }
+
+                                public init(from decoder: any Decoder) throws {
+                                    let container = try decoder.container(keyedBy: FieldKey.self)
+                                    self.name = try container.decodeIfPresent(String.self, forKey: "name")
+                                    self.key = try container.decodeIfPresent(String.self, forKey: "key")
+                                    self.namespace = try container.decodeIfPresent(String.self, forKey: "namespace")
                                 }
                             }
 
                             /// `external-secrets.io/v1beta1 ClusterSecretStore.spec.provider.aws.auth.secretRef.secretAccessKeySecretRef`.
-                            public struct SecretAccessKeySecretRef: Codable, Hashable, Sendable, DocumentWritable {
+                            public struct SecretAccessKeySecretRef: Decodable, Equatable, Sendable, DocumentWritable {
                                 /// `name`: string.
                                 public var name: String?
                                 /// `key`: string.
@@ -451,11 +538,18 @@ extension ExternalSecretsV1beta1 {
                                     if key != nil { sink.key("key"); sink.string(key!) }
                                     if namespace != nil { sink.key("namespace"); sink.string(namespace!) }
                                     sink.endObject()
+                                }
+
+                                public init(from decoder: any Decoder) throws {
+                                    let container = try decoder.container(keyedBy: FieldKey.self)
+                                    self.name = try container.decodeIfPresent(String.self, forKey: "name")
+                                    self.key = try container.decodeIfPresent(String.self, forKey: "key")
+                                    self.namespace = try container.decodeIfPresent(String.self, forKey: "namespace")
                                 }
                             }
 
                             /// `external-secrets.io/v1beta1 ClusterSecretStore.spec.provider.aws.auth.secretRef.sessionTokenSecretRef`.
-                            public struct SessionTokenSecretRef: Codable, Hashable, Sendable, DocumentWritable {
+                            public struct SessionTokenSecretRef: Decodable, Equatable, Sendable, DocumentWritable {
                                 /// `name`: string.
                                 public var name: String?
                                 /// `key`: string.
@@ -480,13 +574,20 @@ extension ExternalSecretsV1beta1 {
                                     if key != nil { sink.key("key"); sink.string(key!) }
                                     if namespace != nil { sink.key("namespace"); sink.string(namespace!) }
                                     sink.endObject()
+                                }
+
+                                public init(from decoder: any Decoder) throws {
+                                    let container = try decoder.container(keyedBy: FieldKey.self)
+                                    self.name = try container.decodeIfPresent(String.self, forKey: "name")
+                                    self.key = try container.decodeIfPresent(String.self, forKey: "key")
+                                    self.namespace = try container.decodeIfPresent(String.self, forKey: "namespace")
                                 }
                             }
                         }
                     }
 
                     /// `external-secrets.io/v1beta1 ClusterSecretStore.spec.provider.aws.secretsManager`.
-                    public struct SecretsManager: Codable, Hashable, Sendable, DocumentWritable {
+                    public struct SecretsManager: Decodable, Equatable, Sendable, DocumentWritable {
                         /// `forceDeleteWithoutRecovery`: boolean.
                         public var forceDeleteWithoutRecovery: Bool?
                         /// `recoveryWindowInDays`: integer; format int64.
@@ -507,12 +608,18 @@ extension ExternalSecretsV1beta1 {
                             if recoveryWindowInDays != nil { sink.key("recoveryWindowInDays"); sink.int(recoveryWindowInDays!) }
                             sink.endObject()
                         }
+
+                        public init(from decoder: any Decoder) throws {
+                            let container = try decoder.container(keyedBy: FieldKey.self)
+                            self.forceDeleteWithoutRecovery = try container.decodeIfPresent(Bool.self, forKey: "forceDeleteWithoutRecovery")
+                            self.recoveryWindowInDays = try container.decodeIfPresent(Int.self, forKey: "recoveryWindowInDays")
+                        }
                     }
                 }
             }
 
             /// `external-secrets.io/v1beta1 ClusterSecretStore.spec.retrySettings`.
-            public struct RetrySettings: Codable, Hashable, Sendable, DocumentWritable {
+            public struct RetrySettings: Decodable, Equatable, Sendable, DocumentWritable {
                 /// `maxRetries`: integer; format int32.
                 public var maxRetries: Int?
                 /// `retryInterval`: string.
@@ -533,11 +640,17 @@ extension ExternalSecretsV1beta1 {
                     if retryInterval != nil { sink.key("retryInterval"); sink.string(retryInterval!) }
                     sink.endObject()
                 }
+
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: FieldKey.self)
+                    self.maxRetries = try container.decodeIfPresent(Int.self, forKey: "maxRetries")
+                    self.retryInterval = try container.decodeIfPresent(String.self, forKey: "retryInterval")
+                }
             }
         }
 
         /// `external-secrets.io/v1beta1 ClusterSecretStore.status`.
-        public struct Status: Codable, Hashable, Sendable, DocumentWritable {
+        public struct Status: Decodable, Equatable, Sendable, DocumentWritable {
             /// `capabilities`: `ExternalSecretsV1beta1.ClusterSecretStore.Status.Capabilities`.
             public var capabilities: ExternalSecretsV1beta1.ClusterSecretStore.Status.Capabilities?
             /// `conditions`: array of `ExternalSecretsV1beta1.ClusterSecretStore.Status.ConditionsItem`.
@@ -557,6 +670,12 @@ extension ExternalSecretsV1beta1 {
                 if capabilities != nil { sink.key("capabilities"); capabilities!.write(to: sink) }
                 if conditions != nil { sink.key("conditions"); sink.beginArray(); for index0 in conditions!.indices { conditions![index0].write(to: sink) }; sink.endArray() }
                 sink.endObject()
+            }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: FieldKey.self)
+                self.capabilities = try container.decodeIfPresent(ExternalSecretsV1beta1.ClusterSecretStore.Status.Capabilities.self, forKey: "capabilities")
+                self.conditions = try container.decodeIfPresent([ExternalSecretsV1beta1.ClusterSecretStore.Status.ConditionsItem].self, forKey: "conditions")
             }
 
             /// One of `ReadOnly`, `WriteOnly`, `ReadWrite`, or ``unknown(_:)`` for a value the schema does not list.
@@ -591,7 +710,7 @@ extension ExternalSecretsV1beta1 {
             }
 
             /// `external-secrets.io/v1beta1 ClusterSecretStore.status.conditions[]`.
-            public struct ConditionsItem: Codable, Hashable, Sendable, DocumentWritable {
+            public struct ConditionsItem: Decodable, Equatable, Sendable, DocumentWritable {
                 /// `lastTransitionTime`: string; format date-time.
                 public var lastTransitionTime: String?
                 /// `message`: string.
@@ -626,6 +745,15 @@ extension ExternalSecretsV1beta1 {
                     sink.key("status"); sink.string(status)
                     sink.key("type"); sink.string(type)
                     sink.endObject()
+                }
+
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: FieldKey.self)
+                    self.lastTransitionTime = try container.decodeIfPresent(String.self, forKey: "lastTransitionTime")
+                    self.message = try container.decodeIfPresent(String.self, forKey: "message")
+                    self.reason = try container.decodeIfPresent(String.self, forKey: "reason")
+                    self.status = try container.decode(String.self, forKey: "status")
+                    self.type = try container.decode(String.self, forKey: "type")
                 }
             }
         }
@@ -673,8 +801,17 @@ extension ExternalSecretsV1beta1 {
             sink.endObject()
         }
 
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
+            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
+            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
+            self.spec = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Spec.self, forKey: "spec")
+            self.status = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Status.self, forKey: "status")
+        }
+
         /// `external-secrets.io/v1beta1 ExternalSecret.spec`.
-        public struct Spec: Codable, Hashable, Sendable, DocumentWritable {
+        public struct Spec: Decodable, Equatable, Sendable, DocumentWritable {
             /// `data`: array of `ExternalSecretsV1beta1.ExternalSecret.Spec.DataItem`.
             public var data: [ExternalSecretsV1beta1.ExternalSecret.Spec.DataItem]?
             /// `dataFrom`: array of `ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem`.
@@ -711,8 +848,17 @@ extension ExternalSecretsV1beta1 {
                 sink.endObject()
             }
 
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: FieldKey.self)
+                self.data = try container.decodeIfPresent([ExternalSecretsV1beta1.ExternalSecret.Spec.DataItem].self, forKey: "data")
+                self.dataFrom = try container.decodeIfPresent([ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem].self, forKey: "dataFrom")
+                self.refreshInterval = try container.decodeIfPresent(String.self, forKey: "refreshInterval")
+                self.secretStoreRef = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Spec.SecretStoreRef.self, forKey: "secretStoreRef")
+                self.target = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Spec.Target.self, forKey: "target")
+            }
+
             /// `external-secrets.io/v1beta1 ExternalSecret.spec.data[]`.
-            public struct DataItem: Codable, Hashable, Sendable, DocumentWritable {
+            public struct DataItem: Decodable, Equatable, Sendable, DocumentWritable {
                 /// `remoteRef`: `ExternalSecretsV1beta1.ExternalSecret.Spec.DataItem.RemoteRef`; required.
                 public var remoteRef: ExternalSecretsV1beta1.ExternalSecret.Spec.DataItem.RemoteRef
                 /// `secretKey`: string; required.
@@ -734,8 +880,14 @@ extension ExternalSecretsV1beta1 {
                     sink.endObject()
                 }
 
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: FieldKey.self)
+                    self.remoteRef = try container.decode(ExternalSecretsV1beta1.ExternalSecret.Spec.DataItem.RemoteRef.self, forKey: "remoteRef")
+                    self.secretKey = try container.decode(String.self, forKey: "secretKey")
+                }
+
                 /// `external-secrets.io/v1beta1 ExternalSecret.spec.data[].remoteRef`.
-                public struct RemoteRef: Codable, Hashable, Sendable, DocumentWritable {
+                public struct RemoteRef: Decodable, Equatable, Sendable, DocumentWritable {
                     /// `conversionStrategy`: `ExternalSecretsV1beta1.ExternalSecret.Spec.DataItem.RemoteRef.ConversionStrategy`.
                     public var conversionStrategy: ExternalSecretsV1beta1.ExternalSecret.Spec.DataItem.RemoteRef.ConversionStrategy?
                     /// `decodingStrategy`: `ExternalSecretsV1beta1.ExternalSecret.Spec.DataItem.RemoteRef.DecodingStrategy`.
@@ -775,6 +927,16 @@ extension ExternalSecretsV1beta1 {
                         if property != nil { sink.key("property"); sink.string(property!) }
                         if version != nil { sink.key("version"); sink.string(version!) }
                         sink.endObject()
+                    }
+
+                    public init(from decoder: any Decoder) throws {
+                        let container = try decoder.container(keyedBy: FieldKey.self)
+                        self.conversionStrategy = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Spec.DataItem.RemoteRef.ConversionStrategy.self, forKey: "conversionStrategy")
+                        self.decodingStrategy = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Spec.DataItem.RemoteRef.DecodingStrategy.self, forKey: "decodingStrategy")
+                        self.key = try container.decode(String.self, forKey: "key")
+                        self.metadataPolicy = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Spec.DataItem.RemoteRef.MetadataPolicy.self, forKey: "metadataPolicy")
+                        self.property = try container.decodeIfPresent(String.self, forKey: "property")
+                        self.version = try container.decodeIfPresent(String.self, forKey: "version")
                     }
 
                     /// One of `Default`, `Unicode`, or ``unknown(_:)`` for a value the schema does not list.
@@ -870,7 +1032,7 @@ extension ExternalSecretsV1beta1 {
             }
 
             /// `external-secrets.io/v1beta1 ExternalSecret.spec.dataFrom[]`.
-            public struct DataFromItem: Codable, Hashable, Sendable, DocumentWritable {
+            public struct DataFromItem: Decodable, Equatable, Sendable, DocumentWritable {
                 /// `extract`: `ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Extract`.
                 public var extract: ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Extract?
                 /// `find`: `ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Find`.
@@ -897,8 +1059,15 @@ extension ExternalSecretsV1beta1 {
                     sink.endObject()
                 }
 
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: FieldKey.self)
+                    self.extract = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Extract.self, forKey: "extract")
+                    self.find = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Find.self, forKey: "find")
+                    self.rewrite = try container.decodeIfPresent([ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.RewriteItem].self, forKey: "rewrite")
+                }
+
                 /// `external-secrets.io/v1beta1 ExternalSecret.spec.dataFrom[].extract`.
-                public struct Extract: Codable, Hashable, Sendable, DocumentWritable {
+                public struct Extract: Decodable, Equatable, Sendable, DocumentWritable {
                     /// `conversionStrategy`: `ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Extract.ConversionStrategy`.
                     public var conversionStrategy: ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Extract.ConversionStrategy?
                     /// `decodingStrategy`: `ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Extract.DecodingStrategy`.
@@ -938,6 +1107,16 @@ extension ExternalSecretsV1beta1 {
                         if property != nil { sink.key("property"); sink.string(property!) }
                         if version != nil { sink.key("version"); sink.string(version!) }
                         sink.endObject()
+                    }
+
+                    public init(from decoder: any Decoder) throws {
+                        let container = try decoder.container(keyedBy: FieldKey.self)
+                        self.conversionStrategy = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Extract.ConversionStrategy.self, forKey: "conversionStrategy")
+                        self.decodingStrategy = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Extract.DecodingStrategy.self, forKey: "decodingStrategy")
+                        self.key = try container.decode(String.self, forKey: "key")
+                        self.metadataPolicy = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Extract.MetadataPolicy.self, forKey: "metadataPolicy")
+                        self.property = try container.decodeIfPresent(String.self, forKey: "property")
+                        self.version = try container.decodeIfPresent(String.self, forKey: "version")
                     }
 
                     /// One of `Default`, `Unicode`, or ``unknown(_:)`` for a value the schema does not list.
@@ -1032,7 +1211,7 @@ extension ExternalSecretsV1beta1 {
                 }
 
                 /// `external-secrets.io/v1beta1 ExternalSecret.spec.dataFrom[].find`.
-                public struct Find: Codable, Hashable, Sendable, DocumentWritable {
+                public struct Find: Decodable, Equatable, Sendable, DocumentWritable {
                     /// `name`: `ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Find.Name`.
                     public var name: ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Find.Name?
                     /// `conversionStrategy`: `ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Find.ConversionStrategy`.
@@ -1067,6 +1246,15 @@ extension ExternalSecretsV1beta1 {
                         if path != nil { sink.key("path"); sink.string(path!) }
                         if tags != nil { sink.key("tags"); sink.beginObject(); for index0 in tags!.entries.indices { sink.key(tags!.entries[index0].key); sink.string(tags!.entries[index0].value) }; sink.endObject() }
                         sink.endObject()
+                    }
+
+                    public init(from decoder: any Decoder) throws {
+                        let container = try decoder.container(keyedBy: FieldKey.self)
+                        self.name = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Find.Name.self, forKey: "name")
+                        self.conversionStrategy = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Find.ConversionStrategy.self, forKey: "conversionStrategy")
+                        self.decodingStrategy = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Find.DecodingStrategy.self, forKey: "decodingStrategy")
+                        self.path = try container.decodeIfPresent(String.self, forKey: "path")
+                        self.tags = try container.decodeIfPresent(StringMap<String>.self, forKey: "tags")
                     }
 
                     /// One of `Default`, `Unicode`, or ``unknown(_:)`` for a value the schema does not list.
@@ -1132,7 +1320,7 @@ extension ExternalSecretsV1beta1 {
                     }
 
                     /// `external-secrets.io/v1beta1 ExternalSecret.spec.dataFrom[].find.name`.
-                    public struct Name: Codable, Hashable, Sendable, DocumentWritable {
+                    public struct Name: Decodable, Equatable, Sendable, DocumentWritable {
                         /// `regexp`: string.
                         public var regexp: String?
 
@@ -1148,11 +1336,16 @@ extension ExternalSecretsV1beta1 {
                             if regexp != nil { sink.key("regexp"); sink.string(regexp!) }
                             sink.endObject()
                         }
+
+                        public init(from decoder: any Decoder) throws {
+                            let container = try decoder.container(keyedBy: FieldKey.self)
+                            self.regexp = try container.decodeIfPresent(String.self, forKey: "regexp")
+                        }
                     }
                 }
 
                 /// `external-secrets.io/v1beta1 ExternalSecret.spec.dataFrom[].rewrite[]`.
-                public struct RewriteItem: Codable, Hashable, Sendable, DocumentWritable {
+                public struct RewriteItem: Decodable, Equatable, Sendable, DocumentWritable {
                     /// `regexp`: `ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.RewriteItem.Regexp`.
                     public var regexp: ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.RewriteItem.Regexp?
 
@@ -1169,8 +1362,13 @@ extension ExternalSecretsV1beta1 {
                         sink.endObject()
                     }
 
+                    public init(from decoder: any Decoder) throws {
+                        let container = try decoder.container(keyedBy: FieldKey.self)
+                        self.regexp = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.RewriteItem.Regexp.self, forKey: "regexp")
+                    }
+
                     /// `external-secrets.io/v1beta1 ExternalSecret.spec.dataFrom[].rewrite[].regexp`.
-                    public struct Regexp: Codable, Hashable, Sendable, DocumentWritable {
+                    public struct Regexp: Decodable, Equatable, Sendable, DocumentWritable {
                         /// `source`: string; required.
                         public var source: String
                         /// `target`: string; required.
@@ -1191,12 +1389,18 @@ extension ExternalSecretsV1beta1 {
                             sink.key("target"); sink.string(target)
                             sink.endObject()
                         }
+
+                        public init(from decoder: any Decoder) throws {
+                            let container = try decoder.container(keyedBy: FieldKey.self)
+                            self.source = try container.decode(String.self, forKey: "source")
+                            self.target = try container.decode(String.self, forKey: "target")
+                        }
                     }
                 }
             }
 
             /// `external-secrets.io/v1beta1 ExternalSecret.spec.secretStoreRef`.
-            public struct SecretStoreRef: Codable, Hashable, Sendable, DocumentWritable {
+            public struct SecretStoreRef: Decodable, Equatable, Sendable, DocumentWritable {
                 /// `name`: string; required.
                 public var name: String
                 /// `kind`: `ExternalSecretsV1beta1.ExternalSecret.Spec.SecretStoreRef.Kind`.
@@ -1216,6 +1420,12 @@ extension ExternalSecretsV1beta1 {
                     sink.key("name"); sink.string(name)
                     if kind != nil { sink.key("kind"); kind!.write(to: sink) }
                     sink.endObject()
+                }
+
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: FieldKey.self)
+                    self.name = try container.decode(String.self, forKey: "name")
+                    self.kind = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Spec.SecretStoreRef.Kind.self, forKey: "kind")
                 }
 
                 /// One of `SecretStore`, `ClusterSecretStore`, or ``unknown(_:)`` for a value the schema does not list.
@@ -1248,7 +1458,7 @@ extension ExternalSecretsV1beta1 {
             }
 
             /// `external-secrets.io/v1beta1 ExternalSecret.spec.target`.
-            public struct Target: Codable, Hashable, Sendable, DocumentWritable {
+            public struct Target: Decodable, Equatable, Sendable, DocumentWritable {
                 /// `name`: string.
                 public var name: String?
                 /// `creationPolicy`: `ExternalSecretsV1beta1.ExternalSecret.Spec.Target.CreationPolicy`.
@@ -1283,6 +1493,15 @@ extension ExternalSecretsV1beta1 {
                     if immutable != nil { sink.key("immutable"); sink.bool(immutable!) }
                     if template != nil { sink.key("template"); template!.write(to: sink) }
                     sink.endObject()
+                }
+
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: FieldKey.self)
+                    self.name = try container.decodeIfPresent(String.self, forKey: "name")
+                    self.creationPolicy = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Spec.Target.CreationPolicy.self, forKey: "creationPolicy")
+                    self.deletionPolicy = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Spec.Target.DeletionPolicy.self, forKey: "deletionPolicy")
+                    self.immutable = try container.decodeIfPresent(Bool.self, forKey: "immutable")
+                    self.template = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Spec.Target.Template.self, forKey: "template")
                 }
 
                 /// One of `Owner`, `Orphan`, `Merge`, `None`, or ``unknown(_:)`` for a value the schema does not list.
@@ -1351,7 +1570,7 @@ extension ExternalSecretsV1beta1 {
                 }
 
                 /// `external-secrets.io/v1beta1 ExternalSecret.spec.target.template`.
-                public struct Template: Codable, Hashable, Sendable, DocumentWritable {
+                public struct Template: Decodable, Equatable, Sendable, DocumentWritable {
                     /// `data`: map of string to string.
                     public var data: StringMap<String>?
                     /// `engineVersion`: `ExternalSecretsV1beta1.ExternalSecret.Spec.Target.Template.EngineVersion`.
@@ -1386,6 +1605,15 @@ extension ExternalSecretsV1beta1 {
                         if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
                         if type != nil { sink.key("type"); sink.string(type!) }
                         sink.endObject()
+                    }
+
+                    public init(from decoder: any Decoder) throws {
+                        let container = try decoder.container(keyedBy: FieldKey.self)
+                        self.data = try container.decodeIfPresent(StringMap<String>.self, forKey: "data")
+                        self.engineVersion = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Spec.Target.Template.EngineVersion.self, forKey: "engineVersion")
+                        self.mergePolicy = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Spec.Target.Template.MergePolicy.self, forKey: "mergePolicy")
+                        self.metadata = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Spec.Target.Template.Metadata.self, forKey: "metadata")
+                        self.type = try container.decodeIfPresent(String.self, forKey: "type")
                     }
 
                     /// One of `v1`, `v2`, or ``unknown(_:)`` for a value the schema does not list.
@@ -1445,7 +1673,7 @@ extension ExternalSecretsV1beta1 {
                     }
 
                     /// `external-secrets.io/v1beta1 ExternalSecret.spec.target.template.metadata`.
-                    public struct Metadata: Codable, Hashable, Sendable, DocumentWritable {
+                    public struct Metadata: Decodable, Equatable, Sendable, DocumentWritable {
                         /// `annotations`: map of string to string.
                         public var annotations: StringMap<String>?
                         /// `labels`: map of string to string.
@@ -1466,13 +1694,19 @@ extension ExternalSecretsV1beta1 {
                             if labels != nil { sink.key("labels"); sink.beginObject(); for index0 in labels!.entries.indices { sink.key(labels!.entries[index0].key); sink.string(labels!.entries[index0].value) }; sink.endObject() }
                             sink.endObject()
                         }
+
+                        public init(from decoder: any Decoder) throws {
+                            let container = try decoder.container(keyedBy: FieldKey.self)
+                            self.annotations = try container.decodeIfPresent(StringMap<String>.self, forKey: "annotations")
+                            self.labels = try container.decodeIfPresent(StringMap<String>.self, forKey: "labels")
+                        }
                     }
                 }
             }
         }
 
         /// `external-secrets.io/v1beta1 ExternalSecret.status`.
-        public struct Status: Codable, Hashable, Sendable, DocumentWritable {
+        public struct Status: Decodable, Equatable, Sendable, DocumentWritable {
             /// `binding`: `ExternalSecretsV1beta1.ExternalSecret.Status.Binding`.
             public var binding: ExternalSecretsV1beta1.ExternalSecret.Status.Binding?
             /// `conditions`: array of `ExternalSecretsV1beta1.ExternalSecret.Status.ConditionsItem`.
@@ -1504,8 +1738,16 @@ extension ExternalSecretsV1beta1 {
                 sink.endObject()
             }
 
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: FieldKey.self)
+                self.binding = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Status.Binding.self, forKey: "binding")
+                self.conditions = try container.decodeIfPresent([ExternalSecretsV1beta1.ExternalSecret.Status.ConditionsItem].self, forKey: "conditions")
+                self.refreshTime = try container.decodeIfPresent(String.self, forKey: "refreshTime")
+                self.syncedResourceVersion = try container.decodeIfPresent(String.self, forKey: "syncedResourceVersion")
+            }
+
             /// `external-secrets.io/v1beta1 ExternalSecret.status.binding`.
-            public struct Binding: Codable, Hashable, Sendable, DocumentWritable {
+            public struct Binding: Decodable, Equatable, Sendable, DocumentWritable {
                 /// `name`: string.
                 public var name: String?
 
@@ -1521,10 +1763,15 @@ extension ExternalSecretsV1beta1 {
                     if name != nil { sink.key("name"); sink.string(name!) }
                     sink.endObject()
                 }
+
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: FieldKey.self)
+                    self.name = try container.decodeIfPresent(String.self, forKey: "name")
+                }
             }
 
             /// `external-secrets.io/v1beta1 ExternalSecret.status.conditions[]`.
-            public struct ConditionsItem: Codable, Hashable, Sendable, DocumentWritable {
+            public struct ConditionsItem: Decodable, Equatable, Sendable, DocumentWritable {
                 /// `lastTransitionTime`: string; format date-time.
                 public var lastTransitionTime: String?
                 /// `message`: string.
@@ -1559,6 +1806,15 @@ extension ExternalSecretsV1beta1 {
                     sink.key("status"); sink.string(status)
                     sink.key("type"); sink.string(type)
                     sink.endObject()
+                }
+
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: FieldKey.self)
+                    self.lastTransitionTime = try container.decodeIfPresent(String.self, forKey: "lastTransitionTime")
+                    self.message = try container.decodeIfPresent(String.self, forKey: "message")
+                    self.reason = try container.decodeIfPresent(String.self, forKey: "reason")
+                    self.status = try container.decode(String.self, forKey: "status")
+                    self.type = try container.decode(String.self, forKey: "type")
                 }
             }
         }
@@ -1606,8 +1862,17 @@ extension ExternalSecretsV1beta1 {
             sink.endObject()
         }
 
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
+            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
+            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
+            self.spec = try container.decodeIfPresent(ExternalSecretsV1beta1.SecretStore.Spec.self, forKey: "spec")
+            self.status = try container.decodeIfPresent(ExternalSecretsV1beta1.SecretStore.Status.self, forKey: "status")
+        }
+
         /// `external-secrets.io/v1beta1 SecretStore.spec`.
-        public struct Spec: Codable, Hashable, Sendable, DocumentWritable {
+        public struct Spec: Decodable, Equatable, Sendable, DocumentWritable {
             /// `conditions`: array of `ExternalSecretsV1beta1.SecretStore.Spec.ConditionsItem`.
             public var conditions: [ExternalSecretsV1beta1.SecretStore.Spec.ConditionsItem]?
             /// `controller`: string.
@@ -1644,8 +1909,17 @@ extension ExternalSecretsV1beta1 {
                 sink.endObject()
             }
 
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: FieldKey.self)
+                self.conditions = try container.decodeIfPresent([ExternalSecretsV1beta1.SecretStore.Spec.ConditionsItem].self, forKey: "conditions")
+                self.controller = try container.decodeIfPresent(String.self, forKey: "controller")
+                self.provider = try container.decode(ExternalSecretsV1beta1.SecretStore.Spec.Provider.self, forKey: "provider")
+                self.refreshInterval = try container.decodeIfPresent(Int.self, forKey: "refreshInterval")
+                self.retrySettings = try container.decodeIfPresent(ExternalSecretsV1beta1.SecretStore.Spec.RetrySettings.self, forKey: "retrySettings")
+            }
+
             /// `external-secrets.io/v1beta1 SecretStore.spec.conditions[]`.
-            public struct ConditionsItem: Codable, Hashable, Sendable, DocumentWritable {
+            public struct ConditionsItem: Decodable, Equatable, Sendable, DocumentWritable {
                 /// `namespaceRegexes`: array of string.
                 public var namespaceRegexes: [String]?
                 /// `namespaceSelector`: `ExternalSecretsV1beta1.SecretStore.Spec.ConditionsItem.NamespaceSelector`.
@@ -1672,8 +1946,15 @@ extension ExternalSecretsV1beta1 {
                     sink.endObject()
                 }
 
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: FieldKey.self)
+                    self.namespaceRegexes = try container.decodeIfPresent([String].self, forKey: "namespaceRegexes")
+                    self.namespaceSelector = try container.decodeIfPresent(ExternalSecretsV1beta1.SecretStore.Spec.ConditionsItem.NamespaceSelector.self, forKey: "namespaceSelector")
+                    self.namespaces = try container.decodeIfPresent([String].self, forKey: "namespaces")
+                }
+
                 /// `external-secrets.io/v1beta1 SecretStore.spec.conditions[].namespaceSelector`.
-                public struct NamespaceSelector: Codable, Hashable, Sendable, DocumentWritable {
+                public struct NamespaceSelector: Decodable, Equatable, Sendable, DocumentWritable {
                     /// `matchExpressions`: array of `ExternalSecretsV1beta1.SecretStore.Spec.ConditionsItem.NamespaceSelector.MatchExpressionsItem`.
                     public var matchExpressions: [ExternalSecretsV1beta1.SecretStore.Spec.ConditionsItem.NamespaceSelector.MatchExpressionsItem]?
                     /// `matchLabels`: map of string to string.
@@ -1695,8 +1976,14 @@ extension ExternalSecretsV1beta1 {
                         sink.endObject()
                     }
 
+                    public init(from decoder: any Decoder) throws {
+                        let container = try decoder.container(keyedBy: FieldKey.self)
+                        self.matchExpressions = try container.decodeIfPresent([ExternalSecretsV1beta1.SecretStore.Spec.ConditionsItem.NamespaceSelector.MatchExpressionsItem].self, forKey: "matchExpressions")
+                        self.matchLabels = try container.decodeIfPresent(StringMap<String>.self, forKey: "matchLabels")
+                    }
+
                     /// `external-secrets.io/v1beta1 SecretStore.spec.conditions[].namespaceSelector.matchExpressions[]`.
-                    public struct MatchExpressionsItem: Codable, Hashable, Sendable, DocumentWritable {
+                    public struct MatchExpressionsItem: Decodable, Equatable, Sendable, DocumentWritable {
                         /// `key`: string; required.
                         public var key: String
                         /// `operator`: `ExternalSecretsV1beta1.SecretStore.Spec.ConditionsItem.NamespaceSelector.MatchExpressionsItem.Operator`; required.
@@ -1721,6 +2008,13 @@ extension ExternalSecretsV1beta1 {
                             sink.key("operator"); `operator`.write(to: sink)
                             if values != nil { sink.key("values"); sink.beginArray(); for index0 in values!.indices { sink.string(values![index0]) }; sink.endArray() }
                             sink.endObject()
+                        }
+
+                        public init(from decoder: any Decoder) throws {
+                            let container = try decoder.container(keyedBy: FieldKey.self)
+                            self.key = try container.decode(String.self, forKey: "key")
+                            self.`operator` = try container.decode(ExternalSecretsV1beta1.SecretStore.Spec.ConditionsItem.NamespaceSelector.MatchExpressionsItem.Operator.self, forKey: "operator")
+                            self.values = try container.decodeIfPresent([String].self, forKey: "values")
                         }
 
                         /// One of `In`, `NotIn`, `Exists`, `DoesNotExist`, or ``unknown(_:)`` for a value the schema does not list.
@@ -1761,7 +2055,7 @@ extension ExternalSecretsV1beta1 {
             }
 
             /// `external-secrets.io/v1beta1 SecretStore.spec.provider`.
-            public struct Provider: Codable, Hashable, Sendable, DocumentWritable {
+            public struct Provider: Decodable, Equatable, Sendable, DocumentWritable {
                 /// `aws`: `ExternalSecretsV1beta1.SecretStore.Spec.Provider.Aws`.
                 public var aws: ExternalSecretsV1beta1.SecretStore.Spec.Provider.Aws?
 
@@ -1778,8 +2072,13 @@ extension ExternalSecretsV1beta1 {
                     sink.endObject()
                 }
 
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: FieldKey.self)
+                    self.aws = try container.decodeIfPresent(ExternalSecretsV1beta1.SecretStore.Spec.Provider.Aws.self, forKey: "aws")
+                }
+
                 /// `external-secrets.io/v1beta1 SecretStore.spec.provider.aws`.
-                public struct Aws: Codable, Hashable, Sendable, DocumentWritable {
+                public struct Aws: Decodable, Equatable, Sendable, DocumentWritable {
                     /// `additionalRoles`: array of string.
                     public var additionalRoles: [String]?
                     /// `auth`: `ExternalSecretsV1beta1.SecretStore.Spec.Provider.Aws.Auth`.
@@ -1831,6 +2130,18 @@ extension ExternalSecretsV1beta1 {
                         sink.endObject()
                     }
 
+                    public init(from decoder: any Decoder) throws {
+                        let container = try decoder.container(keyedBy: FieldKey.self)
+                        self.additionalRoles = try container.decodeIfPresent([String].self, forKey: "additionalRoles")
+                        self.auth = try container.decodeIfPresent(ExternalSecretsV1beta1.SecretStore.Spec.Provider.Aws.Auth.self, forKey: "auth")
+                        self.externalID = try container.decodeIfPresent(String.self, forKey: "externalID")
+                        self.prefix = try container.decodeIfPresent(String.self, forKey: "prefix")
+                        self.region = try container.decode(String.self, forKey: "region")
+                        self.role = try container.decodeIfPresent(String.self, forKey: "role")
+                        self.secretsManager = try container.decodeIfPresent(ExternalSecretsV1beta1.SecretStore.Spec.Provider.Aws.SecretsManager.self, forKey: "secretsManager")
+                        self.service = try container.decode(ExternalSecretsV1beta1.SecretStore.Spec.Provider.Aws.Service.self, forKey: "service")
+                    }
+
                     /// One of `SecretsManager`, `ParameterStore`, or ``unknown(_:)`` for a value the schema does not list.
                     public enum Service: OpenEnumeration {
                         case secretsManager
@@ -1860,7 +2171,7 @@ extension ExternalSecretsV1beta1 {
                     }
 
                     /// `external-secrets.io/v1beta1 SecretStore.spec.provider.aws.auth`.
-                    public struct Auth: Codable, Hashable, Sendable, DocumentWritable {
+                    public struct Auth: Decodable, Equatable, Sendable, DocumentWritable {
                         /// `jwt`: `ExternalSecretsV1beta1.SecretStore.Spec.Provider.Aws.Auth.Jwt`.
                         public var jwt: ExternalSecretsV1beta1.SecretStore.Spec.Provider.Aws.Auth.Jwt?
                         /// `secretRef`: `ExternalSecretsV1beta1.SecretStore.Spec.Provider.Aws.Auth.SecretRef`.
@@ -1882,8 +2193,14 @@ extension ExternalSecretsV1beta1 {
                             sink.endObject()
                         }
 
+                        public init(from decoder: any Decoder) throws {
+                            let container = try decoder.container(keyedBy: FieldKey.self)
+                            self.jwt = try container.decodeIfPresent(ExternalSecretsV1beta1.SecretStore.Spec.Provider.Aws.Auth.Jwt.self, forKey: "jwt")
+                            self.secretRef = try container.decodeIfPresent(ExternalSecretsV1beta1.SecretStore.Spec.Provider.Aws.Auth.SecretRef.self, forKey: "secretRef")
+                        }
+
                         /// `external-secrets.io/v1beta1 SecretStore.spec.provider.aws.auth.jwt`.
-                        public struct Jwt: Codable, Hashable, Sendable, DocumentWritable {
+                        public struct Jwt: Decodable, Equatable, Sendable, DocumentWritable {
                             /// `serviceAccountRef`: `ExternalSecretsV1beta1.SecretStore.Spec.Provider.Aws.Auth.Jwt.ServiceAccountRef`.
                             public var serviceAccountRef: ExternalSecretsV1beta1.SecretStore.Spec.Provider.Aws.Auth.Jwt.ServiceAccountRef?
 
@@ -1900,8 +2217,13 @@ extension ExternalSecretsV1beta1 {
                                 sink.endObject()
                             }
 
+                            public init(from decoder: any Decoder) throws {
+                                let container = try decoder.container(keyedBy: FieldKey.self)
+                                self.serviceAccountRef = try container.decodeIfPresent(ExternalSecretsV1beta1.SecretStore.Spec.Provider.Aws.Auth.Jwt.ServiceAccountRef.self, forKey: "serviceAccountRef")
+                            }
+
                             /// `external-secrets.io/v1beta1 SecretStore.spec.provider.aws.auth.jwt.serviceAccountRef`.
-                            public struct ServiceAccountRef: Codable, Hashable, Sendable, DocumentWritable {
+                            public struct ServiceAccountRef: Decodable, Equatable, Sendable, DocumentWritable {
                                 /// `name`: string; required.
                                 public var name: String
                                 /// `audiences`: array of string.
@@ -1927,11 +2249,18 @@ extension ExternalSecretsV1beta1 {
                                     if namespace != nil { sink.key("namespace"); sink.string(namespace!) }
                                     sink.endObject()
                                 }
+
+                                public init(from decoder: any Decoder) throws {
+                                    let container = try decoder.container(keyedBy: FieldKey.self)
+                                    self.name = try container.decode(String.self, forKey: "name")
+                                    self.audiences = try container.decodeIfPresent([String].self, forKey: "audiences")
+                                    self.namespace = try container.decodeIfPresent(String.self, forKey: "namespace")
+                                }
                             }
                         }
 
                         /// `external-secrets.io/v1beta1 SecretStore.spec.provider.aws.auth.secretRef`.
-                        public struct SecretRef: Codable, Hashable, Sendable, DocumentWritable {
+                        public struct SecretRef: Decodable, Equatable, Sendable, DocumentWritable {
                             /// `accessKeyIDSecretRef`: `ExternalSecretsV1beta1.SecretStore.Spec.Provider.Aws.Auth.SecretRef.AccessKeyIDSecretRef`.
                             public var accessKeyIDSecretRef: ExternalSecretsV1beta1.SecretStore.Spec.Provider.Aws.Auth.SecretRef.AccessKeyIDSecretRef?
                             /// `secretAccessKeySecretRef`: `ExternalSecretsV1beta1.SecretStore.Spec.Provider.Aws.Auth.SecretRef.SecretAccessKeySecretRef`.
@@ -1958,8 +2287,15 @@ extension ExternalSecretsV1beta1 {
                                 sink.endObject()
                             }
 
+                            public init(from decoder: any Decoder) throws {
+                                let container = try decoder.container(keyedBy: FieldKey.self)
+                                self.accessKeyIDSecretRef = try container.decodeIfPresent(ExternalSecretsV1beta1.SecretStore.Spec.Provider.Aws.Auth.SecretRef.AccessKeyIDSecretRef.self, forKey: "accessKeyIDSecretRef")
+                                self.secretAccessKeySecretRef = try container.decodeIfPresent(ExternalSecretsV1beta1.SecretStore.Spec.Provider.Aws.Auth.SecretRef.SecretAccessKeySecretRef.self, forKey: "secretAccessKeySecretRef")
+                                self.sessionTokenSecretRef = try container.decodeIfPresent(ExternalSecretsV1beta1.SecretStore.Spec.Provider.Aws.Auth.SecretRef.SessionTokenSecretRef.self, forKey: "sessionTokenSecretRef")
+                            }
+
                             /// `external-secrets.io/v1beta1 SecretStore.spec.provider.aws.auth.secretRef.accessKeyIDSecretRef`.
-                            public struct AccessKeyIDSecretRef: Codable, Hashable, Sendable, DocumentWritable {
+                            public struct AccessKeyIDSecretRef: Decodable, Equatable, Sendable, DocumentWritable {
                                 /// `name`: string.
                                 public var name: String?
                                 /// `key`: string.
@@ -1984,11 +2320,18 @@ extension ExternalSecretsV1beta1 {
                                     if key != nil { sink.key("key"); sink.string(key!) }
                                     if namespace != nil { sink.key("namespace"); sink.string(namespace!) }
                                     sink.endObject()
+                                }
+
+                                public init(from decoder: any Decoder) throws {
+                                    let container = try decoder.container(keyedBy: FieldKey.self)
+                                    self.name = try container.decodeIfPresent(String.self, forKey: "name")
+                                    self.key = try container.decodeIfPresent(String.self, forKey: "key")
+                                    self.namespace = try container.decodeIfPresent(String.self, forKey: "namespace")
                                 }
                             }
 
                             /// `external-secrets.io/v1beta1 SecretStore.spec.provider.aws.auth.secretRef.secretAccessKeySecretRef`.
-                            public struct SecretAccessKeySecretRef: Codable, Hashable, Sendable, DocumentWritable {
+                            public struct SecretAccessKeySecretRef: Decodable, Equatable, Sendable, DocumentWritable {
                                 /// `name`: string.
                                 public var name: String?
                                 /// `key`: string.
@@ -2013,11 +2356,18 @@ extension ExternalSecretsV1beta1 {
                                     if key != nil { sink.key("key"); sink.string(key!) }
                                     if namespace != nil { sink.key("namespace"); sink.string(namespace!) }
                                     sink.endObject()
+                                }
+
+                                public init(from decoder: any Decoder) throws {
+                                    let container = try decoder.container(keyedBy: FieldKey.self)
+                                    self.name = try container.decodeIfPresent(String.self, forKey: "name")
+                                    self.key = try container.decodeIfPresent(String.self, forKey: "key")
+                                    self.namespace = try container.decodeIfPresent(String.self, forKey: "namespace")
                                 }
                             }
 
                             /// `external-secrets.io/v1beta1 SecretStore.spec.provider.aws.auth.secretRef.sessionTokenSecretRef`.
-                            public struct SessionTokenSecretRef: Codable, Hashable, Sendable, DocumentWritable {
+                            public struct SessionTokenSecretRef: Decodable, Equatable, Sendable, DocumentWritable {
                                 /// `name`: string.
                                 public var name: String?
                                 /// `key`: string.
@@ -2042,13 +2392,20 @@ extension ExternalSecretsV1beta1 {
                                     if key != nil { sink.key("key"); sink.string(key!) }
                                     if namespace != nil { sink.key("namespace"); sink.string(namespace!) }
                                     sink.endObject()
+                                }
+
+                                public init(from decoder: any Decoder) throws {
+                                    let container = try decoder.container(keyedBy: FieldKey.self)
+                                    self.name = try container.decodeIfPresent(String.self, forKey: "name")
+                                    self.key = try container.decodeIfPresent(String.self, forKey: "key")
+                                    self.namespace = try container.decodeIfPresent(String.self, forKey: "namespace")
                                 }
                             }
                         }
                     }
 
                     /// `external-secrets.io/v1beta1 SecretStore.spec.provider.aws.secretsManager`.
-                    public struct SecretsManager: Codable, Hashable, Sendable, DocumentWritable {
+                    public struct SecretsManager: Decodable, Equatable, Sendable, DocumentWritable {
                         /// `forceDeleteWithoutRecovery`: boolean.
                         public var forceDeleteWithoutRecovery: Bool?
                         /// `recoveryWindowInDays`: integer; format int64.
@@ -2069,12 +2426,18 @@ extension ExternalSecretsV1beta1 {
                             if recoveryWindowInDays != nil { sink.key("recoveryWindowInDays"); sink.int(recoveryWindowInDays!) }
                             sink.endObject()
                         }
+
+                        public init(from decoder: any Decoder) throws {
+                            let container = try decoder.container(keyedBy: FieldKey.self)
+                            self.forceDeleteWithoutRecovery = try container.decodeIfPresent(Bool.self, forKey: "forceDeleteWithoutRecovery")
+                            self.recoveryWindowInDays = try container.decodeIfPresent(Int.self, forKey: "recoveryWindowInDays")
+                        }
                     }
                 }
             }
 
             /// `external-secrets.io/v1beta1 SecretStore.spec.retrySettings`.
-            public struct RetrySettings: Codable, Hashable, Sendable, DocumentWritable {
+            public struct RetrySettings: Decodable, Equatable, Sendable, DocumentWritable {
                 /// `maxRetries`: integer; format int32.
                 public var maxRetries: Int?
                 /// `retryInterval`: string.
@@ -2095,11 +2458,17 @@ extension ExternalSecretsV1beta1 {
                     if retryInterval != nil { sink.key("retryInterval"); sink.string(retryInterval!) }
                     sink.endObject()
                 }
+
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: FieldKey.self)
+                    self.maxRetries = try container.decodeIfPresent(Int.self, forKey: "maxRetries")
+                    self.retryInterval = try container.decodeIfPresent(String.self, forKey: "retryInterval")
+                }
             }
         }
 
         /// `external-secrets.io/v1beta1 SecretStore.status`.
-        public struct Status: Codable, Hashable, Sendable, DocumentWritable {
+        public struct Status: Decodable, Equatable, Sendable, DocumentWritable {
             /// `capabilities`: `ExternalSecretsV1beta1.SecretStore.Status.Capabilities`.
             public var capabilities: ExternalSecretsV1beta1.SecretStore.Status.Capabilities?
             /// `conditions`: array of `ExternalSecretsV1beta1.SecretStore.Status.ConditionsItem`.
@@ -2119,6 +2488,12 @@ extension ExternalSecretsV1beta1 {
                 if capabilities != nil { sink.key("capabilities"); capabilities!.write(to: sink) }
                 if conditions != nil { sink.key("conditions"); sink.beginArray(); for index0 in conditions!.indices { conditions![index0].write(to: sink) }; sink.endArray() }
                 sink.endObject()
+            }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: FieldKey.self)
+                self.capabilities = try container.decodeIfPresent(ExternalSecretsV1beta1.SecretStore.Status.Capabilities.self, forKey: "capabilities")
+                self.conditions = try container.decodeIfPresent([ExternalSecretsV1beta1.SecretStore.Status.ConditionsItem].self, forKey: "conditions")
             }
 
             /// One of `ReadOnly`, `WriteOnly`, `ReadWrite`, or ``unknown(_:)`` for a value the schema does not list.
@@ -2153,7 +2528,7 @@ extension ExternalSecretsV1beta1 {
             }
 
             /// `external-secrets.io/v1beta1 SecretStore.status.conditions[]`.
-            public struct ConditionsItem: Codable, Hashable, Sendable, DocumentWritable {
+            public struct ConditionsItem: Decodable, Equatable, Sendable, DocumentWritable {
                 /// `lastTransitionTime`: string; format date-time.
                 public var lastTransitionTime: String?
                 /// `message`: string.
@@ -2188,6 +2563,15 @@ extension ExternalSecretsV1beta1 {
                     sink.key("status"); sink.string(status)
                     sink.key("type"); sink.string(type)
                     sink.endObject()
+                }
+
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: FieldKey.self)
+                    self.lastTransitionTime = try container.decodeIfPresent(String.self, forKey: "lastTransitionTime")
+                    self.message = try container.decodeIfPresent(String.self, forKey: "message")
+                    self.reason = try container.decodeIfPresent(String.self, forKey: "reason")
+                    self.status = try container.decode(String.self, forKey: "status")
+                    self.type = try container.decode(String.self, forKey: "type")
                 }
             }
         }

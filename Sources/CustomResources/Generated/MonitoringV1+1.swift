@@ -39,8 +39,16 @@ extension MonitoringV1 {
             sink.endObject()
         }
 
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
+            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
+            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
+            self.spec = try container.decode(MonitoringV1.PodMonitor.Spec.self, forKey: "spec")
+        }
+
         /// `monitoring.coreos.com/v1 PodMonitor.spec`.
-        public struct Spec: Codable, Hashable, Sendable, DocumentWritable {
+        public struct Spec: Decodable, Equatable, Sendable, DocumentWritable {
             /// `jobLabel`: string.
             public var jobLabel: String?
             /// `namespaceSelector`: `MonitoringV1.PodMonitor.Spec.NamespaceSelector`.
@@ -82,8 +90,18 @@ extension MonitoringV1 {
                 sink.endObject()
             }
 
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: FieldKey.self)
+                self.jobLabel = try container.decodeIfPresent(String.self, forKey: "jobLabel")
+                self.namespaceSelector = try container.decodeIfPresent(MonitoringV1.PodMonitor.Spec.NamespaceSelector.self, forKey: "namespaceSelector")
+                self.podMetricsEndpoints = try container.decodeIfPresent([MonitoringV1.PodMonitor.Spec.PodMetricsEndpointsItem].self, forKey: "podMetricsEndpoints")
+                self.podTargetLabels = try container.decodeIfPresent([String].self, forKey: "podTargetLabels")
+                self.sampleLimit = try container.decodeIfPresent(Int.self, forKey: "sampleLimit")
+                self.selector = try container.decode(MonitoringV1.PodMonitor.Spec.Selector.self, forKey: "selector")
+            }
+
             /// `monitoring.coreos.com/v1 PodMonitor.spec.namespaceSelector`.
-            public struct NamespaceSelector: Codable, Hashable, Sendable, DocumentWritable {
+            public struct NamespaceSelector: Decodable, Equatable, Sendable, DocumentWritable {
                 /// `any`: boolean.
                 public var `any`: Bool?
                 /// `matchNames`: array of string.
@@ -104,10 +122,16 @@ extension MonitoringV1 {
                     if matchNames != nil { sink.key("matchNames"); sink.beginArray(); for index0 in matchNames!.indices { sink.string(matchNames![index0]) }; sink.endArray() }
                     sink.endObject()
                 }
+
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: FieldKey.self)
+                    self.`any` = try container.decodeIfPresent(Bool.self, forKey: "any")
+                    self.matchNames = try container.decodeIfPresent([String].self, forKey: "matchNames")
+                }
             }
 
             /// `monitoring.coreos.com/v1 PodMonitor.spec.podMetricsEndpoints[]`.
-            public struct PodMetricsEndpointsItem: Codable, Hashable, Sendable, DocumentWritable {
+            public struct PodMetricsEndpointsItem: Decodable, Equatable, Sendable, DocumentWritable {
                 /// `filterRunning`: boolean.
                 public var filterRunning: Bool?
                 /// `honorLabels`: boolean.
@@ -179,6 +203,22 @@ extension MonitoringV1 {
                     sink.endObject()
                 }
 
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: FieldKey.self)
+                    self.filterRunning = try container.decodeIfPresent(Bool.self, forKey: "filterRunning")
+                    self.honorLabels = try container.decodeIfPresent(Bool.self, forKey: "honorLabels")
+                    self.honorTimestamps = try container.decodeIfPresent(Bool.self, forKey: "honorTimestamps")
+                    self.interval = try container.decodeIfPresent(String.self, forKey: "interval")
+                    self.params = try container.decodeIfPresent(StringMap<[String]>.self, forKey: "params")
+                    self.path = try container.decodeIfPresent(String.self, forKey: "path")
+                    self.port = try container.decodeIfPresent(String.self, forKey: "port")
+                    self.portNumber = try container.decodeIfPresent(Int.self, forKey: "portNumber")
+                    self.relabelings = try container.decodeIfPresent([MonitoringV1.PodMonitor.Spec.PodMetricsEndpointsItem.RelabelingsItem].self, forKey: "relabelings")
+                    self.scheme = try container.decodeIfPresent(MonitoringV1.PodMonitor.Spec.PodMetricsEndpointsItem.Scheme.self, forKey: "scheme")
+                    self.scrapeTimeout = try container.decodeIfPresent(String.self, forKey: "scrapeTimeout")
+                    self.targetPort = try container.decodeIfPresent(IntOrString.self, forKey: "targetPort")
+                }
+
                 /// One of `http`, `https`, or ``unknown(_:)`` for a value the schema does not list.
                 public enum Scheme: OpenEnumeration {
                     case http
@@ -208,7 +248,7 @@ extension MonitoringV1 {
                 }
 
                 /// `monitoring.coreos.com/v1 PodMonitor.spec.podMetricsEndpoints[].relabelings[]`.
-                public struct RelabelingsItem: Codable, Hashable, Sendable, DocumentWritable {
+                public struct RelabelingsItem: Decodable, Equatable, Sendable, DocumentWritable {
                     /// `action`: `MonitoringV1.PodMonitor.Spec.PodMetricsEndpointsItem.RelabelingsItem.Action`.
                     public var action: MonitoringV1.PodMonitor.Spec.PodMetricsEndpointsItem.RelabelingsItem.Action?
                     /// `modulus`: integer; format int64.
@@ -253,6 +293,17 @@ extension MonitoringV1 {
                         if sourceLabels != nil { sink.key("sourceLabels"); sink.beginArray(); for index0 in sourceLabels!.indices { sink.string(sourceLabels![index0]) }; sink.endArray() }
                         if targetLabel != nil { sink.key("targetLabel"); sink.string(targetLabel!) }
                         sink.endObject()
+                    }
+
+                    public init(from decoder: any Decoder) throws {
+                        let container = try decoder.container(keyedBy: FieldKey.self)
+                        self.action = try container.decodeIfPresent(MonitoringV1.PodMonitor.Spec.PodMetricsEndpointsItem.RelabelingsItem.Action.self, forKey: "action")
+                        self.modulus = try container.decodeIfPresent(Int.self, forKey: "modulus")
+                        self.regex = try container.decodeIfPresent(String.self, forKey: "regex")
+                        self.replacement = try container.decodeIfPresent(String.self, forKey: "replacement")
+                        self.separator = try container.decodeIfPresent(String.self, forKey: "separator")
+                        self.sourceLabels = try container.decodeIfPresent([String].self, forKey: "sourceLabels")
+                        self.targetLabel = try container.decodeIfPresent(String.self, forKey: "targetLabel")
                     }
 
                     /// One of `replace`, `keep`, `drop`, `hashmod`, `labelmap`, `labeldrop`, `labelkeep`, `lowercase`, `uppercase`, `keepequal`, `dropequal`, or ``unknown(_:)`` for a value the schema does not list.
@@ -313,7 +364,7 @@ extension MonitoringV1 {
             }
 
             /// `monitoring.coreos.com/v1 PodMonitor.spec.selector`.
-            public struct Selector: Codable, Hashable, Sendable, DocumentWritable {
+            public struct Selector: Decodable, Equatable, Sendable, DocumentWritable {
                 /// `matchExpressions`: array of `MonitoringV1.PodMonitor.Spec.Selector.MatchExpressionsItem`.
                 public var matchExpressions: [MonitoringV1.PodMonitor.Spec.Selector.MatchExpressionsItem]?
                 /// `matchLabels`: map of string to string.
@@ -335,8 +386,14 @@ extension MonitoringV1 {
                     sink.endObject()
                 }
 
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: FieldKey.self)
+                    self.matchExpressions = try container.decodeIfPresent([MonitoringV1.PodMonitor.Spec.Selector.MatchExpressionsItem].self, forKey: "matchExpressions")
+                    self.matchLabels = try container.decodeIfPresent(StringMap<String>.self, forKey: "matchLabels")
+                }
+
                 /// `monitoring.coreos.com/v1 PodMonitor.spec.selector.matchExpressions[]`.
-                public struct MatchExpressionsItem: Codable, Hashable, Sendable, DocumentWritable {
+                public struct MatchExpressionsItem: Decodable, Equatable, Sendable, DocumentWritable {
                     /// `key`: string; required.
                     public var key: String
                     /// `operator`: string; required.
@@ -361,6 +418,13 @@ extension MonitoringV1 {
                         sink.key("operator"); sink.string(`operator`)
                         if values != nil { sink.key("values"); sink.beginArray(); for index0 in values!.indices { sink.string(values![index0]) }; sink.endArray() }
                         sink.endObject()
+                    }
+
+                    public init(from decoder: any Decoder) throws {
+                        let container = try decoder.container(keyedBy: FieldKey.self)
+                        self.key = try container.decode(String.self, forKey: "key")
+                        self.`operator` = try container.decode(String.self, forKey: "operator")
+                        self.values = try container.decodeIfPresent([String].self, forKey: "values")
                     }
                 }
             }
@@ -404,8 +468,16 @@ extension MonitoringV1 {
             sink.endObject()
         }
 
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
+            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
+            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
+            self.spec = try container.decode(MonitoringV1.PrometheusRule.Spec.self, forKey: "spec")
+        }
+
         /// `monitoring.coreos.com/v1 PrometheusRule.spec`.
-        public struct Spec: Codable, Hashable, Sendable, DocumentWritable {
+        public struct Spec: Decodable, Equatable, Sendable, DocumentWritable {
             /// `groups`: array of `MonitoringV1.PrometheusRule.Spec.GroupsItem`; list type map, keyed by `name`.
             public var groups: [MonitoringV1.PrometheusRule.Spec.GroupsItem]?
 
@@ -422,8 +494,13 @@ extension MonitoringV1 {
                 sink.endObject()
             }
 
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: FieldKey.self)
+                self.groups = try container.decodeIfPresent([MonitoringV1.PrometheusRule.Spec.GroupsItem].self, forKey: "groups")
+            }
+
             /// `monitoring.coreos.com/v1 PrometheusRule.spec.groups[]`.
-            public struct GroupsItem: Codable, Hashable, Sendable, DocumentWritable {
+            public struct GroupsItem: Decodable, Equatable, Sendable, DocumentWritable {
                 /// `name`: string; required.
                 public var name: String
                 /// `interval`: string.
@@ -470,18 +547,19 @@ extension MonitoringV1 {
                     sink.endObject()
                 }
 
-                enum CodingKeys: String, CodingKey {
-                    case name
-                    case interval
-                    case labels
-                    case limit
-                    case partialResponseStrategy = "partial_response_strategy"
-                    case queryOffset = "query_offset"
-                    case rules
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: FieldKey.self)
+                    self.name = try container.decode(String.self, forKey: "name")
+                    self.interval = try container.decodeIfPresent(String.self, forKey: "interval")
+                    self.labels = try container.decodeIfPresent(StringMap<String>.self, forKey: "labels")
+                    self.limit = try container.decodeIfPresent(Int.self, forKey: "limit")
+                    self.partialResponseStrategy = try container.decodeIfPresent(String.self, forKey: "partial_response_strategy")
+                    self.queryOffset = try container.decodeIfPresent(String.self, forKey: "query_offset")
+                    self.rules = try container.decodeIfPresent([MonitoringV1.PrometheusRule.Spec.GroupsItem.RulesItem].self, forKey: "rules")
                 }
 
                 /// `monitoring.coreos.com/v1 PrometheusRule.spec.groups[].rules[]`.
-                public struct RulesItem: Codable, Hashable, Sendable, DocumentWritable {
+                public struct RulesItem: Decodable, Equatable, Sendable, DocumentWritable {
                     /// `alert`: string.
                     public var alert: String?
                     /// `annotations`: map of string to string.
@@ -528,14 +606,15 @@ extension MonitoringV1 {
                         sink.endObject()
                     }
 
-                    enum CodingKeys: String, CodingKey {
-                        case alert
-                        case annotations
-                        case expr
-                        case `for`
-                        case keepFiringFor = "keep_firing_for"
-                        case labels
-                        case record
+                    public init(from decoder: any Decoder) throws {
+                        let container = try decoder.container(keyedBy: FieldKey.self)
+                        self.alert = try container.decodeIfPresent(String.self, forKey: "alert")
+                        self.annotations = try container.decodeIfPresent(StringMap<String>.self, forKey: "annotations")
+                        self.expr = try container.decode(IntOrString.self, forKey: "expr")
+                        self.`for` = try container.decodeIfPresent(String.self, forKey: "for")
+                        self.keepFiringFor = try container.decodeIfPresent(String.self, forKey: "keep_firing_for")
+                        self.labels = try container.decodeIfPresent(StringMap<String>.self, forKey: "labels")
+                        self.record = try container.decodeIfPresent(String.self, forKey: "record")
                     }
                 }
             }
@@ -579,8 +658,16 @@ extension MonitoringV1 {
             sink.endObject()
         }
 
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
+            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
+            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
+            self.spec = try container.decode(MonitoringV1.ServiceMonitor.Spec.self, forKey: "spec")
+        }
+
         /// `monitoring.coreos.com/v1 ServiceMonitor.spec`.
-        public struct Spec: Codable, Hashable, Sendable, DocumentWritable {
+        public struct Spec: Decodable, Equatable, Sendable, DocumentWritable {
             /// `attachMetadata`: `MonitoringV1.ServiceMonitor.Spec.AttachMetadata`.
             public var attachMetadata: MonitoringV1.ServiceMonitor.Spec.AttachMetadata?
             /// `endpoints`: array of `MonitoringV1.ServiceMonitor.Spec.EndpointsItem`.
@@ -637,8 +724,21 @@ extension MonitoringV1 {
                 sink.endObject()
             }
 
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: FieldKey.self)
+                self.attachMetadata = try container.decodeIfPresent(MonitoringV1.ServiceMonitor.Spec.AttachMetadata.self, forKey: "attachMetadata")
+                self.endpoints = try container.decodeIfPresent([MonitoringV1.ServiceMonitor.Spec.EndpointsItem].self, forKey: "endpoints")
+                self.jobLabel = try container.decodeIfPresent(String.self, forKey: "jobLabel")
+                self.namespaceSelector = try container.decodeIfPresent(MonitoringV1.ServiceMonitor.Spec.NamespaceSelector.self, forKey: "namespaceSelector")
+                self.podTargetLabels = try container.decodeIfPresent([String].self, forKey: "podTargetLabels")
+                self.sampleLimit = try container.decodeIfPresent(Int.self, forKey: "sampleLimit")
+                self.selector = try container.decode(MonitoringV1.ServiceMonitor.Spec.Selector.self, forKey: "selector")
+                self.targetLabels = try container.decodeIfPresent([String].self, forKey: "targetLabels")
+                self.targetLimit = try container.decodeIfPresent(Int.self, forKey: "targetLimit")
+            }
+
             /// `monitoring.coreos.com/v1 ServiceMonitor.spec.attachMetadata`.
-            public struct AttachMetadata: Codable, Hashable, Sendable, DocumentWritable {
+            public struct AttachMetadata: Decodable, Equatable, Sendable, DocumentWritable {
                 /// `node`: boolean.
                 public var node: Bool?
 
@@ -654,10 +754,15 @@ extension MonitoringV1 {
                     if node != nil { sink.key("node"); sink.bool(node!) }
                     sink.endObject()
                 }
+
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: FieldKey.self)
+                    self.node = try container.decodeIfPresent(Bool.self, forKey: "node")
+                }
             }
 
             /// `monitoring.coreos.com/v1 ServiceMonitor.spec.endpoints[]`.
-            public struct EndpointsItem: Codable, Hashable, Sendable, DocumentWritable {
+            public struct EndpointsItem: Decodable, Equatable, Sendable, DocumentWritable {
                 /// `bearerTokenFile`: string.
                 public var bearerTokenFile: String?
                 /// `enableHttp2`: boolean.
@@ -749,6 +854,26 @@ extension MonitoringV1 {
                     sink.endObject()
                 }
 
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: FieldKey.self)
+                    self.bearerTokenFile = try container.decodeIfPresent(String.self, forKey: "bearerTokenFile")
+                    self.enableHttp2 = try container.decodeIfPresent(Bool.self, forKey: "enableHttp2")
+                    self.filterRunning = try container.decodeIfPresent(Bool.self, forKey: "filterRunning")
+                    self.followRedirects = try container.decodeIfPresent(Bool.self, forKey: "followRedirects")
+                    self.honorLabels = try container.decodeIfPresent(Bool.self, forKey: "honorLabels")
+                    self.honorTimestamps = try container.decodeIfPresent(Bool.self, forKey: "honorTimestamps")
+                    self.interval = try container.decodeIfPresent(String.self, forKey: "interval")
+                    self.metricRelabelings = try container.decodeIfPresent([MonitoringV1.ServiceMonitor.Spec.EndpointsItem.MetricRelabelingsItem].self, forKey: "metricRelabelings")
+                    self.params = try container.decodeIfPresent(StringMap<[String]>.self, forKey: "params")
+                    self.path = try container.decodeIfPresent(String.self, forKey: "path")
+                    self.port = try container.decodeIfPresent(String.self, forKey: "port")
+                    self.relabelings = try container.decodeIfPresent([MonitoringV1.ServiceMonitor.Spec.EndpointsItem.RelabelingsItem].self, forKey: "relabelings")
+                    self.scheme = try container.decodeIfPresent(MonitoringV1.ServiceMonitor.Spec.EndpointsItem.Scheme.self, forKey: "scheme")
+                    self.scrapeTimeout = try container.decodeIfPresent(String.self, forKey: "scrapeTimeout")
+                    self.targetPort = try container.decodeIfPresent(IntOrString.self, forKey: "targetPort")
+                    self.tlsConfig = try container.decodeIfPresent(MonitoringV1.ServiceMonitor.Spec.EndpointsItem.TlsConfig.self, forKey: "tlsConfig")
+                }
+
                 /// One of `http`, `https`, or ``unknown(_:)`` for a value the schema does not list.
                 public enum Scheme: OpenEnumeration {
                     case http
@@ -778,7 +903,7 @@ extension MonitoringV1 {
                 }
 
                 /// `monitoring.coreos.com/v1 ServiceMonitor.spec.endpoints[].metricRelabelings[]`.
-                public struct MetricRelabelingsItem: Codable, Hashable, Sendable, DocumentWritable {
+                public struct MetricRelabelingsItem: Decodable, Equatable, Sendable, DocumentWritable {
                     /// `action`: `MonitoringV1.ServiceMonitor.Spec.EndpointsItem.MetricRelabelingsItem.Action`.
                     public var action: MonitoringV1.ServiceMonitor.Spec.EndpointsItem.MetricRelabelingsItem.Action?
                     /// `modulus`: integer; format int64.
@@ -823,6 +948,17 @@ extension MonitoringV1 {
                         if sourceLabels != nil { sink.key("sourceLabels"); sink.beginArray(); for index0 in sourceLabels!.indices { sink.string(sourceLabels![index0]) }; sink.endArray() }
                         if targetLabel != nil { sink.key("targetLabel"); sink.string(targetLabel!) }
                         sink.endObject()
+                    }
+
+                    public init(from decoder: any Decoder) throws {
+                        let container = try decoder.container(keyedBy: FieldKey.self)
+                        self.action = try container.decodeIfPresent(MonitoringV1.ServiceMonitor.Spec.EndpointsItem.MetricRelabelingsItem.Action.self, forKey: "action")
+                        self.modulus = try container.decodeIfPresent(Int.self, forKey: "modulus")
+                        self.regex = try container.decodeIfPresent(String.self, forKey: "regex")
+                        self.replacement = try container.decodeIfPresent(String.self, forKey: "replacement")
+                        self.separator = try container.decodeIfPresent(String.self, forKey: "separator")
+                        self.sourceLabels = try container.decodeIfPresent([String].self, forKey: "sourceLabels")
+                        self.targetLabel = try container.decodeIfPresent(String.self, forKey: "targetLabel")
                     }
 
                     /// One of `replace`, `keep`, `drop`, `hashmod`, `labelmap`, `labeldrop`, `labelkeep`, `lowercase`, `uppercase`, `keepequal`, `dropequal`, or ``unknown(_:)`` for a value the schema does not list.
@@ -882,7 +1018,7 @@ extension MonitoringV1 {
                 }
 
                 /// `monitoring.coreos.com/v1 ServiceMonitor.spec.endpoints[].relabelings[]`.
-                public struct RelabelingsItem: Codable, Hashable, Sendable, DocumentWritable {
+                public struct RelabelingsItem: Decodable, Equatable, Sendable, DocumentWritable {
                     /// `action`: `MonitoringV1.ServiceMonitor.Spec.EndpointsItem.RelabelingsItem.Action`.
                     public var action: MonitoringV1.ServiceMonitor.Spec.EndpointsItem.RelabelingsItem.Action?
                     /// `modulus`: integer; format int64.
@@ -927,6 +1063,17 @@ extension MonitoringV1 {
                         if sourceLabels != nil { sink.key("sourceLabels"); sink.beginArray(); for index0 in sourceLabels!.indices { sink.string(sourceLabels![index0]) }; sink.endArray() }
                         if targetLabel != nil { sink.key("targetLabel"); sink.string(targetLabel!) }
                         sink.endObject()
+                    }
+
+                    public init(from decoder: any Decoder) throws {
+                        let container = try decoder.container(keyedBy: FieldKey.self)
+                        self.action = try container.decodeIfPresent(MonitoringV1.ServiceMonitor.Spec.EndpointsItem.RelabelingsItem.Action.self, forKey: "action")
+                        self.modulus = try container.decodeIfPresent(Int.self, forKey: "modulus")
+                        self.regex = try container.decodeIfPresent(String.self, forKey: "regex")
+                        self.replacement = try container.decodeIfPresent(String.self, forKey: "replacement")
+                        self.separator = try container.decodeIfPresent(String.self, forKey: "separator")
+                        self.sourceLabels = try container.decodeIfPresent([String].self, forKey: "sourceLabels")
+                        self.targetLabel = try container.decodeIfPresent(String.self, forKey: "targetLabel")
                     }
 
                     /// One of `replace`, `keep`, `drop`, `hashmod`, `labelmap`, `labeldrop`, `labelkeep`, `lowercase`, `uppercase`, `keepequal`, `dropequal`, or ``unknown(_:)`` for a value the schema does not list.
@@ -986,7 +1133,7 @@ extension MonitoringV1 {
                 }
 
                 /// `monitoring.coreos.com/v1 ServiceMonitor.spec.endpoints[].tlsConfig`.
-                public struct TlsConfig: Codable, Hashable, Sendable, DocumentWritable {
+                public struct TlsConfig: Decodable, Equatable, Sendable, DocumentWritable {
                     /// `caFile`: string.
                     public var caFile: String?
                     /// `certFile`: string.
@@ -1022,11 +1169,20 @@ extension MonitoringV1 {
                         if serverName != nil { sink.key("serverName"); sink.string(serverName!) }
                         sink.endObject()
                     }
+
+                    public init(from decoder: any Decoder) throws {
+                        let container = try decoder.container(keyedBy: FieldKey.self)
+                        self.caFile = try container.decodeIfPresent(String.self, forKey: "caFile")
+                        self.certFile = try container.decodeIfPresent(String.self, forKey: "certFile")
+                        self.insecureSkipVerify = try container.decodeIfPresent(Bool.self, forKey: "insecureSkipVerify")
+                        self.keyFile = try container.decodeIfPresent(String.self, forKey: "keyFile")
+                        self.serverName = try container.decodeIfPresent(String.self, forKey: "serverName")
+                    }
                 }
             }
 
             /// `monitoring.coreos.com/v1 ServiceMonitor.spec.namespaceSelector`.
-            public struct NamespaceSelector: Codable, Hashable, Sendable, DocumentWritable {
+            public struct NamespaceSelector: Decodable, Equatable, Sendable, DocumentWritable {
                 /// `any`: boolean.
                 public var `any`: Bool?
                 /// `matchNames`: array of string.
@@ -1047,10 +1203,16 @@ extension MonitoringV1 {
                     if matchNames != nil { sink.key("matchNames"); sink.beginArray(); for index0 in matchNames!.indices { sink.string(matchNames![index0]) }; sink.endArray() }
                     sink.endObject()
                 }
+
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: FieldKey.self)
+                    self.`any` = try container.decodeIfPresent(Bool.self, forKey: "any")
+                    self.matchNames = try container.decodeIfPresent([String].self, forKey: "matchNames")
+                }
             }
 
             /// `monitoring.coreos.com/v1 ServiceMonitor.spec.selector`.
-            public struct Selector: Codable, Hashable, Sendable, DocumentWritable {
+            public struct Selector: Decodable, Equatable, Sendable, DocumentWritable {
                 /// `matchExpressions`: array of `MonitoringV1.ServiceMonitor.Spec.Selector.MatchExpressionsItem`.
                 public var matchExpressions: [MonitoringV1.ServiceMonitor.Spec.Selector.MatchExpressionsItem]?
                 /// `matchLabels`: map of string to string.
@@ -1072,8 +1234,14 @@ extension MonitoringV1 {
                     sink.endObject()
                 }
 
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: FieldKey.self)
+                    self.matchExpressions = try container.decodeIfPresent([MonitoringV1.ServiceMonitor.Spec.Selector.MatchExpressionsItem].self, forKey: "matchExpressions")
+                    self.matchLabels = try container.decodeIfPresent(StringMap<String>.self, forKey: "matchLabels")
+                }
+
                 /// `monitoring.coreos.com/v1 ServiceMonitor.spec.selector.matchExpressions[]`.
-                public struct MatchExpressionsItem: Codable, Hashable, Sendable, DocumentWritable {
+                public struct MatchExpressionsItem: Decodable, Equatable, Sendable, DocumentWritable {
                     /// `key`: string; required.
                     public var key: String
                     /// `operator`: string; required.
@@ -1098,6 +1266,13 @@ extension MonitoringV1 {
                         sink.key("operator"); sink.string(`operator`)
                         if values != nil { sink.key("values"); sink.beginArray(); for index0 in values!.indices { sink.string(values![index0]) }; sink.endArray() }
                         sink.endObject()
+                    }
+
+                    public init(from decoder: any Decoder) throws {
+                        let container = try decoder.container(keyedBy: FieldKey.self)
+                        self.key = try container.decode(String.self, forKey: "key")
+                        self.`operator` = try container.decode(String.self, forKey: "operator")
+                        self.values = try container.decodeIfPresent([String].self, forKey: "values")
                     }
                 }
             }

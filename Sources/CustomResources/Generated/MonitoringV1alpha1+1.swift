@@ -39,8 +39,16 @@ extension MonitoringV1alpha1 {
             sink.endObject()
         }
 
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
+            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
+            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
+            self.spec = try container.decode(MonitoringV1alpha1.AlertmanagerConfig.Spec.self, forKey: "spec")
+        }
+
         /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec`.
-        public struct Spec: Codable, Hashable, Sendable, DocumentWritable {
+        public struct Spec: Decodable, Equatable, Sendable, DocumentWritable {
             /// `inhibitRules`: array of `MonitoringV1alpha1.AlertmanagerConfig.Spec.InhibitRulesItem`.
             public var inhibitRules: [MonitoringV1alpha1.AlertmanagerConfig.Spec.InhibitRulesItem]?
             /// `muteTimeIntervals`: array of `MonitoringV1alpha1.AlertmanagerConfig.Spec.MuteTimeIntervalsItem`.
@@ -72,8 +80,16 @@ extension MonitoringV1alpha1 {
                 sink.endObject()
             }
 
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: FieldKey.self)
+                self.inhibitRules = try container.decodeIfPresent([MonitoringV1alpha1.AlertmanagerConfig.Spec.InhibitRulesItem].self, forKey: "inhibitRules")
+                self.muteTimeIntervals = try container.decodeIfPresent([MonitoringV1alpha1.AlertmanagerConfig.Spec.MuteTimeIntervalsItem].self, forKey: "muteTimeIntervals")
+                self.receivers = try container.decodeIfPresent([MonitoringV1alpha1.AlertmanagerConfig.Spec.ReceiversItem].self, forKey: "receivers")
+                self.route = try container.decodeIfPresent(MonitoringV1alpha1.AlertmanagerConfig.Spec.Route.self, forKey: "route")
+            }
+
             /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.inhibitRules[]`.
-            public struct InhibitRulesItem: Codable, Hashable, Sendable, DocumentWritable {
+            public struct InhibitRulesItem: Decodable, Equatable, Sendable, DocumentWritable {
                 /// `equal`: array of string.
                 public var equal: [String]?
                 /// `sourceMatch`: array of `MonitoringV1alpha1.AlertmanagerConfig.Spec.InhibitRulesItem.SourceMatchItem`.
@@ -100,8 +116,15 @@ extension MonitoringV1alpha1 {
                     sink.endObject()
                 }
 
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: FieldKey.self)
+                    self.equal = try container.decodeIfPresent([String].self, forKey: "equal")
+                    self.sourceMatch = try container.decodeIfPresent([MonitoringV1alpha1.AlertmanagerConfig.Spec.InhibitRulesItem.SourceMatchItem].self, forKey: "sourceMatch")
+                    self.targetMatch = try container.decodeIfPresent([MonitoringV1alpha1.AlertmanagerConfig.Spec.InhibitRulesItem.TargetMatchItem].self, forKey: "targetMatch")
+                }
+
                 /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.inhibitRules[].sourceMatch[]`.
-                public struct SourceMatchItem: Codable, Hashable, Sendable, DocumentWritable {
+                public struct SourceMatchItem: Decodable, Equatable, Sendable, DocumentWritable {
                     /// `name`: string; required.
                     public var name: String
                     /// `matchType`: `MonitoringV1alpha1.AlertmanagerConfig.Spec.InhibitRulesItem.SourceMatchItem.MatchType`.
@@ -131,6 +154,14 @@ extension MonitoringV1alpha1 {
                         if regex != nil { sink.key("regex"); sink.bool(regex!) }
                         if value != nil { sink.key("value"); sink.string(value!) }
                         sink.endObject()
+                    }
+
+                    public init(from decoder: any Decoder) throws {
+                        let container = try decoder.container(keyedBy: FieldKey.self)
+                        self.name = try container.decode(String.self, forKey: "name")
+                        self.matchType = try container.decodeIfPresent(MonitoringV1alpha1.AlertmanagerConfig.Spec.InhibitRulesItem.SourceMatchItem.MatchType.self, forKey: "matchType")
+                        self.regex = try container.decodeIfPresent(Bool.self, forKey: "regex")
+                        self.value = try container.decodeIfPresent(String.self, forKey: "value")
                     }
 
                     /// One of `!=`, `=`, `=~`, `!~`, or ``unknown(_:)`` for a value the schema does not list.
@@ -169,7 +200,7 @@ extension MonitoringV1alpha1 {
                 }
 
                 /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.inhibitRules[].targetMatch[]`.
-                public struct TargetMatchItem: Codable, Hashable, Sendable, DocumentWritable {
+                public struct TargetMatchItem: Decodable, Equatable, Sendable, DocumentWritable {
                     /// `name`: string; required.
                     public var name: String
                     /// `matchType`: `MonitoringV1alpha1.AlertmanagerConfig.Spec.InhibitRulesItem.TargetMatchItem.MatchType`.
@@ -199,6 +230,14 @@ extension MonitoringV1alpha1 {
                         if regex != nil { sink.key("regex"); sink.bool(regex!) }
                         if value != nil { sink.key("value"); sink.string(value!) }
                         sink.endObject()
+                    }
+
+                    public init(from decoder: any Decoder) throws {
+                        let container = try decoder.container(keyedBy: FieldKey.self)
+                        self.name = try container.decode(String.self, forKey: "name")
+                        self.matchType = try container.decodeIfPresent(MonitoringV1alpha1.AlertmanagerConfig.Spec.InhibitRulesItem.TargetMatchItem.MatchType.self, forKey: "matchType")
+                        self.regex = try container.decodeIfPresent(Bool.self, forKey: "regex")
+                        self.value = try container.decodeIfPresent(String.self, forKey: "value")
                     }
 
                     /// One of `!=`, `=`, `=~`, `!~`, or ``unknown(_:)`` for a value the schema does not list.
@@ -238,7 +277,7 @@ extension MonitoringV1alpha1 {
             }
 
             /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.muteTimeIntervals[]`.
-            public struct MuteTimeIntervalsItem: Codable, Hashable, Sendable, DocumentWritable {
+            public struct MuteTimeIntervalsItem: Decodable, Equatable, Sendable, DocumentWritable {
                 /// `name`: string.
                 public var name: String?
                 /// `timeIntervals`: array of `MonitoringV1alpha1.AlertmanagerConfig.Spec.MuteTimeIntervalsItem.TimeIntervalsItem`.
@@ -260,8 +299,14 @@ extension MonitoringV1alpha1 {
                     sink.endObject()
                 }
 
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: FieldKey.self)
+                    self.name = try container.decodeIfPresent(String.self, forKey: "name")
+                    self.timeIntervals = try container.decodeIfPresent([MonitoringV1alpha1.AlertmanagerConfig.Spec.MuteTimeIntervalsItem.TimeIntervalsItem].self, forKey: "timeIntervals")
+                }
+
                 /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.muteTimeIntervals[].timeIntervals[]`.
-                public struct TimeIntervalsItem: Codable, Hashable, Sendable, DocumentWritable {
+                public struct TimeIntervalsItem: Decodable, Equatable, Sendable, DocumentWritable {
                     /// `daysOfMonth`: array of `MonitoringV1alpha1.AlertmanagerConfig.Spec.MuteTimeIntervalsItem.TimeIntervalsItem.DaysOfMonthItem`.
                     public var daysOfMonth: [MonitoringV1alpha1.AlertmanagerConfig.Spec.MuteTimeIntervalsItem.TimeIntervalsItem.DaysOfMonthItem]?
                     /// `months`: array of string.
@@ -298,8 +343,17 @@ extension MonitoringV1alpha1 {
                         sink.endObject()
                     }
 
+                    public init(from decoder: any Decoder) throws {
+                        let container = try decoder.container(keyedBy: FieldKey.self)
+                        self.daysOfMonth = try container.decodeIfPresent([MonitoringV1alpha1.AlertmanagerConfig.Spec.MuteTimeIntervalsItem.TimeIntervalsItem.DaysOfMonthItem].self, forKey: "daysOfMonth")
+                        self.months = try container.decodeIfPresent([String].self, forKey: "months")
+                        self.times = try container.decodeIfPresent([MonitoringV1alpha1.AlertmanagerConfig.Spec.MuteTimeIntervalsItem.TimeIntervalsItem.TimesItem].self, forKey: "times")
+                        self.weekdays = try container.decodeIfPresent([String].self, forKey: "weekdays")
+                        self.years = try container.decodeIfPresent([String].self, forKey: "years")
+                    }
+
                     /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.muteTimeIntervals[].timeIntervals[].daysOfMonth[]`.
-                    public struct DaysOfMonthItem: Codable, Hashable, Sendable, DocumentWritable {
+                    public struct DaysOfMonthItem: Decodable, Equatable, Sendable, DocumentWritable {
                         /// `end`: integer.
                         public var end: Int?
                         /// `start`: integer.
@@ -320,10 +374,16 @@ extension MonitoringV1alpha1 {
                             if start != nil { sink.key("start"); sink.int(start!) }
                             sink.endObject()
                         }
+
+                        public init(from decoder: any Decoder) throws {
+                            let container = try decoder.container(keyedBy: FieldKey.self)
+                            self.end = try container.decodeIfPresent(Int.self, forKey: "end")
+                            self.start = try container.decodeIfPresent(Int.self, forKey: "start")
+                        }
                     }
 
                     /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.muteTimeIntervals[].timeIntervals[].times[]`.
-                    public struct TimesItem: Codable, Hashable, Sendable, DocumentWritable {
+                    public struct TimesItem: Decodable, Equatable, Sendable, DocumentWritable {
                         /// `endTime`: string.
                         public var endTime: String?
                         /// `startTime`: string.
@@ -344,12 +404,18 @@ extension MonitoringV1alpha1 {
                             if startTime != nil { sink.key("startTime"); sink.string(startTime!) }
                             sink.endObject()
                         }
+
+                        public init(from decoder: any Decoder) throws {
+                            let container = try decoder.container(keyedBy: FieldKey.self)
+                            self.endTime = try container.decodeIfPresent(String.self, forKey: "endTime")
+                            self.startTime = try container.decodeIfPresent(String.self, forKey: "startTime")
+                        }
                     }
                 }
             }
 
             /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.receivers[]`.
-            public struct ReceiversItem: Codable, Hashable, Sendable, DocumentWritable {
+            public struct ReceiversItem: Decodable, Equatable, Sendable, DocumentWritable {
                 /// `name`: string; required.
                 public var name: String
                 /// `emailConfigs`: array of `MonitoringV1alpha1.AlertmanagerConfig.Spec.ReceiversItem.EmailConfigsItem`.
@@ -386,8 +452,17 @@ extension MonitoringV1alpha1 {
                     sink.endObject()
                 }
 
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: FieldKey.self)
+                    self.name = try container.decode(String.self, forKey: "name")
+                    self.emailConfigs = try container.decodeIfPresent([MonitoringV1alpha1.AlertmanagerConfig.Spec.ReceiversItem.EmailConfigsItem].self, forKey: "emailConfigs")
+                    self.pagerdutyConfigs = try container.decodeIfPresent([MonitoringV1alpha1.AlertmanagerConfig.Spec.ReceiversItem.PagerdutyConfigsItem].self, forKey: "pagerdutyConfigs")
+                    self.slackConfigs = try container.decodeIfPresent([MonitoringV1alpha1.AlertmanagerConfig.Spec.ReceiversItem.SlackConfigsItem].self, forKey: "slackConfigs")
+                    self.webhookConfigs = try container.decodeIfPresent([MonitoringV1alpha1.AlertmanagerConfig.Spec.ReceiversItem.WebhookConfigsItem].self, forKey: "webhookConfigs")
+                }
+
                 /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.receivers[].emailConfigs[]`.
-                public struct EmailConfigsItem: Codable, Hashable, Sendable, DocumentWritable {
+                public struct EmailConfigsItem: Decodable, Equatable, Sendable, DocumentWritable {
                     /// `from`: string.
                     public var from: String?
                     /// `requireTLS`: boolean.
@@ -423,10 +498,19 @@ extension MonitoringV1alpha1 {
                         if to != nil { sink.key("to"); sink.string(to!) }
                         sink.endObject()
                     }
+
+                    public init(from decoder: any Decoder) throws {
+                        let container = try decoder.container(keyedBy: FieldKey.self)
+                        self.from = try container.decodeIfPresent(String.self, forKey: "from")
+                        self.requireTLS = try container.decodeIfPresent(Bool.self, forKey: "requireTLS")
+                        self.sendResolved = try container.decodeIfPresent(Bool.self, forKey: "sendResolved")
+                        self.smarthost = try container.decodeIfPresent(String.self, forKey: "smarthost")
+                        self.to = try container.decodeIfPresent(String.self, forKey: "to")
+                    }
                 }
 
                 /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.receivers[].pagerdutyConfigs[]`.
-                public struct PagerdutyConfigsItem: Codable, Hashable, Sendable, DocumentWritable {
+                public struct PagerdutyConfigsItem: Decodable, Equatable, Sendable, DocumentWritable {
                     /// `class`: string.
                     public var `class`: String?
                     /// `component`: string.
@@ -478,8 +562,20 @@ extension MonitoringV1alpha1 {
                         sink.endObject()
                     }
 
+                    public init(from decoder: any Decoder) throws {
+                        let container = try decoder.container(keyedBy: FieldKey.self)
+                        self.`class` = try container.decodeIfPresent(String.self, forKey: "class")
+                        self.component = try container.decodeIfPresent(String.self, forKey: "component")
+                        self.group = try container.decodeIfPresent(String.self, forKey: "group")
+                        self.routingKey = try container.decodeIfPresent(MonitoringV1alpha1.AlertmanagerConfig.Spec.ReceiversItem.PagerdutyConfigsItem.RoutingKey.self, forKey: "routingKey")
+                        self.sendResolved = try container.decodeIfPresent(Bool.self, forKey: "sendResolved")
+                        self.serviceKey = try container.decodeIfPresent(MonitoringV1alpha1.AlertmanagerConfig.Spec.ReceiversItem.PagerdutyConfigsItem.ServiceKey.self, forKey: "serviceKey")
+                        self.severity = try container.decodeIfPresent(String.self, forKey: "severity")
+                        self.url = try container.decodeIfPresent(String.self, forKey: "url")
+                    }
+
                     /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.receivers[].pagerdutyConfigs[].routingKey`.
-                    public struct RoutingKey: Codable, Hashable, Sendable, DocumentWritable {
+                    public struct RoutingKey: Decodable, Equatable, Sendable, DocumentWritable {
                         /// `name`: string.
                         public var name: String?
                         /// `key`: string; required.
@@ -504,11 +600,18 @@ extension MonitoringV1alpha1 {
                             sink.key("key"); sink.string(key)
                             if optional != nil { sink.key("optional"); sink.bool(optional!) }
                             sink.endObject()
+                        }
+
+                        public init(from decoder: any Decoder) throws {
+                            let container = try decoder.container(keyedBy: FieldKey.self)
+                            self.name = try container.decodeIfPresent(String.self, forKey: "name")
+                            self.key = try container.decode(String.self, forKey: "key")
+                            self.optional = try container.decodeIfPresent(Bool.self, forKey: "optional")
                         }
                     }
 
                     /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.receivers[].pagerdutyConfigs[].serviceKey`.
-                    public struct ServiceKey: Codable, Hashable, Sendable, DocumentWritable {
+                    public struct ServiceKey: Decodable, Equatable, Sendable, DocumentWritable {
                         /// `name`: string.
                         public var name: String?
                         /// `key`: string; required.
@@ -533,12 +636,19 @@ extension MonitoringV1alpha1 {
                             sink.key("key"); sink.string(key)
                             if optional != nil { sink.key("optional"); sink.bool(optional!) }
                             sink.endObject()
+                        }
+
+                        public init(from decoder: any Decoder) throws {
+                            let container = try decoder.container(keyedBy: FieldKey.self)
+                            self.name = try container.decodeIfPresent(String.self, forKey: "name")
+                            self.key = try container.decode(String.self, forKey: "key")
+                            self.optional = try container.decodeIfPresent(Bool.self, forKey: "optional")
                         }
                     }
                 }
 
                 /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.receivers[].slackConfigs[]`.
-                public struct SlackConfigsItem: Codable, Hashable, Sendable, DocumentWritable {
+                public struct SlackConfigsItem: Decodable, Equatable, Sendable, DocumentWritable {
                     /// `apiURL`: `MonitoringV1alpha1.AlertmanagerConfig.Spec.ReceiversItem.SlackConfigsItem.ApiURL`.
                     public var apiURL: MonitoringV1alpha1.AlertmanagerConfig.Spec.ReceiversItem.SlackConfigsItem.ApiURL?
                     /// `channel`: string.
@@ -575,8 +685,17 @@ extension MonitoringV1alpha1 {
                         sink.endObject()
                     }
 
+                    public init(from decoder: any Decoder) throws {
+                        let container = try decoder.container(keyedBy: FieldKey.self)
+                        self.apiURL = try container.decodeIfPresent(MonitoringV1alpha1.AlertmanagerConfig.Spec.ReceiversItem.SlackConfigsItem.ApiURL.self, forKey: "apiURL")
+                        self.channel = try container.decodeIfPresent(String.self, forKey: "channel")
+                        self.sendResolved = try container.decodeIfPresent(Bool.self, forKey: "sendResolved")
+                        self.text = try container.decodeIfPresent(String.self, forKey: "text")
+                        self.title = try container.decodeIfPresent(String.self, forKey: "title")
+                    }
+
                     /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.receivers[].slackConfigs[].apiURL`.
-                    public struct ApiURL: Codable, Hashable, Sendable, DocumentWritable {
+                    public struct ApiURL: Decodable, Equatable, Sendable, DocumentWritable {
                         /// `name`: string.
                         public var name: String?
                         /// `key`: string; required.
@@ -602,11 +721,18 @@ extension MonitoringV1alpha1 {
                             if optional != nil { sink.key("optional"); sink.bool(optional!) }
                             sink.endObject()
                         }
+
+                        public init(from decoder: any Decoder) throws {
+                            let container = try decoder.container(keyedBy: FieldKey.self)
+                            self.name = try container.decodeIfPresent(String.self, forKey: "name")
+                            self.key = try container.decode(String.self, forKey: "key")
+                            self.optional = try container.decodeIfPresent(Bool.self, forKey: "optional")
+                        }
                     }
                 }
 
                 /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.receivers[].webhookConfigs[]`.
-                public struct WebhookConfigsItem: Codable, Hashable, Sendable, DocumentWritable {
+                public struct WebhookConfigsItem: Decodable, Equatable, Sendable, DocumentWritable {
                     /// `maxAlerts`: integer; format int32.
                     public var maxAlerts: Int?
                     /// `sendResolved`: boolean.
@@ -638,8 +764,16 @@ extension MonitoringV1alpha1 {
                         sink.endObject()
                     }
 
+                    public init(from decoder: any Decoder) throws {
+                        let container = try decoder.container(keyedBy: FieldKey.self)
+                        self.maxAlerts = try container.decodeIfPresent(Int.self, forKey: "maxAlerts")
+                        self.sendResolved = try container.decodeIfPresent(Bool.self, forKey: "sendResolved")
+                        self.url = try container.decodeIfPresent(String.self, forKey: "url")
+                        self.urlSecret = try container.decodeIfPresent(MonitoringV1alpha1.AlertmanagerConfig.Spec.ReceiversItem.WebhookConfigsItem.UrlSecret.self, forKey: "urlSecret")
+                    }
+
                     /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.receivers[].webhookConfigs[].urlSecret`.
-                    public struct UrlSecret: Codable, Hashable, Sendable, DocumentWritable {
+                    public struct UrlSecret: Decodable, Equatable, Sendable, DocumentWritable {
                         /// `name`: string.
                         public var name: String?
                         /// `key`: string; required.
@@ -665,12 +799,19 @@ extension MonitoringV1alpha1 {
                             if optional != nil { sink.key("optional"); sink.bool(optional!) }
                             sink.endObject()
                         }
+
+                        public init(from decoder: any Decoder) throws {
+                            let container = try decoder.container(keyedBy: FieldKey.self)
+                            self.name = try container.decodeIfPresent(String.self, forKey: "name")
+                            self.key = try container.decode(String.self, forKey: "key")
+                            self.optional = try container.decodeIfPresent(Bool.self, forKey: "optional")
+                        }
                     }
                 }
             }
 
             /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.route`.
-            public struct Route: Codable, Hashable, Sendable, DocumentWritable {
+            public struct Route: Decodable, Equatable, Sendable, DocumentWritable {
                 /// `activeTimeIntervals`: array of string.
                 public var activeTimeIntervals: [String]?
                 /// `continue`: boolean.
@@ -732,8 +873,22 @@ extension MonitoringV1alpha1 {
                     sink.endObject()
                 }
 
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: FieldKey.self)
+                    self.activeTimeIntervals = try container.decodeIfPresent([String].self, forKey: "activeTimeIntervals")
+                    self.`continue` = try container.decodeIfPresent(Bool.self, forKey: "continue")
+                    self.groupBy = try container.decodeIfPresent([String].self, forKey: "groupBy")
+                    self.groupInterval = try container.decodeIfPresent(String.self, forKey: "groupInterval")
+                    self.groupWait = try container.decodeIfPresent(String.self, forKey: "groupWait")
+                    self.matchers = try container.decodeIfPresent([MonitoringV1alpha1.AlertmanagerConfig.Spec.Route.MatchersItem].self, forKey: "matchers")
+                    self.muteTimeIntervals = try container.decodeIfPresent([String].self, forKey: "muteTimeIntervals")
+                    self.receiver = try container.decodeIfPresent(String.self, forKey: "receiver")
+                    self.repeatInterval = try container.decodeIfPresent(String.self, forKey: "repeatInterval")
+                    self.routes = try container.decodeIfPresent([JSONValue].self, forKey: "routes")
+                }
+
                 /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.route.matchers[]`.
-                public struct MatchersItem: Codable, Hashable, Sendable, DocumentWritable {
+                public struct MatchersItem: Decodable, Equatable, Sendable, DocumentWritable {
                     /// `name`: string; required.
                     public var name: String
                     /// `matchType`: `MonitoringV1alpha1.AlertmanagerConfig.Spec.Route.MatchersItem.MatchType`.
@@ -763,6 +918,14 @@ extension MonitoringV1alpha1 {
                         if regex != nil { sink.key("regex"); sink.bool(regex!) }
                         if value != nil { sink.key("value"); sink.string(value!) }
                         sink.endObject()
+                    }
+
+                    public init(from decoder: any Decoder) throws {
+                        let container = try decoder.container(keyedBy: FieldKey.self)
+                        self.name = try container.decode(String.self, forKey: "name")
+                        self.matchType = try container.decodeIfPresent(MonitoringV1alpha1.AlertmanagerConfig.Spec.Route.MatchersItem.MatchType.self, forKey: "matchType")
+                        self.regex = try container.decodeIfPresent(Bool.self, forKey: "regex")
+                        self.value = try container.decodeIfPresent(String.self, forKey: "value")
                     }
 
                     /// One of `!=`, `=`, `=~`, `!~`, or ``unknown(_:)`` for a value the schema does not list.

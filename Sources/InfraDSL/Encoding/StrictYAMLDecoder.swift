@@ -1,3 +1,4 @@
+import KubernetesAPI
 import Yams
 
 /// Decodes a YAML document into a `Codable` type strictly: unknown keys are errors (a misspelt
@@ -24,12 +25,21 @@ public struct StrictYAMLDecoder: Sendable {
     /// The decoded value, or a ``Failure`` naming the line and field at fault. Values conforming to
     /// ``ValueConstraints`` are also checked against their rules.
     public func decode<T: Codable>(_ type: T.Type, from yaml: String) throws(Failure) -> T {
-        let root: Node
+        try decode(T.self, from: Self.compose(yaml))
+    }
+
+    /// A generated Kubernetes type decoded from YAML text, under the same rules.
+    public func decodeGenerated<T: Decodable & DocumentWritable>(_ type: T.Type, from yaml: String) throws(Failure) -> T {
+        try decodeGenerated(T.self, from: Self.compose(yaml))
+    }
+
+    /// The one document of `yaml`, or a ``Failure`` naming the line of the malformation.
+    private static func compose(_ yaml: String) throws(Failure) -> Node {
         do {
             guard let node = try Yams.compose(yaml: yaml) else {
                 throw Failure(line: nil, field: "", message: "the document is empty")
             }
-            root = node
+            return node
         } catch let failure as Failure {
             throw failure
         } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
@@ -42,12 +52,23 @@ public struct StrictYAMLDecoder: Sendable {
         } catch {
             throw Failure(line: nil, field: "", message: "malformed YAML: \(error)")
         }
-        return try decode(T.self, from: root)
     }
 
     /// The decoded value of one already-parsed YAML node (a document of a multi-document stream),
     /// under the same rules; lines are those of the node's own file.
     public func decode<T: Codable>(_ type: T.Type, from root: Node) throws(Failure) -> T {
+        try decode(T.self, from: root) { value in try ValueEncoder().encode(value) }
+    }
+
+    /// A generated Kubernetes type (or any type that writes itself as document events) decoded from
+    /// one parsed node under the same rules: the fields it knows are the ones it writes back.
+    public func decodeGenerated<T: Decodable & DocumentWritable>(_ type: T.Type, from root: Node) throws(Failure) -> T {
+        try decode(T.self, from: root) { value in Value(generated: value) }
+    }
+
+    /// Decodes, then finds the first key of `root` that the decoded value does not hold (`known`
+    /// rebuilds the value's own document), then checks ``ValueConstraints``.
+    private func decode<T: Decodable>(_ type: T.Type, from root: Node, known document: (T) throws -> Value) throws(Failure) -> T {
         let value: T
         do {
             value = try YAMLDecoder().decode(T.self, from: root)
@@ -58,7 +79,7 @@ public struct StrictYAMLDecoder: Sendable {
         }
         let known: Value
         do {
-            known = try ValueEncoder().encode(value)
+            known = try document(value)
         } catch {
             throw Failure(line: nil, field: "", message: "\(error)")
         }

@@ -116,7 +116,7 @@ public struct ManifestReader {
     }
 
     private func decodeStrictly<T: KubernetesObject>(_ type: T.Type, _ document: Node) throws(StrictYAMLDecoder.Failure) -> T {
-        try StrictYAMLDecoder().decode(type, from: document)
+        try StrictYAMLDecoder().decodeGenerated(type, from: document)
     }
 
     private mutating func object(kind: String, name: String, _ root: ManifestNode) -> (any Resource)? {

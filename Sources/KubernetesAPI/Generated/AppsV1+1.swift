@@ -41,12 +41,21 @@ extension AppsV1 {
             if status != nil { sink.key("status"); status!.write(to: sink) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
+            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
+            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
+            self.spec = try container.decodeIfPresent(AppsV1.DaemonSetSpec.self, forKey: "spec")
+            self.status = try container.decodeIfPresent(JSONValue.self, forKey: "status")
+        }
     }
 }
 
 extension AppsV1 {
     /// `io.k8s.api.apps.v1.DaemonSetSpec`.
-    public struct DaemonSetSpec: Codable, Hashable, Sendable, DocumentWritable {
+    public struct DaemonSetSpec: Decodable, Equatable, Sendable, DocumentWritable {
         /// `minReadySeconds`: integer; format int32.
         public var minReadySeconds: Int?
         /// `revisionHistoryLimit`: integer; format int32.
@@ -82,12 +91,21 @@ extension AppsV1 {
             if updateStrategy != nil { sink.key("updateStrategy"); updateStrategy!.write(to: sink) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.minReadySeconds = try container.decodeIfPresent(Int.self, forKey: "minReadySeconds")
+            self.revisionHistoryLimit = try container.decodeIfPresent(Int.self, forKey: "revisionHistoryLimit")
+            self.selector = try container.decode(MetaV1.LabelSelector.self, forKey: "selector")
+            self.template = try container.decode(CoreV1.PodTemplateSpec.self, forKey: "template")
+            self.updateStrategy = try container.decodeIfPresent(AppsV1.DaemonSetUpdateStrategy.self, forKey: "updateStrategy")
+        }
     }
 }
 
 extension AppsV1 {
     /// `io.k8s.api.apps.v1.DaemonSetUpdateStrategy`.
-    public struct DaemonSetUpdateStrategy: Codable, Hashable, Sendable, DocumentWritable {
+    public struct DaemonSetUpdateStrategy: Decodable, Equatable, Sendable, DocumentWritable {
         /// `rollingUpdate`: `AppsV1.RollingUpdateDaemonSet`.
         public var rollingUpdate: AppsV1.RollingUpdateDaemonSet?
         /// `type`: `AppsV1.DaemonSetUpdateStrategyType`.
@@ -107,6 +125,12 @@ extension AppsV1 {
             if rollingUpdate != nil { sink.key("rollingUpdate"); rollingUpdate!.write(to: sink) }
             if type != nil { sink.key("type"); type!.write(to: sink) }
             sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.rollingUpdate = try container.decodeIfPresent(AppsV1.RollingUpdateDaemonSet.self, forKey: "rollingUpdate")
+            self.type = try container.decodeIfPresent(AppsV1.DaemonSetUpdateStrategyType.self, forKey: "type")
         }
     }
 }
@@ -151,12 +175,21 @@ extension AppsV1 {
             if status != nil { sink.key("status"); status!.write(to: sink) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
+            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
+            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
+            self.spec = try container.decodeIfPresent(AppsV1.DeploymentSpec.self, forKey: "spec")
+            self.status = try container.decodeIfPresent(JSONValue.self, forKey: "status")
+        }
     }
 }
 
 extension AppsV1 {
     /// `io.k8s.api.apps.v1.DeploymentSpec`.
-    public struct DeploymentSpec: Codable, Hashable, Sendable, DocumentWritable {
+    public struct DeploymentSpec: Decodable, Equatable, Sendable, DocumentWritable {
         /// `replicas`: integer; format int32.
         public var replicas: Int?
         /// `selector`: `MetaV1.LabelSelector`; required.
@@ -207,12 +240,24 @@ extension AppsV1 {
             if revisionHistoryLimit != nil { sink.key("revisionHistoryLimit"); sink.int(revisionHistoryLimit!) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.replicas = try container.decodeIfPresent(Int.self, forKey: "replicas")
+            self.selector = try container.decode(MetaV1.LabelSelector.self, forKey: "selector")
+            self.template = try container.decode(CoreV1.PodTemplateSpec.self, forKey: "template")
+            self.strategy = try container.decodeIfPresent(AppsV1.DeploymentStrategy.self, forKey: "strategy")
+            self.minReadySeconds = try container.decodeIfPresent(Int.self, forKey: "minReadySeconds")
+            self.paused = try container.decodeIfPresent(Bool.self, forKey: "paused")
+            self.progressDeadlineSeconds = try container.decodeIfPresent(Int.self, forKey: "progressDeadlineSeconds")
+            self.revisionHistoryLimit = try container.decodeIfPresent(Int.self, forKey: "revisionHistoryLimit")
+        }
     }
 }
 
 extension AppsV1 {
     /// `io.k8s.api.apps.v1.DeploymentStrategy`.
-    public struct DeploymentStrategy: Codable, Hashable, Sendable, DocumentWritable {
+    public struct DeploymentStrategy: Decodable, Equatable, Sendable, DocumentWritable {
         /// `type`: `AppsV1.DeploymentStrategyType`.
         public var type: AppsV1.DeploymentStrategyType?
         /// `rollingUpdate`: `AppsV1.RollingUpdateDeployment`.
@@ -233,12 +278,18 @@ extension AppsV1 {
             if rollingUpdate != nil { sink.key("rollingUpdate"); rollingUpdate!.write(to: sink) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.type = try container.decodeIfPresent(AppsV1.DeploymentStrategyType.self, forKey: "type")
+            self.rollingUpdate = try container.decodeIfPresent(AppsV1.RollingUpdateDeployment.self, forKey: "rollingUpdate")
+        }
     }
 }
 
 extension AppsV1 {
     /// `io.k8s.api.apps.v1.RollingUpdateDaemonSet`.
-    public struct RollingUpdateDaemonSet: Codable, Hashable, Sendable, DocumentWritable {
+    public struct RollingUpdateDaemonSet: Decodable, Equatable, Sendable, DocumentWritable {
         /// `maxSurge`: integer or string.
         public var maxSurge: IntOrString?
         /// `maxUnavailable`: integer or string.
@@ -258,13 +309,19 @@ extension AppsV1 {
             if maxSurge != nil { sink.key("maxSurge"); maxSurge!.write(to: sink) }
             if maxUnavailable != nil { sink.key("maxUnavailable"); maxUnavailable!.write(to: sink) }
             sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.maxSurge = try container.decodeIfPresent(IntOrString.self, forKey: "maxSurge")
+            self.maxUnavailable = try container.decodeIfPresent(IntOrString.self, forKey: "maxUnavailable")
         }
     }
 }
 
 extension AppsV1 {
     /// `io.k8s.api.apps.v1.RollingUpdateDeployment`.
-    public struct RollingUpdateDeployment: Codable, Hashable, Sendable, DocumentWritable {
+    public struct RollingUpdateDeployment: Decodable, Equatable, Sendable, DocumentWritable {
         /// `maxSurge`: integer or string.
         public var maxSurge: IntOrString?
         /// `maxUnavailable`: integer or string.
@@ -285,12 +342,18 @@ extension AppsV1 {
             if maxUnavailable != nil { sink.key("maxUnavailable"); maxUnavailable!.write(to: sink) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.maxSurge = try container.decodeIfPresent(IntOrString.self, forKey: "maxSurge")
+            self.maxUnavailable = try container.decodeIfPresent(IntOrString.self, forKey: "maxUnavailable")
+        }
     }
 }
 
 extension AppsV1 {
     /// `io.k8s.api.apps.v1.RollingUpdateStatefulSetStrategy`.
-    public struct RollingUpdateStatefulSetStrategy: Codable, Hashable, Sendable, DocumentWritable {
+    public struct RollingUpdateStatefulSetStrategy: Decodable, Equatable, Sendable, DocumentWritable {
         /// `partition`: integer; format int32.
         public var partition: Int?
         /// `maxUnavailable`: integer or string.
@@ -310,6 +373,12 @@ extension AppsV1 {
             if partition != nil { sink.key("partition"); sink.int(partition!) }
             if maxUnavailable != nil { sink.key("maxUnavailable"); maxUnavailable!.write(to: sink) }
             sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.partition = try container.decodeIfPresent(Int.self, forKey: "partition")
+            self.maxUnavailable = try container.decodeIfPresent(IntOrString.self, forKey: "maxUnavailable")
         }
     }
 }
@@ -354,12 +423,21 @@ extension AppsV1 {
             if status != nil { sink.key("status"); status!.write(to: sink) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
+            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
+            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
+            self.spec = try container.decodeIfPresent(AppsV1.StatefulSetSpec.self, forKey: "spec")
+            self.status = try container.decodeIfPresent(JSONValue.self, forKey: "status")
+        }
     }
 }
 
 extension AppsV1 {
     /// `io.k8s.api.apps.v1.StatefulSetOrdinals`.
-    public struct StatefulSetOrdinals: Codable, Hashable, Sendable, DocumentWritable {
+    public struct StatefulSetOrdinals: Decodable, Equatable, Sendable, DocumentWritable {
         /// `start`: integer; format int32.
         public var start: Int?
 
@@ -375,12 +453,17 @@ extension AppsV1 {
             if start != nil { sink.key("start"); sink.int(start!) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.start = try container.decodeIfPresent(Int.self, forKey: "start")
+        }
     }
 }
 
 extension AppsV1 {
     /// `io.k8s.api.apps.v1.StatefulSetPersistentVolumeClaimRetentionPolicy`.
-    public struct StatefulSetPersistentVolumeClaimRetentionPolicy: Codable, Hashable, Sendable, DocumentWritable {
+    public struct StatefulSetPersistentVolumeClaimRetentionPolicy: Decodable, Equatable, Sendable, DocumentWritable {
         /// `whenDeleted`: `AppsV1.PersistentVolumeClaimRetentionPolicyType`.
         public var whenDeleted: AppsV1.PersistentVolumeClaimRetentionPolicyType?
         /// `whenScaled`: `AppsV1.PersistentVolumeClaimRetentionPolicyType`.
@@ -401,12 +484,18 @@ extension AppsV1 {
             if whenScaled != nil { sink.key("whenScaled"); whenScaled!.write(to: sink) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.whenDeleted = try container.decodeIfPresent(AppsV1.PersistentVolumeClaimRetentionPolicyType.self, forKey: "whenDeleted")
+            self.whenScaled = try container.decodeIfPresent(AppsV1.PersistentVolumeClaimRetentionPolicyType.self, forKey: "whenScaled")
+        }
     }
 }
 
 extension AppsV1 {
     /// `io.k8s.api.apps.v1.StatefulSetSpec`.
-    public struct StatefulSetSpec: Codable, Hashable, Sendable, DocumentWritable {
+    public struct StatefulSetSpec: Decodable, Equatable, Sendable, DocumentWritable {
         /// `serviceName`: string; required.
         public var serviceName: String
         /// `replicas`: integer; format int32.
@@ -472,12 +561,27 @@ extension AppsV1 {
             if revisionHistoryLimit != nil { sink.key("revisionHistoryLimit"); sink.int(revisionHistoryLimit!) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.serviceName = try container.decode(String.self, forKey: "serviceName")
+            self.replicas = try container.decodeIfPresent(Int.self, forKey: "replicas")
+            self.podManagementPolicy = try container.decodeIfPresent(AppsV1.PodManagementPolicyType.self, forKey: "podManagementPolicy")
+            self.updateStrategy = try container.decodeIfPresent(AppsV1.StatefulSetUpdateStrategy.self, forKey: "updateStrategy")
+            self.selector = try container.decode(MetaV1.LabelSelector.self, forKey: "selector")
+            self.template = try container.decode(CoreV1.PodTemplateSpec.self, forKey: "template")
+            self.volumeClaimTemplates = try container.decodeIfPresent([CoreV1.PersistentVolumeClaim].self, forKey: "volumeClaimTemplates")
+            self.minReadySeconds = try container.decodeIfPresent(Int.self, forKey: "minReadySeconds")
+            self.ordinals = try container.decodeIfPresent(AppsV1.StatefulSetOrdinals.self, forKey: "ordinals")
+            self.persistentVolumeClaimRetentionPolicy = try container.decodeIfPresent(AppsV1.StatefulSetPersistentVolumeClaimRetentionPolicy.self, forKey: "persistentVolumeClaimRetentionPolicy")
+            self.revisionHistoryLimit = try container.decodeIfPresent(Int.self, forKey: "revisionHistoryLimit")
+        }
     }
 }
 
 extension AppsV1 {
     /// `io.k8s.api.apps.v1.StatefulSetUpdateStrategy`.
-    public struct StatefulSetUpdateStrategy: Codable, Hashable, Sendable, DocumentWritable {
+    public struct StatefulSetUpdateStrategy: Decodable, Equatable, Sendable, DocumentWritable {
         /// `type`: `AppsV1.StatefulSetUpdateStrategyType`.
         public var type: AppsV1.StatefulSetUpdateStrategyType?
         /// `rollingUpdate`: `AppsV1.RollingUpdateStatefulSetStrategy`.
@@ -497,6 +601,12 @@ extension AppsV1 {
             if type != nil { sink.key("type"); type!.write(to: sink) }
             if rollingUpdate != nil { sink.key("rollingUpdate"); rollingUpdate!.write(to: sink) }
             sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.type = try container.decodeIfPresent(AppsV1.StatefulSetUpdateStrategyType.self, forKey: "type")
+            self.rollingUpdate = try container.decodeIfPresent(AppsV1.RollingUpdateStatefulSetStrategy.self, forKey: "rollingUpdate")
         }
     }
 }

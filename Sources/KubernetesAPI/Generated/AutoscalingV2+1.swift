@@ -3,7 +3,7 @@
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.ContainerResourceMetricSource`.
-    public struct ContainerResourceMetricSource: Codable, Hashable, Sendable, DocumentWritable {
+    public struct ContainerResourceMetricSource: Decodable, Equatable, Sendable, DocumentWritable {
         /// `name`: string; required.
         public var name: String
         /// `container`: string; required.
@@ -29,12 +29,19 @@ extension AutoscalingV2 {
             sink.key("target"); target.write(to: sink)
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.name = try container.decode(String.self, forKey: "name")
+            self.container = try container.decode(String.self, forKey: "container")
+            self.target = try container.decode(AutoscalingV2.MetricTarget.self, forKey: "target")
+        }
     }
 }
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.CrossVersionObjectReference`.
-    public struct CrossVersionObjectReference: Codable, Hashable, Sendable, DocumentWritable {
+    public struct CrossVersionObjectReference: Decodable, Equatable, Sendable, DocumentWritable {
         /// `apiVersion`: string.
         public var apiVersion: String?
         /// `kind`: string; required.
@@ -60,12 +67,19 @@ extension AutoscalingV2 {
             sink.key("name"); sink.string(name)
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
+            self.kind = try container.decode(String.self, forKey: "kind")
+            self.name = try container.decode(String.self, forKey: "name")
+        }
     }
 }
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.ExternalMetricSource`.
-    public struct ExternalMetricSource: Codable, Hashable, Sendable, DocumentWritable {
+    public struct ExternalMetricSource: Decodable, Equatable, Sendable, DocumentWritable {
         /// `metric`: `AutoscalingV2.MetricIdentifier`; required.
         public var metric: AutoscalingV2.MetricIdentifier
         /// `target`: `AutoscalingV2.MetricTarget`; required.
@@ -86,12 +100,18 @@ extension AutoscalingV2 {
             sink.key("target"); target.write(to: sink)
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.metric = try container.decode(AutoscalingV2.MetricIdentifier.self, forKey: "metric")
+            self.target = try container.decode(AutoscalingV2.MetricTarget.self, forKey: "target")
+        }
     }
 }
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.HPAScalingPolicy`.
-    public struct HPAScalingPolicy: Codable, Hashable, Sendable, DocumentWritable {
+    public struct HPAScalingPolicy: Decodable, Equatable, Sendable, DocumentWritable {
         /// `periodSeconds`: integer; format int32; required.
         public var periodSeconds: Int
         /// `type`: `AutoscalingV2.HPAScalingPolicyType`; required.
@@ -117,12 +137,19 @@ extension AutoscalingV2 {
             sink.key("value"); sink.int(value)
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.periodSeconds = try container.decode(Int.self, forKey: "periodSeconds")
+            self.type = try container.decode(AutoscalingV2.HPAScalingPolicyType.self, forKey: "type")
+            self.value = try container.decode(Int.self, forKey: "value")
+        }
     }
 }
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.HPAScalingRules`.
-    public struct HPAScalingRules: Codable, Hashable, Sendable, DocumentWritable {
+    public struct HPAScalingRules: Decodable, Equatable, Sendable, DocumentWritable {
         /// `policies`: array of `AutoscalingV2.HPAScalingPolicy`; list type atomic.
         public var policies: [AutoscalingV2.HPAScalingPolicy]?
         /// `selectPolicy`: `AutoscalingV2.ScalingPolicySelect`.
@@ -147,6 +174,13 @@ extension AutoscalingV2 {
             if selectPolicy != nil { sink.key("selectPolicy"); selectPolicy!.write(to: sink) }
             if stabilizationWindowSeconds != nil { sink.key("stabilizationWindowSeconds"); sink.int(stabilizationWindowSeconds!) }
             sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.policies = try container.decodeIfPresent([AutoscalingV2.HPAScalingPolicy].self, forKey: "policies")
+            self.selectPolicy = try container.decodeIfPresent(AutoscalingV2.ScalingPolicySelect.self, forKey: "selectPolicy")
+            self.stabilizationWindowSeconds = try container.decodeIfPresent(Int.self, forKey: "stabilizationWindowSeconds")
         }
     }
 }
@@ -191,12 +225,21 @@ extension AutoscalingV2 {
             if status != nil { sink.key("status"); status!.write(to: sink) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
+            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
+            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
+            self.spec = try container.decodeIfPresent(AutoscalingV2.HorizontalPodAutoscalerSpec.self, forKey: "spec")
+            self.status = try container.decodeIfPresent(JSONValue.self, forKey: "status")
+        }
     }
 }
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.HorizontalPodAutoscalerBehavior`.
-    public struct HorizontalPodAutoscalerBehavior: Codable, Hashable, Sendable, DocumentWritable {
+    public struct HorizontalPodAutoscalerBehavior: Decodable, Equatable, Sendable, DocumentWritable {
         /// `scaleDown`: `AutoscalingV2.HPAScalingRules`.
         public var scaleDown: AutoscalingV2.HPAScalingRules?
         /// `scaleUp`: `AutoscalingV2.HPAScalingRules`.
@@ -217,12 +260,18 @@ extension AutoscalingV2 {
             if scaleUp != nil { sink.key("scaleUp"); scaleUp!.write(to: sink) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.scaleDown = try container.decodeIfPresent(AutoscalingV2.HPAScalingRules.self, forKey: "scaleDown")
+            self.scaleUp = try container.decodeIfPresent(AutoscalingV2.HPAScalingRules.self, forKey: "scaleUp")
+        }
     }
 }
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.HorizontalPodAutoscalerSpec`.
-    public struct HorizontalPodAutoscalerSpec: Codable, Hashable, Sendable, DocumentWritable {
+    public struct HorizontalPodAutoscalerSpec: Decodable, Equatable, Sendable, DocumentWritable {
         /// `scaleTargetRef`: `AutoscalingV2.CrossVersionObjectReference`; required.
         public var scaleTargetRef: AutoscalingV2.CrossVersionObjectReference
         /// `minReplicas`: integer; format int32.
@@ -258,12 +307,21 @@ extension AutoscalingV2 {
             if behavior != nil { sink.key("behavior"); behavior!.write(to: sink) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.scaleTargetRef = try container.decode(AutoscalingV2.CrossVersionObjectReference.self, forKey: "scaleTargetRef")
+            self.minReplicas = try container.decodeIfPresent(Int.self, forKey: "minReplicas")
+            self.maxReplicas = try container.decode(Int.self, forKey: "maxReplicas")
+            self.metrics = try container.decodeIfPresent([AutoscalingV2.MetricSpec].self, forKey: "metrics")
+            self.behavior = try container.decodeIfPresent(AutoscalingV2.HorizontalPodAutoscalerBehavior.self, forKey: "behavior")
+        }
     }
 }
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.MetricIdentifier`.
-    public struct MetricIdentifier: Codable, Hashable, Sendable, DocumentWritable {
+    public struct MetricIdentifier: Decodable, Equatable, Sendable, DocumentWritable {
         /// `name`: string; required.
         public var name: String
         /// `selector`: `MetaV1.LabelSelector`.
@@ -284,12 +342,18 @@ extension AutoscalingV2 {
             if selector != nil { sink.key("selector"); selector!.write(to: sink) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.name = try container.decode(String.self, forKey: "name")
+            self.selector = try container.decodeIfPresent(MetaV1.LabelSelector.self, forKey: "selector")
+        }
     }
 }
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.MetricSpec`.
-    public struct MetricSpec: Codable, Hashable, Sendable, DocumentWritable {
+    public struct MetricSpec: Decodable, Equatable, Sendable, DocumentWritable {
         /// `type`: `AutoscalingV2.MetricSourceType`; required.
         public var type: AutoscalingV2.MetricSourceType
         /// `resource`: `AutoscalingV2.ResourceMetricSource`.
@@ -330,12 +394,22 @@ extension AutoscalingV2 {
             if pods != nil { sink.key("pods"); pods!.write(to: sink) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.type = try container.decode(AutoscalingV2.MetricSourceType.self, forKey: "type")
+            self.resource = try container.decodeIfPresent(AutoscalingV2.ResourceMetricSource.self, forKey: "resource")
+            self.containerResource = try container.decodeIfPresent(AutoscalingV2.ContainerResourceMetricSource.self, forKey: "containerResource")
+            self.external = try container.decodeIfPresent(AutoscalingV2.ExternalMetricSource.self, forKey: "external")
+            self.object = try container.decodeIfPresent(AutoscalingV2.ObjectMetricSource.self, forKey: "object")
+            self.pods = try container.decodeIfPresent(AutoscalingV2.PodsMetricSource.self, forKey: "pods")
+        }
     }
 }
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.MetricTarget`.
-    public struct MetricTarget: Codable, Hashable, Sendable, DocumentWritable {
+    public struct MetricTarget: Decodable, Equatable, Sendable, DocumentWritable {
         /// `type`: `AutoscalingV2.MetricTargetType`; required.
         public var type: AutoscalingV2.MetricTargetType
         /// `averageUtilization`: integer; format int32.
@@ -366,12 +440,20 @@ extension AutoscalingV2 {
             if value != nil { sink.key("value"); sink.string(value!.text) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.type = try container.decode(AutoscalingV2.MetricTargetType.self, forKey: "type")
+            self.averageUtilization = try container.decodeIfPresent(Int.self, forKey: "averageUtilization")
+            self.averageValue = try container.decodeIfPresent(Quantity.self, forKey: "averageValue")
+            self.value = try container.decodeIfPresent(Quantity.self, forKey: "value")
+        }
     }
 }
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.ObjectMetricSource`.
-    public struct ObjectMetricSource: Codable, Hashable, Sendable, DocumentWritable {
+    public struct ObjectMetricSource: Decodable, Equatable, Sendable, DocumentWritable {
         /// `describedObject`: `AutoscalingV2.CrossVersionObjectReference`; required.
         public var describedObject: AutoscalingV2.CrossVersionObjectReference
         /// `metric`: `AutoscalingV2.MetricIdentifier`; required.
@@ -397,12 +479,19 @@ extension AutoscalingV2 {
             sink.key("target"); target.write(to: sink)
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.describedObject = try container.decode(AutoscalingV2.CrossVersionObjectReference.self, forKey: "describedObject")
+            self.metric = try container.decode(AutoscalingV2.MetricIdentifier.self, forKey: "metric")
+            self.target = try container.decode(AutoscalingV2.MetricTarget.self, forKey: "target")
+        }
     }
 }
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.PodsMetricSource`.
-    public struct PodsMetricSource: Codable, Hashable, Sendable, DocumentWritable {
+    public struct PodsMetricSource: Decodable, Equatable, Sendable, DocumentWritable {
         /// `metric`: `AutoscalingV2.MetricIdentifier`; required.
         public var metric: AutoscalingV2.MetricIdentifier
         /// `target`: `AutoscalingV2.MetricTarget`; required.
@@ -423,12 +512,18 @@ extension AutoscalingV2 {
             sink.key("target"); target.write(to: sink)
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.metric = try container.decode(AutoscalingV2.MetricIdentifier.self, forKey: "metric")
+            self.target = try container.decode(AutoscalingV2.MetricTarget.self, forKey: "target")
+        }
     }
 }
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.ResourceMetricSource`.
-    public struct ResourceMetricSource: Codable, Hashable, Sendable, DocumentWritable {
+    public struct ResourceMetricSource: Decodable, Equatable, Sendable, DocumentWritable {
         /// `name`: string; required.
         public var name: String
         /// `target`: `AutoscalingV2.MetricTarget`; required.
@@ -448,6 +543,12 @@ extension AutoscalingV2 {
             sink.key("name"); sink.string(name)
             sink.key("target"); target.write(to: sink)
             sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.name = try container.decode(String.self, forKey: "name")
+            self.target = try container.decode(AutoscalingV2.MetricTarget.self, forKey: "target")
         }
     }
 }

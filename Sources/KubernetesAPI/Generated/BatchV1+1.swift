@@ -41,12 +41,21 @@ extension BatchV1 {
             if status != nil { sink.key("status"); status!.write(to: sink) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
+            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
+            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
+            self.spec = try container.decodeIfPresent(BatchV1.CronJobSpec.self, forKey: "spec")
+            self.status = try container.decodeIfPresent(JSONValue.self, forKey: "status")
+        }
     }
 }
 
 extension BatchV1 {
     /// `io.k8s.api.batch.v1.CronJobSpec`.
-    public struct CronJobSpec: Codable, Hashable, Sendable, DocumentWritable {
+    public struct CronJobSpec: Decodable, Equatable, Sendable, DocumentWritable {
         /// `concurrencyPolicy`: `BatchV1.ConcurrencyPolicy`.
         public var concurrencyPolicy: BatchV1.ConcurrencyPolicy?
         /// `failedJobsHistoryLimit`: integer; format int32.
@@ -97,6 +106,18 @@ extension BatchV1 {
             if timeZone != nil { sink.key("timeZone"); sink.string(timeZone!) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.concurrencyPolicy = try container.decodeIfPresent(BatchV1.ConcurrencyPolicy.self, forKey: "concurrencyPolicy")
+            self.failedJobsHistoryLimit = try container.decodeIfPresent(Int.self, forKey: "failedJobsHistoryLimit")
+            self.jobTemplate = try container.decode(BatchV1.JobTemplateSpec.self, forKey: "jobTemplate")
+            self.schedule = try container.decode(String.self, forKey: "schedule")
+            self.startingDeadlineSeconds = try container.decodeIfPresent(Int.self, forKey: "startingDeadlineSeconds")
+            self.successfulJobsHistoryLimit = try container.decodeIfPresent(Int.self, forKey: "successfulJobsHistoryLimit")
+            self.suspend = try container.decodeIfPresent(Bool.self, forKey: "suspend")
+            self.timeZone = try container.decodeIfPresent(String.self, forKey: "timeZone")
+        }
     }
 }
 
@@ -140,12 +161,21 @@ extension BatchV1 {
             if status != nil { sink.key("status"); status!.write(to: sink) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
+            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
+            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
+            self.spec = try container.decodeIfPresent(BatchV1.JobSpec.self, forKey: "spec")
+            self.status = try container.decodeIfPresent(JSONValue.self, forKey: "status")
+        }
     }
 }
 
 extension BatchV1 {
     /// `io.k8s.api.batch.v1.JobSpec`.
-    public struct JobSpec: Codable, Hashable, Sendable, DocumentWritable {
+    public struct JobSpec: Decodable, Equatable, Sendable, DocumentWritable {
         /// `activeDeadlineSeconds`: integer; format int64.
         public var activeDeadlineSeconds: Int?
         /// `backoffLimit`: integer; format int32.
@@ -236,12 +266,32 @@ extension BatchV1 {
             if ttlSecondsAfterFinished != nil { sink.key("ttlSecondsAfterFinished"); sink.int(ttlSecondsAfterFinished!) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.activeDeadlineSeconds = try container.decodeIfPresent(Int.self, forKey: "activeDeadlineSeconds")
+            self.backoffLimit = try container.decodeIfPresent(Int.self, forKey: "backoffLimit")
+            self.backoffLimitPerIndex = try container.decodeIfPresent(Int.self, forKey: "backoffLimitPerIndex")
+            self.completionMode = try container.decodeIfPresent(BatchV1.CompletionMode.self, forKey: "completionMode")
+            self.completions = try container.decodeIfPresent(Int.self, forKey: "completions")
+            self.managedBy = try container.decodeIfPresent(String.self, forKey: "managedBy")
+            self.manualSelector = try container.decodeIfPresent(Bool.self, forKey: "manualSelector")
+            self.maxFailedIndexes = try container.decodeIfPresent(Int.self, forKey: "maxFailedIndexes")
+            self.parallelism = try container.decodeIfPresent(Int.self, forKey: "parallelism")
+            self.podFailurePolicy = try container.decodeIfPresent(BatchV1.PodFailurePolicy.self, forKey: "podFailurePolicy")
+            self.podReplacementPolicy = try container.decodeIfPresent(BatchV1.PodReplacementPolicy.self, forKey: "podReplacementPolicy")
+            self.selector = try container.decodeIfPresent(MetaV1.LabelSelector.self, forKey: "selector")
+            self.successPolicy = try container.decodeIfPresent(BatchV1.SuccessPolicy.self, forKey: "successPolicy")
+            self.suspend = try container.decodeIfPresent(Bool.self, forKey: "suspend")
+            self.template = try container.decode(CoreV1.PodTemplateSpec.self, forKey: "template")
+            self.ttlSecondsAfterFinished = try container.decodeIfPresent(Int.self, forKey: "ttlSecondsAfterFinished")
+        }
     }
 }
 
 extension BatchV1 {
     /// `io.k8s.api.batch.v1.JobTemplateSpec`.
-    public struct JobTemplateSpec: Codable, Hashable, Sendable, DocumentWritable {
+    public struct JobTemplateSpec: Decodable, Equatable, Sendable, DocumentWritable {
         /// `metadata`: `MetaV1.ObjectMeta`.
         public var metadata: MetaV1.ObjectMeta?
         /// `spec`: `BatchV1.JobSpec`.
@@ -262,12 +312,18 @@ extension BatchV1 {
             if spec != nil { sink.key("spec"); spec!.write(to: sink) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
+            self.spec = try container.decodeIfPresent(BatchV1.JobSpec.self, forKey: "spec")
+        }
     }
 }
 
 extension BatchV1 {
     /// `io.k8s.api.batch.v1.PodFailurePolicy`.
-    public struct PodFailurePolicy: Codable, Hashable, Sendable, DocumentWritable {
+    public struct PodFailurePolicy: Decodable, Equatable, Sendable, DocumentWritable {
         /// `rules`: array of `BatchV1.PodFailurePolicyRule`; list type atomic; required.
         public var rules: [BatchV1.PodFailurePolicyRule]
 
@@ -283,12 +339,17 @@ extension BatchV1 {
             sink.key("rules"); sink.beginArray(); for index0 in rules.indices { rules[index0].write(to: sink) }; sink.endArray()
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.rules = try container.decode([BatchV1.PodFailurePolicyRule].self, forKey: "rules")
+        }
     }
 }
 
 extension BatchV1 {
     /// `io.k8s.api.batch.v1.PodFailurePolicyOnExitCodesRequirement`.
-    public struct PodFailurePolicyOnExitCodesRequirement: Codable, Hashable, Sendable, DocumentWritable {
+    public struct PodFailurePolicyOnExitCodesRequirement: Decodable, Equatable, Sendable, DocumentWritable {
         /// `containerName`: string.
         public var containerName: String?
         /// `operator`: `BatchV1.PodFailurePolicyOnExitCodesOperator`; required.
@@ -314,12 +375,19 @@ extension BatchV1 {
             sink.key("values"); sink.beginArray(); for index0 in values.indices { sink.int(values[index0]) }; sink.endArray()
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.containerName = try container.decodeIfPresent(String.self, forKey: "containerName")
+            self.`operator` = try container.decode(BatchV1.PodFailurePolicyOnExitCodesOperator.self, forKey: "operator")
+            self.values = try container.decode([Int].self, forKey: "values")
+        }
     }
 }
 
 extension BatchV1 {
     /// `io.k8s.api.batch.v1.PodFailurePolicyOnPodConditionsPattern`.
-    public struct PodFailurePolicyOnPodConditionsPattern: Codable, Hashable, Sendable, DocumentWritable {
+    public struct PodFailurePolicyOnPodConditionsPattern: Decodable, Equatable, Sendable, DocumentWritable {
         /// `status`: string; required.
         public var status: String
         /// `type`: string; required.
@@ -340,12 +408,18 @@ extension BatchV1 {
             sink.key("type"); sink.string(type)
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.status = try container.decode(String.self, forKey: "status")
+            self.type = try container.decode(String.self, forKey: "type")
+        }
     }
 }
 
 extension BatchV1 {
     /// `io.k8s.api.batch.v1.PodFailurePolicyRule`.
-    public struct PodFailurePolicyRule: Codable, Hashable, Sendable, DocumentWritable {
+    public struct PodFailurePolicyRule: Decodable, Equatable, Sendable, DocumentWritable {
         /// `action`: `BatchV1.PodFailurePolicyAction`; required.
         public var action: BatchV1.PodFailurePolicyAction
         /// `onExitCodes`: `BatchV1.PodFailurePolicyOnExitCodesRequirement`.
@@ -371,12 +445,19 @@ extension BatchV1 {
             if onPodConditions != nil { sink.key("onPodConditions"); sink.beginArray(); for index0 in onPodConditions!.indices { onPodConditions![index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.action = try container.decode(BatchV1.PodFailurePolicyAction.self, forKey: "action")
+            self.onExitCodes = try container.decodeIfPresent(BatchV1.PodFailurePolicyOnExitCodesRequirement.self, forKey: "onExitCodes")
+            self.onPodConditions = try container.decodeIfPresent([BatchV1.PodFailurePolicyOnPodConditionsPattern].self, forKey: "onPodConditions")
+        }
     }
 }
 
 extension BatchV1 {
     /// `io.k8s.api.batch.v1.SuccessPolicy`.
-    public struct SuccessPolicy: Codable, Hashable, Sendable, DocumentWritable {
+    public struct SuccessPolicy: Decodable, Equatable, Sendable, DocumentWritable {
         /// `rules`: array of `BatchV1.SuccessPolicyRule`; list type atomic; required.
         public var rules: [BatchV1.SuccessPolicyRule]
 
@@ -392,12 +473,17 @@ extension BatchV1 {
             sink.key("rules"); sink.beginArray(); for index0 in rules.indices { rules[index0].write(to: sink) }; sink.endArray()
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.rules = try container.decode([BatchV1.SuccessPolicyRule].self, forKey: "rules")
+        }
     }
 }
 
 extension BatchV1 {
     /// `io.k8s.api.batch.v1.SuccessPolicyRule`.
-    public struct SuccessPolicyRule: Codable, Hashable, Sendable, DocumentWritable {
+    public struct SuccessPolicyRule: Decodable, Equatable, Sendable, DocumentWritable {
         /// `succeededCount`: integer; format int32.
         public var succeededCount: Int?
         /// `succeededIndexes`: string.
@@ -417,6 +503,12 @@ extension BatchV1 {
             if succeededCount != nil { sink.key("succeededCount"); sink.int(succeededCount!) }
             if succeededIndexes != nil { sink.key("succeededIndexes"); sink.string(succeededIndexes!) }
             sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.succeededCount = try container.decodeIfPresent(Int.self, forKey: "succeededCount")
+            self.succeededIndexes = try container.decodeIfPresent(String.self, forKey: "succeededIndexes")
         }
     }
 }

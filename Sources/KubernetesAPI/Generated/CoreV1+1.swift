@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.AWSElasticBlockStoreVolumeSource`.
-    public struct AWSElasticBlockStoreVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
+    public struct AWSElasticBlockStoreVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
         /// `fsType`: string.
         public var fsType: String?
         /// `partition`: integer; format int32.
@@ -34,12 +34,20 @@ extension CoreV1 {
             sink.key("volumeID"); sink.string(volumeID)
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.fsType = try container.decodeIfPresent(String.self, forKey: "fsType")
+            self.partition = try container.decodeIfPresent(Int.self, forKey: "partition")
+            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
+            self.volumeID = try container.decode(String.self, forKey: "volumeID")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.Affinity`.
-    public struct Affinity: Codable, Hashable, Sendable, DocumentWritable {
+    public struct Affinity: Decodable, Equatable, Sendable, DocumentWritable {
         /// `nodeAffinity`: `CoreV1.NodeAffinity`.
         public var nodeAffinity: CoreV1.NodeAffinity?
         /// `podAffinity`: `CoreV1.PodAffinity`.
@@ -65,12 +73,19 @@ extension CoreV1 {
             if podAntiAffinity != nil { sink.key("podAntiAffinity"); podAntiAffinity!.write(to: sink) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.nodeAffinity = try container.decodeIfPresent(CoreV1.NodeAffinity.self, forKey: "nodeAffinity")
+            self.podAffinity = try container.decodeIfPresent(CoreV1.PodAffinity.self, forKey: "podAffinity")
+            self.podAntiAffinity = try container.decodeIfPresent(CoreV1.PodAntiAffinity.self, forKey: "podAntiAffinity")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.AppArmorProfile`.
-    public struct AppArmorProfile: Codable, Hashable, Sendable, DocumentWritable {
+    public struct AppArmorProfile: Decodable, Equatable, Sendable, DocumentWritable {
         /// `localhostProfile`: string.
         public var localhostProfile: String?
         /// `type`: `CoreV1.AppArmorProfileType`; required.
@@ -91,12 +106,18 @@ extension CoreV1 {
             sink.key("type"); type.write(to: sink)
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.localhostProfile = try container.decodeIfPresent(String.self, forKey: "localhostProfile")
+            self.type = try container.decode(CoreV1.AppArmorProfileType.self, forKey: "type")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.AzureDiskVolumeSource`.
-    public struct AzureDiskVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
+    public struct AzureDiskVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
         /// `kind`: string.
         public var kind: String?
         /// `cachingMode`: string.
@@ -137,12 +158,22 @@ extension CoreV1 {
             if readOnly != nil { sink.key("readOnly"); sink.bool(readOnly!) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
+            self.cachingMode = try container.decodeIfPresent(String.self, forKey: "cachingMode")
+            self.diskName = try container.decode(String.self, forKey: "diskName")
+            self.diskURI = try container.decode(String.self, forKey: "diskURI")
+            self.fsType = try container.decodeIfPresent(String.self, forKey: "fsType")
+            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.AzureFileVolumeSource`.
-    public struct AzureFileVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
+    public struct AzureFileVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
         /// `readOnly`: boolean.
         public var readOnly: Bool?
         /// `secretName`: string; required.
@@ -168,12 +199,19 @@ extension CoreV1 {
             sink.key("shareName"); sink.string(shareName)
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
+            self.secretName = try container.decode(String.self, forKey: "secretName")
+            self.shareName = try container.decode(String.self, forKey: "shareName")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.CSIVolumeSource`.
-    public struct CSIVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
+    public struct CSIVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
         /// `driver`: string; required.
         public var driver: String
         /// `fsType`: string.
@@ -209,12 +247,21 @@ extension CoreV1 {
             if volumeAttributes != nil { sink.key("volumeAttributes"); sink.beginObject(); for index0 in volumeAttributes!.entries.indices { sink.key(volumeAttributes!.entries[index0].key); sink.string(volumeAttributes!.entries[index0].value) }; sink.endObject() }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.driver = try container.decode(String.self, forKey: "driver")
+            self.fsType = try container.decodeIfPresent(String.self, forKey: "fsType")
+            self.nodePublishSecretRef = try container.decodeIfPresent(CoreV1.LocalObjectReference.self, forKey: "nodePublishSecretRef")
+            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
+            self.volumeAttributes = try container.decodeIfPresent(StringMap<String>.self, forKey: "volumeAttributes")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.Capabilities`.
-    public struct Capabilities: Codable, Hashable, Sendable, DocumentWritable {
+    public struct Capabilities: Decodable, Equatable, Sendable, DocumentWritable {
         /// `add`: array of string; list type atomic.
         public var add: [String]?
         /// `drop`: array of string; list type atomic.
@@ -235,12 +282,18 @@ extension CoreV1 {
             if drop != nil { sink.key("drop"); sink.beginArray(); for index0 in drop!.indices { sink.string(drop![index0]) }; sink.endArray() }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.add = try container.decodeIfPresent([String].self, forKey: "add")
+            self.drop = try container.decodeIfPresent([String].self, forKey: "drop")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.CephFSVolumeSource`.
-    public struct CephFSVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
+    public struct CephFSVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
         /// `monitors`: array of string; list type atomic; required.
         public var monitors: [String]
         /// `path`: string.
@@ -281,12 +334,22 @@ extension CoreV1 {
             if user != nil { sink.key("user"); sink.string(user!) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.monitors = try container.decode([String].self, forKey: "monitors")
+            self.path = try container.decodeIfPresent(String.self, forKey: "path")
+            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
+            self.secretFile = try container.decodeIfPresent(String.self, forKey: "secretFile")
+            self.secretRef = try container.decodeIfPresent(CoreV1.LocalObjectReference.self, forKey: "secretRef")
+            self.user = try container.decodeIfPresent(String.self, forKey: "user")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.CinderVolumeSource`.
-    public struct CinderVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
+    public struct CinderVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
         /// `fsType`: string.
         public var fsType: String?
         /// `readOnly`: boolean.
@@ -317,12 +380,20 @@ extension CoreV1 {
             sink.key("volumeID"); sink.string(volumeID)
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.fsType = try container.decodeIfPresent(String.self, forKey: "fsType")
+            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
+            self.secretRef = try container.decodeIfPresent(CoreV1.LocalObjectReference.self, forKey: "secretRef")
+            self.volumeID = try container.decode(String.self, forKey: "volumeID")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ClientIPConfig`.
-    public struct ClientIPConfig: Codable, Hashable, Sendable, DocumentWritable {
+    public struct ClientIPConfig: Decodable, Equatable, Sendable, DocumentWritable {
         /// `timeoutSeconds`: integer; format int32.
         public var timeoutSeconds: Int?
 
@@ -338,12 +409,17 @@ extension CoreV1 {
             if timeoutSeconds != nil { sink.key("timeoutSeconds"); sink.int(timeoutSeconds!) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.timeoutSeconds = try container.decodeIfPresent(Int.self, forKey: "timeoutSeconds")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ClusterTrustBundleProjection`.
-    public struct ClusterTrustBundleProjection: Codable, Hashable, Sendable, DocumentWritable {
+    public struct ClusterTrustBundleProjection: Decodable, Equatable, Sendable, DocumentWritable {
         /// `name`: string.
         public var name: String?
         /// `labelSelector`: `MetaV1.LabelSelector`.
@@ -378,6 +454,15 @@ extension CoreV1 {
             sink.key("path"); sink.string(path)
             if signerName != nil { sink.key("signerName"); sink.string(signerName!) }
             sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.name = try container.decodeIfPresent(String.self, forKey: "name")
+            self.labelSelector = try container.decodeIfPresent(MetaV1.LabelSelector.self, forKey: "labelSelector")
+            self.optional = try container.decodeIfPresent(Bool.self, forKey: "optional")
+            self.path = try container.decode(String.self, forKey: "path")
+            self.signerName = try container.decodeIfPresent(String.self, forKey: "signerName")
         }
     }
 }
@@ -427,12 +512,22 @@ extension CoreV1 {
             if immutable != nil { sink.key("immutable"); sink.bool(immutable!) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
+            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
+            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
+            self.binaryData = try container.decodeIfPresent(StringMap<String>.self, forKey: "binaryData")
+            self.data = try container.decodeIfPresent(StringMap<String>.self, forKey: "data")
+            self.immutable = try container.decodeIfPresent(Bool.self, forKey: "immutable")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ConfigMapEnvSource`.
-    public struct ConfigMapEnvSource: Codable, Hashable, Sendable, DocumentWritable {
+    public struct ConfigMapEnvSource: Decodable, Equatable, Sendable, DocumentWritable {
         /// `name`: string.
         public var name: String?
         /// `optional`: boolean.
@@ -453,12 +548,18 @@ extension CoreV1 {
             if optional != nil { sink.key("optional"); sink.bool(optional!) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.name = try container.decodeIfPresent(String.self, forKey: "name")
+            self.optional = try container.decodeIfPresent(Bool.self, forKey: "optional")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ConfigMapKeySelector`.
-    public struct ConfigMapKeySelector: Codable, Hashable, Sendable, DocumentWritable {
+    public struct ConfigMapKeySelector: Decodable, Equatable, Sendable, DocumentWritable {
         /// `name`: string.
         public var name: String?
         /// `key`: string; required.
@@ -484,12 +585,19 @@ extension CoreV1 {
             if optional != nil { sink.key("optional"); sink.bool(optional!) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.name = try container.decodeIfPresent(String.self, forKey: "name")
+            self.key = try container.decode(String.self, forKey: "key")
+            self.optional = try container.decodeIfPresent(Bool.self, forKey: "optional")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ConfigMapProjection`.
-    public struct ConfigMapProjection: Codable, Hashable, Sendable, DocumentWritable {
+    public struct ConfigMapProjection: Decodable, Equatable, Sendable, DocumentWritable {
         /// `name`: string.
         public var name: String?
         /// `items`: array of `CoreV1.KeyToPath`; list type atomic.
@@ -515,12 +623,19 @@ extension CoreV1 {
             if optional != nil { sink.key("optional"); sink.bool(optional!) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.name = try container.decodeIfPresent(String.self, forKey: "name")
+            self.items = try container.decodeIfPresent([CoreV1.KeyToPath].self, forKey: "items")
+            self.optional = try container.decodeIfPresent(Bool.self, forKey: "optional")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ConfigMapVolumeSource`.
-    public struct ConfigMapVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
+    public struct ConfigMapVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
         /// `name`: string.
         public var name: String?
         /// `defaultMode`: integer; format int32.
@@ -550,6 +665,14 @@ extension CoreV1 {
             if items != nil { sink.key("items"); sink.beginArray(); for index0 in items!.indices { items![index0].write(to: sink) }; sink.endArray() }
             if optional != nil { sink.key("optional"); sink.bool(optional!) }
             sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.name = try container.decodeIfPresent(String.self, forKey: "name")
+            self.defaultMode = try container.decodeIfPresent(Int.self, forKey: "defaultMode")
+            self.items = try container.decodeIfPresent([CoreV1.KeyToPath].self, forKey: "items")
+            self.optional = try container.decodeIfPresent(Bool.self, forKey: "optional")
         }
     }
 }

@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.Container`.
-    public struct Container: Codable, Hashable, Sendable, DocumentWritable {
+    public struct Container: Decodable, Equatable, Sendable, DocumentWritable {
         /// `name`: string; required.
         public var name: String
         /// `image`: string.
@@ -134,12 +134,40 @@ extension CoreV1 {
             if volumeDevices != nil { sink.key("volumeDevices"); sink.beginArray(); for index0 in volumeDevices!.indices { volumeDevices![index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.name = try container.decode(String.self, forKey: "name")
+            self.image = try container.decodeIfPresent(String.self, forKey: "image")
+            self.command = try container.decodeIfPresent([String].self, forKey: "command")
+            self.args = try container.decodeIfPresent([String].self, forKey: "args")
+            self.workingDir = try container.decodeIfPresent(String.self, forKey: "workingDir")
+            self.ports = try container.decodeIfPresent([CoreV1.ContainerPort].self, forKey: "ports")
+            self.env = try container.decodeIfPresent([CoreV1.EnvVar].self, forKey: "env")
+            self.resources = try container.decodeIfPresent(CoreV1.ResourceRequirements.self, forKey: "resources")
+            self.volumeMounts = try container.decodeIfPresent([CoreV1.VolumeMount].self, forKey: "volumeMounts")
+            self.livenessProbe = try container.decodeIfPresent(CoreV1.Probe.self, forKey: "livenessProbe")
+            self.readinessProbe = try container.decodeIfPresent(CoreV1.Probe.self, forKey: "readinessProbe")
+            self.startupProbe = try container.decodeIfPresent(CoreV1.Probe.self, forKey: "startupProbe")
+            self.lifecycle = try container.decodeIfPresent(CoreV1.Lifecycle.self, forKey: "lifecycle")
+            self.imagePullPolicy = try container.decodeIfPresent(CoreV1.PullPolicy.self, forKey: "imagePullPolicy")
+            self.securityContext = try container.decodeIfPresent(CoreV1.SecurityContext.self, forKey: "securityContext")
+            self.envFrom = try container.decodeIfPresent([CoreV1.EnvFromSource].self, forKey: "envFrom")
+            self.resizePolicy = try container.decodeIfPresent([CoreV1.ContainerResizePolicy].self, forKey: "resizePolicy")
+            self.restartPolicy = try container.decodeIfPresent(CoreV1.ContainerRestartPolicy.self, forKey: "restartPolicy")
+            self.stdin = try container.decodeIfPresent(Bool.self, forKey: "stdin")
+            self.stdinOnce = try container.decodeIfPresent(Bool.self, forKey: "stdinOnce")
+            self.terminationMessagePath = try container.decodeIfPresent(String.self, forKey: "terminationMessagePath")
+            self.terminationMessagePolicy = try container.decodeIfPresent(CoreV1.TerminationMessagePolicy.self, forKey: "terminationMessagePolicy")
+            self.tty = try container.decodeIfPresent(Bool.self, forKey: "tty")
+            self.volumeDevices = try container.decodeIfPresent([CoreV1.VolumeDevice].self, forKey: "volumeDevices")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ContainerPort`.
-    public struct ContainerPort: Codable, Hashable, Sendable, DocumentWritable {
+    public struct ContainerPort: Decodable, Equatable, Sendable, DocumentWritable {
         /// `name`: string.
         public var name: String?
         /// `containerPort`: integer; format int32; required.
@@ -175,12 +203,21 @@ extension CoreV1 {
             if hostPort != nil { sink.key("hostPort"); sink.int(hostPort!) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.name = try container.decodeIfPresent(String.self, forKey: "name")
+            self.containerPort = try container.decode(Int.self, forKey: "containerPort")
+            self.`protocol` = try container.decodeIfPresent(CoreV1.TransportProtocol.self, forKey: "protocol")
+            self.hostIP = try container.decodeIfPresent(String.self, forKey: "hostIP")
+            self.hostPort = try container.decodeIfPresent(Int.self, forKey: "hostPort")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ContainerResizePolicy`.
-    public struct ContainerResizePolicy: Codable, Hashable, Sendable, DocumentWritable {
+    public struct ContainerResizePolicy: Decodable, Equatable, Sendable, DocumentWritable {
         /// `resourceName`: string; required.
         public var resourceName: String
         /// `restartPolicy`: `CoreV1.ResourceResizeRestartPolicy`; required.
@@ -201,12 +238,18 @@ extension CoreV1 {
             sink.key("restartPolicy"); restartPolicy.write(to: sink)
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.resourceName = try container.decode(String.self, forKey: "resourceName")
+            self.restartPolicy = try container.decode(CoreV1.ResourceResizeRestartPolicy.self, forKey: "restartPolicy")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.DownwardAPIProjection`.
-    public struct DownwardAPIProjection: Codable, Hashable, Sendable, DocumentWritable {
+    public struct DownwardAPIProjection: Decodable, Equatable, Sendable, DocumentWritable {
         /// `items`: array of `CoreV1.DownwardAPIVolumeFile`; list type atomic.
         public var items: [CoreV1.DownwardAPIVolumeFile]?
 
@@ -222,12 +265,17 @@ extension CoreV1 {
             if items != nil { sink.key("items"); sink.beginArray(); for index0 in items!.indices { items![index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.items = try container.decodeIfPresent([CoreV1.DownwardAPIVolumeFile].self, forKey: "items")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.DownwardAPIVolumeFile`.
-    public struct DownwardAPIVolumeFile: Codable, Hashable, Sendable, DocumentWritable {
+    public struct DownwardAPIVolumeFile: Decodable, Equatable, Sendable, DocumentWritable {
         /// `fieldRef`: `CoreV1.ObjectFieldSelector`.
         public var fieldRef: CoreV1.ObjectFieldSelector?
         /// `mode`: integer; format int32.
@@ -258,12 +306,20 @@ extension CoreV1 {
             if resourceFieldRef != nil { sink.key("resourceFieldRef"); resourceFieldRef!.write(to: sink) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.fieldRef = try container.decodeIfPresent(CoreV1.ObjectFieldSelector.self, forKey: "fieldRef")
+            self.mode = try container.decodeIfPresent(Int.self, forKey: "mode")
+            self.path = try container.decode(String.self, forKey: "path")
+            self.resourceFieldRef = try container.decodeIfPresent(CoreV1.ResourceFieldSelector.self, forKey: "resourceFieldRef")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.DownwardAPIVolumeSource`.
-    public struct DownwardAPIVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
+    public struct DownwardAPIVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
         /// `defaultMode`: integer; format int32.
         public var defaultMode: Int?
         /// `items`: array of `CoreV1.DownwardAPIVolumeFile`; list type atomic.
@@ -284,12 +340,18 @@ extension CoreV1 {
             if items != nil { sink.key("items"); sink.beginArray(); for index0 in items!.indices { items![index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.defaultMode = try container.decodeIfPresent(Int.self, forKey: "defaultMode")
+            self.items = try container.decodeIfPresent([CoreV1.DownwardAPIVolumeFile].self, forKey: "items")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.EmptyDirVolumeSource`.
-    public struct EmptyDirVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
+    public struct EmptyDirVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
         /// `medium`: string.
         public var medium: String?
         /// `sizeLimit`: quantity.
@@ -310,12 +372,18 @@ extension CoreV1 {
             if sizeLimit != nil { sink.key("sizeLimit"); sink.string(sizeLimit!.text) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.medium = try container.decodeIfPresent(String.self, forKey: "medium")
+            self.sizeLimit = try container.decodeIfPresent(Quantity.self, forKey: "sizeLimit")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.EnvFromSource`.
-    public struct EnvFromSource: Codable, Hashable, Sendable, DocumentWritable {
+    public struct EnvFromSource: Decodable, Equatable, Sendable, DocumentWritable {
         /// `configMapRef`: `CoreV1.ConfigMapEnvSource`.
         public var configMapRef: CoreV1.ConfigMapEnvSource?
         /// `prefix`: string.
@@ -341,12 +409,19 @@ extension CoreV1 {
             if secretRef != nil { sink.key("secretRef"); secretRef!.write(to: sink) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.configMapRef = try container.decodeIfPresent(CoreV1.ConfigMapEnvSource.self, forKey: "configMapRef")
+            self.prefix = try container.decodeIfPresent(String.self, forKey: "prefix")
+            self.secretRef = try container.decodeIfPresent(CoreV1.SecretEnvSource.self, forKey: "secretRef")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.EnvVar`.
-    public struct EnvVar: Codable, Hashable, Sendable, DocumentWritable {
+    public struct EnvVar: Decodable, Equatable, Sendable, DocumentWritable {
         /// `name`: string; required.
         public var name: String
         /// `value`: string.
@@ -372,12 +447,19 @@ extension CoreV1 {
             if valueFrom != nil { sink.key("valueFrom"); valueFrom!.write(to: sink) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.name = try container.decode(String.self, forKey: "name")
+            self.value = try container.decodeIfPresent(String.self, forKey: "value")
+            self.valueFrom = try container.decodeIfPresent(CoreV1.EnvVarSource.self, forKey: "valueFrom")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.EnvVarSource`.
-    public struct EnvVarSource: Codable, Hashable, Sendable, DocumentWritable {
+    public struct EnvVarSource: Decodable, Equatable, Sendable, DocumentWritable {
         /// `configMapKeyRef`: `CoreV1.ConfigMapKeySelector`.
         public var configMapKeyRef: CoreV1.ConfigMapKeySelector?
         /// `fieldRef`: `CoreV1.ObjectFieldSelector`.
@@ -408,12 +490,20 @@ extension CoreV1 {
             if secretKeyRef != nil { sink.key("secretKeyRef"); secretKeyRef!.write(to: sink) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.configMapKeyRef = try container.decodeIfPresent(CoreV1.ConfigMapKeySelector.self, forKey: "configMapKeyRef")
+            self.fieldRef = try container.decodeIfPresent(CoreV1.ObjectFieldSelector.self, forKey: "fieldRef")
+            self.resourceFieldRef = try container.decodeIfPresent(CoreV1.ResourceFieldSelector.self, forKey: "resourceFieldRef")
+            self.secretKeyRef = try container.decodeIfPresent(CoreV1.SecretKeySelector.self, forKey: "secretKeyRef")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.EphemeralContainer`.
-    public struct EphemeralContainer: Codable, Hashable, Sendable, DocumentWritable {
+    public struct EphemeralContainer: Decodable, Equatable, Sendable, DocumentWritable {
         /// `name`: string; required.
         public var name: String
         /// `args`: array of string; list type atomic.
@@ -549,12 +639,41 @@ extension CoreV1 {
             if workingDir != nil { sink.key("workingDir"); sink.string(workingDir!) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.name = try container.decode(String.self, forKey: "name")
+            self.args = try container.decodeIfPresent([String].self, forKey: "args")
+            self.command = try container.decodeIfPresent([String].self, forKey: "command")
+            self.env = try container.decodeIfPresent([CoreV1.EnvVar].self, forKey: "env")
+            self.envFrom = try container.decodeIfPresent([CoreV1.EnvFromSource].self, forKey: "envFrom")
+            self.image = try container.decodeIfPresent(String.self, forKey: "image")
+            self.imagePullPolicy = try container.decodeIfPresent(CoreV1.PullPolicy.self, forKey: "imagePullPolicy")
+            self.lifecycle = try container.decodeIfPresent(CoreV1.Lifecycle.self, forKey: "lifecycle")
+            self.livenessProbe = try container.decodeIfPresent(CoreV1.Probe.self, forKey: "livenessProbe")
+            self.ports = try container.decodeIfPresent([CoreV1.ContainerPort].self, forKey: "ports")
+            self.readinessProbe = try container.decodeIfPresent(CoreV1.Probe.self, forKey: "readinessProbe")
+            self.resizePolicy = try container.decodeIfPresent([CoreV1.ContainerResizePolicy].self, forKey: "resizePolicy")
+            self.resources = try container.decodeIfPresent(CoreV1.ResourceRequirements.self, forKey: "resources")
+            self.restartPolicy = try container.decodeIfPresent(String.self, forKey: "restartPolicy")
+            self.securityContext = try container.decodeIfPresent(CoreV1.SecurityContext.self, forKey: "securityContext")
+            self.startupProbe = try container.decodeIfPresent(CoreV1.Probe.self, forKey: "startupProbe")
+            self.stdin = try container.decodeIfPresent(Bool.self, forKey: "stdin")
+            self.stdinOnce = try container.decodeIfPresent(Bool.self, forKey: "stdinOnce")
+            self.targetContainerName = try container.decodeIfPresent(String.self, forKey: "targetContainerName")
+            self.terminationMessagePath = try container.decodeIfPresent(String.self, forKey: "terminationMessagePath")
+            self.terminationMessagePolicy = try container.decodeIfPresent(CoreV1.TerminationMessagePolicy.self, forKey: "terminationMessagePolicy")
+            self.tty = try container.decodeIfPresent(Bool.self, forKey: "tty")
+            self.volumeDevices = try container.decodeIfPresent([CoreV1.VolumeDevice].self, forKey: "volumeDevices")
+            self.volumeMounts = try container.decodeIfPresent([CoreV1.VolumeMount].self, forKey: "volumeMounts")
+            self.workingDir = try container.decodeIfPresent(String.self, forKey: "workingDir")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.EphemeralVolumeSource`.
-    public struct EphemeralVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
+    public struct EphemeralVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
         /// `volumeClaimTemplate`: `CoreV1.PersistentVolumeClaimTemplate`.
         public var volumeClaimTemplate: CoreV1.PersistentVolumeClaimTemplate?
 
@@ -570,12 +689,17 @@ extension CoreV1 {
             if volumeClaimTemplate != nil { sink.key("volumeClaimTemplate"); volumeClaimTemplate!.write(to: sink) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.volumeClaimTemplate = try container.decodeIfPresent(CoreV1.PersistentVolumeClaimTemplate.self, forKey: "volumeClaimTemplate")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ExecAction`.
-    public struct ExecAction: Codable, Hashable, Sendable, DocumentWritable {
+    public struct ExecAction: Decodable, Equatable, Sendable, DocumentWritable {
         /// `command`: array of string; list type atomic.
         public var command: [String]?
 
@@ -591,12 +715,17 @@ extension CoreV1 {
             if command != nil { sink.key("command"); sink.beginArray(); for index0 in command!.indices { sink.string(command![index0]) }; sink.endArray() }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.command = try container.decodeIfPresent([String].self, forKey: "command")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.FCVolumeSource`.
-    public struct FCVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
+    public struct FCVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
         /// `fsType`: string.
         public var fsType: String?
         /// `lun`: integer; format int32.
@@ -632,12 +761,21 @@ extension CoreV1 {
             if wwids != nil { sink.key("wwids"); sink.beginArray(); for index0 in wwids!.indices { sink.string(wwids![index0]) }; sink.endArray() }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.fsType = try container.decodeIfPresent(String.self, forKey: "fsType")
+            self.lun = try container.decodeIfPresent(Int.self, forKey: "lun")
+            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
+            self.targetWWNs = try container.decodeIfPresent([String].self, forKey: "targetWWNs")
+            self.wwids = try container.decodeIfPresent([String].self, forKey: "wwids")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.FlexVolumeSource`.
-    public struct FlexVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
+    public struct FlexVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
         /// `driver`: string; required.
         public var driver: String
         /// `fsType`: string.
@@ -673,12 +811,21 @@ extension CoreV1 {
             if secretRef != nil { sink.key("secretRef"); secretRef!.write(to: sink) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.driver = try container.decode(String.self, forKey: "driver")
+            self.fsType = try container.decodeIfPresent(String.self, forKey: "fsType")
+            self.options = try container.decodeIfPresent(StringMap<String>.self, forKey: "options")
+            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
+            self.secretRef = try container.decodeIfPresent(CoreV1.LocalObjectReference.self, forKey: "secretRef")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.FlockerVolumeSource`.
-    public struct FlockerVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
+    public struct FlockerVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
         /// `datasetName`: string.
         public var datasetName: String?
         /// `datasetUUID`: string.
@@ -698,6 +845,12 @@ extension CoreV1 {
             if datasetName != nil { sink.key("datasetName"); sink.string(datasetName!) }
             if datasetUUID != nil { sink.key("datasetUUID"); sink.string(datasetUUID!) }
             sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.datasetName = try container.decodeIfPresent(String.self, forKey: "datasetName")
+            self.datasetUUID = try container.decodeIfPresent(String.self, forKey: "datasetUUID")
         }
     }
 }

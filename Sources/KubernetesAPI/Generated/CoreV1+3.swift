@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.GCEPersistentDiskVolumeSource`.
-    public struct GCEPersistentDiskVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
+    public struct GCEPersistentDiskVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
         /// `fsType`: string.
         public var fsType: String?
         /// `partition`: integer; format int32.
@@ -34,12 +34,20 @@ extension CoreV1 {
             if readOnly != nil { sink.key("readOnly"); sink.bool(readOnly!) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.fsType = try container.decodeIfPresent(String.self, forKey: "fsType")
+            self.partition = try container.decodeIfPresent(Int.self, forKey: "partition")
+            self.pdName = try container.decode(String.self, forKey: "pdName")
+            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.GRPCAction`.
-    public struct GRPCAction: Codable, Hashable, Sendable, DocumentWritable {
+    public struct GRPCAction: Decodable, Equatable, Sendable, DocumentWritable {
         /// `port`: integer; format int32; required.
         public var port: Int
         /// `service`: string.
@@ -60,12 +68,18 @@ extension CoreV1 {
             if service != nil { sink.key("service"); sink.string(service!) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.port = try container.decode(Int.self, forKey: "port")
+            self.service = try container.decodeIfPresent(String.self, forKey: "service")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.GitRepoVolumeSource`.
-    public struct GitRepoVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
+    public struct GitRepoVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
         /// `directory`: string.
         public var directory: String?
         /// `repository`: string; required.
@@ -91,12 +105,19 @@ extension CoreV1 {
             if revision != nil { sink.key("revision"); sink.string(revision!) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.directory = try container.decodeIfPresent(String.self, forKey: "directory")
+            self.repository = try container.decode(String.self, forKey: "repository")
+            self.revision = try container.decodeIfPresent(String.self, forKey: "revision")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.GlusterfsVolumeSource`.
-    public struct GlusterfsVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
+    public struct GlusterfsVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
         /// `endpoints`: string; required.
         public var endpoints: String
         /// `path`: string; required.
@@ -122,12 +143,19 @@ extension CoreV1 {
             if readOnly != nil { sink.key("readOnly"); sink.bool(readOnly!) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.endpoints = try container.decode(String.self, forKey: "endpoints")
+            self.path = try container.decode(String.self, forKey: "path")
+            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.HTTPGetAction`.
-    public struct HTTPGetAction: Codable, Hashable, Sendable, DocumentWritable {
+    public struct HTTPGetAction: Decodable, Equatable, Sendable, DocumentWritable {
         /// `path`: string.
         public var path: String?
         /// `port`: integer or string; required.
@@ -163,12 +191,21 @@ extension CoreV1 {
             if httpHeaders != nil { sink.key("httpHeaders"); sink.beginArray(); for index0 in httpHeaders!.indices { httpHeaders![index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.path = try container.decodeIfPresent(String.self, forKey: "path")
+            self.port = try container.decode(IntOrString.self, forKey: "port")
+            self.scheme = try container.decodeIfPresent(CoreV1.URIScheme.self, forKey: "scheme")
+            self.host = try container.decodeIfPresent(String.self, forKey: "host")
+            self.httpHeaders = try container.decodeIfPresent([CoreV1.HTTPHeader].self, forKey: "httpHeaders")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.HTTPHeader`.
-    public struct HTTPHeader: Codable, Hashable, Sendable, DocumentWritable {
+    public struct HTTPHeader: Decodable, Equatable, Sendable, DocumentWritable {
         /// `name`: string; required.
         public var name: String
         /// `value`: string; required.
@@ -189,12 +226,18 @@ extension CoreV1 {
             sink.key("value"); sink.string(value)
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.name = try container.decode(String.self, forKey: "name")
+            self.value = try container.decode(String.self, forKey: "value")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.HostAlias`.
-    public struct HostAlias: Codable, Hashable, Sendable, DocumentWritable {
+    public struct HostAlias: Decodable, Equatable, Sendable, DocumentWritable {
         /// `hostnames`: array of string; list type atomic.
         public var hostnames: [String]?
         /// `ip`: string; required.
@@ -215,12 +258,18 @@ extension CoreV1 {
             sink.key("ip"); sink.string(ip)
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.hostnames = try container.decodeIfPresent([String].self, forKey: "hostnames")
+            self.ip = try container.decode(String.self, forKey: "ip")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.HostPathVolumeSource`.
-    public struct HostPathVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
+    public struct HostPathVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
         /// `path`: string; required.
         public var path: String
         /// `type`: `CoreV1.HostPathType`.
@@ -241,12 +290,18 @@ extension CoreV1 {
             if type != nil { sink.key("type"); type!.write(to: sink) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.path = try container.decode(String.self, forKey: "path")
+            self.type = try container.decodeIfPresent(CoreV1.HostPathType.self, forKey: "type")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ISCSIVolumeSource`.
-    public struct ISCSIVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
+    public struct ISCSIVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
         /// `chapAuthDiscovery`: boolean.
         public var chapAuthDiscovery: Bool?
         /// `chapAuthSession`: boolean.
@@ -312,12 +367,27 @@ extension CoreV1 {
             sink.key("targetPortal"); sink.string(targetPortal)
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.chapAuthDiscovery = try container.decodeIfPresent(Bool.self, forKey: "chapAuthDiscovery")
+            self.chapAuthSession = try container.decodeIfPresent(Bool.self, forKey: "chapAuthSession")
+            self.fsType = try container.decodeIfPresent(String.self, forKey: "fsType")
+            self.initiatorName = try container.decodeIfPresent(String.self, forKey: "initiatorName")
+            self.iqn = try container.decode(String.self, forKey: "iqn")
+            self.iscsiInterface = try container.decodeIfPresent(String.self, forKey: "iscsiInterface")
+            self.lun = try container.decode(Int.self, forKey: "lun")
+            self.portals = try container.decodeIfPresent([String].self, forKey: "portals")
+            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
+            self.secretRef = try container.decodeIfPresent(CoreV1.LocalObjectReference.self, forKey: "secretRef")
+            self.targetPortal = try container.decode(String.self, forKey: "targetPortal")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ImageVolumeSource`.
-    public struct ImageVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
+    public struct ImageVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
         /// `pullPolicy`: string.
         public var pullPolicy: String?
         /// `reference`: string.
@@ -338,12 +408,18 @@ extension CoreV1 {
             if reference != nil { sink.key("reference"); sink.string(reference!) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.pullPolicy = try container.decodeIfPresent(String.self, forKey: "pullPolicy")
+            self.reference = try container.decodeIfPresent(String.self, forKey: "reference")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.KeyToPath`.
-    public struct KeyToPath: Codable, Hashable, Sendable, DocumentWritable {
+    public struct KeyToPath: Decodable, Equatable, Sendable, DocumentWritable {
         /// `key`: string; required.
         public var key: String
         /// `mode`: integer; format int32.
@@ -369,12 +445,19 @@ extension CoreV1 {
             sink.key("path"); sink.string(path)
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.key = try container.decode(String.self, forKey: "key")
+            self.mode = try container.decodeIfPresent(Int.self, forKey: "mode")
+            self.path = try container.decode(String.self, forKey: "path")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.Lifecycle`.
-    public struct Lifecycle: Codable, Hashable, Sendable, DocumentWritable {
+    public struct Lifecycle: Decodable, Equatable, Sendable, DocumentWritable {
         /// `postStart`: `CoreV1.LifecycleHandler`.
         public var postStart: CoreV1.LifecycleHandler?
         /// `preStop`: `CoreV1.LifecycleHandler`.
@@ -395,12 +478,18 @@ extension CoreV1 {
             if preStop != nil { sink.key("preStop"); preStop!.write(to: sink) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.postStart = try container.decodeIfPresent(CoreV1.LifecycleHandler.self, forKey: "postStart")
+            self.preStop = try container.decodeIfPresent(CoreV1.LifecycleHandler.self, forKey: "preStop")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.LifecycleHandler`.
-    public struct LifecycleHandler: Codable, Hashable, Sendable, DocumentWritable {
+    public struct LifecycleHandler: Decodable, Equatable, Sendable, DocumentWritable {
         /// `httpGet`: `CoreV1.HTTPGetAction`.
         public var httpGet: CoreV1.HTTPGetAction?
         /// `tcpSocket`: `CoreV1.TCPSocketAction`.
@@ -430,6 +519,14 @@ extension CoreV1 {
             if exec != nil { sink.key("exec"); exec!.write(to: sink) }
             if sleep != nil { sink.key("sleep"); sleep!.write(to: sink) }
             sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.httpGet = try container.decodeIfPresent(CoreV1.HTTPGetAction.self, forKey: "httpGet")
+            self.tcpSocket = try container.decodeIfPresent(CoreV1.TCPSocketAction.self, forKey: "tcpSocket")
+            self.exec = try container.decodeIfPresent(CoreV1.ExecAction.self, forKey: "exec")
+            self.sleep = try container.decodeIfPresent(CoreV1.SleepAction.self, forKey: "sleep")
         }
     }
 }
@@ -469,12 +566,20 @@ extension CoreV1 {
             if spec != nil { sink.key("spec"); spec!.write(to: sink) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
+            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
+            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
+            self.spec = try container.decodeIfPresent(CoreV1.LimitRangeSpec.self, forKey: "spec")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.LimitRangeItem`.
-    public struct LimitRangeItem: Codable, Hashable, Sendable, DocumentWritable {
+    public struct LimitRangeItem: Decodable, Equatable, Sendable, DocumentWritable {
         /// `default`: map of string to quantity.
         public var `default`: StringMap<Quantity>?
         /// `defaultRequest`: map of string to quantity.
@@ -515,12 +620,22 @@ extension CoreV1 {
             sink.key("type"); type.write(to: sink)
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.`default` = try container.decodeIfPresent(StringMap<Quantity>.self, forKey: "default")
+            self.defaultRequest = try container.decodeIfPresent(StringMap<Quantity>.self, forKey: "defaultRequest")
+            self.max = try container.decodeIfPresent(StringMap<Quantity>.self, forKey: "max")
+            self.maxLimitRequestRatio = try container.decodeIfPresent(StringMap<Quantity>.self, forKey: "maxLimitRequestRatio")
+            self.min = try container.decodeIfPresent(StringMap<Quantity>.self, forKey: "min")
+            self.type = try container.decode(CoreV1.LimitType.self, forKey: "type")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.LimitRangeSpec`.
-    public struct LimitRangeSpec: Codable, Hashable, Sendable, DocumentWritable {
+    public struct LimitRangeSpec: Decodable, Equatable, Sendable, DocumentWritable {
         /// `limits`: array of `CoreV1.LimitRangeItem`; list type atomic; required.
         public var limits: [CoreV1.LimitRangeItem]
 
@@ -535,6 +650,11 @@ extension CoreV1 {
             sink.beginObject()
             sink.key("limits"); sink.beginArray(); for index0 in limits.indices { limits[index0].write(to: sink) }; sink.endArray()
             sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.limits = try container.decode([CoreV1.LimitRangeItem].self, forKey: "limits")
         }
     }
 }

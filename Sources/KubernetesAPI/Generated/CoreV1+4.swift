@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.LocalObjectReference`.
-    public struct LocalObjectReference: Codable, Hashable, Sendable, DocumentWritable {
+    public struct LocalObjectReference: Decodable, Equatable, Sendable, DocumentWritable {
         /// `name`: string.
         public var name: String?
 
@@ -19,12 +19,17 @@ extension CoreV1 {
             if name != nil { sink.key("name"); sink.string(name!) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.name = try container.decodeIfPresent(String.self, forKey: "name")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.NFSVolumeSource`.
-    public struct NFSVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
+    public struct NFSVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
         /// `path`: string; required.
         public var path: String
         /// `readOnly`: boolean.
@@ -49,6 +54,13 @@ extension CoreV1 {
             if readOnly != nil { sink.key("readOnly"); sink.bool(readOnly!) }
             sink.key("server"); sink.string(server)
             sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.path = try container.decode(String.self, forKey: "path")
+            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
+            self.server = try container.decode(String.self, forKey: "server")
         }
     }
 }
@@ -93,12 +105,21 @@ extension CoreV1 {
             if status != nil { sink.key("status"); status!.write(to: sink) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
+            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
+            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
+            self.spec = try container.decodeIfPresent(CoreV1.NamespaceSpec.self, forKey: "spec")
+            self.status = try container.decodeIfPresent(JSONValue.self, forKey: "status")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.NamespaceSpec`.
-    public struct NamespaceSpec: Codable, Hashable, Sendable, DocumentWritable {
+    public struct NamespaceSpec: Decodable, Equatable, Sendable, DocumentWritable {
         /// `finalizers`: array of string; list type atomic.
         public var finalizers: [String]?
 
@@ -114,12 +135,17 @@ extension CoreV1 {
             if finalizers != nil { sink.key("finalizers"); sink.beginArray(); for index0 in finalizers!.indices { sink.string(finalizers![index0]) }; sink.endArray() }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.finalizers = try container.decodeIfPresent([String].self, forKey: "finalizers")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.NodeAffinity`.
-    public struct NodeAffinity: Codable, Hashable, Sendable, DocumentWritable {
+    public struct NodeAffinity: Decodable, Equatable, Sendable, DocumentWritable {
         /// `preferredDuringSchedulingIgnoredDuringExecution`: array of `CoreV1.PreferredSchedulingTerm`; list type atomic.
         public var preferredDuringSchedulingIgnoredDuringExecution: [CoreV1.PreferredSchedulingTerm]?
         /// `requiredDuringSchedulingIgnoredDuringExecution`: `CoreV1.NodeSelector`.
@@ -140,12 +166,18 @@ extension CoreV1 {
             if requiredDuringSchedulingIgnoredDuringExecution != nil { sink.key("requiredDuringSchedulingIgnoredDuringExecution"); requiredDuringSchedulingIgnoredDuringExecution!.write(to: sink) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.preferredDuringSchedulingIgnoredDuringExecution = try container.decodeIfPresent([CoreV1.PreferredSchedulingTerm].self, forKey: "preferredDuringSchedulingIgnoredDuringExecution")
+            self.requiredDuringSchedulingIgnoredDuringExecution = try container.decodeIfPresent(CoreV1.NodeSelector.self, forKey: "requiredDuringSchedulingIgnoredDuringExecution")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.NodeSelector`.
-    public struct NodeSelector: Codable, Hashable, Sendable, DocumentWritable {
+    public struct NodeSelector: Decodable, Equatable, Sendable, DocumentWritable {
         /// `nodeSelectorTerms`: array of `CoreV1.NodeSelectorTerm`; list type atomic; required.
         public var nodeSelectorTerms: [CoreV1.NodeSelectorTerm]
 
@@ -161,12 +193,17 @@ extension CoreV1 {
             sink.key("nodeSelectorTerms"); sink.beginArray(); for index0 in nodeSelectorTerms.indices { nodeSelectorTerms[index0].write(to: sink) }; sink.endArray()
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.nodeSelectorTerms = try container.decode([CoreV1.NodeSelectorTerm].self, forKey: "nodeSelectorTerms")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.NodeSelectorRequirement`.
-    public struct NodeSelectorRequirement: Codable, Hashable, Sendable, DocumentWritable {
+    public struct NodeSelectorRequirement: Decodable, Equatable, Sendable, DocumentWritable {
         /// `key`: string; required.
         public var key: String
         /// `operator`: `CoreV1.NodeSelectorOperator`; required.
@@ -192,12 +229,19 @@ extension CoreV1 {
             if values != nil { sink.key("values"); sink.beginArray(); for index0 in values!.indices { sink.string(values![index0]) }; sink.endArray() }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.key = try container.decode(String.self, forKey: "key")
+            self.`operator` = try container.decode(CoreV1.NodeSelectorOperator.self, forKey: "operator")
+            self.values = try container.decodeIfPresent([String].self, forKey: "values")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.NodeSelectorTerm`.
-    public struct NodeSelectorTerm: Codable, Hashable, Sendable, DocumentWritable {
+    public struct NodeSelectorTerm: Decodable, Equatable, Sendable, DocumentWritable {
         /// `matchExpressions`: array of `CoreV1.NodeSelectorRequirement`; list type atomic.
         public var matchExpressions: [CoreV1.NodeSelectorRequirement]?
         /// `matchFields`: array of `CoreV1.NodeSelectorRequirement`; list type atomic.
@@ -218,12 +262,18 @@ extension CoreV1 {
             if matchFields != nil { sink.key("matchFields"); sink.beginArray(); for index0 in matchFields!.indices { matchFields![index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.matchExpressions = try container.decodeIfPresent([CoreV1.NodeSelectorRequirement].self, forKey: "matchExpressions")
+            self.matchFields = try container.decodeIfPresent([CoreV1.NodeSelectorRequirement].self, forKey: "matchFields")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ObjectFieldSelector`.
-    public struct ObjectFieldSelector: Codable, Hashable, Sendable, DocumentWritable {
+    public struct ObjectFieldSelector: Decodable, Equatable, Sendable, DocumentWritable {
         /// `apiVersion`: string.
         public var apiVersion: String?
         /// `fieldPath`: string; required.
@@ -244,12 +294,18 @@ extension CoreV1 {
             sink.key("fieldPath"); sink.string(fieldPath)
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
+            self.fieldPath = try container.decode(String.self, forKey: "fieldPath")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ObjectReference`.
-    public struct ObjectReference: Codable, Hashable, Sendable, DocumentWritable {
+    public struct ObjectReference: Decodable, Equatable, Sendable, DocumentWritable {
         /// `apiVersion`: string.
         public var apiVersion: String?
         /// `kind`: string.
@@ -295,6 +351,17 @@ extension CoreV1 {
             if uid != nil { sink.key("uid"); sink.string(uid!) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
+            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
+            self.name = try container.decodeIfPresent(String.self, forKey: "name")
+            self.fieldPath = try container.decodeIfPresent(String.self, forKey: "fieldPath")
+            self.namespace = try container.decodeIfPresent(String.self, forKey: "namespace")
+            self.resourceVersion = try container.decodeIfPresent(String.self, forKey: "resourceVersion")
+            self.uid = try container.decodeIfPresent(String.self, forKey: "uid")
+        }
     }
 }
 
@@ -338,12 +405,21 @@ extension CoreV1 {
             if status != nil { sink.key("status"); status!.write(to: sink) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
+            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
+            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
+            self.spec = try container.decodeIfPresent(CoreV1.PersistentVolumeClaimSpec.self, forKey: "spec")
+            self.status = try container.decodeIfPresent(JSONValue.self, forKey: "status")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PersistentVolumeClaimSpec`.
-    public struct PersistentVolumeClaimSpec: Codable, Hashable, Sendable, DocumentWritable {
+    public struct PersistentVolumeClaimSpec: Decodable, Equatable, Sendable, DocumentWritable {
         /// `accessModes`: array of `CoreV1.PersistentVolumeAccessMode`; list type atomic.
         public var accessModes: [CoreV1.PersistentVolumeAccessMode]?
         /// `storageClassName`: string.
@@ -399,12 +475,25 @@ extension CoreV1 {
             if volumeName != nil { sink.key("volumeName"); sink.string(volumeName!) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.accessModes = try container.decodeIfPresent([CoreV1.PersistentVolumeAccessMode].self, forKey: "accessModes")
+            self.storageClassName = try container.decodeIfPresent(String.self, forKey: "storageClassName")
+            self.resources = try container.decodeIfPresent(CoreV1.VolumeResourceRequirements.self, forKey: "resources")
+            self.dataSource = try container.decodeIfPresent(CoreV1.TypedLocalObjectReference.self, forKey: "dataSource")
+            self.dataSourceRef = try container.decodeIfPresent(CoreV1.TypedObjectReference.self, forKey: "dataSourceRef")
+            self.selector = try container.decodeIfPresent(MetaV1.LabelSelector.self, forKey: "selector")
+            self.volumeAttributesClassName = try container.decodeIfPresent(String.self, forKey: "volumeAttributesClassName")
+            self.volumeMode = try container.decodeIfPresent(CoreV1.PersistentVolumeMode.self, forKey: "volumeMode")
+            self.volumeName = try container.decodeIfPresent(String.self, forKey: "volumeName")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PersistentVolumeClaimTemplate`.
-    public struct PersistentVolumeClaimTemplate: Codable, Hashable, Sendable, DocumentWritable {
+    public struct PersistentVolumeClaimTemplate: Decodable, Equatable, Sendable, DocumentWritable {
         /// `metadata`: `MetaV1.ObjectMeta`.
         public var metadata: MetaV1.ObjectMeta?
         /// `spec`: `CoreV1.PersistentVolumeClaimSpec`; required.
@@ -425,12 +514,18 @@ extension CoreV1 {
             sink.key("spec"); spec.write(to: sink)
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
+            self.spec = try container.decode(CoreV1.PersistentVolumeClaimSpec.self, forKey: "spec")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PersistentVolumeClaimVolumeSource`.
-    public struct PersistentVolumeClaimVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
+    public struct PersistentVolumeClaimVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
         /// `claimName`: string; required.
         public var claimName: String
         /// `readOnly`: boolean.
@@ -451,12 +546,18 @@ extension CoreV1 {
             if readOnly != nil { sink.key("readOnly"); sink.bool(readOnly!) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.claimName = try container.decode(String.self, forKey: "claimName")
+            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PhotonPersistentDiskVolumeSource`.
-    public struct PhotonPersistentDiskVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
+    public struct PhotonPersistentDiskVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
         /// `fsType`: string.
         public var fsType: String?
         /// `pdID`: string; required.
@@ -476,6 +577,12 @@ extension CoreV1 {
             if fsType != nil { sink.key("fsType"); sink.string(fsType!) }
             sink.key("pdID"); sink.string(pdID)
             sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.fsType = try container.decodeIfPresent(String.self, forKey: "fsType")
+            self.pdID = try container.decode(String.self, forKey: "pdID")
         }
     }
 }
@@ -519,6 +626,15 @@ extension CoreV1 {
             if spec != nil { sink.key("spec"); spec!.write(to: sink) }
             if status != nil { sink.key("status"); status!.write(to: sink) }
             sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
+            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
+            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
+            self.spec = try container.decodeIfPresent(CoreV1.PodSpec.self, forKey: "spec")
+            self.status = try container.decodeIfPresent(JSONValue.self, forKey: "status")
         }
     }
 }

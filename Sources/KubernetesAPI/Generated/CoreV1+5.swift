@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PodAffinity`.
-    public struct PodAffinity: Codable, Hashable, Sendable, DocumentWritable {
+    public struct PodAffinity: Decodable, Equatable, Sendable, DocumentWritable {
         /// `preferredDuringSchedulingIgnoredDuringExecution`: array of `CoreV1.WeightedPodAffinityTerm`; list type atomic.
         public var preferredDuringSchedulingIgnoredDuringExecution: [CoreV1.WeightedPodAffinityTerm]?
         /// `requiredDuringSchedulingIgnoredDuringExecution`: array of `CoreV1.PodAffinityTerm`; list type atomic.
@@ -24,12 +24,18 @@ extension CoreV1 {
             if requiredDuringSchedulingIgnoredDuringExecution != nil { sink.key("requiredDuringSchedulingIgnoredDuringExecution"); sink.beginArray(); for index0 in requiredDuringSchedulingIgnoredDuringExecution!.indices { requiredDuringSchedulingIgnoredDuringExecution![index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.preferredDuringSchedulingIgnoredDuringExecution = try container.decodeIfPresent([CoreV1.WeightedPodAffinityTerm].self, forKey: "preferredDuringSchedulingIgnoredDuringExecution")
+            self.requiredDuringSchedulingIgnoredDuringExecution = try container.decodeIfPresent([CoreV1.PodAffinityTerm].self, forKey: "requiredDuringSchedulingIgnoredDuringExecution")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PodAffinityTerm`.
-    public struct PodAffinityTerm: Codable, Hashable, Sendable, DocumentWritable {
+    public struct PodAffinityTerm: Decodable, Equatable, Sendable, DocumentWritable {
         /// `labelSelector`: `MetaV1.LabelSelector`.
         public var labelSelector: MetaV1.LabelSelector?
         /// `matchLabelKeys`: array of string; list type atomic.
@@ -70,12 +76,22 @@ extension CoreV1 {
             sink.key("topologyKey"); sink.string(topologyKey)
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.labelSelector = try container.decodeIfPresent(MetaV1.LabelSelector.self, forKey: "labelSelector")
+            self.matchLabelKeys = try container.decodeIfPresent([String].self, forKey: "matchLabelKeys")
+            self.mismatchLabelKeys = try container.decodeIfPresent([String].self, forKey: "mismatchLabelKeys")
+            self.namespaceSelector = try container.decodeIfPresent(MetaV1.LabelSelector.self, forKey: "namespaceSelector")
+            self.namespaces = try container.decodeIfPresent([String].self, forKey: "namespaces")
+            self.topologyKey = try container.decode(String.self, forKey: "topologyKey")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PodAntiAffinity`.
-    public struct PodAntiAffinity: Codable, Hashable, Sendable, DocumentWritable {
+    public struct PodAntiAffinity: Decodable, Equatable, Sendable, DocumentWritable {
         /// `preferredDuringSchedulingIgnoredDuringExecution`: array of `CoreV1.WeightedPodAffinityTerm`; list type atomic.
         public var preferredDuringSchedulingIgnoredDuringExecution: [CoreV1.WeightedPodAffinityTerm]?
         /// `requiredDuringSchedulingIgnoredDuringExecution`: array of `CoreV1.PodAffinityTerm`; list type atomic.
@@ -96,12 +112,18 @@ extension CoreV1 {
             if requiredDuringSchedulingIgnoredDuringExecution != nil { sink.key("requiredDuringSchedulingIgnoredDuringExecution"); sink.beginArray(); for index0 in requiredDuringSchedulingIgnoredDuringExecution!.indices { requiredDuringSchedulingIgnoredDuringExecution![index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.preferredDuringSchedulingIgnoredDuringExecution = try container.decodeIfPresent([CoreV1.WeightedPodAffinityTerm].self, forKey: "preferredDuringSchedulingIgnoredDuringExecution")
+            self.requiredDuringSchedulingIgnoredDuringExecution = try container.decodeIfPresent([CoreV1.PodAffinityTerm].self, forKey: "requiredDuringSchedulingIgnoredDuringExecution")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PodDNSConfig`.
-    public struct PodDNSConfig: Codable, Hashable, Sendable, DocumentWritable {
+    public struct PodDNSConfig: Decodable, Equatable, Sendable, DocumentWritable {
         /// `nameservers`: array of string; list type atomic.
         public var nameservers: [String]?
         /// `options`: array of `CoreV1.PodDNSConfigOption`; list type atomic.
@@ -127,12 +149,19 @@ extension CoreV1 {
             if searches != nil { sink.key("searches"); sink.beginArray(); for index0 in searches!.indices { sink.string(searches![index0]) }; sink.endArray() }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.nameservers = try container.decodeIfPresent([String].self, forKey: "nameservers")
+            self.options = try container.decodeIfPresent([CoreV1.PodDNSConfigOption].self, forKey: "options")
+            self.searches = try container.decodeIfPresent([String].self, forKey: "searches")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PodDNSConfigOption`.
-    public struct PodDNSConfigOption: Codable, Hashable, Sendable, DocumentWritable {
+    public struct PodDNSConfigOption: Decodable, Equatable, Sendable, DocumentWritable {
         /// `name`: string.
         public var name: String?
         /// `value`: string.
@@ -153,12 +182,18 @@ extension CoreV1 {
             if value != nil { sink.key("value"); sink.string(value!) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.name = try container.decodeIfPresent(String.self, forKey: "name")
+            self.value = try container.decodeIfPresent(String.self, forKey: "value")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PodOS`.
-    public struct PodOS: Codable, Hashable, Sendable, DocumentWritable {
+    public struct PodOS: Decodable, Equatable, Sendable, DocumentWritable {
         /// `name`: `CoreV1.OSName`; required.
         public var name: CoreV1.OSName
 
@@ -174,12 +209,17 @@ extension CoreV1 {
             sink.key("name"); name.write(to: sink)
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.name = try container.decode(CoreV1.OSName.self, forKey: "name")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PodReadinessGate`.
-    public struct PodReadinessGate: Codable, Hashable, Sendable, DocumentWritable {
+    public struct PodReadinessGate: Decodable, Equatable, Sendable, DocumentWritable {
         /// `conditionType`: string; required.
         public var conditionType: String
 
@@ -195,12 +235,17 @@ extension CoreV1 {
             sink.key("conditionType"); sink.string(conditionType)
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.conditionType = try container.decode(String.self, forKey: "conditionType")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PodResourceClaim`.
-    public struct PodResourceClaim: Codable, Hashable, Sendable, DocumentWritable {
+    public struct PodResourceClaim: Decodable, Equatable, Sendable, DocumentWritable {
         /// `name`: string; required.
         public var name: String
         /// `resourceClaimName`: string.
@@ -226,12 +271,19 @@ extension CoreV1 {
             if resourceClaimTemplateName != nil { sink.key("resourceClaimTemplateName"); sink.string(resourceClaimTemplateName!) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.name = try container.decode(String.self, forKey: "name")
+            self.resourceClaimName = try container.decodeIfPresent(String.self, forKey: "resourceClaimName")
+            self.resourceClaimTemplateName = try container.decodeIfPresent(String.self, forKey: "resourceClaimTemplateName")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PodSchedulingGate`.
-    public struct PodSchedulingGate: Codable, Hashable, Sendable, DocumentWritable {
+    public struct PodSchedulingGate: Decodable, Equatable, Sendable, DocumentWritable {
         /// `name`: string; required.
         public var name: String
 
@@ -247,12 +299,17 @@ extension CoreV1 {
             sink.key("name"); sink.string(name)
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.name = try container.decode(String.self, forKey: "name")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PodSecurityContext`.
-    public struct PodSecurityContext: Codable, Hashable, Sendable, DocumentWritable {
+    public struct PodSecurityContext: Decodable, Equatable, Sendable, DocumentWritable {
         /// `runAsUser`: integer; format int64.
         public var runAsUser: Int?
         /// `runAsGroup`: integer; format int64.
@@ -328,12 +385,29 @@ extension CoreV1 {
             if windowsOptions != nil { sink.key("windowsOptions"); windowsOptions!.write(to: sink) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.runAsUser = try container.decodeIfPresent(Int.self, forKey: "runAsUser")
+            self.runAsGroup = try container.decodeIfPresent(Int.self, forKey: "runAsGroup")
+            self.runAsNonRoot = try container.decodeIfPresent(Bool.self, forKey: "runAsNonRoot")
+            self.fsGroup = try container.decodeIfPresent(Int.self, forKey: "fsGroup")
+            self.sysctls = try container.decodeIfPresent([CoreV1.Sysctl].self, forKey: "sysctls")
+            self.seccompProfile = try container.decodeIfPresent(CoreV1.SeccompProfile.self, forKey: "seccompProfile")
+            self.appArmorProfile = try container.decodeIfPresent(CoreV1.AppArmorProfile.self, forKey: "appArmorProfile")
+            self.fsGroupChangePolicy = try container.decodeIfPresent(CoreV1.PodFSGroupChangePolicy.self, forKey: "fsGroupChangePolicy")
+            self.seLinuxChangePolicy = try container.decodeIfPresent(String.self, forKey: "seLinuxChangePolicy")
+            self.seLinuxOptions = try container.decodeIfPresent(CoreV1.SELinuxOptions.self, forKey: "seLinuxOptions")
+            self.supplementalGroups = try container.decodeIfPresent([Int].self, forKey: "supplementalGroups")
+            self.supplementalGroupsPolicy = try container.decodeIfPresent(CoreV1.SupplementalGroupsPolicy.self, forKey: "supplementalGroupsPolicy")
+            self.windowsOptions = try container.decodeIfPresent(CoreV1.WindowsSecurityContextOptions.self, forKey: "windowsOptions")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PodSpec`.
-    public struct PodSpec: Codable, Hashable, Sendable, DocumentWritable {
+    public struct PodSpec: Decodable, Equatable, Sendable, DocumentWritable {
         /// `volumes`: array of `CoreV1.Volume`; list type map, keyed by `name`.
         public var volumes: [CoreV1.Volume]?
         /// `initContainers`: array of `CoreV1.Container`; list type map, keyed by `name`.
@@ -544,12 +618,56 @@ extension CoreV1 {
             if topologySpreadConstraints != nil { sink.key("topologySpreadConstraints"); sink.beginArray(); for index0 in topologySpreadConstraints!.indices { topologySpreadConstraints![index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.volumes = try container.decodeIfPresent([CoreV1.Volume].self, forKey: "volumes")
+            self.initContainers = try container.decodeIfPresent([CoreV1.Container].self, forKey: "initContainers")
+            self.containers = try container.decode([CoreV1.Container].self, forKey: "containers")
+            self.terminationGracePeriodSeconds = try container.decodeIfPresent(Int.self, forKey: "terminationGracePeriodSeconds")
+            self.nodeSelector = try container.decodeIfPresent(StringMap<String>.self, forKey: "nodeSelector")
+            self.serviceAccountName = try container.decodeIfPresent(String.self, forKey: "serviceAccountName")
+            self.automountServiceAccountToken = try container.decodeIfPresent(Bool.self, forKey: "automountServiceAccountToken")
+            self.securityContext = try container.decodeIfPresent(CoreV1.PodSecurityContext.self, forKey: "securityContext")
+            self.affinity = try container.decodeIfPresent(CoreV1.Affinity.self, forKey: "affinity")
+            self.priorityClassName = try container.decodeIfPresent(String.self, forKey: "priorityClassName")
+            self.activeDeadlineSeconds = try container.decodeIfPresent(Int.self, forKey: "activeDeadlineSeconds")
+            self.dnsConfig = try container.decodeIfPresent(CoreV1.PodDNSConfig.self, forKey: "dnsConfig")
+            self.dnsPolicy = try container.decodeIfPresent(CoreV1.DNSPolicy.self, forKey: "dnsPolicy")
+            self.enableServiceLinks = try container.decodeIfPresent(Bool.self, forKey: "enableServiceLinks")
+            self.ephemeralContainers = try container.decodeIfPresent([CoreV1.EphemeralContainer].self, forKey: "ephemeralContainers")
+            self.hostAliases = try container.decodeIfPresent([CoreV1.HostAlias].self, forKey: "hostAliases")
+            self.hostIPC = try container.decodeIfPresent(Bool.self, forKey: "hostIPC")
+            self.hostNetwork = try container.decodeIfPresent(Bool.self, forKey: "hostNetwork")
+            self.hostPID = try container.decodeIfPresent(Bool.self, forKey: "hostPID")
+            self.hostUsers = try container.decodeIfPresent(Bool.self, forKey: "hostUsers")
+            self.hostname = try container.decodeIfPresent(String.self, forKey: "hostname")
+            self.imagePullSecrets = try container.decodeIfPresent([CoreV1.LocalObjectReference].self, forKey: "imagePullSecrets")
+            self.nodeName = try container.decodeIfPresent(String.self, forKey: "nodeName")
+            self.os = try container.decodeIfPresent(CoreV1.PodOS.self, forKey: "os")
+            self.overhead = try container.decodeIfPresent(StringMap<Quantity>.self, forKey: "overhead")
+            self.preemptionPolicy = try container.decodeIfPresent(CoreV1.PreemptionPolicy.self, forKey: "preemptionPolicy")
+            self.priority = try container.decodeIfPresent(Int.self, forKey: "priority")
+            self.readinessGates = try container.decodeIfPresent([CoreV1.PodReadinessGate].self, forKey: "readinessGates")
+            self.resourceClaims = try container.decodeIfPresent([CoreV1.PodResourceClaim].self, forKey: "resourceClaims")
+            self.resources = try container.decodeIfPresent(CoreV1.ResourceRequirements.self, forKey: "resources")
+            self.restartPolicy = try container.decodeIfPresent(CoreV1.RestartPolicy.self, forKey: "restartPolicy")
+            self.runtimeClassName = try container.decodeIfPresent(String.self, forKey: "runtimeClassName")
+            self.schedulerName = try container.decodeIfPresent(String.self, forKey: "schedulerName")
+            self.schedulingGates = try container.decodeIfPresent([CoreV1.PodSchedulingGate].self, forKey: "schedulingGates")
+            self.serviceAccount = try container.decodeIfPresent(String.self, forKey: "serviceAccount")
+            self.setHostnameAsFQDN = try container.decodeIfPresent(Bool.self, forKey: "setHostnameAsFQDN")
+            self.shareProcessNamespace = try container.decodeIfPresent(Bool.self, forKey: "shareProcessNamespace")
+            self.subdomain = try container.decodeIfPresent(String.self, forKey: "subdomain")
+            self.tolerations = try container.decodeIfPresent([CoreV1.Toleration].self, forKey: "tolerations")
+            self.topologySpreadConstraints = try container.decodeIfPresent([CoreV1.TopologySpreadConstraint].self, forKey: "topologySpreadConstraints")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PodTemplateSpec`.
-    public struct PodTemplateSpec: Codable, Hashable, Sendable, DocumentWritable {
+    public struct PodTemplateSpec: Decodable, Equatable, Sendable, DocumentWritable {
         /// `metadata`: `MetaV1.ObjectMeta`.
         public var metadata: MetaV1.ObjectMeta?
         /// `spec`: `CoreV1.PodSpec`.
@@ -570,12 +688,18 @@ extension CoreV1 {
             if spec != nil { sink.key("spec"); spec!.write(to: sink) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
+            self.spec = try container.decodeIfPresent(CoreV1.PodSpec.self, forKey: "spec")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PortworxVolumeSource`.
-    public struct PortworxVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
+    public struct PortworxVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
         /// `fsType`: string.
         public var fsType: String?
         /// `readOnly`: boolean.
@@ -601,12 +725,19 @@ extension CoreV1 {
             sink.key("volumeID"); sink.string(volumeID)
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.fsType = try container.decodeIfPresent(String.self, forKey: "fsType")
+            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
+            self.volumeID = try container.decode(String.self, forKey: "volumeID")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PreferredSchedulingTerm`.
-    public struct PreferredSchedulingTerm: Codable, Hashable, Sendable, DocumentWritable {
+    public struct PreferredSchedulingTerm: Decodable, Equatable, Sendable, DocumentWritable {
         /// `preference`: `CoreV1.NodeSelectorTerm`; required.
         public var preference: CoreV1.NodeSelectorTerm
         /// `weight`: integer; format int32; required.
@@ -627,12 +758,18 @@ extension CoreV1 {
             sink.key("weight"); sink.int(weight)
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.preference = try container.decode(CoreV1.NodeSelectorTerm.self, forKey: "preference")
+            self.weight = try container.decode(Int.self, forKey: "weight")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.Probe`.
-    public struct Probe: Codable, Hashable, Sendable, DocumentWritable {
+    public struct Probe: Decodable, Equatable, Sendable, DocumentWritable {
         /// `httpGet`: `CoreV1.HTTPGetAction`.
         public var httpGet: CoreV1.HTTPGetAction?
         /// `tcpSocket`: `CoreV1.TCPSocketAction`.
@@ -693,12 +830,26 @@ extension CoreV1 {
             if terminationGracePeriodSeconds != nil { sink.key("terminationGracePeriodSeconds"); sink.int(terminationGracePeriodSeconds!) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.httpGet = try container.decodeIfPresent(CoreV1.HTTPGetAction.self, forKey: "httpGet")
+            self.tcpSocket = try container.decodeIfPresent(CoreV1.TCPSocketAction.self, forKey: "tcpSocket")
+            self.exec = try container.decodeIfPresent(CoreV1.ExecAction.self, forKey: "exec")
+            self.grpc = try container.decodeIfPresent(CoreV1.GRPCAction.self, forKey: "grpc")
+            self.initialDelaySeconds = try container.decodeIfPresent(Int.self, forKey: "initialDelaySeconds")
+            self.timeoutSeconds = try container.decodeIfPresent(Int.self, forKey: "timeoutSeconds")
+            self.periodSeconds = try container.decodeIfPresent(Int.self, forKey: "periodSeconds")
+            self.successThreshold = try container.decodeIfPresent(Int.self, forKey: "successThreshold")
+            self.failureThreshold = try container.decodeIfPresent(Int.self, forKey: "failureThreshold")
+            self.terminationGracePeriodSeconds = try container.decodeIfPresent(Int.self, forKey: "terminationGracePeriodSeconds")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ProjectedVolumeSource`.
-    public struct ProjectedVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
+    public struct ProjectedVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
         /// `defaultMode`: integer; format int32.
         public var defaultMode: Int?
         /// `sources`: array of `CoreV1.VolumeProjection`; list type atomic.
@@ -718,6 +869,12 @@ extension CoreV1 {
             if defaultMode != nil { sink.key("defaultMode"); sink.int(defaultMode!) }
             if sources != nil { sink.key("sources"); sink.beginArray(); for index0 in sources!.indices { sources![index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.defaultMode = try container.decodeIfPresent(Int.self, forKey: "defaultMode")
+            self.sources = try container.decodeIfPresent([CoreV1.VolumeProjection].self, forKey: "sources")
         }
     }
 }

@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.QuobyteVolumeSource`.
-    public struct QuobyteVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
+    public struct QuobyteVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
         /// `group`: string.
         public var group: String?
         /// `readOnly`: boolean.
@@ -44,12 +44,22 @@ extension CoreV1 {
             sink.key("volume"); sink.string(volume)
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.group = try container.decodeIfPresent(String.self, forKey: "group")
+            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
+            self.registry = try container.decode(String.self, forKey: "registry")
+            self.tenant = try container.decodeIfPresent(String.self, forKey: "tenant")
+            self.user = try container.decodeIfPresent(String.self, forKey: "user")
+            self.volume = try container.decode(String.self, forKey: "volume")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.RBDVolumeSource`.
-    public struct RBDVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
+    public struct RBDVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
         /// `fsType`: string.
         public var fsType: String?
         /// `image`: string; required.
@@ -100,12 +110,24 @@ extension CoreV1 {
             if user != nil { sink.key("user"); sink.string(user!) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.fsType = try container.decodeIfPresent(String.self, forKey: "fsType")
+            self.image = try container.decode(String.self, forKey: "image")
+            self.keyring = try container.decodeIfPresent(String.self, forKey: "keyring")
+            self.monitors = try container.decode([String].self, forKey: "monitors")
+            self.pool = try container.decodeIfPresent(String.self, forKey: "pool")
+            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
+            self.secretRef = try container.decodeIfPresent(CoreV1.LocalObjectReference.self, forKey: "secretRef")
+            self.user = try container.decodeIfPresent(String.self, forKey: "user")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ResourceClaim`.
-    public struct ResourceClaim: Codable, Hashable, Sendable, DocumentWritable {
+    public struct ResourceClaim: Decodable, Equatable, Sendable, DocumentWritable {
         /// `name`: string; required.
         public var name: String
         /// `request`: string.
@@ -126,12 +148,18 @@ extension CoreV1 {
             if request != nil { sink.key("request"); sink.string(request!) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.name = try container.decode(String.self, forKey: "name")
+            self.request = try container.decodeIfPresent(String.self, forKey: "request")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ResourceFieldSelector`.
-    public struct ResourceFieldSelector: Codable, Hashable, Sendable, DocumentWritable {
+    public struct ResourceFieldSelector: Decodable, Equatable, Sendable, DocumentWritable {
         /// `containerName`: string.
         public var containerName: String?
         /// `divisor`: quantity.
@@ -156,6 +184,13 @@ extension CoreV1 {
             if divisor != nil { sink.key("divisor"); sink.string(divisor!.text) }
             sink.key("resource"); sink.string(resource)
             sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.containerName = try container.decodeIfPresent(String.self, forKey: "containerName")
+            self.divisor = try container.decodeIfPresent(Quantity.self, forKey: "divisor")
+            self.resource = try container.decode(String.self, forKey: "resource")
         }
     }
 }
@@ -200,12 +235,21 @@ extension CoreV1 {
             if status != nil { sink.key("status"); status!.write(to: sink) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
+            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
+            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
+            self.spec = try container.decodeIfPresent(CoreV1.ResourceQuotaSpec.self, forKey: "spec")
+            self.status = try container.decodeIfPresent(JSONValue.self, forKey: "status")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ResourceQuotaSpec`.
-    public struct ResourceQuotaSpec: Codable, Hashable, Sendable, DocumentWritable {
+    public struct ResourceQuotaSpec: Decodable, Equatable, Sendable, DocumentWritable {
         /// `hard`: map of string to quantity.
         public var hard: StringMap<Quantity>?
         /// `scopeSelector`: `CoreV1.ScopeSelector`.
@@ -231,12 +275,19 @@ extension CoreV1 {
             if scopes != nil { sink.key("scopes"); sink.beginArray(); for index0 in scopes!.indices { scopes![index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.hard = try container.decodeIfPresent(StringMap<Quantity>.self, forKey: "hard")
+            self.scopeSelector = try container.decodeIfPresent(CoreV1.ScopeSelector.self, forKey: "scopeSelector")
+            self.scopes = try container.decodeIfPresent([CoreV1.ResourceQuotaScope].self, forKey: "scopes")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ResourceRequirements`.
-    public struct ResourceRequirements: Codable, Hashable, Sendable, DocumentWritable {
+    public struct ResourceRequirements: Decodable, Equatable, Sendable, DocumentWritable {
         /// `requests`: map of string to quantity.
         public var requests: StringMap<Quantity>?
         /// `limits`: map of string to quantity.
@@ -262,12 +313,19 @@ extension CoreV1 {
             if claims != nil { sink.key("claims"); sink.beginArray(); for index0 in claims!.indices { claims![index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.requests = try container.decodeIfPresent(StringMap<Quantity>.self, forKey: "requests")
+            self.limits = try container.decodeIfPresent(StringMap<Quantity>.self, forKey: "limits")
+            self.claims = try container.decodeIfPresent([CoreV1.ResourceClaim].self, forKey: "claims")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.SELinuxOptions`.
-    public struct SELinuxOptions: Codable, Hashable, Sendable, DocumentWritable {
+    public struct SELinuxOptions: Decodable, Equatable, Sendable, DocumentWritable {
         /// `level`: string.
         public var level: String?
         /// `role`: string.
@@ -298,12 +356,20 @@ extension CoreV1 {
             if user != nil { sink.key("user"); sink.string(user!) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.level = try container.decodeIfPresent(String.self, forKey: "level")
+            self.role = try container.decodeIfPresent(String.self, forKey: "role")
+            self.type = try container.decodeIfPresent(String.self, forKey: "type")
+            self.user = try container.decodeIfPresent(String.self, forKey: "user")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ScaleIOVolumeSource`.
-    public struct ScaleIOVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
+    public struct ScaleIOVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
         /// `fsType`: string.
         public var fsType: String?
         /// `gateway`: string; required.
@@ -364,12 +430,26 @@ extension CoreV1 {
             if volumeName != nil { sink.key("volumeName"); sink.string(volumeName!) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.fsType = try container.decodeIfPresent(String.self, forKey: "fsType")
+            self.gateway = try container.decode(String.self, forKey: "gateway")
+            self.protectionDomain = try container.decodeIfPresent(String.self, forKey: "protectionDomain")
+            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
+            self.secretRef = try container.decode(CoreV1.LocalObjectReference.self, forKey: "secretRef")
+            self.sslEnabled = try container.decodeIfPresent(Bool.self, forKey: "sslEnabled")
+            self.storageMode = try container.decodeIfPresent(String.self, forKey: "storageMode")
+            self.storagePool = try container.decodeIfPresent(String.self, forKey: "storagePool")
+            self.system = try container.decode(String.self, forKey: "system")
+            self.volumeName = try container.decodeIfPresent(String.self, forKey: "volumeName")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ScopeSelector`.
-    public struct ScopeSelector: Codable, Hashable, Sendable, DocumentWritable {
+    public struct ScopeSelector: Decodable, Equatable, Sendable, DocumentWritable {
         /// `matchExpressions`: array of `CoreV1.ScopedResourceSelectorRequirement`; list type atomic.
         public var matchExpressions: [CoreV1.ScopedResourceSelectorRequirement]?
 
@@ -385,12 +465,17 @@ extension CoreV1 {
             if matchExpressions != nil { sink.key("matchExpressions"); sink.beginArray(); for index0 in matchExpressions!.indices { matchExpressions![index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.matchExpressions = try container.decodeIfPresent([CoreV1.ScopedResourceSelectorRequirement].self, forKey: "matchExpressions")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ScopedResourceSelectorRequirement`.
-    public struct ScopedResourceSelectorRequirement: Codable, Hashable, Sendable, DocumentWritable {
+    public struct ScopedResourceSelectorRequirement: Decodable, Equatable, Sendable, DocumentWritable {
         /// `operator`: `CoreV1.ScopeSelectorOperator`; required.
         public var `operator`: CoreV1.ScopeSelectorOperator
         /// `scopeName`: `CoreV1.ResourceQuotaScope`; required.
@@ -416,12 +501,19 @@ extension CoreV1 {
             if values != nil { sink.key("values"); sink.beginArray(); for index0 in values!.indices { sink.string(values![index0]) }; sink.endArray() }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.`operator` = try container.decode(CoreV1.ScopeSelectorOperator.self, forKey: "operator")
+            self.scopeName = try container.decode(CoreV1.ResourceQuotaScope.self, forKey: "scopeName")
+            self.values = try container.decodeIfPresent([String].self, forKey: "values")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.SeccompProfile`.
-    public struct SeccompProfile: Codable, Hashable, Sendable, DocumentWritable {
+    public struct SeccompProfile: Decodable, Equatable, Sendable, DocumentWritable {
         /// `localhostProfile`: string.
         public var localhostProfile: String?
         /// `type`: `CoreV1.SeccompProfileType`; required.
@@ -441,6 +533,12 @@ extension CoreV1 {
             if localhostProfile != nil { sink.key("localhostProfile"); sink.string(localhostProfile!) }
             sink.key("type"); type.write(to: sink)
             sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.localhostProfile = try container.decodeIfPresent(String.self, forKey: "localhostProfile")
+            self.type = try container.decode(CoreV1.SeccompProfileType.self, forKey: "type")
         }
     }
 }
@@ -495,12 +593,23 @@ extension CoreV1 {
             if immutable != nil { sink.key("immutable"); sink.bool(immutable!) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
+            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
+            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
+            self.type = try container.decodeIfPresent(String.self, forKey: "type")
+            self.stringData = try container.decodeIfPresent(StringMap<String>.self, forKey: "stringData")
+            self.data = try container.decodeIfPresent(StringMap<String>.self, forKey: "data")
+            self.immutable = try container.decodeIfPresent(Bool.self, forKey: "immutable")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.SecretEnvSource`.
-    public struct SecretEnvSource: Codable, Hashable, Sendable, DocumentWritable {
+    public struct SecretEnvSource: Decodable, Equatable, Sendable, DocumentWritable {
         /// `name`: string.
         public var name: String?
         /// `optional`: boolean.
@@ -521,12 +630,18 @@ extension CoreV1 {
             if optional != nil { sink.key("optional"); sink.bool(optional!) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.name = try container.decodeIfPresent(String.self, forKey: "name")
+            self.optional = try container.decodeIfPresent(Bool.self, forKey: "optional")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.SecretKeySelector`.
-    public struct SecretKeySelector: Codable, Hashable, Sendable, DocumentWritable {
+    public struct SecretKeySelector: Decodable, Equatable, Sendable, DocumentWritable {
         /// `name`: string.
         public var name: String?
         /// `key`: string; required.
@@ -552,12 +667,19 @@ extension CoreV1 {
             if optional != nil { sink.key("optional"); sink.bool(optional!) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.name = try container.decodeIfPresent(String.self, forKey: "name")
+            self.key = try container.decode(String.self, forKey: "key")
+            self.optional = try container.decodeIfPresent(Bool.self, forKey: "optional")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.SecretProjection`.
-    public struct SecretProjection: Codable, Hashable, Sendable, DocumentWritable {
+    public struct SecretProjection: Decodable, Equatable, Sendable, DocumentWritable {
         /// `name`: string.
         public var name: String?
         /// `items`: array of `CoreV1.KeyToPath`; list type atomic.
@@ -582,6 +704,13 @@ extension CoreV1 {
             if items != nil { sink.key("items"); sink.beginArray(); for index0 in items!.indices { items![index0].write(to: sink) }; sink.endArray() }
             if optional != nil { sink.key("optional"); sink.bool(optional!) }
             sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.name = try container.decodeIfPresent(String.self, forKey: "name")
+            self.items = try container.decodeIfPresent([CoreV1.KeyToPath].self, forKey: "items")
+            self.optional = try container.decodeIfPresent(Bool.self, forKey: "optional")
         }
     }
 }

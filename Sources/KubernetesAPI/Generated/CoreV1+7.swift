@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.SecretVolumeSource`.
-    public struct SecretVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
+    public struct SecretVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
         /// `secretName`: string.
         public var secretName: String?
         /// `defaultMode`: integer; format int32.
@@ -34,12 +34,20 @@ extension CoreV1 {
             if optional != nil { sink.key("optional"); sink.bool(optional!) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.secretName = try container.decodeIfPresent(String.self, forKey: "secretName")
+            self.defaultMode = try container.decodeIfPresent(Int.self, forKey: "defaultMode")
+            self.items = try container.decodeIfPresent([CoreV1.KeyToPath].self, forKey: "items")
+            self.optional = try container.decodeIfPresent(Bool.self, forKey: "optional")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.SecurityContext`.
-    public struct SecurityContext: Codable, Hashable, Sendable, DocumentWritable {
+    public struct SecurityContext: Decodable, Equatable, Sendable, DocumentWritable {
         /// `capabilities`: `CoreV1.Capabilities`.
         public var capabilities: CoreV1.Capabilities?
         /// `privileged`: boolean.
@@ -110,6 +118,22 @@ extension CoreV1 {
             if windowsOptions != nil { sink.key("windowsOptions"); windowsOptions!.write(to: sink) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.capabilities = try container.decodeIfPresent(CoreV1.Capabilities.self, forKey: "capabilities")
+            self.privileged = try container.decodeIfPresent(Bool.self, forKey: "privileged")
+            self.runAsUser = try container.decodeIfPresent(Int.self, forKey: "runAsUser")
+            self.runAsGroup = try container.decodeIfPresent(Int.self, forKey: "runAsGroup")
+            self.runAsNonRoot = try container.decodeIfPresent(Bool.self, forKey: "runAsNonRoot")
+            self.readOnlyRootFilesystem = try container.decodeIfPresent(Bool.self, forKey: "readOnlyRootFilesystem")
+            self.allowPrivilegeEscalation = try container.decodeIfPresent(Bool.self, forKey: "allowPrivilegeEscalation")
+            self.seccompProfile = try container.decodeIfPresent(CoreV1.SeccompProfile.self, forKey: "seccompProfile")
+            self.appArmorProfile = try container.decodeIfPresent(CoreV1.AppArmorProfile.self, forKey: "appArmorProfile")
+            self.procMount = try container.decodeIfPresent(CoreV1.ProcMountType.self, forKey: "procMount")
+            self.seLinuxOptions = try container.decodeIfPresent(CoreV1.SELinuxOptions.self, forKey: "seLinuxOptions")
+            self.windowsOptions = try container.decodeIfPresent(CoreV1.WindowsSecurityContextOptions.self, forKey: "windowsOptions")
+        }
     }
 }
 
@@ -152,6 +176,15 @@ extension CoreV1 {
             if spec != nil { sink.key("spec"); spec!.write(to: sink) }
             if status != nil { sink.key("status"); status!.write(to: sink) }
             sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
+            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
+            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
+            self.spec = try container.decodeIfPresent(CoreV1.ServiceSpec.self, forKey: "spec")
+            self.status = try container.decodeIfPresent(JSONValue.self, forKey: "status")
         }
     }
 }
@@ -201,12 +234,22 @@ extension CoreV1 {
             if secrets != nil { sink.key("secrets"); sink.beginArray(); for index0 in secrets!.indices { secrets![index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
+            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
+            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
+            self.automountServiceAccountToken = try container.decodeIfPresent(Bool.self, forKey: "automountServiceAccountToken")
+            self.imagePullSecrets = try container.decodeIfPresent([CoreV1.LocalObjectReference].self, forKey: "imagePullSecrets")
+            self.secrets = try container.decodeIfPresent([CoreV1.ObjectReference].self, forKey: "secrets")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ServiceAccountTokenProjection`.
-    public struct ServiceAccountTokenProjection: Codable, Hashable, Sendable, DocumentWritable {
+    public struct ServiceAccountTokenProjection: Decodable, Equatable, Sendable, DocumentWritable {
         /// `audience`: string.
         public var audience: String?
         /// `expirationSeconds`: integer; format int64.
@@ -232,12 +275,19 @@ extension CoreV1 {
             sink.key("path"); sink.string(path)
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.audience = try container.decodeIfPresent(String.self, forKey: "audience")
+            self.expirationSeconds = try container.decodeIfPresent(Int.self, forKey: "expirationSeconds")
+            self.path = try container.decode(String.self, forKey: "path")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ServicePort`.
-    public struct ServicePort: Codable, Hashable, Sendable, DocumentWritable {
+    public struct ServicePort: Decodable, Equatable, Sendable, DocumentWritable {
         /// `name`: string.
         public var name: String?
         /// `protocol`: `CoreV1.TransportProtocol`.
@@ -278,12 +328,22 @@ extension CoreV1 {
             if nodePort != nil { sink.key("nodePort"); sink.int(nodePort!) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.name = try container.decodeIfPresent(String.self, forKey: "name")
+            self.`protocol` = try container.decodeIfPresent(CoreV1.TransportProtocol.self, forKey: "protocol")
+            self.port = try container.decode(Int.self, forKey: "port")
+            self.targetPort = try container.decodeIfPresent(IntOrString.self, forKey: "targetPort")
+            self.appProtocol = try container.decodeIfPresent(String.self, forKey: "appProtocol")
+            self.nodePort = try container.decodeIfPresent(Int.self, forKey: "nodePort")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ServiceSpec`.
-    public struct ServiceSpec: Codable, Hashable, Sendable, DocumentWritable {
+    public struct ServiceSpec: Decodable, Equatable, Sendable, DocumentWritable {
         /// `ports`: array of `CoreV1.ServicePort`; list type map, keyed by `port`, `protocol`.
         public var ports: [CoreV1.ServicePort]?
         /// `selector`: map of string to string; map type atomic.
@@ -394,12 +454,36 @@ extension CoreV1 {
             if trafficDistribution != nil { sink.key("trafficDistribution"); sink.string(trafficDistribution!) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.ports = try container.decodeIfPresent([CoreV1.ServicePort].self, forKey: "ports")
+            self.selector = try container.decodeIfPresent(StringMap<String>.self, forKey: "selector")
+            self.clusterIP = try container.decodeIfPresent(String.self, forKey: "clusterIP")
+            self.type = try container.decodeIfPresent(CoreV1.ServiceType.self, forKey: "type")
+            self.publishNotReadyAddresses = try container.decodeIfPresent(Bool.self, forKey: "publishNotReadyAddresses")
+            self.externalName = try container.decodeIfPresent(String.self, forKey: "externalName")
+            self.allocateLoadBalancerNodePorts = try container.decodeIfPresent(Bool.self, forKey: "allocateLoadBalancerNodePorts")
+            self.clusterIPs = try container.decodeIfPresent([String].self, forKey: "clusterIPs")
+            self.externalIPs = try container.decodeIfPresent([String].self, forKey: "externalIPs")
+            self.externalTrafficPolicy = try container.decodeIfPresent(CoreV1.ServiceTrafficPolicy.self, forKey: "externalTrafficPolicy")
+            self.healthCheckNodePort = try container.decodeIfPresent(Int.self, forKey: "healthCheckNodePort")
+            self.internalTrafficPolicy = try container.decodeIfPresent(CoreV1.ServiceTrafficPolicy.self, forKey: "internalTrafficPolicy")
+            self.ipFamilies = try container.decodeIfPresent([CoreV1.IPFamily].self, forKey: "ipFamilies")
+            self.ipFamilyPolicy = try container.decodeIfPresent(CoreV1.IPFamilyPolicy.self, forKey: "ipFamilyPolicy")
+            self.loadBalancerClass = try container.decodeIfPresent(String.self, forKey: "loadBalancerClass")
+            self.loadBalancerIP = try container.decodeIfPresent(String.self, forKey: "loadBalancerIP")
+            self.loadBalancerSourceRanges = try container.decodeIfPresent([String].self, forKey: "loadBalancerSourceRanges")
+            self.sessionAffinity = try container.decodeIfPresent(CoreV1.ServiceAffinity.self, forKey: "sessionAffinity")
+            self.sessionAffinityConfig = try container.decodeIfPresent(CoreV1.SessionAffinityConfig.self, forKey: "sessionAffinityConfig")
+            self.trafficDistribution = try container.decodeIfPresent(String.self, forKey: "trafficDistribution")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.SessionAffinityConfig`.
-    public struct SessionAffinityConfig: Codable, Hashable, Sendable, DocumentWritable {
+    public struct SessionAffinityConfig: Decodable, Equatable, Sendable, DocumentWritable {
         /// `clientIP`: `CoreV1.ClientIPConfig`.
         public var clientIP: CoreV1.ClientIPConfig?
 
@@ -415,12 +499,17 @@ extension CoreV1 {
             if clientIP != nil { sink.key("clientIP"); clientIP!.write(to: sink) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.clientIP = try container.decodeIfPresent(CoreV1.ClientIPConfig.self, forKey: "clientIP")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.SleepAction`.
-    public struct SleepAction: Codable, Hashable, Sendable, DocumentWritable {
+    public struct SleepAction: Decodable, Equatable, Sendable, DocumentWritable {
         /// `seconds`: integer; format int64; required.
         public var seconds: Int
 
@@ -436,12 +525,17 @@ extension CoreV1 {
             sink.key("seconds"); sink.int(seconds)
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.seconds = try container.decode(Int.self, forKey: "seconds")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.StorageOSVolumeSource`.
-    public struct StorageOSVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
+    public struct StorageOSVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
         /// `fsType`: string.
         public var fsType: String?
         /// `readOnly`: boolean.
@@ -477,12 +571,21 @@ extension CoreV1 {
             if volumeNamespace != nil { sink.key("volumeNamespace"); sink.string(volumeNamespace!) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.fsType = try container.decodeIfPresent(String.self, forKey: "fsType")
+            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
+            self.secretRef = try container.decodeIfPresent(CoreV1.LocalObjectReference.self, forKey: "secretRef")
+            self.volumeName = try container.decodeIfPresent(String.self, forKey: "volumeName")
+            self.volumeNamespace = try container.decodeIfPresent(String.self, forKey: "volumeNamespace")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.Sysctl`.
-    public struct Sysctl: Codable, Hashable, Sendable, DocumentWritable {
+    public struct Sysctl: Decodable, Equatable, Sendable, DocumentWritable {
         /// `name`: string; required.
         public var name: String
         /// `value`: string; required.
@@ -503,12 +606,18 @@ extension CoreV1 {
             sink.key("value"); sink.string(value)
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.name = try container.decode(String.self, forKey: "name")
+            self.value = try container.decode(String.self, forKey: "value")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.TCPSocketAction`.
-    public struct TCPSocketAction: Codable, Hashable, Sendable, DocumentWritable {
+    public struct TCPSocketAction: Decodable, Equatable, Sendable, DocumentWritable {
         /// `host`: string.
         public var host: String?
         /// `port`: integer or string; required.
@@ -529,12 +638,18 @@ extension CoreV1 {
             sink.key("port"); port.write(to: sink)
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.host = try container.decodeIfPresent(String.self, forKey: "host")
+            self.port = try container.decode(IntOrString.self, forKey: "port")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.Toleration`.
-    public struct Toleration: Codable, Hashable, Sendable, DocumentWritable {
+    public struct Toleration: Decodable, Equatable, Sendable, DocumentWritable {
         /// `effect`: `CoreV1.TaintEffect`.
         public var effect: CoreV1.TaintEffect?
         /// `key`: string.
@@ -570,12 +685,21 @@ extension CoreV1 {
             if value != nil { sink.key("value"); sink.string(value!) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.effect = try container.decodeIfPresent(CoreV1.TaintEffect.self, forKey: "effect")
+            self.key = try container.decodeIfPresent(String.self, forKey: "key")
+            self.`operator` = try container.decodeIfPresent(CoreV1.TolerationOperator.self, forKey: "operator")
+            self.tolerationSeconds = try container.decodeIfPresent(Int.self, forKey: "tolerationSeconds")
+            self.value = try container.decodeIfPresent(String.self, forKey: "value")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.TopologySpreadConstraint`.
-    public struct TopologySpreadConstraint: Codable, Hashable, Sendable, DocumentWritable {
+    public struct TopologySpreadConstraint: Decodable, Equatable, Sendable, DocumentWritable {
         /// `labelSelector`: `MetaV1.LabelSelector`.
         public var labelSelector: MetaV1.LabelSelector?
         /// `matchLabelKeys`: array of string; list type atomic.
@@ -626,12 +750,24 @@ extension CoreV1 {
             sink.key("whenUnsatisfiable"); whenUnsatisfiable.write(to: sink)
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.labelSelector = try container.decodeIfPresent(MetaV1.LabelSelector.self, forKey: "labelSelector")
+            self.matchLabelKeys = try container.decodeIfPresent([String].self, forKey: "matchLabelKeys")
+            self.maxSkew = try container.decode(Int.self, forKey: "maxSkew")
+            self.minDomains = try container.decodeIfPresent(Int.self, forKey: "minDomains")
+            self.nodeAffinityPolicy = try container.decodeIfPresent(CoreV1.NodeInclusionPolicy.self, forKey: "nodeAffinityPolicy")
+            self.nodeTaintsPolicy = try container.decodeIfPresent(CoreV1.NodeInclusionPolicy.self, forKey: "nodeTaintsPolicy")
+            self.topologyKey = try container.decode(String.self, forKey: "topologyKey")
+            self.whenUnsatisfiable = try container.decode(CoreV1.UnsatisfiableConstraintAction.self, forKey: "whenUnsatisfiable")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.TypedLocalObjectReference`.
-    public struct TypedLocalObjectReference: Codable, Hashable, Sendable, DocumentWritable {
+    public struct TypedLocalObjectReference: Decodable, Equatable, Sendable, DocumentWritable {
         /// `kind`: string; required.
         public var kind: String
         /// `name`: string; required.
@@ -657,12 +793,19 @@ extension CoreV1 {
             if apiGroup != nil { sink.key("apiGroup"); sink.string(apiGroup!) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.kind = try container.decode(String.self, forKey: "kind")
+            self.name = try container.decode(String.self, forKey: "name")
+            self.apiGroup = try container.decodeIfPresent(String.self, forKey: "apiGroup")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.TypedObjectReference`.
-    public struct TypedObjectReference: Codable, Hashable, Sendable, DocumentWritable {
+    public struct TypedObjectReference: Decodable, Equatable, Sendable, DocumentWritable {
         /// `kind`: string; required.
         public var kind: String
         /// `name`: string; required.
@@ -692,6 +835,14 @@ extension CoreV1 {
             if apiGroup != nil { sink.key("apiGroup"); sink.string(apiGroup!) }
             if namespace != nil { sink.key("namespace"); sink.string(namespace!) }
             sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.kind = try container.decode(String.self, forKey: "kind")
+            self.name = try container.decode(String.self, forKey: "name")
+            self.apiGroup = try container.decodeIfPresent(String.self, forKey: "apiGroup")
+            self.namespace = try container.decodeIfPresent(String.self, forKey: "namespace")
         }
     }
 }

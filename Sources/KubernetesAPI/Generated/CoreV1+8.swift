@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.Volume`.
-    public struct Volume: Codable, Hashable, Sendable, DocumentWritable {
+    public struct Volume: Decodable, Equatable, Sendable, DocumentWritable {
         /// `name`: string; required.
         public var name: String
         /// `configMap`: `CoreV1.ConfigMapVolumeSource`.
@@ -169,12 +169,47 @@ extension CoreV1 {
             if vsphereVolume != nil { sink.key("vsphereVolume"); vsphereVolume!.write(to: sink) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.name = try container.decode(String.self, forKey: "name")
+            self.configMap = try container.decodeIfPresent(CoreV1.ConfigMapVolumeSource.self, forKey: "configMap")
+            self.secret = try container.decodeIfPresent(CoreV1.SecretVolumeSource.self, forKey: "secret")
+            self.emptyDir = try container.decodeIfPresent(CoreV1.EmptyDirVolumeSource.self, forKey: "emptyDir")
+            self.persistentVolumeClaim = try container.decodeIfPresent(CoreV1.PersistentVolumeClaimVolumeSource.self, forKey: "persistentVolumeClaim")
+            self.awsElasticBlockStore = try container.decodeIfPresent(CoreV1.AWSElasticBlockStoreVolumeSource.self, forKey: "awsElasticBlockStore")
+            self.azureDisk = try container.decodeIfPresent(CoreV1.AzureDiskVolumeSource.self, forKey: "azureDisk")
+            self.azureFile = try container.decodeIfPresent(CoreV1.AzureFileVolumeSource.self, forKey: "azureFile")
+            self.cephfs = try container.decodeIfPresent(CoreV1.CephFSVolumeSource.self, forKey: "cephfs")
+            self.cinder = try container.decodeIfPresent(CoreV1.CinderVolumeSource.self, forKey: "cinder")
+            self.csi = try container.decodeIfPresent(CoreV1.CSIVolumeSource.self, forKey: "csi")
+            self.downwardAPI = try container.decodeIfPresent(CoreV1.DownwardAPIVolumeSource.self, forKey: "downwardAPI")
+            self.ephemeral = try container.decodeIfPresent(CoreV1.EphemeralVolumeSource.self, forKey: "ephemeral")
+            self.fc = try container.decodeIfPresent(CoreV1.FCVolumeSource.self, forKey: "fc")
+            self.flexVolume = try container.decodeIfPresent(CoreV1.FlexVolumeSource.self, forKey: "flexVolume")
+            self.flocker = try container.decodeIfPresent(CoreV1.FlockerVolumeSource.self, forKey: "flocker")
+            self.gcePersistentDisk = try container.decodeIfPresent(CoreV1.GCEPersistentDiskVolumeSource.self, forKey: "gcePersistentDisk")
+            self.gitRepo = try container.decodeIfPresent(CoreV1.GitRepoVolumeSource.self, forKey: "gitRepo")
+            self.glusterfs = try container.decodeIfPresent(CoreV1.GlusterfsVolumeSource.self, forKey: "glusterfs")
+            self.hostPath = try container.decodeIfPresent(CoreV1.HostPathVolumeSource.self, forKey: "hostPath")
+            self.image = try container.decodeIfPresent(CoreV1.ImageVolumeSource.self, forKey: "image")
+            self.iscsi = try container.decodeIfPresent(CoreV1.ISCSIVolumeSource.self, forKey: "iscsi")
+            self.nfs = try container.decodeIfPresent(CoreV1.NFSVolumeSource.self, forKey: "nfs")
+            self.photonPersistentDisk = try container.decodeIfPresent(CoreV1.PhotonPersistentDiskVolumeSource.self, forKey: "photonPersistentDisk")
+            self.portworxVolume = try container.decodeIfPresent(CoreV1.PortworxVolumeSource.self, forKey: "portworxVolume")
+            self.projected = try container.decodeIfPresent(CoreV1.ProjectedVolumeSource.self, forKey: "projected")
+            self.quobyte = try container.decodeIfPresent(CoreV1.QuobyteVolumeSource.self, forKey: "quobyte")
+            self.rbd = try container.decodeIfPresent(CoreV1.RBDVolumeSource.self, forKey: "rbd")
+            self.scaleIO = try container.decodeIfPresent(CoreV1.ScaleIOVolumeSource.self, forKey: "scaleIO")
+            self.storageos = try container.decodeIfPresent(CoreV1.StorageOSVolumeSource.self, forKey: "storageos")
+            self.vsphereVolume = try container.decodeIfPresent(CoreV1.VsphereVirtualDiskVolumeSource.self, forKey: "vsphereVolume")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.VolumeDevice`.
-    public struct VolumeDevice: Codable, Hashable, Sendable, DocumentWritable {
+    public struct VolumeDevice: Decodable, Equatable, Sendable, DocumentWritable {
         /// `name`: string; required.
         public var name: String
         /// `devicePath`: string; required.
@@ -195,12 +230,18 @@ extension CoreV1 {
             sink.key("devicePath"); sink.string(devicePath)
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.name = try container.decode(String.self, forKey: "name")
+            self.devicePath = try container.decode(String.self, forKey: "devicePath")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.VolumeMount`.
-    public struct VolumeMount: Codable, Hashable, Sendable, DocumentWritable {
+    public struct VolumeMount: Decodable, Equatable, Sendable, DocumentWritable {
         /// `name`: string; required.
         public var name: String
         /// `mountPath`: string; required.
@@ -246,12 +287,23 @@ extension CoreV1 {
             if subPathExpr != nil { sink.key("subPathExpr"); sink.string(subPathExpr!) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.name = try container.decode(String.self, forKey: "name")
+            self.mountPath = try container.decode(String.self, forKey: "mountPath")
+            self.subPath = try container.decodeIfPresent(String.self, forKey: "subPath")
+            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
+            self.mountPropagation = try container.decodeIfPresent(CoreV1.MountPropagationMode.self, forKey: "mountPropagation")
+            self.recursiveReadOnly = try container.decodeIfPresent(String.self, forKey: "recursiveReadOnly")
+            self.subPathExpr = try container.decodeIfPresent(String.self, forKey: "subPathExpr")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.VolumeProjection`.
-    public struct VolumeProjection: Codable, Hashable, Sendable, DocumentWritable {
+    public struct VolumeProjection: Decodable, Equatable, Sendable, DocumentWritable {
         /// `clusterTrustBundle`: `CoreV1.ClusterTrustBundleProjection`.
         public var clusterTrustBundle: CoreV1.ClusterTrustBundleProjection?
         /// `configMap`: `CoreV1.ConfigMapProjection`.
@@ -287,12 +339,21 @@ extension CoreV1 {
             if serviceAccountToken != nil { sink.key("serviceAccountToken"); serviceAccountToken!.write(to: sink) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.clusterTrustBundle = try container.decodeIfPresent(CoreV1.ClusterTrustBundleProjection.self, forKey: "clusterTrustBundle")
+            self.configMap = try container.decodeIfPresent(CoreV1.ConfigMapProjection.self, forKey: "configMap")
+            self.downwardAPI = try container.decodeIfPresent(CoreV1.DownwardAPIProjection.self, forKey: "downwardAPI")
+            self.secret = try container.decodeIfPresent(CoreV1.SecretProjection.self, forKey: "secret")
+            self.serviceAccountToken = try container.decodeIfPresent(CoreV1.ServiceAccountTokenProjection.self, forKey: "serviceAccountToken")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.VolumeResourceRequirements`.
-    public struct VolumeResourceRequirements: Codable, Hashable, Sendable, DocumentWritable {
+    public struct VolumeResourceRequirements: Decodable, Equatable, Sendable, DocumentWritable {
         /// `requests`: map of string to quantity.
         public var requests: StringMap<Quantity>?
         /// `limits`: map of string to quantity.
@@ -313,12 +374,18 @@ extension CoreV1 {
             if limits != nil { sink.key("limits"); sink.beginObject(); for index0 in limits!.entries.indices { sink.key(limits!.entries[index0].key); sink.string(limits!.entries[index0].value.text) }; sink.endObject() }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.requests = try container.decodeIfPresent(StringMap<Quantity>.self, forKey: "requests")
+            self.limits = try container.decodeIfPresent(StringMap<Quantity>.self, forKey: "limits")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.VsphereVirtualDiskVolumeSource`.
-    public struct VsphereVirtualDiskVolumeSource: Codable, Hashable, Sendable, DocumentWritable {
+    public struct VsphereVirtualDiskVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
         /// `fsType`: string.
         public var fsType: String?
         /// `storagePolicyID`: string.
@@ -349,12 +416,20 @@ extension CoreV1 {
             sink.key("volumePath"); sink.string(volumePath)
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.fsType = try container.decodeIfPresent(String.self, forKey: "fsType")
+            self.storagePolicyID = try container.decodeIfPresent(String.self, forKey: "storagePolicyID")
+            self.storagePolicyName = try container.decodeIfPresent(String.self, forKey: "storagePolicyName")
+            self.volumePath = try container.decode(String.self, forKey: "volumePath")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.WeightedPodAffinityTerm`.
-    public struct WeightedPodAffinityTerm: Codable, Hashable, Sendable, DocumentWritable {
+    public struct WeightedPodAffinityTerm: Decodable, Equatable, Sendable, DocumentWritable {
         /// `weight`: integer; format int32; required.
         public var weight: Int
         /// `podAffinityTerm`: `CoreV1.PodAffinityTerm`; required.
@@ -375,12 +450,18 @@ extension CoreV1 {
             sink.key("podAffinityTerm"); podAffinityTerm.write(to: sink)
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.weight = try container.decode(Int.self, forKey: "weight")
+            self.podAffinityTerm = try container.decode(CoreV1.PodAffinityTerm.self, forKey: "podAffinityTerm")
+        }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.WindowsSecurityContextOptions`.
-    public struct WindowsSecurityContextOptions: Codable, Hashable, Sendable, DocumentWritable {
+    public struct WindowsSecurityContextOptions: Decodable, Equatable, Sendable, DocumentWritable {
         /// `gmsaCredentialSpec`: string.
         public var gmsaCredentialSpec: String?
         /// `gmsaCredentialSpecName`: string.
@@ -410,6 +491,14 @@ extension CoreV1 {
             if hostProcess != nil { sink.key("hostProcess"); sink.bool(hostProcess!) }
             if runAsUserName != nil { sink.key("runAsUserName"); sink.string(runAsUserName!) }
             sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.gmsaCredentialSpec = try container.decodeIfPresent(String.self, forKey: "gmsaCredentialSpec")
+            self.gmsaCredentialSpecName = try container.decodeIfPresent(String.self, forKey: "gmsaCredentialSpecName")
+            self.hostProcess = try container.decodeIfPresent(Bool.self, forKey: "hostProcess")
+            self.runAsUserName = try container.decodeIfPresent(String.self, forKey: "runAsUserName")
         }
     }
 }

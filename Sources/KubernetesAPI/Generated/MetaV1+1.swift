@@ -3,7 +3,7 @@
 
 extension MetaV1 {
     /// `io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector`.
-    public struct LabelSelector: Codable, Hashable, Sendable, DocumentWritable {
+    public struct LabelSelector: Decodable, Equatable, Sendable, DocumentWritable {
         /// `matchExpressions`: array of `MetaV1.LabelSelectorRequirement`; list type atomic.
         public var matchExpressions: [MetaV1.LabelSelectorRequirement]?
         /// `matchLabels`: map of string to string.
@@ -24,12 +24,18 @@ extension MetaV1 {
             if matchLabels != nil { sink.key("matchLabels"); sink.beginObject(); for index0 in matchLabels!.entries.indices { sink.key(matchLabels!.entries[index0].key); sink.string(matchLabels!.entries[index0].value) }; sink.endObject() }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.matchExpressions = try container.decodeIfPresent([MetaV1.LabelSelectorRequirement].self, forKey: "matchExpressions")
+            self.matchLabels = try container.decodeIfPresent(StringMap<String>.self, forKey: "matchLabels")
+        }
     }
 }
 
 extension MetaV1 {
     /// `io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelectorRequirement`.
-    public struct LabelSelectorRequirement: Codable, Hashable, Sendable, DocumentWritable {
+    public struct LabelSelectorRequirement: Decodable, Equatable, Sendable, DocumentWritable {
         /// `key`: string; required.
         public var key: String
         /// `operator`: `MetaV1.LabelSelectorOperator`; required.
@@ -55,12 +61,19 @@ extension MetaV1 {
             if values != nil { sink.key("values"); sink.beginArray(); for index0 in values!.indices { sink.string(values![index0]) }; sink.endArray() }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.key = try container.decode(String.self, forKey: "key")
+            self.`operator` = try container.decode(MetaV1.LabelSelectorOperator.self, forKey: "operator")
+            self.values = try container.decodeIfPresent([String].self, forKey: "values")
+        }
     }
 }
 
 extension MetaV1 {
     /// `io.k8s.apimachinery.pkg.apis.meta.v1.ManagedFieldsEntry`.
-    public struct ManagedFieldsEntry: Codable, Hashable, Sendable, DocumentWritable {
+    public struct ManagedFieldsEntry: Decodable, Equatable, Sendable, DocumentWritable {
         /// `apiVersion`: string.
         public var apiVersion: String?
         /// `fieldsType`: string.
@@ -106,12 +119,23 @@ extension MetaV1 {
             if time != nil { sink.key("time"); sink.string(time!) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
+            self.fieldsType = try container.decodeIfPresent(String.self, forKey: "fieldsType")
+            self.fieldsV1 = try container.decodeIfPresent(JSONValue.self, forKey: "fieldsV1")
+            self.manager = try container.decodeIfPresent(String.self, forKey: "manager")
+            self.operation = try container.decodeIfPresent(String.self, forKey: "operation")
+            self.subresource = try container.decodeIfPresent(String.self, forKey: "subresource")
+            self.time = try container.decodeIfPresent(String.self, forKey: "time")
+        }
     }
 }
 
 extension MetaV1 {
     /// `io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta`.
-    public struct ObjectMeta: Codable, Hashable, Sendable, DocumentWritable {
+    public struct ObjectMeta: Decodable, Equatable, Sendable, DocumentWritable {
         /// `name`: string.
         public var name: String?
         /// `namespace`: string.
@@ -197,12 +221,31 @@ extension MetaV1 {
             if uid != nil { sink.key("uid"); sink.string(uid!) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.name = try container.decodeIfPresent(String.self, forKey: "name")
+            self.namespace = try container.decodeIfPresent(String.self, forKey: "namespace")
+            self.labels = try container.decodeIfPresent(StringMap<String>.self, forKey: "labels")
+            self.annotations = try container.decodeIfPresent(StringMap<String>.self, forKey: "annotations")
+            self.creationTimestamp = try container.decodeIfPresent(String.self, forKey: "creationTimestamp")
+            self.deletionGracePeriodSeconds = try container.decodeIfPresent(Int.self, forKey: "deletionGracePeriodSeconds")
+            self.deletionTimestamp = try container.decodeIfPresent(String.self, forKey: "deletionTimestamp")
+            self.finalizers = try container.decodeIfPresent([String].self, forKey: "finalizers")
+            self.generateName = try container.decodeIfPresent(String.self, forKey: "generateName")
+            self.generation = try container.decodeIfPresent(Int.self, forKey: "generation")
+            self.managedFields = try container.decodeIfPresent([MetaV1.ManagedFieldsEntry].self, forKey: "managedFields")
+            self.ownerReferences = try container.decodeIfPresent([MetaV1.OwnerReference].self, forKey: "ownerReferences")
+            self.resourceVersion = try container.decodeIfPresent(String.self, forKey: "resourceVersion")
+            self.selfLink = try container.decodeIfPresent(String.self, forKey: "selfLink")
+            self.uid = try container.decodeIfPresent(String.self, forKey: "uid")
+        }
     }
 }
 
 extension MetaV1 {
     /// `io.k8s.apimachinery.pkg.apis.meta.v1.OwnerReference`.
-    public struct OwnerReference: Codable, Hashable, Sendable, DocumentWritable {
+    public struct OwnerReference: Decodable, Equatable, Sendable, DocumentWritable {
         /// `apiVersion`: string; required.
         public var apiVersion: String
         /// `kind`: string; required.
@@ -242,6 +285,16 @@ extension MetaV1 {
             if controller != nil { sink.key("controller"); sink.bool(controller!) }
             sink.key("uid"); sink.string(uid)
             sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.apiVersion = try container.decode(String.self, forKey: "apiVersion")
+            self.kind = try container.decode(String.self, forKey: "kind")
+            self.name = try container.decode(String.self, forKey: "name")
+            self.blockOwnerDeletion = try container.decodeIfPresent(Bool.self, forKey: "blockOwnerDeletion")
+            self.controller = try container.decodeIfPresent(Bool.self, forKey: "controller")
+            self.uid = try container.decode(String.self, forKey: "uid")
         }
     }
 }

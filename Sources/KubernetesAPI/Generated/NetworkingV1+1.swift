@@ -3,7 +3,7 @@
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.HTTPIngressPath`.
-    public struct HTTPIngressPath: Codable, Hashable, Sendable, DocumentWritable {
+    public struct HTTPIngressPath: Decodable, Equatable, Sendable, DocumentWritable {
         /// `backend`: `NetworkingV1.IngressBackend`; required.
         public var backend: NetworkingV1.IngressBackend
         /// `path`: string.
@@ -29,12 +29,19 @@ extension NetworkingV1 {
             sink.key("pathType"); pathType.write(to: sink)
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.backend = try container.decode(NetworkingV1.IngressBackend.self, forKey: "backend")
+            self.path = try container.decodeIfPresent(String.self, forKey: "path")
+            self.pathType = try container.decode(NetworkingV1.PathType.self, forKey: "pathType")
+        }
     }
 }
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.HTTPIngressRuleValue`.
-    public struct HTTPIngressRuleValue: Codable, Hashable, Sendable, DocumentWritable {
+    public struct HTTPIngressRuleValue: Decodable, Equatable, Sendable, DocumentWritable {
         /// `paths`: array of `NetworkingV1.HTTPIngressPath`; list type atomic; required.
         public var paths: [NetworkingV1.HTTPIngressPath]
 
@@ -50,12 +57,17 @@ extension NetworkingV1 {
             sink.key("paths"); sink.beginArray(); for index0 in paths.indices { paths[index0].write(to: sink) }; sink.endArray()
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.paths = try container.decode([NetworkingV1.HTTPIngressPath].self, forKey: "paths")
+        }
     }
 }
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.IPBlock`.
-    public struct IPBlock: Codable, Hashable, Sendable, DocumentWritable {
+    public struct IPBlock: Decodable, Equatable, Sendable, DocumentWritable {
         /// `cidr`: string; required.
         public var cidr: String
         /// `except`: array of string; list type atomic.
@@ -75,6 +87,12 @@ extension NetworkingV1 {
             sink.key("cidr"); sink.string(cidr)
             if except != nil { sink.key("except"); sink.beginArray(); for index0 in except!.indices { sink.string(except![index0]) }; sink.endArray() }
             sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.cidr = try container.decode(String.self, forKey: "cidr")
+            self.except = try container.decodeIfPresent([String].self, forKey: "except")
         }
     }
 }
@@ -119,12 +137,21 @@ extension NetworkingV1 {
             if status != nil { sink.key("status"); status!.write(to: sink) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
+            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
+            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
+            self.spec = try container.decodeIfPresent(NetworkingV1.IngressSpec.self, forKey: "spec")
+            self.status = try container.decodeIfPresent(JSONValue.self, forKey: "status")
+        }
     }
 }
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.IngressBackend`.
-    public struct IngressBackend: Codable, Hashable, Sendable, DocumentWritable {
+    public struct IngressBackend: Decodable, Equatable, Sendable, DocumentWritable {
         /// `resource`: `CoreV1.TypedLocalObjectReference`.
         public var resource: CoreV1.TypedLocalObjectReference?
         /// `service`: `NetworkingV1.IngressServiceBackend`.
@@ -145,12 +172,18 @@ extension NetworkingV1 {
             if service != nil { sink.key("service"); service!.write(to: sink) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.resource = try container.decodeIfPresent(CoreV1.TypedLocalObjectReference.self, forKey: "resource")
+            self.service = try container.decodeIfPresent(NetworkingV1.IngressServiceBackend.self, forKey: "service")
+        }
     }
 }
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.IngressRule`.
-    public struct IngressRule: Codable, Hashable, Sendable, DocumentWritable {
+    public struct IngressRule: Decodable, Equatable, Sendable, DocumentWritable {
         /// `host`: string.
         public var host: String?
         /// `http`: `NetworkingV1.HTTPIngressRuleValue`.
@@ -171,12 +204,18 @@ extension NetworkingV1 {
             if http != nil { sink.key("http"); http!.write(to: sink) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.host = try container.decodeIfPresent(String.self, forKey: "host")
+            self.http = try container.decodeIfPresent(NetworkingV1.HTTPIngressRuleValue.self, forKey: "http")
+        }
     }
 }
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.IngressServiceBackend`.
-    public struct IngressServiceBackend: Codable, Hashable, Sendable, DocumentWritable {
+    public struct IngressServiceBackend: Decodable, Equatable, Sendable, DocumentWritable {
         /// `name`: string; required.
         public var name: String
         /// `port`: `NetworkingV1.ServiceBackendPort`.
@@ -197,12 +236,18 @@ extension NetworkingV1 {
             if port != nil { sink.key("port"); port!.write(to: sink) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.name = try container.decode(String.self, forKey: "name")
+            self.port = try container.decodeIfPresent(NetworkingV1.ServiceBackendPort.self, forKey: "port")
+        }
     }
 }
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.IngressSpec`.
-    public struct IngressSpec: Codable, Hashable, Sendable, DocumentWritable {
+    public struct IngressSpec: Decodable, Equatable, Sendable, DocumentWritable {
         /// `defaultBackend`: `NetworkingV1.IngressBackend`.
         public var defaultBackend: NetworkingV1.IngressBackend?
         /// `ingressClassName`: string.
@@ -233,12 +278,20 @@ extension NetworkingV1 {
             if tls != nil { sink.key("tls"); sink.beginArray(); for index0 in tls!.indices { tls![index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.defaultBackend = try container.decodeIfPresent(NetworkingV1.IngressBackend.self, forKey: "defaultBackend")
+            self.ingressClassName = try container.decodeIfPresent(String.self, forKey: "ingressClassName")
+            self.rules = try container.decodeIfPresent([NetworkingV1.IngressRule].self, forKey: "rules")
+            self.tls = try container.decodeIfPresent([NetworkingV1.IngressTLS].self, forKey: "tls")
+        }
     }
 }
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.IngressTLS`.
-    public struct IngressTLS: Codable, Hashable, Sendable, DocumentWritable {
+    public struct IngressTLS: Decodable, Equatable, Sendable, DocumentWritable {
         /// `hosts`: array of string; list type atomic.
         public var hosts: [String]?
         /// `secretName`: string.
@@ -258,6 +311,12 @@ extension NetworkingV1 {
             if hosts != nil { sink.key("hosts"); sink.beginArray(); for index0 in hosts!.indices { sink.string(hosts![index0]) }; sink.endArray() }
             if secretName != nil { sink.key("secretName"); sink.string(secretName!) }
             sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.hosts = try container.decodeIfPresent([String].self, forKey: "hosts")
+            self.secretName = try container.decodeIfPresent(String.self, forKey: "secretName")
         }
     }
 }
@@ -297,12 +356,20 @@ extension NetworkingV1 {
             if spec != nil { sink.key("spec"); spec!.write(to: sink) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
+            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
+            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
+            self.spec = try container.decodeIfPresent(NetworkingV1.NetworkPolicySpec.self, forKey: "spec")
+        }
     }
 }
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.NetworkPolicyEgressRule`.
-    public struct NetworkPolicyEgressRule: Codable, Hashable, Sendable, DocumentWritable {
+    public struct NetworkPolicyEgressRule: Decodable, Equatable, Sendable, DocumentWritable {
         /// `to`: array of `NetworkingV1.NetworkPolicyPeer`; list type atomic.
         public var to: [NetworkingV1.NetworkPolicyPeer]?
         /// `ports`: array of `NetworkingV1.NetworkPolicyPort`; list type atomic.
@@ -323,12 +390,18 @@ extension NetworkingV1 {
             if ports != nil { sink.key("ports"); sink.beginArray(); for index0 in ports!.indices { ports![index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.to = try container.decodeIfPresent([NetworkingV1.NetworkPolicyPeer].self, forKey: "to")
+            self.ports = try container.decodeIfPresent([NetworkingV1.NetworkPolicyPort].self, forKey: "ports")
+        }
     }
 }
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.NetworkPolicyIngressRule`.
-    public struct NetworkPolicyIngressRule: Codable, Hashable, Sendable, DocumentWritable {
+    public struct NetworkPolicyIngressRule: Decodable, Equatable, Sendable, DocumentWritable {
         /// `from`: array of `NetworkingV1.NetworkPolicyPeer`; list type atomic.
         public var from: [NetworkingV1.NetworkPolicyPeer]?
         /// `ports`: array of `NetworkingV1.NetworkPolicyPort`; list type atomic.
@@ -349,12 +422,18 @@ extension NetworkingV1 {
             if ports != nil { sink.key("ports"); sink.beginArray(); for index0 in ports!.indices { ports![index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.from = try container.decodeIfPresent([NetworkingV1.NetworkPolicyPeer].self, forKey: "from")
+            self.ports = try container.decodeIfPresent([NetworkingV1.NetworkPolicyPort].self, forKey: "ports")
+        }
     }
 }
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.NetworkPolicyPeer`.
-    public struct NetworkPolicyPeer: Codable, Hashable, Sendable, DocumentWritable {
+    public struct NetworkPolicyPeer: Decodable, Equatable, Sendable, DocumentWritable {
         /// `podSelector`: `MetaV1.LabelSelector`.
         public var podSelector: MetaV1.LabelSelector?
         /// `namespaceSelector`: `MetaV1.LabelSelector`.
@@ -380,12 +459,19 @@ extension NetworkingV1 {
             if ipBlock != nil { sink.key("ipBlock"); ipBlock!.write(to: sink) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.podSelector = try container.decodeIfPresent(MetaV1.LabelSelector.self, forKey: "podSelector")
+            self.namespaceSelector = try container.decodeIfPresent(MetaV1.LabelSelector.self, forKey: "namespaceSelector")
+            self.ipBlock = try container.decodeIfPresent(NetworkingV1.IPBlock.self, forKey: "ipBlock")
+        }
     }
 }
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.NetworkPolicyPort`.
-    public struct NetworkPolicyPort: Codable, Hashable, Sendable, DocumentWritable {
+    public struct NetworkPolicyPort: Decodable, Equatable, Sendable, DocumentWritable {
         /// `protocol`: `CoreV1.TransportProtocol`.
         public var `protocol`: CoreV1.TransportProtocol?
         /// `port`: integer or string.
@@ -411,12 +497,19 @@ extension NetworkingV1 {
             if endPort != nil { sink.key("endPort"); sink.int(endPort!) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.`protocol` = try container.decodeIfPresent(CoreV1.TransportProtocol.self, forKey: "protocol")
+            self.port = try container.decodeIfPresent(IntOrString.self, forKey: "port")
+            self.endPort = try container.decodeIfPresent(Int.self, forKey: "endPort")
+        }
     }
 }
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.NetworkPolicySpec`.
-    public struct NetworkPolicySpec: Codable, Hashable, Sendable, DocumentWritable {
+    public struct NetworkPolicySpec: Decodable, Equatable, Sendable, DocumentWritable {
         /// `podSelector`: `MetaV1.LabelSelector`; required.
         public var podSelector: MetaV1.LabelSelector
         /// `policyTypes`: array of `NetworkingV1.PolicyType`; list type atomic.
@@ -447,12 +540,20 @@ extension NetworkingV1 {
             if egress != nil { sink.key("egress"); sink.beginArray(); for index0 in egress!.indices { egress![index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.podSelector = try container.decode(MetaV1.LabelSelector.self, forKey: "podSelector")
+            self.policyTypes = try container.decodeIfPresent([NetworkingV1.PolicyType].self, forKey: "policyTypes")
+            self.ingress = try container.decodeIfPresent([NetworkingV1.NetworkPolicyIngressRule].self, forKey: "ingress")
+            self.egress = try container.decodeIfPresent([NetworkingV1.NetworkPolicyEgressRule].self, forKey: "egress")
+        }
     }
 }
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.ServiceBackendPort`.
-    public struct ServiceBackendPort: Codable, Hashable, Sendable, DocumentWritable {
+    public struct ServiceBackendPort: Decodable, Equatable, Sendable, DocumentWritable {
         /// `name`: string.
         public var name: String?
         /// `number`: integer; format int32.
@@ -472,6 +573,12 @@ extension NetworkingV1 {
             if name != nil { sink.key("name"); sink.string(name!) }
             if number != nil { sink.key("number"); sink.int(number!) }
             sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.name = try container.decodeIfPresent(String.self, forKey: "name")
+            self.number = try container.decodeIfPresent(Int.self, forKey: "number")
         }
     }
 }

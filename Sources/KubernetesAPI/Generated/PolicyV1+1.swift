@@ -41,12 +41,21 @@ extension PolicyV1 {
             if status != nil { sink.key("status"); status!.write(to: sink) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
+            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
+            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
+            self.spec = try container.decodeIfPresent(PolicyV1.PodDisruptionBudgetSpec.self, forKey: "spec")
+            self.status = try container.decodeIfPresent(JSONValue.self, forKey: "status")
+        }
     }
 }
 
 extension PolicyV1 {
     /// `io.k8s.api.policy.v1.PodDisruptionBudgetSpec`.
-    public struct PodDisruptionBudgetSpec: Codable, Hashable, Sendable, DocumentWritable {
+    public struct PodDisruptionBudgetSpec: Decodable, Equatable, Sendable, DocumentWritable {
         /// `minAvailable`: integer or string.
         public var minAvailable: IntOrString?
         /// `maxUnavailable`: integer or string.
@@ -76,6 +85,14 @@ extension PolicyV1 {
             if selector != nil { sink.key("selector"); selector!.write(to: sink) }
             if unhealthyPodEvictionPolicy != nil { sink.key("unhealthyPodEvictionPolicy"); unhealthyPodEvictionPolicy!.write(to: sink) }
             sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.minAvailable = try container.decodeIfPresent(IntOrString.self, forKey: "minAvailable")
+            self.maxUnavailable = try container.decodeIfPresent(IntOrString.self, forKey: "maxUnavailable")
+            self.selector = try container.decodeIfPresent(MetaV1.LabelSelector.self, forKey: "selector")
+            self.unhealthyPodEvictionPolicy = try container.decodeIfPresent(PolicyV1.UnhealthyPodEvictionPolicyType.self, forKey: "unhealthyPodEvictionPolicy")
         }
     }
 }

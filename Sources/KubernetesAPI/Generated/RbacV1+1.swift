@@ -3,7 +3,7 @@
 
 extension RbacV1 {
     /// `io.k8s.api.rbac.v1.AggregationRule`.
-    public struct AggregationRule: Codable, Hashable, Sendable, DocumentWritable {
+    public struct AggregationRule: Decodable, Equatable, Sendable, DocumentWritable {
         /// `clusterRoleSelectors`: array of `MetaV1.LabelSelector`; list type atomic.
         public var clusterRoleSelectors: [MetaV1.LabelSelector]?
 
@@ -18,6 +18,11 @@ extension RbacV1 {
             sink.beginObject()
             if clusterRoleSelectors != nil { sink.key("clusterRoleSelectors"); sink.beginArray(); for index0 in clusterRoleSelectors!.indices { clusterRoleSelectors![index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.clusterRoleSelectors = try container.decodeIfPresent([MetaV1.LabelSelector].self, forKey: "clusterRoleSelectors")
         }
     }
 }
@@ -62,6 +67,15 @@ extension RbacV1 {
             if rules != nil { sink.key("rules"); sink.beginArray(); for index0 in rules!.indices { rules![index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
+            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
+            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
+            self.aggregationRule = try container.decodeIfPresent(RbacV1.AggregationRule.self, forKey: "aggregationRule")
+            self.rules = try container.decodeIfPresent([RbacV1.PolicyRule].self, forKey: "rules")
+        }
     }
 }
 
@@ -105,12 +119,21 @@ extension RbacV1 {
             if subjects != nil { sink.key("subjects"); sink.beginArray(); for index0 in subjects!.indices { subjects![index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
+            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
+            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
+            self.roleRef = try container.decode(RbacV1.RoleRef.self, forKey: "roleRef")
+            self.subjects = try container.decodeIfPresent([RbacV1.Subject].self, forKey: "subjects")
+        }
     }
 }
 
 extension RbacV1 {
     /// `io.k8s.api.rbac.v1.PolicyRule`.
-    public struct PolicyRule: Codable, Hashable, Sendable, DocumentWritable {
+    public struct PolicyRule: Decodable, Equatable, Sendable, DocumentWritable {
         /// `apiGroups`: array of string; list type atomic.
         public var apiGroups: [String]?
         /// `resources`: array of string; list type atomic.
@@ -145,6 +168,15 @@ extension RbacV1 {
             sink.key("verbs"); sink.beginArray(); for index0 in verbs.indices { sink.string(verbs[index0]) }; sink.endArray()
             if nonResourceURLs != nil { sink.key("nonResourceURLs"); sink.beginArray(); for index0 in nonResourceURLs!.indices { sink.string(nonResourceURLs![index0]) }; sink.endArray() }
             sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.apiGroups = try container.decodeIfPresent([String].self, forKey: "apiGroups")
+            self.resources = try container.decodeIfPresent([String].self, forKey: "resources")
+            self.resourceNames = try container.decodeIfPresent([String].self, forKey: "resourceNames")
+            self.verbs = try container.decode([String].self, forKey: "verbs")
+            self.nonResourceURLs = try container.decodeIfPresent([String].self, forKey: "nonResourceURLs")
         }
     }
 }
@@ -183,6 +215,14 @@ extension RbacV1 {
             if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
             if rules != nil { sink.key("rules"); sink.beginArray(); for index0 in rules!.indices { rules![index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
+            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
+            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
+            self.rules = try container.decodeIfPresent([RbacV1.PolicyRule].self, forKey: "rules")
         }
     }
 }
@@ -227,12 +267,21 @@ extension RbacV1 {
             sink.key("roleRef"); roleRef.write(to: sink)
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
+            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
+            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
+            self.subjects = try container.decodeIfPresent([RbacV1.Subject].self, forKey: "subjects")
+            self.roleRef = try container.decode(RbacV1.RoleRef.self, forKey: "roleRef")
+        }
     }
 }
 
 extension RbacV1 {
     /// `io.k8s.api.rbac.v1.RoleRef`.
-    public struct RoleRef: Codable, Hashable, Sendable, DocumentWritable {
+    public struct RoleRef: Decodable, Equatable, Sendable, DocumentWritable {
         /// `apiGroup`: string; required.
         public var apiGroup: String
         /// `kind`: string; required.
@@ -258,12 +307,19 @@ extension RbacV1 {
             sink.key("name"); sink.string(name)
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.apiGroup = try container.decode(String.self, forKey: "apiGroup")
+            self.kind = try container.decode(String.self, forKey: "kind")
+            self.name = try container.decode(String.self, forKey: "name")
+        }
     }
 }
 
 extension RbacV1 {
     /// `io.k8s.api.rbac.v1.Subject`.
-    public struct Subject: Codable, Hashable, Sendable, DocumentWritable {
+    public struct Subject: Decodable, Equatable, Sendable, DocumentWritable {
         /// `kind`: string; required.
         public var kind: String
         /// `apiGroup`: string.
@@ -293,6 +349,14 @@ extension RbacV1 {
             sink.key("name"); sink.string(name)
             if namespace != nil { sink.key("namespace"); sink.string(namespace!) }
             sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.kind = try container.decode(String.self, forKey: "kind")
+            self.apiGroup = try container.decodeIfPresent(String.self, forKey: "apiGroup")
+            self.name = try container.decode(String.self, forKey: "name")
+            self.namespace = try container.decodeIfPresent(String.self, forKey: "namespace")
         }
     }
 }

@@ -51,5 +51,16 @@ extension SchedulingV1 {
             if description != nil { sink.key("description"); sink.string(description!) }
             sink.endObject()
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
+            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
+            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
+            self.value = try container.decode(Int.self, forKey: "value")
+            self.globalDefault = try container.decodeIfPresent(Bool.self, forKey: "globalDefault")
+            self.preemptionPolicy = try container.decodeIfPresent(CoreV1.PreemptionPolicy.self, forKey: "preemptionPolicy")
+            self.description = try container.decodeIfPresent(String.self, forKey: "description")
+        }
     }
 }

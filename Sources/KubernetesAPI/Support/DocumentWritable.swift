@@ -18,8 +18,8 @@ public protocol DocumentSink: AnyObject {
 }
 
 /// A value that writes itself into a ``DocumentSink``. Every generated struct and enum is one: a
-/// struct writes its fields in the order they are declared, absent optionals left out, as its
-/// `Encodable` conformance does.
+/// struct writes its fields in the order they are declared, absent optionals left out. This is the
+/// generated types' only way out (they are not `Encodable`).
 public protocol DocumentWritable {
     func write(to sink: any DocumentSink)
 }

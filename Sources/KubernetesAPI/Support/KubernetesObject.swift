@@ -1,6 +1,6 @@
 /// A top-level Kubernetes kind of the generated API (`AppsV1.Deployment`, a custom resource): its
 /// `apiVersion` and `kind` as type facts, so code can map a manifest's kind to its Swift type.
-public protocol KubernetesObject: Codable, Hashable, Sendable, DocumentWritable {
+public protocol KubernetesObject: Decodable, Equatable, Sendable, DocumentWritable {
     /// `apps/v1`, `v1`, `external-secrets.io/v1beta1`...
     static var apiVersion: String { get }
     /// `Deployment`, `ExternalSecret`...
@@ -18,7 +18,7 @@ public protocol SecretFreeObject: KubernetesObject {}
 
 /// A string enumeration of the API: the values the schema lists, plus ``unknown(_:)`` for any other
 /// value a manifest holds, so reading never fails on a new value and validation can report it.
-public protocol OpenEnumeration: RawRepresentable, Codable, Hashable, Sendable, DocumentWritable where RawValue == String {
+public protocol OpenEnumeration: RawRepresentable, Decodable, Equatable, Sendable, DocumentWritable where RawValue == String {
     /// The value as written when it is not one the schema lists.
     static func unknown(_ value: String) -> Self
     /// The listed values, in the schema's order.
@@ -32,10 +32,5 @@ extension OpenEnumeration {
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         self = Self(rawValue: text) ?? .unknown(text)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
     }
 }

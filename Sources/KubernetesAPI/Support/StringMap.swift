@@ -4,7 +4,7 @@
 /// ```swift
 /// let labels: StringMap<String> = ["app": "web", "tier": "frontend"]
 /// ```
-public struct StringMap<Element: Hashable & Sendable>: Hashable, Sendable, ExpressibleByDictionaryLiteral, Sequence {
+public struct StringMap<Element: Equatable & Sendable>: Equatable, Sendable, ExpressibleByDictionaryLiteral, Sequence {
     // Inlinable, with its storage, so that code in other modules builds maps in code specialized
     // for the element type: the unspecialized generic path was a fifth of rendering's time.
     @usableFromInline var storage: [(key: String, value: Element)]
@@ -67,7 +67,9 @@ public struct StringMap<Element: Hashable & Sendable>: Hashable, Sendable, Expre
     public static func == (lhs: StringMap, rhs: StringMap) -> Bool {
         lhs.entries.elementsEqual(rhs.entries) { $0.key == $1.key && $0.value == $1.value }
     }
+}
 
+extension StringMap: Hashable where Element: Hashable {
     public func hash(into hasher: inout Hasher) {
         for entry in entries {
             hasher.combine(entry.key)
@@ -87,14 +89,16 @@ extension StringMap: InspectableMap {
     public var inspectableEntries: [(key: String, value: Any)] { entries.map { (key: $0.key, value: $0.value as Any) } }
 }
 
-extension StringMap: Codable where Element: Codable {
+extension StringMap: Decodable where Element: Decodable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: MapKey.self)
         var entries: [(String, Element)] = []
         for key in container.allKeys { entries.append((key.stringValue, try container.decode(Element.self, forKey: key))) }
         self.init(entries)
     }
+}
 
+extension StringMap: Encodable where Element: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: MapKey.self)
         for entry in entries { try container.encode(entry.value, forKey: MapKey(entry.key)) }

@@ -44,8 +44,17 @@ extension MarketsV1 {
             sink.endObject()
         }
 
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
+            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
+            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
+            self.spec = try container.decode(MarketsV1.TradingVenue.Spec.self, forKey: "spec")
+            self.status = try container.decodeIfPresent(MarketsV1.TradingVenue.Status.self, forKey: "status")
+        }
+
         /// `markets.example.com/v1 TradingVenue.spec`.
-        public struct Spec: Codable, Hashable, Sendable, DocumentWritable {
+        public struct Spec: Decodable, Equatable, Sendable, DocumentWritable {
             /// `$ref`: string.
             public var ref: String?
             /// `3dReplicas`: integer; format int32.
@@ -172,30 +181,31 @@ extension MarketsV1 {
                 sink.endObject()
             }
 
-            enum CodingKeys: String, CodingKey {
-                case ref = "$ref"
-                case _3dReplicas = "3dReplicas"
-                case `Type`
-                case anything
-                case connectivity
-                case `default`
-                case extensions
-                case freeForm
-                case `init`
-                case `internal`
-                case limitsBySymbol
-                case maxOrderRate
-                case mic
-                case `operator`
-                case priceBands
-                case `protocol`
-                case selfValue = "self"
-                case sessions
-                case sidecar
-                case string
-                case tags
-                case warmup
-                case xVenueCode = "x-venue-code"
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: FieldKey.self)
+                self.ref = try container.decodeIfPresent(String.self, forKey: "$ref")
+                self._3dReplicas = try container.decodeIfPresent(Int.self, forKey: "3dReplicas")
+                self.`Type` = try container.decodeIfPresent(String.self, forKey: "Type")
+                self.anything = try container.decodeIfPresent(StringMap<JSONValue>.self, forKey: "anything")
+                self.connectivity = try container.decode(MarketsV1.TradingVenue.Spec.Connectivity.self, forKey: "connectivity")
+                self.`default` = try container.decodeIfPresent(Bool.self, forKey: "default")
+                self.extensions = try container.decodeIfPresent(JSONValue.self, forKey: "extensions")
+                self.freeForm = try container.decodeIfPresent(JSONValue.self, forKey: "freeForm")
+                self.`init` = try container.decodeIfPresent(Int.self, forKey: "init")
+                self.`internal` = try container.decodeIfPresent(Double.self, forKey: "internal")
+                self.limitsBySymbol = try container.decodeIfPresent(StringMap<MarketsV1.TradingVenue.Spec.LimitsBySymbolValue>.self, forKey: "limitsBySymbol")
+                self.maxOrderRate = try container.decodeIfPresent(IntOrString.self, forKey: "maxOrderRate")
+                self.mic = try container.decode(String.self, forKey: "mic")
+                self.`operator` = try container.decodeIfPresent(String.self, forKey: "operator")
+                self.priceBands = try container.decodeIfPresent([[Double]].self, forKey: "priceBands")
+                self.`protocol` = try container.decodeIfPresent(MarketsV1.TradingVenue.Spec.ProtocolValue.self, forKey: "protocol")
+                self.selfValue = try container.decodeIfPresent(String.self, forKey: "self")
+                self.sessions = try container.decodeIfPresent([MarketsV1.TradingVenue.Spec.SessionsItem].self, forKey: "sessions")
+                self.sidecar = try container.decodeIfPresent(JSONValue.self, forKey: "sidecar")
+                self.string = try container.decodeIfPresent(String.self, forKey: "string")
+                self.tags = try container.decodeIfPresent(StringMap<String>.self, forKey: "tags")
+                self.warmup = try container.decodeIfPresent(IntOrString.self, forKey: "warmup")
+                self.xVenueCode = try container.decodeIfPresent(String.self, forKey: "x-venue-code")
             }
 
             /// One of `FIX`, `ITCH`, `OUCH`, `""`, `binary-v2`, `default`, or ``unknown(_:)`` for a value the schema does not list.
@@ -239,7 +249,7 @@ extension MarketsV1 {
             }
 
             /// `markets.example.com/v1 TradingVenue.spec.connectivity`.
-            public struct Connectivity: Codable, Hashable, Sendable, DocumentWritable {
+            public struct Connectivity: Decodable, Equatable, Sendable, DocumentWritable {
                 /// `backups`: array of `MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem`.
                 public var backups: [MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem]?
                 /// `primary`: `MarketsV1.TradingVenue.Spec.Connectivity.Primary`; required.
@@ -261,8 +271,14 @@ extension MarketsV1 {
                     sink.endObject()
                 }
 
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: FieldKey.self)
+                    self.backups = try container.decodeIfPresent([MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem].self, forKey: "backups")
+                    self.primary = try container.decode(MarketsV1.TradingVenue.Spec.Connectivity.Primary.self, forKey: "primary")
+                }
+
                 /// `markets.example.com/v1 TradingVenue.spec.connectivity.backups[]`.
-                public struct BackupsItem: Codable, Hashable, Sendable, DocumentWritable {
+                public struct BackupsItem: Decodable, Equatable, Sendable, DocumentWritable {
                     /// `host`: string; required.
                     public var host: String
                     /// `port`: integer or string; required.
@@ -289,8 +305,15 @@ extension MarketsV1 {
                         sink.endObject()
                     }
 
+                    public init(from decoder: any Decoder) throws {
+                        let container = try decoder.container(keyedBy: FieldKey.self)
+                        self.host = try container.decode(String.self, forKey: "host")
+                        self.port = try container.decode(IntOrString.self, forKey: "port")
+                        self.tls = try container.decodeIfPresent(MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.self, forKey: "tls")
+                    }
+
                     /// `markets.example.com/v1 TradingVenue.spec.connectivity.backups[].tls`.
-                    public struct Tls: Codable, Hashable, Sendable, DocumentWritable {
+                    public struct Tls: Decodable, Equatable, Sendable, DocumentWritable {
                         /// `certificates`: array of `MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.CertificatesItem`.
                         public var certificates: [MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.CertificatesItem]?
                         /// `mode`: `MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.Mode`.
@@ -310,6 +333,12 @@ extension MarketsV1 {
                             if certificates != nil { sink.key("certificates"); sink.beginArray(); for index0 in certificates!.indices { certificates![index0].write(to: sink) }; sink.endArray() }
                             if mode != nil { sink.key("mode"); mode!.write(to: sink) }
                             sink.endObject()
+                        }
+
+                        public init(from decoder: any Decoder) throws {
+                            let container = try decoder.container(keyedBy: FieldKey.self)
+                            self.certificates = try container.decodeIfPresent([MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.CertificatesItem].self, forKey: "certificates")
+                            self.mode = try container.decodeIfPresent(MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.Mode.self, forKey: "mode")
                         }
 
                         /// One of `Disabled`, `Required`, `Mutual`, or ``unknown(_:)`` for a value the schema does not list.
@@ -344,7 +373,7 @@ extension MarketsV1 {
                         }
 
                         /// `markets.example.com/v1 TradingVenue.spec.connectivity.backups[].tls.certificates[]`.
-                        public struct CertificatesItem: Codable, Hashable, Sendable, DocumentWritable {
+                        public struct CertificatesItem: Decodable, Equatable, Sendable, DocumentWritable {
                             /// `secretRef`: `MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.CertificatesItem.SecretRef`.
                             public var secretRef: MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.CertificatesItem.SecretRef?
 
@@ -361,8 +390,13 @@ extension MarketsV1 {
                                 sink.endObject()
                             }
 
+                            public init(from decoder: any Decoder) throws {
+                                let container = try decoder.container(keyedBy: FieldKey.self)
+                                self.secretRef = try container.decodeIfPresent(MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.CertificatesItem.SecretRef.self, forKey: "secretRef")
+                            }
+
                             /// `markets.example.com/v1 TradingVenue.spec.connectivity.backups[].tls.certificates[].secretRef`.
-                            public struct SecretRef: Codable, Hashable, Sendable, DocumentWritable {
+                            public struct SecretRef: Decodable, Equatable, Sendable, DocumentWritable {
                                 /// `name`: string; required.
                                 public var name: String
                                 /// `items`: array of `MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.CertificatesItem.SecretRef.ItemsItem`.
@@ -384,8 +418,14 @@ extension MarketsV1 {
                                     sink.endObject()
                                 }
 
+                                public init(from decoder: any Decoder) throws {
+                                    let container = try decoder.container(keyedBy: FieldKey.self)
+                                    self.name = try container.decode(String.self, forKey: "name")
+                                    self.items = try container.decodeIfPresent([MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.CertificatesItem.SecretRef.ItemsItem].self, forKey: "items")
+                                }
+
                                 /// `markets.example.com/v1 TradingVenue.spec.connectivity.backups[].tls.certificates[].secretRef.items[]`.
-                                public struct ItemsItem: Codable, Hashable, Sendable, DocumentWritable {
+                                public struct ItemsItem: Decodable, Equatable, Sendable, DocumentWritable {
                                     /// `key`: string.
                                     public var key: String?
                                     /// `mode`: `MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.CertificatesItem.SecretRef.ItemsItem.Mode`.
@@ -412,8 +452,15 @@ extension MarketsV1 {
                                         sink.endObject()
                                     }
 
+                                    public init(from decoder: any Decoder) throws {
+                                        let container = try decoder.container(keyedBy: FieldKey.self)
+                                        self.key = try container.decodeIfPresent(String.self, forKey: "key")
+                                        self.mode = try container.decodeIfPresent(MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.CertificatesItem.SecretRef.ItemsItem.Mode.self, forKey: "mode")
+                                        self.path = try container.decodeIfPresent(String.self, forKey: "path")
+                                    }
+
                                     /// `markets.example.com/v1 TradingVenue.spec.connectivity.backups[].tls.certificates[].secretRef.items[].mode`.
-                                    public struct Mode: Codable, Hashable, Sendable, DocumentWritable {
+                                    public struct Mode: Decodable, Equatable, Sendable, DocumentWritable {
                                         /// `octal`: integer.
                                         public var octal: Int?
                                         /// `owner`: `MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.CertificatesItem.SecretRef.ItemsItem.Mode.Owner`.
@@ -435,8 +482,14 @@ extension MarketsV1 {
                                             sink.endObject()
                                         }
 
+                                        public init(from decoder: any Decoder) throws {
+                                            let container = try decoder.container(keyedBy: FieldKey.self)
+                                            self.octal = try container.decodeIfPresent(Int.self, forKey: "octal")
+                                            self.owner = try container.decodeIfPresent(MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.CertificatesItem.SecretRef.ItemsItem.Mode.Owner.self, forKey: "owner")
+                                        }
+
                                         /// `markets.example.com/v1 TradingVenue.spec.connectivity.backups[].tls.certificates[].secretRef.items[].mode.owner`.
-                                        public struct Owner: Codable, Hashable, Sendable, DocumentWritable {
+                                        public struct Owner: Decodable, Equatable, Sendable, DocumentWritable {
                                             /// `group`: integer.
                                             public var group: Int?
                                             /// `labels`: map of string to string.
@@ -462,6 +515,13 @@ extension MarketsV1 {
                                                 if user != nil { sink.key("user"); sink.int(user!) }
                                                 sink.endObject()
                                             }
+
+                                            public init(from decoder: any Decoder) throws {
+                                                let container = try decoder.container(keyedBy: FieldKey.self)
+                                                self.group = try container.decodeIfPresent(Int.self, forKey: "group")
+                                                self.labels = try container.decodeIfPresent(StringMap<String>.self, forKey: "labels")
+                                                self.user = try container.decodeIfPresent(Int.self, forKey: "user")
+                                            }
                                         }
                                     }
                                 }
@@ -471,7 +531,7 @@ extension MarketsV1 {
                 }
 
                 /// `markets.example.com/v1 TradingVenue.spec.connectivity.primary`.
-                public struct Primary: Codable, Hashable, Sendable, DocumentWritable {
+                public struct Primary: Decodable, Equatable, Sendable, DocumentWritable {
                     /// `host`: string; required.
                     public var host: String
                     /// `port`: integer or string; required.
@@ -498,8 +558,15 @@ extension MarketsV1 {
                         sink.endObject()
                     }
 
+                    public init(from decoder: any Decoder) throws {
+                        let container = try decoder.container(keyedBy: FieldKey.self)
+                        self.host = try container.decode(String.self, forKey: "host")
+                        self.port = try container.decode(IntOrString.self, forKey: "port")
+                        self.tls = try container.decodeIfPresent(MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.self, forKey: "tls")
+                    }
+
                     /// `markets.example.com/v1 TradingVenue.spec.connectivity.primary.tls`.
-                    public struct Tls: Codable, Hashable, Sendable, DocumentWritable {
+                    public struct Tls: Decodable, Equatable, Sendable, DocumentWritable {
                         /// `certificates`: array of `MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.CertificatesItem`.
                         public var certificates: [MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.CertificatesItem]?
                         /// `mode`: `MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.Mode`.
@@ -519,6 +586,12 @@ extension MarketsV1 {
                             if certificates != nil { sink.key("certificates"); sink.beginArray(); for index0 in certificates!.indices { certificates![index0].write(to: sink) }; sink.endArray() }
                             if mode != nil { sink.key("mode"); mode!.write(to: sink) }
                             sink.endObject()
+                        }
+
+                        public init(from decoder: any Decoder) throws {
+                            let container = try decoder.container(keyedBy: FieldKey.self)
+                            self.certificates = try container.decodeIfPresent([MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.CertificatesItem].self, forKey: "certificates")
+                            self.mode = try container.decodeIfPresent(MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.Mode.self, forKey: "mode")
                         }
 
                         /// One of `Disabled`, `Required`, `Mutual`, or ``unknown(_:)`` for a value the schema does not list.
@@ -553,7 +626,7 @@ extension MarketsV1 {
                         }
 
                         /// `markets.example.com/v1 TradingVenue.spec.connectivity.primary.tls.certificates[]`.
-                        public struct CertificatesItem: Codable, Hashable, Sendable, DocumentWritable {
+                        public struct CertificatesItem: Decodable, Equatable, Sendable, DocumentWritable {
                             /// `secretRef`: `MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.CertificatesItem.SecretRef`.
                             public var secretRef: MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.CertificatesItem.SecretRef?
 
@@ -570,8 +643,13 @@ extension MarketsV1 {
                                 sink.endObject()
                             }
 
+                            public init(from decoder: any Decoder) throws {
+                                let container = try decoder.container(keyedBy: FieldKey.self)
+                                self.secretRef = try container.decodeIfPresent(MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.CertificatesItem.SecretRef.self, forKey: "secretRef")
+                            }
+
                             /// `markets.example.com/v1 TradingVenue.spec.connectivity.primary.tls.certificates[].secretRef`.
-                            public struct SecretRef: Codable, Hashable, Sendable, DocumentWritable {
+                            public struct SecretRef: Decodable, Equatable, Sendable, DocumentWritable {
                                 /// `name`: string; required.
                                 public var name: String
                                 /// `items`: array of `MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.CertificatesItem.SecretRef.ItemsItem`.
@@ -593,8 +671,14 @@ extension MarketsV1 {
                                     sink.endObject()
                                 }
 
+                                public init(from decoder: any Decoder) throws {
+                                    let container = try decoder.container(keyedBy: FieldKey.self)
+                                    self.name = try container.decode(String.self, forKey: "name")
+                                    self.items = try container.decodeIfPresent([MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.CertificatesItem.SecretRef.ItemsItem].self, forKey: "items")
+                                }
+
                                 /// `markets.example.com/v1 TradingVenue.spec.connectivity.primary.tls.certificates[].secretRef.items[]`.
-                                public struct ItemsItem: Codable, Hashable, Sendable, DocumentWritable {
+                                public struct ItemsItem: Decodable, Equatable, Sendable, DocumentWritable {
                                     /// `key`: string.
                                     public var key: String?
                                     /// `mode`: `MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.CertificatesItem.SecretRef.ItemsItem.Mode`.
@@ -621,8 +705,15 @@ extension MarketsV1 {
                                         sink.endObject()
                                     }
 
+                                    public init(from decoder: any Decoder) throws {
+                                        let container = try decoder.container(keyedBy: FieldKey.self)
+                                        self.key = try container.decodeIfPresent(String.self, forKey: "key")
+                                        self.mode = try container.decodeIfPresent(MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.CertificatesItem.SecretRef.ItemsItem.Mode.self, forKey: "mode")
+                                        self.path = try container.decodeIfPresent(String.self, forKey: "path")
+                                    }
+
                                     /// `markets.example.com/v1 TradingVenue.spec.connectivity.primary.tls.certificates[].secretRef.items[].mode`.
-                                    public struct Mode: Codable, Hashable, Sendable, DocumentWritable {
+                                    public struct Mode: Decodable, Equatable, Sendable, DocumentWritable {
                                         /// `octal`: integer.
                                         public var octal: Int?
                                         /// `owner`: `MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.CertificatesItem.SecretRef.ItemsItem.Mode.Owner`.
@@ -644,8 +735,14 @@ extension MarketsV1 {
                                             sink.endObject()
                                         }
 
+                                        public init(from decoder: any Decoder) throws {
+                                            let container = try decoder.container(keyedBy: FieldKey.self)
+                                            self.octal = try container.decodeIfPresent(Int.self, forKey: "octal")
+                                            self.owner = try container.decodeIfPresent(MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.CertificatesItem.SecretRef.ItemsItem.Mode.Owner.self, forKey: "owner")
+                                        }
+
                                         /// `markets.example.com/v1 TradingVenue.spec.connectivity.primary.tls.certificates[].secretRef.items[].mode.owner`.
-                                        public struct Owner: Codable, Hashable, Sendable, DocumentWritable {
+                                        public struct Owner: Decodable, Equatable, Sendable, DocumentWritable {
                                             /// `group`: integer.
                                             public var group: Int?
                                             /// `labels`: map of string to string.
@@ -671,6 +768,13 @@ extension MarketsV1 {
                                                 if user != nil { sink.key("user"); sink.int(user!) }
                                                 sink.endObject()
                                             }
+
+                                            public init(from decoder: any Decoder) throws {
+                                                let container = try decoder.container(keyedBy: FieldKey.self)
+                                                self.group = try container.decodeIfPresent(Int.self, forKey: "group")
+                                                self.labels = try container.decodeIfPresent(StringMap<String>.self, forKey: "labels")
+                                                self.user = try container.decodeIfPresent(Int.self, forKey: "user")
+                                            }
                                         }
                                     }
                                 }
@@ -681,7 +785,7 @@ extension MarketsV1 {
             }
 
             /// `markets.example.com/v1 TradingVenue.spec.limitsBySymbol{}`.
-            public struct LimitsBySymbolValue: Codable, Hashable, Sendable, DocumentWritable {
+            public struct LimitsBySymbolValue: Decodable, Equatable, Sendable, DocumentWritable {
                 /// `maxPosition`: integer; format int64; required.
                 public var maxPosition: Int
                 /// `side`: `MarketsV1.TradingVenue.Spec.LimitsBySymbolValue.Side`.
@@ -701,6 +805,12 @@ extension MarketsV1 {
                     sink.key("maxPosition"); sink.int(maxPosition)
                     if side != nil { sink.key("side"); side!.write(to: sink) }
                     sink.endObject()
+                }
+
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: FieldKey.self)
+                    self.maxPosition = try container.decode(Int.self, forKey: "maxPosition")
+                    self.side = try container.decodeIfPresent(MarketsV1.TradingVenue.Spec.LimitsBySymbolValue.Side.self, forKey: "side")
                 }
 
                 /// One of `Buy`, `Sell`, `Both`, or ``unknown(_:)`` for a value the schema does not list.
@@ -736,7 +846,7 @@ extension MarketsV1 {
             }
 
             /// `markets.example.com/v1 TradingVenue.spec.sessions[]`.
-            public struct SessionsItem: Codable, Hashable, Sendable, DocumentWritable {
+            public struct SessionsItem: Decodable, Equatable, Sendable, DocumentWritable {
                 /// `name`: string; required.
                 public var name: String
                 /// `kind`: `MarketsV1.TradingVenue.Spec.SessionsItem.Kind`.
@@ -761,6 +871,13 @@ extension MarketsV1 {
                     if kind != nil { sink.key("kind"); kind!.write(to: sink) }
                     if windows != nil { sink.key("windows"); sink.beginArray(); for index0 in windows!.indices { windows![index0].write(to: sink) }; sink.endArray() }
                     sink.endObject()
+                }
+
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: FieldKey.self)
+                    self.name = try container.decode(String.self, forKey: "name")
+                    self.kind = try container.decodeIfPresent(MarketsV1.TradingVenue.Spec.SessionsItem.Kind.self, forKey: "kind")
+                    self.windows = try container.decodeIfPresent([MarketsV1.TradingVenue.Spec.SessionsItem.WindowsItem].self, forKey: "windows")
                 }
 
                 /// One of `Auction`, `Continuous`, `Closed`, or ``unknown(_:)`` for a value the schema does not list.
@@ -795,7 +912,7 @@ extension MarketsV1 {
                 }
 
                 /// `markets.example.com/v1 TradingVenue.spec.sessions[].windows[]`.
-                public struct WindowsItem: Codable, Hashable, Sendable, DocumentWritable {
+                public struct WindowsItem: Decodable, Equatable, Sendable, DocumentWritable {
                     /// `days`: array of `MarketsV1.TradingVenue.Spec.SessionsItem.WindowsItem.DaysItem`.
                     public var days: [MarketsV1.TradingVenue.Spec.SessionsItem.WindowsItem.DaysItem]?
                     /// `end`: string.
@@ -820,6 +937,13 @@ extension MarketsV1 {
                         if end != nil { sink.key("end"); sink.string(end!) }
                         if start != nil { sink.key("start"); sink.string(start!) }
                         sink.endObject()
+                    }
+
+                    public init(from decoder: any Decoder) throws {
+                        let container = try decoder.container(keyedBy: FieldKey.self)
+                        self.days = try container.decodeIfPresent([MarketsV1.TradingVenue.Spec.SessionsItem.WindowsItem.DaysItem].self, forKey: "days")
+                        self.end = try container.decodeIfPresent(String.self, forKey: "end")
+                        self.start = try container.decodeIfPresent(String.self, forKey: "start")
                     }
 
                     /// One of `Mon`, `Tue`, `Wed`, `Thu`, `Fri`, `Sat`, `Sun`, or ``unknown(_:)`` for a value the schema does not list.
@@ -869,7 +993,7 @@ extension MarketsV1 {
         }
 
         /// `markets.example.com/v1 TradingVenue.status`.
-        public struct Status: Codable, Hashable, Sendable, DocumentWritable {
+        public struct Status: Decodable, Equatable, Sendable, DocumentWritable {
             /// `lastHeartbeat`: string; format date-time.
             public var lastHeartbeat: String?
             /// `observedGeneration`: integer; format int64.
@@ -894,6 +1018,13 @@ extension MarketsV1 {
                 if observedGeneration != nil { sink.key("observedGeneration"); sink.int(observedGeneration!) }
                 if phase != nil { sink.key("phase"); phase!.write(to: sink) }
                 sink.endObject()
+            }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: FieldKey.self)
+                self.lastHeartbeat = try container.decodeIfPresent(String.self, forKey: "lastHeartbeat")
+                self.observedGeneration = try container.decodeIfPresent(Int.self, forKey: "observedGeneration")
+                self.phase = try container.decodeIfPresent(MarketsV1.TradingVenue.Status.Phase.self, forKey: "phase")
             }
 
             /// One of `Pending`, `Connected`, `Degraded`, or ``unknown(_:)`` for a value the schema does not list.

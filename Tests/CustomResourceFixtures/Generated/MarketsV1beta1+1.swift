@@ -39,8 +39,16 @@ extension MarketsV1beta1 {
             sink.endObject()
         }
 
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
+            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
+            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
+            self.spec = try container.decodeIfPresent(MarketsV1beta1.TradingVenue.Spec.self, forKey: "spec")
+        }
+
         /// `markets.example.com/v1beta1 TradingVenue.spec`.
-        public struct Spec: Codable, Hashable, Sendable, DocumentWritable {
+        public struct Spec: Decodable, Equatable, Sendable, DocumentWritable {
             /// `mic`: string; required.
             public var mic: String
             /// `sessions`: array of string.
@@ -60,6 +68,12 @@ extension MarketsV1beta1 {
                 sink.key("mic"); sink.string(mic)
                 if sessions != nil { sink.key("sessions"); sink.beginArray(); for index0 in sessions!.indices { sink.string(sessions![index0]) }; sink.endArray() }
                 sink.endObject()
+            }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: FieldKey.self)
+                self.mic = try container.decode(String.self, forKey: "mic")
+                self.sessions = try container.decodeIfPresent([String].self, forKey: "sessions")
             }
         }
     }
