@@ -152,7 +152,7 @@ import TestSupport
             "7 schema: surprise: unknown field",
             "9 schema: example.com/v1 Widget is outside the generated API: its fields are not checked against a schema",
             "9 lint: kind Widget is not in the model: kept, not checked",
-            "31 quantity: '4 cores' is not a CPU quantity",
+            "31 quantity: '4 cores' is not a Kubernetes quantity",
         ])
         #expect(reader.resources.map(\.identity) == ["ConfigMap/a", "Deployment/d"])
     }

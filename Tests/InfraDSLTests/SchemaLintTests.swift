@@ -42,6 +42,7 @@ import Testing
             """)
         #expect(findings(diagnostics) == [
             "error schema team/app.yaml:6 spec.replicas: expected integer, found \"three\"",
+            "warning lint team/app.yaml:1 kind Deployment does not match its schema, so the semantic checks do not read it",
             "error schema team/app.yaml:23 spec.portz: unknown field",
         ])
     }
@@ -120,7 +121,7 @@ import Testing
         #expect(workload.location.line == 1)
     }
 
-    @Test func aKindThatDoesNotMatchItsSchemaIsNotPassedOn() {
+    @Test func anUnknownFieldIsAnErrorAndTheRestOfTheObjectIsStillChecked() throws {
         var reader = ManifestReader()
         reader.read(yaml: """
             apiVersion: apps/v1
@@ -134,8 +135,124 @@ import Testing
             """, file: "team/app.yaml")
         #expect(findings(reader.diagnostics.diagnostics) == [
             "error schema team/app.yaml:8 spec.template.spec.containers.0.privileged: unknown field",
+        ])
+        let workload = try #require(reader.resources.first as? any Workload)
+        #expect(workload.template.containers.map(\.image) == ["agent:1"])
+    }
+
+    @Test func aWrongTypeLeavesTheObjectOutOfTheChecksAndSaysSo() {
+        var reader = ManifestReader()
+        reader.read(yaml: """
+            apiVersion: apps/v1
+            kind: DaemonSet
+            metadata: {name: agent}
+            spec:
+              selector: {matchLabels: {app: agent}}
+              template:
+                spec:
+                  containers: [{name: agent, image: "agent:1", ports: [{containerPort: metrics}]}]
+            """, file: "team/app.yaml")
+        #expect(findings(reader.diagnostics.diagnostics) == [
+            "error schema team/app.yaml:8 spec.template.spec.containers.0.ports.0.containerPort: expected integer, found \"metrics\"",
             "warning lint team/app.yaml:1 kind DaemonSet does not match its schema, so the semantic checks do not read it",
         ])
         #expect(reader.resources.isEmpty)
+    }
+
+    @Test func anAutoscalerKeepsEveryMetricItWasGiven() throws {
+        var reader = ManifestReader()
+        reader.read(yaml: """
+            apiVersion: autoscaling/v2
+            kind: HorizontalPodAutoscaler
+            metadata: {name: web, namespace: shop}
+            spec:
+              scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+              minReplicas: 2
+              maxReplicas: 6
+              metrics:
+              - type: Pods
+                pods:
+                  metric: {name: requests_per_second}
+                  target: {type: AverageValue, averageValue: "50"}
+              - type: Resource
+                resource: {name: memory, target: {type: Utilization, averageUtilization: 75}}
+            """, file: "team/hpa.yaml")
+        #expect(findings(reader.diagnostics.diagnostics) == [])
+        let autoscaler = try #require(reader.resources.first as? HorizontalPodAutoscaler)
+        #expect(autoscaler.metrics == [.memoryUtilization(75)])
+        #expect(autoscaler.object.spec?.metrics?.map(\.type.rawValue) == ["Pods", "Resource"], "a metric the intent type cannot name is kept")
+        var context = ValidationContext(environment: "shop")
+        autoscaler.validate(&context)
+        #expect(context.diagnostics.diagnostics.isEmpty, "\(context.diagnostics.diagnostics)")
+    }
+
+    @Test func anAutoscalerWithOnlyMetricsTheIntentTypeCannotNameIsValid() throws {
+        var reader = ManifestReader()
+        reader.read(yaml: """
+            apiVersion: autoscaling/v2
+            kind: HorizontalPodAutoscaler
+            metadata: {name: web, namespace: shop}
+            spec:
+              scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+              maxReplicas: 6
+              metrics:
+              - type: External
+                external:
+                  metric: {name: queue_depth}
+                  target: {type: Value, value: "100"}
+            """, file: "team/hpa.yaml")
+        let autoscaler = try #require(reader.resources.first as? HorizontalPodAutoscaler)
+        #expect(autoscaler.metrics.isEmpty)
+        var context = ValidationContext(environment: "shop")
+        autoscaler.validate(&context)
+        #expect(context.diagnostics.diagnostics.isEmpty, "\(context.diagnostics.diagnostics)")
+    }
+
+    @Test func aValueTheSchemaDoesNotListIsAnErrorAtItsLineInAKindWithAnIntentType() {
+        var reader = ManifestReader()
+        reader.read(yaml: """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web}
+            spec:
+              selector: {matchLabels: {app: web}}
+              template:
+                metadata: {labels: {app: web}}
+                spec:
+                  containers:
+                  - name: web
+                    image: web:1
+                    imagePullPolicy: Sometimes
+            """, file: "team/app.yaml")
+        #expect(findings(reader.diagnostics.diagnostics) == [
+            "error schema team/app.yaml:12 'Sometimes' is not a value the schema lists for this field",
+        ])
+    }
+
+    @Test func anAffinityTermIsReadAtItsLine() throws {
+        var reader = ManifestReader()
+        reader.read(yaml: """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web}
+            spec:
+              selector: {matchLabels: {app: web}}
+              template:
+                metadata: {labels: {app: web}}
+                spec:
+                  containers: [{name: web, image: "web:1"}]
+                  affinity:
+                    podAntiAffinity:
+                      preferredDuringSchedulingIgnoredDuringExecution:
+                      - weight: 50
+                        podAffinityTerm:
+                          labelSelector: {matchExpressions: [{key: app, operator: In, values: [web]}]}
+                          topologyKey: kubernetes.io/hostname
+            """, file: "team/app.yaml")
+        let workload = try #require(reader.resources.first as? any Workload)
+        let affinity = try #require(workload.template.affinity)
+        #expect(affinity.preferredPodAntiAffinity.map(\.weight) == [50])
+        #expect(affinity.preferredPodAntiAffinity.first?.term.selector.matches(["app": "web"]) == true)
+        #expect(affinity.location.line == 10)
     }
 }

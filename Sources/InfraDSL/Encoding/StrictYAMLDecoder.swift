@@ -66,26 +66,30 @@ public struct StrictYAMLDecoder: Sendable {
         try decode(T.self, from: root) { value in Value(generated: value) }
     }
 
-    /// Decodes, then finds the first key of `root` that the decoded value does not hold (`known`
+    /// A generated type read as far as its schema allows (`gen lint`): the value, with every field of
+    /// `root` the type does not have as a failure of its own (each an error to report; the value is
+    /// still what the rest of the document says). Throws only where no value can be read: a wrong
+    /// type, a missing required field.
+    public func readGenerated<T: Decodable & DocumentWritable>(_ type: T.Type, from root: Node) throws(Failure) -> (value: T, unknownFields: [Failure]) {
+        let value = try Self.lenientValue(T.self, from: root)
+        var unknown: [([String], Node)] = []
+        Self.collectUnknownKeys(in: root, known: Value(generated: value), path: [], into: &unknown)
+        return (value, unknown.map { Self.unknownField($0.0, $0.1) })
+    }
+
+    /// Decodes, then rejects the first key of `root` that the decoded value does not hold (`known`
     /// rebuilds the value's own document), then checks ``ValueConstraints``.
     private func decode<T: Decodable>(_ type: T.Type, from root: Node, known document: (T) throws -> Value) throws(Failure) -> T {
-        let value: T
-        do {
-            value = try YAMLDecoder().decode(T.self, from: root)
-        } catch let error as DecodingError {
-            throw Self.failure(for: error, in: root)
-        } catch {
-            throw Failure(line: nil, field: "", message: "\(error)")
-        }
+        let value = try Self.lenientValue(T.self, from: root)
         let known: Value
         do {
             known = try document(value)
         } catch {
             throw Failure(line: nil, field: "", message: "\(error)")
         }
-        if let (path, node) = Self.firstUnknownKey(in: root, known: known, path: []) {
-            throw Failure(line: node.mark.map { $0.line }, field: path.joined(separator: "."), message: "unknown field")
-        }
+        var unknown: [([String], Node)] = []
+        Self.collectUnknownKeys(in: root, known: known, path: [], into: &unknown, stopAtFirst: true)
+        if let (path, node) = unknown.first { throw Self.unknownField(path, node) }
         if let constrained = value as? any ValueConstraints, let violation = constrained.constraintViolations().first {
             let names = violation.field.split(separator: ".").map(String.init)
             throw Failure(line: Self.line(at: names, in: root), field: violation.field, message: violation.message)
@@ -93,25 +97,46 @@ public struct StrictYAMLDecoder: Sendable {
         return value
     }
 
-    private static func firstUnknownKey(in node: Node, known: Value, path: [String]) -> ([String], Node)? {
+    /// The value `YAMLDecoder` reads, which ignores keys the type does not have.
+    private static func lenientValue<T: Decodable>(_ type: T.Type, from root: Node) throws(Failure) -> T {
+        do {
+            return try YAMLDecoder().decode(T.self, from: root)
+        } catch let error as DecodingError {
+            throw failure(for: error, in: root)
+        } catch {
+            throw Failure(line: nil, field: "", message: "\(error)")
+        }
+    }
+
+    private static func unknownField(_ path: [String], _ key: Node) -> Failure {
+        Failure(line: key.mark.map { $0.line }, field: path.joined(separator: "."), message: "unknown field")
+    }
+
+    /// The keys of `node` (and below) that `known`, the decoded value's document, does not hold, in
+    /// document order. A key set to null is absent either way.
+    private static func collectUnknownKeys(
+        in node: Node, known: Value, path: [String], into found: inout [([String], Node)], stopAtFirst: Bool = false
+    ) {
         switch (node, known) {
         case (.mapping(let mapping), .object(let fields)):
             for (keyNode, child) in mapping {
+                if stopAtFirst && !found.isEmpty { return }
                 guard let key = keyNode.string else { continue }
                 guard let knownChild = fields[key] else {
                     if case .scalar(let scalar) = child, scalar.string == "null" || scalar.string == "~" { continue }
-                    return (path + [key], keyNode)
+                    found.append((path + [key], keyNode))
+                    continue
                 }
-                if let found = firstUnknownKey(in: child, known: knownChild, path: path + [key]) { return found }
+                collectUnknownKeys(in: child, known: knownChild, path: path + [key], into: &found, stopAtFirst: stopAtFirst)
             }
         case (.sequence(let sequence), .array(let items)):
             for (index, child) in sequence.enumerated() where index < items.count {
-                if let found = firstUnknownKey(in: child, known: items[index], path: path + ["\(index)"]) { return found }
+                if stopAtFirst && !found.isEmpty { return }
+                collectUnknownKeys(in: child, known: items[index], path: path + ["\(index)"], into: &found, stopAtFirst: stopAtFirst)
             }
         default:
             break
         }
-        return nil
     }
 
     private static func failure(for error: DecodingError, in root: Node) -> Failure {

@@ -70,7 +70,7 @@ public struct APIObject<Object: KubernetesObject>: Resource {
     public func writeBody(to sink: any DocumentSink) { object.write(to: GeneratedBodySink(sink)) }
 
     public func validate(_ context: inout ValidationContext) {
-        APIObjectValidation.validate(object, at: location, into: &context)
+        APIObjectValidation.validate(object, at: location, lines: lines, into: &context)
         (self as? any PodValidating)?.validatePods(&context)
     }
 }

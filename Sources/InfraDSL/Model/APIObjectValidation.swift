@@ -3,7 +3,15 @@ import KubernetesAPI
 /// The checks every generated object gets: values the schema's enumerations do not list, quantities
 /// the API server cannot parse, and metadata an environment does not render.
 enum APIObjectValidation {
-    static func validate(_ object: some KubernetesObject, at location: SourceLocation, into context: inout ValidationContext) {
+    /// Findings are placed at `location`, or, for an object read from a manifest, at the line of
+    /// the field at fault.
+    static func validate(
+        _ object: some KubernetesObject, at location: SourceLocation, lines: ManifestLines? = nil, into context: inout ValidationContext
+    ) {
+        func at(_ path: [String]) -> SourceLocation {
+            guard let lines, let line = lines.line(of: path) else { return location }
+            return SourceLocation(path: lines.file, line: line)
+        }
         if let meta = object.metadata {
             let rendered = MetaV1.ObjectMeta(name: meta.name, namespace: meta.namespace, labels: meta.labels, annotations: meta.annotations)
             if meta != rendered {
@@ -12,11 +20,11 @@ enum APIObjectValidation {
         }
         walk(object, path: []) { value, path in
             if let enumeration = value as? any OpenEnumeration, !enumeration.isListed {
-                context.error("schema", "'\(enumeration.rawValue)' is not a value the schema lists for this field", field: path.joined(separator: "/"), at: location)
+                context.error("schema", "'\(enumeration.rawValue)' is not a value the schema lists for this field", field: path.joined(separator: "/"), at: at(path))
             } else if let quantity = value as? Quantity, !quantity.isWellFormed {
-                context.error("quantity", "'\(quantity.text)' is not a Kubernetes quantity", field: path.joined(separator: "/"), at: location)
+                context.error("quantity", "'\(quantity.text)' is not a Kubernetes quantity", field: path.joined(separator: "/"), at: at(path))
             } else if let json = value as? JSONValue, json.holdsNullItem {
-                context.error("schema", "a list in this free-form field holds null, which the output cannot write; leave the item out", field: path.joined(separator: "/"), at: location)
+                context.error("schema", "a list in this free-form field holds null, which the output cannot write; leave the item out", field: path.joined(separator: "/"), at: at(path))
             }
         }
     }

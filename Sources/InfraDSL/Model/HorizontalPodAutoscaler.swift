@@ -75,7 +75,8 @@ public struct HorizontalPodAutoscaler: GeneratedResource {
         if maxReplicas < minReplicas {
             context.error("replicas", "maxReplicas \(maxReplicas) is below minReplicas \(minReplicas)", field: "spec/maxReplicas", at: location)
         }
-        if metrics.isEmpty {
+        // Metrics the intent type cannot name may be set by a patch (or kept from a manifest).
+        if metrics.isEmpty && (object.spec?.metrics ?? []).isEmpty {
             context.error("scaling", "an autoscaler needs at least one metric", field: "spec/metrics", at: location)
         }
         for metric in metrics {

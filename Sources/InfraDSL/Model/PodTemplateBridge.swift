@@ -40,7 +40,30 @@ struct PodTemplateBridge {
             context.location = at(["spec", "securityContext"])
             template = template.securityContext(context)
         }
+        if let affinity = pod?.affinity { template = template.affinity(self.affinity(affinity)) }
         return template
+    }
+
+    private func affinity(_ item: CoreV1.Affinity) -> Affinity {
+        let nodeTerms = (item.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? []).map { term in
+            (term.matchExpressions ?? []).compactMap { expression in
+                LabelRequirement.Operator(rawValue: expression.operator.rawValue).map { LabelRequirement(expression.key, $0, expression.values ?? []) }
+            }
+        }
+        func required(_ terms: [CoreV1.PodAffinityTerm]?) -> [PodAffinityTerm] {
+            (terms ?? []).map { PodAffinityTerm(selector: LabelSelector(generated: $0.labelSelector), topologyKey: $0.topologyKey) }
+        }
+        let preferred = (item.podAntiAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map { weighted in
+            WeightedPodAffinityTerm(weight: weighted.weight, PodAffinityTerm(
+                selector: LabelSelector(generated: weighted.podAffinityTerm.labelSelector), topologyKey: weighted.podAffinityTerm.topologyKey))
+        }
+        var affinity = Affinity(
+            requiredNodeTerms: nodeTerms,
+            requiredPodAffinity: required(item.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution),
+            requiredPodAntiAffinity: required(item.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution),
+            preferredPodAntiAffinity: preferred)
+        affinity.location = at(["spec", "affinity"])
+        return affinity
     }
 
     private func container(_ item: CoreV1.Container, at path: [String]) -> Container {

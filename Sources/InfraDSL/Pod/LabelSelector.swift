@@ -60,6 +60,15 @@ public struct LabelSelector: Hashable, Sendable {
 }
 
 extension LabelSelector {
+    /// A selector of the generated API in the intent model (`gen lint`); a requirement whose
+    /// operator is none of the four is left out (validation of the object reports it).
+    init(generated selector: MetaV1.LabelSelector?) {
+        let expressions = (selector?.matchExpressions ?? []).compactMap { item in
+            LabelRequirement.Operator(rawValue: item.operator.rawValue).map { LabelRequirement(item.key, $0, item.values ?? []) }
+        }
+        self.init(matchLabels: Labels(selector?.matchLabels), matchExpressions: expressions)
+    }
+
     /// The selector in the generated API.
     public var generated: MetaV1.LabelSelector {
         MetaV1.LabelSelector(matchExpressions: matchExpressions.map(\.generated).nonEmpty, matchLabels: matchLabels.stringMap)
