@@ -157,6 +157,44 @@ import TestSupport
         #expect(reader.resources.map(\.identity) == ["ConfigMap/a", "Deployment/d"])
     }
 
+    @Test func volumesOfEverySourceAreSeenByTheChecks() {
+        var reader = ManifestReader()
+        reader.read(yaml: """
+            apiVersion: apps/v1
+            kind: DaemonSet
+            metadata: {name: collector, namespace: hft-trading-production}
+            spec:
+              selector: {matchLabels: {app: collector}}
+              template:
+                metadata: {labels: {app: collector}}
+                spec:
+                  containers:
+                  - name: collector
+                    image: collector:1
+                    securityContext: {allowPrivilegeEscalation: false, runAsNonRoot: true, runAsUser: 10001}
+                    volumeMounts:
+                    - {name: node-logs, mountPath: /var/log/node, readOnly: true}
+                    - {name: credentials, mountPath: /etc/credentials}
+                  volumes:
+                  - name: node-logs
+                    hostPath: {path: /var/log}
+                  - name: credentials
+                    projected:
+                      sources:
+                      - secret: {name: collector-token}
+                      - configMap: {name: collector-ca, optional: true}
+                      - serviceAccountToken: {path: token, audience: logs}
+            """, file: "team/collector.yaml")
+        #expect(reader.diagnostics.diagnostics.isEmpty, "\(reader.diagnostics.diagnostics)")
+        let findings = ManifestLint.check(reader.resources).filter { $0.severity == .error }.map { "\($0.location.line) \($0.check): \($0.message)" }
+        // Both mounts name declared volumes; the node's path and the projected Secret are found at
+        // their volumes' lines; the optional ConfigMap is not required.
+        #expect(findings.filter { $0.contains("does not declare") }.isEmpty, "\(findings)")
+        #expect(findings.contains("17 privilege: volume node-logs is the node's path /var/log: the pod reaches past its own filesystem into the node's"), "\(findings)")
+        #expect(findings.contains { $0.hasPrefix("19 reference:") && $0.contains("Secret 'collector-token'") }, "\(findings)")
+        #expect(!findings.contains { $0.contains("collector-ca") }, "\(findings)")
+    }
+
     @Test func aPrivilegedDaemonSetAndACronJobReadingAMissingSecretAreFoundAtTheirLines() {
         var reader = ManifestReader()
         reader.read(yaml: """

@@ -1,11 +1,17 @@
 /// `privilege`: outside development, no container runs privileged, may escalate privileges, or may
-/// run as root.
+/// run as root, and no pod mounts a path of its node.
 public enum PrivilegeCheck: EnvironmentCheck {
     public static let id = "privilege"
 
     public static func run(_ context: inout CheckContext) {
         guard context.kind != .development else { return }
         for workload in context.workloads {
+            for volume in workload.template.volumes {
+                guard case .other(let written) = volume.source, let hostPath = written.hostPath else { continue }
+                context.error(
+                    "volume \(volume.name) is the node's path \(hostPath.path): the pod reaches past its own filesystem into the node's",
+                    at: workload, field: "spec/template/spec/volumes/\(volume.name)", location: volume.location)
+            }
             let pod = workload.template.securityContext
             for container in workload.template.allContainers {
                 // Spelled only for a finding.

@@ -21,6 +21,16 @@ public enum ReferenceCheck: EnvironmentCheck {
                 case .secret(let name, _): require(&context, "Secret", name, by: workload, field: "spec/template/spec/volumes/\(volume.name)", at: volume.location)
                 case .persistentVolumeClaim(let name, _): require(&context, "PersistentVolumeClaim", name, by: workload, field: "spec/template/spec/volumes/\(volume.name)", at: volume.location)
                 case .emptyDir: break
+                case .other(let written):
+                    // A projection's ConfigMaps and Secrets, unless marked optional.
+                    for projection in written.projected?.sources ?? [] {
+                        if let configMap = projection.configMap, configMap.optional != true {
+                            require(&context, "ConfigMap", configMap.name ?? "", by: workload, field: "spec/template/spec/volumes/\(volume.name)", at: volume.location)
+                        }
+                        if let secret = projection.secret, secret.optional != true {
+                            require(&context, "Secret", secret.name ?? "", by: workload, field: "spec/template/spec/volumes/\(volume.name)", at: volume.location)
+                        }
+                    }
                 }
             }
             for container in template.allContainers {

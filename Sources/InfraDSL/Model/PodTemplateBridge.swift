@@ -23,7 +23,7 @@ struct PodTemplateBridge {
         if !initContainers.isEmpty { parts.append(.initContainers(initContainers)) }
         for (index, item) in (pod?.containers ?? []).enumerated() { parts.append(.container(container(item, at: ["spec", "containers", "\(index)"]))) }
         for (index, item) in (pod?.volumes ?? []).enumerated() {
-            if let volume = volume(item, at: ["spec", "volumes", "\(index)"]) { parts.append(.volume(volume)) }
+            parts.append(.volume(volume(item, at: ["spec", "volumes", "\(index)"])))
         }
         var template = PodTemplate(labels: Labels(spec?.metadata?.labels), annotations: Labels(spec?.metadata?.annotations)) { parts }
         template.location = at([])
@@ -168,7 +168,7 @@ struct PodTemplateBridge {
         return probe
     }
 
-    private func volume(_ item: CoreV1.Volume, at path: [String]) -> Volume? {
+    private func volume(_ item: CoreV1.Volume, at path: [String]) -> Volume {
         let source: Volume.Source
         if let configMap = item.configMap {
             source = .configMap(configMap.name ?? "", defaultMode: configMap.defaultMode)
@@ -179,7 +179,7 @@ struct PodTemplateBridge {
         } else if let claim = item.persistentVolumeClaim {
             source = .persistentVolumeClaim(claim.claimName, readOnly: claim.readOnly ?? false)
         } else {
-            return nil
+            source = .other(item)
         }
         var volume = Volume(item.name, source)
         volume.location = at(path)

@@ -3,7 +3,7 @@ import KubernetesAPI
 /// A pod volume: `Volume("config", .configMap("trading-engine-config"))`.
 public struct Volume: Hashable, Sendable {
     /// What backs a volume.
-    public enum Source: Hashable, Sendable {
+    public enum Source: Sendable {
         /// The keys of a ConfigMap as files.
         case configMap(String, defaultMode: Int? = nil)
         /// The keys of a Secret as files.
@@ -12,6 +12,17 @@ public struct Volume: Hashable, Sendable {
         case emptyDir(sizeLimit: Storage? = nil, memory: Bool = false)
         /// A PersistentVolumeClaim.
         case persistentVolumeClaim(String, readOnly: Bool = false)
+        /// Any other source of the generated API (`hostPath`, `projected`, `downwardAPI`, `csi`...),
+        /// set on a generated volume whose name is replaced by this volume's:
+        ///
+        /// ```swift
+        /// Volume("token", .other(CoreV1.Volume(name: "token", projected: .init(sources: [
+        ///     .init(serviceAccountToken: .init(audience: "vault", path: "token"))]))))
+        /// ```
+        ///
+        /// The checks read what matters in it: the ConfigMaps and Secrets a projection names, a path
+        /// of the node.
+        case other(CoreV1.Volume)
     }
 
     /// The volume's name, by which containers mount it.
@@ -42,7 +53,24 @@ extension Volume {
             volume.emptyDir = CoreV1.EmptyDirVolumeSource(medium: memory ? "Memory" : nil, sizeLimit: sizeLimit.map { Quantity($0.quantity) })
         case .persistentVolumeClaim(let claim, let readOnly):
             volume.persistentVolumeClaim = CoreV1.PersistentVolumeClaimVolumeSource(claimName: claim, readOnly: readOnly ? true : nil)
+        case .other(let written):
+            volume = written
+            volume.name = name
         }
         return volume
+    }
+}
+
+extension Volume.Source: Hashable {
+    // Generated types are `Equatable` only; volumes of other sources share one hash, which keeps
+    // `hash(into:)` consistent with `==`.
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .configMap(let name, let mode): hasher.combine(0); hasher.combine(name); hasher.combine(mode)
+        case .secret(let name, let mode): hasher.combine(1); hasher.combine(name); hasher.combine(mode)
+        case .emptyDir(let sizeLimit, let memory): hasher.combine(2); hasher.combine(sizeLimit); hasher.combine(memory)
+        case .persistentVolumeClaim(let claim, let readOnly): hasher.combine(3); hasher.combine(claim); hasher.combine(readOnly)
+        case .other: hasher.combine(4)
+        }
     }
 }
