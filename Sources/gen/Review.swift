@@ -5,21 +5,59 @@ import InfraDSL
 
 extension DiffReport.Format: ExpressibleByArgument {}
 
-/// `gen diff`: how two environments differ, object by object and field by field.
+/// `gen diff`: how two environments differ, or what a change does to environments against an
+/// earlier output of them; object by object and field by field.
 struct Diff: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Compare two environments object by object and field by field.")
+    static let configuration = CommandConfiguration(
+        abstract: "Compare two environments, or environments with an earlier gen output (--against), object by object and field by field.",
+        discussion: """
+            With --against DIR (a committed snapshot tree, the base branch's gen output), every selected
+            environment is compared with its objects in DIR/<env>/kubernetes: changes are flagged (image,
+            scale, resources, network, rbac), with what the reachability check now blocks or allows.
+            Exits 0 when nothing changed, 1 when something did, 2 when DIR cannot be read.
+            """)
 
-    @Option(help: "The environment to compare from.") var from: String
-    @Option(help: "The environment to compare to.") var to: String
-    @Option(help: "text (coloured on a terminal) or markdown (for a pull-request comment).") var format: DiffReport.Format = .text
+    @Option(help: "The environment to compare from.") var from: String?
+    @Option(help: "The environment to compare to.") var to: String?
+    @Option(help: "An earlier gen output to compare the selected environments with.") var against: String?
+    @OptionGroup var selection: EnvironmentSelection
+    @Option(help: "text (coloured on a terminal), markdown (a pull-request comment) or json.") var format: DiffReport.Format = .text
     @Flag(help: "No colour, even on a terminal.") var noColor = false
 
+    func validate() throws {
+        switch (from, to, against) {
+        case (.some, .some, nil): if !selection.names.isEmpty || selection.all { throw ValidationError("--env and --all go with --against, not with --from/--to") }
+        case (nil, nil, .some): break
+        default: throw ValidationError("give --from and --to (two environments), or --against DIR with --env NAME or --all")
+        }
+    }
+
     func run() throws {
-        let environments = try EnvironmentSelection(names: [from, to], all: false).environments()
-        let resolved = environments.map { ($0.name, EnvironmentResolver.resolve($0).objects) }
-        let diff = EnvironmentDiff.compare(from: resolved[0], to: resolved[1])
         let color = format == .text && !noColor && isatty(STDOUT_FILENO) != 0
-        print(DiffReport.render(diff, format: format, color: color), terminator: "")
+        guard let against else {
+            let environments = try EnvironmentSelection(names: [from!, to!], all: false).environments()
+            let resolved = environments.map { ($0.name, EnvironmentResolver.resolve($0).objects) }
+            let diff = EnvironmentDiff.compare(from: resolved[0], to: resolved[1])
+            print(DiffReport.render(diff, format: format, color: color), terminator: "")
+            return
+        }
+        let tree = RenderedTree(root: URL(fileURLWithPath: against))
+        var directory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: against, isDirectory: &directory), directory.boolValue else {
+            printError("gen diff: \(against) is not a directory")
+            throw ExitCode(2)
+        }
+        let reviews: [RevisionDiff]
+        do {
+            reviews = try selection.environments().map { environment in
+                try RevisionDiff.compare(environment, against: tree, critical: environment.name == Catalog.promotionOrder.last)
+            }
+        } catch let error as RenderedTree.Unreadable {
+            printError("gen diff: \(error.description)")
+            throw ExitCode(2)
+        }
+        print(RevisionReport.render(reviews, format: format, color: color), terminator: "")
+        if reviews.contains(where: \.hasChanges) { throw ExitCode(1) }
     }
 }
 

@@ -24,6 +24,31 @@ import TestSupport
         #expect(conflicting.status == 64 && conflicting.error.contains("--layout stream writes one YAML stream"), "\(conflicting.error)")
     }
 
+    @Test func diffAgainstAnEarlierOutputExitsBySayingWhetherAnythingChanged() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(try gen("--all --output '\(directory.path)'").status == 0)
+        let same = try gen("diff --all --against '\(directory.path)'")
+        #expect(same.status == 0, "\(same.output)\(same.error)")
+        #expect(same.output.components(separatedBy: "no change").count == 4, "\(same.output)")
+
+        let quota = directory.appendingPathComponent("production/kubernetes/resourcequota-prod-quota.yaml")
+        let original = try String(contentsOf: quota, encoding: .utf8)
+        try Data(original.replacingOccurrences(of: "requests.cpu: \"96\"", with: "requests.cpu: \"64\"").utf8).write(to: quota)
+        let changed = try gen("diff --env production --against '\(directory.path)' --format json")
+        #expect(changed.status == 1, "\(changed.error)")
+        #expect(changed.output.contains("\"object\": \"ResourceQuota/prod-quota\""), "\(changed.output)")
+        #expect(changed.output.contains("\"resources\""), "\(changed.output)")
+
+        let missing = try gen("diff --env production --against /nonexistent-tree")
+        #expect(missing.status == 2 && missing.error == "gen diff: /nonexistent-tree is not a directory\n", "\(missing.error)")
+        try Data("kind: [".utf8).write(to: quota)
+        let broken = try gen("diff --env production --against '\(directory.path)'")
+        #expect(broken.status == 2 && broken.error.hasPrefix("gen diff: \(directory.path)/production/kubernetes/resourcequota-prod-quota.yaml: malformed YAML"), "\(broken.error)")
+        let usage = try gen("diff --env production")
+        #expect(usage.status == 64, "\(usage.error)")
+    }
+
     @Test func anOutputThatCannotBeWrittenIsNamedInOneLine() throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -1,11 +1,11 @@
 import Foundation
 
-/// Prints an ``EnvironmentDiff`` for a terminal (optionally coloured) or as Markdown for a pull
-/// request comment.
+/// Prints an ``EnvironmentDiff`` for a terminal (optionally coloured), as Markdown for a pull
+/// request comment, or as JSON for tools.
 public enum DiffReport {
     /// How to print.
     public enum Format: String, Sendable, CaseIterable {
-        case text, markdown
+        case text, markdown, json
     }
 
     /// The report.
@@ -13,7 +13,41 @@ public enum DiffReport {
         switch format {
         case .text: return text(diff, color: color)
         case .markdown: return markdown(diff)
+        case .json: return JSONRenderer.render(.object(Fields([
+            ("from", .string(diff.from)), ("to", .string(diff.to)),
+            ("objects", .array(diff.entries.map { json($0, flagged: false) })),
+            ("sameImages", .bool(diff.images.same)),
+        ])))
         }
+    }
+
+    /// One entry as JSON: `change`, `object`, the changed `fields` (`path`, `before`, `after`, absent
+    /// for a side without it) and, for a review, the `flags` of the entry and of each field.
+    static func json(_ entry: EnvironmentDiff.Entry, flagged: Bool) -> Value {
+        func field(_ kind: String, _ change: EnvironmentDiff.FieldChange) -> Value {
+            var fields: [(String, Value)] = [("path", .string(change.path))]
+            if let from = change.from { fields.append(("before", .string(from))) }
+            if let to = change.to { fields.append(("after", .string(to))) }
+            if flagged { fields.append(("flags", flags(RevisionDiff.flags(kind: kind, path: change.path)))) }
+            return .object(Fields(fields))
+        }
+        var fields: [(String, Value)]
+        switch entry {
+        case .added(let identity): fields = [("change", "added"), ("object", .string(identity))]
+        case .removed(let identity): fields = [("change", "removed"), ("object", .string(identity))]
+        case .changed(let identity, let changes):
+            let kind = String(identity.split(separator: "/").first ?? "")
+            fields = [("change", "changed"), ("object", .string(identity)), ("fields", .array(changes.map { field(kind, $0) }))]
+        case .renamed(let kind, let from, let to, let changes):
+            fields = [("change", "renamed"), ("object", .string("\(kind)/\(to)")), ("renamedFrom", .string("\(kind)/\(from)")),
+                      ("fields", .array(changes.map { field(kind, $0) }))]
+        }
+        if flagged { fields.insert(("flags", flags(RevisionDiff.flags(of: entry))), at: 2) }
+        return .object(Fields(fields))
+    }
+
+    static func flags(_ flags: Set<RevisionDiff.Flag>) -> Value {
+        .array(flags.sorted().map { .string($0.rawValue) })
     }
 
     private static func text(_ diff: EnvironmentDiff, color: Bool) -> String {
@@ -75,7 +109,7 @@ public enum DiffReport {
     }
 
     /// Both sides of a change on one line each; for multi-line text, the first line that differs.
-    private static func shown(_ change: EnvironmentDiff.FieldChange) -> (String, String) {
+    static func shown(_ change: EnvironmentDiff.FieldChange) -> (String, String) {
         guard let from = change.from, let to = change.to, from.contains("\n") || to.contains("\n") else {
             return (show(change.from), show(change.to))
         }
@@ -94,7 +128,7 @@ public enum DiffReport {
         return oneLine.isEmpty ? "\"\"" : oneLine
     }
 
-    private static func cell(_ text: String) -> String {
+    static func cell(_ text: String) -> String {
         "`" + text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "`", with: "'") + "`"
     }
 }

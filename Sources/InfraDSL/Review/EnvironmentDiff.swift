@@ -38,16 +38,23 @@ public struct EnvironmentDiff: Sendable {
     public let entries: [Entry]
     public let images: ImageVerdict
 
-    /// Compares two sets of resolved objects. Objects match by kind and name; a Namespace matches
-    /// the other side's Namespace; left-over objects of one kind pair up as renamed when each side
-    /// has only one, or when at least half of their fields agree.
+    /// Compares two sets of resolved objects (two environments of one revision), with namespaces
+    /// normalized: each environment's objects live in its own.
     public static func compare(from: (name: String, objects: [ResolvedObject]), to: (name: String, objects: [ResolvedObject])) -> EnvironmentDiff {
-        func key(_ object: ResolvedObject) -> String {
-            let kind = type(of: object.resource).kind
-            return kind == "Namespace" ? "Namespace/" : "\(kind)/\(object.resource.metadata.name)"
+        compare(from: (from.name, from.objects.map(DiffObject.init)), to: (to.name, to.objects.map(DiffObject.init)), skipping: ["metadata.namespace", "metadata.name"])
+    }
+
+    /// Compares two sets of objects. Objects match by kind and name; a Namespace matches the other
+    /// side's Namespace; left-over objects of one kind pair up as renamed when each side has only
+    /// one, or when at least half of their fields agree. `skipped` paths are not compared.
+    public static func compare(
+        from: (name: String, objects: [DiffObject]), to: (name: String, objects: [DiffObject]), skipping skipped: Set<String> = ["metadata.name"]
+    ) -> EnvironmentDiff {
+        func key(_ object: DiffObject) -> String {
+            object.kind == "Namespace" ? "Namespace/" : "\(object.kind)/\(object.name)"
         }
-        func fields(_ object: ResolvedObject) -> [String: String] {
-            Dictionary(DocumentFlattener.leaves(object.document, skipping: ["metadata.namespace", "metadata.name"]).map { ($0.path, $0.value) }, uniquingKeysWith: { $1 })
+        func fields(_ object: DiffObject) -> [String: String] {
+            Dictionary(DocumentFlattener.leaves(object.document, skipping: skipped).map { ($0.path, $0.value) }, uniquingKeysWith: { $1 })
         }
         let left = Dictionary(from.objects.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
         let right = Dictionary(to.objects.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
@@ -55,7 +62,7 @@ public struct EnvironmentDiff: Sendable {
         for name in left.keys.sorted() {
             guard let other = right[name] else { continue }
             let changes = fieldChanges(fields(left[name]!), fields(other))
-            if !changes.isEmpty { entries.append(.changed(identity: name == "Namespace/" ? "Namespace/\(other.resource.metadata.name)" : name, changes: changes)) }
+            if !changes.isEmpty { entries.append(.changed(identity: name == "Namespace/" ? "Namespace/\(other.name)" : name, changes: changes)) }
         }
         var onlyLeft = left.keys.filter { right[$0] == nil }.sorted()
         var onlyRight = right.keys.filter { left[$0] == nil }.sorted()
@@ -72,7 +79,7 @@ public struct EnvironmentDiff: Sendable {
         for (leftKey, rightKey, score) in pairs where onlyLeft.contains(leftKey) && onlyRight.contains(rightKey) {
             let alone = onlyLeft.filter { kind($0) == kind(leftKey) }.count == 1 && onlyRight.filter { kind($0) == kind(leftKey) }.count == 1
             guard (alone && score > 0) || score >= 0.5 else { continue }
-            entries.append(.renamed(kind: kind(leftKey), from: left[leftKey]!.resource.metadata.name, to: right[rightKey]!.resource.metadata.name,
+            entries.append(.renamed(kind: kind(leftKey), from: left[leftKey]!.name, to: right[rightKey]!.name,
                                     changes: fieldChanges(fields(left[leftKey]!), fields(right[rightKey]!))))
             onlyLeft.removeAll { $0 == leftKey }
             onlyRight.removeAll { $0 == rightKey }
@@ -94,15 +101,9 @@ public struct EnvironmentDiff: Sendable {
         return Double(paths.filter { left[$0] != nil && left[$0] == right[$0] }.count) / Double(paths.count)
     }
 
-    private static func images(_ left: [ResolvedObject], _ right: [ResolvedObject]) -> ImageVerdict {
-        func images(_ objects: [ResolvedObject]) -> [String: String] {
-            var result: [String: String] = [:]
-            for case let workload as any Workload in objects.map(\.resource) {
-                for container in workload.template.containers {
-                    result["\(workload.identity)/\(container.name)"] = container.image
-                }
-            }
-            return result
+    private static func images(_ left: [DiffObject], _ right: [DiffObject]) -> ImageVerdict {
+        func images(_ objects: [DiffObject]) -> [String: String] {
+            Dictionary(objects.flatMap(\.images).map { ($0.container, $0.image) }, uniquingKeysWith: { first, _ in first })
         }
         let before = images(left), after = images(right)
         var differences: [ImageDifference] = []
