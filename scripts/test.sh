@@ -15,7 +15,9 @@ echo "== build (slow type-checking of any expression over 200 ms is reported)"
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 status=0
-swift build --build-tests -Xswiftc -Xfrontend -Xswiftc -warn-long-expression-type-checking=200 >"$log" 2>&1 || status=$?
+build_flags="-Xswiftc -Xfrontend -Xswiftc -warn-long-expression-type-checking=200"
+# shellcheck disable=SC2086 # the flags are words
+swift build --build-tests $build_flags >"$log" 2>&1 || status=$?
 grep -E "(error|warning):" "$log" | sort -u || true
 if [[ $status -ne 0 ]]; then tail -n 40 "$log" >&2; echo "build failed" >&2; exit 1; fi
 # Over 200 ms is reported; over 500 ms (a clear regression, beyond machine noise) fails the run.
@@ -42,7 +44,8 @@ echo "== tests"
 tests_log="$(mktemp)"
 trap 'rm -f "$log" "$tests_log"' EXIT
 # Swift Testing only: no XCTest case exists, and its empty "Executed 0 tests" summary would mislead.
-swift test --skip-build --disable-xctest 2>&1 | tee "$tests_log"
+# The same script the pull-request workflow runs; built above with the same flags, it only tests.
+BUILD_FLAGS="$build_flags" scripts/review/fast-tests.sh 2>&1 | tee "$tests_log"
 tests=$(grep -oE "Test run with [0-9]+ tests" "$tests_log" | grep -oE "[0-9]+" | tail -n 1)
 
 echo "== snapshots are current"
@@ -60,4 +63,10 @@ validation_log="$(mktemp)"
 scripts/validate-output.sh 2>&1 | tee "$validation_log"
 checks=$(grep -oE "validators: [0-9]+ passed" "$validation_log" | grep -oE "[0-9]+")
 rm -f "$validation_log"
+echo "== the pull-request workflow and its scripts"
+review_log="$(mktemp)"
+scripts/review/check.sh 2>&1 | tee "$review_log"
+review_checks=$(grep -oE "review checks: [0-9]+ passed" "$review_log" | grep -oE "[0-9]+")
+rm -f "$review_log"
+checks=$((checks + review_checks))
 echo "all: $((tests + checks + engine_checks)) passed, 0 failed (${tests} tests, ${checks} external checks, ${engine_checks} engine integration checks)"
