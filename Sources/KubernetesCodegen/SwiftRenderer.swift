@@ -151,10 +151,10 @@ public struct SwiftRenderer: Sendable {
         out.line("\(pad)}")
     }
 
-    /// `write(to:)`: the fields in the order `Encodable` writes them, absent ones left out. Written
-    /// out per field type, without generic helpers (unspecialized generics cost as much as
-    /// `Encoder`), and without binding a struct to a local (`if let`), which copies it: values are
-    /// read in place.
+    /// `write(to:)`: the fields in declaration order, absent ones left out. Written out per field
+    /// type, without unspecialized generic helpers. An optional struct is written through optional
+    /// chaining (`spec?.writeField("spec", to: sink)`), which reads it in place: binding it to a
+    /// local copies it, and `spec != nil` on an `Equatable` struct calls its `==`, copying it too.
     private func renderWriter(_ fields: [PropertyDeclaration], isKind: Bool, into out: inout SourceText, pad: String) {
         out.line("")
         out.line("\(pad)public func write(to sink: any DocumentSink) {")
@@ -166,10 +166,14 @@ public struct SwiftRenderer: Sendable {
         for property in fields {
             let key = "sink.key(\(literal(property.jsonName)))"
             let name = property.swiftName
-            if property.isRequired {
+            switch (property.isRequired, property.type) {
+            case (true, _):
                 out.line("\(pad)    \(key); \(writeStatements(name, property.type, depth: 0))")
-            } else {
-                out.line("\(pad)    if \(name) != nil { \(key); \(writeStatements("\(name)!", property.type, depth: 0)) }")
+            case (false, .named), (false, .intOrString), (false, .json):
+                out.line("\(pad)    \(name)?.writeField(\(literal(property.jsonName)), to: sink)")
+            case (false, _):
+                // Scalars, arrays and maps: a copy is a word or a reference.
+                out.line("\(pad)    if let value = \(name) { \(key); \(writeStatements("value", property.type, depth: 0)) }")
             }
         }
         out.line("\(pad)    sink.endObject()")

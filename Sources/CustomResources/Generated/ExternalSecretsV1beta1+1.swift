@@ -38,9 +38,9 @@ extension ExternalSecretsV1beta1 {
             sink.beginObject()
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
-            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
-            if spec != nil { sink.key("spec"); spec!.write(to: sink) }
-            if status != nil { sink.key("status"); status!.write(to: sink) }
+            metadata?.writeField("metadata", to: sink)
+            spec?.writeField("spec", to: sink)
+            status?.writeField("status", to: sink)
             sink.endObject()
         }
 
@@ -83,11 +83,11 @@ extension ExternalSecretsV1beta1 {
 
             public func write(to sink: any DocumentSink) {
                 sink.beginObject()
-                if conditions != nil { sink.key("conditions"); sink.beginArray(); for index0 in conditions!.indices { conditions![index0].write(to: sink) }; sink.endArray() }
-                if controller != nil { sink.key("controller"); sink.string(controller!) }
+                if let value = conditions { sink.key("conditions"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                if let value = controller { sink.key("controller"); sink.string(value) }
                 sink.key("provider"); provider.write(to: sink)
-                if refreshInterval != nil { sink.key("refreshInterval"); sink.int(refreshInterval!) }
-                if retrySettings != nil { sink.key("retrySettings"); retrySettings!.write(to: sink) }
+                if let value = refreshInterval { sink.key("refreshInterval"); sink.int(value) }
+                retrySettings?.writeField("retrySettings", to: sink)
                 sink.endObject()
             }
 
@@ -122,9 +122,9 @@ extension ExternalSecretsV1beta1 {
 
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
-                    if namespaceRegexes != nil { sink.key("namespaceRegexes"); sink.beginArray(); for index0 in namespaceRegexes!.indices { sink.string(namespaceRegexes![index0]) }; sink.endArray() }
-                    if namespaceSelector != nil { sink.key("namespaceSelector"); namespaceSelector!.write(to: sink) }
-                    if namespaces != nil { sink.key("namespaces"); sink.beginArray(); for index0 in namespaces!.indices { sink.string(namespaces![index0]) }; sink.endArray() }
+                    if let value = namespaceRegexes { sink.key("namespaceRegexes"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+                    namespaceSelector?.writeField("namespaceSelector", to: sink)
+                    if let value = namespaces { sink.key("namespaces"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
                     sink.endObject()
                 }
 
@@ -153,8 +153,8 @@ extension ExternalSecretsV1beta1 {
 
                     public func write(to sink: any DocumentSink) {
                         sink.beginObject()
-                        if matchExpressions != nil { sink.key("matchExpressions"); sink.beginArray(); for index0 in matchExpressions!.indices { matchExpressions![index0].write(to: sink) }; sink.endArray() }
-                        if matchLabels != nil { sink.key("matchLabels"); sink.beginObject(); for index0 in matchLabels!.entries.indices { sink.key(matchLabels!.entries[index0].key); sink.string(matchLabels!.entries[index0].value) }; sink.endObject() }
+                        if let value = matchExpressions { sink.key("matchExpressions"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                        if let value = matchLabels { sink.key("matchLabels"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
                         sink.endObject()
                     }
 
@@ -188,7 +188,7 @@ extension ExternalSecretsV1beta1 {
                             sink.beginObject()
                             sink.key("key"); sink.string(key)
                             sink.key("operator"); `operator`.write(to: sink)
-                            if values != nil { sink.key("values"); sink.beginArray(); for index0 in values!.indices { sink.string(values![index0]) }; sink.endArray() }
+                            if let value = values { sink.key("values"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
                             sink.endObject()
                         }
 
@@ -250,7 +250,7 @@ extension ExternalSecretsV1beta1 {
 
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
-                    if aws != nil { sink.key("aws"); aws!.write(to: sink) }
+                    aws?.writeField("aws", to: sink)
                     sink.endObject()
                 }
 
@@ -301,13 +301,13 @@ extension ExternalSecretsV1beta1 {
 
                     public func write(to sink: any DocumentSink) {
                         sink.beginObject()
-                        if additionalRoles != nil { sink.key("additionalRoles"); sink.beginArray(); for index0 in additionalRoles!.indices { sink.string(additionalRoles![index0]) }; sink.endArray() }
-                        if auth != nil { sink.key("auth"); auth!.write(to: sink) }
-                        if externalID != nil { sink.key("externalID"); sink.string(externalID!) }
-                        if prefix != nil { sink.key("prefix"); sink.string(prefix!) }
+                        if let value = additionalRoles { sink.key("additionalRoles"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+                        auth?.writeField("auth", to: sink)
+                        if let value = externalID { sink.key("externalID"); sink.string(value) }
+                        if let value = prefix { sink.key("prefix"); sink.string(value) }
                         sink.key("region"); sink.string(region)
-                        if role != nil { sink.key("role"); sink.string(role!) }
-                        if secretsManager != nil { sink.key("secretsManager"); secretsManager!.write(to: sink) }
+                        if let value = role { sink.key("role"); sink.string(value) }
+                        secretsManager?.writeField("secretsManager", to: sink)
                         sink.key("service"); service.write(to: sink)
                         sink.endObject()
                     }
@@ -370,8 +370,8 @@ extension ExternalSecretsV1beta1 {
 
                         public func write(to sink: any DocumentSink) {
                             sink.beginObject()
-                            if jwt != nil { sink.key("jwt"); jwt!.write(to: sink) }
-                            if secretRef != nil { sink.key("secretRef"); secretRef!.write(to: sink) }
+                            jwt?.writeField("jwt", to: sink)
+                            secretRef?.writeField("secretRef", to: sink)
                             sink.endObject()
                         }
 
@@ -395,7 +395,7 @@ extension ExternalSecretsV1beta1 {
 
                             public func write(to sink: any DocumentSink) {
                                 sink.beginObject()
-                                if serviceAccountRef != nil { sink.key("serviceAccountRef"); serviceAccountRef!.write(to: sink) }
+                                serviceAccountRef?.writeField("serviceAccountRef", to: sink)
                                 sink.endObject()
                             }
 
@@ -427,8 +427,8 @@ extension ExternalSecretsV1beta1 {
                                 public func write(to sink: any DocumentSink) {
                                     sink.beginObject()
                                     sink.key("name"); sink.string(name)
-                                    if audiences != nil { sink.key("audiences"); sink.beginArray(); for index0 in audiences!.indices { sink.string(audiences![index0]) }; sink.endArray() }
-                                    if namespace != nil { sink.key("namespace"); sink.string(namespace!) }
+                                    if let value = audiences { sink.key("audiences"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+                                    if let value = namespace { sink.key("namespace"); sink.string(value) }
                                     sink.endObject()
                                 }
 
@@ -463,9 +463,9 @@ extension ExternalSecretsV1beta1 {
 
                             public func write(to sink: any DocumentSink) {
                                 sink.beginObject()
-                                if accessKeyIDSecretRef != nil { sink.key("accessKeyIDSecretRef"); accessKeyIDSecretRef!.write(to: sink) }
-                                if secretAccessKeySecretRef != nil { sink.key("secretAccessKeySecretRef"); secretAccessKeySecretRef!.write(to: sink) }
-                                if sessionTokenSecretRef != nil { sink.key("sessionTokenSecretRef"); sessionTokenSecretRef!.write(to: sink) }
+                                accessKeyIDSecretRef?.writeField("accessKeyIDSecretRef", to: sink)
+                                secretAccessKeySecretRef?.writeField("secretAccessKeySecretRef", to: sink)
+                                sessionTokenSecretRef?.writeField("sessionTokenSecretRef", to: sink)
                                 sink.endObject()
                             }
 
@@ -498,9 +498,9 @@ extension ExternalSecretsV1beta1 {
 
                                 public func write(to sink: any DocumentSink) {
                                     sink.beginObject()
-                                    if name != nil { sink.key("name"); sink.string(name!) }
-                                    if key != nil { sink.key("key"); sink.string(key!) }
-                                    if namespace != nil { sink.key("namespace"); sink.string(namespace!) }
+                                    if let value = name { sink.key("name"); sink.string(value) }
+                                    if let value = key { sink.key("key"); sink.string(value) }
+                                    if let value = namespace { sink.key("namespace"); sink.string(value) }
                                     sink.endObject()
                                 }
 
@@ -534,9 +534,9 @@ extension ExternalSecretsV1beta1 {
 
                                 public func write(to sink: any DocumentSink) {
                                     sink.beginObject()
-                                    if name != nil { sink.key("name"); sink.string(name!) }
-                                    if key != nil { sink.key("key"); sink.string(key!) }
-                                    if namespace != nil { sink.key("namespace"); sink.string(namespace!) }
+                                    if let value = name { sink.key("name"); sink.string(value) }
+                                    if let value = key { sink.key("key"); sink.string(value) }
+                                    if let value = namespace { sink.key("namespace"); sink.string(value) }
                                     sink.endObject()
                                 }
 
@@ -570,9 +570,9 @@ extension ExternalSecretsV1beta1 {
 
                                 public func write(to sink: any DocumentSink) {
                                     sink.beginObject()
-                                    if name != nil { sink.key("name"); sink.string(name!) }
-                                    if key != nil { sink.key("key"); sink.string(key!) }
-                                    if namespace != nil { sink.key("namespace"); sink.string(namespace!) }
+                                    if let value = name { sink.key("name"); sink.string(value) }
+                                    if let value = key { sink.key("key"); sink.string(value) }
+                                    if let value = namespace { sink.key("namespace"); sink.string(value) }
                                     sink.endObject()
                                 }
 
@@ -604,8 +604,8 @@ extension ExternalSecretsV1beta1 {
 
                         public func write(to sink: any DocumentSink) {
                             sink.beginObject()
-                            if forceDeleteWithoutRecovery != nil { sink.key("forceDeleteWithoutRecovery"); sink.bool(forceDeleteWithoutRecovery!) }
-                            if recoveryWindowInDays != nil { sink.key("recoveryWindowInDays"); sink.int(recoveryWindowInDays!) }
+                            if let value = forceDeleteWithoutRecovery { sink.key("forceDeleteWithoutRecovery"); sink.bool(value) }
+                            if let value = recoveryWindowInDays { sink.key("recoveryWindowInDays"); sink.int(value) }
                             sink.endObject()
                         }
 
@@ -636,8 +636,8 @@ extension ExternalSecretsV1beta1 {
 
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
-                    if maxRetries != nil { sink.key("maxRetries"); sink.int(maxRetries!) }
-                    if retryInterval != nil { sink.key("retryInterval"); sink.string(retryInterval!) }
+                    if let value = maxRetries { sink.key("maxRetries"); sink.int(value) }
+                    if let value = retryInterval { sink.key("retryInterval"); sink.string(value) }
                     sink.endObject()
                 }
 
@@ -667,8 +667,8 @@ extension ExternalSecretsV1beta1 {
 
             public func write(to sink: any DocumentSink) {
                 sink.beginObject()
-                if capabilities != nil { sink.key("capabilities"); capabilities!.write(to: sink) }
-                if conditions != nil { sink.key("conditions"); sink.beginArray(); for index0 in conditions!.indices { conditions![index0].write(to: sink) }; sink.endArray() }
+                capabilities?.writeField("capabilities", to: sink)
+                if let value = conditions { sink.key("conditions"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
                 sink.endObject()
             }
 
@@ -739,9 +739,9 @@ extension ExternalSecretsV1beta1 {
 
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
-                    if lastTransitionTime != nil { sink.key("lastTransitionTime"); sink.string(lastTransitionTime!) }
-                    if message != nil { sink.key("message"); sink.string(message!) }
-                    if reason != nil { sink.key("reason"); sink.string(reason!) }
+                    if let value = lastTransitionTime { sink.key("lastTransitionTime"); sink.string(value) }
+                    if let value = message { sink.key("message"); sink.string(value) }
+                    if let value = reason { sink.key("reason"); sink.string(value) }
                     sink.key("status"); sink.string(status)
                     sink.key("type"); sink.string(type)
                     sink.endObject()
@@ -795,9 +795,9 @@ extension ExternalSecretsV1beta1 {
             sink.beginObject()
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
-            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
-            if spec != nil { sink.key("spec"); spec!.write(to: sink) }
-            if status != nil { sink.key("status"); status!.write(to: sink) }
+            metadata?.writeField("metadata", to: sink)
+            spec?.writeField("spec", to: sink)
+            status?.writeField("status", to: sink)
             sink.endObject()
         }
 
@@ -840,11 +840,11 @@ extension ExternalSecretsV1beta1 {
 
             public func write(to sink: any DocumentSink) {
                 sink.beginObject()
-                if data != nil { sink.key("data"); sink.beginArray(); for index0 in data!.indices { data![index0].write(to: sink) }; sink.endArray() }
-                if dataFrom != nil { sink.key("dataFrom"); sink.beginArray(); for index0 in dataFrom!.indices { dataFrom![index0].write(to: sink) }; sink.endArray() }
-                if refreshInterval != nil { sink.key("refreshInterval"); sink.string(refreshInterval!) }
-                if secretStoreRef != nil { sink.key("secretStoreRef"); secretStoreRef!.write(to: sink) }
-                if target != nil { sink.key("target"); target!.write(to: sink) }
+                if let value = data { sink.key("data"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                if let value = dataFrom { sink.key("dataFrom"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                if let value = refreshInterval { sink.key("refreshInterval"); sink.string(value) }
+                secretStoreRef?.writeField("secretStoreRef", to: sink)
+                target?.writeField("target", to: sink)
                 sink.endObject()
             }
 
@@ -920,12 +920,12 @@ extension ExternalSecretsV1beta1 {
 
                     public func write(to sink: any DocumentSink) {
                         sink.beginObject()
-                        if conversionStrategy != nil { sink.key("conversionStrategy"); conversionStrategy!.write(to: sink) }
-                        if decodingStrategy != nil { sink.key("decodingStrategy"); decodingStrategy!.write(to: sink) }
+                        conversionStrategy?.writeField("conversionStrategy", to: sink)
+                        decodingStrategy?.writeField("decodingStrategy", to: sink)
                         sink.key("key"); sink.string(key)
-                        if metadataPolicy != nil { sink.key("metadataPolicy"); metadataPolicy!.write(to: sink) }
-                        if property != nil { sink.key("property"); sink.string(property!) }
-                        if version != nil { sink.key("version"); sink.string(version!) }
+                        metadataPolicy?.writeField("metadataPolicy", to: sink)
+                        if let value = property { sink.key("property"); sink.string(value) }
+                        if let value = version { sink.key("version"); sink.string(value) }
                         sink.endObject()
                     }
 
@@ -1053,9 +1053,9 @@ extension ExternalSecretsV1beta1 {
 
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
-                    if extract != nil { sink.key("extract"); extract!.write(to: sink) }
-                    if find != nil { sink.key("find"); find!.write(to: sink) }
-                    if rewrite != nil { sink.key("rewrite"); sink.beginArray(); for index0 in rewrite!.indices { rewrite![index0].write(to: sink) }; sink.endArray() }
+                    extract?.writeField("extract", to: sink)
+                    find?.writeField("find", to: sink)
+                    if let value = rewrite { sink.key("rewrite"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
                     sink.endObject()
                 }
 
@@ -1100,12 +1100,12 @@ extension ExternalSecretsV1beta1 {
 
                     public func write(to sink: any DocumentSink) {
                         sink.beginObject()
-                        if conversionStrategy != nil { sink.key("conversionStrategy"); conversionStrategy!.write(to: sink) }
-                        if decodingStrategy != nil { sink.key("decodingStrategy"); decodingStrategy!.write(to: sink) }
+                        conversionStrategy?.writeField("conversionStrategy", to: sink)
+                        decodingStrategy?.writeField("decodingStrategy", to: sink)
                         sink.key("key"); sink.string(key)
-                        if metadataPolicy != nil { sink.key("metadataPolicy"); metadataPolicy!.write(to: sink) }
-                        if property != nil { sink.key("property"); sink.string(property!) }
-                        if version != nil { sink.key("version"); sink.string(version!) }
+                        metadataPolicy?.writeField("metadataPolicy", to: sink)
+                        if let value = property { sink.key("property"); sink.string(value) }
+                        if let value = version { sink.key("version"); sink.string(value) }
                         sink.endObject()
                     }
 
@@ -1240,11 +1240,11 @@ extension ExternalSecretsV1beta1 {
 
                     public func write(to sink: any DocumentSink) {
                         sink.beginObject()
-                        if name != nil { sink.key("name"); name!.write(to: sink) }
-                        if conversionStrategy != nil { sink.key("conversionStrategy"); conversionStrategy!.write(to: sink) }
-                        if decodingStrategy != nil { sink.key("decodingStrategy"); decodingStrategy!.write(to: sink) }
-                        if path != nil { sink.key("path"); sink.string(path!) }
-                        if tags != nil { sink.key("tags"); sink.beginObject(); for index0 in tags!.entries.indices { sink.key(tags!.entries[index0].key); sink.string(tags!.entries[index0].value) }; sink.endObject() }
+                        name?.writeField("name", to: sink)
+                        conversionStrategy?.writeField("conversionStrategy", to: sink)
+                        decodingStrategy?.writeField("decodingStrategy", to: sink)
+                        if let value = path { sink.key("path"); sink.string(value) }
+                        if let value = tags { sink.key("tags"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
                         sink.endObject()
                     }
 
@@ -1333,7 +1333,7 @@ extension ExternalSecretsV1beta1 {
 
                         public func write(to sink: any DocumentSink) {
                             sink.beginObject()
-                            if regexp != nil { sink.key("regexp"); sink.string(regexp!) }
+                            if let value = regexp { sink.key("regexp"); sink.string(value) }
                             sink.endObject()
                         }
 
@@ -1358,7 +1358,7 @@ extension ExternalSecretsV1beta1 {
 
                     public func write(to sink: any DocumentSink) {
                         sink.beginObject()
-                        if regexp != nil { sink.key("regexp"); regexp!.write(to: sink) }
+                        regexp?.writeField("regexp", to: sink)
                         sink.endObject()
                     }
 
@@ -1418,7 +1418,7 @@ extension ExternalSecretsV1beta1 {
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
                     sink.key("name"); sink.string(name)
-                    if kind != nil { sink.key("kind"); kind!.write(to: sink) }
+                    kind?.writeField("kind", to: sink)
                     sink.endObject()
                 }
 
@@ -1487,11 +1487,11 @@ extension ExternalSecretsV1beta1 {
 
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
-                    if name != nil { sink.key("name"); sink.string(name!) }
-                    if creationPolicy != nil { sink.key("creationPolicy"); creationPolicy!.write(to: sink) }
-                    if deletionPolicy != nil { sink.key("deletionPolicy"); deletionPolicy!.write(to: sink) }
-                    if immutable != nil { sink.key("immutable"); sink.bool(immutable!) }
-                    if template != nil { sink.key("template"); template!.write(to: sink) }
+                    if let value = name { sink.key("name"); sink.string(value) }
+                    creationPolicy?.writeField("creationPolicy", to: sink)
+                    deletionPolicy?.writeField("deletionPolicy", to: sink)
+                    if let value = immutable { sink.key("immutable"); sink.bool(value) }
+                    template?.writeField("template", to: sink)
                     sink.endObject()
                 }
 
@@ -1599,11 +1599,11 @@ extension ExternalSecretsV1beta1 {
 
                     public func write(to sink: any DocumentSink) {
                         sink.beginObject()
-                        if data != nil { sink.key("data"); sink.beginObject(); for index0 in data!.entries.indices { sink.key(data!.entries[index0].key); sink.string(data!.entries[index0].value) }; sink.endObject() }
-                        if engineVersion != nil { sink.key("engineVersion"); engineVersion!.write(to: sink) }
-                        if mergePolicy != nil { sink.key("mergePolicy"); mergePolicy!.write(to: sink) }
-                        if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
-                        if type != nil { sink.key("type"); sink.string(type!) }
+                        if let value = data { sink.key("data"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
+                        engineVersion?.writeField("engineVersion", to: sink)
+                        mergePolicy?.writeField("mergePolicy", to: sink)
+                        metadata?.writeField("metadata", to: sink)
+                        if let value = type { sink.key("type"); sink.string(value) }
                         sink.endObject()
                     }
 
@@ -1690,8 +1690,8 @@ extension ExternalSecretsV1beta1 {
 
                         public func write(to sink: any DocumentSink) {
                             sink.beginObject()
-                            if annotations != nil { sink.key("annotations"); sink.beginObject(); for index0 in annotations!.entries.indices { sink.key(annotations!.entries[index0].key); sink.string(annotations!.entries[index0].value) }; sink.endObject() }
-                            if labels != nil { sink.key("labels"); sink.beginObject(); for index0 in labels!.entries.indices { sink.key(labels!.entries[index0].key); sink.string(labels!.entries[index0].value) }; sink.endObject() }
+                            if let value = annotations { sink.key("annotations"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
+                            if let value = labels { sink.key("labels"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
                             sink.endObject()
                         }
 
@@ -1731,10 +1731,10 @@ extension ExternalSecretsV1beta1 {
 
             public func write(to sink: any DocumentSink) {
                 sink.beginObject()
-                if binding != nil { sink.key("binding"); binding!.write(to: sink) }
-                if conditions != nil { sink.key("conditions"); sink.beginArray(); for index0 in conditions!.indices { conditions![index0].write(to: sink) }; sink.endArray() }
-                if refreshTime != nil { sink.key("refreshTime"); sink.string(refreshTime!) }
-                if syncedResourceVersion != nil { sink.key("syncedResourceVersion"); sink.string(syncedResourceVersion!) }
+                binding?.writeField("binding", to: sink)
+                if let value = conditions { sink.key("conditions"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                if let value = refreshTime { sink.key("refreshTime"); sink.string(value) }
+                if let value = syncedResourceVersion { sink.key("syncedResourceVersion"); sink.string(value) }
                 sink.endObject()
             }
 
@@ -1760,7 +1760,7 @@ extension ExternalSecretsV1beta1 {
 
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
-                    if name != nil { sink.key("name"); sink.string(name!) }
+                    if let value = name { sink.key("name"); sink.string(value) }
                     sink.endObject()
                 }
 
@@ -1800,9 +1800,9 @@ extension ExternalSecretsV1beta1 {
 
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
-                    if lastTransitionTime != nil { sink.key("lastTransitionTime"); sink.string(lastTransitionTime!) }
-                    if message != nil { sink.key("message"); sink.string(message!) }
-                    if reason != nil { sink.key("reason"); sink.string(reason!) }
+                    if let value = lastTransitionTime { sink.key("lastTransitionTime"); sink.string(value) }
+                    if let value = message { sink.key("message"); sink.string(value) }
+                    if let value = reason { sink.key("reason"); sink.string(value) }
                     sink.key("status"); sink.string(status)
                     sink.key("type"); sink.string(type)
                     sink.endObject()
@@ -1856,9 +1856,9 @@ extension ExternalSecretsV1beta1 {
             sink.beginObject()
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
-            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
-            if spec != nil { sink.key("spec"); spec!.write(to: sink) }
-            if status != nil { sink.key("status"); status!.write(to: sink) }
+            metadata?.writeField("metadata", to: sink)
+            spec?.writeField("spec", to: sink)
+            status?.writeField("status", to: sink)
             sink.endObject()
         }
 
@@ -1901,11 +1901,11 @@ extension ExternalSecretsV1beta1 {
 
             public func write(to sink: any DocumentSink) {
                 sink.beginObject()
-                if conditions != nil { sink.key("conditions"); sink.beginArray(); for index0 in conditions!.indices { conditions![index0].write(to: sink) }; sink.endArray() }
-                if controller != nil { sink.key("controller"); sink.string(controller!) }
+                if let value = conditions { sink.key("conditions"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                if let value = controller { sink.key("controller"); sink.string(value) }
                 sink.key("provider"); provider.write(to: sink)
-                if refreshInterval != nil { sink.key("refreshInterval"); sink.int(refreshInterval!) }
-                if retrySettings != nil { sink.key("retrySettings"); retrySettings!.write(to: sink) }
+                if let value = refreshInterval { sink.key("refreshInterval"); sink.int(value) }
+                retrySettings?.writeField("retrySettings", to: sink)
                 sink.endObject()
             }
 
@@ -1940,9 +1940,9 @@ extension ExternalSecretsV1beta1 {
 
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
-                    if namespaceRegexes != nil { sink.key("namespaceRegexes"); sink.beginArray(); for index0 in namespaceRegexes!.indices { sink.string(namespaceRegexes![index0]) }; sink.endArray() }
-                    if namespaceSelector != nil { sink.key("namespaceSelector"); namespaceSelector!.write(to: sink) }
-                    if namespaces != nil { sink.key("namespaces"); sink.beginArray(); for index0 in namespaces!.indices { sink.string(namespaces![index0]) }; sink.endArray() }
+                    if let value = namespaceRegexes { sink.key("namespaceRegexes"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+                    namespaceSelector?.writeField("namespaceSelector", to: sink)
+                    if let value = namespaces { sink.key("namespaces"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
                     sink.endObject()
                 }
 
@@ -1971,8 +1971,8 @@ extension ExternalSecretsV1beta1 {
 
                     public func write(to sink: any DocumentSink) {
                         sink.beginObject()
-                        if matchExpressions != nil { sink.key("matchExpressions"); sink.beginArray(); for index0 in matchExpressions!.indices { matchExpressions![index0].write(to: sink) }; sink.endArray() }
-                        if matchLabels != nil { sink.key("matchLabels"); sink.beginObject(); for index0 in matchLabels!.entries.indices { sink.key(matchLabels!.entries[index0].key); sink.string(matchLabels!.entries[index0].value) }; sink.endObject() }
+                        if let value = matchExpressions { sink.key("matchExpressions"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                        if let value = matchLabels { sink.key("matchLabels"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
                         sink.endObject()
                     }
 
@@ -2006,7 +2006,7 @@ extension ExternalSecretsV1beta1 {
                             sink.beginObject()
                             sink.key("key"); sink.string(key)
                             sink.key("operator"); `operator`.write(to: sink)
-                            if values != nil { sink.key("values"); sink.beginArray(); for index0 in values!.indices { sink.string(values![index0]) }; sink.endArray() }
+                            if let value = values { sink.key("values"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
                             sink.endObject()
                         }
 
@@ -2068,7 +2068,7 @@ extension ExternalSecretsV1beta1 {
 
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
-                    if aws != nil { sink.key("aws"); aws!.write(to: sink) }
+                    aws?.writeField("aws", to: sink)
                     sink.endObject()
                 }
 
@@ -2119,13 +2119,13 @@ extension ExternalSecretsV1beta1 {
 
                     public func write(to sink: any DocumentSink) {
                         sink.beginObject()
-                        if additionalRoles != nil { sink.key("additionalRoles"); sink.beginArray(); for index0 in additionalRoles!.indices { sink.string(additionalRoles![index0]) }; sink.endArray() }
-                        if auth != nil { sink.key("auth"); auth!.write(to: sink) }
-                        if externalID != nil { sink.key("externalID"); sink.string(externalID!) }
-                        if prefix != nil { sink.key("prefix"); sink.string(prefix!) }
+                        if let value = additionalRoles { sink.key("additionalRoles"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+                        auth?.writeField("auth", to: sink)
+                        if let value = externalID { sink.key("externalID"); sink.string(value) }
+                        if let value = prefix { sink.key("prefix"); sink.string(value) }
                         sink.key("region"); sink.string(region)
-                        if role != nil { sink.key("role"); sink.string(role!) }
-                        if secretsManager != nil { sink.key("secretsManager"); secretsManager!.write(to: sink) }
+                        if let value = role { sink.key("role"); sink.string(value) }
+                        secretsManager?.writeField("secretsManager", to: sink)
                         sink.key("service"); service.write(to: sink)
                         sink.endObject()
                     }
@@ -2188,8 +2188,8 @@ extension ExternalSecretsV1beta1 {
 
                         public func write(to sink: any DocumentSink) {
                             sink.beginObject()
-                            if jwt != nil { sink.key("jwt"); jwt!.write(to: sink) }
-                            if secretRef != nil { sink.key("secretRef"); secretRef!.write(to: sink) }
+                            jwt?.writeField("jwt", to: sink)
+                            secretRef?.writeField("secretRef", to: sink)
                             sink.endObject()
                         }
 
@@ -2213,7 +2213,7 @@ extension ExternalSecretsV1beta1 {
 
                             public func write(to sink: any DocumentSink) {
                                 sink.beginObject()
-                                if serviceAccountRef != nil { sink.key("serviceAccountRef"); serviceAccountRef!.write(to: sink) }
+                                serviceAccountRef?.writeField("serviceAccountRef", to: sink)
                                 sink.endObject()
                             }
 
@@ -2245,8 +2245,8 @@ extension ExternalSecretsV1beta1 {
                                 public func write(to sink: any DocumentSink) {
                                     sink.beginObject()
                                     sink.key("name"); sink.string(name)
-                                    if audiences != nil { sink.key("audiences"); sink.beginArray(); for index0 in audiences!.indices { sink.string(audiences![index0]) }; sink.endArray() }
-                                    if namespace != nil { sink.key("namespace"); sink.string(namespace!) }
+                                    if let value = audiences { sink.key("audiences"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+                                    if let value = namespace { sink.key("namespace"); sink.string(value) }
                                     sink.endObject()
                                 }
 
@@ -2281,9 +2281,9 @@ extension ExternalSecretsV1beta1 {
 
                             public func write(to sink: any DocumentSink) {
                                 sink.beginObject()
-                                if accessKeyIDSecretRef != nil { sink.key("accessKeyIDSecretRef"); accessKeyIDSecretRef!.write(to: sink) }
-                                if secretAccessKeySecretRef != nil { sink.key("secretAccessKeySecretRef"); secretAccessKeySecretRef!.write(to: sink) }
-                                if sessionTokenSecretRef != nil { sink.key("sessionTokenSecretRef"); sessionTokenSecretRef!.write(to: sink) }
+                                accessKeyIDSecretRef?.writeField("accessKeyIDSecretRef", to: sink)
+                                secretAccessKeySecretRef?.writeField("secretAccessKeySecretRef", to: sink)
+                                sessionTokenSecretRef?.writeField("sessionTokenSecretRef", to: sink)
                                 sink.endObject()
                             }
 
@@ -2316,9 +2316,9 @@ extension ExternalSecretsV1beta1 {
 
                                 public func write(to sink: any DocumentSink) {
                                     sink.beginObject()
-                                    if name != nil { sink.key("name"); sink.string(name!) }
-                                    if key != nil { sink.key("key"); sink.string(key!) }
-                                    if namespace != nil { sink.key("namespace"); sink.string(namespace!) }
+                                    if let value = name { sink.key("name"); sink.string(value) }
+                                    if let value = key { sink.key("key"); sink.string(value) }
+                                    if let value = namespace { sink.key("namespace"); sink.string(value) }
                                     sink.endObject()
                                 }
 
@@ -2352,9 +2352,9 @@ extension ExternalSecretsV1beta1 {
 
                                 public func write(to sink: any DocumentSink) {
                                     sink.beginObject()
-                                    if name != nil { sink.key("name"); sink.string(name!) }
-                                    if key != nil { sink.key("key"); sink.string(key!) }
-                                    if namespace != nil { sink.key("namespace"); sink.string(namespace!) }
+                                    if let value = name { sink.key("name"); sink.string(value) }
+                                    if let value = key { sink.key("key"); sink.string(value) }
+                                    if let value = namespace { sink.key("namespace"); sink.string(value) }
                                     sink.endObject()
                                 }
 
@@ -2388,9 +2388,9 @@ extension ExternalSecretsV1beta1 {
 
                                 public func write(to sink: any DocumentSink) {
                                     sink.beginObject()
-                                    if name != nil { sink.key("name"); sink.string(name!) }
-                                    if key != nil { sink.key("key"); sink.string(key!) }
-                                    if namespace != nil { sink.key("namespace"); sink.string(namespace!) }
+                                    if let value = name { sink.key("name"); sink.string(value) }
+                                    if let value = key { sink.key("key"); sink.string(value) }
+                                    if let value = namespace { sink.key("namespace"); sink.string(value) }
                                     sink.endObject()
                                 }
 
@@ -2422,8 +2422,8 @@ extension ExternalSecretsV1beta1 {
 
                         public func write(to sink: any DocumentSink) {
                             sink.beginObject()
-                            if forceDeleteWithoutRecovery != nil { sink.key("forceDeleteWithoutRecovery"); sink.bool(forceDeleteWithoutRecovery!) }
-                            if recoveryWindowInDays != nil { sink.key("recoveryWindowInDays"); sink.int(recoveryWindowInDays!) }
+                            if let value = forceDeleteWithoutRecovery { sink.key("forceDeleteWithoutRecovery"); sink.bool(value) }
+                            if let value = recoveryWindowInDays { sink.key("recoveryWindowInDays"); sink.int(value) }
                             sink.endObject()
                         }
 
@@ -2454,8 +2454,8 @@ extension ExternalSecretsV1beta1 {
 
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
-                    if maxRetries != nil { sink.key("maxRetries"); sink.int(maxRetries!) }
-                    if retryInterval != nil { sink.key("retryInterval"); sink.string(retryInterval!) }
+                    if let value = maxRetries { sink.key("maxRetries"); sink.int(value) }
+                    if let value = retryInterval { sink.key("retryInterval"); sink.string(value) }
                     sink.endObject()
                 }
 
@@ -2485,8 +2485,8 @@ extension ExternalSecretsV1beta1 {
 
             public func write(to sink: any DocumentSink) {
                 sink.beginObject()
-                if capabilities != nil { sink.key("capabilities"); capabilities!.write(to: sink) }
-                if conditions != nil { sink.key("conditions"); sink.beginArray(); for index0 in conditions!.indices { conditions![index0].write(to: sink) }; sink.endArray() }
+                capabilities?.writeField("capabilities", to: sink)
+                if let value = conditions { sink.key("conditions"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
                 sink.endObject()
             }
 
@@ -2557,9 +2557,9 @@ extension ExternalSecretsV1beta1 {
 
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
-                    if lastTransitionTime != nil { sink.key("lastTransitionTime"); sink.string(lastTransitionTime!) }
-                    if message != nil { sink.key("message"); sink.string(message!) }
-                    if reason != nil { sink.key("reason"); sink.string(reason!) }
+                    if let value = lastTransitionTime { sink.key("lastTransitionTime"); sink.string(value) }
+                    if let value = message { sink.key("message"); sink.string(value) }
+                    if let value = reason { sink.key("reason"); sink.string(value) }
                     sink.key("status"); sink.string(status)
                     sink.key("type"); sink.string(type)
                     sink.endObject()

@@ -34,7 +34,7 @@ extension MonitoringV1 {
             sink.beginObject()
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
-            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
+            metadata?.writeField("metadata", to: sink)
             sink.key("spec"); spec.write(to: sink)
             sink.endObject()
         }
@@ -81,11 +81,11 @@ extension MonitoringV1 {
 
             public func write(to sink: any DocumentSink) {
                 sink.beginObject()
-                if jobLabel != nil { sink.key("jobLabel"); sink.string(jobLabel!) }
-                if namespaceSelector != nil { sink.key("namespaceSelector"); namespaceSelector!.write(to: sink) }
-                if podMetricsEndpoints != nil { sink.key("podMetricsEndpoints"); sink.beginArray(); for index0 in podMetricsEndpoints!.indices { podMetricsEndpoints![index0].write(to: sink) }; sink.endArray() }
-                if podTargetLabels != nil { sink.key("podTargetLabels"); sink.beginArray(); for index0 in podTargetLabels!.indices { sink.string(podTargetLabels![index0]) }; sink.endArray() }
-                if sampleLimit != nil { sink.key("sampleLimit"); sink.int(sampleLimit!) }
+                if let value = jobLabel { sink.key("jobLabel"); sink.string(value) }
+                namespaceSelector?.writeField("namespaceSelector", to: sink)
+                if let value = podMetricsEndpoints { sink.key("podMetricsEndpoints"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                if let value = podTargetLabels { sink.key("podTargetLabels"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+                if let value = sampleLimit { sink.key("sampleLimit"); sink.int(value) }
                 sink.key("selector"); selector.write(to: sink)
                 sink.endObject()
             }
@@ -118,8 +118,8 @@ extension MonitoringV1 {
 
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
-                    if `any` != nil { sink.key("any"); sink.bool(`any`!) }
-                    if matchNames != nil { sink.key("matchNames"); sink.beginArray(); for index0 in matchNames!.indices { sink.string(matchNames![index0]) }; sink.endArray() }
+                    if let value = `any` { sink.key("any"); sink.bool(value) }
+                    if let value = matchNames { sink.key("matchNames"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
                     sink.endObject()
                 }
 
@@ -188,18 +188,18 @@ extension MonitoringV1 {
 
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
-                    if filterRunning != nil { sink.key("filterRunning"); sink.bool(filterRunning!) }
-                    if honorLabels != nil { sink.key("honorLabels"); sink.bool(honorLabels!) }
-                    if honorTimestamps != nil { sink.key("honorTimestamps"); sink.bool(honorTimestamps!) }
-                    if interval != nil { sink.key("interval"); sink.string(interval!) }
-                    if params != nil { sink.key("params"); sink.beginObject(); for index0 in params!.entries.indices { sink.key(params!.entries[index0].key); sink.beginArray(); for index1 in params!.entries[index0].value.indices { sink.string(params!.entries[index0].value[index1]) }; sink.endArray() }; sink.endObject() }
-                    if path != nil { sink.key("path"); sink.string(path!) }
-                    if port != nil { sink.key("port"); sink.string(port!) }
-                    if portNumber != nil { sink.key("portNumber"); sink.int(portNumber!) }
-                    if relabelings != nil { sink.key("relabelings"); sink.beginArray(); for index0 in relabelings!.indices { relabelings![index0].write(to: sink) }; sink.endArray() }
-                    if scheme != nil { sink.key("scheme"); scheme!.write(to: sink) }
-                    if scrapeTimeout != nil { sink.key("scrapeTimeout"); sink.string(scrapeTimeout!) }
-                    if targetPort != nil { sink.key("targetPort"); targetPort!.write(to: sink) }
+                    if let value = filterRunning { sink.key("filterRunning"); sink.bool(value) }
+                    if let value = honorLabels { sink.key("honorLabels"); sink.bool(value) }
+                    if let value = honorTimestamps { sink.key("honorTimestamps"); sink.bool(value) }
+                    if let value = interval { sink.key("interval"); sink.string(value) }
+                    if let value = params { sink.key("params"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.beginArray(); for index1 in value.entries[index0].value.indices { sink.string(value.entries[index0].value[index1]) }; sink.endArray() }; sink.endObject() }
+                    if let value = path { sink.key("path"); sink.string(value) }
+                    if let value = port { sink.key("port"); sink.string(value) }
+                    if let value = portNumber { sink.key("portNumber"); sink.int(value) }
+                    if let value = relabelings { sink.key("relabelings"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                    scheme?.writeField("scheme", to: sink)
+                    if let value = scrapeTimeout { sink.key("scrapeTimeout"); sink.string(value) }
+                    targetPort?.writeField("targetPort", to: sink)
                     sink.endObject()
                 }
 
@@ -285,13 +285,13 @@ extension MonitoringV1 {
 
                     public func write(to sink: any DocumentSink) {
                         sink.beginObject()
-                        if action != nil { sink.key("action"); action!.write(to: sink) }
-                        if modulus != nil { sink.key("modulus"); sink.int(modulus!) }
-                        if regex != nil { sink.key("regex"); sink.string(regex!) }
-                        if replacement != nil { sink.key("replacement"); sink.string(replacement!) }
-                        if separator != nil { sink.key("separator"); sink.string(separator!) }
-                        if sourceLabels != nil { sink.key("sourceLabels"); sink.beginArray(); for index0 in sourceLabels!.indices { sink.string(sourceLabels![index0]) }; sink.endArray() }
-                        if targetLabel != nil { sink.key("targetLabel"); sink.string(targetLabel!) }
+                        action?.writeField("action", to: sink)
+                        if let value = modulus { sink.key("modulus"); sink.int(value) }
+                        if let value = regex { sink.key("regex"); sink.string(value) }
+                        if let value = replacement { sink.key("replacement"); sink.string(value) }
+                        if let value = separator { sink.key("separator"); sink.string(value) }
+                        if let value = sourceLabels { sink.key("sourceLabels"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+                        if let value = targetLabel { sink.key("targetLabel"); sink.string(value) }
                         sink.endObject()
                     }
 
@@ -381,8 +381,8 @@ extension MonitoringV1 {
 
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
-                    if matchExpressions != nil { sink.key("matchExpressions"); sink.beginArray(); for index0 in matchExpressions!.indices { matchExpressions![index0].write(to: sink) }; sink.endArray() }
-                    if matchLabels != nil { sink.key("matchLabels"); sink.beginObject(); for index0 in matchLabels!.entries.indices { sink.key(matchLabels!.entries[index0].key); sink.string(matchLabels!.entries[index0].value) }; sink.endObject() }
+                    if let value = matchExpressions { sink.key("matchExpressions"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                    if let value = matchLabels { sink.key("matchLabels"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
                     sink.endObject()
                 }
 
@@ -416,7 +416,7 @@ extension MonitoringV1 {
                         sink.beginObject()
                         sink.key("key"); sink.string(key)
                         sink.key("operator"); sink.string(`operator`)
-                        if values != nil { sink.key("values"); sink.beginArray(); for index0 in values!.indices { sink.string(values![index0]) }; sink.endArray() }
+                        if let value = values { sink.key("values"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
                         sink.endObject()
                     }
 
@@ -463,7 +463,7 @@ extension MonitoringV1 {
             sink.beginObject()
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
-            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
+            metadata?.writeField("metadata", to: sink)
             sink.key("spec"); spec.write(to: sink)
             sink.endObject()
         }
@@ -490,7 +490,7 @@ extension MonitoringV1 {
 
             public func write(to sink: any DocumentSink) {
                 sink.beginObject()
-                if groups != nil { sink.key("groups"); sink.beginArray(); for index0 in groups!.indices { groups![index0].write(to: sink) }; sink.endArray() }
+                if let value = groups { sink.key("groups"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
                 sink.endObject()
             }
 
@@ -538,12 +538,12 @@ extension MonitoringV1 {
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
                     sink.key("name"); sink.string(name)
-                    if interval != nil { sink.key("interval"); sink.string(interval!) }
-                    if labels != nil { sink.key("labels"); sink.beginObject(); for index0 in labels!.entries.indices { sink.key(labels!.entries[index0].key); sink.string(labels!.entries[index0].value) }; sink.endObject() }
-                    if limit != nil { sink.key("limit"); sink.int(limit!) }
-                    if partialResponseStrategy != nil { sink.key("partial_response_strategy"); sink.string(partialResponseStrategy!) }
-                    if queryOffset != nil { sink.key("query_offset"); sink.string(queryOffset!) }
-                    if rules != nil { sink.key("rules"); sink.beginArray(); for index0 in rules!.indices { rules![index0].write(to: sink) }; sink.endArray() }
+                    if let value = interval { sink.key("interval"); sink.string(value) }
+                    if let value = labels { sink.key("labels"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
+                    if let value = limit { sink.key("limit"); sink.int(value) }
+                    if let value = partialResponseStrategy { sink.key("partial_response_strategy"); sink.string(value) }
+                    if let value = queryOffset { sink.key("query_offset"); sink.string(value) }
+                    if let value = rules { sink.key("rules"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
                     sink.endObject()
                 }
 
@@ -596,13 +596,13 @@ extension MonitoringV1 {
 
                     public func write(to sink: any DocumentSink) {
                         sink.beginObject()
-                        if alert != nil { sink.key("alert"); sink.string(alert!) }
-                        if annotations != nil { sink.key("annotations"); sink.beginObject(); for index0 in annotations!.entries.indices { sink.key(annotations!.entries[index0].key); sink.string(annotations!.entries[index0].value) }; sink.endObject() }
+                        if let value = alert { sink.key("alert"); sink.string(value) }
+                        if let value = annotations { sink.key("annotations"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
                         sink.key("expr"); expr.write(to: sink)
-                        if `for` != nil { sink.key("for"); sink.string(`for`!) }
-                        if keepFiringFor != nil { sink.key("keep_firing_for"); sink.string(keepFiringFor!) }
-                        if labels != nil { sink.key("labels"); sink.beginObject(); for index0 in labels!.entries.indices { sink.key(labels!.entries[index0].key); sink.string(labels!.entries[index0].value) }; sink.endObject() }
-                        if record != nil { sink.key("record"); sink.string(record!) }
+                        if let value = `for` { sink.key("for"); sink.string(value) }
+                        if let value = keepFiringFor { sink.key("keep_firing_for"); sink.string(value) }
+                        if let value = labels { sink.key("labels"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
+                        if let value = record { sink.key("record"); sink.string(value) }
                         sink.endObject()
                     }
 
@@ -653,7 +653,7 @@ extension MonitoringV1 {
             sink.beginObject()
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
-            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
+            metadata?.writeField("metadata", to: sink)
             sink.key("spec"); spec.write(to: sink)
             sink.endObject()
         }
@@ -712,15 +712,15 @@ extension MonitoringV1 {
 
             public func write(to sink: any DocumentSink) {
                 sink.beginObject()
-                if attachMetadata != nil { sink.key("attachMetadata"); attachMetadata!.write(to: sink) }
-                if endpoints != nil { sink.key("endpoints"); sink.beginArray(); for index0 in endpoints!.indices { endpoints![index0].write(to: sink) }; sink.endArray() }
-                if jobLabel != nil { sink.key("jobLabel"); sink.string(jobLabel!) }
-                if namespaceSelector != nil { sink.key("namespaceSelector"); namespaceSelector!.write(to: sink) }
-                if podTargetLabels != nil { sink.key("podTargetLabels"); sink.beginArray(); for index0 in podTargetLabels!.indices { sink.string(podTargetLabels![index0]) }; sink.endArray() }
-                if sampleLimit != nil { sink.key("sampleLimit"); sink.int(sampleLimit!) }
+                attachMetadata?.writeField("attachMetadata", to: sink)
+                if let value = endpoints { sink.key("endpoints"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                if let value = jobLabel { sink.key("jobLabel"); sink.string(value) }
+                namespaceSelector?.writeField("namespaceSelector", to: sink)
+                if let value = podTargetLabels { sink.key("podTargetLabels"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+                if let value = sampleLimit { sink.key("sampleLimit"); sink.int(value) }
                 sink.key("selector"); selector.write(to: sink)
-                if targetLabels != nil { sink.key("targetLabels"); sink.beginArray(); for index0 in targetLabels!.indices { sink.string(targetLabels![index0]) }; sink.endArray() }
-                if targetLimit != nil { sink.key("targetLimit"); sink.int(targetLimit!) }
+                if let value = targetLabels { sink.key("targetLabels"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+                if let value = targetLimit { sink.key("targetLimit"); sink.int(value) }
                 sink.endObject()
             }
 
@@ -751,7 +751,7 @@ extension MonitoringV1 {
 
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
-                    if node != nil { sink.key("node"); sink.bool(node!) }
+                    if let value = node { sink.key("node"); sink.bool(value) }
                     sink.endObject()
                 }
 
@@ -835,22 +835,22 @@ extension MonitoringV1 {
 
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
-                    if bearerTokenFile != nil { sink.key("bearerTokenFile"); sink.string(bearerTokenFile!) }
-                    if enableHttp2 != nil { sink.key("enableHttp2"); sink.bool(enableHttp2!) }
-                    if filterRunning != nil { sink.key("filterRunning"); sink.bool(filterRunning!) }
-                    if followRedirects != nil { sink.key("followRedirects"); sink.bool(followRedirects!) }
-                    if honorLabels != nil { sink.key("honorLabels"); sink.bool(honorLabels!) }
-                    if honorTimestamps != nil { sink.key("honorTimestamps"); sink.bool(honorTimestamps!) }
-                    if interval != nil { sink.key("interval"); sink.string(interval!) }
-                    if metricRelabelings != nil { sink.key("metricRelabelings"); sink.beginArray(); for index0 in metricRelabelings!.indices { metricRelabelings![index0].write(to: sink) }; sink.endArray() }
-                    if params != nil { sink.key("params"); sink.beginObject(); for index0 in params!.entries.indices { sink.key(params!.entries[index0].key); sink.beginArray(); for index1 in params!.entries[index0].value.indices { sink.string(params!.entries[index0].value[index1]) }; sink.endArray() }; sink.endObject() }
-                    if path != nil { sink.key("path"); sink.string(path!) }
-                    if port != nil { sink.key("port"); sink.string(port!) }
-                    if relabelings != nil { sink.key("relabelings"); sink.beginArray(); for index0 in relabelings!.indices { relabelings![index0].write(to: sink) }; sink.endArray() }
-                    if scheme != nil { sink.key("scheme"); scheme!.write(to: sink) }
-                    if scrapeTimeout != nil { sink.key("scrapeTimeout"); sink.string(scrapeTimeout!) }
-                    if targetPort != nil { sink.key("targetPort"); targetPort!.write(to: sink) }
-                    if tlsConfig != nil { sink.key("tlsConfig"); tlsConfig!.write(to: sink) }
+                    if let value = bearerTokenFile { sink.key("bearerTokenFile"); sink.string(value) }
+                    if let value = enableHttp2 { sink.key("enableHttp2"); sink.bool(value) }
+                    if let value = filterRunning { sink.key("filterRunning"); sink.bool(value) }
+                    if let value = followRedirects { sink.key("followRedirects"); sink.bool(value) }
+                    if let value = honorLabels { sink.key("honorLabels"); sink.bool(value) }
+                    if let value = honorTimestamps { sink.key("honorTimestamps"); sink.bool(value) }
+                    if let value = interval { sink.key("interval"); sink.string(value) }
+                    if let value = metricRelabelings { sink.key("metricRelabelings"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                    if let value = params { sink.key("params"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.beginArray(); for index1 in value.entries[index0].value.indices { sink.string(value.entries[index0].value[index1]) }; sink.endArray() }; sink.endObject() }
+                    if let value = path { sink.key("path"); sink.string(value) }
+                    if let value = port { sink.key("port"); sink.string(value) }
+                    if let value = relabelings { sink.key("relabelings"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                    scheme?.writeField("scheme", to: sink)
+                    if let value = scrapeTimeout { sink.key("scrapeTimeout"); sink.string(value) }
+                    targetPort?.writeField("targetPort", to: sink)
+                    tlsConfig?.writeField("tlsConfig", to: sink)
                     sink.endObject()
                 }
 
@@ -940,13 +940,13 @@ extension MonitoringV1 {
 
                     public func write(to sink: any DocumentSink) {
                         sink.beginObject()
-                        if action != nil { sink.key("action"); action!.write(to: sink) }
-                        if modulus != nil { sink.key("modulus"); sink.int(modulus!) }
-                        if regex != nil { sink.key("regex"); sink.string(regex!) }
-                        if replacement != nil { sink.key("replacement"); sink.string(replacement!) }
-                        if separator != nil { sink.key("separator"); sink.string(separator!) }
-                        if sourceLabels != nil { sink.key("sourceLabels"); sink.beginArray(); for index0 in sourceLabels!.indices { sink.string(sourceLabels![index0]) }; sink.endArray() }
-                        if targetLabel != nil { sink.key("targetLabel"); sink.string(targetLabel!) }
+                        action?.writeField("action", to: sink)
+                        if let value = modulus { sink.key("modulus"); sink.int(value) }
+                        if let value = regex { sink.key("regex"); sink.string(value) }
+                        if let value = replacement { sink.key("replacement"); sink.string(value) }
+                        if let value = separator { sink.key("separator"); sink.string(value) }
+                        if let value = sourceLabels { sink.key("sourceLabels"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+                        if let value = targetLabel { sink.key("targetLabel"); sink.string(value) }
                         sink.endObject()
                     }
 
@@ -1055,13 +1055,13 @@ extension MonitoringV1 {
 
                     public func write(to sink: any DocumentSink) {
                         sink.beginObject()
-                        if action != nil { sink.key("action"); action!.write(to: sink) }
-                        if modulus != nil { sink.key("modulus"); sink.int(modulus!) }
-                        if regex != nil { sink.key("regex"); sink.string(regex!) }
-                        if replacement != nil { sink.key("replacement"); sink.string(replacement!) }
-                        if separator != nil { sink.key("separator"); sink.string(separator!) }
-                        if sourceLabels != nil { sink.key("sourceLabels"); sink.beginArray(); for index0 in sourceLabels!.indices { sink.string(sourceLabels![index0]) }; sink.endArray() }
-                        if targetLabel != nil { sink.key("targetLabel"); sink.string(targetLabel!) }
+                        action?.writeField("action", to: sink)
+                        if let value = modulus { sink.key("modulus"); sink.int(value) }
+                        if let value = regex { sink.key("regex"); sink.string(value) }
+                        if let value = replacement { sink.key("replacement"); sink.string(value) }
+                        if let value = separator { sink.key("separator"); sink.string(value) }
+                        if let value = sourceLabels { sink.key("sourceLabels"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+                        if let value = targetLabel { sink.key("targetLabel"); sink.string(value) }
                         sink.endObject()
                     }
 
@@ -1162,11 +1162,11 @@ extension MonitoringV1 {
 
                     public func write(to sink: any DocumentSink) {
                         sink.beginObject()
-                        if caFile != nil { sink.key("caFile"); sink.string(caFile!) }
-                        if certFile != nil { sink.key("certFile"); sink.string(certFile!) }
-                        if insecureSkipVerify != nil { sink.key("insecureSkipVerify"); sink.bool(insecureSkipVerify!) }
-                        if keyFile != nil { sink.key("keyFile"); sink.string(keyFile!) }
-                        if serverName != nil { sink.key("serverName"); sink.string(serverName!) }
+                        if let value = caFile { sink.key("caFile"); sink.string(value) }
+                        if let value = certFile { sink.key("certFile"); sink.string(value) }
+                        if let value = insecureSkipVerify { sink.key("insecureSkipVerify"); sink.bool(value) }
+                        if let value = keyFile { sink.key("keyFile"); sink.string(value) }
+                        if let value = serverName { sink.key("serverName"); sink.string(value) }
                         sink.endObject()
                     }
 
@@ -1199,8 +1199,8 @@ extension MonitoringV1 {
 
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
-                    if `any` != nil { sink.key("any"); sink.bool(`any`!) }
-                    if matchNames != nil { sink.key("matchNames"); sink.beginArray(); for index0 in matchNames!.indices { sink.string(matchNames![index0]) }; sink.endArray() }
+                    if let value = `any` { sink.key("any"); sink.bool(value) }
+                    if let value = matchNames { sink.key("matchNames"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
                     sink.endObject()
                 }
 
@@ -1229,8 +1229,8 @@ extension MonitoringV1 {
 
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
-                    if matchExpressions != nil { sink.key("matchExpressions"); sink.beginArray(); for index0 in matchExpressions!.indices { matchExpressions![index0].write(to: sink) }; sink.endArray() }
-                    if matchLabels != nil { sink.key("matchLabels"); sink.beginObject(); for index0 in matchLabels!.entries.indices { sink.key(matchLabels!.entries[index0].key); sink.string(matchLabels!.entries[index0].value) }; sink.endObject() }
+                    if let value = matchExpressions { sink.key("matchExpressions"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                    if let value = matchLabels { sink.key("matchLabels"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
                     sink.endObject()
                 }
 
@@ -1264,7 +1264,7 @@ extension MonitoringV1 {
                         sink.beginObject()
                         sink.key("key"); sink.string(key)
                         sink.key("operator"); sink.string(`operator`)
-                        if values != nil { sink.key("values"); sink.beginArray(); for index0 in values!.indices { sink.string(values![index0]) }; sink.endArray() }
+                        if let value = values { sink.key("values"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
                         sink.endObject()
                     }
 

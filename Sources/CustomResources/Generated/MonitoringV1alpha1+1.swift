@@ -34,7 +34,7 @@ extension MonitoringV1alpha1 {
             sink.beginObject()
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
-            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
+            metadata?.writeField("metadata", to: sink)
             sink.key("spec"); spec.write(to: sink)
             sink.endObject()
         }
@@ -73,10 +73,10 @@ extension MonitoringV1alpha1 {
 
             public func write(to sink: any DocumentSink) {
                 sink.beginObject()
-                if inhibitRules != nil { sink.key("inhibitRules"); sink.beginArray(); for index0 in inhibitRules!.indices { inhibitRules![index0].write(to: sink) }; sink.endArray() }
-                if muteTimeIntervals != nil { sink.key("muteTimeIntervals"); sink.beginArray(); for index0 in muteTimeIntervals!.indices { muteTimeIntervals![index0].write(to: sink) }; sink.endArray() }
-                if receivers != nil { sink.key("receivers"); sink.beginArray(); for index0 in receivers!.indices { receivers![index0].write(to: sink) }; sink.endArray() }
-                if route != nil { sink.key("route"); route!.write(to: sink) }
+                if let value = inhibitRules { sink.key("inhibitRules"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                if let value = muteTimeIntervals { sink.key("muteTimeIntervals"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                if let value = receivers { sink.key("receivers"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                route?.writeField("route", to: sink)
                 sink.endObject()
             }
 
@@ -110,9 +110,9 @@ extension MonitoringV1alpha1 {
 
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
-                    if equal != nil { sink.key("equal"); sink.beginArray(); for index0 in equal!.indices { sink.string(equal![index0]) }; sink.endArray() }
-                    if sourceMatch != nil { sink.key("sourceMatch"); sink.beginArray(); for index0 in sourceMatch!.indices { sourceMatch![index0].write(to: sink) }; sink.endArray() }
-                    if targetMatch != nil { sink.key("targetMatch"); sink.beginArray(); for index0 in targetMatch!.indices { targetMatch![index0].write(to: sink) }; sink.endArray() }
+                    if let value = equal { sink.key("equal"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+                    if let value = sourceMatch { sink.key("sourceMatch"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                    if let value = targetMatch { sink.key("targetMatch"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
                     sink.endObject()
                 }
 
@@ -150,9 +150,9 @@ extension MonitoringV1alpha1 {
                     public func write(to sink: any DocumentSink) {
                         sink.beginObject()
                         sink.key("name"); sink.string(name)
-                        if matchType != nil { sink.key("matchType"); matchType!.write(to: sink) }
-                        if regex != nil { sink.key("regex"); sink.bool(regex!) }
-                        if value != nil { sink.key("value"); sink.string(value!) }
+                        matchType?.writeField("matchType", to: sink)
+                        if let value = regex { sink.key("regex"); sink.bool(value) }
+                        if let value = value { sink.key("value"); sink.string(value) }
                         sink.endObject()
                     }
 
@@ -226,9 +226,9 @@ extension MonitoringV1alpha1 {
                     public func write(to sink: any DocumentSink) {
                         sink.beginObject()
                         sink.key("name"); sink.string(name)
-                        if matchType != nil { sink.key("matchType"); matchType!.write(to: sink) }
-                        if regex != nil { sink.key("regex"); sink.bool(regex!) }
-                        if value != nil { sink.key("value"); sink.string(value!) }
+                        matchType?.writeField("matchType", to: sink)
+                        if let value = regex { sink.key("regex"); sink.bool(value) }
+                        if let value = value { sink.key("value"); sink.string(value) }
                         sink.endObject()
                     }
 
@@ -294,8 +294,8 @@ extension MonitoringV1alpha1 {
 
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
-                    if name != nil { sink.key("name"); sink.string(name!) }
-                    if timeIntervals != nil { sink.key("timeIntervals"); sink.beginArray(); for index0 in timeIntervals!.indices { timeIntervals![index0].write(to: sink) }; sink.endArray() }
+                    if let value = name { sink.key("name"); sink.string(value) }
+                    if let value = timeIntervals { sink.key("timeIntervals"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
                     sink.endObject()
                 }
 
@@ -335,11 +335,11 @@ extension MonitoringV1alpha1 {
 
                     public func write(to sink: any DocumentSink) {
                         sink.beginObject()
-                        if daysOfMonth != nil { sink.key("daysOfMonth"); sink.beginArray(); for index0 in daysOfMonth!.indices { daysOfMonth![index0].write(to: sink) }; sink.endArray() }
-                        if months != nil { sink.key("months"); sink.beginArray(); for index0 in months!.indices { sink.string(months![index0]) }; sink.endArray() }
-                        if times != nil { sink.key("times"); sink.beginArray(); for index0 in times!.indices { times![index0].write(to: sink) }; sink.endArray() }
-                        if weekdays != nil { sink.key("weekdays"); sink.beginArray(); for index0 in weekdays!.indices { sink.string(weekdays![index0]) }; sink.endArray() }
-                        if years != nil { sink.key("years"); sink.beginArray(); for index0 in years!.indices { sink.string(years![index0]) }; sink.endArray() }
+                        if let value = daysOfMonth { sink.key("daysOfMonth"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                        if let value = months { sink.key("months"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+                        if let value = times { sink.key("times"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                        if let value = weekdays { sink.key("weekdays"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+                        if let value = years { sink.key("years"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
                         sink.endObject()
                     }
 
@@ -370,8 +370,8 @@ extension MonitoringV1alpha1 {
 
                         public func write(to sink: any DocumentSink) {
                             sink.beginObject()
-                            if end != nil { sink.key("end"); sink.int(end!) }
-                            if start != nil { sink.key("start"); sink.int(start!) }
+                            if let value = end { sink.key("end"); sink.int(value) }
+                            if let value = start { sink.key("start"); sink.int(value) }
                             sink.endObject()
                         }
 
@@ -400,8 +400,8 @@ extension MonitoringV1alpha1 {
 
                         public func write(to sink: any DocumentSink) {
                             sink.beginObject()
-                            if endTime != nil { sink.key("endTime"); sink.string(endTime!) }
-                            if startTime != nil { sink.key("startTime"); sink.string(startTime!) }
+                            if let value = endTime { sink.key("endTime"); sink.string(value) }
+                            if let value = startTime { sink.key("startTime"); sink.string(value) }
                             sink.endObject()
                         }
 
@@ -445,10 +445,10 @@ extension MonitoringV1alpha1 {
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
                     sink.key("name"); sink.string(name)
-                    if emailConfigs != nil { sink.key("emailConfigs"); sink.beginArray(); for index0 in emailConfigs!.indices { emailConfigs![index0].write(to: sink) }; sink.endArray() }
-                    if pagerdutyConfigs != nil { sink.key("pagerdutyConfigs"); sink.beginArray(); for index0 in pagerdutyConfigs!.indices { pagerdutyConfigs![index0].write(to: sink) }; sink.endArray() }
-                    if slackConfigs != nil { sink.key("slackConfigs"); sink.beginArray(); for index0 in slackConfigs!.indices { slackConfigs![index0].write(to: sink) }; sink.endArray() }
-                    if webhookConfigs != nil { sink.key("webhookConfigs"); sink.beginArray(); for index0 in webhookConfigs!.indices { webhookConfigs![index0].write(to: sink) }; sink.endArray() }
+                    if let value = emailConfigs { sink.key("emailConfigs"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                    if let value = pagerdutyConfigs { sink.key("pagerdutyConfigs"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                    if let value = slackConfigs { sink.key("slackConfigs"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                    if let value = webhookConfigs { sink.key("webhookConfigs"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
                     sink.endObject()
                 }
 
@@ -491,11 +491,11 @@ extension MonitoringV1alpha1 {
 
                     public func write(to sink: any DocumentSink) {
                         sink.beginObject()
-                        if from != nil { sink.key("from"); sink.string(from!) }
-                        if requireTLS != nil { sink.key("requireTLS"); sink.bool(requireTLS!) }
-                        if sendResolved != nil { sink.key("sendResolved"); sink.bool(sendResolved!) }
-                        if smarthost != nil { sink.key("smarthost"); sink.string(smarthost!) }
-                        if to != nil { sink.key("to"); sink.string(to!) }
+                        if let value = from { sink.key("from"); sink.string(value) }
+                        if let value = requireTLS { sink.key("requireTLS"); sink.bool(value) }
+                        if let value = sendResolved { sink.key("sendResolved"); sink.bool(value) }
+                        if let value = smarthost { sink.key("smarthost"); sink.string(value) }
+                        if let value = to { sink.key("to"); sink.string(value) }
                         sink.endObject()
                     }
 
@@ -551,14 +551,14 @@ extension MonitoringV1alpha1 {
 
                     public func write(to sink: any DocumentSink) {
                         sink.beginObject()
-                        if `class` != nil { sink.key("class"); sink.string(`class`!) }
-                        if component != nil { sink.key("component"); sink.string(component!) }
-                        if group != nil { sink.key("group"); sink.string(group!) }
-                        if routingKey != nil { sink.key("routingKey"); routingKey!.write(to: sink) }
-                        if sendResolved != nil { sink.key("sendResolved"); sink.bool(sendResolved!) }
-                        if serviceKey != nil { sink.key("serviceKey"); serviceKey!.write(to: sink) }
-                        if severity != nil { sink.key("severity"); sink.string(severity!) }
-                        if url != nil { sink.key("url"); sink.string(url!) }
+                        if let value = `class` { sink.key("class"); sink.string(value) }
+                        if let value = component { sink.key("component"); sink.string(value) }
+                        if let value = group { sink.key("group"); sink.string(value) }
+                        routingKey?.writeField("routingKey", to: sink)
+                        if let value = sendResolved { sink.key("sendResolved"); sink.bool(value) }
+                        serviceKey?.writeField("serviceKey", to: sink)
+                        if let value = severity { sink.key("severity"); sink.string(value) }
+                        if let value = url { sink.key("url"); sink.string(value) }
                         sink.endObject()
                     }
 
@@ -596,9 +596,9 @@ extension MonitoringV1alpha1 {
 
                         public func write(to sink: any DocumentSink) {
                             sink.beginObject()
-                            if name != nil { sink.key("name"); sink.string(name!) }
+                            if let value = name { sink.key("name"); sink.string(value) }
                             sink.key("key"); sink.string(key)
-                            if optional != nil { sink.key("optional"); sink.bool(optional!) }
+                            if let value = optional { sink.key("optional"); sink.bool(value) }
                             sink.endObject()
                         }
 
@@ -632,9 +632,9 @@ extension MonitoringV1alpha1 {
 
                         public func write(to sink: any DocumentSink) {
                             sink.beginObject()
-                            if name != nil { sink.key("name"); sink.string(name!) }
+                            if let value = name { sink.key("name"); sink.string(value) }
                             sink.key("key"); sink.string(key)
-                            if optional != nil { sink.key("optional"); sink.bool(optional!) }
+                            if let value = optional { sink.key("optional"); sink.bool(value) }
                             sink.endObject()
                         }
 
@@ -677,11 +677,11 @@ extension MonitoringV1alpha1 {
 
                     public func write(to sink: any DocumentSink) {
                         sink.beginObject()
-                        if apiURL != nil { sink.key("apiURL"); apiURL!.write(to: sink) }
-                        if channel != nil { sink.key("channel"); sink.string(channel!) }
-                        if sendResolved != nil { sink.key("sendResolved"); sink.bool(sendResolved!) }
-                        if text != nil { sink.key("text"); sink.string(text!) }
-                        if title != nil { sink.key("title"); sink.string(title!) }
+                        apiURL?.writeField("apiURL", to: sink)
+                        if let value = channel { sink.key("channel"); sink.string(value) }
+                        if let value = sendResolved { sink.key("sendResolved"); sink.bool(value) }
+                        if let value = text { sink.key("text"); sink.string(value) }
+                        if let value = title { sink.key("title"); sink.string(value) }
                         sink.endObject()
                     }
 
@@ -716,9 +716,9 @@ extension MonitoringV1alpha1 {
 
                         public func write(to sink: any DocumentSink) {
                             sink.beginObject()
-                            if name != nil { sink.key("name"); sink.string(name!) }
+                            if let value = name { sink.key("name"); sink.string(value) }
                             sink.key("key"); sink.string(key)
-                            if optional != nil { sink.key("optional"); sink.bool(optional!) }
+                            if let value = optional { sink.key("optional"); sink.bool(value) }
                             sink.endObject()
                         }
 
@@ -757,10 +757,10 @@ extension MonitoringV1alpha1 {
 
                     public func write(to sink: any DocumentSink) {
                         sink.beginObject()
-                        if maxAlerts != nil { sink.key("maxAlerts"); sink.int(maxAlerts!) }
-                        if sendResolved != nil { sink.key("sendResolved"); sink.bool(sendResolved!) }
-                        if url != nil { sink.key("url"); sink.string(url!) }
-                        if urlSecret != nil { sink.key("urlSecret"); urlSecret!.write(to: sink) }
+                        if let value = maxAlerts { sink.key("maxAlerts"); sink.int(value) }
+                        if let value = sendResolved { sink.key("sendResolved"); sink.bool(value) }
+                        if let value = url { sink.key("url"); sink.string(value) }
+                        urlSecret?.writeField("urlSecret", to: sink)
                         sink.endObject()
                     }
 
@@ -794,9 +794,9 @@ extension MonitoringV1alpha1 {
 
                         public func write(to sink: any DocumentSink) {
                             sink.beginObject()
-                            if name != nil { sink.key("name"); sink.string(name!) }
+                            if let value = name { sink.key("name"); sink.string(value) }
                             sink.key("key"); sink.string(key)
-                            if optional != nil { sink.key("optional"); sink.bool(optional!) }
+                            if let value = optional { sink.key("optional"); sink.bool(value) }
                             sink.endObject()
                         }
 
@@ -860,16 +860,16 @@ extension MonitoringV1alpha1 {
 
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
-                    if activeTimeIntervals != nil { sink.key("activeTimeIntervals"); sink.beginArray(); for index0 in activeTimeIntervals!.indices { sink.string(activeTimeIntervals![index0]) }; sink.endArray() }
-                    if `continue` != nil { sink.key("continue"); sink.bool(`continue`!) }
-                    if groupBy != nil { sink.key("groupBy"); sink.beginArray(); for index0 in groupBy!.indices { sink.string(groupBy![index0]) }; sink.endArray() }
-                    if groupInterval != nil { sink.key("groupInterval"); sink.string(groupInterval!) }
-                    if groupWait != nil { sink.key("groupWait"); sink.string(groupWait!) }
-                    if matchers != nil { sink.key("matchers"); sink.beginArray(); for index0 in matchers!.indices { matchers![index0].write(to: sink) }; sink.endArray() }
-                    if muteTimeIntervals != nil { sink.key("muteTimeIntervals"); sink.beginArray(); for index0 in muteTimeIntervals!.indices { sink.string(muteTimeIntervals![index0]) }; sink.endArray() }
-                    if receiver != nil { sink.key("receiver"); sink.string(receiver!) }
-                    if repeatInterval != nil { sink.key("repeatInterval"); sink.string(repeatInterval!) }
-                    if routes != nil { sink.key("routes"); sink.beginArray(); for index0 in routes!.indices { routes![index0].write(to: sink) }; sink.endArray() }
+                    if let value = activeTimeIntervals { sink.key("activeTimeIntervals"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+                    if let value = `continue` { sink.key("continue"); sink.bool(value) }
+                    if let value = groupBy { sink.key("groupBy"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+                    if let value = groupInterval { sink.key("groupInterval"); sink.string(value) }
+                    if let value = groupWait { sink.key("groupWait"); sink.string(value) }
+                    if let value = matchers { sink.key("matchers"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                    if let value = muteTimeIntervals { sink.key("muteTimeIntervals"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+                    if let value = receiver { sink.key("receiver"); sink.string(value) }
+                    if let value = repeatInterval { sink.key("repeatInterval"); sink.string(value) }
+                    if let value = routes { sink.key("routes"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
                     sink.endObject()
                 }
 
@@ -914,9 +914,9 @@ extension MonitoringV1alpha1 {
                     public func write(to sink: any DocumentSink) {
                         sink.beginObject()
                         sink.key("name"); sink.string(name)
-                        if matchType != nil { sink.key("matchType"); matchType!.write(to: sink) }
-                        if regex != nil { sink.key("regex"); sink.bool(regex!) }
-                        if value != nil { sink.key("value"); sink.string(value!) }
+                        matchType?.writeField("matchType", to: sink)
+                        if let value = regex { sink.key("regex"); sink.bool(value) }
+                        if let value = value { sink.key("value"); sink.string(value) }
                         sink.endObject()
                     }
 

@@ -21,8 +21,8 @@ public struct Volume: Hashable, Sendable {
         /// ```
         ///
         /// The checks read what matters in it: the ConfigMaps and Secrets a projection names, a path
-        /// of the node.
-        case other(CoreV1.Volume)
+        /// of the node. (Boxed: a generated volume is large, and every pod part would be as large.)
+        indirect case other(CoreV1.Volume)
     }
 
     /// The volume's name, by which containers mount it.

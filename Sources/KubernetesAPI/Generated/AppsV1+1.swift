@@ -36,9 +36,9 @@ extension AppsV1 {
             sink.beginObject()
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
-            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
-            if spec != nil { sink.key("spec"); spec!.write(to: sink) }
-            if status != nil { sink.key("status"); status!.write(to: sink) }
+            metadata?.writeField("metadata", to: sink)
+            spec?.writeField("spec", to: sink)
+            status?.writeField("status", to: sink)
             sink.endObject()
         }
 
@@ -84,11 +84,11 @@ extension AppsV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if minReadySeconds != nil { sink.key("minReadySeconds"); sink.int(minReadySeconds!) }
-            if revisionHistoryLimit != nil { sink.key("revisionHistoryLimit"); sink.int(revisionHistoryLimit!) }
+            if let value = minReadySeconds { sink.key("minReadySeconds"); sink.int(value) }
+            if let value = revisionHistoryLimit { sink.key("revisionHistoryLimit"); sink.int(value) }
             sink.key("selector"); selector.write(to: sink)
             sink.key("template"); template.write(to: sink)
-            if updateStrategy != nil { sink.key("updateStrategy"); updateStrategy!.write(to: sink) }
+            updateStrategy?.writeField("updateStrategy", to: sink)
             sink.endObject()
         }
 
@@ -122,8 +122,8 @@ extension AppsV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if rollingUpdate != nil { sink.key("rollingUpdate"); rollingUpdate!.write(to: sink) }
-            if type != nil { sink.key("type"); type!.write(to: sink) }
+            rollingUpdate?.writeField("rollingUpdate", to: sink)
+            type?.writeField("type", to: sink)
             sink.endObject()
         }
 
@@ -170,9 +170,9 @@ extension AppsV1 {
             sink.beginObject()
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
-            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
-            if spec != nil { sink.key("spec"); spec!.write(to: sink) }
-            if status != nil { sink.key("status"); status!.write(to: sink) }
+            metadata?.writeField("metadata", to: sink)
+            spec?.writeField("spec", to: sink)
+            status?.writeField("status", to: sink)
             sink.endObject()
         }
 
@@ -230,14 +230,14 @@ extension AppsV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if replicas != nil { sink.key("replicas"); sink.int(replicas!) }
+            if let value = replicas { sink.key("replicas"); sink.int(value) }
             sink.key("selector"); selector.write(to: sink)
             sink.key("template"); template.write(to: sink)
-            if strategy != nil { sink.key("strategy"); strategy!.write(to: sink) }
-            if minReadySeconds != nil { sink.key("minReadySeconds"); sink.int(minReadySeconds!) }
-            if paused != nil { sink.key("paused"); sink.bool(paused!) }
-            if progressDeadlineSeconds != nil { sink.key("progressDeadlineSeconds"); sink.int(progressDeadlineSeconds!) }
-            if revisionHistoryLimit != nil { sink.key("revisionHistoryLimit"); sink.int(revisionHistoryLimit!) }
+            strategy?.writeField("strategy", to: sink)
+            if let value = minReadySeconds { sink.key("minReadySeconds"); sink.int(value) }
+            if let value = paused { sink.key("paused"); sink.bool(value) }
+            if let value = progressDeadlineSeconds { sink.key("progressDeadlineSeconds"); sink.int(value) }
+            if let value = revisionHistoryLimit { sink.key("revisionHistoryLimit"); sink.int(value) }
             sink.endObject()
         }
 
@@ -274,8 +274,8 @@ extension AppsV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if type != nil { sink.key("type"); type!.write(to: sink) }
-            if rollingUpdate != nil { sink.key("rollingUpdate"); rollingUpdate!.write(to: sink) }
+            type?.writeField("type", to: sink)
+            rollingUpdate?.writeField("rollingUpdate", to: sink)
             sink.endObject()
         }
 
@@ -306,8 +306,8 @@ extension AppsV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if maxSurge != nil { sink.key("maxSurge"); maxSurge!.write(to: sink) }
-            if maxUnavailable != nil { sink.key("maxUnavailable"); maxUnavailable!.write(to: sink) }
+            maxSurge?.writeField("maxSurge", to: sink)
+            maxUnavailable?.writeField("maxUnavailable", to: sink)
             sink.endObject()
         }
 
@@ -338,8 +338,8 @@ extension AppsV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if maxSurge != nil { sink.key("maxSurge"); maxSurge!.write(to: sink) }
-            if maxUnavailable != nil { sink.key("maxUnavailable"); maxUnavailable!.write(to: sink) }
+            maxSurge?.writeField("maxSurge", to: sink)
+            maxUnavailable?.writeField("maxUnavailable", to: sink)
             sink.endObject()
         }
 
@@ -370,8 +370,8 @@ extension AppsV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if partition != nil { sink.key("partition"); sink.int(partition!) }
-            if maxUnavailable != nil { sink.key("maxUnavailable"); maxUnavailable!.write(to: sink) }
+            if let value = partition { sink.key("partition"); sink.int(value) }
+            maxUnavailable?.writeField("maxUnavailable", to: sink)
             sink.endObject()
         }
 
@@ -418,9 +418,9 @@ extension AppsV1 {
             sink.beginObject()
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
-            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
-            if spec != nil { sink.key("spec"); spec!.write(to: sink) }
-            if status != nil { sink.key("status"); status!.write(to: sink) }
+            metadata?.writeField("metadata", to: sink)
+            spec?.writeField("spec", to: sink)
+            status?.writeField("status", to: sink)
             sink.endObject()
         }
 
@@ -450,7 +450,7 @@ extension AppsV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if start != nil { sink.key("start"); sink.int(start!) }
+            if let value = start { sink.key("start"); sink.int(value) }
             sink.endObject()
         }
 
@@ -480,8 +480,8 @@ extension AppsV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if whenDeleted != nil { sink.key("whenDeleted"); whenDeleted!.write(to: sink) }
-            if whenScaled != nil { sink.key("whenScaled"); whenScaled!.write(to: sink) }
+            whenDeleted?.writeField("whenDeleted", to: sink)
+            whenScaled?.writeField("whenScaled", to: sink)
             sink.endObject()
         }
 
@@ -549,16 +549,16 @@ extension AppsV1 {
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
             sink.key("serviceName"); sink.string(serviceName)
-            if replicas != nil { sink.key("replicas"); sink.int(replicas!) }
-            if podManagementPolicy != nil { sink.key("podManagementPolicy"); podManagementPolicy!.write(to: sink) }
-            if updateStrategy != nil { sink.key("updateStrategy"); updateStrategy!.write(to: sink) }
+            if let value = replicas { sink.key("replicas"); sink.int(value) }
+            podManagementPolicy?.writeField("podManagementPolicy", to: sink)
+            updateStrategy?.writeField("updateStrategy", to: sink)
             sink.key("selector"); selector.write(to: sink)
             sink.key("template"); template.write(to: sink)
-            if volumeClaimTemplates != nil { sink.key("volumeClaimTemplates"); sink.beginArray(); for index0 in volumeClaimTemplates!.indices { volumeClaimTemplates![index0].write(to: sink) }; sink.endArray() }
-            if minReadySeconds != nil { sink.key("minReadySeconds"); sink.int(minReadySeconds!) }
-            if ordinals != nil { sink.key("ordinals"); ordinals!.write(to: sink) }
-            if persistentVolumeClaimRetentionPolicy != nil { sink.key("persistentVolumeClaimRetentionPolicy"); persistentVolumeClaimRetentionPolicy!.write(to: sink) }
-            if revisionHistoryLimit != nil { sink.key("revisionHistoryLimit"); sink.int(revisionHistoryLimit!) }
+            if let value = volumeClaimTemplates { sink.key("volumeClaimTemplates"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = minReadySeconds { sink.key("minReadySeconds"); sink.int(value) }
+            ordinals?.writeField("ordinals", to: sink)
+            persistentVolumeClaimRetentionPolicy?.writeField("persistentVolumeClaimRetentionPolicy", to: sink)
+            if let value = revisionHistoryLimit { sink.key("revisionHistoryLimit"); sink.int(value) }
             sink.endObject()
         }
 
@@ -598,8 +598,8 @@ extension AppsV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if type != nil { sink.key("type"); type!.write(to: sink) }
-            if rollingUpdate != nil { sink.key("rollingUpdate"); rollingUpdate!.write(to: sink) }
+            type?.writeField("type", to: sink)
+            rollingUpdate?.writeField("rollingUpdate", to: sink)
             sink.endObject()
         }
 

@@ -62,7 +62,7 @@ extension AutoscalingV2 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if apiVersion != nil { sink.key("apiVersion"); sink.string(apiVersion!) }
+            if let value = apiVersion { sink.key("apiVersion"); sink.string(value) }
             sink.key("kind"); sink.string(kind)
             sink.key("name"); sink.string(name)
             sink.endObject()
@@ -170,9 +170,9 @@ extension AutoscalingV2 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if policies != nil { sink.key("policies"); sink.beginArray(); for index0 in policies!.indices { policies![index0].write(to: sink) }; sink.endArray() }
-            if selectPolicy != nil { sink.key("selectPolicy"); selectPolicy!.write(to: sink) }
-            if stabilizationWindowSeconds != nil { sink.key("stabilizationWindowSeconds"); sink.int(stabilizationWindowSeconds!) }
+            if let value = policies { sink.key("policies"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            selectPolicy?.writeField("selectPolicy", to: sink)
+            if let value = stabilizationWindowSeconds { sink.key("stabilizationWindowSeconds"); sink.int(value) }
             sink.endObject()
         }
 
@@ -220,9 +220,9 @@ extension AutoscalingV2 {
             sink.beginObject()
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
-            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
-            if spec != nil { sink.key("spec"); spec!.write(to: sink) }
-            if status != nil { sink.key("status"); status!.write(to: sink) }
+            metadata?.writeField("metadata", to: sink)
+            spec?.writeField("spec", to: sink)
+            status?.writeField("status", to: sink)
             sink.endObject()
         }
 
@@ -256,8 +256,8 @@ extension AutoscalingV2 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if scaleDown != nil { sink.key("scaleDown"); scaleDown!.write(to: sink) }
-            if scaleUp != nil { sink.key("scaleUp"); scaleUp!.write(to: sink) }
+            scaleDown?.writeField("scaleDown", to: sink)
+            scaleUp?.writeField("scaleUp", to: sink)
             sink.endObject()
         }
 
@@ -301,10 +301,10 @@ extension AutoscalingV2 {
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
             sink.key("scaleTargetRef"); scaleTargetRef.write(to: sink)
-            if minReplicas != nil { sink.key("minReplicas"); sink.int(minReplicas!) }
+            if let value = minReplicas { sink.key("minReplicas"); sink.int(value) }
             sink.key("maxReplicas"); sink.int(maxReplicas)
-            if metrics != nil { sink.key("metrics"); sink.beginArray(); for index0 in metrics!.indices { metrics![index0].write(to: sink) }; sink.endArray() }
-            if behavior != nil { sink.key("behavior"); behavior!.write(to: sink) }
+            if let value = metrics { sink.key("metrics"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            behavior?.writeField("behavior", to: sink)
             sink.endObject()
         }
 
@@ -339,7 +339,7 @@ extension AutoscalingV2 {
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
             sink.key("name"); sink.string(name)
-            if selector != nil { sink.key("selector"); selector!.write(to: sink) }
+            selector?.writeField("selector", to: sink)
             sink.endObject()
         }
 
@@ -387,11 +387,11 @@ extension AutoscalingV2 {
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
             sink.key("type"); type.write(to: sink)
-            if resource != nil { sink.key("resource"); resource!.write(to: sink) }
-            if containerResource != nil { sink.key("containerResource"); containerResource!.write(to: sink) }
-            if external != nil { sink.key("external"); external!.write(to: sink) }
-            if object != nil { sink.key("object"); object!.write(to: sink) }
-            if pods != nil { sink.key("pods"); pods!.write(to: sink) }
+            resource?.writeField("resource", to: sink)
+            containerResource?.writeField("containerResource", to: sink)
+            external?.writeField("external", to: sink)
+            object?.writeField("object", to: sink)
+            pods?.writeField("pods", to: sink)
             sink.endObject()
         }
 
@@ -435,9 +435,9 @@ extension AutoscalingV2 {
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
             sink.key("type"); type.write(to: sink)
-            if averageUtilization != nil { sink.key("averageUtilization"); sink.int(averageUtilization!) }
-            if averageValue != nil { sink.key("averageValue"); sink.string(averageValue!.text) }
-            if value != nil { sink.key("value"); sink.string(value!.text) }
+            if let value = averageUtilization { sink.key("averageUtilization"); sink.int(value) }
+            if let value = averageValue { sink.key("averageValue"); sink.string(value.text) }
+            if let value = value { sink.key("value"); sink.string(value.text) }
             sink.endObject()
         }
 

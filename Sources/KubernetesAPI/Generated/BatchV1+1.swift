@@ -36,9 +36,9 @@ extension BatchV1 {
             sink.beginObject()
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
-            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
-            if spec != nil { sink.key("spec"); spec!.write(to: sink) }
-            if status != nil { sink.key("status"); status!.write(to: sink) }
+            metadata?.writeField("metadata", to: sink)
+            spec?.writeField("spec", to: sink)
+            status?.writeField("status", to: sink)
             sink.endObject()
         }
 
@@ -96,14 +96,14 @@ extension BatchV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if concurrencyPolicy != nil { sink.key("concurrencyPolicy"); concurrencyPolicy!.write(to: sink) }
-            if failedJobsHistoryLimit != nil { sink.key("failedJobsHistoryLimit"); sink.int(failedJobsHistoryLimit!) }
+            concurrencyPolicy?.writeField("concurrencyPolicy", to: sink)
+            if let value = failedJobsHistoryLimit { sink.key("failedJobsHistoryLimit"); sink.int(value) }
             sink.key("jobTemplate"); jobTemplate.write(to: sink)
             sink.key("schedule"); sink.string(schedule)
-            if startingDeadlineSeconds != nil { sink.key("startingDeadlineSeconds"); sink.int(startingDeadlineSeconds!) }
-            if successfulJobsHistoryLimit != nil { sink.key("successfulJobsHistoryLimit"); sink.int(successfulJobsHistoryLimit!) }
-            if suspend != nil { sink.key("suspend"); sink.bool(suspend!) }
-            if timeZone != nil { sink.key("timeZone"); sink.string(timeZone!) }
+            if let value = startingDeadlineSeconds { sink.key("startingDeadlineSeconds"); sink.int(value) }
+            if let value = successfulJobsHistoryLimit { sink.key("successfulJobsHistoryLimit"); sink.int(value) }
+            if let value = suspend { sink.key("suspend"); sink.bool(value) }
+            if let value = timeZone { sink.key("timeZone"); sink.string(value) }
             sink.endObject()
         }
 
@@ -156,9 +156,9 @@ extension BatchV1 {
             sink.beginObject()
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
-            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
-            if spec != nil { sink.key("spec"); spec!.write(to: sink) }
-            if status != nil { sink.key("status"); status!.write(to: sink) }
+            metadata?.writeField("metadata", to: sink)
+            spec?.writeField("spec", to: sink)
+            status?.writeField("status", to: sink)
             sink.endObject()
         }
 
@@ -248,22 +248,22 @@ extension BatchV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if activeDeadlineSeconds != nil { sink.key("activeDeadlineSeconds"); sink.int(activeDeadlineSeconds!) }
-            if backoffLimit != nil { sink.key("backoffLimit"); sink.int(backoffLimit!) }
-            if backoffLimitPerIndex != nil { sink.key("backoffLimitPerIndex"); sink.int(backoffLimitPerIndex!) }
-            if completionMode != nil { sink.key("completionMode"); completionMode!.write(to: sink) }
-            if completions != nil { sink.key("completions"); sink.int(completions!) }
-            if managedBy != nil { sink.key("managedBy"); sink.string(managedBy!) }
-            if manualSelector != nil { sink.key("manualSelector"); sink.bool(manualSelector!) }
-            if maxFailedIndexes != nil { sink.key("maxFailedIndexes"); sink.int(maxFailedIndexes!) }
-            if parallelism != nil { sink.key("parallelism"); sink.int(parallelism!) }
-            if podFailurePolicy != nil { sink.key("podFailurePolicy"); podFailurePolicy!.write(to: sink) }
-            if podReplacementPolicy != nil { sink.key("podReplacementPolicy"); podReplacementPolicy!.write(to: sink) }
-            if selector != nil { sink.key("selector"); selector!.write(to: sink) }
-            if successPolicy != nil { sink.key("successPolicy"); successPolicy!.write(to: sink) }
-            if suspend != nil { sink.key("suspend"); sink.bool(suspend!) }
+            if let value = activeDeadlineSeconds { sink.key("activeDeadlineSeconds"); sink.int(value) }
+            if let value = backoffLimit { sink.key("backoffLimit"); sink.int(value) }
+            if let value = backoffLimitPerIndex { sink.key("backoffLimitPerIndex"); sink.int(value) }
+            completionMode?.writeField("completionMode", to: sink)
+            if let value = completions { sink.key("completions"); sink.int(value) }
+            if let value = managedBy { sink.key("managedBy"); sink.string(value) }
+            if let value = manualSelector { sink.key("manualSelector"); sink.bool(value) }
+            if let value = maxFailedIndexes { sink.key("maxFailedIndexes"); sink.int(value) }
+            if let value = parallelism { sink.key("parallelism"); sink.int(value) }
+            podFailurePolicy?.writeField("podFailurePolicy", to: sink)
+            podReplacementPolicy?.writeField("podReplacementPolicy", to: sink)
+            selector?.writeField("selector", to: sink)
+            successPolicy?.writeField("successPolicy", to: sink)
+            if let value = suspend { sink.key("suspend"); sink.bool(value) }
             sink.key("template"); template.write(to: sink)
-            if ttlSecondsAfterFinished != nil { sink.key("ttlSecondsAfterFinished"); sink.int(ttlSecondsAfterFinished!) }
+            if let value = ttlSecondsAfterFinished { sink.key("ttlSecondsAfterFinished"); sink.int(value) }
             sink.endObject()
         }
 
@@ -308,8 +308,8 @@ extension BatchV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
-            if spec != nil { sink.key("spec"); spec!.write(to: sink) }
+            metadata?.writeField("metadata", to: sink)
+            spec?.writeField("spec", to: sink)
             sink.endObject()
         }
 
@@ -370,7 +370,7 @@ extension BatchV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if containerName != nil { sink.key("containerName"); sink.string(containerName!) }
+            if let value = containerName { sink.key("containerName"); sink.string(value) }
             sink.key("operator"); `operator`.write(to: sink)
             sink.key("values"); sink.beginArray(); for index0 in values.indices { sink.int(values[index0]) }; sink.endArray()
             sink.endObject()
@@ -441,8 +441,8 @@ extension BatchV1 {
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
             sink.key("action"); action.write(to: sink)
-            if onExitCodes != nil { sink.key("onExitCodes"); onExitCodes!.write(to: sink) }
-            if onPodConditions != nil { sink.key("onPodConditions"); sink.beginArray(); for index0 in onPodConditions!.indices { onPodConditions![index0].write(to: sink) }; sink.endArray() }
+            onExitCodes?.writeField("onExitCodes", to: sink)
+            if let value = onPodConditions { sink.key("onPodConditions"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -500,8 +500,8 @@ extension BatchV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if succeededCount != nil { sink.key("succeededCount"); sink.int(succeededCount!) }
-            if succeededIndexes != nil { sink.key("succeededIndexes"); sink.string(succeededIndexes!) }
+            if let value = succeededCount { sink.key("succeededCount"); sink.int(value) }
+            if let value = succeededIndexes { sink.key("succeededIndexes"); sink.string(value) }
             sink.endObject()
         }
 

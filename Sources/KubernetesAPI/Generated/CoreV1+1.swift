@@ -28,9 +28,9 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if fsType != nil { sink.key("fsType"); sink.string(fsType!) }
-            if partition != nil { sink.key("partition"); sink.int(partition!) }
-            if readOnly != nil { sink.key("readOnly"); sink.bool(readOnly!) }
+            if let value = fsType { sink.key("fsType"); sink.string(value) }
+            if let value = partition { sink.key("partition"); sink.int(value) }
+            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
             sink.key("volumeID"); sink.string(volumeID)
             sink.endObject()
         }
@@ -68,9 +68,9 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if nodeAffinity != nil { sink.key("nodeAffinity"); nodeAffinity!.write(to: sink) }
-            if podAffinity != nil { sink.key("podAffinity"); podAffinity!.write(to: sink) }
-            if podAntiAffinity != nil { sink.key("podAntiAffinity"); podAntiAffinity!.write(to: sink) }
+            nodeAffinity?.writeField("nodeAffinity", to: sink)
+            podAffinity?.writeField("podAffinity", to: sink)
+            podAntiAffinity?.writeField("podAntiAffinity", to: sink)
             sink.endObject()
         }
 
@@ -102,7 +102,7 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if localhostProfile != nil { sink.key("localhostProfile"); sink.string(localhostProfile!) }
+            if let value = localhostProfile { sink.key("localhostProfile"); sink.string(value) }
             sink.key("type"); type.write(to: sink)
             sink.endObject()
         }
@@ -150,12 +150,12 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if kind != nil { sink.key("kind"); sink.string(kind!) }
-            if cachingMode != nil { sink.key("cachingMode"); sink.string(cachingMode!) }
+            if let value = kind { sink.key("kind"); sink.string(value) }
+            if let value = cachingMode { sink.key("cachingMode"); sink.string(value) }
             sink.key("diskName"); sink.string(diskName)
             sink.key("diskURI"); sink.string(diskURI)
-            if fsType != nil { sink.key("fsType"); sink.string(fsType!) }
-            if readOnly != nil { sink.key("readOnly"); sink.bool(readOnly!) }
+            if let value = fsType { sink.key("fsType"); sink.string(value) }
+            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
             sink.endObject()
         }
 
@@ -194,7 +194,7 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if readOnly != nil { sink.key("readOnly"); sink.bool(readOnly!) }
+            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
             sink.key("secretName"); sink.string(secretName)
             sink.key("shareName"); sink.string(shareName)
             sink.endObject()
@@ -241,10 +241,10 @@ extension CoreV1 {
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
             sink.key("driver"); sink.string(driver)
-            if fsType != nil { sink.key("fsType"); sink.string(fsType!) }
-            if nodePublishSecretRef != nil { sink.key("nodePublishSecretRef"); nodePublishSecretRef!.write(to: sink) }
-            if readOnly != nil { sink.key("readOnly"); sink.bool(readOnly!) }
-            if volumeAttributes != nil { sink.key("volumeAttributes"); sink.beginObject(); for index0 in volumeAttributes!.entries.indices { sink.key(volumeAttributes!.entries[index0].key); sink.string(volumeAttributes!.entries[index0].value) }; sink.endObject() }
+            if let value = fsType { sink.key("fsType"); sink.string(value) }
+            nodePublishSecretRef?.writeField("nodePublishSecretRef", to: sink)
+            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
+            if let value = volumeAttributes { sink.key("volumeAttributes"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
             sink.endObject()
         }
 
@@ -278,8 +278,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if add != nil { sink.key("add"); sink.beginArray(); for index0 in add!.indices { sink.string(add![index0]) }; sink.endArray() }
-            if drop != nil { sink.key("drop"); sink.beginArray(); for index0 in drop!.indices { sink.string(drop![index0]) }; sink.endArray() }
+            if let value = add { sink.key("add"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            if let value = drop { sink.key("drop"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -327,11 +327,11 @@ extension CoreV1 {
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
             sink.key("monitors"); sink.beginArray(); for index0 in monitors.indices { sink.string(monitors[index0]) }; sink.endArray()
-            if path != nil { sink.key("path"); sink.string(path!) }
-            if readOnly != nil { sink.key("readOnly"); sink.bool(readOnly!) }
-            if secretFile != nil { sink.key("secretFile"); sink.string(secretFile!) }
-            if secretRef != nil { sink.key("secretRef"); secretRef!.write(to: sink) }
-            if user != nil { sink.key("user"); sink.string(user!) }
+            if let value = path { sink.key("path"); sink.string(value) }
+            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
+            if let value = secretFile { sink.key("secretFile"); sink.string(value) }
+            secretRef?.writeField("secretRef", to: sink)
+            if let value = user { sink.key("user"); sink.string(value) }
             sink.endObject()
         }
 
@@ -374,9 +374,9 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if fsType != nil { sink.key("fsType"); sink.string(fsType!) }
-            if readOnly != nil { sink.key("readOnly"); sink.bool(readOnly!) }
-            if secretRef != nil { sink.key("secretRef"); secretRef!.write(to: sink) }
+            if let value = fsType { sink.key("fsType"); sink.string(value) }
+            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
+            secretRef?.writeField("secretRef", to: sink)
             sink.key("volumeID"); sink.string(volumeID)
             sink.endObject()
         }
@@ -406,7 +406,7 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if timeoutSeconds != nil { sink.key("timeoutSeconds"); sink.int(timeoutSeconds!) }
+            if let value = timeoutSeconds { sink.key("timeoutSeconds"); sink.int(value) }
             sink.endObject()
         }
 
@@ -448,11 +448,11 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if name != nil { sink.key("name"); sink.string(name!) }
-            if labelSelector != nil { sink.key("labelSelector"); labelSelector!.write(to: sink) }
-            if optional != nil { sink.key("optional"); sink.bool(optional!) }
+            if let value = name { sink.key("name"); sink.string(value) }
+            labelSelector?.writeField("labelSelector", to: sink)
+            if let value = optional { sink.key("optional"); sink.bool(value) }
             sink.key("path"); sink.string(path)
-            if signerName != nil { sink.key("signerName"); sink.string(signerName!) }
+            if let value = signerName { sink.key("signerName"); sink.string(value) }
             sink.endObject()
         }
 
@@ -506,10 +506,10 @@ extension CoreV1 {
             sink.beginObject()
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
-            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
-            if binaryData != nil { sink.key("binaryData"); sink.beginObject(); for index0 in binaryData!.entries.indices { sink.key(binaryData!.entries[index0].key); sink.string(binaryData!.entries[index0].value) }; sink.endObject() }
-            if data != nil { sink.key("data"); sink.beginObject(); for index0 in data!.entries.indices { sink.key(data!.entries[index0].key); sink.string(data!.entries[index0].value) }; sink.endObject() }
-            if immutable != nil { sink.key("immutable"); sink.bool(immutable!) }
+            metadata?.writeField("metadata", to: sink)
+            if let value = binaryData { sink.key("binaryData"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
+            if let value = data { sink.key("data"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
+            if let value = immutable { sink.key("immutable"); sink.bool(value) }
             sink.endObject()
         }
 
@@ -544,8 +544,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if name != nil { sink.key("name"); sink.string(name!) }
-            if optional != nil { sink.key("optional"); sink.bool(optional!) }
+            if let value = name { sink.key("name"); sink.string(value) }
+            if let value = optional { sink.key("optional"); sink.bool(value) }
             sink.endObject()
         }
 
@@ -580,9 +580,9 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if name != nil { sink.key("name"); sink.string(name!) }
+            if let value = name { sink.key("name"); sink.string(value) }
             sink.key("key"); sink.string(key)
-            if optional != nil { sink.key("optional"); sink.bool(optional!) }
+            if let value = optional { sink.key("optional"); sink.bool(value) }
             sink.endObject()
         }
 
@@ -618,9 +618,9 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if name != nil { sink.key("name"); sink.string(name!) }
-            if items != nil { sink.key("items"); sink.beginArray(); for index0 in items!.indices { items![index0].write(to: sink) }; sink.endArray() }
-            if optional != nil { sink.key("optional"); sink.bool(optional!) }
+            if let value = name { sink.key("name"); sink.string(value) }
+            if let value = items { sink.key("items"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = optional { sink.key("optional"); sink.bool(value) }
             sink.endObject()
         }
 
@@ -660,10 +660,10 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if name != nil { sink.key("name"); sink.string(name!) }
-            if defaultMode != nil { sink.key("defaultMode"); sink.int(defaultMode!) }
-            if items != nil { sink.key("items"); sink.beginArray(); for index0 in items!.indices { items![index0].write(to: sink) }; sink.endArray() }
-            if optional != nil { sink.key("optional"); sink.bool(optional!) }
+            if let value = name { sink.key("name"); sink.string(value) }
+            if let value = defaultMode { sink.key("defaultMode"); sink.int(value) }
+            if let value = items { sink.key("items"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = optional { sink.key("optional"); sink.bool(value) }
             sink.endObject()
         }
 

@@ -109,29 +109,29 @@ extension CoreV1 {
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
             sink.key("name"); sink.string(name)
-            if image != nil { sink.key("image"); sink.string(image!) }
-            if command != nil { sink.key("command"); sink.beginArray(); for index0 in command!.indices { sink.string(command![index0]) }; sink.endArray() }
-            if args != nil { sink.key("args"); sink.beginArray(); for index0 in args!.indices { sink.string(args![index0]) }; sink.endArray() }
-            if workingDir != nil { sink.key("workingDir"); sink.string(workingDir!) }
-            if ports != nil { sink.key("ports"); sink.beginArray(); for index0 in ports!.indices { ports![index0].write(to: sink) }; sink.endArray() }
-            if env != nil { sink.key("env"); sink.beginArray(); for index0 in env!.indices { env![index0].write(to: sink) }; sink.endArray() }
-            if resources != nil { sink.key("resources"); resources!.write(to: sink) }
-            if volumeMounts != nil { sink.key("volumeMounts"); sink.beginArray(); for index0 in volumeMounts!.indices { volumeMounts![index0].write(to: sink) }; sink.endArray() }
-            if livenessProbe != nil { sink.key("livenessProbe"); livenessProbe!.write(to: sink) }
-            if readinessProbe != nil { sink.key("readinessProbe"); readinessProbe!.write(to: sink) }
-            if startupProbe != nil { sink.key("startupProbe"); startupProbe!.write(to: sink) }
-            if lifecycle != nil { sink.key("lifecycle"); lifecycle!.write(to: sink) }
-            if imagePullPolicy != nil { sink.key("imagePullPolicy"); imagePullPolicy!.write(to: sink) }
-            if securityContext != nil { sink.key("securityContext"); securityContext!.write(to: sink) }
-            if envFrom != nil { sink.key("envFrom"); sink.beginArray(); for index0 in envFrom!.indices { envFrom![index0].write(to: sink) }; sink.endArray() }
-            if resizePolicy != nil { sink.key("resizePolicy"); sink.beginArray(); for index0 in resizePolicy!.indices { resizePolicy![index0].write(to: sink) }; sink.endArray() }
-            if restartPolicy != nil { sink.key("restartPolicy"); restartPolicy!.write(to: sink) }
-            if stdin != nil { sink.key("stdin"); sink.bool(stdin!) }
-            if stdinOnce != nil { sink.key("stdinOnce"); sink.bool(stdinOnce!) }
-            if terminationMessagePath != nil { sink.key("terminationMessagePath"); sink.string(terminationMessagePath!) }
-            if terminationMessagePolicy != nil { sink.key("terminationMessagePolicy"); terminationMessagePolicy!.write(to: sink) }
-            if tty != nil { sink.key("tty"); sink.bool(tty!) }
-            if volumeDevices != nil { sink.key("volumeDevices"); sink.beginArray(); for index0 in volumeDevices!.indices { volumeDevices![index0].write(to: sink) }; sink.endArray() }
+            if let value = image { sink.key("image"); sink.string(value) }
+            if let value = command { sink.key("command"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            if let value = args { sink.key("args"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            if let value = workingDir { sink.key("workingDir"); sink.string(value) }
+            if let value = ports { sink.key("ports"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = env { sink.key("env"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            resources?.writeField("resources", to: sink)
+            if let value = volumeMounts { sink.key("volumeMounts"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            livenessProbe?.writeField("livenessProbe", to: sink)
+            readinessProbe?.writeField("readinessProbe", to: sink)
+            startupProbe?.writeField("startupProbe", to: sink)
+            lifecycle?.writeField("lifecycle", to: sink)
+            imagePullPolicy?.writeField("imagePullPolicy", to: sink)
+            securityContext?.writeField("securityContext", to: sink)
+            if let value = envFrom { sink.key("envFrom"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = resizePolicy { sink.key("resizePolicy"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            restartPolicy?.writeField("restartPolicy", to: sink)
+            if let value = stdin { sink.key("stdin"); sink.bool(value) }
+            if let value = stdinOnce { sink.key("stdinOnce"); sink.bool(value) }
+            if let value = terminationMessagePath { sink.key("terminationMessagePath"); sink.string(value) }
+            terminationMessagePolicy?.writeField("terminationMessagePolicy", to: sink)
+            if let value = tty { sink.key("tty"); sink.bool(value) }
+            if let value = volumeDevices { sink.key("volumeDevices"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -196,11 +196,11 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if name != nil { sink.key("name"); sink.string(name!) }
+            if let value = name { sink.key("name"); sink.string(value) }
             sink.key("containerPort"); sink.int(containerPort)
-            if `protocol` != nil { sink.key("protocol"); `protocol`!.write(to: sink) }
-            if hostIP != nil { sink.key("hostIP"); sink.string(hostIP!) }
-            if hostPort != nil { sink.key("hostPort"); sink.int(hostPort!) }
+            `protocol`?.writeField("protocol", to: sink)
+            if let value = hostIP { sink.key("hostIP"); sink.string(value) }
+            if let value = hostPort { sink.key("hostPort"); sink.int(value) }
             sink.endObject()
         }
 
@@ -262,7 +262,7 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if items != nil { sink.key("items"); sink.beginArray(); for index0 in items!.indices { items![index0].write(to: sink) }; sink.endArray() }
+            if let value = items { sink.key("items"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -300,10 +300,10 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if fieldRef != nil { sink.key("fieldRef"); fieldRef!.write(to: sink) }
-            if mode != nil { sink.key("mode"); sink.int(mode!) }
+            fieldRef?.writeField("fieldRef", to: sink)
+            if let value = mode { sink.key("mode"); sink.int(value) }
             sink.key("path"); sink.string(path)
-            if resourceFieldRef != nil { sink.key("resourceFieldRef"); resourceFieldRef!.write(to: sink) }
+            resourceFieldRef?.writeField("resourceFieldRef", to: sink)
             sink.endObject()
         }
 
@@ -336,8 +336,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if defaultMode != nil { sink.key("defaultMode"); sink.int(defaultMode!) }
-            if items != nil { sink.key("items"); sink.beginArray(); for index0 in items!.indices { items![index0].write(to: sink) }; sink.endArray() }
+            if let value = defaultMode { sink.key("defaultMode"); sink.int(value) }
+            if let value = items { sink.key("items"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -368,8 +368,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if medium != nil { sink.key("medium"); sink.string(medium!) }
-            if sizeLimit != nil { sink.key("sizeLimit"); sink.string(sizeLimit!.text) }
+            if let value = medium { sink.key("medium"); sink.string(value) }
+            if let value = sizeLimit { sink.key("sizeLimit"); sink.string(value.text) }
             sink.endObject()
         }
 
@@ -404,9 +404,9 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if configMapRef != nil { sink.key("configMapRef"); configMapRef!.write(to: sink) }
-            if prefix != nil { sink.key("prefix"); sink.string(prefix!) }
-            if secretRef != nil { sink.key("secretRef"); secretRef!.write(to: sink) }
+            configMapRef?.writeField("configMapRef", to: sink)
+            if let value = prefix { sink.key("prefix"); sink.string(value) }
+            secretRef?.writeField("secretRef", to: sink)
             sink.endObject()
         }
 
@@ -443,8 +443,8 @@ extension CoreV1 {
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
             sink.key("name"); sink.string(name)
-            if value != nil { sink.key("value"); sink.string(value!) }
-            if valueFrom != nil { sink.key("valueFrom"); valueFrom!.write(to: sink) }
+            if let value = value { sink.key("value"); sink.string(value) }
+            valueFrom?.writeField("valueFrom", to: sink)
             sink.endObject()
         }
 
@@ -484,10 +484,10 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if configMapKeyRef != nil { sink.key("configMapKeyRef"); configMapKeyRef!.write(to: sink) }
-            if fieldRef != nil { sink.key("fieldRef"); fieldRef!.write(to: sink) }
-            if resourceFieldRef != nil { sink.key("resourceFieldRef"); resourceFieldRef!.write(to: sink) }
-            if secretKeyRef != nil { sink.key("secretKeyRef"); secretKeyRef!.write(to: sink) }
+            configMapKeyRef?.writeField("configMapKeyRef", to: sink)
+            fieldRef?.writeField("fieldRef", to: sink)
+            resourceFieldRef?.writeField("resourceFieldRef", to: sink)
+            secretKeyRef?.writeField("secretKeyRef", to: sink)
             sink.endObject()
         }
 
@@ -613,30 +613,30 @@ extension CoreV1 {
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
             sink.key("name"); sink.string(name)
-            if args != nil { sink.key("args"); sink.beginArray(); for index0 in args!.indices { sink.string(args![index0]) }; sink.endArray() }
-            if command != nil { sink.key("command"); sink.beginArray(); for index0 in command!.indices { sink.string(command![index0]) }; sink.endArray() }
-            if env != nil { sink.key("env"); sink.beginArray(); for index0 in env!.indices { env![index0].write(to: sink) }; sink.endArray() }
-            if envFrom != nil { sink.key("envFrom"); sink.beginArray(); for index0 in envFrom!.indices { envFrom![index0].write(to: sink) }; sink.endArray() }
-            if image != nil { sink.key("image"); sink.string(image!) }
-            if imagePullPolicy != nil { sink.key("imagePullPolicy"); imagePullPolicy!.write(to: sink) }
-            if lifecycle != nil { sink.key("lifecycle"); lifecycle!.write(to: sink) }
-            if livenessProbe != nil { sink.key("livenessProbe"); livenessProbe!.write(to: sink) }
-            if ports != nil { sink.key("ports"); sink.beginArray(); for index0 in ports!.indices { ports![index0].write(to: sink) }; sink.endArray() }
-            if readinessProbe != nil { sink.key("readinessProbe"); readinessProbe!.write(to: sink) }
-            if resizePolicy != nil { sink.key("resizePolicy"); sink.beginArray(); for index0 in resizePolicy!.indices { resizePolicy![index0].write(to: sink) }; sink.endArray() }
-            if resources != nil { sink.key("resources"); resources!.write(to: sink) }
-            if restartPolicy != nil { sink.key("restartPolicy"); sink.string(restartPolicy!) }
-            if securityContext != nil { sink.key("securityContext"); securityContext!.write(to: sink) }
-            if startupProbe != nil { sink.key("startupProbe"); startupProbe!.write(to: sink) }
-            if stdin != nil { sink.key("stdin"); sink.bool(stdin!) }
-            if stdinOnce != nil { sink.key("stdinOnce"); sink.bool(stdinOnce!) }
-            if targetContainerName != nil { sink.key("targetContainerName"); sink.string(targetContainerName!) }
-            if terminationMessagePath != nil { sink.key("terminationMessagePath"); sink.string(terminationMessagePath!) }
-            if terminationMessagePolicy != nil { sink.key("terminationMessagePolicy"); terminationMessagePolicy!.write(to: sink) }
-            if tty != nil { sink.key("tty"); sink.bool(tty!) }
-            if volumeDevices != nil { sink.key("volumeDevices"); sink.beginArray(); for index0 in volumeDevices!.indices { volumeDevices![index0].write(to: sink) }; sink.endArray() }
-            if volumeMounts != nil { sink.key("volumeMounts"); sink.beginArray(); for index0 in volumeMounts!.indices { volumeMounts![index0].write(to: sink) }; sink.endArray() }
-            if workingDir != nil { sink.key("workingDir"); sink.string(workingDir!) }
+            if let value = args { sink.key("args"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            if let value = command { sink.key("command"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            if let value = env { sink.key("env"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = envFrom { sink.key("envFrom"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = image { sink.key("image"); sink.string(value) }
+            imagePullPolicy?.writeField("imagePullPolicy", to: sink)
+            lifecycle?.writeField("lifecycle", to: sink)
+            livenessProbe?.writeField("livenessProbe", to: sink)
+            if let value = ports { sink.key("ports"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            readinessProbe?.writeField("readinessProbe", to: sink)
+            if let value = resizePolicy { sink.key("resizePolicy"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            resources?.writeField("resources", to: sink)
+            if let value = restartPolicy { sink.key("restartPolicy"); sink.string(value) }
+            securityContext?.writeField("securityContext", to: sink)
+            startupProbe?.writeField("startupProbe", to: sink)
+            if let value = stdin { sink.key("stdin"); sink.bool(value) }
+            if let value = stdinOnce { sink.key("stdinOnce"); sink.bool(value) }
+            if let value = targetContainerName { sink.key("targetContainerName"); sink.string(value) }
+            if let value = terminationMessagePath { sink.key("terminationMessagePath"); sink.string(value) }
+            terminationMessagePolicy?.writeField("terminationMessagePolicy", to: sink)
+            if let value = tty { sink.key("tty"); sink.bool(value) }
+            if let value = volumeDevices { sink.key("volumeDevices"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = volumeMounts { sink.key("volumeMounts"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = workingDir { sink.key("workingDir"); sink.string(value) }
             sink.endObject()
         }
 
@@ -686,7 +686,7 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if volumeClaimTemplate != nil { sink.key("volumeClaimTemplate"); volumeClaimTemplate!.write(to: sink) }
+            volumeClaimTemplate?.writeField("volumeClaimTemplate", to: sink)
             sink.endObject()
         }
 
@@ -712,7 +712,7 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if command != nil { sink.key("command"); sink.beginArray(); for index0 in command!.indices { sink.string(command![index0]) }; sink.endArray() }
+            if let value = command { sink.key("command"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -754,11 +754,11 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if fsType != nil { sink.key("fsType"); sink.string(fsType!) }
-            if lun != nil { sink.key("lun"); sink.int(lun!) }
-            if readOnly != nil { sink.key("readOnly"); sink.bool(readOnly!) }
-            if targetWWNs != nil { sink.key("targetWWNs"); sink.beginArray(); for index0 in targetWWNs!.indices { sink.string(targetWWNs![index0]) }; sink.endArray() }
-            if wwids != nil { sink.key("wwids"); sink.beginArray(); for index0 in wwids!.indices { sink.string(wwids![index0]) }; sink.endArray() }
+            if let value = fsType { sink.key("fsType"); sink.string(value) }
+            if let value = lun { sink.key("lun"); sink.int(value) }
+            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
+            if let value = targetWWNs { sink.key("targetWWNs"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            if let value = wwids { sink.key("wwids"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -805,10 +805,10 @@ extension CoreV1 {
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
             sink.key("driver"); sink.string(driver)
-            if fsType != nil { sink.key("fsType"); sink.string(fsType!) }
-            if options != nil { sink.key("options"); sink.beginObject(); for index0 in options!.entries.indices { sink.key(options!.entries[index0].key); sink.string(options!.entries[index0].value) }; sink.endObject() }
-            if readOnly != nil { sink.key("readOnly"); sink.bool(readOnly!) }
-            if secretRef != nil { sink.key("secretRef"); secretRef!.write(to: sink) }
+            if let value = fsType { sink.key("fsType"); sink.string(value) }
+            if let value = options { sink.key("options"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
+            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
+            secretRef?.writeField("secretRef", to: sink)
             sink.endObject()
         }
 
@@ -842,8 +842,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if datasetName != nil { sink.key("datasetName"); sink.string(datasetName!) }
-            if datasetUUID != nil { sink.key("datasetUUID"); sink.string(datasetUUID!) }
+            if let value = datasetName { sink.key("datasetName"); sink.string(value) }
+            if let value = datasetUUID { sink.key("datasetUUID"); sink.string(value) }
             sink.endObject()
         }
 

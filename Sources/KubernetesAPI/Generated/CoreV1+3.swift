@@ -28,10 +28,10 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if fsType != nil { sink.key("fsType"); sink.string(fsType!) }
-            if partition != nil { sink.key("partition"); sink.int(partition!) }
+            if let value = fsType { sink.key("fsType"); sink.string(value) }
+            if let value = partition { sink.key("partition"); sink.int(value) }
             sink.key("pdName"); sink.string(pdName)
-            if readOnly != nil { sink.key("readOnly"); sink.bool(readOnly!) }
+            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
             sink.endObject()
         }
 
@@ -65,7 +65,7 @@ extension CoreV1 {
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
             sink.key("port"); sink.int(port)
-            if service != nil { sink.key("service"); sink.string(service!) }
+            if let value = service { sink.key("service"); sink.string(value) }
             sink.endObject()
         }
 
@@ -100,9 +100,9 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if directory != nil { sink.key("directory"); sink.string(directory!) }
+            if let value = directory { sink.key("directory"); sink.string(value) }
             sink.key("repository"); sink.string(repository)
-            if revision != nil { sink.key("revision"); sink.string(revision!) }
+            if let value = revision { sink.key("revision"); sink.string(value) }
             sink.endObject()
         }
 
@@ -140,7 +140,7 @@ extension CoreV1 {
             sink.beginObject()
             sink.key("endpoints"); sink.string(endpoints)
             sink.key("path"); sink.string(path)
-            if readOnly != nil { sink.key("readOnly"); sink.bool(readOnly!) }
+            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
             sink.endObject()
         }
 
@@ -184,11 +184,11 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if path != nil { sink.key("path"); sink.string(path!) }
+            if let value = path { sink.key("path"); sink.string(value) }
             sink.key("port"); port.write(to: sink)
-            if scheme != nil { sink.key("scheme"); scheme!.write(to: sink) }
-            if host != nil { sink.key("host"); sink.string(host!) }
-            if httpHeaders != nil { sink.key("httpHeaders"); sink.beginArray(); for index0 in httpHeaders!.indices { httpHeaders![index0].write(to: sink) }; sink.endArray() }
+            scheme?.writeField("scheme", to: sink)
+            if let value = host { sink.key("host"); sink.string(value) }
+            if let value = httpHeaders { sink.key("httpHeaders"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -254,7 +254,7 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if hostnames != nil { sink.key("hostnames"); sink.beginArray(); for index0 in hostnames!.indices { sink.string(hostnames![index0]) }; sink.endArray() }
+            if let value = hostnames { sink.key("hostnames"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
             sink.key("ip"); sink.string(ip)
             sink.endObject()
         }
@@ -287,7 +287,7 @@ extension CoreV1 {
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
             sink.key("path"); sink.string(path)
-            if type != nil { sink.key("type"); type!.write(to: sink) }
+            type?.writeField("type", to: sink)
             sink.endObject()
         }
 
@@ -354,16 +354,16 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if chapAuthDiscovery != nil { sink.key("chapAuthDiscovery"); sink.bool(chapAuthDiscovery!) }
-            if chapAuthSession != nil { sink.key("chapAuthSession"); sink.bool(chapAuthSession!) }
-            if fsType != nil { sink.key("fsType"); sink.string(fsType!) }
-            if initiatorName != nil { sink.key("initiatorName"); sink.string(initiatorName!) }
+            if let value = chapAuthDiscovery { sink.key("chapAuthDiscovery"); sink.bool(value) }
+            if let value = chapAuthSession { sink.key("chapAuthSession"); sink.bool(value) }
+            if let value = fsType { sink.key("fsType"); sink.string(value) }
+            if let value = initiatorName { sink.key("initiatorName"); sink.string(value) }
             sink.key("iqn"); sink.string(iqn)
-            if iscsiInterface != nil { sink.key("iscsiInterface"); sink.string(iscsiInterface!) }
+            if let value = iscsiInterface { sink.key("iscsiInterface"); sink.string(value) }
             sink.key("lun"); sink.int(lun)
-            if portals != nil { sink.key("portals"); sink.beginArray(); for index0 in portals!.indices { sink.string(portals![index0]) }; sink.endArray() }
-            if readOnly != nil { sink.key("readOnly"); sink.bool(readOnly!) }
-            if secretRef != nil { sink.key("secretRef"); secretRef!.write(to: sink) }
+            if let value = portals { sink.key("portals"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
+            secretRef?.writeField("secretRef", to: sink)
             sink.key("targetPortal"); sink.string(targetPortal)
             sink.endObject()
         }
@@ -404,8 +404,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if pullPolicy != nil { sink.key("pullPolicy"); sink.string(pullPolicy!) }
-            if reference != nil { sink.key("reference"); sink.string(reference!) }
+            if let value = pullPolicy { sink.key("pullPolicy"); sink.string(value) }
+            if let value = reference { sink.key("reference"); sink.string(value) }
             sink.endObject()
         }
 
@@ -441,7 +441,7 @@ extension CoreV1 {
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
             sink.key("key"); sink.string(key)
-            if mode != nil { sink.key("mode"); sink.int(mode!) }
+            if let value = mode { sink.key("mode"); sink.int(value) }
             sink.key("path"); sink.string(path)
             sink.endObject()
         }
@@ -474,8 +474,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if postStart != nil { sink.key("postStart"); postStart!.write(to: sink) }
-            if preStop != nil { sink.key("preStop"); preStop!.write(to: sink) }
+            postStart?.writeField("postStart", to: sink)
+            preStop?.writeField("preStop", to: sink)
             sink.endObject()
         }
 
@@ -514,10 +514,10 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if httpGet != nil { sink.key("httpGet"); httpGet!.write(to: sink) }
-            if tcpSocket != nil { sink.key("tcpSocket"); tcpSocket!.write(to: sink) }
-            if exec != nil { sink.key("exec"); exec!.write(to: sink) }
-            if sleep != nil { sink.key("sleep"); sleep!.write(to: sink) }
+            httpGet?.writeField("httpGet", to: sink)
+            tcpSocket?.writeField("tcpSocket", to: sink)
+            exec?.writeField("exec", to: sink)
+            sleep?.writeField("sleep", to: sink)
             sink.endObject()
         }
 
@@ -562,8 +562,8 @@ extension CoreV1 {
             sink.beginObject()
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
-            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
-            if spec != nil { sink.key("spec"); spec!.write(to: sink) }
+            metadata?.writeField("metadata", to: sink)
+            spec?.writeField("spec", to: sink)
             sink.endObject()
         }
 
@@ -612,11 +612,11 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if `default` != nil { sink.key("default"); sink.beginObject(); for index0 in `default`!.entries.indices { sink.key(`default`!.entries[index0].key); sink.string(`default`!.entries[index0].value.text) }; sink.endObject() }
-            if defaultRequest != nil { sink.key("defaultRequest"); sink.beginObject(); for index0 in defaultRequest!.entries.indices { sink.key(defaultRequest!.entries[index0].key); sink.string(defaultRequest!.entries[index0].value.text) }; sink.endObject() }
-            if max != nil { sink.key("max"); sink.beginObject(); for index0 in max!.entries.indices { sink.key(max!.entries[index0].key); sink.string(max!.entries[index0].value.text) }; sink.endObject() }
-            if maxLimitRequestRatio != nil { sink.key("maxLimitRequestRatio"); sink.beginObject(); for index0 in maxLimitRequestRatio!.entries.indices { sink.key(maxLimitRequestRatio!.entries[index0].key); sink.string(maxLimitRequestRatio!.entries[index0].value.text) }; sink.endObject() }
-            if min != nil { sink.key("min"); sink.beginObject(); for index0 in min!.entries.indices { sink.key(min!.entries[index0].key); sink.string(min!.entries[index0].value.text) }; sink.endObject() }
+            if let value = `default` { sink.key("default"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value.text) }; sink.endObject() }
+            if let value = defaultRequest { sink.key("defaultRequest"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value.text) }; sink.endObject() }
+            if let value = max { sink.key("max"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value.text) }; sink.endObject() }
+            if let value = maxLimitRequestRatio { sink.key("maxLimitRequestRatio"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value.text) }; sink.endObject() }
+            if let value = min { sink.key("min"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value.text) }; sink.endObject() }
             sink.key("type"); type.write(to: sink)
             sink.endObject()
         }

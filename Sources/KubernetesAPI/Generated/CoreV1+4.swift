@@ -16,7 +16,7 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if name != nil { sink.key("name"); sink.string(name!) }
+            if let value = name { sink.key("name"); sink.string(value) }
             sink.endObject()
         }
 
@@ -51,7 +51,7 @@ extension CoreV1 {
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
             sink.key("path"); sink.string(path)
-            if readOnly != nil { sink.key("readOnly"); sink.bool(readOnly!) }
+            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
             sink.key("server"); sink.string(server)
             sink.endObject()
         }
@@ -100,9 +100,9 @@ extension CoreV1 {
             sink.beginObject()
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
-            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
-            if spec != nil { sink.key("spec"); spec!.write(to: sink) }
-            if status != nil { sink.key("status"); status!.write(to: sink) }
+            metadata?.writeField("metadata", to: sink)
+            spec?.writeField("spec", to: sink)
+            status?.writeField("status", to: sink)
             sink.endObject()
         }
 
@@ -132,7 +132,7 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if finalizers != nil { sink.key("finalizers"); sink.beginArray(); for index0 in finalizers!.indices { sink.string(finalizers![index0]) }; sink.endArray() }
+            if let value = finalizers { sink.key("finalizers"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -162,8 +162,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if preferredDuringSchedulingIgnoredDuringExecution != nil { sink.key("preferredDuringSchedulingIgnoredDuringExecution"); sink.beginArray(); for index0 in preferredDuringSchedulingIgnoredDuringExecution!.indices { preferredDuringSchedulingIgnoredDuringExecution![index0].write(to: sink) }; sink.endArray() }
-            if requiredDuringSchedulingIgnoredDuringExecution != nil { sink.key("requiredDuringSchedulingIgnoredDuringExecution"); requiredDuringSchedulingIgnoredDuringExecution!.write(to: sink) }
+            if let value = preferredDuringSchedulingIgnoredDuringExecution { sink.key("preferredDuringSchedulingIgnoredDuringExecution"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            requiredDuringSchedulingIgnoredDuringExecution?.writeField("requiredDuringSchedulingIgnoredDuringExecution", to: sink)
             sink.endObject()
         }
 
@@ -226,7 +226,7 @@ extension CoreV1 {
             sink.beginObject()
             sink.key("key"); sink.string(key)
             sink.key("operator"); `operator`.write(to: sink)
-            if values != nil { sink.key("values"); sink.beginArray(); for index0 in values!.indices { sink.string(values![index0]) }; sink.endArray() }
+            if let value = values { sink.key("values"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -258,8 +258,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if matchExpressions != nil { sink.key("matchExpressions"); sink.beginArray(); for index0 in matchExpressions!.indices { matchExpressions![index0].write(to: sink) }; sink.endArray() }
-            if matchFields != nil { sink.key("matchFields"); sink.beginArray(); for index0 in matchFields!.indices { matchFields![index0].write(to: sink) }; sink.endArray() }
+            if let value = matchExpressions { sink.key("matchExpressions"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = matchFields { sink.key("matchFields"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -290,7 +290,7 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if apiVersion != nil { sink.key("apiVersion"); sink.string(apiVersion!) }
+            if let value = apiVersion { sink.key("apiVersion"); sink.string(value) }
             sink.key("fieldPath"); sink.string(fieldPath)
             sink.endObject()
         }
@@ -342,13 +342,13 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if apiVersion != nil { sink.key("apiVersion"); sink.string(apiVersion!) }
-            if kind != nil { sink.key("kind"); sink.string(kind!) }
-            if name != nil { sink.key("name"); sink.string(name!) }
-            if fieldPath != nil { sink.key("fieldPath"); sink.string(fieldPath!) }
-            if namespace != nil { sink.key("namespace"); sink.string(namespace!) }
-            if resourceVersion != nil { sink.key("resourceVersion"); sink.string(resourceVersion!) }
-            if uid != nil { sink.key("uid"); sink.string(uid!) }
+            if let value = apiVersion { sink.key("apiVersion"); sink.string(value) }
+            if let value = kind { sink.key("kind"); sink.string(value) }
+            if let value = name { sink.key("name"); sink.string(value) }
+            if let value = fieldPath { sink.key("fieldPath"); sink.string(value) }
+            if let value = namespace { sink.key("namespace"); sink.string(value) }
+            if let value = resourceVersion { sink.key("resourceVersion"); sink.string(value) }
+            if let value = uid { sink.key("uid"); sink.string(value) }
             sink.endObject()
         }
 
@@ -400,9 +400,9 @@ extension CoreV1 {
             sink.beginObject()
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
-            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
-            if spec != nil { sink.key("spec"); spec!.write(to: sink) }
-            if status != nil { sink.key("status"); status!.write(to: sink) }
+            metadata?.writeField("metadata", to: sink)
+            spec?.writeField("spec", to: sink)
+            status?.writeField("status", to: sink)
             sink.endObject()
         }
 
@@ -464,15 +464,15 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if accessModes != nil { sink.key("accessModes"); sink.beginArray(); for index0 in accessModes!.indices { accessModes![index0].write(to: sink) }; sink.endArray() }
-            if storageClassName != nil { sink.key("storageClassName"); sink.string(storageClassName!) }
-            if resources != nil { sink.key("resources"); resources!.write(to: sink) }
-            if dataSource != nil { sink.key("dataSource"); dataSource!.write(to: sink) }
-            if dataSourceRef != nil { sink.key("dataSourceRef"); dataSourceRef!.write(to: sink) }
-            if selector != nil { sink.key("selector"); selector!.write(to: sink) }
-            if volumeAttributesClassName != nil { sink.key("volumeAttributesClassName"); sink.string(volumeAttributesClassName!) }
-            if volumeMode != nil { sink.key("volumeMode"); volumeMode!.write(to: sink) }
-            if volumeName != nil { sink.key("volumeName"); sink.string(volumeName!) }
+            if let value = accessModes { sink.key("accessModes"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = storageClassName { sink.key("storageClassName"); sink.string(value) }
+            resources?.writeField("resources", to: sink)
+            dataSource?.writeField("dataSource", to: sink)
+            dataSourceRef?.writeField("dataSourceRef", to: sink)
+            selector?.writeField("selector", to: sink)
+            if let value = volumeAttributesClassName { sink.key("volumeAttributesClassName"); sink.string(value) }
+            volumeMode?.writeField("volumeMode", to: sink)
+            if let value = volumeName { sink.key("volumeName"); sink.string(value) }
             sink.endObject()
         }
 
@@ -510,7 +510,7 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
+            metadata?.writeField("metadata", to: sink)
             sink.key("spec"); spec.write(to: sink)
             sink.endObject()
         }
@@ -543,7 +543,7 @@ extension CoreV1 {
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
             sink.key("claimName"); sink.string(claimName)
-            if readOnly != nil { sink.key("readOnly"); sink.bool(readOnly!) }
+            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
             sink.endObject()
         }
 
@@ -574,7 +574,7 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if fsType != nil { sink.key("fsType"); sink.string(fsType!) }
+            if let value = fsType { sink.key("fsType"); sink.string(value) }
             sink.key("pdID"); sink.string(pdID)
             sink.endObject()
         }
@@ -622,9 +622,9 @@ extension CoreV1 {
             sink.beginObject()
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
-            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
-            if spec != nil { sink.key("spec"); spec!.write(to: sink) }
-            if status != nil { sink.key("status"); status!.write(to: sink) }
+            metadata?.writeField("metadata", to: sink)
+            spec?.writeField("spec", to: sink)
+            status?.writeField("status", to: sink)
             sink.endObject()
         }
 

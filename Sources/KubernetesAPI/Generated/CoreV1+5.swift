@@ -20,8 +20,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if preferredDuringSchedulingIgnoredDuringExecution != nil { sink.key("preferredDuringSchedulingIgnoredDuringExecution"); sink.beginArray(); for index0 in preferredDuringSchedulingIgnoredDuringExecution!.indices { preferredDuringSchedulingIgnoredDuringExecution![index0].write(to: sink) }; sink.endArray() }
-            if requiredDuringSchedulingIgnoredDuringExecution != nil { sink.key("requiredDuringSchedulingIgnoredDuringExecution"); sink.beginArray(); for index0 in requiredDuringSchedulingIgnoredDuringExecution!.indices { requiredDuringSchedulingIgnoredDuringExecution![index0].write(to: sink) }; sink.endArray() }
+            if let value = preferredDuringSchedulingIgnoredDuringExecution { sink.key("preferredDuringSchedulingIgnoredDuringExecution"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = requiredDuringSchedulingIgnoredDuringExecution { sink.key("requiredDuringSchedulingIgnoredDuringExecution"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -68,11 +68,11 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if labelSelector != nil { sink.key("labelSelector"); labelSelector!.write(to: sink) }
-            if matchLabelKeys != nil { sink.key("matchLabelKeys"); sink.beginArray(); for index0 in matchLabelKeys!.indices { sink.string(matchLabelKeys![index0]) }; sink.endArray() }
-            if mismatchLabelKeys != nil { sink.key("mismatchLabelKeys"); sink.beginArray(); for index0 in mismatchLabelKeys!.indices { sink.string(mismatchLabelKeys![index0]) }; sink.endArray() }
-            if namespaceSelector != nil { sink.key("namespaceSelector"); namespaceSelector!.write(to: sink) }
-            if namespaces != nil { sink.key("namespaces"); sink.beginArray(); for index0 in namespaces!.indices { sink.string(namespaces![index0]) }; sink.endArray() }
+            labelSelector?.writeField("labelSelector", to: sink)
+            if let value = matchLabelKeys { sink.key("matchLabelKeys"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            if let value = mismatchLabelKeys { sink.key("mismatchLabelKeys"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            namespaceSelector?.writeField("namespaceSelector", to: sink)
+            if let value = namespaces { sink.key("namespaces"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
             sink.key("topologyKey"); sink.string(topologyKey)
             sink.endObject()
         }
@@ -108,8 +108,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if preferredDuringSchedulingIgnoredDuringExecution != nil { sink.key("preferredDuringSchedulingIgnoredDuringExecution"); sink.beginArray(); for index0 in preferredDuringSchedulingIgnoredDuringExecution!.indices { preferredDuringSchedulingIgnoredDuringExecution![index0].write(to: sink) }; sink.endArray() }
-            if requiredDuringSchedulingIgnoredDuringExecution != nil { sink.key("requiredDuringSchedulingIgnoredDuringExecution"); sink.beginArray(); for index0 in requiredDuringSchedulingIgnoredDuringExecution!.indices { requiredDuringSchedulingIgnoredDuringExecution![index0].write(to: sink) }; sink.endArray() }
+            if let value = preferredDuringSchedulingIgnoredDuringExecution { sink.key("preferredDuringSchedulingIgnoredDuringExecution"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = requiredDuringSchedulingIgnoredDuringExecution { sink.key("requiredDuringSchedulingIgnoredDuringExecution"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -144,9 +144,9 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if nameservers != nil { sink.key("nameservers"); sink.beginArray(); for index0 in nameservers!.indices { sink.string(nameservers![index0]) }; sink.endArray() }
-            if options != nil { sink.key("options"); sink.beginArray(); for index0 in options!.indices { options![index0].write(to: sink) }; sink.endArray() }
-            if searches != nil { sink.key("searches"); sink.beginArray(); for index0 in searches!.indices { sink.string(searches![index0]) }; sink.endArray() }
+            if let value = nameservers { sink.key("nameservers"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            if let value = options { sink.key("options"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = searches { sink.key("searches"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -178,8 +178,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if name != nil { sink.key("name"); sink.string(name!) }
-            if value != nil { sink.key("value"); sink.string(value!) }
+            if let value = name { sink.key("name"); sink.string(value) }
+            if let value = value { sink.key("value"); sink.string(value) }
             sink.endObject()
         }
 
@@ -267,8 +267,8 @@ extension CoreV1 {
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
             sink.key("name"); sink.string(name)
-            if resourceClaimName != nil { sink.key("resourceClaimName"); sink.string(resourceClaimName!) }
-            if resourceClaimTemplateName != nil { sink.key("resourceClaimTemplateName"); sink.string(resourceClaimTemplateName!) }
+            if let value = resourceClaimName { sink.key("resourceClaimName"); sink.string(value) }
+            if let value = resourceClaimTemplateName { sink.key("resourceClaimTemplateName"); sink.string(value) }
             sink.endObject()
         }
 
@@ -370,19 +370,19 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if runAsUser != nil { sink.key("runAsUser"); sink.int(runAsUser!) }
-            if runAsGroup != nil { sink.key("runAsGroup"); sink.int(runAsGroup!) }
-            if runAsNonRoot != nil { sink.key("runAsNonRoot"); sink.bool(runAsNonRoot!) }
-            if fsGroup != nil { sink.key("fsGroup"); sink.int(fsGroup!) }
-            if sysctls != nil { sink.key("sysctls"); sink.beginArray(); for index0 in sysctls!.indices { sysctls![index0].write(to: sink) }; sink.endArray() }
-            if seccompProfile != nil { sink.key("seccompProfile"); seccompProfile!.write(to: sink) }
-            if appArmorProfile != nil { sink.key("appArmorProfile"); appArmorProfile!.write(to: sink) }
-            if fsGroupChangePolicy != nil { sink.key("fsGroupChangePolicy"); fsGroupChangePolicy!.write(to: sink) }
-            if seLinuxChangePolicy != nil { sink.key("seLinuxChangePolicy"); sink.string(seLinuxChangePolicy!) }
-            if seLinuxOptions != nil { sink.key("seLinuxOptions"); seLinuxOptions!.write(to: sink) }
-            if supplementalGroups != nil { sink.key("supplementalGroups"); sink.beginArray(); for index0 in supplementalGroups!.indices { sink.int(supplementalGroups![index0]) }; sink.endArray() }
-            if supplementalGroupsPolicy != nil { sink.key("supplementalGroupsPolicy"); supplementalGroupsPolicy!.write(to: sink) }
-            if windowsOptions != nil { sink.key("windowsOptions"); windowsOptions!.write(to: sink) }
+            if let value = runAsUser { sink.key("runAsUser"); sink.int(value) }
+            if let value = runAsGroup { sink.key("runAsGroup"); sink.int(value) }
+            if let value = runAsNonRoot { sink.key("runAsNonRoot"); sink.bool(value) }
+            if let value = fsGroup { sink.key("fsGroup"); sink.int(value) }
+            if let value = sysctls { sink.key("sysctls"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            seccompProfile?.writeField("seccompProfile", to: sink)
+            appArmorProfile?.writeField("appArmorProfile", to: sink)
+            fsGroupChangePolicy?.writeField("fsGroupChangePolicy", to: sink)
+            if let value = seLinuxChangePolicy { sink.key("seLinuxChangePolicy"); sink.string(value) }
+            seLinuxOptions?.writeField("seLinuxOptions", to: sink)
+            if let value = supplementalGroups { sink.key("supplementalGroups"); sink.beginArray(); for index0 in value.indices { sink.int(value[index0]) }; sink.endArray() }
+            supplementalGroupsPolicy?.writeField("supplementalGroupsPolicy", to: sink)
+            windowsOptions?.writeField("windowsOptions", to: sink)
             sink.endObject()
         }
 
@@ -576,46 +576,46 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if volumes != nil { sink.key("volumes"); sink.beginArray(); for index0 in volumes!.indices { volumes![index0].write(to: sink) }; sink.endArray() }
-            if initContainers != nil { sink.key("initContainers"); sink.beginArray(); for index0 in initContainers!.indices { initContainers![index0].write(to: sink) }; sink.endArray() }
+            if let value = volumes { sink.key("volumes"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = initContainers { sink.key("initContainers"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
             sink.key("containers"); sink.beginArray(); for index0 in containers.indices { containers[index0].write(to: sink) }; sink.endArray()
-            if terminationGracePeriodSeconds != nil { sink.key("terminationGracePeriodSeconds"); sink.int(terminationGracePeriodSeconds!) }
-            if nodeSelector != nil { sink.key("nodeSelector"); sink.beginObject(); for index0 in nodeSelector!.entries.indices { sink.key(nodeSelector!.entries[index0].key); sink.string(nodeSelector!.entries[index0].value) }; sink.endObject() }
-            if serviceAccountName != nil { sink.key("serviceAccountName"); sink.string(serviceAccountName!) }
-            if automountServiceAccountToken != nil { sink.key("automountServiceAccountToken"); sink.bool(automountServiceAccountToken!) }
-            if securityContext != nil { sink.key("securityContext"); securityContext!.write(to: sink) }
-            if affinity != nil { sink.key("affinity"); affinity!.write(to: sink) }
-            if priorityClassName != nil { sink.key("priorityClassName"); sink.string(priorityClassName!) }
-            if activeDeadlineSeconds != nil { sink.key("activeDeadlineSeconds"); sink.int(activeDeadlineSeconds!) }
-            if dnsConfig != nil { sink.key("dnsConfig"); dnsConfig!.write(to: sink) }
-            if dnsPolicy != nil { sink.key("dnsPolicy"); dnsPolicy!.write(to: sink) }
-            if enableServiceLinks != nil { sink.key("enableServiceLinks"); sink.bool(enableServiceLinks!) }
-            if ephemeralContainers != nil { sink.key("ephemeralContainers"); sink.beginArray(); for index0 in ephemeralContainers!.indices { ephemeralContainers![index0].write(to: sink) }; sink.endArray() }
-            if hostAliases != nil { sink.key("hostAliases"); sink.beginArray(); for index0 in hostAliases!.indices { hostAliases![index0].write(to: sink) }; sink.endArray() }
-            if hostIPC != nil { sink.key("hostIPC"); sink.bool(hostIPC!) }
-            if hostNetwork != nil { sink.key("hostNetwork"); sink.bool(hostNetwork!) }
-            if hostPID != nil { sink.key("hostPID"); sink.bool(hostPID!) }
-            if hostUsers != nil { sink.key("hostUsers"); sink.bool(hostUsers!) }
-            if hostname != nil { sink.key("hostname"); sink.string(hostname!) }
-            if imagePullSecrets != nil { sink.key("imagePullSecrets"); sink.beginArray(); for index0 in imagePullSecrets!.indices { imagePullSecrets![index0].write(to: sink) }; sink.endArray() }
-            if nodeName != nil { sink.key("nodeName"); sink.string(nodeName!) }
-            if os != nil { sink.key("os"); os!.write(to: sink) }
-            if overhead != nil { sink.key("overhead"); sink.beginObject(); for index0 in overhead!.entries.indices { sink.key(overhead!.entries[index0].key); sink.string(overhead!.entries[index0].value.text) }; sink.endObject() }
-            if preemptionPolicy != nil { sink.key("preemptionPolicy"); preemptionPolicy!.write(to: sink) }
-            if priority != nil { sink.key("priority"); sink.int(priority!) }
-            if readinessGates != nil { sink.key("readinessGates"); sink.beginArray(); for index0 in readinessGates!.indices { readinessGates![index0].write(to: sink) }; sink.endArray() }
-            if resourceClaims != nil { sink.key("resourceClaims"); sink.beginArray(); for index0 in resourceClaims!.indices { resourceClaims![index0].write(to: sink) }; sink.endArray() }
-            if resources != nil { sink.key("resources"); resources!.write(to: sink) }
-            if restartPolicy != nil { sink.key("restartPolicy"); restartPolicy!.write(to: sink) }
-            if runtimeClassName != nil { sink.key("runtimeClassName"); sink.string(runtimeClassName!) }
-            if schedulerName != nil { sink.key("schedulerName"); sink.string(schedulerName!) }
-            if schedulingGates != nil { sink.key("schedulingGates"); sink.beginArray(); for index0 in schedulingGates!.indices { schedulingGates![index0].write(to: sink) }; sink.endArray() }
-            if serviceAccount != nil { sink.key("serviceAccount"); sink.string(serviceAccount!) }
-            if setHostnameAsFQDN != nil { sink.key("setHostnameAsFQDN"); sink.bool(setHostnameAsFQDN!) }
-            if shareProcessNamespace != nil { sink.key("shareProcessNamespace"); sink.bool(shareProcessNamespace!) }
-            if subdomain != nil { sink.key("subdomain"); sink.string(subdomain!) }
-            if tolerations != nil { sink.key("tolerations"); sink.beginArray(); for index0 in tolerations!.indices { tolerations![index0].write(to: sink) }; sink.endArray() }
-            if topologySpreadConstraints != nil { sink.key("topologySpreadConstraints"); sink.beginArray(); for index0 in topologySpreadConstraints!.indices { topologySpreadConstraints![index0].write(to: sink) }; sink.endArray() }
+            if let value = terminationGracePeriodSeconds { sink.key("terminationGracePeriodSeconds"); sink.int(value) }
+            if let value = nodeSelector { sink.key("nodeSelector"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
+            if let value = serviceAccountName { sink.key("serviceAccountName"); sink.string(value) }
+            if let value = automountServiceAccountToken { sink.key("automountServiceAccountToken"); sink.bool(value) }
+            securityContext?.writeField("securityContext", to: sink)
+            affinity?.writeField("affinity", to: sink)
+            if let value = priorityClassName { sink.key("priorityClassName"); sink.string(value) }
+            if let value = activeDeadlineSeconds { sink.key("activeDeadlineSeconds"); sink.int(value) }
+            dnsConfig?.writeField("dnsConfig", to: sink)
+            dnsPolicy?.writeField("dnsPolicy", to: sink)
+            if let value = enableServiceLinks { sink.key("enableServiceLinks"); sink.bool(value) }
+            if let value = ephemeralContainers { sink.key("ephemeralContainers"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = hostAliases { sink.key("hostAliases"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = hostIPC { sink.key("hostIPC"); sink.bool(value) }
+            if let value = hostNetwork { sink.key("hostNetwork"); sink.bool(value) }
+            if let value = hostPID { sink.key("hostPID"); sink.bool(value) }
+            if let value = hostUsers { sink.key("hostUsers"); sink.bool(value) }
+            if let value = hostname { sink.key("hostname"); sink.string(value) }
+            if let value = imagePullSecrets { sink.key("imagePullSecrets"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = nodeName { sink.key("nodeName"); sink.string(value) }
+            os?.writeField("os", to: sink)
+            if let value = overhead { sink.key("overhead"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value.text) }; sink.endObject() }
+            preemptionPolicy?.writeField("preemptionPolicy", to: sink)
+            if let value = priority { sink.key("priority"); sink.int(value) }
+            if let value = readinessGates { sink.key("readinessGates"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = resourceClaims { sink.key("resourceClaims"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            resources?.writeField("resources", to: sink)
+            restartPolicy?.writeField("restartPolicy", to: sink)
+            if let value = runtimeClassName { sink.key("runtimeClassName"); sink.string(value) }
+            if let value = schedulerName { sink.key("schedulerName"); sink.string(value) }
+            if let value = schedulingGates { sink.key("schedulingGates"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = serviceAccount { sink.key("serviceAccount"); sink.string(value) }
+            if let value = setHostnameAsFQDN { sink.key("setHostnameAsFQDN"); sink.bool(value) }
+            if let value = shareProcessNamespace { sink.key("shareProcessNamespace"); sink.bool(value) }
+            if let value = subdomain { sink.key("subdomain"); sink.string(value) }
+            if let value = tolerations { sink.key("tolerations"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = topologySpreadConstraints { sink.key("topologySpreadConstraints"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -684,8 +684,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
-            if spec != nil { sink.key("spec"); spec!.write(to: sink) }
+            metadata?.writeField("metadata", to: sink)
+            spec?.writeField("spec", to: sink)
             sink.endObject()
         }
 
@@ -720,8 +720,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if fsType != nil { sink.key("fsType"); sink.string(fsType!) }
-            if readOnly != nil { sink.key("readOnly"); sink.bool(readOnly!) }
+            if let value = fsType { sink.key("fsType"); sink.string(value) }
+            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
             sink.key("volumeID"); sink.string(volumeID)
             sink.endObject()
         }
@@ -818,16 +818,16 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if httpGet != nil { sink.key("httpGet"); httpGet!.write(to: sink) }
-            if tcpSocket != nil { sink.key("tcpSocket"); tcpSocket!.write(to: sink) }
-            if exec != nil { sink.key("exec"); exec!.write(to: sink) }
-            if grpc != nil { sink.key("grpc"); grpc!.write(to: sink) }
-            if initialDelaySeconds != nil { sink.key("initialDelaySeconds"); sink.int(initialDelaySeconds!) }
-            if timeoutSeconds != nil { sink.key("timeoutSeconds"); sink.int(timeoutSeconds!) }
-            if periodSeconds != nil { sink.key("periodSeconds"); sink.int(periodSeconds!) }
-            if successThreshold != nil { sink.key("successThreshold"); sink.int(successThreshold!) }
-            if failureThreshold != nil { sink.key("failureThreshold"); sink.int(failureThreshold!) }
-            if terminationGracePeriodSeconds != nil { sink.key("terminationGracePeriodSeconds"); sink.int(terminationGracePeriodSeconds!) }
+            httpGet?.writeField("httpGet", to: sink)
+            tcpSocket?.writeField("tcpSocket", to: sink)
+            exec?.writeField("exec", to: sink)
+            grpc?.writeField("grpc", to: sink)
+            if let value = initialDelaySeconds { sink.key("initialDelaySeconds"); sink.int(value) }
+            if let value = timeoutSeconds { sink.key("timeoutSeconds"); sink.int(value) }
+            if let value = periodSeconds { sink.key("periodSeconds"); sink.int(value) }
+            if let value = successThreshold { sink.key("successThreshold"); sink.int(value) }
+            if let value = failureThreshold { sink.key("failureThreshold"); sink.int(value) }
+            if let value = terminationGracePeriodSeconds { sink.key("terminationGracePeriodSeconds"); sink.int(value) }
             sink.endObject()
         }
 
@@ -866,8 +866,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if defaultMode != nil { sink.key("defaultMode"); sink.int(defaultMode!) }
-            if sources != nil { sink.key("sources"); sink.beginArray(); for index0 in sources!.indices { sources![index0].write(to: sink) }; sink.endArray() }
+            if let value = defaultMode { sink.key("defaultMode"); sink.int(value) }
+            if let value = sources { sink.key("sources"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
 

@@ -36,11 +36,11 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if group != nil { sink.key("group"); sink.string(group!) }
-            if readOnly != nil { sink.key("readOnly"); sink.bool(readOnly!) }
+            if let value = group { sink.key("group"); sink.string(value) }
+            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
             sink.key("registry"); sink.string(registry)
-            if tenant != nil { sink.key("tenant"); sink.string(tenant!) }
-            if user != nil { sink.key("user"); sink.string(user!) }
+            if let value = tenant { sink.key("tenant"); sink.string(value) }
+            if let value = user { sink.key("user"); sink.string(value) }
             sink.key("volume"); sink.string(volume)
             sink.endObject()
         }
@@ -100,14 +100,14 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if fsType != nil { sink.key("fsType"); sink.string(fsType!) }
+            if let value = fsType { sink.key("fsType"); sink.string(value) }
             sink.key("image"); sink.string(image)
-            if keyring != nil { sink.key("keyring"); sink.string(keyring!) }
+            if let value = keyring { sink.key("keyring"); sink.string(value) }
             sink.key("monitors"); sink.beginArray(); for index0 in monitors.indices { sink.string(monitors[index0]) }; sink.endArray()
-            if pool != nil { sink.key("pool"); sink.string(pool!) }
-            if readOnly != nil { sink.key("readOnly"); sink.bool(readOnly!) }
-            if secretRef != nil { sink.key("secretRef"); secretRef!.write(to: sink) }
-            if user != nil { sink.key("user"); sink.string(user!) }
+            if let value = pool { sink.key("pool"); sink.string(value) }
+            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
+            secretRef?.writeField("secretRef", to: sink)
+            if let value = user { sink.key("user"); sink.string(value) }
             sink.endObject()
         }
 
@@ -145,7 +145,7 @@ extension CoreV1 {
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
             sink.key("name"); sink.string(name)
-            if request != nil { sink.key("request"); sink.string(request!) }
+            if let value = request { sink.key("request"); sink.string(value) }
             sink.endObject()
         }
 
@@ -180,8 +180,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if containerName != nil { sink.key("containerName"); sink.string(containerName!) }
-            if divisor != nil { sink.key("divisor"); sink.string(divisor!.text) }
+            if let value = containerName { sink.key("containerName"); sink.string(value) }
+            if let value = divisor { sink.key("divisor"); sink.string(value.text) }
             sink.key("resource"); sink.string(resource)
             sink.endObject()
         }
@@ -230,9 +230,9 @@ extension CoreV1 {
             sink.beginObject()
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
-            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
-            if spec != nil { sink.key("spec"); spec!.write(to: sink) }
-            if status != nil { sink.key("status"); status!.write(to: sink) }
+            metadata?.writeField("metadata", to: sink)
+            spec?.writeField("spec", to: sink)
+            status?.writeField("status", to: sink)
             sink.endObject()
         }
 
@@ -270,9 +270,9 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if hard != nil { sink.key("hard"); sink.beginObject(); for index0 in hard!.entries.indices { sink.key(hard!.entries[index0].key); sink.string(hard!.entries[index0].value.text) }; sink.endObject() }
-            if scopeSelector != nil { sink.key("scopeSelector"); scopeSelector!.write(to: sink) }
-            if scopes != nil { sink.key("scopes"); sink.beginArray(); for index0 in scopes!.indices { scopes![index0].write(to: sink) }; sink.endArray() }
+            if let value = hard { sink.key("hard"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value.text) }; sink.endObject() }
+            scopeSelector?.writeField("scopeSelector", to: sink)
+            if let value = scopes { sink.key("scopes"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -308,9 +308,9 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if requests != nil { sink.key("requests"); sink.beginObject(); for index0 in requests!.entries.indices { sink.key(requests!.entries[index0].key); sink.string(requests!.entries[index0].value.text) }; sink.endObject() }
-            if limits != nil { sink.key("limits"); sink.beginObject(); for index0 in limits!.entries.indices { sink.key(limits!.entries[index0].key); sink.string(limits!.entries[index0].value.text) }; sink.endObject() }
-            if claims != nil { sink.key("claims"); sink.beginArray(); for index0 in claims!.indices { claims![index0].write(to: sink) }; sink.endArray() }
+            if let value = requests { sink.key("requests"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value.text) }; sink.endObject() }
+            if let value = limits { sink.key("limits"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value.text) }; sink.endObject() }
+            if let value = claims { sink.key("claims"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -350,10 +350,10 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if level != nil { sink.key("level"); sink.string(level!) }
-            if role != nil { sink.key("role"); sink.string(role!) }
-            if type != nil { sink.key("type"); sink.string(type!) }
-            if user != nil { sink.key("user"); sink.string(user!) }
+            if let value = level { sink.key("level"); sink.string(value) }
+            if let value = role { sink.key("role"); sink.string(value) }
+            if let value = type { sink.key("type"); sink.string(value) }
+            if let value = user { sink.key("user"); sink.string(value) }
             sink.endObject()
         }
 
@@ -418,16 +418,16 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if fsType != nil { sink.key("fsType"); sink.string(fsType!) }
+            if let value = fsType { sink.key("fsType"); sink.string(value) }
             sink.key("gateway"); sink.string(gateway)
-            if protectionDomain != nil { sink.key("protectionDomain"); sink.string(protectionDomain!) }
-            if readOnly != nil { sink.key("readOnly"); sink.bool(readOnly!) }
+            if let value = protectionDomain { sink.key("protectionDomain"); sink.string(value) }
+            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
             sink.key("secretRef"); secretRef.write(to: sink)
-            if sslEnabled != nil { sink.key("sslEnabled"); sink.bool(sslEnabled!) }
-            if storageMode != nil { sink.key("storageMode"); sink.string(storageMode!) }
-            if storagePool != nil { sink.key("storagePool"); sink.string(storagePool!) }
+            if let value = sslEnabled { sink.key("sslEnabled"); sink.bool(value) }
+            if let value = storageMode { sink.key("storageMode"); sink.string(value) }
+            if let value = storagePool { sink.key("storagePool"); sink.string(value) }
             sink.key("system"); sink.string(system)
-            if volumeName != nil { sink.key("volumeName"); sink.string(volumeName!) }
+            if let value = volumeName { sink.key("volumeName"); sink.string(value) }
             sink.endObject()
         }
 
@@ -462,7 +462,7 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if matchExpressions != nil { sink.key("matchExpressions"); sink.beginArray(); for index0 in matchExpressions!.indices { matchExpressions![index0].write(to: sink) }; sink.endArray() }
+            if let value = matchExpressions { sink.key("matchExpressions"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -498,7 +498,7 @@ extension CoreV1 {
             sink.beginObject()
             sink.key("operator"); `operator`.write(to: sink)
             sink.key("scopeName"); scopeName.write(to: sink)
-            if values != nil { sink.key("values"); sink.beginArray(); for index0 in values!.indices { sink.string(values![index0]) }; sink.endArray() }
+            if let value = values { sink.key("values"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -530,7 +530,7 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if localhostProfile != nil { sink.key("localhostProfile"); sink.string(localhostProfile!) }
+            if let value = localhostProfile { sink.key("localhostProfile"); sink.string(value) }
             sink.key("type"); type.write(to: sink)
             sink.endObject()
         }
@@ -586,11 +586,11 @@ extension CoreV1 {
             sink.beginObject()
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
-            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
-            if type != nil { sink.key("type"); sink.string(type!) }
-            if stringData != nil { sink.key("stringData"); sink.beginObject(); for index0 in stringData!.entries.indices { sink.key(stringData!.entries[index0].key); sink.string(stringData!.entries[index0].value) }; sink.endObject() }
-            if data != nil { sink.key("data"); sink.beginObject(); for index0 in data!.entries.indices { sink.key(data!.entries[index0].key); sink.string(data!.entries[index0].value) }; sink.endObject() }
-            if immutable != nil { sink.key("immutable"); sink.bool(immutable!) }
+            metadata?.writeField("metadata", to: sink)
+            if let value = type { sink.key("type"); sink.string(value) }
+            if let value = stringData { sink.key("stringData"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
+            if let value = data { sink.key("data"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
+            if let value = immutable { sink.key("immutable"); sink.bool(value) }
             sink.endObject()
         }
 
@@ -626,8 +626,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if name != nil { sink.key("name"); sink.string(name!) }
-            if optional != nil { sink.key("optional"); sink.bool(optional!) }
+            if let value = name { sink.key("name"); sink.string(value) }
+            if let value = optional { sink.key("optional"); sink.bool(value) }
             sink.endObject()
         }
 
@@ -662,9 +662,9 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if name != nil { sink.key("name"); sink.string(name!) }
+            if let value = name { sink.key("name"); sink.string(value) }
             sink.key("key"); sink.string(key)
-            if optional != nil { sink.key("optional"); sink.bool(optional!) }
+            if let value = optional { sink.key("optional"); sink.bool(value) }
             sink.endObject()
         }
 
@@ -700,9 +700,9 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if name != nil { sink.key("name"); sink.string(name!) }
-            if items != nil { sink.key("items"); sink.beginArray(); for index0 in items!.indices { items![index0].write(to: sink) }; sink.endArray() }
-            if optional != nil { sink.key("optional"); sink.bool(optional!) }
+            if let value = name { sink.key("name"); sink.string(value) }
+            if let value = items { sink.key("items"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = optional { sink.key("optional"); sink.bool(value) }
             sink.endObject()
         }
 

@@ -28,10 +28,10 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if secretName != nil { sink.key("secretName"); sink.string(secretName!) }
-            if defaultMode != nil { sink.key("defaultMode"); sink.int(defaultMode!) }
-            if items != nil { sink.key("items"); sink.beginArray(); for index0 in items!.indices { items![index0].write(to: sink) }; sink.endArray() }
-            if optional != nil { sink.key("optional"); sink.bool(optional!) }
+            if let value = secretName { sink.key("secretName"); sink.string(value) }
+            if let value = defaultMode { sink.key("defaultMode"); sink.int(value) }
+            if let value = items { sink.key("items"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = optional { sink.key("optional"); sink.bool(value) }
             sink.endObject()
         }
 
@@ -104,18 +104,18 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if capabilities != nil { sink.key("capabilities"); capabilities!.write(to: sink) }
-            if privileged != nil { sink.key("privileged"); sink.bool(privileged!) }
-            if runAsUser != nil { sink.key("runAsUser"); sink.int(runAsUser!) }
-            if runAsGroup != nil { sink.key("runAsGroup"); sink.int(runAsGroup!) }
-            if runAsNonRoot != nil { sink.key("runAsNonRoot"); sink.bool(runAsNonRoot!) }
-            if readOnlyRootFilesystem != nil { sink.key("readOnlyRootFilesystem"); sink.bool(readOnlyRootFilesystem!) }
-            if allowPrivilegeEscalation != nil { sink.key("allowPrivilegeEscalation"); sink.bool(allowPrivilegeEscalation!) }
-            if seccompProfile != nil { sink.key("seccompProfile"); seccompProfile!.write(to: sink) }
-            if appArmorProfile != nil { sink.key("appArmorProfile"); appArmorProfile!.write(to: sink) }
-            if procMount != nil { sink.key("procMount"); procMount!.write(to: sink) }
-            if seLinuxOptions != nil { sink.key("seLinuxOptions"); seLinuxOptions!.write(to: sink) }
-            if windowsOptions != nil { sink.key("windowsOptions"); windowsOptions!.write(to: sink) }
+            capabilities?.writeField("capabilities", to: sink)
+            if let value = privileged { sink.key("privileged"); sink.bool(value) }
+            if let value = runAsUser { sink.key("runAsUser"); sink.int(value) }
+            if let value = runAsGroup { sink.key("runAsGroup"); sink.int(value) }
+            if let value = runAsNonRoot { sink.key("runAsNonRoot"); sink.bool(value) }
+            if let value = readOnlyRootFilesystem { sink.key("readOnlyRootFilesystem"); sink.bool(value) }
+            if let value = allowPrivilegeEscalation { sink.key("allowPrivilegeEscalation"); sink.bool(value) }
+            seccompProfile?.writeField("seccompProfile", to: sink)
+            appArmorProfile?.writeField("appArmorProfile", to: sink)
+            procMount?.writeField("procMount", to: sink)
+            seLinuxOptions?.writeField("seLinuxOptions", to: sink)
+            windowsOptions?.writeField("windowsOptions", to: sink)
             sink.endObject()
         }
 
@@ -172,9 +172,9 @@ extension CoreV1 {
             sink.beginObject()
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
-            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
-            if spec != nil { sink.key("spec"); spec!.write(to: sink) }
-            if status != nil { sink.key("status"); status!.write(to: sink) }
+            metadata?.writeField("metadata", to: sink)
+            spec?.writeField("spec", to: sink)
+            status?.writeField("status", to: sink)
             sink.endObject()
         }
 
@@ -228,10 +228,10 @@ extension CoreV1 {
             sink.beginObject()
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
-            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
-            if automountServiceAccountToken != nil { sink.key("automountServiceAccountToken"); sink.bool(automountServiceAccountToken!) }
-            if imagePullSecrets != nil { sink.key("imagePullSecrets"); sink.beginArray(); for index0 in imagePullSecrets!.indices { imagePullSecrets![index0].write(to: sink) }; sink.endArray() }
-            if secrets != nil { sink.key("secrets"); sink.beginArray(); for index0 in secrets!.indices { secrets![index0].write(to: sink) }; sink.endArray() }
+            metadata?.writeField("metadata", to: sink)
+            if let value = automountServiceAccountToken { sink.key("automountServiceAccountToken"); sink.bool(value) }
+            if let value = imagePullSecrets { sink.key("imagePullSecrets"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = secrets { sink.key("secrets"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -270,8 +270,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if audience != nil { sink.key("audience"); sink.string(audience!) }
-            if expirationSeconds != nil { sink.key("expirationSeconds"); sink.int(expirationSeconds!) }
+            if let value = audience { sink.key("audience"); sink.string(value) }
+            if let value = expirationSeconds { sink.key("expirationSeconds"); sink.int(value) }
             sink.key("path"); sink.string(path)
             sink.endObject()
         }
@@ -320,12 +320,12 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if name != nil { sink.key("name"); sink.string(name!) }
-            if `protocol` != nil { sink.key("protocol"); `protocol`!.write(to: sink) }
+            if let value = name { sink.key("name"); sink.string(value) }
+            `protocol`?.writeField("protocol", to: sink)
             sink.key("port"); sink.int(port)
-            if targetPort != nil { sink.key("targetPort"); targetPort!.write(to: sink) }
-            if appProtocol != nil { sink.key("appProtocol"); sink.string(appProtocol!) }
-            if nodePort != nil { sink.key("nodePort"); sink.int(nodePort!) }
+            targetPort?.writeField("targetPort", to: sink)
+            if let value = appProtocol { sink.key("appProtocol"); sink.string(value) }
+            if let value = nodePort { sink.key("nodePort"); sink.int(value) }
             sink.endObject()
         }
 
@@ -432,26 +432,26 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if ports != nil { sink.key("ports"); sink.beginArray(); for index0 in ports!.indices { ports![index0].write(to: sink) }; sink.endArray() }
-            if selector != nil { sink.key("selector"); sink.beginObject(); for index0 in selector!.entries.indices { sink.key(selector!.entries[index0].key); sink.string(selector!.entries[index0].value) }; sink.endObject() }
-            if clusterIP != nil { sink.key("clusterIP"); sink.string(clusterIP!) }
-            if type != nil { sink.key("type"); type!.write(to: sink) }
-            if publishNotReadyAddresses != nil { sink.key("publishNotReadyAddresses"); sink.bool(publishNotReadyAddresses!) }
-            if externalName != nil { sink.key("externalName"); sink.string(externalName!) }
-            if allocateLoadBalancerNodePorts != nil { sink.key("allocateLoadBalancerNodePorts"); sink.bool(allocateLoadBalancerNodePorts!) }
-            if clusterIPs != nil { sink.key("clusterIPs"); sink.beginArray(); for index0 in clusterIPs!.indices { sink.string(clusterIPs![index0]) }; sink.endArray() }
-            if externalIPs != nil { sink.key("externalIPs"); sink.beginArray(); for index0 in externalIPs!.indices { sink.string(externalIPs![index0]) }; sink.endArray() }
-            if externalTrafficPolicy != nil { sink.key("externalTrafficPolicy"); externalTrafficPolicy!.write(to: sink) }
-            if healthCheckNodePort != nil { sink.key("healthCheckNodePort"); sink.int(healthCheckNodePort!) }
-            if internalTrafficPolicy != nil { sink.key("internalTrafficPolicy"); internalTrafficPolicy!.write(to: sink) }
-            if ipFamilies != nil { sink.key("ipFamilies"); sink.beginArray(); for index0 in ipFamilies!.indices { ipFamilies![index0].write(to: sink) }; sink.endArray() }
-            if ipFamilyPolicy != nil { sink.key("ipFamilyPolicy"); ipFamilyPolicy!.write(to: sink) }
-            if loadBalancerClass != nil { sink.key("loadBalancerClass"); sink.string(loadBalancerClass!) }
-            if loadBalancerIP != nil { sink.key("loadBalancerIP"); sink.string(loadBalancerIP!) }
-            if loadBalancerSourceRanges != nil { sink.key("loadBalancerSourceRanges"); sink.beginArray(); for index0 in loadBalancerSourceRanges!.indices { sink.string(loadBalancerSourceRanges![index0]) }; sink.endArray() }
-            if sessionAffinity != nil { sink.key("sessionAffinity"); sessionAffinity!.write(to: sink) }
-            if sessionAffinityConfig != nil { sink.key("sessionAffinityConfig"); sessionAffinityConfig!.write(to: sink) }
-            if trafficDistribution != nil { sink.key("trafficDistribution"); sink.string(trafficDistribution!) }
+            if let value = ports { sink.key("ports"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = selector { sink.key("selector"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
+            if let value = clusterIP { sink.key("clusterIP"); sink.string(value) }
+            type?.writeField("type", to: sink)
+            if let value = publishNotReadyAddresses { sink.key("publishNotReadyAddresses"); sink.bool(value) }
+            if let value = externalName { sink.key("externalName"); sink.string(value) }
+            if let value = allocateLoadBalancerNodePorts { sink.key("allocateLoadBalancerNodePorts"); sink.bool(value) }
+            if let value = clusterIPs { sink.key("clusterIPs"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            if let value = externalIPs { sink.key("externalIPs"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            externalTrafficPolicy?.writeField("externalTrafficPolicy", to: sink)
+            if let value = healthCheckNodePort { sink.key("healthCheckNodePort"); sink.int(value) }
+            internalTrafficPolicy?.writeField("internalTrafficPolicy", to: sink)
+            if let value = ipFamilies { sink.key("ipFamilies"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            ipFamilyPolicy?.writeField("ipFamilyPolicy", to: sink)
+            if let value = loadBalancerClass { sink.key("loadBalancerClass"); sink.string(value) }
+            if let value = loadBalancerIP { sink.key("loadBalancerIP"); sink.string(value) }
+            if let value = loadBalancerSourceRanges { sink.key("loadBalancerSourceRanges"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            sessionAffinity?.writeField("sessionAffinity", to: sink)
+            sessionAffinityConfig?.writeField("sessionAffinityConfig", to: sink)
+            if let value = trafficDistribution { sink.key("trafficDistribution"); sink.string(value) }
             sink.endObject()
         }
 
@@ -496,7 +496,7 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if clientIP != nil { sink.key("clientIP"); clientIP!.write(to: sink) }
+            clientIP?.writeField("clientIP", to: sink)
             sink.endObject()
         }
 
@@ -564,11 +564,11 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if fsType != nil { sink.key("fsType"); sink.string(fsType!) }
-            if readOnly != nil { sink.key("readOnly"); sink.bool(readOnly!) }
-            if secretRef != nil { sink.key("secretRef"); secretRef!.write(to: sink) }
-            if volumeName != nil { sink.key("volumeName"); sink.string(volumeName!) }
-            if volumeNamespace != nil { sink.key("volumeNamespace"); sink.string(volumeNamespace!) }
+            if let value = fsType { sink.key("fsType"); sink.string(value) }
+            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
+            secretRef?.writeField("secretRef", to: sink)
+            if let value = volumeName { sink.key("volumeName"); sink.string(value) }
+            if let value = volumeNamespace { sink.key("volumeNamespace"); sink.string(value) }
             sink.endObject()
         }
 
@@ -634,7 +634,7 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if host != nil { sink.key("host"); sink.string(host!) }
+            if let value = host { sink.key("host"); sink.string(value) }
             sink.key("port"); port.write(to: sink)
             sink.endObject()
         }
@@ -678,11 +678,11 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if effect != nil { sink.key("effect"); effect!.write(to: sink) }
-            if key != nil { sink.key("key"); sink.string(key!) }
-            if `operator` != nil { sink.key("operator"); `operator`!.write(to: sink) }
-            if tolerationSeconds != nil { sink.key("tolerationSeconds"); sink.int(tolerationSeconds!) }
-            if value != nil { sink.key("value"); sink.string(value!) }
+            effect?.writeField("effect", to: sink)
+            if let value = key { sink.key("key"); sink.string(value) }
+            `operator`?.writeField("operator", to: sink)
+            if let value = tolerationSeconds { sink.key("tolerationSeconds"); sink.int(value) }
+            if let value = value { sink.key("value"); sink.string(value) }
             sink.endObject()
         }
 
@@ -740,12 +740,12 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if labelSelector != nil { sink.key("labelSelector"); labelSelector!.write(to: sink) }
-            if matchLabelKeys != nil { sink.key("matchLabelKeys"); sink.beginArray(); for index0 in matchLabelKeys!.indices { sink.string(matchLabelKeys![index0]) }; sink.endArray() }
+            labelSelector?.writeField("labelSelector", to: sink)
+            if let value = matchLabelKeys { sink.key("matchLabelKeys"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
             sink.key("maxSkew"); sink.int(maxSkew)
-            if minDomains != nil { sink.key("minDomains"); sink.int(minDomains!) }
-            if nodeAffinityPolicy != nil { sink.key("nodeAffinityPolicy"); nodeAffinityPolicy!.write(to: sink) }
-            if nodeTaintsPolicy != nil { sink.key("nodeTaintsPolicy"); nodeTaintsPolicy!.write(to: sink) }
+            if let value = minDomains { sink.key("minDomains"); sink.int(value) }
+            nodeAffinityPolicy?.writeField("nodeAffinityPolicy", to: sink)
+            nodeTaintsPolicy?.writeField("nodeTaintsPolicy", to: sink)
             sink.key("topologyKey"); sink.string(topologyKey)
             sink.key("whenUnsatisfiable"); whenUnsatisfiable.write(to: sink)
             sink.endObject()
@@ -790,7 +790,7 @@ extension CoreV1 {
             sink.beginObject()
             sink.key("kind"); sink.string(kind)
             sink.key("name"); sink.string(name)
-            if apiGroup != nil { sink.key("apiGroup"); sink.string(apiGroup!) }
+            if let value = apiGroup { sink.key("apiGroup"); sink.string(value) }
             sink.endObject()
         }
 
@@ -832,8 +832,8 @@ extension CoreV1 {
             sink.beginObject()
             sink.key("kind"); sink.string(kind)
             sink.key("name"); sink.string(name)
-            if apiGroup != nil { sink.key("apiGroup"); sink.string(apiGroup!) }
-            if namespace != nil { sink.key("namespace"); sink.string(namespace!) }
+            if let value = apiGroup { sink.key("apiGroup"); sink.string(value) }
+            if let value = namespace { sink.key("namespace"); sink.string(value) }
             sink.endObject()
         }
 

@@ -137,36 +137,36 @@ extension CoreV1 {
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
             sink.key("name"); sink.string(name)
-            if configMap != nil { sink.key("configMap"); configMap!.write(to: sink) }
-            if secret != nil { sink.key("secret"); secret!.write(to: sink) }
-            if emptyDir != nil { sink.key("emptyDir"); emptyDir!.write(to: sink) }
-            if persistentVolumeClaim != nil { sink.key("persistentVolumeClaim"); persistentVolumeClaim!.write(to: sink) }
-            if awsElasticBlockStore != nil { sink.key("awsElasticBlockStore"); awsElasticBlockStore!.write(to: sink) }
-            if azureDisk != nil { sink.key("azureDisk"); azureDisk!.write(to: sink) }
-            if azureFile != nil { sink.key("azureFile"); azureFile!.write(to: sink) }
-            if cephfs != nil { sink.key("cephfs"); cephfs!.write(to: sink) }
-            if cinder != nil { sink.key("cinder"); cinder!.write(to: sink) }
-            if csi != nil { sink.key("csi"); csi!.write(to: sink) }
-            if downwardAPI != nil { sink.key("downwardAPI"); downwardAPI!.write(to: sink) }
-            if ephemeral != nil { sink.key("ephemeral"); ephemeral!.write(to: sink) }
-            if fc != nil { sink.key("fc"); fc!.write(to: sink) }
-            if flexVolume != nil { sink.key("flexVolume"); flexVolume!.write(to: sink) }
-            if flocker != nil { sink.key("flocker"); flocker!.write(to: sink) }
-            if gcePersistentDisk != nil { sink.key("gcePersistentDisk"); gcePersistentDisk!.write(to: sink) }
-            if gitRepo != nil { sink.key("gitRepo"); gitRepo!.write(to: sink) }
-            if glusterfs != nil { sink.key("glusterfs"); glusterfs!.write(to: sink) }
-            if hostPath != nil { sink.key("hostPath"); hostPath!.write(to: sink) }
-            if image != nil { sink.key("image"); image!.write(to: sink) }
-            if iscsi != nil { sink.key("iscsi"); iscsi!.write(to: sink) }
-            if nfs != nil { sink.key("nfs"); nfs!.write(to: sink) }
-            if photonPersistentDisk != nil { sink.key("photonPersistentDisk"); photonPersistentDisk!.write(to: sink) }
-            if portworxVolume != nil { sink.key("portworxVolume"); portworxVolume!.write(to: sink) }
-            if projected != nil { sink.key("projected"); projected!.write(to: sink) }
-            if quobyte != nil { sink.key("quobyte"); quobyte!.write(to: sink) }
-            if rbd != nil { sink.key("rbd"); rbd!.write(to: sink) }
-            if scaleIO != nil { sink.key("scaleIO"); scaleIO!.write(to: sink) }
-            if storageos != nil { sink.key("storageos"); storageos!.write(to: sink) }
-            if vsphereVolume != nil { sink.key("vsphereVolume"); vsphereVolume!.write(to: sink) }
+            configMap?.writeField("configMap", to: sink)
+            secret?.writeField("secret", to: sink)
+            emptyDir?.writeField("emptyDir", to: sink)
+            persistentVolumeClaim?.writeField("persistentVolumeClaim", to: sink)
+            awsElasticBlockStore?.writeField("awsElasticBlockStore", to: sink)
+            azureDisk?.writeField("azureDisk", to: sink)
+            azureFile?.writeField("azureFile", to: sink)
+            cephfs?.writeField("cephfs", to: sink)
+            cinder?.writeField("cinder", to: sink)
+            csi?.writeField("csi", to: sink)
+            downwardAPI?.writeField("downwardAPI", to: sink)
+            ephemeral?.writeField("ephemeral", to: sink)
+            fc?.writeField("fc", to: sink)
+            flexVolume?.writeField("flexVolume", to: sink)
+            flocker?.writeField("flocker", to: sink)
+            gcePersistentDisk?.writeField("gcePersistentDisk", to: sink)
+            gitRepo?.writeField("gitRepo", to: sink)
+            glusterfs?.writeField("glusterfs", to: sink)
+            hostPath?.writeField("hostPath", to: sink)
+            image?.writeField("image", to: sink)
+            iscsi?.writeField("iscsi", to: sink)
+            nfs?.writeField("nfs", to: sink)
+            photonPersistentDisk?.writeField("photonPersistentDisk", to: sink)
+            portworxVolume?.writeField("portworxVolume", to: sink)
+            projected?.writeField("projected", to: sink)
+            quobyte?.writeField("quobyte", to: sink)
+            rbd?.writeField("rbd", to: sink)
+            scaleIO?.writeField("scaleIO", to: sink)
+            storageos?.writeField("storageos", to: sink)
+            vsphereVolume?.writeField("vsphereVolume", to: sink)
             sink.endObject()
         }
 
@@ -280,11 +280,11 @@ extension CoreV1 {
             sink.beginObject()
             sink.key("name"); sink.string(name)
             sink.key("mountPath"); sink.string(mountPath)
-            if subPath != nil { sink.key("subPath"); sink.string(subPath!) }
-            if readOnly != nil { sink.key("readOnly"); sink.bool(readOnly!) }
-            if mountPropagation != nil { sink.key("mountPropagation"); mountPropagation!.write(to: sink) }
-            if recursiveReadOnly != nil { sink.key("recursiveReadOnly"); sink.string(recursiveReadOnly!) }
-            if subPathExpr != nil { sink.key("subPathExpr"); sink.string(subPathExpr!) }
+            if let value = subPath { sink.key("subPath"); sink.string(value) }
+            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
+            mountPropagation?.writeField("mountPropagation", to: sink)
+            if let value = recursiveReadOnly { sink.key("recursiveReadOnly"); sink.string(value) }
+            if let value = subPathExpr { sink.key("subPathExpr"); sink.string(value) }
             sink.endObject()
         }
 
@@ -332,11 +332,11 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if clusterTrustBundle != nil { sink.key("clusterTrustBundle"); clusterTrustBundle!.write(to: sink) }
-            if configMap != nil { sink.key("configMap"); configMap!.write(to: sink) }
-            if downwardAPI != nil { sink.key("downwardAPI"); downwardAPI!.write(to: sink) }
-            if secret != nil { sink.key("secret"); secret!.write(to: sink) }
-            if serviceAccountToken != nil { sink.key("serviceAccountToken"); serviceAccountToken!.write(to: sink) }
+            clusterTrustBundle?.writeField("clusterTrustBundle", to: sink)
+            configMap?.writeField("configMap", to: sink)
+            downwardAPI?.writeField("downwardAPI", to: sink)
+            secret?.writeField("secret", to: sink)
+            serviceAccountToken?.writeField("serviceAccountToken", to: sink)
             sink.endObject()
         }
 
@@ -370,8 +370,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if requests != nil { sink.key("requests"); sink.beginObject(); for index0 in requests!.entries.indices { sink.key(requests!.entries[index0].key); sink.string(requests!.entries[index0].value.text) }; sink.endObject() }
-            if limits != nil { sink.key("limits"); sink.beginObject(); for index0 in limits!.entries.indices { sink.key(limits!.entries[index0].key); sink.string(limits!.entries[index0].value.text) }; sink.endObject() }
+            if let value = requests { sink.key("requests"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value.text) }; sink.endObject() }
+            if let value = limits { sink.key("limits"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value.text) }; sink.endObject() }
             sink.endObject()
         }
 
@@ -410,9 +410,9 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if fsType != nil { sink.key("fsType"); sink.string(fsType!) }
-            if storagePolicyID != nil { sink.key("storagePolicyID"); sink.string(storagePolicyID!) }
-            if storagePolicyName != nil { sink.key("storagePolicyName"); sink.string(storagePolicyName!) }
+            if let value = fsType { sink.key("fsType"); sink.string(value) }
+            if let value = storagePolicyID { sink.key("storagePolicyID"); sink.string(value) }
+            if let value = storagePolicyName { sink.key("storagePolicyName"); sink.string(value) }
             sink.key("volumePath"); sink.string(volumePath)
             sink.endObject()
         }
@@ -486,10 +486,10 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if gmsaCredentialSpec != nil { sink.key("gmsaCredentialSpec"); sink.string(gmsaCredentialSpec!) }
-            if gmsaCredentialSpecName != nil { sink.key("gmsaCredentialSpecName"); sink.string(gmsaCredentialSpecName!) }
-            if hostProcess != nil { sink.key("hostProcess"); sink.bool(hostProcess!) }
-            if runAsUserName != nil { sink.key("runAsUserName"); sink.string(runAsUserName!) }
+            if let value = gmsaCredentialSpec { sink.key("gmsaCredentialSpec"); sink.string(value) }
+            if let value = gmsaCredentialSpecName { sink.key("gmsaCredentialSpecName"); sink.string(value) }
+            if let value = hostProcess { sink.key("hostProcess"); sink.bool(value) }
+            if let value = runAsUserName { sink.key("runAsUserName"); sink.string(value) }
             sink.endObject()
         }
 

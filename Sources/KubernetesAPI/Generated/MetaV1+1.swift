@@ -20,8 +20,8 @@ extension MetaV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if matchExpressions != nil { sink.key("matchExpressions"); sink.beginArray(); for index0 in matchExpressions!.indices { matchExpressions![index0].write(to: sink) }; sink.endArray() }
-            if matchLabels != nil { sink.key("matchLabels"); sink.beginObject(); for index0 in matchLabels!.entries.indices { sink.key(matchLabels!.entries[index0].key); sink.string(matchLabels!.entries[index0].value) }; sink.endObject() }
+            if let value = matchExpressions { sink.key("matchExpressions"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = matchLabels { sink.key("matchLabels"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
             sink.endObject()
         }
 
@@ -58,7 +58,7 @@ extension MetaV1 {
             sink.beginObject()
             sink.key("key"); sink.string(key)
             sink.key("operator"); `operator`.write(to: sink)
-            if values != nil { sink.key("values"); sink.beginArray(); for index0 in values!.indices { sink.string(values![index0]) }; sink.endArray() }
+            if let value = values { sink.key("values"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -110,13 +110,13 @@ extension MetaV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if apiVersion != nil { sink.key("apiVersion"); sink.string(apiVersion!) }
-            if fieldsType != nil { sink.key("fieldsType"); sink.string(fieldsType!) }
-            if fieldsV1 != nil { sink.key("fieldsV1"); fieldsV1!.write(to: sink) }
-            if manager != nil { sink.key("manager"); sink.string(manager!) }
-            if operation != nil { sink.key("operation"); sink.string(operation!) }
-            if subresource != nil { sink.key("subresource"); sink.string(subresource!) }
-            if time != nil { sink.key("time"); sink.string(time!) }
+            if let value = apiVersion { sink.key("apiVersion"); sink.string(value) }
+            if let value = fieldsType { sink.key("fieldsType"); sink.string(value) }
+            fieldsV1?.writeField("fieldsV1", to: sink)
+            if let value = manager { sink.key("manager"); sink.string(value) }
+            if let value = operation { sink.key("operation"); sink.string(value) }
+            if let value = subresource { sink.key("subresource"); sink.string(value) }
+            if let value = time { sink.key("time"); sink.string(value) }
             sink.endObject()
         }
 
@@ -204,21 +204,21 @@ extension MetaV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if name != nil { sink.key("name"); sink.string(name!) }
-            if namespace != nil { sink.key("namespace"); sink.string(namespace!) }
-            if labels != nil { sink.key("labels"); sink.beginObject(); for index0 in labels!.entries.indices { sink.key(labels!.entries[index0].key); sink.string(labels!.entries[index0].value) }; sink.endObject() }
-            if annotations != nil { sink.key("annotations"); sink.beginObject(); for index0 in annotations!.entries.indices { sink.key(annotations!.entries[index0].key); sink.string(annotations!.entries[index0].value) }; sink.endObject() }
-            if creationTimestamp != nil { sink.key("creationTimestamp"); sink.string(creationTimestamp!) }
-            if deletionGracePeriodSeconds != nil { sink.key("deletionGracePeriodSeconds"); sink.int(deletionGracePeriodSeconds!) }
-            if deletionTimestamp != nil { sink.key("deletionTimestamp"); sink.string(deletionTimestamp!) }
-            if finalizers != nil { sink.key("finalizers"); sink.beginArray(); for index0 in finalizers!.indices { sink.string(finalizers![index0]) }; sink.endArray() }
-            if generateName != nil { sink.key("generateName"); sink.string(generateName!) }
-            if generation != nil { sink.key("generation"); sink.int(generation!) }
-            if managedFields != nil { sink.key("managedFields"); sink.beginArray(); for index0 in managedFields!.indices { managedFields![index0].write(to: sink) }; sink.endArray() }
-            if ownerReferences != nil { sink.key("ownerReferences"); sink.beginArray(); for index0 in ownerReferences!.indices { ownerReferences![index0].write(to: sink) }; sink.endArray() }
-            if resourceVersion != nil { sink.key("resourceVersion"); sink.string(resourceVersion!) }
-            if selfLink != nil { sink.key("selfLink"); sink.string(selfLink!) }
-            if uid != nil { sink.key("uid"); sink.string(uid!) }
+            if let value = name { sink.key("name"); sink.string(value) }
+            if let value = namespace { sink.key("namespace"); sink.string(value) }
+            if let value = labels { sink.key("labels"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
+            if let value = annotations { sink.key("annotations"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
+            if let value = creationTimestamp { sink.key("creationTimestamp"); sink.string(value) }
+            if let value = deletionGracePeriodSeconds { sink.key("deletionGracePeriodSeconds"); sink.int(value) }
+            if let value = deletionTimestamp { sink.key("deletionTimestamp"); sink.string(value) }
+            if let value = finalizers { sink.key("finalizers"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            if let value = generateName { sink.key("generateName"); sink.string(value) }
+            if let value = generation { sink.key("generation"); sink.int(value) }
+            if let value = managedFields { sink.key("managedFields"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = ownerReferences { sink.key("ownerReferences"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = resourceVersion { sink.key("resourceVersion"); sink.string(value) }
+            if let value = selfLink { sink.key("selfLink"); sink.string(value) }
+            if let value = uid { sink.key("uid"); sink.string(value) }
             sink.endObject()
         }
 
@@ -281,8 +281,8 @@ extension MetaV1 {
             sink.key("apiVersion"); sink.string(apiVersion)
             sink.key("kind"); sink.string(kind)
             sink.key("name"); sink.string(name)
-            if blockOwnerDeletion != nil { sink.key("blockOwnerDeletion"); sink.bool(blockOwnerDeletion!) }
-            if controller != nil { sink.key("controller"); sink.bool(controller!) }
+            if let value = blockOwnerDeletion { sink.key("blockOwnerDeletion"); sink.bool(value) }
+            if let value = controller { sink.key("controller"); sink.bool(value) }
             sink.key("uid"); sink.string(uid)
             sink.endObject()
         }

@@ -25,7 +25,7 @@ extension NetworkingV1 {
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
             sink.key("backend"); backend.write(to: sink)
-            if path != nil { sink.key("path"); sink.string(path!) }
+            if let value = path { sink.key("path"); sink.string(value) }
             sink.key("pathType"); pathType.write(to: sink)
             sink.endObject()
         }
@@ -85,7 +85,7 @@ extension NetworkingV1 {
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
             sink.key("cidr"); sink.string(cidr)
-            if except != nil { sink.key("except"); sink.beginArray(); for index0 in except!.indices { sink.string(except![index0]) }; sink.endArray() }
+            if let value = except { sink.key("except"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -132,9 +132,9 @@ extension NetworkingV1 {
             sink.beginObject()
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
-            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
-            if spec != nil { sink.key("spec"); spec!.write(to: sink) }
-            if status != nil { sink.key("status"); status!.write(to: sink) }
+            metadata?.writeField("metadata", to: sink)
+            spec?.writeField("spec", to: sink)
+            status?.writeField("status", to: sink)
             sink.endObject()
         }
 
@@ -168,8 +168,8 @@ extension NetworkingV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if resource != nil { sink.key("resource"); resource!.write(to: sink) }
-            if service != nil { sink.key("service"); service!.write(to: sink) }
+            resource?.writeField("resource", to: sink)
+            service?.writeField("service", to: sink)
             sink.endObject()
         }
 
@@ -200,8 +200,8 @@ extension NetworkingV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if host != nil { sink.key("host"); sink.string(host!) }
-            if http != nil { sink.key("http"); http!.write(to: sink) }
+            if let value = host { sink.key("host"); sink.string(value) }
+            http?.writeField("http", to: sink)
             sink.endObject()
         }
 
@@ -233,7 +233,7 @@ extension NetworkingV1 {
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
             sink.key("name"); sink.string(name)
-            if port != nil { sink.key("port"); port!.write(to: sink) }
+            port?.writeField("port", to: sink)
             sink.endObject()
         }
 
@@ -272,10 +272,10 @@ extension NetworkingV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if defaultBackend != nil { sink.key("defaultBackend"); defaultBackend!.write(to: sink) }
-            if ingressClassName != nil { sink.key("ingressClassName"); sink.string(ingressClassName!) }
-            if rules != nil { sink.key("rules"); sink.beginArray(); for index0 in rules!.indices { rules![index0].write(to: sink) }; sink.endArray() }
-            if tls != nil { sink.key("tls"); sink.beginArray(); for index0 in tls!.indices { tls![index0].write(to: sink) }; sink.endArray() }
+            defaultBackend?.writeField("defaultBackend", to: sink)
+            if let value = ingressClassName { sink.key("ingressClassName"); sink.string(value) }
+            if let value = rules { sink.key("rules"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = tls { sink.key("tls"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -308,8 +308,8 @@ extension NetworkingV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if hosts != nil { sink.key("hosts"); sink.beginArray(); for index0 in hosts!.indices { sink.string(hosts![index0]) }; sink.endArray() }
-            if secretName != nil { sink.key("secretName"); sink.string(secretName!) }
+            if let value = hosts { sink.key("hosts"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            if let value = secretName { sink.key("secretName"); sink.string(value) }
             sink.endObject()
         }
 
@@ -352,8 +352,8 @@ extension NetworkingV1 {
             sink.beginObject()
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
-            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
-            if spec != nil { sink.key("spec"); spec!.write(to: sink) }
+            metadata?.writeField("metadata", to: sink)
+            spec?.writeField("spec", to: sink)
             sink.endObject()
         }
 
@@ -386,8 +386,8 @@ extension NetworkingV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if to != nil { sink.key("to"); sink.beginArray(); for index0 in to!.indices { to![index0].write(to: sink) }; sink.endArray() }
-            if ports != nil { sink.key("ports"); sink.beginArray(); for index0 in ports!.indices { ports![index0].write(to: sink) }; sink.endArray() }
+            if let value = to { sink.key("to"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = ports { sink.key("ports"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -418,8 +418,8 @@ extension NetworkingV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if from != nil { sink.key("from"); sink.beginArray(); for index0 in from!.indices { from![index0].write(to: sink) }; sink.endArray() }
-            if ports != nil { sink.key("ports"); sink.beginArray(); for index0 in ports!.indices { ports![index0].write(to: sink) }; sink.endArray() }
+            if let value = from { sink.key("from"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = ports { sink.key("ports"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -454,9 +454,9 @@ extension NetworkingV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if podSelector != nil { sink.key("podSelector"); podSelector!.write(to: sink) }
-            if namespaceSelector != nil { sink.key("namespaceSelector"); namespaceSelector!.write(to: sink) }
-            if ipBlock != nil { sink.key("ipBlock"); ipBlock!.write(to: sink) }
+            podSelector?.writeField("podSelector", to: sink)
+            namespaceSelector?.writeField("namespaceSelector", to: sink)
+            ipBlock?.writeField("ipBlock", to: sink)
             sink.endObject()
         }
 
@@ -492,9 +492,9 @@ extension NetworkingV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if `protocol` != nil { sink.key("protocol"); `protocol`!.write(to: sink) }
-            if port != nil { sink.key("port"); port!.write(to: sink) }
-            if endPort != nil { sink.key("endPort"); sink.int(endPort!) }
+            `protocol`?.writeField("protocol", to: sink)
+            port?.writeField("port", to: sink)
+            if let value = endPort { sink.key("endPort"); sink.int(value) }
             sink.endObject()
         }
 
@@ -535,9 +535,9 @@ extension NetworkingV1 {
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
             sink.key("podSelector"); podSelector.write(to: sink)
-            if policyTypes != nil { sink.key("policyTypes"); sink.beginArray(); for index0 in policyTypes!.indices { policyTypes![index0].write(to: sink) }; sink.endArray() }
-            if ingress != nil { sink.key("ingress"); sink.beginArray(); for index0 in ingress!.indices { ingress![index0].write(to: sink) }; sink.endArray() }
-            if egress != nil { sink.key("egress"); sink.beginArray(); for index0 in egress!.indices { egress![index0].write(to: sink) }; sink.endArray() }
+            if let value = policyTypes { sink.key("policyTypes"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = ingress { sink.key("ingress"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = egress { sink.key("egress"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -570,8 +570,8 @@ extension NetworkingV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if name != nil { sink.key("name"); sink.string(name!) }
-            if number != nil { sink.key("number"); sink.int(number!) }
+            if let value = name { sink.key("name"); sink.string(value) }
+            if let value = number { sink.key("number"); sink.int(value) }
             sink.endObject()
         }
 

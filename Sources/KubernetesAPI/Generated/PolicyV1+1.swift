@@ -36,9 +36,9 @@ extension PolicyV1 {
             sink.beginObject()
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
-            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
-            if spec != nil { sink.key("spec"); spec!.write(to: sink) }
-            if status != nil { sink.key("status"); status!.write(to: sink) }
+            metadata?.writeField("metadata", to: sink)
+            spec?.writeField("spec", to: sink)
+            status?.writeField("status", to: sink)
             sink.endObject()
         }
 
@@ -80,10 +80,10 @@ extension PolicyV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if minAvailable != nil { sink.key("minAvailable"); minAvailable!.write(to: sink) }
-            if maxUnavailable != nil { sink.key("maxUnavailable"); maxUnavailable!.write(to: sink) }
-            if selector != nil { sink.key("selector"); selector!.write(to: sink) }
-            if unhealthyPodEvictionPolicy != nil { sink.key("unhealthyPodEvictionPolicy"); unhealthyPodEvictionPolicy!.write(to: sink) }
+            minAvailable?.writeField("minAvailable", to: sink)
+            maxUnavailable?.writeField("maxUnavailable", to: sink)
+            selector?.writeField("selector", to: sink)
+            unhealthyPodEvictionPolicy?.writeField("unhealthyPodEvictionPolicy", to: sink)
             sink.endObject()
         }
 

@@ -16,7 +16,7 @@ extension RbacV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if clusterRoleSelectors != nil { sink.key("clusterRoleSelectors"); sink.beginArray(); for index0 in clusterRoleSelectors!.indices { clusterRoleSelectors![index0].write(to: sink) }; sink.endArray() }
+            if let value = clusterRoleSelectors { sink.key("clusterRoleSelectors"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -62,9 +62,9 @@ extension RbacV1 {
             sink.beginObject()
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
-            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
-            if aggregationRule != nil { sink.key("aggregationRule"); aggregationRule!.write(to: sink) }
-            if rules != nil { sink.key("rules"); sink.beginArray(); for index0 in rules!.indices { rules![index0].write(to: sink) }; sink.endArray() }
+            metadata?.writeField("metadata", to: sink)
+            aggregationRule?.writeField("aggregationRule", to: sink)
+            if let value = rules { sink.key("rules"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -114,9 +114,9 @@ extension RbacV1 {
             sink.beginObject()
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
-            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
+            metadata?.writeField("metadata", to: sink)
             sink.key("roleRef"); roleRef.write(to: sink)
-            if subjects != nil { sink.key("subjects"); sink.beginArray(); for index0 in subjects!.indices { subjects![index0].write(to: sink) }; sink.endArray() }
+            if let value = subjects { sink.key("subjects"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -162,11 +162,11 @@ extension RbacV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if apiGroups != nil { sink.key("apiGroups"); sink.beginArray(); for index0 in apiGroups!.indices { sink.string(apiGroups![index0]) }; sink.endArray() }
-            if resources != nil { sink.key("resources"); sink.beginArray(); for index0 in resources!.indices { sink.string(resources![index0]) }; sink.endArray() }
-            if resourceNames != nil { sink.key("resourceNames"); sink.beginArray(); for index0 in resourceNames!.indices { sink.string(resourceNames![index0]) }; sink.endArray() }
+            if let value = apiGroups { sink.key("apiGroups"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            if let value = resources { sink.key("resources"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            if let value = resourceNames { sink.key("resourceNames"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
             sink.key("verbs"); sink.beginArray(); for index0 in verbs.indices { sink.string(verbs[index0]) }; sink.endArray()
-            if nonResourceURLs != nil { sink.key("nonResourceURLs"); sink.beginArray(); for index0 in nonResourceURLs!.indices { sink.string(nonResourceURLs![index0]) }; sink.endArray() }
+            if let value = nonResourceURLs { sink.key("nonResourceURLs"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -212,8 +212,8 @@ extension RbacV1 {
             sink.beginObject()
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
-            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
-            if rules != nil { sink.key("rules"); sink.beginArray(); for index0 in rules!.indices { rules![index0].write(to: sink) }; sink.endArray() }
+            metadata?.writeField("metadata", to: sink)
+            if let value = rules { sink.key("rules"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -262,8 +262,8 @@ extension RbacV1 {
             sink.beginObject()
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
-            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
-            if subjects != nil { sink.key("subjects"); sink.beginArray(); for index0 in subjects!.indices { subjects![index0].write(to: sink) }; sink.endArray() }
+            metadata?.writeField("metadata", to: sink)
+            if let value = subjects { sink.key("subjects"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
             sink.key("roleRef"); roleRef.write(to: sink)
             sink.endObject()
         }
@@ -345,9 +345,9 @@ extension RbacV1 {
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
             sink.key("kind"); sink.string(kind)
-            if apiGroup != nil { sink.key("apiGroup"); sink.string(apiGroup!) }
+            if let value = apiGroup { sink.key("apiGroup"); sink.string(value) }
             sink.key("name"); sink.string(name)
-            if namespace != nil { sink.key("namespace"); sink.string(namespace!) }
+            if let value = namespace { sink.key("namespace"); sink.string(value) }
             sink.endObject()
         }
 

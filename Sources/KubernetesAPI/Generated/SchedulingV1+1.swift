@@ -44,11 +44,11 @@ extension SchedulingV1 {
             sink.beginObject()
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
-            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
+            metadata?.writeField("metadata", to: sink)
             sink.key("value"); sink.int(value)
-            if globalDefault != nil { sink.key("globalDefault"); sink.bool(globalDefault!) }
-            if preemptionPolicy != nil { sink.key("preemptionPolicy"); preemptionPolicy!.write(to: sink) }
-            if description != nil { sink.key("description"); sink.string(description!) }
+            if let value = globalDefault { sink.key("globalDefault"); sink.bool(value) }
+            preemptionPolicy?.writeField("preemptionPolicy", to: sink)
+            if let value = description { sink.key("description"); sink.string(value) }
             sink.endObject()
         }
 

@@ -24,6 +24,15 @@ public protocol DocumentWritable {
     func write(to sink: any DocumentSink)
 }
 
+extension DocumentWritable {
+    /// The field's key, then the value: how a generated struct writes an optional field that is set,
+    /// reading it in place (`spec?.writeField("spec", to: sink)`).
+    @inlinable public func writeField(_ key: String, to sink: any DocumentSink) {
+        sink.key(key)
+        write(to: sink)
+    }
+}
+
 extension Quantity: DocumentWritable {
     public func write(to sink: any DocumentSink) { sink.string(text) }
 }

@@ -38,9 +38,9 @@ extension MarketsV1 {
             sink.beginObject()
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
-            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
+            metadata?.writeField("metadata", to: sink)
             sink.key("spec"); spec.write(to: sink)
-            if status != nil { sink.key("status"); status!.write(to: sink) }
+            status?.writeField("status", to: sink)
             sink.endObject()
         }
 
@@ -155,29 +155,29 @@ extension MarketsV1 {
 
             public func write(to sink: any DocumentSink) {
                 sink.beginObject()
-                if ref != nil { sink.key("$ref"); sink.string(ref!) }
-                if _3dReplicas != nil { sink.key("3dReplicas"); sink.int(_3dReplicas!) }
-                if `Type` != nil { sink.key("Type"); sink.string(`Type`!) }
-                if anything != nil { sink.key("anything"); sink.beginObject(); for index0 in anything!.entries.indices { sink.key(anything!.entries[index0].key); anything!.entries[index0].value.write(to: sink) }; sink.endObject() }
+                if let value = ref { sink.key("$ref"); sink.string(value) }
+                if let value = _3dReplicas { sink.key("3dReplicas"); sink.int(value) }
+                if let value = `Type` { sink.key("Type"); sink.string(value) }
+                if let value = anything { sink.key("anything"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); value.entries[index0].value.write(to: sink) }; sink.endObject() }
                 sink.key("connectivity"); connectivity.write(to: sink)
-                if `default` != nil { sink.key("default"); sink.bool(`default`!) }
-                if extensions != nil { sink.key("extensions"); extensions!.write(to: sink) }
-                if freeForm != nil { sink.key("freeForm"); freeForm!.write(to: sink) }
-                if `init` != nil { sink.key("init"); sink.int(`init`!) }
-                if `internal` != nil { sink.key("internal"); sink.double(`internal`!) }
-                if limitsBySymbol != nil { sink.key("limitsBySymbol"); sink.beginObject(); for index0 in limitsBySymbol!.entries.indices { sink.key(limitsBySymbol!.entries[index0].key); limitsBySymbol!.entries[index0].value.write(to: sink) }; sink.endObject() }
-                if maxOrderRate != nil { sink.key("maxOrderRate"); maxOrderRate!.write(to: sink) }
+                if let value = `default` { sink.key("default"); sink.bool(value) }
+                extensions?.writeField("extensions", to: sink)
+                freeForm?.writeField("freeForm", to: sink)
+                if let value = `init` { sink.key("init"); sink.int(value) }
+                if let value = `internal` { sink.key("internal"); sink.double(value) }
+                if let value = limitsBySymbol { sink.key("limitsBySymbol"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); value.entries[index0].value.write(to: sink) }; sink.endObject() }
+                maxOrderRate?.writeField("maxOrderRate", to: sink)
                 sink.key("mic"); sink.string(mic)
-                if `operator` != nil { sink.key("operator"); sink.string(`operator`!) }
-                if priceBands != nil { sink.key("priceBands"); sink.beginArray(); for index0 in priceBands!.indices { sink.beginArray(); for index1 in priceBands![index0].indices { sink.double(priceBands![index0][index1]) }; sink.endArray() }; sink.endArray() }
-                if `protocol` != nil { sink.key("protocol"); `protocol`!.write(to: sink) }
-                if selfValue != nil { sink.key("self"); sink.string(selfValue!) }
-                if sessions != nil { sink.key("sessions"); sink.beginArray(); for index0 in sessions!.indices { sessions![index0].write(to: sink) }; sink.endArray() }
-                if sidecar != nil { sink.key("sidecar"); sidecar!.write(to: sink) }
-                if string != nil { sink.key("string"); sink.string(string!) }
-                if tags != nil { sink.key("tags"); sink.beginObject(); for index0 in tags!.entries.indices { sink.key(tags!.entries[index0].key); sink.string(tags!.entries[index0].value) }; sink.endObject() }
-                if warmup != nil { sink.key("warmup"); warmup!.write(to: sink) }
-                if xVenueCode != nil { sink.key("x-venue-code"); sink.string(xVenueCode!) }
+                if let value = `operator` { sink.key("operator"); sink.string(value) }
+                if let value = priceBands { sink.key("priceBands"); sink.beginArray(); for index0 in value.indices { sink.beginArray(); for index1 in value[index0].indices { sink.double(value[index0][index1]) }; sink.endArray() }; sink.endArray() }
+                `protocol`?.writeField("protocol", to: sink)
+                if let value = selfValue { sink.key("self"); sink.string(value) }
+                if let value = sessions { sink.key("sessions"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                sidecar?.writeField("sidecar", to: sink)
+                if let value = string { sink.key("string"); sink.string(value) }
+                if let value = tags { sink.key("tags"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
+                warmup?.writeField("warmup", to: sink)
+                if let value = xVenueCode { sink.key("x-venue-code"); sink.string(value) }
                 sink.endObject()
             }
 
@@ -266,7 +266,7 @@ extension MarketsV1 {
 
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
-                    if backups != nil { sink.key("backups"); sink.beginArray(); for index0 in backups!.indices { backups![index0].write(to: sink) }; sink.endArray() }
+                    if let value = backups { sink.key("backups"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
                     sink.key("primary"); primary.write(to: sink)
                     sink.endObject()
                 }
@@ -301,7 +301,7 @@ extension MarketsV1 {
                         sink.beginObject()
                         sink.key("host"); sink.string(host)
                         sink.key("port"); port.write(to: sink)
-                        if tls != nil { sink.key("tls"); tls!.write(to: sink) }
+                        tls?.writeField("tls", to: sink)
                         sink.endObject()
                     }
 
@@ -330,8 +330,8 @@ extension MarketsV1 {
 
                         public func write(to sink: any DocumentSink) {
                             sink.beginObject()
-                            if certificates != nil { sink.key("certificates"); sink.beginArray(); for index0 in certificates!.indices { certificates![index0].write(to: sink) }; sink.endArray() }
-                            if mode != nil { sink.key("mode"); mode!.write(to: sink) }
+                            if let value = certificates { sink.key("certificates"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                            mode?.writeField("mode", to: sink)
                             sink.endObject()
                         }
 
@@ -386,7 +386,7 @@ extension MarketsV1 {
 
                             public func write(to sink: any DocumentSink) {
                                 sink.beginObject()
-                                if secretRef != nil { sink.key("secretRef"); secretRef!.write(to: sink) }
+                                secretRef?.writeField("secretRef", to: sink)
                                 sink.endObject()
                             }
 
@@ -414,7 +414,7 @@ extension MarketsV1 {
                                 public func write(to sink: any DocumentSink) {
                                     sink.beginObject()
                                     sink.key("name"); sink.string(name)
-                                    if items != nil { sink.key("items"); sink.beginArray(); for index0 in items!.indices { items![index0].write(to: sink) }; sink.endArray() }
+                                    if let value = items { sink.key("items"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
                                     sink.endObject()
                                 }
 
@@ -446,9 +446,9 @@ extension MarketsV1 {
 
                                     public func write(to sink: any DocumentSink) {
                                         sink.beginObject()
-                                        if key != nil { sink.key("key"); sink.string(key!) }
-                                        if mode != nil { sink.key("mode"); mode!.write(to: sink) }
-                                        if path != nil { sink.key("path"); sink.string(path!) }
+                                        if let value = key { sink.key("key"); sink.string(value) }
+                                        mode?.writeField("mode", to: sink)
+                                        if let value = path { sink.key("path"); sink.string(value) }
                                         sink.endObject()
                                     }
 
@@ -477,8 +477,8 @@ extension MarketsV1 {
 
                                         public func write(to sink: any DocumentSink) {
                                             sink.beginObject()
-                                            if octal != nil { sink.key("octal"); sink.int(octal!) }
-                                            if owner != nil { sink.key("owner"); owner!.write(to: sink) }
+                                            if let value = octal { sink.key("octal"); sink.int(value) }
+                                            owner?.writeField("owner", to: sink)
                                             sink.endObject()
                                         }
 
@@ -510,9 +510,9 @@ extension MarketsV1 {
 
                                             public func write(to sink: any DocumentSink) {
                                                 sink.beginObject()
-                                                if group != nil { sink.key("group"); sink.int(group!) }
-                                                if labels != nil { sink.key("labels"); sink.beginObject(); for index0 in labels!.entries.indices { sink.key(labels!.entries[index0].key); sink.string(labels!.entries[index0].value) }; sink.endObject() }
-                                                if user != nil { sink.key("user"); sink.int(user!) }
+                                                if let value = group { sink.key("group"); sink.int(value) }
+                                                if let value = labels { sink.key("labels"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
+                                                if let value = user { sink.key("user"); sink.int(value) }
                                                 sink.endObject()
                                             }
 
@@ -554,7 +554,7 @@ extension MarketsV1 {
                         sink.beginObject()
                         sink.key("host"); sink.string(host)
                         sink.key("port"); port.write(to: sink)
-                        if tls != nil { sink.key("tls"); tls!.write(to: sink) }
+                        tls?.writeField("tls", to: sink)
                         sink.endObject()
                     }
 
@@ -583,8 +583,8 @@ extension MarketsV1 {
 
                         public func write(to sink: any DocumentSink) {
                             sink.beginObject()
-                            if certificates != nil { sink.key("certificates"); sink.beginArray(); for index0 in certificates!.indices { certificates![index0].write(to: sink) }; sink.endArray() }
-                            if mode != nil { sink.key("mode"); mode!.write(to: sink) }
+                            if let value = certificates { sink.key("certificates"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                            mode?.writeField("mode", to: sink)
                             sink.endObject()
                         }
 
@@ -639,7 +639,7 @@ extension MarketsV1 {
 
                             public func write(to sink: any DocumentSink) {
                                 sink.beginObject()
-                                if secretRef != nil { sink.key("secretRef"); secretRef!.write(to: sink) }
+                                secretRef?.writeField("secretRef", to: sink)
                                 sink.endObject()
                             }
 
@@ -667,7 +667,7 @@ extension MarketsV1 {
                                 public func write(to sink: any DocumentSink) {
                                     sink.beginObject()
                                     sink.key("name"); sink.string(name)
-                                    if items != nil { sink.key("items"); sink.beginArray(); for index0 in items!.indices { items![index0].write(to: sink) }; sink.endArray() }
+                                    if let value = items { sink.key("items"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
                                     sink.endObject()
                                 }
 
@@ -699,9 +699,9 @@ extension MarketsV1 {
 
                                     public func write(to sink: any DocumentSink) {
                                         sink.beginObject()
-                                        if key != nil { sink.key("key"); sink.string(key!) }
-                                        if mode != nil { sink.key("mode"); mode!.write(to: sink) }
-                                        if path != nil { sink.key("path"); sink.string(path!) }
+                                        if let value = key { sink.key("key"); sink.string(value) }
+                                        mode?.writeField("mode", to: sink)
+                                        if let value = path { sink.key("path"); sink.string(value) }
                                         sink.endObject()
                                     }
 
@@ -730,8 +730,8 @@ extension MarketsV1 {
 
                                         public func write(to sink: any DocumentSink) {
                                             sink.beginObject()
-                                            if octal != nil { sink.key("octal"); sink.int(octal!) }
-                                            if owner != nil { sink.key("owner"); owner!.write(to: sink) }
+                                            if let value = octal { sink.key("octal"); sink.int(value) }
+                                            owner?.writeField("owner", to: sink)
                                             sink.endObject()
                                         }
 
@@ -763,9 +763,9 @@ extension MarketsV1 {
 
                                             public func write(to sink: any DocumentSink) {
                                                 sink.beginObject()
-                                                if group != nil { sink.key("group"); sink.int(group!) }
-                                                if labels != nil { sink.key("labels"); sink.beginObject(); for index0 in labels!.entries.indices { sink.key(labels!.entries[index0].key); sink.string(labels!.entries[index0].value) }; sink.endObject() }
-                                                if user != nil { sink.key("user"); sink.int(user!) }
+                                                if let value = group { sink.key("group"); sink.int(value) }
+                                                if let value = labels { sink.key("labels"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
+                                                if let value = user { sink.key("user"); sink.int(value) }
                                                 sink.endObject()
                                             }
 
@@ -803,7 +803,7 @@ extension MarketsV1 {
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
                     sink.key("maxPosition"); sink.int(maxPosition)
-                    if side != nil { sink.key("side"); side!.write(to: sink) }
+                    side?.writeField("side", to: sink)
                     sink.endObject()
                 }
 
@@ -868,8 +868,8 @@ extension MarketsV1 {
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
                     sink.key("name"); sink.string(name)
-                    if kind != nil { sink.key("kind"); kind!.write(to: sink) }
-                    if windows != nil { sink.key("windows"); sink.beginArray(); for index0 in windows!.indices { windows![index0].write(to: sink) }; sink.endArray() }
+                    kind?.writeField("kind", to: sink)
+                    if let value = windows { sink.key("windows"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
                     sink.endObject()
                 }
 
@@ -933,9 +933,9 @@ extension MarketsV1 {
 
                     public func write(to sink: any DocumentSink) {
                         sink.beginObject()
-                        if days != nil { sink.key("days"); sink.beginArray(); for index0 in days!.indices { days![index0].write(to: sink) }; sink.endArray() }
-                        if end != nil { sink.key("end"); sink.string(end!) }
-                        if start != nil { sink.key("start"); sink.string(start!) }
+                        if let value = days { sink.key("days"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                        if let value = end { sink.key("end"); sink.string(value) }
+                        if let value = start { sink.key("start"); sink.string(value) }
                         sink.endObject()
                     }
 
@@ -1014,9 +1014,9 @@ extension MarketsV1 {
 
             public func write(to sink: any DocumentSink) {
                 sink.beginObject()
-                if lastHeartbeat != nil { sink.key("lastHeartbeat"); sink.string(lastHeartbeat!) }
-                if observedGeneration != nil { sink.key("observedGeneration"); sink.int(observedGeneration!) }
-                if phase != nil { sink.key("phase"); phase!.write(to: sink) }
+                if let value = lastHeartbeat { sink.key("lastHeartbeat"); sink.string(value) }
+                if let value = observedGeneration { sink.key("observedGeneration"); sink.int(value) }
+                phase?.writeField("phase", to: sink)
                 sink.endObject()
             }
 

@@ -34,8 +34,8 @@ extension MarketsV1beta1 {
             sink.beginObject()
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
-            if metadata != nil { sink.key("metadata"); metadata!.write(to: sink) }
-            if spec != nil { sink.key("spec"); spec!.write(to: sink) }
+            metadata?.writeField("metadata", to: sink)
+            spec?.writeField("spec", to: sink)
             sink.endObject()
         }
 
@@ -66,7 +66,7 @@ extension MarketsV1beta1 {
             public func write(to sink: any DocumentSink) {
                 sink.beginObject()
                 sink.key("mic"); sink.string(mic)
-                if sessions != nil { sink.key("sessions"); sink.beginArray(); for index0 in sessions!.indices { sink.string(sessions![index0]) }; sink.endArray() }
+                if let value = sessions { sink.key("sessions"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
                 sink.endObject()
             }
 
