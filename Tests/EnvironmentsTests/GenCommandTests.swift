@@ -49,6 +49,44 @@ import TestSupport
         #expect(usage.status == 64, "\(usage.error)")
     }
 
+    @Test func lintBuildsAKustomizationAndPlacesObjectsWithoutANamespace() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let base = directory.appendingPathComponent("base"), overlay = directory.appendingPathComponent("overlay")
+        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: overlay, withIntermediateDirectories: true)
+        try Data("""
+            apiVersion: v1
+            kind: Service
+            metadata: {name: web}
+            spec: {selector: {app: web}, ports: [{port: 80}]}
+            """.utf8).write(to: base.appendingPathComponent("service.yaml"))
+        try Data("resources: [service.yaml]\n".utf8).write(to: base.appendingPathComponent("kustomization.yaml"))
+        // The overlay's patch file is not an object: it is read only through the build.
+        try Data("- op: replace\n  path: /spec/ports/0/port\n  value: 8080\n".utf8).write(to: overlay.appendingPathComponent("port.yaml"))
+        try Data("""
+            resources: [../base]
+            namespace: shop
+            patches:
+            - path: port.yaml
+              target: {kind: Service, name: web}
+            """.utf8).write(to: overlay.appendingPathComponent("kustomization.yaml"))
+        let result = try gen("lint --format json '\(overlay.path)'")
+        #expect(result.status == 1, "\(result.output)\(result.error)")
+        #expect(result.output.contains("\"resource\" : \"shop/Service/web/spec/selector\"") || result.output.contains("\"resource\": \"shop/Service/web/spec/selector\""), "\(result.output)")
+        #expect(result.output.contains("(kubectl kustomize)"), "\(result.output)")
+        #expect(!result.output.contains("not a Kubernetes object"), "the patch file is not linted as a manifest: \(result.output)")
+
+        let plain = try gen("lint --format json '\(base.appendingPathComponent("service.yaml").path)'")
+        #expect(plain.output.contains("default/Service/web/spec/selector"), "\(plain.output)")
+        let named = try gen("lint --namespace payments --format json '\(base.appendingPathComponent("service.yaml").path)'")
+        #expect(named.output.contains("payments/Service/web/spec/selector"), "\(named.output)")
+
+        try Data("resources: [missing.yaml]\n".utf8).write(to: overlay.appendingPathComponent("kustomization.yaml"))
+        let broken = try gen("lint '\(overlay.path)'")
+        #expect(broken.status == 1 && broken.output.contains("is a kustomization that kubectl kustomize cannot build"), "\(broken.output)\(broken.error)")
+    }
+
     @Test func anOutputThatCannotBeWrittenIsNamedInOneLine() throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -255,4 +255,29 @@ import Testing
         #expect(affinity.preferredPodAntiAffinity.first?.term.selector.matches(["app": "web"]) == true)
         #expect(affinity.location.line == 10)
     }
+
+    @Test func aListsItemsAreObjectsAndANamespacedObjectWithoutANamespaceGetsTheDefault() {
+        var reader = ManifestReader(defaultNamespace: "default")
+        reader.read(yaml: """
+            apiVersion: v1
+            kind: List
+            items:
+            - apiVersion: v1
+              kind: ConfigMap
+              metadata: {name: settings}
+            - apiVersion: scheduling.k8s.io/v1
+              kind: PriorityClass
+              metadata: {name: high}
+              value: 1000
+            ---
+            title: release notes
+            ---
+            """, file: "team/list.yaml")
+        #expect(reader.resources.map(\.identity) == ["ConfigMap/settings", "PriorityClass/high"])
+        #expect(reader.resources.map(\.metadata.namespace) == ["default", nil], "a cluster-scoped object gets no namespace")
+        #expect(reader.resources.first?.location.line == 4)
+        #expect(findings(reader.diagnostics.diagnostics) == [
+            "warning lint team/list.yaml:12 a document that is not a Kubernetes object (no kind) is skipped",
+        ])
+    }
 }

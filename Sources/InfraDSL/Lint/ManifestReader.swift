@@ -14,11 +14,15 @@ public struct ManifestReader {
 
     /// The kinds whose every field is read against their schema.
     private let kinds: KindLookup
+    /// The namespace of a namespaced object that names none, as `kubectl apply` would place it.
+    private let defaultNamespace: String?
 
     /// A reader with nothing read yet, checking the generated API's kinds and any `more` (imported
-    /// custom resources) against their schemas.
-    public init(more: [any KubernetesObject.Type] = []) {
+    /// custom resources) against their schemas. A namespaced object without a namespace is placed
+    /// in `defaultNamespace` (`kubectl`'s is `default`); with nil, it is left without one.
+    public init(more: [any KubernetesObject.Type] = [], defaultNamespace: String? = nil) {
         kinds = KindLookup(GeneratedKinds.all + more)
+        self.defaultNamespace = defaultNamespace
     }
 
     /// Reads every document of one file.
@@ -31,26 +35,41 @@ public struct ManifestReader {
             diagnostics.error("yaml", "malformed YAML: \(error)", at: ResourcePath([file]), SourceLocation(path: file, line: 1))
             return
         }
-        for document in documents {
-            let location = SourceLocation(path: file, line: document.mark?.line ?? 1)
-            guard let kind = document["kind"]?.string else {
-                diagnostics.warning("lint", "a document without `kind` is skipped", at: ResourcePath([file]), location)
-                continue
+        for document in documents { read(document, file: file) }
+    }
+
+    /// Reads one document: an object, the items of a `List`, or something else (skipped, said).
+    private mutating func read(_ document: Node, file: String) {
+        let location = SourceLocation(path: file, line: document.mark?.line ?? 1)
+        if case .scalar(let scalar) = document, scalar.string.isEmpty || scalar.string == "null" || scalar.string == "~" {
+            return  // an empty document, such as a trailing `---`
+        }
+        guard case .mapping = document, let kind = document["kind"]?.string else {
+            diagnostics.warning("lint", "a document that is not a Kubernetes object (no kind) is skipped", at: ResourcePath([file]), location)
+            return
+        }
+        // `kubectl get -o yaml` writes a List (`v1 List`, or `<Kind>List`): its items are the objects.
+        if kind == "List" || kind.hasSuffix("List"), case .sequence(let items)? = document["items"] {
+            for item in items { read(item, file: file) }
+            return
+        }
+        let name = document["metadata"]?["name"]?.string ?? ""
+        let path = ResourcePath([file, kind, name])
+        switch checkSchema(document, apiVersion: document["apiVersion"]?.string, kind: kind, at: path, location) {
+        case .read(let object):
+            var reading = IntentReading(location: location, lines: ManifestLines(document, file: file))
+            var resource = reading.resource(object)
+            if type(of: resource).isNamespaced && resource.metadata.namespace == nil {
+                resource.metadata.namespace = defaultNamespace
             }
-            let name = document["metadata"]?["name"]?.string ?? ""
-            let path = ResourcePath([file, kind, name])
-            switch checkSchema(document, apiVersion: document["apiVersion"]?.string, kind: kind, at: path, location) {
-            case .read(let object):
-                var reading = IntentReading(location: location, lines: ManifestLines(document, file: file))
-                resources.append(reading.resource(object))
-                diagnostics.append(contentsOf: reading.diagnostics)
-            case .rejected:
-                diagnostics.warning("lint", "kind \(kind) does not match its schema, so the semantic checks do not read it", at: path, location)
-            case .outside(servedElsewhere: true):
-                break
-            case .outside(servedElsewhere: false):
-                diagnostics.warning("lint", "kind \(kind) is not in the model: kept, not checked", at: path, location)
-            }
+            resources.append(resource)
+            diagnostics.append(contentsOf: reading.diagnostics)
+        case .rejected:
+            diagnostics.warning("lint", "kind \(kind) does not match its schema, so the semantic checks do not read it", at: path, location)
+        case .outside(servedElsewhere: true):
+            break
+        case .outside(servedElsewhere: false):
+            diagnostics.warning("lint", "kind \(kind) is not in the model: kept, not checked", at: path, location)
         }
     }
 
