@@ -42,15 +42,25 @@ public struct StrictYAMLDecoder: Sendable {
             return node
         } catch let failure as Failure {
             throw failure
-        } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
+        } catch {
+            throw malformed(error, in: yaml)
+        }
+    }
+
+    /// What libyaml (through Yams) said about malformed `yaml`, as one short line at the line at
+    /// fault: the problem and its column, without the copy of the offending line Yams adds (a
+    /// minified file's line can be 40,000 characters).
+    static func malformed(_ error: any Error, in yaml: String) -> Failure {
+        switch error {
+        case YamlError.duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? ""
             let first = context.mark.line
             let repeated = Self.repeatedKeyLine(key, after: context.mark, in: yaml)
-            throw Failure(line: repeated ?? first, field: "", message: "malformed YAML: duplicate key '\(key)' (first at line \(first))")
-        } catch let error as YamlError {
-            throw Failure(line: Self.line(of: error), field: "", message: "malformed YAML: \(Self.problem(of: error))")
-        } catch {
-            throw Failure(line: nil, field: "", message: "malformed YAML: \(error)")
+            return Failure(line: repeated ?? first, field: "", message: "malformed YAML: duplicate key '\(MessageText.quoted(key))' (first at line \(first))")
+        case let error as YamlError:
+            return Failure(line: Self.line(of: error), field: "", message: "malformed YAML: \(Self.problem(of: error))")
+        default:
+            return Failure(line: nil, field: "", message: "malformed YAML: \(MessageText.cut("\(error)"))")
         }
     }
 
@@ -156,7 +166,7 @@ public struct StrictYAMLDecoder: Sendable {
         let names = path.map { $0.intValue.map(String.init) ?? $0.stringValue }
         let node = deepest(along: names, in: root).node
         let found = switch node {
-        case .scalar(let scalar)?: "\"\(scalar.string.count > 60 ? scalar.string.prefix(60) + "..." : scalar.string)\""
+        case .scalar(let scalar)?: "\"\(MessageText.quoted(scalar.string))\""
         case .mapping?: "a mapping"
         case .sequence?: "a sequence"
         default: "another type"
@@ -216,7 +226,7 @@ public struct StrictYAMLDecoder: Sendable {
             return problem + (offset.map { " at byte \($0)" } ?? "")
         default:
             // The remaining cases carry no copy of the document, only a problem on one line.
-            return "\(error)".split(whereSeparator: \.isNewline).joined(separator: " ")
+            return MessageText.cut("\(error)".split(whereSeparator: \.isNewline).joined(separator: " "))
         }
     }
 

@@ -261,7 +261,7 @@ struct IntentReading {
     private mutating func cpu(_ quantity: Quantity?, at path: [String]) -> CPU? {
         guard let quantity, quantity.isWellFormed else { return nil }
         guard let milli = QuantityParser.milliUnits(quantity.text) else {
-            diagnostics.error("quantity", "'\(quantity.text)' is not a CPU quantity", at: ResourcePath([lines.file] + path), at(path))
+            diagnostics.error("quantity", "'\(MessageText.quoted(quantity.text))' is not a CPU quantity", at: ResourcePath([lines.file] + path), at(path))
             return nil
         }
         return .millicores(Int(milli))
@@ -270,7 +270,7 @@ struct IntentReading {
     private mutating func bytes<T: ByteQuantity>(_ quantity: Quantity?, at path: [String]) -> T? {
         guard let quantity, quantity.isWellFormed else { return nil }
         guard let bytes = QuantityParser.bytes(quantity.text) else {
-            diagnostics.error("quantity", "'\(quantity.text)' is not a byte quantity", at: ResourcePath([lines.file] + path), at(path))
+            diagnostics.error("quantity", "'\(MessageText.quoted(quantity.text))' is not a byte quantity", at: ResourcePath([lines.file] + path), at(path))
             return nil
         }
         return T(exactBytes: bytes)

@@ -32,10 +32,11 @@ public struct ManifestReader {
             let parser = try Parser(yaml: yaml)
             while let document = try parser.nextRoot() { documents.append(document) }
         } catch {
-            diagnostics.error("yaml", "malformed YAML: \(error)", at: ResourcePath([file]), SourceLocation(path: file, line: 1))
-            return
+            // The documents before the malformed one are still read.
+            let failure = StrictYAMLDecoder.malformed(error, in: yaml)
+            diagnostics.error("yaml", failure.message, at: ResourcePath([file]), SourceLocation(path: file, line: failure.line ?? 1))
         }
-        for document in documents { read(document, file: file) }
+        for document in documents { read(MergeKeys.expanded(document), file: file) }
     }
 
     /// Reads one document: an object, the items of a `List`, or something else (skipped, said).

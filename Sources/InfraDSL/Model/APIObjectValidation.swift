@@ -20,9 +20,9 @@ enum APIObjectValidation {
         }
         walk(object, path: []) { value, path in
             if let enumeration = value as? any OpenEnumeration, !enumeration.isListed {
-                context.error("schema", "'\(enumeration.rawValue)' is not a value the schema lists for this field", field: path.joined(separator: "/"), at: at(path))
+                context.error("schema", "'\(MessageText.quoted(enumeration.rawValue))' is not a value the schema lists for this field", field: path.joined(separator: "/"), at: at(path))
             } else if let quantity = value as? Quantity, !quantity.isWellFormed {
-                context.error("quantity", "'\(quantity.text)' is not a Kubernetes quantity", field: path.joined(separator: "/"), at: at(path))
+                context.error("quantity", "'\(MessageText.quoted(quantity.text))' is not a Kubernetes quantity", field: path.joined(separator: "/"), at: at(path))
             } else if let json = value as? JSONValue, json.holdsNullItem {
                 context.error("schema", "a list in this free-form field holds null, which the output cannot write; leave the item out", field: path.joined(separator: "/"), at: at(path))
             }

@@ -1,0 +1,38 @@
+import Yams
+
+/// YAML merge keys (`<<: *defaults`), which kubectl honours: a mapping's `<<` entry (a mapping, or a
+/// sequence of them) adds every entry the mapping does not set itself; of several merged mappings,
+/// the earlier wins. A quoted `"<<"` is an ordinary key. Merged entries keep their own lines (those
+/// of the anchored mapping).
+enum MergeKeys {
+    static func expanded(_ node: Node) -> Node {
+        switch node {
+        case .mapping(let mapping):
+            var own: [(Node, Node)] = []
+            var sources: [Node] = []
+            for (key, value) in mapping {
+                if Tag.Name(rawValue: key.tag.rawValue) == .merge {
+                    switch value {
+                    case .sequence(let items): sources += items
+                    default: sources.append(value)
+                    }
+                } else {
+                    own.append((key, expanded(value)))
+                }
+            }
+            guard !sources.isEmpty else { return .mapping(Node.Mapping(own, mapping.tag, mapping.style, mapping.mark)) }
+            var present = Set(own.compactMap { $0.0.string })
+            var pairs = own
+            for case .mapping(let source) in sources.map(expanded) {
+                for (key, value) in source where present.insert(key.string ?? "").inserted {
+                    pairs.append((key, value))
+                }
+            }
+            return .mapping(Node.Mapping(pairs, mapping.tag, mapping.style, mapping.mark))
+        case .sequence(let sequence):
+            return .sequence(Node.Sequence(sequence.map(expanded), sequence.tag, sequence.style, sequence.mark))
+        default:
+            return node
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Testing
+@testable import InfraDSL
+
+/// `gen lint` on awkward YAML: merge keys and aliases, minified lines, malformed and very deep
+/// documents, big files. Nothing crashes, nothing is dropped silently, messages stay short.
+@Suite struct HonestReadingTests {
+    private func read(_ yaml: String) -> ManifestReader {
+        var reader = ManifestReader(defaultNamespace: "default")
+        reader.read(yaml: yaml, file: "team/app.yaml")
+        return reader
+    }
+
+    private func findings(_ reader: ManifestReader) -> [String] {
+        reader.diagnostics.diagnostics.map { "\($0.location.line) \($0.check): \($0.message)" }
+    }
+
+    @Test func mergeKeysAndAliasesAreResolvedAsKubectlDoes() throws {
+        let reader = read("""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: &meta {name: a, namespace: shop, labels: {app: shop}}
+            data: &data {mode: fast}
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              <<: *meta
+              name: b
+            data: *data
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              "<<": {name: c}
+              name: c
+            """)
+        #expect(reader.resources.map(\.identity) == ["ConfigMap/a", "ConfigMap/b", "ConfigMap/c"])
+        let merged = try #require(reader.resources[1] as? ConfigMap)
+        #expect(merged.metadata.namespace == "shop" && merged.metadata.labels == ["app": "shop"], "\(merged.metadata)")
+        #expect(merged.data == ["mode": "fast"])
+        // A quoted "<<" is an ordinary key, and not one ObjectMeta has.
+        #expect(findings(reader) == ["16 schema: metadata.<<: unknown field"])
+    }
+
+    @Test func aLongValueIsCutInItsMessage() {
+        let long = String(repeating: "x", count: 40_000)
+        let reader = read("""
+            apiVersion: v1
+            kind: Service
+            metadata: {name: s}
+            spec: {type: \(long), ports: [{port: 80}]}
+            """)
+        let messages = reader.diagnostics.diagnostics.map(\.message)
+        #expect(messages.count == 1)
+        #expect(messages.allSatisfy { $0.count < 200 }, "\(messages.map(\.count))")
+        #expect(messages.first?.contains("… (40000 characters)") == true)
+    }
+
+    @Test func malformedYAMLIsOneShortFindingAtItsLineAndTheDocumentsBeforeItAreRead() {
+        let long = String(repeating: "y", count: 40_000)
+        let reader = read("""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: before}
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: broken}
+            data: {k: "\(long)", bad: [unclosed
+            """)
+        #expect(reader.resources.map(\.identity) == ["ConfigMap/before"])
+        #expect(findings(reader) == ["9 yaml: malformed YAML: did not find expected ',' or ']' at column 1 (while parsing a flow sequence at line 8)"])
+    }
+
+    @Test func veryDeepNestingIsAFindingNotACrash() {
+        var deep = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\nbinaryData:\n"
+        for level in 1...3_000 { deep += String(repeating: "  ", count: level) + "a:\n" }
+        let reader = read(deep)
+        #expect(reader.resources.isEmpty)
+        let finding = reader.diagnostics.diagnostics.first
+        #expect(finding?.check == "yaml" && finding?.message.contains("nesting") == true, "\(findings(reader))")
+        #expect((finding?.message.count ?? 0) < 200)
+    }
+
+    @Test func aBigFileIsReadWhole() {
+        let objects = (0..<2_000).map { "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: config-\($0)}\ndata: {index: \"\($0)\"}\n" }
+        let reader = read(objects.joined(separator: "---\n"))
+        #expect(reader.resources.count == 2_000)
+        #expect(reader.diagnostics.diagnostics.isEmpty)
+        #expect(reader.resources.last?.location.line == 2_000 * 5 - 4)
+    }
+}
