@@ -62,6 +62,11 @@ if edit:
         f"| after adding one resource | {edit.get('one resource', '?')} |",
         f"| clean build of gen | {edit.get('clean build', '?')} |",
         f"| expressions over 100 ms to type-check | {edit.get('slow expressions', '?')} |",
+        "",
+        "| binary size | MB |",
+        "|---|---|",
+        f"| `gen`, debug | {edit.get('gen size', '?')} |",
+        f"| `bench-gen` (gen's rendering and writing), release, Swift runtime linked statically | {edit.get('release size', '?')} |",
     ]
 table = "\n".join(lines + summary + growth + edit_lines)
 print(table)

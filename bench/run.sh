@@ -88,7 +88,12 @@ start=$EPOCHREALTIME; swift build --product gen --scratch-path "$work/clean-buil
 # Each warning is printed with its source excerpt: count distinct file:line:column locations.
 slow=$(swift build --product gen --scratch-path "$work/clean-build" -Xswiftc -Xfrontend -Xswiftc -warn-long-expression-type-checking=100 2>&1 \
     | { grep -oE "^/[^ ]+\.swift:[0-9]+:[0-9]+: warning: expression took" || true; } | sort -u | wc -l)
+# Binary sizes: the debug gen just built clean, and the release benchmark binary (gen's rendering
+# and writing with the Swift runtime linked in, as a release ships).
+gen_size=$(awk "BEGIN { printf \"%.1f\", $(stat -c %s "$work/clean-build/debug/gen") / 1048576 }")
+release_size=$(awk "BEGIN { printf \"%.1f\", $(stat -c %s "$ours_binary") / 1048576 }")
 rm -rf "$work/clean-build"
 printf 'edit\tone value\t%s\nedit\tone resource\t%s\nedit\tclean build\t%s\nedit\tslow expressions\t%s\n' "$value_edit" "$resource_edit" "$clean" "$slow" >> "$results"
+printf 'edit\tgen size\t%s\nedit\trelease size\t%s\n' "$gen_size" "$release_size" >> "$results"
 
 "$python" bench/report.py "$results" bench/README.md

@@ -110,7 +110,9 @@ public struct StrictYAMLDecoder: Sendable {
     /// The value `YAMLDecoder` reads, which ignores keys the type does not have.
     private static func lenientValue<T: Decodable>(_ type: T.Type, from root: Node) throws(Failure) -> T {
         do {
-            return try YAMLDecoder().decode(T.self, from: root)
+            // The encoding given: its default reads the process environment on every decoder made,
+            // which was an eighth of linting.
+            return try YAMLDecoder(encoding: .utf8).decode(T.self, from: root)
         } catch let error as DecodingError {
             throw failure(for: error, in: root)
         } catch {

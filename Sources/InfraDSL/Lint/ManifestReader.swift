@@ -29,7 +29,7 @@ public struct ManifestReader {
     public mutating func read(yaml: String, file: String) {
         var documents: [Node] = []
         do {
-            let parser = try Parser(yaml: yaml)
+            let parser = try Parser(yaml: yaml, encoding: .utf8)
             while let document = try parser.nextRoot() { documents.append(document) }
         } catch {
             // The documents before the malformed one are still read.
