@@ -148,7 +148,7 @@ struct IntentReading {
     private func service(_ name: String, _ spec: CoreV1.ServiceSpec?) -> Service {
         let ports = (spec?.ports ?? []).enumerated().map { index, item in
             var port = ServicePort(
-                item.name ?? "\(item.port)", Port(item.port), targetPort: item.targetPort.map(portReference) ?? .number(Port(item.port)),
+                item.name ?? "\(item.port)", Port(item.port), targetPort: item.targetPort.map(PortReference.init(generated:)) ?? .number(Port(item.port)),
                 protocol: item.protocol.flatMap { PortProtocol(rawValue: $0.rawValue) } ?? .tcp)
             port.location = at(["spec", "ports", "\(index)"])
             return port
@@ -233,14 +233,7 @@ struct IntentReading {
     }
 
     private func policyPort(_ port: NetworkingV1.NetworkPolicyPort) -> NetworkPolicyPort {
-        NetworkPolicyPort(port: port.port.map(portReference), transport: port.protocol.flatMap { PortProtocol(rawValue: $0.rawValue) } ?? .tcp)
-    }
-
-    private func portReference(_ value: IntOrString) -> PortReference {
-        switch value {
-        case .int(let number): .number(Port(number))
-        case .string(let name): .name(name)
-        }
+        NetworkPolicyPort(port: port.port.map(PortReference.init(generated:)), transport: port.protocol.flatMap { PortProtocol(rawValue: $0.rawValue) } ?? .tcp)
     }
 
     private func podCount(_ value: IntOrString) -> PodCount {

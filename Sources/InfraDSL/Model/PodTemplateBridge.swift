@@ -131,16 +131,9 @@ struct PodTemplateBridge {
             ephemeralStorage: map?["ephemeral-storage"].flatMap { QuantityParser.bytes($0.text) }.map { .bytes($0) })
     }
 
-    private func port(_ value: IntOrString) -> PortReference {
-        switch value {
-        case .int(let number): .number(Port(number))
-        case .string(let name): .name(name)
-        }
-    }
-
     private func handler(_ item: CoreV1.LifecycleHandler) -> Handler? {
-        if let get = item.httpGet { return .httpGet(path: get.path ?? "/", reading: port(get.port), scheme: get.scheme?.rawValue) }
-        if let socket = item.tcpSocket { return .tcpSocket(reading: port(socket.port)) }
+        if let get = item.httpGet { return .httpGet(path: get.path ?? "/", reading: PortReference(generated: get.port), scheme: get.scheme?.rawValue) }
+        if let socket = item.tcpSocket { return .tcpSocket(reading: PortReference(generated: socket.port)) }
         if let exec = item.exec { return .exec(exec.command ?? []) }
         if let sleep = item.sleep { return .sleep(Seconds(sleep.seconds)) }
         return nil
@@ -149,9 +142,9 @@ struct PodTemplateBridge {
     private func probe(_ item: CoreV1.Probe, at path: [String]) -> Probe? {
         let handler: Handler
         if let get = item.httpGet {
-            handler = .httpGet(path: get.path ?? "/", reading: port(get.port), scheme: get.scheme?.rawValue)
+            handler = .httpGet(path: get.path ?? "/", reading: PortReference(generated: get.port), scheme: get.scheme?.rawValue)
         } else if let socket = item.tcpSocket {
-            handler = .tcpSocket(reading: port(socket.port))
+            handler = .tcpSocket(reading: PortReference(generated: socket.port))
         } else if let exec = item.exec {
             handler = .exec(exec.command ?? [])
         } else if let grpc = item.grpc {

@@ -45,6 +45,14 @@ public enum PortReference: Hashable, Sendable, ExpressibleByIntegerLiteral {
 }
 
 extension PortReference {
+    /// A reference of the generated API (a manifest's `targetPort`, a probe's `port`).
+    init(generated value: IntOrString) {
+        switch value {
+        case .int(let number): self = .number(Port(number))
+        case .string(let name): self = .name(name)
+        }
+    }
+
     /// The reference in the generated API: a number or a port name.
     public var generated: IntOrString {
         switch self {

@@ -55,35 +55,35 @@ public struct RenderedTree: Sendable {
     /// Whether the tree holds the environment at all (a new environment has no earlier output).
     public func contains(_ environment: String) -> Bool {
         var directory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: manifests(of: environment).path, isDirectory: &directory) && directory.boolValue
+        return FileManager.default.fileExists(atPath: self.directory(of: environment).path, isDirectory: &directory) && directory.boolValue
     }
 
     /// Every object of `environment`, in file order; none when the tree does not hold it.
     public func objects(of environment: String) throws -> [DiffObject] {
-        try files(of: environment).flatMap { try objects(in: $0.url, named: $0.relative) }
+        try manifests(of: environment).flatMap { try objects(in: $0.text, named: $0.relative) }
     }
 
-    /// The YAML files of `environment`'s manifests (a kustomization is not an object), sorted.
-    public func files(of environment: String) throws -> [(url: URL, relative: String)] {
+    /// The text of each YAML file of `environment`'s manifests (a kustomization is not an object),
+    /// sorted by name, with its path relative to the tree.
+    public func manifests(of environment: String) throws -> [(relative: String, text: String)] {
         guard contains(environment) else { return [] }
-        let directory = manifests(of: environment)
+        let directory = directory(of: environment)
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-        return names.filter { $0.hasSuffix(".yaml") && $0 != "kustomization.yaml" }.sorted().map {
-            (directory.appendingPathComponent($0), "\(environment)/kubernetes/\($0)")
+        return try names.filter { $0.hasSuffix(".yaml") && $0 != "kustomization.yaml" }.sorted().map { name in
+            let relative = "\(environment)/kubernetes/\(name)"
+            guard let text = try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8) else {
+                throw Unreadable(description: "\(root.path)/\(relative): not readable as UTF-8 text")
+            }
+            return (relative, text)
         }
     }
 
-    private func manifests(of environment: String) -> URL {
+    private func directory(of environment: String) -> URL {
         root.appendingPathComponent(environment).appendingPathComponent("kubernetes")
     }
 
-    private func objects(in url: URL, named relative: String) throws -> [DiffObject] {
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw Unreadable(description: "\(root.path)/\(relative): not readable as UTF-8 text")
-        }
+    /// The objects of one file's `text`.
+    public func objects(in text: String, named relative: String) throws -> [DiffObject] {
         var objects: [DiffObject] = []
         do {
             let parser = try Parser(yaml: text)

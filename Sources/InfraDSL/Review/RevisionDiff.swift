@@ -48,14 +48,14 @@ public struct RevisionDiff: Sendable {
     /// contract (what the application says it needs).
     public static func compare(_ environment: Environment, against tree: RenderedTree, critical: Bool) throws -> RevisionDiff {
         let existed = tree.contains(environment.name)
-        let before = try tree.objects(of: environment.name)
+        // Each file is read once: into documents for the diff, and into resources for the checks.
+        let manifests = try tree.manifests(of: environment.name)
+        let before = try manifests.flatMap { try tree.objects(in: $0.text, named: $0.relative) }
         let resolved = EnvironmentResolver.resolve(environment).objects
         let diff = EnvironmentDiff.compare(
             from: ("\(environment.name) in \(tree.root.relativePath)", before), to: ("\(environment.name) now", resolved.map(DiffObject.init)))
         var reader = ManifestReader()
-        for file in try tree.files(of: environment.name) {
-            reader.read(yaml: (try? String(contentsOf: file.url, encoding: .utf8)) ?? "", file: file.relative)
-        }
+        for file in manifests { reader.read(yaml: file.text, file: file.relative) }
         let earlier = Environment(
             environment.name, namespace: environment.namespace, kind: environment.kind, location: environment.location,
             parts: reader.resources.map { .resource($0) }
