@@ -89,4 +89,27 @@ import Testing
         #expect(reader.diagnostics.diagnostics.isEmpty)
         #expect(reader.resources.last?.location.line == 2_000 * 5 - 4)
     }
+
+    @Test func whatTheAPIServerWroteIntoMetadataIsNotAFinding() {
+        // As `kubectl get -o yaml` writes objects: uid, resourceVersion, timestamps, owners.
+        let reader = read("""
+            apiVersion: v1
+            kind: List
+            items:
+            - apiVersion: v1
+              kind: ConfigMap
+              metadata: {name: settings, uid: 0b6c, resourceVersion: "42", creationTimestamp: "2026-01-02T03:04:05Z"}
+            - apiVersion: batch/v1
+              kind: CronJob
+              metadata: {name: nightly, generation: 3, finalizers: [example.com/keep]}
+              spec:
+                schedule: "0 1 * * *"
+                jobTemplate: {spec: {template: {spec: {restartPolicy: Never, containers: [{name: job, image: "job:1"}]}}}}
+            """)
+        #expect(reader.resources.map(\.identity) == ["ConfigMap/settings", "CronJob/nightly"])
+        var context = ValidationContext(environment: "default")
+        for resource in reader.resources { resource.validate(&context) }
+        let metadata = (reader.diagnostics.diagnostics + context.diagnostics.diagnostics).filter { $0.check == "metadata" }
+        #expect(metadata.isEmpty, "\(metadata)")
+    }
 }

@@ -72,8 +72,7 @@ struct IntentReading {
             return ConfigMap(name, data: Labels(configMap.data))
         case let secret as CoreV1.Secret:
             // What the checks ask of a Secret is its keys; `data` holds them base64-encoded.
-            let data = secret.data.map { StringMap($0.entries.map { ($0.key, $0.value) }) }
-            return Secret(name, stringData: Labels(secret.stringData).merging(Labels(data)))
+            return Secret(name, stringData: Labels(secret.stringData).merging(Labels(secret.data)))
         case let claim as CoreV1.PersistentVolumeClaim:
             return PersistentVolumeClaim(name, claimSpec(claim.spec, at: ["spec"]))
         case let policy as NetworkingV1.NetworkPolicy:

@@ -12,7 +12,9 @@ enum APIObjectValidation {
             guard let lines, let line = lines.line(of: path) else { return location }
             return SourceLocation(path: lines.file, line: line)
         }
-        if let meta = object.metadata {
+        // What an environment renders of metadata; an object read from a manifest (`lines`) keeps
+        // whatever its author or the API server wrote there.
+        if lines == nil, let meta = object.metadata {
             let rendered = MetaV1.ObjectMeta(name: meta.name, namespace: meta.namespace, labels: meta.labels, annotations: meta.annotations)
             if meta != rendered {
                 context.error("metadata", "an environment's object sets only name, namespace, labels and annotations; the others are the API server's", field: "metadata", at: location)
