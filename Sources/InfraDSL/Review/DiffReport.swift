@@ -36,7 +36,7 @@ public enum DiffReport {
         case .added(let identity): fields = [("change", "added"), ("object", .string(identity))]
         case .removed(let identity): fields = [("change", "removed"), ("object", .string(identity))]
         case .changed(let identity, let changes):
-            let kind = String(identity.split(separator: "/").first ?? "")
+            let kind = EnvironmentDiff.kind(of: identity)
             fields = [("change", "changed"), ("object", .string(identity)), ("fields", .array(changes.map { field(kind, $0) }))]
         case .renamed(let kind, let from, let to, let changes):
             fields = [("change", "renamed"), ("object", .string("\(kind)/\(to)")), ("renamedFrom", .string("\(kind)/\(from)")),
@@ -51,7 +51,7 @@ public enum DiffReport {
     }
 
     private static func text(_ diff: EnvironmentDiff, color: Bool) -> String {
-        func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+        func paint(_ text: String, _ code: String) -> String { Self.paint(text, code, color: color) }
         var out = "\(diff.from) → \(diff.to)\n"
         for entry in diff.entries {
             switch entry {
@@ -106,6 +106,11 @@ public enum DiffReport {
         return "the workloads do not run the same image: " + diff.images.differences.map {
             "\($0.container) runs \($0.from) in \(diff.from) and \($0.to) in \(diff.to)"
         }.joined(separator: "; ") + "."
+    }
+
+    /// `text` in the terminal colour `code` (an SGR parameter), when colour is on.
+    static func paint(_ text: String, _ code: String, color: Bool) -> String {
+        color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 
     /// Both sides of a change on one line each; for multi-line text, the first line that differs.

@@ -66,20 +66,19 @@ public struct EnvironmentDiff: Sendable {
         }
         var onlyLeft = left.keys.filter { right[$0] == nil }.sorted()
         var onlyRight = right.keys.filter { left[$0] == nil }.sorted()
-        func kind(_ key: String) -> String { String(key.split(separator: "/").first ?? "") }
         // Pair leftovers of one kind, most similar first: the only leftover of its kind on each side
         // is the same object renamed if any field agrees; otherwise at least half of them must.
         var pairs: [(String, String, Double)] = []
         for leftKey in onlyLeft {
-            for rightKey in onlyRight where kind(rightKey) == kind(leftKey) {
+            for rightKey in onlyRight where kind(of: rightKey) == kind(of: leftKey) {
                 pairs.append((leftKey, rightKey, similarity(fields(left[leftKey]!), fields(right[rightKey]!))))
             }
         }
         pairs.sort { $0.2 != $1.2 ? $0.2 > $1.2 : ($0.0, $0.1) < ($1.0, $1.1) }
         for (leftKey, rightKey, score) in pairs where onlyLeft.contains(leftKey) && onlyRight.contains(rightKey) {
-            let alone = onlyLeft.filter { kind($0) == kind(leftKey) }.count == 1 && onlyRight.filter { kind($0) == kind(leftKey) }.count == 1
+            let alone = onlyLeft.filter { kind(of: $0) == kind(of: leftKey) }.count == 1 && onlyRight.filter { kind(of: $0) == kind(of: leftKey) }.count == 1
             guard (alone && score > 0) || score >= 0.5 else { continue }
-            entries.append(.renamed(kind: kind(leftKey), from: left[leftKey]!.name, to: right[rightKey]!.name,
+            entries.append(.renamed(kind: kind(of: leftKey), from: left[leftKey]!.name, to: right[rightKey]!.name,
                                     changes: fieldChanges(fields(left[leftKey]!), fields(right[rightKey]!))))
             onlyLeft.removeAll { $0 == leftKey }
             onlyRight.removeAll { $0 == rightKey }
@@ -88,6 +87,9 @@ public struct EnvironmentDiff: Sendable {
         entries += onlyRight.map { .added(identity: $0) }
         return EnvironmentDiff(from: from.name, to: to.name, entries: entries, images: images(from.objects, to.objects))
     }
+
+    /// The kind of an object's identity (`StatefulSet/engine` → `StatefulSet`).
+    static func kind(of identity: String) -> String { String(identity.split(separator: "/").first ?? "") }
 
     private static func fieldChanges(_ left: [String: String], _ right: [String: String]) -> [FieldChange] {
         Set(left.keys).union(right.keys).sorted().compactMap { path in

@@ -94,11 +94,10 @@ public struct RevisionDiff: Sendable {
 
     /// The flags of an entry: its kind's, and its changed fields'.
     public static func flags(of entry: EnvironmentDiff.Entry) -> Set<Flag> {
-        func kind(_ identity: String) -> String { String(identity.split(separator: "/").first ?? "") }
         switch entry {
-        case .added(let identity), .removed(let identity): return flags(kind: kind(identity))
+        case .added(let identity), .removed(let identity): return flags(kind: EnvironmentDiff.kind(of: identity))
         case .changed(let identity, let changes):
-            return changes.reduce(flags(kind: kind(identity))) { $0.union(flags(kind: kind(identity), path: $1.path)) }
+            return changes.reduce(flags(kind: EnvironmentDiff.kind(of: identity))) { $0.union(flags(kind: EnvironmentDiff.kind(of: identity), path: $1.path)) }
         case .renamed(let kind, _, _, let changes):
             return changes.reduce(flags(kind: kind)) { $0.union(flags(kind: kind, path: $1.path)) }
         }

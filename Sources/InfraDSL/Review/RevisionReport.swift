@@ -15,7 +15,7 @@ public enum RevisionReport {
     // MARK: - Text
 
     private static func text(_ review: RevisionDiff, color: Bool) -> String {
-        func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+        func paint(_ text: String, _ code: String) -> String { DiffReport.paint(text, code, color: color) }
         func tags(_ flags: Set<RevisionDiff.Flag>) -> String {
             flags.isEmpty ? "" : " " + paint("[" + flags.sorted().map(\.rawValue).joined(separator: ", ") + "]", "1;35")
         }
@@ -29,7 +29,7 @@ public enum RevisionReport {
             case .removed(let identity): out += paint("- \(identity)", "31") + flags + "\n"
             case .changed(let identity, let changes):
                 out += paint("~ \(identity)", "33") + flags + "\n"
-                out += lines(changes, kind: kind(of: identity), tags: tags)
+                out += lines(changes, kind: EnvironmentDiff.kind(of: identity), tags: tags)
             case .renamed(let kind, let from, let to, let changes):
                 out += paint("~ \(kind)/\(from) → \(kind)/\(to)", "36") + " (renamed)" + flags + "\n"
                 out += lines(changes, kind: kind, tags: tags)
@@ -46,8 +46,6 @@ public enum RevisionReport {
             return "    \(change.path): \(from) → \(to)" + tags(RevisionDiff.flags(kind: kind, path: change.path)) + "\n"
         }.joined()
     }
-
-    private static func kind(of identity: String) -> String { String(identity.split(separator: "/").first ?? "") }
 
     // MARK: - Markdown
 
@@ -82,7 +80,7 @@ public enum RevisionReport {
         case .added(let identity): return row(RevisionDiff.flags(of: entry), identity, "(object)", nil, "added")
         case .removed(let identity): return row(RevisionDiff.flags(of: entry), identity, "(object)", "present", nil)
         case .changed(let identity, let changes):
-            return changes.map { row(RevisionDiff.flags(kind: kind(of: identity), path: $0.path), identity, $0.path, $0.from, $0.to) }.joined()
+            return changes.map { row(RevisionDiff.flags(kind: EnvironmentDiff.kind(of: identity), path: $0.path), identity, $0.path, $0.from, $0.to) }.joined()
         case .renamed(let kind, let from, let to, let changes):
             return row(RevisionDiff.flags(kind: kind), "\(kind)/\(from) → \(to)", "(renamed)", from, to)
                 + changes.map { row(RevisionDiff.flags(kind: kind, path: $0.path), "\(kind)/\(to)", $0.path, $0.from, $0.to) }.joined()
