@@ -48,13 +48,26 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The library's value layer: units, the document value, strict YAML decoding, canonical
+        // JSON, SHA-256, JSON Schema from types. Its own target so a program that only reads typed
+        // config (the engine) links it without the renderers and checks.
+        .target(
+            name: "InfraValues",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
         .target(
             name: "InfraDSL",
-            dependencies: ["KubernetesAPI", .product(name: "Yams", package: "Yams")]
+            dependencies: ["InfraValues", "KubernetesAPI", .product(name: "Yams", package: "Yams")]
+        ),
+        // The engine's config (`AppConfig`) and the interface the manifests promise it: shared by the
+        // environments that render it and the engine that reads it, and all the engine links of them.
+        .target(
+            name: "EngineConfig",
+            dependencies: ["InfraValues"]
         ),
         .target(
             name: "Environments",
-            dependencies: ["InfraDSL"]
+            dependencies: ["InfraDSL", "EngineConfig"]
         ),
         .executableTarget(
             name: "gen",
@@ -68,8 +81,7 @@ let package = Package(
         .executableTarget(
             name: "Engine",
             dependencies: [
-                "InfraDSL",
-                "Environments",
+                "EngineConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

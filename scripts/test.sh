@@ -37,6 +37,16 @@ if grep -qE "11Hummingbird|11PostgresNIO|10Prometheus|16ServiceLifecycle" <<<"$g
 fi
 unset gen_symbols
 
+# The engine links only what it runs: its config (EngineConfig, on the value layer InfraValues), never
+# the environment definitions, the typed Kubernetes API or the library's renderers and checks.
+engine_symbols="$(nm "$(swift build --show-bin-path)/engine")" || { echo "nm could not read the engine binary" >&2; exit 1; }
+[[ "$engine_symbols" == *12EngineConfig* ]] || { echo "nm listed no EngineConfig symbol in the engine: the check below would prove nothing" >&2; exit 1; }
+if grep -qE "12Environments|8InfraDSL|13KubernetesAPI|15CustomResources" <<<"$engine_symbols"; then
+    echo "the engine links the environments, the Kubernetes API or the library's renderers and checks; it may link only EngineConfig and InfraValues" >&2
+    exit 1
+fi
+unset engine_symbols
+
 echo "== the generated Kubernetes API is current (regenerated from the 1.32 schema and compared)"
 scripts/generate-kubernetes-api.sh --check
 

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Environments
+import EngineConfig
 import Foundation
 import Logging
 

@@ -9,7 +9,7 @@ enum Common {
     /// The engine's workload name.
     static let engineName = "trading-engine"
     /// The engine's HTTP port (health, API).
-    static let httpPort: Port = 8080
+    static let httpPort = Port(EngineInterface.httpPort)
     /// The user the engine runs as: not root.
     static let engineUser = 1000
     /// The headless Service that gives each engine pod a stable DNS name.
@@ -17,7 +17,7 @@ enum Common {
     /// The ConfigMap that holds `config.yaml`.
     static let configMapName = "trading-engine-config"
     /// Where the config is mounted and read by the engine.
-    static let configDirectory = "/app/config"
+    static let configDirectory = EngineInterface.configDirectory
     /// The Secret holding database credentials (`username`, `password`). Created from the secrets
     /// manager in staging and production; generated development-only values in development.
     static let databaseSecret = "database-credentials"

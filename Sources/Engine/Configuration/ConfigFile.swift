@@ -1,6 +1,6 @@
-import Environments
+import EngineConfig
 import Foundation
-import InfraDSL
+import InfraValues
 
 /// Reads `config.yaml` into the same ``AppConfig`` type `gen` renders it from.
 enum ConfigFile {

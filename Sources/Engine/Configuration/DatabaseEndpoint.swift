@@ -1,4 +1,4 @@
-import Environments
+import EngineConfig
 import Foundation
 
 /// Where and as whom the engine connects to PostgreSQL.

@@ -1,4 +1,4 @@
-import Environments
+import EngineConfig
 
 /// The environment variables the manifests and the compose file set, applied over the config file.
 ///

@@ -1,4 +1,4 @@
-import Environments
+import EngineConfig
 
 /// Everything the engine runs with: the config file's ``AppConfig`` with the environment variables
 /// the manifests set applied on top, and the connection details that only the environment holds

@@ -1,5 +1,5 @@
-import Environments
-import InfraDSL
+import EngineConfig
+import InfraValues
 
 /// The body of `GET /debug/config`: the effective config, the connections the engine uses and the
 /// environment variables that changed anything, with every secret replaced by ``redacted``.
@@ -12,26 +12,24 @@ enum DebugConfigView {
     static let urlVariables: Set<String> = ["DATABASE_URL", "REDIS_URL"]
 
     static func render(_ settings: RuntimeSettings, fingerprint: String) -> String {
-        var document = Fields()
-        document.set("config_sha256", .string(fingerprint))
-        document.set("config", redactingSecretKeys((try? ValueEncoder().encode(settings.config)) ?? .emptyObject))
         let database = settings.database
-        document.set("database", .object(Fields([
-            ("host", .string(database.host)), ("port", .int(database.port)), ("database", .string(database.database)),
-            ("user", .string(database.user)), ("password", .string(database.password == nil ? "(none)" : redacted)),
-            ("ssl_mode", .string(database.sslMode.rawValue)),
-            ("ssl_root_cert", .string(database.trustedCertificates?.path ?? "(system)")),
-        ])))
-        document.set("redis", .array(settings.redis.map { endpoint in
-            .object(Fields([
-                ("host", .string(endpoint.host)), ("port", .int(endpoint.port)), ("db", .int(endpoint.database)),
-                ("tls", .bool(endpoint.tls)), ("tls_ca_file", .string(endpoint.trustedCertificates?.path ?? "(system)")), ("password", .string(endpoint.password == nil ? "(none)" : redacted)),
-            ]))
-        }))
-        document.set("cpu_affinity", settings.cpuAffinity.map { .string($0.description) } ?? .string("(not pinned)"))
-        document.set("overrides", .object(Fields(settings.overrides.map { ($0.name, .string(redact(variable: $0.name, $0.value))) })))
-        document.set("ignored", .array(settings.ignored.map { .string($0) }))
-        return JSONRenderer.render(.object(document))
+        let body = DebugConfigBody(
+            configSHA256: fingerprint,
+            config: redactingSecretKeys((try? ValueEncoder().encode(settings.config)) ?? .emptyObject),
+            database: .init(
+                host: database.host, port: database.port, database: database.database, user: database.user,
+                password: database.password == nil ? "(none)" : redacted, sslMode: database.sslMode.rawValue,
+                sslRootCert: database.trustedCertificates?.path ?? "(system)"),
+            redis: settings.redis.map { endpoint in
+                .init(
+                    host: endpoint.host, port: endpoint.port, db: endpoint.database, tls: endpoint.tls,
+                    tlsCAFile: endpoint.trustedCertificates?.path ?? "(system)",
+                    password: endpoint.password == nil ? "(none)" : redacted)
+            },
+            cpuAffinity: settings.cpuAffinity?.description ?? "(not pinned)",
+            overrides: Dictionary(settings.overrides.map { ($0.name, redact(variable: $0.name, $0.value)) }, uniquingKeysWith: { $1 }),
+            ignored: settings.ignored)
+        return ResponseJSON.text(body, pretty: true) + "\n"
     }
 
     /// A variable's value as it may be shown.

@@ -1,4 +1,4 @@
-import Environments
+import EngineConfig
 import Hummingbird
 
 /// The engine's HTTP API on the service port: liveness, readiness and, in debug mode only, the
@@ -9,11 +9,11 @@ enum EngineRoutes {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: RequestMetricsMiddleware<BasicRequestContext>(metrics: engine.metrics))
         router.get(RouterPath(EngineInterface.livenessPath)) { _, _ in
-            json(.ok, "{\"status\":\"alive\",\"environment\":\(JSONText.quoted(engine.settings.config.environment.name))}")
+            json(.ok, ResponseJSON.text(LivenessBody(environment: engine.settings.config.environment.name)))
         }
         router.get(RouterPath(EngineInterface.readinessPath)) { _, _ in
             let (ready, body) = engine.board.report()
-            return json(ready ? .ok : .serviceUnavailable, body)
+            return json(ready ? .ok : .serviceUnavailable, ResponseJSON.text(body))
         }
         if engine.settings.config.features.debugMode {
             router.get("/debug/config") { _, _ in

@@ -1,4 +1,4 @@
-import Environments
+import EngineConfig
 import Logging
 import NIOSSL
 import PostgresNIO

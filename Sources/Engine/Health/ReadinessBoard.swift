@@ -36,25 +36,22 @@ final class ReadinessBoard: Sendable {
     }
 
     /// Whether the engine should receive traffic, and the body `/health/ready` answers with.
-    func report() -> (ready: Bool, json: String) {
+    func report() -> (ready: Bool, body: ReadinessBody) {
         let snapshot = state.withLock { $0 }
         var failing: [String] = []
-        var entries: [String] = []
+        var dependencies: [String: ReadinessBody.Dependency] = [:]
         for name in required {
             guard let status = snapshot.dependencies[name] else {
                 failing.append(name)
-                entries.append("\(JSONText.quoted(name)):{\"up\":false,\"error\":\"not checked yet\"}")
+                dependencies[name] = .init(up: false, error: "not checked yet")
                 continue
             }
             if !status.up { failing.append(name) }
             let latency = (status.milliseconds * 1000).rounded() / 1000
-            var entry = "\(JSONText.quoted(name)):{\"up\":\(status.up),\"latency_ms\":\(latency)"
-            if let error = status.error { entry += ",\"error\":\(JSONText.quoted(error))" }
-            entries.append(entry + "}")
+            dependencies[name] = .init(up: status.up, latencyMilliseconds: latency, error: status.error)
         }
         let ready = Self.isReady(snapshot, required: required)
         let status = snapshot.draining ? "draining" : ready ? "ready" : "unready"
-        let failingList = failing.map(JSONText.quoted).joined(separator: ",")
-        return (ready, "{\"status\":\"\(status)\",\"failing\":[\(failingList)],\"dependencies\":{\(entries.joined(separator: ","))}}")
+        return (ready, ReadinessBody(status: status, failing: failing, dependencies: dependencies, refused: []))
     }
 }

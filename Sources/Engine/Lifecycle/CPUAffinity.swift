@@ -1,4 +1,4 @@
-import Environments
+import EngineConfig
 #if canImport(Glibc)
 import Glibc
 #endif

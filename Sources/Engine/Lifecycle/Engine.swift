@@ -1,4 +1,4 @@
-import Environments
+import EngineConfig
 import Hummingbird
 import Logging
 import NIOCore

@@ -1,4 +1,4 @@
-import Environments
+import EngineConfig
 import Logging
 
 /// A swift-log handler writing one line per message: JSON objects (`time`, `level`, `logger`,

@@ -1,4 +1,4 @@
-import InfraDSL
+import InfraValues
 
 /// JSON string escaping for log lines and small hand-built documents.
 enum JSONText {

@@ -1,4 +1,4 @@
-import InfraDSL
+import InfraValues
 import ServiceLifecycle
 
 /// The synthetic market-data feed `features.mock_market_data` turns on (development and staging

@@ -1,5 +1,5 @@
 import CoreMetrics
-import Environments
+import EngineConfig
 import Prometheus
 import Synchronization
 

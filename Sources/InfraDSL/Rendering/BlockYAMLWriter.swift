@@ -98,7 +98,7 @@ final class BlockYAMLWriter: DocumentSink {
 
     func double(_ value: Double) {
         guard startScalar() else { return }
-        emit(text: JSONRenderer.number(value))
+        emit(text: JSONNumber.text(value))
         emit("\n")
     }
 

@@ -13,7 +13,7 @@ public enum JSONRenderer {
         switch value {
         case .string(let string): writeString(string, into: &out)
         case .int(let int): out.append(String(int))
-        case .double(let double): out.append(number(double))
+        case .double(let double): out.append(JSONNumber.text(double))
         case .bool(let bool): out.append(bool ? "true" : "false")
         case .array(let items):
             guard !items.isEmpty else { return out.append("[]") }
@@ -36,14 +36,6 @@ public enum JSONRenderer {
             }
             out.append(String(repeating: "  ", count: indent) + "}")
         }
-    }
-
-    /// A finite double in its shortest round-tripping form; non-finite values (which JSON cannot
-    /// hold) become `null`.
-    static func number(_ double: Double) -> String {
-        guard double.isFinite else { return "null" }
-        if double == double.rounded(), abs(double) < 1e15 { return "\(Int(double)).0" }
-        return "\(double)"
     }
 
     private static func writeString(_ string: String, into out: inout String) {

@@ -37,7 +37,7 @@ public enum YAMLRenderer {
         case .int(let int):
             return .scalar(Node.Scalar(String(int), intTag, .plain))
         case .double(let double):
-            return .scalar(Node.Scalar(JSONRenderer.number(double), floatTag, .plain))
+            return .scalar(Node.Scalar(JSONNumber.text(double), floatTag, .plain))
         case .bool(let bool):
             return .scalar(Node.Scalar(bool ? "true" : "false", boolTag, .plain))
         case .array(let items):

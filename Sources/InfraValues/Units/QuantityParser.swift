@@ -1,17 +1,17 @@
 /// Parses Kubernetes quantities exactly (no floating point): `500m`, `2`, `1.5`, `4Gi`, `100M`.
-enum QuantityParser {
+package enum QuantityParser {
     private static let binary: [(String, Int64)] = [("Ki", 1 << 10), ("Mi", 1 << 20), ("Gi", 1 << 30), ("Ti", 1 << 40), ("Pi", 1 << 50)]
     private static let decimal: [(String, Int64)] = [("k", 1_000), ("M", 1_000_000), ("G", 1_000_000_000), ("T", 1_000_000_000_000)]
 
     /// The amount in thousandths of a unit (`500m` → 500, `2` → 2000), or nil if it is not an exact
     /// plain or milli quantity.
-    static func milliUnits(_ text: String) -> Int64? {
+    package static func milliUnits(_ text: String) -> Int64? {
         if text.hasSuffix("m") { return integer(String(text.dropLast())) }
         return scaled(text, by: 1_000)
     }
 
     /// The amount in bytes (`4Gi`, `100M`, `1024`), or nil if it is not a whole number of bytes.
-    static func bytes(_ text: String) -> Int64? {
+    package static func bytes(_ text: String) -> Int64? {
         for (suffix, factor) in binary + decimal where text.hasSuffix(suffix) {
             return scaled(String(text.dropLast(suffix.count)), by: factor)
         }

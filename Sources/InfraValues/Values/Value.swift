@@ -41,7 +41,7 @@ public struct Fields: Hashable, Sendable, Sequence {
     }
 
     /// Entries in the given order, taken as they are.
-    init(entries: [(key: String, value: Value)]) {
+    package init(entries: [(key: String, value: Value)]) {
         self.entries = entries
     }
 

@@ -1,4 +1,4 @@
-import InfraDSL
+import InfraValues
 
 /// `application`: what runs.
 public struct ApplicationConfig: Codable, Sendable, Hashable {
@@ -146,13 +146,6 @@ public struct ResourcesConfig: Codable, Sendable, Hashable {
     public init(cpu: Pair<CPU>, memory: Pair<Memory>) {
         self.cpu = cpu
         self.memory = memory
-    }
-
-    /// The container resources these settings mean.
-    public var requirements: ResourceRequirements {
-        ResourceRequirements(
-            requests: ComputeResources(cpu: cpu.request, memory: memory.request),
-            limits: ComputeResources(cpu: cpu.limit, memory: memory.limit))
     }
 }
 

@@ -1,4 +1,4 @@
-import InfraDSL
+import InfraValues
 
 /// The tier of an environment. Closed: a `switch` over tiers that misses one does not compile.
 public enum Tier: String, Codable, Sendable, CaseIterable, JSONSchemaDescribable {

@@ -1,4 +1,3 @@
-import KubernetesAPI
 import Yams
 
 /// Decodes a YAML document into a `Codable` type strictly: unknown keys are errors (a misspelt
@@ -28,13 +27,8 @@ public struct StrictYAMLDecoder: Sendable {
         try decode(T.self, from: Self.compose(yaml))
     }
 
-    /// A generated Kubernetes type decoded from YAML text, under the same rules.
-    public func decodeGenerated<T: Decodable & DocumentWritable>(_ type: T.Type, from yaml: String) throws(Failure) -> T {
-        try decodeGenerated(T.self, from: Self.compose(yaml))
-    }
-
     /// The one document of `yaml`, or a ``Failure`` naming the line of the malformation.
-    private static func compose(_ yaml: String) throws(Failure) -> Node {
+    package static func compose(_ yaml: String) throws(Failure) -> Node {
         do {
             guard let node = try Yams.compose(yaml: yaml) else {
                 throw Failure(line: nil, field: "", message: "the document is empty")
@@ -50,7 +44,7 @@ public struct StrictYAMLDecoder: Sendable {
     /// What libyaml (through Yams) said about malformed `yaml`, as one short line at the line at
     /// fault: the problem and its column, without the copy of the offending line Yams adds (a
     /// minified file's line can be 40,000 characters).
-    static func malformed(_ error: any Error, in yaml: String) -> Failure {
+    package static func malformed(_ error: any Error, in yaml: String) -> Failure {
         switch error {
         case YamlError.duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? ""
@@ -70,26 +64,9 @@ public struct StrictYAMLDecoder: Sendable {
         try decode(T.self, from: root) { value in try ValueEncoder().encode(value) }
     }
 
-    /// A generated Kubernetes type (or any type that writes itself as document events) decoded from
-    /// one parsed node under the same rules: the fields it knows are the ones it writes back.
-    public func decodeGenerated<T: Decodable & DocumentWritable>(_ type: T.Type, from root: Node) throws(Failure) -> T {
-        try decode(T.self, from: root) { value in Value(generated: value) }
-    }
-
-    /// A generated type read as far as its schema allows (`gen lint`): the value, with every field of
-    /// `root` the type does not have as a failure of its own (each an error to report; the value is
-    /// still what the rest of the document says). Throws only where no value can be read: a wrong
-    /// type, a missing required field.
-    public func readGenerated<T: Decodable & DocumentWritable>(_ type: T.Type, from root: Node) throws(Failure) -> (value: T, unknownFields: [Failure]) {
-        let value = try Self.lenientValue(T.self, from: root)
-        var unknown: [([String], Node)] = []
-        Self.collectUnknownKeys(in: root, known: Value(generated: value), path: [], into: &unknown)
-        return (value, unknown.map { Self.unknownField($0.0, $0.1) })
-    }
-
     /// Decodes, then rejects the first key of `root` that the decoded value does not hold (`known`
     /// rebuilds the value's own document), then checks ``ValueConstraints``.
-    private func decode<T: Decodable>(_ type: T.Type, from root: Node, known document: (T) throws -> Value) throws(Failure) -> T {
+    package func decode<T: Decodable>(_ type: T.Type, from root: Node, known document: (T) throws -> Value) throws(Failure) -> T {
         let value = try Self.lenientValue(T.self, from: root)
         let known: Value
         do {
@@ -108,7 +85,7 @@ public struct StrictYAMLDecoder: Sendable {
     }
 
     /// The value `YAMLDecoder` reads, which ignores keys the type does not have.
-    private static func lenientValue<T: Decodable>(_ type: T.Type, from root: Node) throws(Failure) -> T {
+    package static func lenientValue<T: Decodable>(_ type: T.Type, from root: Node) throws(Failure) -> T {
         do {
             // The encoding given: its default reads the process environment on every decoder made,
             // which was an eighth of linting.
@@ -120,13 +97,13 @@ public struct StrictYAMLDecoder: Sendable {
         }
     }
 
-    private static func unknownField(_ path: [String], _ key: Node) -> Failure {
+    package static func unknownField(_ path: [String], _ key: Node) -> Failure {
         Failure(line: key.mark.map { $0.line }, field: path.joined(separator: "."), message: "unknown field")
     }
 
     /// The keys of `node` (and below) that `known`, the decoded value's document, does not hold, in
     /// document order. A key set to null is absent either way.
-    private static func collectUnknownKeys(
+    package static func collectUnknownKeys(
         in node: Node, known: Value, path: [String], into found: inout [([String], Node)], stopAtFirst: Bool = false
     ) {
         switch (node, known) {

@@ -14,7 +14,7 @@ public enum CanonicalJSON {
         switch value {
         case .string(let string): writeString(string, into: &out)
         case .int(let int): out += String(int)
-        case .double(let double): out += JSONRenderer.number(double).replacingSuffix(".0")
+        case .double(let double): out += JSONNumber.text(double).replacingSuffix(".0")
         case .bool(let bool): out += bool ? "true" : "false"
         case .array(let items):
             out += "["
@@ -65,5 +65,16 @@ public enum CanonicalJSON {
 extension String {
     fileprivate func replacingSuffix(_ suffix: String) -> String {
         hasSuffix(suffix) ? String(dropLast(suffix.count)) : self
+    }
+}
+
+/// How both JSON writers spell a double.
+package enum JSONNumber {
+    /// A finite double in its shortest round-tripping form; non-finite values (which JSON cannot
+    /// hold) become `null`.
+    package static func text(_ double: Double) -> String {
+        guard double.isFinite else { return "null" }
+        if double == double.rounded(), abs(double) < 1e15 { return "\(Int(double)).0" }
+        return "\(double)"
     }
 }

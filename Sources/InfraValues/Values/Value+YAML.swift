@@ -4,7 +4,7 @@ extension Value {
     /// The document a parsed YAML node holds, scalars typed as YAML 1.2 resolves them (a quoted
     /// `"true"` stays a string); `nil` for null. A null mapping value is left out with its key, as
     /// the document model leaves it out.
-    init?(yaml node: Node) {
+    package init?(yaml node: Node) {
         switch node {
         case .scalar(let scalar):
             switch Tag.Name(rawValue: node.tag.rawValue) {

@@ -1,4 +1,4 @@
-import InfraDSL
+import InfraValues
 
 /// The rules of a config that its field types cannot express. Checked whenever a config file is
 /// decoded (the engine at start-up) and by the tests over every environment.

@@ -1,4 +1,4 @@
-import InfraDSL
+import InfraValues
 
 /// The trading engine's whole configuration: what `gen` renders into `config.yaml` and the engine
 /// decodes at start-up. One type, so a config that compiles is a config the engine reads.
@@ -40,9 +40,6 @@ public struct AppConfig: Codable, Sendable, Hashable {
     public static func decode(yaml: String) throws(StrictYAMLDecoder.Failure) -> AppConfig {
         try StrictYAMLDecoder().decode(AppConfig.self, from: yaml)
     }
-
-    /// The canonical YAML text of this config (what the ConfigMap holds).
-    public func yaml() throws -> String { try YAMLRenderer.render(ValueEncoder().encode(self)) }
 
     /// SHA-256 of the config's canonical JSON (sorted keys, compact): put on the pod template so a
     /// config change rolls the pods, exported by the engine so drift is visible, and computed the
