@@ -38,6 +38,20 @@ extension AppConfig: ValueConstraints {
         if let performance {
             require(CPUList(performance.cpuAffinity) != nil, "performance.cpu_affinity", "'\(performance.cpuAffinity)' is not a CPU list such as 0-7 or 0,2,4-6")
             require(performance.numaNode >= 0, "performance.numa_node", "must not be negative")
+            if performance.hugePages {
+                let bytes = performance.hugePagesMemory?.bytes ?? 0
+                require(bytes > 0 && bytes % (2 << 20) == 0, "performance.huge_pages_memory", "must be a positive multiple of 2Mi when huge_pages is on")
+            }
+            // Pinned threads need CPUs of their own: the static CPU manager gives them only to a
+            // Guaranteed container with whole CPUs.
+            let cpu = resources.cpu
+            require(cpu.request == cpu.limit && cpu.limit.millicores % 1000 == 0, "resources.cpu.request",
+                    "must equal the limit in whole CPUs when performance is set (a Guaranteed pod gets CPUs of its own), is \(cpu.request) of \(cpu.limit)")
+            require(resources.memory.request == resources.memory.limit, "resources.memory.request",
+                    "must equal the limit when performance is set (a Guaranteed pod), is \(resources.memory.request) of \(resources.memory.limit)")
+            if let needed = performance.cpusNeeded {
+                require(needed * 1000 <= cpu.limit.millicores, "performance.cpu_affinity", "names \(needed) CPUs but the container is limited to \(cpu.limit)")
+            }
         }
         return found
     }

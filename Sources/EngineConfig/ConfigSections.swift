@@ -229,25 +229,43 @@ public struct FeaturesConfig: Codable, Sendable, Hashable {
     }
 }
 
-/// `performance`: CPU placement of the hot path (production only).
+/// `performance`: how the hot path runs where latency matters (staging rehearses production).
+///
+/// The manifests realise every setting (see the environments' `LowLatency`): the pod gets whole CPUs
+/// of its own, the huge pages it maps and the capability a raised priority needs, on a node pool
+/// whose kubelet is configured for it. The engine applies them at start-up and refuses readiness
+/// when one cannot be honoured.
 public struct PerformanceConfig: Codable, Sendable, Hashable {
+    /// Which of the CPUs the container receives carry the hot threads, as positions in its cpuset
+    /// (`0-7`: the first eight). Kubernetes picks the host CPUs (the static CPU manager gives a
+    /// Guaranteed container exclusive ones); a host CPU list here would pin to CPUs shared with every
+    /// other pod of the node.
     public var cpuAffinity: String
     public var threadPriority: ThreadPriority
     public var hugePages: Bool
+    /// How much memory the engine maps in 2 MiB huge pages; required when `huge_pages` is on.
+    public var hugePagesMemory: Memory?
+    /// The NUMA node the engine expects its CPUs on. The kubelet's topology manager keeps the pod
+    /// on one node and chooses which; another node is reported, not refused.
     public var numaNode: Int
 
     /// Every field, explicitly.
-    public init(cpuAffinity: String, threadPriority: ThreadPriority, hugePages: Bool, numaNode: Int) {
+    public init(cpuAffinity: String, threadPriority: ThreadPriority, hugePages: Bool, hugePagesMemory: Memory?, numaNode: Int) {
         self.cpuAffinity = cpuAffinity
         self.threadPriority = threadPriority
         self.hugePages = hugePages
+        self.hugePagesMemory = hugePagesMemory
         self.numaNode = numaNode
     }
+
+    /// How many CPUs the container needs for the positions `cpu_affinity` names (`0-7`: 8).
+    public var cpusNeeded: Int? { CPUList(cpuAffinity).flatMap(\.cpus.last).map { $0 + 1 } }
 
     enum CodingKeys: String, CodingKey {
         case cpuAffinity = "cpu_affinity"
         case threadPriority = "thread_priority"
         case hugePages = "huge_pages"
+        case hugePagesMemory = "huge_pages_memory"
         case numaNode = "numa_node"
     }
 }

@@ -38,6 +38,7 @@ enum Contract {
         var contract = derive(Needs(stage.config), enginePods: stage.engineSelector, network: network)
         contract.externalObjects = externalObjects(stage.tier)
         contract.nodePools = nodePools(stage.tier)
+        contract.performance = LowLatency.requirements(stage.config, pods: stage.engineSelector)
         return contract
     }
 
@@ -102,13 +103,16 @@ enum Contract {
         case .dev:
             return [.init("general", labels: ["node-type": "general"], nodes: 3)]
         case .staging:
-            return [.init("general", labels: ["node-type": "general"], nodes: 6)]
+            return [.init("general", labels: ["node-type": "general"], nodes: 6)] + enginePools(tier, labels: .none)
         case .prod:
-            let base: Labels = ["node-type": "high-performance", "topology.kubernetes.io/zone": "us-east-1a"]
-            return [
-                .init("high-performance-4xl", labels: base.merging(["node.kubernetes.io/instance-type": "c6i.4xlarge"]), nodes: 12),
-                .init("high-performance-8xl", labels: base.merging(["node.kubernetes.io/instance-type": "c6i.8xlarge"]), nodes: 8),
-            ]
+            return enginePools(tier, labels: ["topology.kubernetes.io/zone": "us-east-1a"])
+        }
+    }
+
+    /// The pools configured for the engine (``LowLatency/pools(_:)``), as the placement checks see them.
+    private static func enginePools(_ tier: Tier, labels: Labels) -> [EnvironmentContract.NodePool] {
+        LowLatency.pools(tier).map { pool in
+            .init(pool.name, labels: LowLatency.poolLabels.merging(labels).merging(["node.kubernetes.io/instance-type": pool.instanceType]), nodes: pool.nodes)
         }
     }
 }

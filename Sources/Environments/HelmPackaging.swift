@@ -57,6 +57,9 @@ enum HelmPackaging {
                 for resource in ["cpu", "memory"] {
                     parameters.append(.init(container + ["resources", .key(side), .key(resource)], .inline("{{ .Values.config.resources.\(resource).\(field) | quote }}")))
                 }
+                if engine.template.containers.first?.resources?.limits.hugePages2Mi != nil {
+                    parameters.append(.init(container + ["resources", .key(side), "hugepages-2Mi"], .inline("{{ .Values.config.performance.huge_pages_memory | quote }}")))
+                }
             }
         case let configMap as ConfigMap where configMap.metadata.name == Common.configMapName:
             parameters.append(.init(["data", "config.yaml"], .block(".Values.config | toYaml")))

@@ -12,7 +12,7 @@ enum Production {
     static let settings = EnvironmentSettings(
         environment: EnvironmentInfo(name: name, tier: .prod),
         deployment: .autoscaled(min: 5, max: 20),
-        resources: ResourcesConfig(cpu: .init(request: .cores(4), limit: .cores(8)), memory: .init(request: .gi(8), limit: .gi(16))),
+        resources: ResourcesConfig(cpu: .init(request: .cores(8), limit: .cores(8)), memory: .init(request: .gi(16), limit: .gi(16))),
         database: DatabaseConfig(
             host: Common.serviceHost("postgres-prod", namespace: namespace), port: 5432, database: "hft_trading",
             poolSize: 100, sslMode: .verifyFull,
@@ -24,7 +24,7 @@ enum Production {
         logLevel: .warn, logOutput: .file("/var/log/trading/app.log"),
         features: FeaturesConfig(debugMode: false, profiling: false, mockMarketData: false),
         externalHTTPS: true,
-        performance: PerformanceConfig(cpuAffinity: "0-7", threadPriority: .high, hugePages: true, numaNode: 0))
+        performance: PerformanceConfig(cpuAffinity: "0-7", threadPriority: .high, hugePages: true, hugePagesMemory: .gi(1), numaNode: 0))
 
     static var stage: Stage { stage(with: .current) }
 
@@ -35,11 +35,11 @@ enum Production {
             database: .managed(cidr: dataSubnets), redis: .managed(cidr: dataSubnets))
     }
 
-    /// Room for the engine at its largest scale: 20 replicas of 4 CPU / 8Gi requested and 8 CPU / 16Gi
-    /// limited are 80 / 160Gi and 160 / 320Gi. The seed's quota (64 / 128Gi, 128 / 256Gi) refused
-    /// every replica past the 16th.
+    /// Room for the engine at its largest scale: 20 replicas of 8 CPU / 16Gi, requested and limited
+    /// alike (Guaranteed pods), are 160 / 320Gi. The seed's quota (64 / 128Gi, 128 / 256Gi) refused
+    /// every replica past the 16th even at the seed's smaller requests.
     static let quota = ResourceQuota.Hard(
-        requestsCPU: .cores(96), requestsMemory: .gi(192), limitsCPU: .cores(192), limitsMemory: .gi(384),
+        requestsCPU: .cores(192), requestsMemory: .gi(384), limitsCPU: .cores(192), limitsMemory: .gi(384),
         persistentVolumeClaims: 20)
 
     /// The engines' PriorityClass. Cluster-scoped and identical wherever it is defined; staging
@@ -71,6 +71,7 @@ enum Production {
             Artifact("monitoring/alert-rules.yaml", .encodedYAML(Monitoring.alertRules(stage)))
             Artifact("monitoring/alertmanager.yaml", .encodedYAML(Monitoring.alertmanager(stage)))
             Artifact("audit/audit-policy.yaml", .yaml(Access.auditPolicy(namespace: namespace).value))
+            LowLatency.nodePools(stage.config, sysctls: TradingEngine.sysctls(stage.tier)).flatMap(\.artifacts)
         }
         .labeled(stage.labels)
         .contract(Contract.of(stage))

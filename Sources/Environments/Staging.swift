@@ -12,7 +12,7 @@ enum Staging {
     static let settings = EnvironmentSettings(
         environment: EnvironmentInfo(name: name, tier: .staging),
         deployment: .autoscaled(min: 3, max: 5),
-        resources: ResourcesConfig(cpu: .init(request: .cores(2), limit: .cores(4)), memory: .init(request: .gi(4), limit: .gi(8))),
+        resources: ResourcesConfig(cpu: .init(request: .cores(2), limit: .cores(2)), memory: .init(request: .gi(8), limit: .gi(8))),
         database: DatabaseConfig(
             host: Common.serviceHost("postgres-staging", namespace: namespace), port: 5432, database: "hft_trading_staging",
             poolSize: 50, sslMode: .require, readReplicas: []),
@@ -20,7 +20,8 @@ enum Staging {
         logLevel: .info, logOutput: .file("/var/log/trading/app.log"),
         features: FeaturesConfig(debugMode: false, profiling: true, mockMarketData: false),
         externalHTTPS: true,
-        performance: nil)
+        // Production's shape, smaller: two pinned CPUs, a smaller huge page pool.
+        performance: PerformanceConfig(cpuAffinity: "0-1", threadPriority: .high, hugePages: true, hugePagesMemory: .mi(256), numaNode: 0))
 
     static var stage: Stage { stage(with: .current) }
 
@@ -40,7 +41,7 @@ enum Staging {
             Namespace(labels: Common.namespaceLabels(environment: name, tier: .staging))
             // The seed gave staging no quota; this one admits five engines at their limits.
             ResourceQuota("staging-quota", hard: .init(
-                requestsCPU: .cores(16), requestsMemory: .gi(32), limitsCPU: .cores(32), limitsMemory: .gi(64),
+                requestsCPU: .cores(16), requestsMemory: .gi(48), limitsCPU: .cores(32), limitsMemory: .gi(64),
                 persistentVolumeClaims: 5))
             Production.priorityClass()
             Isolation.policies(stage)
@@ -55,6 +56,7 @@ enum Staging {
             TradingEngine.configFiles(stage)
             Infrastructure.files(stage, dataSubnets: dataSubnets)
             Artifact("monitoring/alert-rules.yaml", .encodedYAML(Monitoring.alertRules(stage)))
+            LowLatency.nodePools(stage.config, sysctls: TradingEngine.sysctls(stage.tier)).flatMap(\.artifacts)
         }
         .labeled(stage.labels)
         .contract(Contract.of(stage))

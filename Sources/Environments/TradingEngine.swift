@@ -37,11 +37,25 @@ enum TradingEngine {
             Volume("config", .configMap(Common.configMapName))
             Volume("logs", .emptyDir(sizeLimit: .gi(2)))
             Volume("tmp", .emptyDir(sizeLimit: .mi(256)))
+            if LowLatency.mapsHugePages(stage.config) { Volume(LowLatency.hugePagesVolume, .hugePages) }
         }
         .serviceAccountName(Common.engineName)
         .automountServiceAccountToken(false)
         .terminationGracePeriod(45)
-        return placement(template, stage)
+        return LowLatency.place(placement(template, stage), stage.config)
+    }
+
+    /// Namespaced kernel settings of the engine's pods per tier.
+    static func sysctls(_ tier: Tier) -> [Sysctl] {
+        switch tier {
+        case .dev, .staging:
+            return []
+        case .prod:
+            // The seed tuned these with a privileged busybox init container. Both are namespaced
+            // sysctls, so the pod sets them itself; the engine pools' kubelets allow them
+            // (allowedUnsafeSysctls, derived from this list), and no container runs privileged.
+            return [Sysctl("net.core.somaxconn", "4096"), Sysctl("net.ipv4.tcp_max_syn_backlog", "8192")]
+        }
     }
 
     /// Scheduling and kernel settings per tier.
@@ -57,16 +71,12 @@ enum TradingEngine {
                 .priorityClassName(Production.priorityClassName)
                 .affinity(Affinity(requiredPodAntiAffinity: [antiAffinity]))
         case .prod:
-            // The seed tuned these with a privileged busybox init container. Both are namespaced
-            // sysctls, so the pod sets them itself; the high-performance node pool's kubelet allows
-            // them (allowedUnsafeSysctls), and no container runs privileged.
             return template
-                .securityContext(podSecurity(sysctls: [
-                    Sysctl("net.core.somaxconn", "4096"), Sysctl("net.ipv4.tcp_max_syn_backlog", "8192"),
-                ]))
+                .securityContext(podSecurity(sysctls: sysctls(stage.tier)))
                 .priorityClassName(Production.priorityClassName)
-                // The seed's `availability-zone` label exists on no node; the well-known zone label does.
-                .nodeSelector(["node-type": "high-performance", "topology.kubernetes.io/zone": "us-east-1a"])
+                // The seed's `availability-zone` label exists on no node; the well-known zone label
+                // does. The engine pool's label is added with the rest of its placement (LowLatency).
+                .nodeSelector(["topology.kubernetes.io/zone": "us-east-1a"])
                 .affinity(Affinity(
                     requiredNodeTerms: [[LabelRequirement("node.kubernetes.io/instance-type", .in, ["c6i.4xlarge", "c6i.8xlarge"])]],
                     requiredPodAntiAffinity: [antiAffinity]))
@@ -93,9 +103,10 @@ enum TradingEngine {
             VolumeMount("config", at: Common.configDirectory, readOnly: true)
             VolumeMount("logs", at: "/var/log/trading")
             VolumeMount("tmp", at: "/tmp")
+            if LowLatency.mapsHugePages(config) { VolumeMount(LowLatency.hugePagesVolume, at: LowLatency.hugePagesPath) }
         }
-        .resources(config.resources.requirements)
-        .securityContext(.restricted(runAsUser: Common.engineUser))
+        .resources(LowLatency.resources(config))
+        .securityContext(.restricted(runAsUser: Common.engineUser, addCapabilities: LowLatency.capabilities(config)))
         return probes(engine, stage.tier)
     }
 

@@ -46,8 +46,15 @@ import Yams
 
     @Test func engineResourcesComeFromTheConfig() {
         for stage in [Development.stage, Staging.stage, Production.stage] {
-            #expect(TradingEngine.container(stage).resources == stage.config.resources.requirements)
+            let resources = TradingEngine.container(stage).resources
+            let config = stage.config.resources.requirements
+            #expect(resources?.requests.cpu == config.requests.cpu && resources?.limits.cpu == config.limits.cpu, "\(stage.name)")
+            #expect(resources?.requests.memory == config.requests.memory && resources?.limits.memory == config.limits.memory, "\(stage.name)")
+            // Huge pages come from the performance section, requested and limited alike.
+            let hugePages = stage.config.performance.flatMap { $0.hugePages ? $0.hugePagesMemory : nil }
+            #expect(resources?.requests.hugePages2Mi == hugePages && resources?.limits.hugePages2Mi == hugePages, "\(stage.name)")
         }
+        #expect(Production.stage.config.performance?.hugePagesMemory == .gi(1))
     }
 
     @Test func developmentCredentialsAreTheSameInKubernetesAndCompose() throws {
@@ -72,7 +79,7 @@ import Yams
             "wrong type": good.replacingOccurrences(of: "pool_size: 100", with: "pool_size: many"),
             "unknown field": good.replacingOccurrences(of: "pool_size: 100", with: "pool_size: 100\n  pool_sise: 100"),
             "bad enum": good.replacingOccurrences(of: "ssl_mode: verify-full", with: "ssl_mode: sometimes"),
-            "bad quantity": good.replacingOccurrences(of: "request: 8Gi", with: "request: 8 Gi"),
+            "bad quantity": good.replacingOccurrences(of: "request: 16Gi", with: "request: 16 Gi"),
             "port out of range": good.replacingOccurrences(of: "port: 9090", with: "port: 99999"),
             "missing section": good.replacingOccurrences(of: "features:\n  debug_mode: false\n  profiling: false\n  mock_market_data: false\n", with: ""),
         ]

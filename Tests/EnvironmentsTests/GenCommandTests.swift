@@ -34,7 +34,7 @@ import TestSupport
 
         let quota = directory.appendingPathComponent("production/kubernetes/resourcequota-prod-quota.yaml")
         let original = try String(contentsOf: quota, encoding: .utf8)
-        try Data(original.replacingOccurrences(of: "requests.cpu: \"96\"", with: "requests.cpu: \"64\"").utf8).write(to: quota)
+        try Data(original.replacingOccurrences(of: "requests.cpu: \"192\"", with: "requests.cpu: \"64\"").utf8).write(to: quota)
         let changed = try gen("diff --env production --against '\(directory.path)' --format json")
         #expect(changed.status == 1, "\(changed.error)")
         #expect(changed.output.contains("\"object\": \"ResourceQuota/prod-quota\""), "\(changed.output)")

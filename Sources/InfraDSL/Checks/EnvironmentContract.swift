@@ -127,6 +127,8 @@ public struct EnvironmentContract: Sendable {
     /// The nodes; empty means unknown (placement is then not checked).
     public var nodePools: [NodePool]
     public var parity: [ParitySetting]
+    /// What latency-critical containers need of their pod specs and nodes.
+    public var performance: [PerformanceRequirement] = []
 
     /// A contract; every part defaults to empty.
     public init(

@@ -20,7 +20,7 @@ public enum ReferenceCheck: EnvironmentCheck {
                 case .configMap(let name, _): require(&context, "ConfigMap", name, by: workload, field: "spec/template/spec/volumes/\(volume.name)", at: volume.location)
                 case .secret(let name, _): require(&context, "Secret", name, by: workload, field: "spec/template/spec/volumes/\(volume.name)", at: volume.location)
                 case .persistentVolumeClaim(let name, _): require(&context, "PersistentVolumeClaim", name, by: workload, field: "spec/template/spec/volumes/\(volume.name)", at: volume.location)
-                case .emptyDir: break
+                case .emptyDir, .hugePages: break
                 case .other(let written):
                     // A projection's ConfigMaps and Secrets, unless marked optional.
                     for projection in written.projected?.sources ?? [] {

@@ -29,6 +29,7 @@ struct PodTemplateBridge {
         template.location = at([])
         if let seconds = pod?.terminationGracePeriodSeconds { template = template.terminationGracePeriod(Seconds(seconds)) }
         if let selector = pod?.nodeSelector, !selector.isEmpty { template = template.nodeSelector(Labels(selector)) }
+        if let tolerations = pod?.tolerations { template = template.tolerating(tolerations.compactMap(Taint.init(generated:))) }
         if let account = pod?.serviceAccountName { template = template.serviceAccountName(account) }
         if let mount = pod?.automountServiceAccountToken { template = template.automountServiceAccountToken(mount) }
         if let priority = pod?.priorityClassName { template = template.priorityClassName(priority) }
@@ -128,7 +129,8 @@ struct PodTemplateBridge {
         ComputeResources(
             cpu: map?["cpu"].flatMap { QuantityParser.milliUnits($0.text) }.map { .millicores(Int($0)) },
             memory: map?["memory"].flatMap { QuantityParser.bytes($0.text) }.map { .bytes($0) },
-            ephemeralStorage: map?["ephemeral-storage"].flatMap { QuantityParser.bytes($0.text) }.map { .bytes($0) })
+            ephemeralStorage: map?["ephemeral-storage"].flatMap { QuantityParser.bytes($0.text) }.map { .bytes($0) },
+            hugePages2Mi: map?["hugepages-2Mi"].flatMap { QuantityParser.bytes($0.text) }.map { .bytes($0) })
     }
 
     private func handler(_ item: CoreV1.LifecycleHandler) -> Handler? {
@@ -167,6 +169,8 @@ struct PodTemplateBridge {
             source = .configMap(configMap.name ?? "", defaultMode: configMap.defaultMode)
         } else if let secret = item.secret {
             source = .secret(secret.secretName ?? "", defaultMode: secret.defaultMode)
+        } else if let emptyDir = item.emptyDir, emptyDir.medium == "HugePages" || emptyDir.medium == "HugePages-2Mi" {
+            source = .hugePages
         } else if let emptyDir = item.emptyDir {
             source = .emptyDir(sizeLimit: emptyDir.sizeLimit.flatMap { QuantityParser.bytes($0.text) }.map { .bytes($0) }, memory: emptyDir.medium == "Memory")
         } else if let claim = item.persistentVolumeClaim {

@@ -21,6 +21,7 @@ public struct PodTemplate: Hashable, Sendable {
         var volumes: [Volume] = []
         var terminationGracePeriod: Seconds?
         var nodeSelector: Labels = .none
+        var tolerations: [Taint] = []
         var serviceAccountName: String?
         var automountServiceAccountToken: Bool?
         var securityContext: PodSecurityContext?
@@ -39,6 +40,8 @@ public struct PodTemplate: Hashable, Sendable {
     public var volumes: [Volume] { storage.contents.volumes }
     public var terminationGracePeriod: Seconds? { storage.contents.terminationGracePeriod }
     public var nodeSelector: Labels { storage.contents.nodeSelector }
+    /// The node taints the pods tolerate.
+    public var tolerations: [Taint] { storage.contents.tolerations }
     public var serviceAccountName: String? { storage.contents.serviceAccountName }
     public var automountServiceAccountToken: Bool? { storage.contents.automountServiceAccountToken }
     public var securityContext: PodSecurityContext? { storage.contents.securityContext }
@@ -76,6 +79,8 @@ public struct PodTemplate: Hashable, Sendable {
     public func terminationGracePeriod(_ seconds: Seconds) -> PodTemplate { with(\.terminationGracePeriod, seconds) }
     /// Node labels the pod requires.
     public func nodeSelector(_ labels: Labels) -> PodTemplate { with(\.nodeSelector, labels) }
+    /// The pods may run on nodes with these taints (a dedicated node pool's).
+    public func tolerating(_ taints: [Taint]) -> PodTemplate { with(\.tolerations, taints) }
     /// The identity the pod runs as.
     public func serviceAccountName(_ name: String) -> PodTemplate { with(\.serviceAccountName, name) }
     /// Whether the service account token is mounted.
@@ -103,6 +108,7 @@ public struct PodTemplate: Hashable, Sendable {
         spec.initContainers = initContainers.map(\.generated).nonEmpty
         spec.terminationGracePeriodSeconds = terminationGracePeriod?.seconds
         spec.nodeSelector = nodeSelector.stringMap
+        spec.tolerations = tolerations.map(\.generatedToleration).nonEmpty
         spec.serviceAccountName = serviceAccountName
         spec.automountServiceAccountToken = automountServiceAccountToken
         spec.securityContext = securityContext.map(\.generated).flatMap { $0 == CoreV1.PodSecurityContext() ? nil : $0 }

@@ -8,12 +8,16 @@ public struct ComputeResources: Hashable, Sendable {
     public let memory: Memory?
     /// Ephemeral (scratch) storage, if set.
     public let ephemeralStorage: Storage?
+    /// Memory in 2 MiB huge pages (`hugepages-2Mi`), if set. Kubernetes requires its request to equal
+    /// its limit, and the pool is the node's, reserved at boot.
+    public let hugePages2Mi: Memory?
 
     /// Amounts of CPU and memory; types keep `cpu:` and `memory:` from being swapped.
-    public init(cpu: CPU? = nil, memory: Memory? = nil, ephemeralStorage: Storage? = nil) {
+    public init(cpu: CPU? = nil, memory: Memory? = nil, ephemeralStorage: Storage? = nil, hugePages2Mi: Memory? = nil) {
         self.cpu = cpu
         self.memory = memory
         self.ephemeralStorage = ephemeralStorage
+        self.hugePages2Mi = hugePages2Mi
     }
 }
 
@@ -24,6 +28,7 @@ extension ComputeResources {
         list["cpu"] = cpu.map { Quantity($0.quantity) }
         list["memory"] = memory.map { Quantity($0.quantity) }
         list["ephemeral-storage"] = ephemeralStorage.map { Quantity($0.quantity) }
+        list["hugepages-2Mi"] = hugePages2Mi.map { Quantity($0.quantity) }
         return list.isEmpty ? nil : list
     }
 }

@@ -19,6 +19,8 @@ public struct Capability: Hashable, Sendable, ExpressibleByStringLiteral {
     public init(stringLiteral value: String) { name = value }
     /// Every capability (for `drop`).
     public static let all: Capability = "ALL"
+    /// Raising a thread's priority or giving it a real-time scheduling policy.
+    public static let sysNice: Capability = "SYS_NICE"
 }
 
 /// A container's security settings.

@@ -10,6 +10,9 @@ public struct Volume: Hashable, Sendable {
         case secret(String, defaultMode: Int? = nil)
         /// Scratch space that lives as long as the pod; `memory` backs it with tmpfs.
         case emptyDir(sizeLimit: Storage? = nil, memory: Bool = false)
+        /// Memory in 2 MiB huge pages, mapped by the containers that mount it (`emptyDir` with
+        /// `medium: HugePages-2Mi`); the pod must request `hugepages-2Mi`.
+        case hugePages
         /// A PersistentVolumeClaim.
         case persistentVolumeClaim(String, readOnly: Bool = false)
         /// Any other source of the generated API (`hostPath`, `projected`, `downwardAPI`, `csi`...),
@@ -51,6 +54,8 @@ extension Volume {
             volume.secret = CoreV1.SecretVolumeSource(secretName: secret, defaultMode: mode)
         case .emptyDir(let sizeLimit, let memory):
             volume.emptyDir = CoreV1.EmptyDirVolumeSource(medium: memory ? "Memory" : nil, sizeLimit: sizeLimit.map { Quantity($0.quantity) })
+        case .hugePages:
+            volume.emptyDir = CoreV1.EmptyDirVolumeSource(medium: "HugePages-2Mi")
         case .persistentVolumeClaim(let claim, let readOnly):
             volume.persistentVolumeClaim = CoreV1.PersistentVolumeClaimVolumeSource(claimName: claim, readOnly: readOnly ? true : nil)
         case .other(let written):
@@ -71,6 +76,7 @@ extension Volume.Source: Hashable {
         case .emptyDir(let sizeLimit, let memory): hasher.combine(2); hasher.combine(sizeLimit); hasher.combine(memory)
         case .persistentVolumeClaim(let claim, let readOnly): hasher.combine(3); hasher.combine(claim); hasher.combine(readOnly)
         case .other: hasher.combine(4)
+        case .hugePages: hasher.combine(5)
         }
     }
 }

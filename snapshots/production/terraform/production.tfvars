@@ -35,5 +35,30 @@ tags                             = {
   ManagedBy   = "infradsl"
   Tier        = "prod"
 }
+engine_node_labels = {
+  node-type = "high-performance"
+}
+engine_node_taints = [
+  {
+    key    = "node-type"
+    value  = "high-performance"
+    effect = "NO_SCHEDULE"
+  },
+]
+engine_node_hugepages_2mi = 512
+engine_node_groups        = {
+  high-performance-4xl = {
+    instance_type       = "c6i.4xlarge"
+    desired_size        = 12
+    reserved_cpus       = "0,8"
+    kubelet_config_file = "nodes/high-performance-4xl/kubelet-config.yaml"
+  }
+  high-performance-8xl = {
+    instance_type       = "c6i.8xlarge"
+    desired_size        = 8
+    reserved_cpus       = "0,16"
+    kubelet_config_file = "nodes/high-performance-8xl/kubelet-config.yaml"
+  }
+}
 
 # Not here, supplied at apply time from the secrets manager: db_password, cache_auth_token.

@@ -35,5 +35,24 @@ tags                             = {
   ManagedBy   = "infradsl"
   Tier        = "staging"
 }
+engine_node_labels = {
+  node-type = "high-performance"
+}
+engine_node_taints = [
+  {
+    key    = "node-type"
+    value  = "high-performance"
+    effect = "NO_SCHEDULE"
+  },
+]
+engine_node_hugepages_2mi = 128
+engine_node_groups        = {
+  high-performance-2xl = {
+    instance_type       = "c6i.2xlarge"
+    desired_size        = 5
+    reserved_cpus       = "0,4"
+    kubelet_config_file = "nodes/high-performance-2xl/kubelet-config.yaml"
+  }
+}
 
 # Not here, supplied at apply time from the secrets manager: db_password, cache_auth_token.

@@ -207,3 +207,27 @@ variable "tags" {
   type        = map(string)
   description = "Tags on every resource."
 }
+
+variable "engine_node_labels" {
+  type        = map(string)
+  description = "Labels of every engine node (the pods' nodeSelector)."
+}
+
+variable "engine_node_taints" {
+  type        = list(object({ key = string, value = string, effect = string }))
+  description = "Taints of every engine node (the pods tolerate them), in EKS's spelling."
+}
+
+variable "engine_node_hugepages_2mi" {
+  type        = number
+  description = "2 MiB huge pages each engine node reserves at boot (kernel command line)."
+  validation {
+    condition     = var.engine_node_hugepages_2mi >= 0 && var.engine_node_hugepages_2mi <= 1048576 && floor(var.engine_node_hugepages_2mi) == var.engine_node_hugepages_2mi
+    error_message = "engine_node_hugepages_2mi must be a whole number from 0 to 1048576."
+  }
+}
+
+variable "engine_node_groups" {
+  type        = map(object({ instance_type = string, desired_size = number, reserved_cpus = string, kubelet_config_file = string }))
+  description = "The engine's node groups; each node's kubelet runs with the file named here (under the environment's output)."
+}
