@@ -15,6 +15,7 @@ enum Contract {
         var metricsPort = 9090
         var maximumReplicas: Int?
         var parity: [EnvironmentContract.ParitySetting] = []
+        var performance: PerformanceConfig?
 
         init() {}
 
@@ -27,6 +28,7 @@ enum Contract {
             metricsPort = config.metrics.port.number
             maximumReplicas = config.deployment.maximumReplicas
             parity = Contract.parity(config)
+            performance = config.performance
         }
     }
 
@@ -38,7 +40,6 @@ enum Contract {
         var contract = derive(Needs(stage.config), enginePods: stage.engineSelector, network: network)
         contract.externalObjects = externalObjects(stage.tier)
         contract.nodePools = nodePools(stage.tier)
-        contract.performance = LowLatency.requirements(stage.config, pods: stage.engineSelector)
         return contract
     }
 
@@ -74,6 +75,7 @@ enum Contract {
         if let maximum = needs.maximumReplicas {
             contract.scale = [.init(pods: engine, maximum: maximum)]
         }
+        contract.performance = needs.performance.map { LowLatency.requirements($0, pods: engine) } ?? []
         return contract
     }
 

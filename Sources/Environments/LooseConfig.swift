@@ -26,6 +26,14 @@ enum LooseConfig {
         }
         needs.metricsPort = metrics["port"] as? Int ?? 9090
         needs.maximumReplicas = deployment["max_replicas"] as? Int ?? deployment["replicas"] as? Int
+        if let performance = root["performance"] as? [String: Any] {
+            needs.performance = PerformanceConfig(
+                cpuAffinity: performance["cpu_affinity"] as? String ?? "0",
+                threadPriority: (performance["thread_priority"] as? String).flatMap(ThreadPriority.init(rawValue:)) ?? .normal,
+                hugePages: performance["huge_pages"] as? Bool ?? false,
+                hugePagesMemory: (performance["huge_pages_memory"] as? String).flatMap(QuantityParser.bytes).map(Memory.bytes),
+                numaNode: performance["numa_node"] as? Int ?? 0)
+        }
         let tier = ((root["environment"] as? [String: Any])?["tier"] as? String).flatMap(Tier.init(rawValue:))
         return (needs, tier)
     }

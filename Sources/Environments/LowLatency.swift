@@ -86,7 +86,12 @@ enum LowLatency {
 
     /// What the `performance` check requires of the engine's pods, one need per setting.
     static func requirements(_ config: AppConfig, pods: Labels) -> [EnvironmentContract.PerformanceRequirement] {
-        guard let performance = config.performance else { return [] }
+        config.performance.map { requirements($0, pods: pods) } ?? []
+    }
+
+    /// What the `performance` check requires of the pods for one performance section (also one read
+    /// from a linted system's config file). Huge pages without an amount need at least one page.
+    static func requirements(_ performance: PerformanceConfig, pods: Labels) -> [EnvironmentContract.PerformanceRequirement] {
         let engine = Common.engineName
         var found: [EnvironmentContract.PerformanceRequirement] = [
             .init("performance.cpu_affinity", pods: pods, container: engine, .exclusiveCPUs(performance.cpusNeeded ?? 1)),
@@ -95,8 +100,8 @@ enum LowLatency {
         if performance.threadPriority != .normal {
             found.append(.init("performance.thread_priority", pods: pods, container: engine, .capability(.sysNice)))
         }
-        if performance.hugePages, let memory = performance.hugePagesMemory {
-            found.append(.init("performance.huge_pages", pods: pods, container: engine, .hugePages2Mi(memory)))
+        if performance.hugePages {
+            found.append(.init("performance.huge_pages", pods: pods, container: engine, .hugePages2Mi(performance.hugePagesMemory ?? .mi(2))))
         }
         return found
     }

@@ -17,8 +17,9 @@ public enum ManifestLint {
         var tiers: [String: Tier] = [:]
         for namespace in namespaces {
             let own = objects.filter { $0.metadata.namespace == namespace || $0.metadata.namespace == nil }
-            let (contract, configuredTier, configFindings) = contract(for: own, namespaces: known)
+            var (contract, configuredTier, configFindings) = contract(for: own, namespaces: known)
             let tier = configuredTier ?? guessTier(namespace)
+            contract.performance = tier == .dev ? [] : performance(contract.performance, objects: own)
             tiers[namespace] = tier
             findings += configFindings
             let location = own.first?.location ?? SourceLocation(path: namespace, line: 1)
@@ -65,6 +66,21 @@ public enum ManifestLint {
         var contract = Contract.derive(needs, enginePods: engine.selector, network: nil)
         contract.externalNamespaces = base.externalNamespaces
         return (contract, tier, findings.diagnostics)
+    }
+
+    /// What the `performance` check holds a linted engine to in staging and production: its config's
+    /// performance section, or else the pinning its `CPU_AFFINITY` variable asks for. The cluster's
+    /// node pools are not in the manifests, so placement is not required here; the pod spec is.
+    private static func performance(
+        _ configured: [EnvironmentContract.PerformanceRequirement], objects: [any Resource]
+    ) -> [EnvironmentContract.PerformanceRequirement] {
+        let podSpecNeeds = configured.filter { if case .nodePool = $0.need { false } else { true } }
+        guard podSpecNeeds.isEmpty else { return podSpecNeeds }
+        guard let engine = objects.compactMap({ $0 as? any Workload }).first(where: { $0.metadata.name == Common.engineName }),
+              let variable = engine.template.containers.first(where: { $0.name == Common.engineName })?.env.first(where: { $0.name == "CPU_AFFINITY" }),
+              case .literal(let list) = variable.source, let cpus = CPUList(list)?.cpus.last
+        else { return [] }
+        return [.init("CPU_AFFINITY \(list)", pods: engine.selector, container: Common.engineName, .exclusiveCPUs(cpus + 1))]
     }
 
     /// The tier a namespace without a config most likely is, from its name; unknown is treated as

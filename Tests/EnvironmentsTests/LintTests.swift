@@ -57,6 +57,7 @@ import TestSupport
         #expect(found("port", "prometheus.io/port 9090"))
         #expect(found("writable-path", "/tmp (temporary files) is on the read-only root filesystem"))
         #expect(found("config", "missing required field"))
+        #expect(found("performance", "CPU_AFFINITY 0-7 cannot be honoured: the pod is not in the Guaranteed QoS class (container trading-engine: CPU request 4 differs from its limit 8)"))
     }
 
     /// What the command does with input it cannot lint: a missing path or a directory without YAML is
@@ -108,6 +109,35 @@ import TestSupport
         // contract, which plain manifests cannot carry: those are the only errors expected.
         let unexpected = errors.filter { !($0.check == "reference" && $0.message.contains("Secret 'database-credentials'")) }
         #expect(unexpected.isEmpty, "\(unexpected.map(\.description).joined(separator: "\n"))")
+    }
+
+    /// Our production engine read back from its manifests, with one performance need removed at a
+    /// time: each is an error at the YAML line of the container's resources.
+    @Test func performanceGapsInManifestsAreFoundAtTheirLines() throws {
+        let rendered = try #require(try Generator.renderAll(Catalog.environments).first { $0.name == "production" })
+        let files = Dictionary(uniqueKeysWithValues: rendered.files.map { ($0.path, $0.contents) })
+        let engine = try #require(files["production/kubernetes/statefulset-trading-engine.yaml"])
+        let configMap = try #require(files["production/kubernetes/configmap-trading-engine-config.yaml"])
+        func performanceFindings(_ statefulSet: String) -> [Diagnostic] {
+            var reader = ManifestReader()
+            reader.read(yaml: configMap, file: "configmap.yaml")
+            reader.read(yaml: statefulSet, file: "statefulset.yaml")
+            return ManifestLint.check(reader.resources).filter { $0.check == "performance" }
+        }
+        #expect(performanceFindings(engine).isEmpty)
+        let resourcesLine = try #require(engine.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasSuffix("resources:") }) + 1
+        let edits: [(String, String, String)] = [
+            ("            - SYS_NICE\n", "", "performance.thread_priority cannot be honoured: container trading-engine does not add the capability SYS_NICE"),
+            ("            hugepages-2Mi: 1Gi\n", "", "performance.huge_pages cannot be honoured: container trading-engine has a hugepages-2Mi request different from its limit, which Kubernetes rejects"),
+            ("            memory: 16Gi\n", "            memory: 8Gi\n", "performance.cpu_affinity cannot be honoured: the pod is not in the Guaranteed QoS class (container trading-engine: memory request 8Gi differs from its limit 16Gi), so its CPUs are shared"),
+        ]
+        for (from, to, message) in edits {
+            let range = try #require(engine.range(of: from), "\(from) is not in the rendered engine")
+            let broken = engine.replacingCharacters(in: range, with: to)
+            let found = performanceFindings(broken)
+            #expect(found.map(\.message) == [message])
+            #expect(found.first.map { "\($0.location.path):\($0.location.line)" } == "statefulset.yaml:\(resourcesLine)")
+        }
     }
 
     @Test func readerReportsUnknownFieldsAndKindsWithTheirLines() {

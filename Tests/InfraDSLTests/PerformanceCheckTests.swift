@@ -75,8 +75,8 @@ import Testing
         #expect(messages(engine(requestMemory: .gi(1)).0) == [
             "performance.cpu_affinity cannot be honoured: the pod is not in the Guaranteed QoS class (container engine: memory request 1Gi differs from its limit 2Gi), so its CPUs are shared",
         ])
-        #expect(messages(engine(hugePages: nil).0) == ["performance.huge_pages cannot be honoured: container engine requests no hugepages-2Mi; it needs 512Mi"])
-        #expect(messages(engine(hugePages: .mi(256)).0) == ["performance.huge_pages cannot be honoured: container engine requests 256Mi hugepages-2Mi; it needs 512Mi"])
+        #expect(messages(engine(hugePages: nil).0) == ["performance.huge_pages cannot be honoured: container engine requests no hugepages-2Mi; it needs at least 512Mi"])
+        #expect(messages(engine(hugePages: .mi(256)).0) == ["performance.huge_pages cannot be honoured: container engine requests 256Mi hugepages-2Mi; it needs at least 512Mi"])
         #expect(messages(engine(mountHugePages: false).0) == ["performance.huge_pages cannot be honoured: container engine mounts no HugePages volume to map them from"])
         #expect(messages(engine(capabilities: []).0) == ["performance.thread_priority cannot be honoured: container engine does not add the capability SYS_NICE"])
         #expect(messages(engine(nodeSelector: .none).0) == ["performance.numa_node cannot be honoured: the pods do not select the fast node pool (nodeSelector node-type=fast)"])

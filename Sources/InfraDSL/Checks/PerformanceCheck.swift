@@ -52,7 +52,7 @@ public enum PerformanceCheck: EnvironmentCheck {
             var found: [String] = []
             let request = container.resources?.requests.hugePages2Mi, limit = container.resources?.limits.hugePages2Mi
             if (limit ?? request).map({ $0.bytes < amount.bytes }) ?? true {
-                found.append("container \(container.name) requests \((limit ?? request)?.quantity ?? "no") hugepages-2Mi; it needs \(amount.quantity)")
+                found.append("container \(container.name) requests \((limit ?? request)?.quantity ?? "no") hugepages-2Mi; it needs at least \(amount.quantity)")
             } else if request != limit {
                 found.append("container \(container.name) has a hugepages-2Mi request different from its limit, which Kubernetes rejects")
             }
