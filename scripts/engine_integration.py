@@ -177,6 +177,81 @@ def tls_checks(postgres, redis, ca, config_text):
           f"(postgres: {postgres_error}; redis: {redis_error})")
 
 
+def performance_checks(postgres, redis, config_text):
+    """The performance section applied at start-up, as an unprivileged user. In development the
+    engine pins every thread to position 0 of its own cpuset (the first CPU it may use, not host CPU
+    0) and is ready. In staging, a raised thread priority without CAP_SYS_NICE and huge pages the
+    machine does not reserve are refused: unready with each reason named while every dependency
+    answers, and counted in the metrics."""
+    directory = tempfile.mkdtemp(prefix="engine-performance-")
+    os.chmod(directory, 0o755)
+    own = sorted(os.sched_getaffinity(0))
+
+    def config_with(tier, performance):
+        document = yaml.safe_load(config_text)
+        document["environment"]["tier"] = tier
+        document["resources"] = {"cpu": {"request": "1", "limit": "1"}, "memory": {"request": "4Gi", "limit": "4Gi"}}
+        document["performance"] = performance
+        path = os.path.join(directory, f"{tier}.yaml")
+        open(path, "w").write(yaml.safe_dump(document, sort_keys=False))
+        os.chmod(path, 0o644)
+        return path
+
+    env = {
+        "PATH": os.environ["PATH"], "ENVIRONMENT": "development",
+        "DATABASE_HOST": "127.0.0.1", "DATABASE_PORT": str(postgres.port),
+        "DATABASE_USER": "devuser", "DATABASE_PASSWORD": postgres.password,
+        "REDIS_URL": f"redis://:{redis.password}@127.0.0.1:{redis.port}/0",
+    }
+
+    def start(path):
+        http_port, metrics_port = free_port(), free_port()
+        argv = as_user("nobody", [ENGINE, "--config", path, "--http-port", str(http_port), "--metrics-port", str(metrics_port),
+                                  "--check-interval", "0.2", "--check-timeout", "2", "--drain-seconds", "0"])
+        return subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT), http_port, metrics_port
+
+    def samples(metrics_port):
+        text = get(metrics_port, "/metrics")[1]
+        return {line.rsplit(" ", 1)[0]: float(line.rsplit(" ", 1)[1]) for line in text.splitlines() if line and not line.startswith("#")}
+
+    pinned = config_with("dev", {"cpu_affinity": "0", "thread_priority": "normal", "huge_pages": False, "numa_node": 0})
+    process, http_port, metrics_port = start(pinned)
+    try:
+        wait_until(lambda: ready_with(http_port, 200), 30, "pinned engine becomes ready")
+        status = open(f"/proc/{process.pid}/status").read()
+        allowed = [line.split(":", 1)[1].strip() for line in status.splitlines() if line.startswith("Cpus_allowed_list:")][0]
+        threads = os.listdir(f"/proc/{process.pid}/task")
+        thread_lists = {open(f"/proc/{process.pid}/task/{tid}/status").read().split("Cpus_allowed_list:")[1].split()[0] for tid in threads}
+        check(allowed == str(own[0]) and thread_lists == {str(own[0])},
+              f"cpu_affinity 0 pins the engine's {len(threads)} threads to the first CPU of its own cpuset {own} ({allowed})")
+        values = samples(metrics_port)
+        check(values.get("engine_pinned_cpus") == 1 and values.get("engine_cpuset_cpus", 0) >= len(own)
+              and values.get("engine_performance_refusals") == 0 and values.get('engine_thread_priority{policy="SCHED_OTHER"}') == 0,
+              "metrics: one CPU pinned of the cpuset, normal priority, nothing refused")
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=20)
+
+    free_pages = int([line.split()[1] for line in open("/proc/meminfo") if line.startswith("HugePages_Free:")][0])
+    staging = config_with("staging", {"cpu_affinity": "0", "thread_priority": "high", "huge_pages": True,
+                                      "huge_pages_memory": "2Mi", "numa_node": 0})
+    process, http_port, metrics_port = start(staging)
+    try:
+        document = wait_until(lambda: (lambda d: d if d and d["failing"] == [] else None)(ready_with(http_port, 503)), 30,
+                              "staging engine unready with its dependencies up")
+        refused = document["refused"]
+        priority = [reason for reason in refused if reason.startswith("thread_priority high: nice -10 refused")]
+        huge = [reason for reason in refused if reason.startswith("huge_pages: mapping 2Mi in 2 MiB pages failed")]
+        check(len(priority) == 1 and "CAP_SYS_NICE" in priority[0], f"without CAP_SYS_NICE a high priority is refused: {priority}")
+        check(len(huge) == (1 if free_pages < 1 else 0),
+              f"huge pages refused exactly when the machine reserves none ({free_pages} free): {huge}")
+        check(document["status"] == "unready" and samples(metrics_port).get("engine_performance_refusals") == len(refused),
+              f"staging stays unready for {len(refused)} refused setting(s), counted in engine_performance_refusals")
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=20)
+
+
 def main():
     pod_template = yaml.safe_load(open(os.path.join(OUT, "development", "kubernetes", "statefulset-trading-engine.yaml")))
     fingerprint = pod_template["spec"]["template"]["metadata"]["annotations"]["infradsl.io/config-sha256"]
@@ -329,6 +404,7 @@ def main():
         check(records[-1]["message"] == "stopped", "the last log line is 'stopped'")
         engine = None
 
+        performance_checks(postgres, redis, good)
         tls_checks(postgres, redis, ca, good)
     finally:
         if engine is not None and engine.poll() is None:

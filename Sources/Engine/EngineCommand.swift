@@ -68,13 +68,8 @@ struct EngineCommand: AsyncParsableCommand {
         LoggingSystem.bootstrap { label in EngineLogHandler(label: label, format: format, sink: sink, logLevel: level) }
         let logger = Logger(label: "engine")
 
-        if let cpus = settings.cpuAffinity {
-            if let problem = CPUAffinity.apply(cpus) {
-                logger.warning("CPU affinity not applied", metadata: ["cpus": "\(cpus)", "error": "\(problem)"])
-            } else {
-                logger.info("pinned to CPUs", metadata: ["cpus": "\(cpus)"])
-            }
-        }
+        let performance = PerformanceSetup.apply(settings.config.performance, tier: settings.config.environment.tier, host: LinuxHost())
+        Self.log(performance, logger: logger)
         if !settings.ignored.isEmpty {
             logger.warning("variables ignored: DATABASE_URL takes precedence", metadata: ["ignored": "\(settings.ignored.joined(separator: ","))"])
         }
@@ -84,7 +79,7 @@ struct EngineCommand: AsyncParsableCommand {
         let options = EngineOptions(
             bindHost: bind, httpPort: httpPort, metricsPort: metricsPort,
             checkInterval: .milliseconds(Int64(checkInterval * 1000)), checkTimeout: .milliseconds(Int64(checkTimeout * 1000)), drainDelay: .milliseconds(Int64(drainSeconds * 1000)))
-        let engine = Engine(settings: settings, fileFingerprint: loaded.fingerprint, options: options, logger: logger) { server, port in
+        let engine = Engine(settings: settings, fileFingerprint: loaded.fingerprint, performance: performance, options: options, logger: logger) { server, port in
             logger.info("listening", metadata: ["server": "\(server)", "port": "\(port)"])
         }
         logger.info("starting", metadata: [
@@ -94,6 +89,19 @@ struct EngineCommand: AsyncParsableCommand {
         ])
         try await engine.run(logger: logger)
         logger.info("stopped")
+    }
+
+    /// One line for what the engine got of its performance settings, one per note, one per refusal.
+    static func log(_ report: PerformanceReport, logger: Logger) {
+        if !report.pinned.isEmpty || report.priority != 0 || report.hugePagesBytes > 0 {
+            logger.info("performance settings applied", metadata: [
+                "cpus": "\(CPUListText.format(report.pinned))", "cpuset": "\(CPUListText.format(report.cpuset))",
+                "policy": "\(report.policy)", "priority": "\(report.priority)", "huge_pages_bytes": "\(report.hugePagesBytes)",
+                "numa_node": "\(report.numaNode.map(String.init) ?? "unknown")",
+            ])
+        }
+        for note in report.notes { logger.warning("performance setting not honoured", metadata: ["reason": "\(note)"]) }
+        for reason in report.refused { logger.error("performance setting cannot be honoured; readiness refused", metadata: ["reason": "\(reason)"]) }
     }
 
     /// The settings, the config file's fingerprint and the log sink, or the first configuration

@@ -20,6 +20,18 @@ public enum EngineMetricNames {
     public static let marketDataTicks = "market_data_ticks_total"
     /// Gauge of the last synthetic price, labelled ``symbol``.
     public static let marketDataLastPrice = "market_data_last_price"
+    /// Gauge of the CPUs the engine's threads are pinned to (0: not pinned).
+    public static let pinnedCPUs = "engine_pinned_cpus"
+    /// Gauge of the CPUs in the container's cpuset.
+    public static let cpusetCPUs = "engine_cpuset_cpus"
+    /// Gauge of the bytes mapped in huge pages.
+    public static let hugePagesMapped = "engine_huge_pages_mapped_bytes"
+    /// Gauge of the threads' priority (nice value, or real-time priority), labelled ``policy``.
+    public static let threadPriority = "engine_thread_priority"
+    /// Gauge of the NUMA node of the pinned CPUs (-1: not pinned or not on one node).
+    public static let numaNode = "engine_numa_node"
+    /// Gauge of the performance settings that could not be honoured where the tier requires them.
+    public static let performanceRefusals = "engine_performance_refusals"
 
     /// The label naming the HTTP method.
     public static let method = "method"
@@ -31,4 +43,6 @@ public enum EngineMetricNames {
     public static let dependency = "dependency"
     /// The label naming a market-data symbol.
     public static let symbol = "symbol"
+    /// The label naming a scheduling policy (`SCHED_OTHER`, `SCHED_FIFO`).
+    public static let policy = "policy"
 }

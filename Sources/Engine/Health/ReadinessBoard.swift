@@ -19,9 +19,14 @@ final class ReadinessBoard: Sendable {
 
     /// The dependencies that must answer, in report order.
     let required: [String]
+    /// Settings the tier requires that the engine could not honour at start-up: any keeps it unready.
+    let refused: [String]
     private let state = Mutex(State())
 
-    init(required: [String]) { self.required = required }
+    init(required: [String], refused: [String] = []) {
+        self.required = required
+        self.refused = refused
+    }
 
     func record(_ name: String, _ status: Status) { state.withLock { $0.dependencies[name] = status } }
 
@@ -29,10 +34,10 @@ final class ReadinessBoard: Sendable {
     func startDraining() { state.withLock { $0.draining = true } }
 
     /// Whether the engine should receive traffic: every required dependency up, not draining.
-    var isReady: Bool { Self.isReady(state.withLock { $0 }, required: required) }
+    var isReady: Bool { isReady(state.withLock { $0 }) }
 
-    private static func isReady(_ state: State, required: [String]) -> Bool {
-        !state.draining && required.allSatisfy { state.dependencies[$0]?.up == true }
+    private func isReady(_ state: State) -> Bool {
+        refused.isEmpty && !state.draining && required.allSatisfy { state.dependencies[$0]?.up == true }
     }
 
     /// Whether the engine should receive traffic, and the body `/health/ready` answers with.
@@ -50,8 +55,8 @@ final class ReadinessBoard: Sendable {
             let latency = (status.milliseconds * 1000).rounded() / 1000
             dependencies[name] = .init(up: status.up, latencyMilliseconds: latency, error: status.error)
         }
-        let ready = Self.isReady(snapshot, required: required)
+        let ready = isReady(snapshot)
         let status = snapshot.draining ? "draining" : ready ? "ready" : "unready"
-        return (ready, ReadinessBody(status: status, failing: failing, dependencies: dependencies, refused: []))
+        return (ready, ReadinessBody(status: status, failing: failing, dependencies: dependencies, refused: refused))
     }
 }

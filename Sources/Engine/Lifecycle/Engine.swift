@@ -14,14 +14,15 @@ struct Engine {
     /// Everything the engine runs for `settings`. `onListening` hears each server's name and bound
     /// port once it accepts connections.
     init(
-        settings: RuntimeSettings, fileFingerprint: String, options: EngineOptions, logger: Logger,
+        settings: RuntimeSettings, fileFingerprint: String, performance: PerformanceReport = PerformanceReport(), options: EngineOptions, logger: Logger,
         onListening: @escaping @Sendable (_ server: String, _ port: Int) async -> Void = { _, _ in }
     ) {
         let metrics = EngineMetrics()
         let config = settings.config
-        let board = ReadinessBoard(required: ["postgres", "redis"])
+        let board = ReadinessBoard(required: ["postgres", "redis"], refused: performance.refused)
         state = EngineState(settings: settings, fileFingerprint: fileFingerprint, board: board, metrics: metrics)
         metrics.recordInfo(config: config, fileFingerprint: fileFingerprint, poolSize: config.database.poolSize)
+        metrics.recordPerformance(performance)
 
         var quiet = logger
         quiet.logLevel = max(logger.logLevel, .warning)

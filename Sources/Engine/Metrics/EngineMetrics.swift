@@ -9,7 +9,9 @@ import Synchronization
 /// Names (``EngineMetricNames``, which the alert rules read too): `http_requests_total{method,path,status}` (the alert rules' 5xx ratio reads it),
 /// `http_request_duration_seconds{method,path}` (histogram), `engine_dependency_up{dependency}`,
 /// `engine_dependency_check_duration_seconds{dependency}`, `engine_database_pool_max_connections`,
-/// `engine_info{…,config_sha256}` (always 1), `engine_ready`, and the market-data feed's
+/// `engine_info{…,config_sha256}` (always 1), `engine_ready`, what the performance settings got
+/// (`engine_pinned_cpus`, `engine_cpuset_cpus`, `engine_huge_pages_mapped_bytes`,
+/// `engine_thread_priority{policy}`, `engine_numa_node`, `engine_performance_refusals`), and the market-data feed's
 /// `market_data_ticks_total{symbol}` and `market_data_last_price{symbol}`.
 final class EngineMetrics: Sendable {
     private typealias Names = EngineMetricNames
@@ -67,6 +69,16 @@ final class EngineMetrics: Sendable {
             ("tier", config.environment.tier.rawValue), ("config_sha256", fileFingerprint),
         ], factory: factory).record(1)
         Gauge(label: Names.databasePoolMaxConnections, dimensions: [], factory: factory).record(poolSize)
+    }
+
+    /// What the engine got of its performance settings at start-up.
+    func recordPerformance(_ report: PerformanceReport) {
+        Gauge(label: Names.pinnedCPUs, dimensions: [], factory: factory).record(report.pinned.count)
+        Gauge(label: Names.cpusetCPUs, dimensions: [], factory: factory).record(report.cpuset.count)
+        Gauge(label: Names.hugePagesMapped, dimensions: [], factory: factory).record(report.hugePagesBytes)
+        Gauge(label: Names.threadPriority, dimensions: [(Names.policy, report.policy)], factory: factory).record(Int(report.priority))
+        Gauge(label: Names.numaNode, dimensions: [], factory: factory).record(report.numaNode ?? -1)
+        Gauge(label: Names.performanceRefusals, dimensions: [], factory: factory).record(report.refused.count)
     }
 
     /// Whether readiness currently passes.
