@@ -20,6 +20,8 @@ enum Development {
         logLevel: .debug, logOutput: .stdout,
         features: FeaturesConfig(debugMode: true, profiling: true, mockMarketData: true),
         externalHTTPS: false,
+        // Declared: development runs on general nodes without pinning, huge pages or a raised
+        // priority (a laptop or a shared cluster has none to give); staging rehearses them.
         performance: nil)
 
     static var stage: Stage { stage(with: .current) }

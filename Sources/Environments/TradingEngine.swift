@@ -18,6 +18,7 @@ enum TradingEngine {
             Common.engineName, selector: stage.engineSelector, serviceName: Common.headlessServiceName,
             replicas: deployment.autoScaling ? nil : deployment.replicas, template: podTemplate(stage)
         ).labels(stage.engineSelector)
+        .annotations(LowLatency.scannerExceptions(stage.config))
         switch stage.tier {
         case .dev, .staging:
             return workload
