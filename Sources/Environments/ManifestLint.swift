@@ -20,6 +20,7 @@ public enum ManifestLint {
             var (contract, configuredTier, configFindings) = contract(for: own, namespaces: known)
             let tier = configuredTier ?? guessTier(namespace)
             contract.performance = tier == .dev ? [] : performance(contract.performance, objects: own)
+            contract.dependencies += inferred(own, besides: contract.dependencies)
             tiers[namespace] = tier
             findings += configFindings
             let location = own.first?.location ?? SourceLocation(path: namespace, line: 1)
@@ -81,6 +82,16 @@ public enum ManifestLint {
               case .literal(let list) = variable.source, let cpus = CPUList(list)?.cpus.last
         else { return [] }
         return [.init("CPU_AFFINITY \(list)", pods: engine.selector, container: Common.engineName, .exclusiveCPUs(cpus + 1))]
+    }
+
+    /// Who calls whom, as the manifests' variables and ConfigMaps say, besides what the engine's
+    /// config already declares (the same connection is followed once).
+    private static func inferred(_ objects: [any Resource], besides declared: [EnvironmentContract.Dependency]) -> [EnvironmentContract.Dependency] {
+        func key(_ dependency: EnvironmentContract.Dependency) -> String {
+            "\(dependency.from.pairs.map { "\($0.key)=\($0.value)" })|\(dependency.destination)|\(dependency.port)|\(dependency.transport)"
+        }
+        let known = Set(declared.map(key))
+        return DependencyInference.dependencies(in: objects).filter { !known.contains(key($0)) }
     }
 
     /// The tier a namespace without a config most likely is, from its name; unknown is treated as

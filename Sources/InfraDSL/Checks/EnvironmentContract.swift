@@ -22,13 +22,23 @@ public struct EnvironmentContract: Sendable {
         public let destination: Destination
         public let port: Int
         public let transport: PortProtocol
+        /// Where the need was read, for an inferred one (`from env CART_SERVICE_ADDR`): findings
+        /// then name the edge (`checkout → cartservice:7070, from env CART_SERVICE_ADDR`).
+        public let evidence: String?
+        /// The line that says so (the variable, the ConfigMap), where findings about the caller go.
+        public let location: SourceLocation?
 
-        public init(_ name: String, from: Labels, to destination: Destination, port: Int, transport: PortProtocol = .tcp) {
+        public init(
+            _ name: String, from: Labels, to destination: Destination, port: Int, transport: PortProtocol = .tcp,
+            evidence: String? = nil, location: SourceLocation? = nil
+        ) {
             self.name = name
             self.from = from
             self.destination = destination
             self.port = port
             self.transport = transport
+            self.evidence = evidence
+            self.location = location
         }
     }
 

@@ -18,12 +18,20 @@ public enum ReachabilityCheck: EnvironmentCheck {
                 guard let (destination, port, target) = resolve(dependency, from: source, in: &context) else { continue }
                 let namespace = source.metadata.namespace ?? ""
                 if !evaluator.egressAllowed(from: namespace, labels: source.podLabels, to: destination, port: port, transport: dependency.transport) {
-                    context.error("no egress policy lets these pods reach the \(dependency.name) (\(describe(dependency.destination)) port \(port)/\(dependency.transport.rawValue))", at: source, field: "spec/template")
+                    if let edge = edge(dependency, from: source) {
+                        context.error("\(edge): no egress policy of \(source.metadata.name)'s pods allows it (port \(port)/\(dependency.transport.rawValue))", at: source, field: "spec/template", location: dependency.location)
+                    } else {
+                        context.error("no egress policy lets these pods reach the \(dependency.name) (\(describe(dependency.destination)) port \(port)/\(dependency.transport.rawValue))", at: source, field: "spec/template")
+                    }
                 }
                 if let target, case .pods(let targetNamespace, _, let labels, let ports) = destination {
                     let sourceEndpoint = NetworkPolicyEvaluator.Endpoint.pods(namespace: namespace, namespaceLabels: context.namespaceLabels(namespace), labels: source.podLabels, ports: [])
                     if !evaluator.ingressAllowed(to: targetNamespace, labels: labels, ports: ports, from: sourceEndpoint, port: port, transport: dependency.transport) {
-                        context.error("no ingress policy of \(target.identity) accepts \(source.identity) on port \(port) (the \(dependency.name))", at: target, field: "spec/template")
+                        if let edge = edge(dependency, from: source) {
+                            context.error("\(edge): no ingress policy of \(target.identity) accepts \(source.identity) on port \(port)", at: target, field: "spec/template")
+                        } else {
+                            context.error("no ingress policy of \(target.identity) accepts \(source.identity) on port \(port) (the \(dependency.name))", at: target, field: "spec/template")
+                        }
                     }
                 }
             }
@@ -64,13 +72,14 @@ public enum ReachabilityCheck: EnvironmentCheck {
                 return (external(network), dependency.port, nil)
             }
             let (serviceName, namespace) = (parts[0], parts[1])
+            let subject = edge(dependency, from: source).map { "\($0): the host" } ?? "the \(dependency.name) host"
             guard context.namespaceLabels(namespace) != nil else {
-                context.error("the \(dependency.name) host \(host) names namespace \(namespace), which does not exist", at: source, field: "spec/template")
+                context.error("\(subject) \(host) names namespace \(namespace), which does not exist", at: source, field: "spec/template", location: dependency.location)
                 return nil
             }
             guard let service = context.all(Service.self).first(where: { $0.metadata.name == serviceName && $0.metadata.namespace == namespace }) else {
-                if context.all(Namespace.self).contains(where: { $0.metadata.name == namespace }) {
-                    context.error("the \(dependency.name) host \(host) names Service \(serviceName), which does not exist in \(namespace)", at: source, field: "spec/template")
+                if dependency.evidence != nil || context.all(Namespace.self).contains(where: { $0.metadata.name == namespace }) {
+                    context.error("\(subject) \(host) names Service \(serviceName), which does not exist in \(namespace)", at: source, field: "spec/template", location: dependency.location)
                 }
                 return nil
             }
@@ -78,18 +87,31 @@ public enum ReachabilityCheck: EnvironmentCheck {
             case .externalName:
                 return (external(network), dependency.port, nil)
             case .pods(let selector, _, _, _):
+                // The port must be one the Service exposes: a connection to any other port of the
+                // Service's address is refused, whatever the pods listen on.
+                guard let servicePort = service.ports.first(where: { $0.port.number == dependency.port }) else {
+                    let exposed = service.ports.map { String($0.port.number) }.joined(separator: ", ")
+                    let what = edge(dependency, from: source) ?? "the \(dependency.name)"
+                    context.error("\(what): Service \(serviceName) exposes no port \(dependency.port) (it exposes \(exposed.isEmpty ? "none" : exposed))",
+                                  at: source, field: "spec/template", location: dependency.location)
+                    return nil
+                }
                 guard let target = context.workloads(selectedBy: LabelSelector(matchLabels: selector), in: namespace).first else { return nil }
                 let ports = target.template.containers.flatMap(\.ports)
-                let servicePort = service.ports.first { $0.port.number == dependency.port }
-                let port: Int = switch servicePort?.targetPort {
-                case .number(let number)?: number.number
-                case .name(let name)?: ports.first { $0.name == name }?.port.number ?? dependency.port
-                case nil: dependency.port
+                // A target port the pods do not declare is the `port` check's finding.
+                let port: Int = switch servicePort.targetPort {
+                case .number(let number): number.number
+                case .name(let name): ports.first { $0.name == name }?.port.number ?? dependency.port
                 }
                 let namespaceLabels = context.namespaceLabels(namespace)
                 return (.pods(namespace: namespace, namespaceLabels: namespaceLabels, labels: target.podLabels, ports: ports), port, target)
             }
         }
+    }
+
+    /// `checkout → cartservice:7070, from env CART_SERVICE_ADDR` for an inferred dependency.
+    private static func edge(_ dependency: EnvironmentContract.Dependency, from source: any Workload) -> String? {
+        dependency.evidence.map { "\(source.metadata.name) → \(dependency.name), \($0)" }
     }
 
     private static func external(_ network: String?) -> NetworkPolicyEvaluator.Endpoint {

@@ -77,21 +77,6 @@ extension Labels: Encodable {
     }
 }
 
-extension Value: Encodable {
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .string(let string): try container.encode(string)
-        case .int(let int): try container.encode(int)
-        case .double(let double): try container.encode(double)
-        case .bool(let bool): try container.encode(bool)
-        case .array(let items): try container.encode(items)
-        case .object(let fields):
-            var keyed = encoder.container(keyedBy: DynamicKey.self)
-            for (key, value) in fields { try keyed.encode(value, forKey: DynamicKey(key)) }
-        }
-    }
-}
 
 /// A coding key made at run time.
 struct DynamicKey: CodingKey {
