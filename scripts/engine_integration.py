@@ -3,7 +3,8 @@
 usage: engine_integration.py ENGINE_BINARY OUTPUT_DIR
 
 Starts PostgreSQL and Redis on loopback (scripts/dependencies.py), runs the engine with
-OUTPUT_DIR/development/config/config.yaml and the variables the manifests and the compose file set,
+OUTPUT_DIR/development/config/config.yaml and the variables the manifests and the compose file set
+(the database credentials as files, as the manifests mount them),
 and checks: it becomes ready; stopping Redis makes it unready with Redis named, restarting makes it
 ready again (the same for PostgreSQL); its metrics carry the fingerprint on the rendered pod
 template; with every PostgreSQL backend it opens frozen, the pool grows to database.pool_size and no
@@ -297,11 +298,17 @@ def main():
         postgres.create_database()
         redis.start()
         http_port, metrics_port = free_port(), free_port()
+        # The credentials as the manifests give them: files of a mounted Secret, named by *_FILE.
+        secrets = tempfile.mkdtemp(prefix="engine-secrets-")
+        os.chmod(secrets, 0o755)
+        for key, value in (("username", "devuser"), ("password", postgres.password)):
+            open(os.path.join(secrets, key), "w").write(value + "\n")
+            os.chmod(os.path.join(secrets, key), 0o644)
         env = {
             "PATH": os.environ["PATH"],
             "ENVIRONMENT": "development", "LOG_LEVEL": "info",
             "DATABASE_HOST": "127.0.0.1", "DATABASE_PORT": str(postgres.port),
-            "DATABASE_USER": "devuser", "DATABASE_PASSWORD": postgres.password,
+            "DATABASE_USER_FILE": os.path.join(secrets, "username"), "DATABASE_PASSWORD_FILE": os.path.join(secrets, "password"),
             "REDIS_URL": f"redis://:{redis.password}@127.0.0.1:{redis.port}/0",
         }
         # As an unprivileged user, writing nothing (logs go to stdout): what the restricted,
@@ -318,6 +325,8 @@ def main():
         document = wait_until(lambda: ready_with(http_port, 200), 60, "engine becomes ready")
         check(document["status"] == "ready" and document["failing"] == [],
               f"ready after {time.monotonic() - started:.2f} s with PostgreSQL and Redis answering")
+        check(postgres.password.encode() not in open(f"/proc/{engine.pid}/environ", "rb").read(),
+              "the database credentials were read from files: the password is not in the engine's environment")
         code, body = get(http_port, "/health/live")
         check(code == 200 and json.loads(body)["status"] == "alive", "/health/live answers 200")
 

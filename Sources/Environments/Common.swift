@@ -10,8 +10,13 @@ enum Common {
     static let engineName = "trading-engine"
     /// The engine's HTTP port (health, API).
     static let httpPort = Port(EngineInterface.httpPort)
-    /// The user the engine runs as: not root.
-    static let engineUser = 1000
+    /// The user (and group) the engine runs as: not root, and above 10000 so it matches no user of
+    /// the node (whose system and login users sit below).
+    static let engineUser = 10001
+    /// The user development's own database and cache run as, likewise outside the node's range.
+    static let developmentServiceUser = 10002
+    /// Where the engine's database credentials are mounted, one file per key.
+    static let databaseSecretDirectory = "/var/run/secrets/database"
     /// The headless Service that gives each engine pod a stable DNS name.
     static let headlessServiceName = "trading-engine-headless"
     /// The ConfigMap that holds `config.yaml`.

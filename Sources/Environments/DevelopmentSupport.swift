@@ -21,17 +21,21 @@ enum DevelopmentSupport {
     static func redisPort(_ stage: Stage) -> ContainerPort { ContainerPort("redis", stage.config.redis.port ?? 6379) }
 
     static func postgres(_ stage: Stage) -> StatefulSet {
-        let user = 70 // the postgres user of the alpine image
+        // Not the image's postgres user (70): the image runs as any user that owns its data
+        // directory, which fsGroup gives it.
+        let user = Common.developmentServiceUser
         let template = PodTemplate(labels: stage.labels) {
             Container("postgres", image: Common.postgresImage) {
                 EnvVar("POSTGRES_DB", stage.config.database.database)
-                EnvVar("POSTGRES_USER", from: .secretKey(secret: Common.databaseSecret, key: "username"))
-                EnvVar("POSTGRES_PASSWORD", from: .secretKey(secret: Common.databaseSecret, key: "password"))
+                // The image reads `*_FILE` variables: the credentials stay out of the environment.
+                EnvVar("POSTGRES_USER_FILE", "\(Common.databaseSecretDirectory)/username")
+                EnvVar("POSTGRES_PASSWORD_FILE", "\(Common.databaseSecretDirectory)/password")
                 EnvVar("PGDATA", "/var/lib/postgresql/data/pgdata")
                 postgresPort(stage)
                 VolumeMount("data", at: "/var/lib/postgresql/data")
                 VolumeMount("run", at: "/var/run/postgresql")
                 VolumeMount("tmp", at: "/tmp")
+                VolumeMount("database-credentials", at: Common.databaseSecretDirectory, readOnly: true)
             }
             .resources(ResourceRequirements(
                 requests: ComputeResources(cpu: .millicores(500), memory: .gi(1)),
@@ -40,6 +44,7 @@ enum DevelopmentSupport {
             .securityContext(.restricted(runAsUser: user))
             Volume("run", .emptyDir())
             Volume("tmp", .emptyDir())
+            Volume("database-credentials", .secret(Common.databaseSecret, defaultMode: 0o440))
         }
         .securityContext(PodSecurityContext(runAsNonRoot: true, runAsUser: user, fsGroup: user, seccompProfile: .runtimeDefault))
         .automountServiceAccountToken(false)
@@ -49,7 +54,7 @@ enum DevelopmentSupport {
     }
 
     static func redis(_ stage: Stage) -> Deployment {
-        let user = 999 // the redis user of the alpine image
+        let user = Common.developmentServiceUser  // the image runs as any user; /data is the pod's volume
         let template = PodTemplate(labels: stage.labels) {
             Container("redis", image: Common.redisImage) {
                 redisPort(stage)

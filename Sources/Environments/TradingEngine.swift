@@ -38,6 +38,8 @@ enum TradingEngine {
             Volume("config", .configMap(Common.configMapName))
             Volume("logs", .emptyDir(sizeLimit: .gi(2)))
             Volume("tmp", .emptyDir(sizeLimit: .mi(256)))
+            // Readable by the pod's group (fsGroup) only.
+            Volume("database-credentials", .secret(Common.databaseSecret, defaultMode: 0o440))
             if LowLatency.mapsHugePages(stage.config) { Volume(LowLatency.hugePagesVolume, .hugePages) }
         }
         .serviceAccountName(Common.engineName)
@@ -97,13 +99,15 @@ enum TradingEngine {
             EnvVar("LOG_LEVEL", config.logging.level.rawValue)
             if config.features.debugMode { EnvVar("DEBUG_MODE", "true") }
             if let performance = config.performance { EnvVar("CPU_AFFINITY", performance.cpuAffinity) }
-            EnvVar("DATABASE_USER", from: .secretKey(secret: Common.databaseSecret, key: "username"))
-            EnvVar("DATABASE_PASSWORD", from: .secretKey(secret: Common.databaseSecret, key: "password"))
+            // Credentials as files, not variables: nothing the process starts or dumps sees them.
+            EnvVar("DATABASE_USER_FILE", "\(Common.databaseSecretDirectory)/username")
+            EnvVar("DATABASE_PASSWORD_FILE", "\(Common.databaseSecretDirectory)/password")
             httpPort
             metricsPort(stage)
             VolumeMount("config", at: Common.configDirectory, readOnly: true)
             VolumeMount("logs", at: "/var/log/trading")
             VolumeMount("tmp", at: "/tmp")
+            VolumeMount("database-credentials", at: Common.databaseSecretDirectory, readOnly: true)
             if LowLatency.mapsHugePages(config) { VolumeMount(LowLatency.hugePagesVolume, at: LowLatency.hugePagesPath) }
         }
         .resources(LowLatency.resources(config))

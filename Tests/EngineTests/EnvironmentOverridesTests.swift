@@ -1,4 +1,5 @@
 import Environments
+import Foundation
 import Testing
 @testable import Engine
 
@@ -69,6 +70,28 @@ import Testing
             Issue.record("\(variables) was accepted")
         } catch {
             #expect(error.description.hasPrefix(message), "\(error.description)")
+        }
+    }
+
+    @Test func credentialsComeFromFilesAsTheManifestsMountThem() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("secret-files-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let user = directory.appendingPathComponent("username"), password = directory.appendingPathComponent("password")
+        try Data("trader".utf8).write(to: user)
+        try Data("hunter2\n".utf8).write(to: password)
+        let settings = try RuntimeSettings.resolve(config: development, environment: [
+            "DATABASE_USER_FILE": user.path, "DATABASE_PASSWORD_FILE": password.path,
+        ])
+        #expect(settings.database.user == "trader" && settings.database.password == "hunter2")
+        #expect(!DebugConfigView.render(settings, fingerprint: "f").contains("hunter2"))
+
+        for (environment, message) in [
+            (["DATABASE_USER": "a", "DATABASE_USER_FILE": user.path], "DATABASE_USER and DATABASE_USER_FILE are both set: set one"),
+            (["DATABASE_USER": "a", "DATABASE_PASSWORD_FILE": directory.appendingPathComponent("absent").path],
+             "DATABASE_PASSWORD_FILE: \(directory.path)/absent cannot be read"),
+        ] {
+            #expect(throws: ConfigurationError(message)) { try RuntimeSettings.resolve(config: development, environment: environment) }
         }
     }
 

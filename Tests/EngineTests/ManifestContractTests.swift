@@ -1,4 +1,5 @@
 import Environments
+import Foundation
 import InfraDSL
 import Testing
 @testable import Engine
@@ -32,15 +33,36 @@ import Testing
     @Test(arguments: Catalog.promotionOrder)
     func manifestVariablesStartTheEngine(environmentName: String) throws {
         let container = try engineContainer(environmentName)
-        guard case .array(let variables)? = container["env"] else { throw FixtureMissing(what: "env") }
+        guard case .array(let variables)? = container["env"], case .array(let mounts)? = container["volumeMounts"] else {
+            throw FixtureMissing(what: "env and volumeMounts")
+        }
+        let mountPaths = mounts.compactMap { mount -> String? in
+            guard case .object(let fields) = mount, case .string(let path)? = fields["mountPath"] else { return nil }
+            return path
+        }
+        // A file variable must name a file under a mount; the test stands a file in for it.
+        let secrets = FileManager.default.temporaryDirectory.appendingPathComponent("manifest-secrets-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: secrets, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: secrets) }
         var environment: [String: String] = [:]
         for case .object(let variable) in variables {
             guard case .string(let name)? = variable["name"] else { continue }
-            if case .string(let value)? = variable["value"] { environment[name] = value } else { environment[name] = "from-secret" }
+            guard case .string(let value)? = variable["value"] else { environment[name] = "from-secret"; continue }
+            if name.hasSuffix("_FILE") {
+                #expect(mountPaths.contains { value.hasPrefix($0 + "/") }, "\(name) names \(value), which no volume mounts")
+                let file = secrets.appendingPathComponent((value as NSString).lastPathComponent)
+                try Data("from-secret".utf8).write(to: file)
+                environment[name] = file.path
+            } else {
+                environment[name] = value
+            }
         }
         let settings = try RuntimeSettings.resolve(config: try #require(Catalog.configs[environmentName]), environment: environment)
-        // Every variable the manifests set changes something the engine reads.
-        #expect(Set(settings.overrides.map(\.name)) == Set(environment.keys).subtracting(["ENVIRONMENT"]))
+        // Every variable the manifests set changes something the engine reads (a file variable
+        // the setting it holds).
+        let expected = Set(environment.keys.map { $0.hasSuffix("_FILE") ? String($0.dropLast(5)) : $0 }).subtracting(["ENVIRONMENT"])
+        #expect(Set(settings.overrides.map(\.name)) == expected)
+        #expect(settings.database.user == "from-secret" && settings.database.password == "from-secret")
         #expect(environment["ENVIRONMENT"] == environmentName)
     }
 

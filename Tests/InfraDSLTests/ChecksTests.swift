@@ -218,9 +218,15 @@ import Testing
     }
 
     @Test func literalCredentialsAreErrorsOutsideDevelopment() {
-        let leaky = engine(env: [EnvVar("DATABASE_PASSWORD", "hunter2"), EnvVar("DATABASE_URL", "postgresql://u:p@db:5432/x"), EnvVar("LOG_LEVEL", "info")])
+        // A `_FILE` variable naming a mounted file is where a credential is, not one; a value that
+        // is no path is.
+        let leaky = engine(env: [
+            EnvVar("DATABASE_PASSWORD", "hunter2"), EnvVar("DATABASE_URL", "postgresql://u:p@db:5432/x"), EnvVar("LOG_LEVEL", "info"),
+            EnvVar("DATABASE_PASSWORD_FILE", "/var/run/secrets/database/password"), EnvVar("API_TOKEN_FILE", "hunter2"),
+        ])
         #expect(pinned(findings(environment { leaky; ConfigMap("c", data: ["api-token": "x"]) }, "secret")) == [
             "error test/ConfigMap/c/data/api-token: entry api-token holds a credential; ConfigMaps are not secret",
+            "error test/StatefulSet/engine/spec/template/spec/containers/engine/env/API_TOKEN_FILE: environment variable API_TOKEN_FILE holds a literal credential; use a secretKeyRef",
             "error test/StatefulSet/engine/spec/template/spec/containers/engine/env/DATABASE_PASSWORD: environment variable DATABASE_PASSWORD holds a literal credential; use a secretKeyRef",
             "error test/StatefulSet/engine/spec/template/spec/containers/engine/env/DATABASE_URL: environment variable DATABASE_URL holds a literal credential; use a secretKeyRef",
         ])

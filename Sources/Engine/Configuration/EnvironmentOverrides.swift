@@ -9,12 +9,15 @@ import EngineConfig
 ///    `DATABASE_SSL_ROOT_CERT` and `REDIS_TLS_CA_FILE` name the PEM files of the authorities TLS
 ///    verifies the servers against (the system's otherwise);
 /// 3. the config file.
+/// Each credential variable may instead name a file holding it (`DATABASE_PASSWORD_FILE`, as the
+/// manifests mount the Secret; see ``SecretFiles``).
 /// `ENVIRONMENT` overrides nothing: it must name the config's environment, or the engine refuses to
 /// start (a production pod must never run a staging config). Credentials exist only in the
 /// environment: `DATABASE_USER` (or `DATABASE_URL`) is required.
 extension RuntimeSettings {
     /// The settings `config` and `environment` (variable name to value) give, or the first problem.
-    static func resolve(config file: AppConfig, environment: [String: String]) throws(ConfigurationError) -> RuntimeSettings {
+    static func resolve(config file: AppConfig, environment given: [String: String]) throws(ConfigurationError) -> RuntimeSettings {
+        let environment = try SecretFiles.expand(given)
         var config = file
         var overrides: [(name: String, value: String)] = []
         func take(_ name: String) -> String? {

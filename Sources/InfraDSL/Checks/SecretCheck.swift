@@ -50,7 +50,10 @@ public enum SecretCheck: EnvironmentCheck {
             for container in workload.template.allContainers {
                 for variable in container.env {
                     guard case .literal(let value) = variable.source, !value.isEmpty else { continue }
-                    if looksLikeCredential(name: variable.name) || containsURLPassword(value) {
+                    // `PASSWORD_FILE=/var/run/secrets/...` names where a mounted credential is,
+                    // the way to keep it out of the environment: not a credential itself.
+                    let namesAFile = variable.name.uppercased().hasSuffix("_FILE") && value.hasPrefix("/")
+                    if (looksLikeCredential(name: variable.name) && !namesAFile) || containsURLPassword(value) {
                         context.error("environment variable \(variable.name) holds a literal credential; use a secretKeyRef", at: workload, field: "spec/template/spec/containers/\(container.name)/env/\(variable.name)", location: variable.location)
                     }
                 }
