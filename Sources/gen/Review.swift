@@ -38,6 +38,7 @@ struct Diff: ParsableCommand {
             let environments = try EnvironmentSelection(names: [from!, to!], all: false).environments()
             let resolved = environments.map { ($0.name, EnvironmentResolver.resolve($0).objects) }
             let diff = EnvironmentDiff.compare(from: resolved[0], to: resolved[1])
+                .substituting(EnvironmentIdentity.substitutions(from: environments[0], to: environments[1]))
             print(DiffReport.render(diff, format: format, color: color), terminator: "")
             return
         }

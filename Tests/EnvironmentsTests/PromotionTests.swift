@@ -34,7 +34,27 @@ import TestSupport
         let staging = EnvironmentResolver.resolve(Staging.environment).objects
         let production = EnvironmentResolver.resolve(Production.environment).objects
         let diff = EnvironmentDiff.compare(from: ("staging", staging), to: ("production", production))
+            .substituting(EnvironmentIdentity.substitutions(from: Staging.environment, to: Production.environment))
         try matchSnapshot(DiffReport.render(diff, format: .markdown), "diff-staging-production.md")
+        // Only real differences are rows: no row differs by the environments' own name, tier label
+        // or fingerprint alone, and the summary counts what it stands for.
+        let rows = diff.entries.flatMap { entry -> [EnvironmentDiff.FieldChange] in
+            switch entry {
+            case .changed(_, let changes), .renamed(_, _, _, let changes): return changes
+            case .added, .removed: return []
+            }
+        }
+        #expect(!rows.contains { ($0.from, $0.to) == ("staging", "production") || ($0.from, $0.to) == ("staging", "prod") })
+        #expect(diff.substitutions.map(\.what) == ["environment name", "label tier", "config fingerprint"])
+        #expect(diff.substitutions.allSatisfy { $0.fields > 0 })
+        let plain = EnvironmentDiff.compare(from: ("staging", staging), to: ("production", production))
+        let all = plain.entries.flatMap { entry -> [EnvironmentDiff.FieldChange] in
+            switch entry {
+            case .changed(_, let changes), .renamed(_, _, _, let changes): return changes
+            case .added, .removed: return []
+            }
+        }
+        #expect(all.count == rows.count + diff.substitutions.map(\.fields).reduce(0, +))
     }
 
     /// Production's `kubernetes/` files as an earlier revision rendered them: the same environment

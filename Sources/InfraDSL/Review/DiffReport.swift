@@ -15,6 +15,10 @@ public enum DiffReport {
         case .markdown: return markdown(diff)
         case .json: return JSONRenderer.render(.object(Fields([
             ("from", .string(diff.from)), ("to", .string(diff.to)),
+            ("substitutions", .array(diff.substitutions.map { substitution in
+                .object(Fields([("what", .string(substitution.what)), ("before", .string(substitution.from)),
+                                ("after", .string(substitution.to)), ("fields", .int(substitution.fields))]))
+            })),
             ("objects", .array(diff.entries.map { json($0, flagged: false) })),
             ("sameImages", .bool(diff.images.same)),
         ])))
@@ -53,6 +57,7 @@ public enum DiffReport {
     private static func text(_ diff: EnvironmentDiff, color: Bool) -> String {
         func paint(_ text: String, _ code: String) -> String { Self.paint(text, code, color: color) }
         var out = "\(diff.from) → \(diff.to)\n"
+        if let stated = substitutionsSentence(diff, code: { $0 }) { out += stated + "\n" }
         for entry in diff.entries {
             switch entry {
             case .added(let identity):
@@ -79,6 +84,7 @@ public enum DiffReport {
 
     private static func markdown(_ diff: EnvironmentDiff) -> String {
         var out = "### \(diff.from) → \(diff.to)\n\n"
+        if let stated = substitutionsSentence(diff, code: { "`\($0)`" }) { out += stated + "\n\n" }
         out += "| object | field | \(diff.from) | \(diff.to) |\n|---|---|---|---|\n"
         func row(_ object: String, _ field: String, _ from: String?, _ to: String?) -> String {
             let (old, new) = shown(EnvironmentDiff.FieldChange(path: field, from: from, to: to))
@@ -97,6 +103,14 @@ public enum DiffReport {
         }
         out += "\n**Parity:** " + verdict(diff) + "\n"
         return out
+    }
+
+    /// `Throughout: environment name staging → production (38 fields); …`, or nil when none applied.
+    private static func substitutionsSentence(_ diff: EnvironmentDiff, code: (String) -> String) -> String? {
+        guard !diff.substitutions.isEmpty else { return nil }
+        return "Throughout, not listed below: " + diff.substitutions.map { substitution in
+            "\(substitution.what) \(code(substitution.from)) → \(code(substitution.to)) (\(substitution.fields) field\(substitution.fields == 1 ? "" : "s"))"
+        }.joined(separator: "; ") + "."
     }
 
     private static func verdict(_ diff: EnvironmentDiff) -> String {

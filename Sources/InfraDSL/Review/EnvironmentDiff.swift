@@ -33,10 +33,61 @@ public struct EnvironmentDiff: Sendable {
         public var same: Bool { differences.isEmpty }
     }
 
+    /// A value each environment has its own of (its name, a label every object carries, its config
+    /// fingerprint), stated once instead of once per field: every field that differs exactly by it
+    /// is left out of ``entries`` and counted here.
+    public struct Substitution: Hashable, Sendable {
+        /// What the value is, for the report: `environment name`, `label tier`.
+        public let what: String
+        public let from: String
+        public let to: String
+        /// How many fields differed by exactly this (set by the comparison).
+        public internal(set) var fields = 0
+
+        public init(_ what: String, from: String, to: String) {
+            self.what = what
+            self.from = from
+            self.to = to
+        }
+    }
+
     public let from: String
     public let to: String
     public let entries: [Entry]
     public let images: ImageVerdict
+    /// The substitutions that applied, each with its count of fields; none when not asked for.
+    public private(set) var substitutions: [Substitution] = []
+
+    /// The same diff with every field change that is exactly one of `substitutions` left out and
+    /// counted; an object left with no change is left out.
+    public func substituting(_ substitutions: [Substitution]) -> EnvironmentDiff {
+        var counted = substitutions.filter { $0.from != $0.to }
+        func keep(_ change: FieldChange) -> Bool {
+            guard let index = counted.firstIndex(where: { $0.from == change.from && $0.to == change.to }) else { return true }
+            counted[index].fields += 1
+            return false
+        }
+        let kept: [Entry] = entries.compactMap { entry in
+            switch entry {
+            case .added, .removed: return entry
+            case .changed(let identity, let changes):
+                let left = changes.filter(keep)
+                return left.isEmpty ? nil : .changed(identity: identity, changes: left)
+            case .renamed(let kind, let from, let to, let changes):
+                return .renamed(kind: kind, from: from, to: to, changes: changes.filter(keep))
+            }
+        }
+        var diff = EnvironmentDiff(from: from, to: to, entries: kept, images: images)
+        diff.substitutions = counted.filter { $0.fields > 0 }
+        return diff
+    }
+
+    init(from: String, to: String, entries: [Entry], images: ImageVerdict) {
+        self.from = from
+        self.to = to
+        self.entries = entries
+        self.images = images
+    }
 
     /// Compares two sets of resolved objects (two environments of one revision), with namespaces
     /// normalized: each environment's objects live in its own.
