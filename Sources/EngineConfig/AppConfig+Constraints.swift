@@ -6,7 +6,13 @@ extension AppConfig: ValueConstraints {
     public func constraintViolations() -> [ConstraintViolation] {
         var found: [ConstraintViolation] = []
         func require(_ condition: Bool, _ field: String, _ message: String) {
-            if !condition { found.append(ConstraintViolation(field: field, message: message)) }
+            // A section written in Swift knows its line: findings point there, not at a builder.
+            let location: SourceLocation? = switch field.split(separator: ".").first {
+            case "resources": resources.location
+            case "performance": performance?.location
+            default: nil
+            }
+            if !condition { found.append(ConstraintViolation(field: field, message: message, location: location)) }
         }
         require(!environment.name.isEmpty, "environment.name", "must not be empty")
         require(deployment.replicas >= 1, "deployment.replicas", "must be at least 1, is \(deployment.replicas)")

@@ -141,11 +141,26 @@ public struct ResourcesConfig: Codable, Sendable, Hashable {
 
     public var cpu: Pair<CPU>
     public var memory: Pair<Memory>
+    /// The line that wrote these settings (an environment's own), where findings about them point;
+    /// not part of the config file, nor of equality.
+    public var location = SourceLocation(path: "config.yaml", line: 1)
 
     /// Every field, explicitly.
-    public init(cpu: Pair<CPU>, memory: Pair<Memory>) {
+    public init(cpu: Pair<CPU>, memory: Pair<Memory>, file: StaticString = #filePath, line: UInt = #line) {
         self.cpu = cpu
         self.memory = memory
+        location = SourceLocation(file, line)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case cpu, memory
+    }
+
+    public static func == (lhs: ResourcesConfig, rhs: ResourcesConfig) -> Bool { lhs.cpu == rhs.cpu && lhs.memory == rhs.memory }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(cpu)
+        hasher.combine(memory)
     }
 }
 
@@ -248,14 +263,34 @@ public struct PerformanceConfig: Codable, Sendable, Hashable {
     /// The NUMA node the engine expects its CPUs on. The kubelet's topology manager keeps the pod
     /// on one node and chooses which; another node is reported, not refused.
     public var numaNode: Int
+    /// The line that wrote these settings, where findings about them point; not part of the config
+    /// file, nor of equality.
+    public var location = SourceLocation(path: "config.yaml", line: 1)
 
     /// Every field, explicitly.
-    public init(cpuAffinity: String, threadPriority: ThreadPriority, hugePages: Bool, hugePagesMemory: Memory?, numaNode: Int) {
+    public init(
+        cpuAffinity: String, threadPriority: ThreadPriority, hugePages: Bool, hugePagesMemory: Memory?, numaNode: Int,
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
         self.cpuAffinity = cpuAffinity
         self.threadPriority = threadPriority
         self.hugePages = hugePages
         self.hugePagesMemory = hugePagesMemory
         self.numaNode = numaNode
+        location = SourceLocation(file, line)
+    }
+
+    public static func == (lhs: PerformanceConfig, rhs: PerformanceConfig) -> Bool {
+        (lhs.cpuAffinity, lhs.threadPriority, lhs.hugePages, lhs.hugePagesMemory, lhs.numaNode)
+            == (rhs.cpuAffinity, rhs.threadPriority, rhs.hugePages, rhs.hugePagesMemory, rhs.numaNode)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(cpuAffinity)
+        hasher.combine(threadPriority)
+        hasher.combine(hugePages)
+        hasher.combine(hugePagesMemory)
+        hasher.combine(numaNode)
     }
 
     /// How many CPUs the container needs for the positions `cpu_affinity` names (`0-7`: 8).

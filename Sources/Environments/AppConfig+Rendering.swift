@@ -10,6 +10,6 @@ extension ResourcesConfig {
     public var requirements: ResourceRequirements {
         ResourceRequirements(
             requests: ComputeResources(cpu: cpu.request, memory: memory.request),
-            limits: ComputeResources(cpu: cpu.limit, memory: memory.limit))
+            limits: ComputeResources(cpu: cpu.limit, memory: memory.limit), at: location)
     }
 }

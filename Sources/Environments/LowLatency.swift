@@ -66,7 +66,8 @@ enum LowLatency {
         let hugePages = config.performance.flatMap { $0.hugePages ? $0.hugePagesMemory : nil }
         return ResourceRequirements(
             requests: ComputeResources(cpu: base.cpu.request, memory: base.memory.request, hugePages2Mi: hugePages),
-            limits: ComputeResources(cpu: base.cpu.limit, memory: base.memory.limit, hugePages2Mi: hugePages))
+            limits: ComputeResources(cpu: base.cpu.limit, memory: base.memory.limit, hugePages2Mi: hugePages),
+            at: base.location)
     }
 
     /// The capabilities the engine container adds back after dropping all.

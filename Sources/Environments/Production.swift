@@ -28,7 +28,7 @@ enum Production {
 
     static var stage: Stage { stage(with: .current) }
 
-    static func stage(with pins: ImagePins) -> Stage {
+    static func stage(with pins: ImagePins, settings: EnvironmentSettings = settings) -> Stage {
         Stage(
             config: AppConfig(common: Common.config, settings: settings), namespace: namespace,
             imagePin: pins[name] ?? ImagePin(repository: Common.imageRepository, tag: nil, digest: nil),
@@ -50,8 +50,9 @@ enum Production {
 
     static var environment: Environment { environment(with: .current) }
 
-    static func environment(with pins: ImagePins) -> Environment {
-        let stage = stage(with: pins)
+    /// Production as it is, or with other `settings` (a test's mistakes).
+    static func environment(with pins: ImagePins, settings: EnvironmentSettings = settings) -> Environment {
+        let stage = stage(with: pins, settings: settings)
         let engine = TradingEngine.statefulSet(stage)
         return Environment(name, namespace: namespace) {
             Namespace(labels: Common.namespaceLabels(environment: name, tier: .prod).merging(["critical": "true"]))

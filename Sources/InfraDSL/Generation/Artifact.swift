@@ -49,10 +49,21 @@ public struct Artifact: Sendable {
 
     /// What the content says is wrong with itself: each problem with the field it concerns and the
     /// line that set it.
-    var contentProblems: [(field: String, message: String, location: SourceLocation)] {
-        guard case .tfvars(let variables, _) = content else { return [] }
-        return variables.flatMap { variable in
-            variable.violations.map { (field: variable.name, message: "\(variable.name): \($0)", location: variable.location) }
+    var contentProblems: [(check: String, field: String, message: String, location: SourceLocation)] {
+        switch content {
+        case .tfvars(let variables, _):
+            return variables.flatMap { variable in
+                variable.violations.map { (check: "terraform", field: variable.name, message: "\(variable.name): \($0)", location: variable.location) }
+            }
+        case .encodedYAML(let value), .encodedJSON(let value):
+            // A value with rules (a config file) must follow them before it is written: the program
+            // that reads it would refuse it. Each at the line that set the value, when it knows it.
+            guard let constrained = value as? any ValueConstraints else { return [] }
+            return constrained.constraintViolations().map {
+                (check: "config", field: $0.field, message: "\($0.field): \($0.message)", location: $0.location ?? location)
+            }
+        case .yaml, .json, .text:
+            return []
         }
     }
 

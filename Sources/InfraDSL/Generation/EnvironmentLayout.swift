@@ -59,7 +59,7 @@ struct EnvironmentLayout: Sendable {
             artifactOwners[artifact.path] = artifact.location
             let problems = artifact.contentProblems
             for problem in problems {
-                diagnostics.error("terraform", problem.message, at: ResourcePath([environment.name, "file", artifact.path, problem.field]), problem.location)
+                diagnostics.error(problem.check, problem.message, at: ResourcePath([environment.name, "file", artifact.path, problem.field]), problem.location)
             }
             guard problems.isEmpty else { continue }
             do {

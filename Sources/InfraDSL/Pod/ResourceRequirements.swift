@@ -52,6 +52,14 @@ public struct ResourceRequirements: Hashable, Sendable {
         location = SourceLocation(file, line)
     }
 
+    /// Requests and limits set at `location`: a value read from settings written elsewhere (an
+    /// environment's config), whose findings belong to the line that wrote it.
+    public init(requests: ComputeResources, limits: ComputeResources = ComputeResources(), at location: SourceLocation) {
+        self.requests = requests
+        self.limits = limits
+        self.location = location
+    }
+
     func validate(_ context: inout ValidationContext) {
         check("cpu", requests.cpu.map { Int64($0.millicores) }, limits.cpu.map { Int64($0.millicores) },
               requests.cpu?.quantity ?? "", limits.cpu?.quantity ?? "", &context)

@@ -4,11 +4,14 @@ public struct ConstraintViolation: Sendable, Hashable, CustomStringConvertible {
     public let field: String
     /// What is wrong with it.
     public let message: String
+    /// The line that set the value, when the value knows it (a config written in Swift).
+    public let location: SourceLocation?
 
-    /// A violation of `field`.
-    public init(field: String, message: String) {
+    /// A violation of `field`, set at `location` when known.
+    public init(field: String, message: String, location: SourceLocation? = nil) {
         self.field = field
         self.message = message
+        self.location = location
     }
 
     public var description: String { "\(field): \(message)" }

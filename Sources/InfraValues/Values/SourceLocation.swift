@@ -72,7 +72,7 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     private static let packageRoots: [String] = {
         var roots: [String] = []
         let own = "\(#filePath)"
-        let suffix = "Sources/InfraDSL/Diagnostics/SourceLocation.swift"
+        let suffix = "Sources/InfraValues/Values/SourceLocation.swift"
         if own.hasSuffix(suffix) { roots.append(String(own.dropLast(suffix.count))) }
         let current = FileManager.default.currentDirectoryPath
         if current.count > 1 { roots.append(current.hasSuffix("/") ? current : current + "/") }
