@@ -19,10 +19,11 @@ enum TradingEngine {
             replicas: deployment.autoScaling ? nil : deployment.replicas, template: podTemplate(stage)
         ).labels(stage.engineSelector)
         .annotations(LowLatency.scannerExceptions(stage.config))
+        // Staging rolls out as production does, so a rollout is rehearsed before it trades.
         switch stage.tier {
-        case .dev, .staging:
+        case .dev:
             return workload
-        case .prod:
+        case .staging, .prod:
             return workload.podManagementPolicy(.parallel).updateStrategy(.rollingUpdate(partition: 0))
         }
     }
@@ -51,9 +52,9 @@ enum TradingEngine {
     /// Namespaced kernel settings of the engine's pods per tier.
     static func sysctls(_ tier: Tier) -> [Sysctl] {
         switch tier {
-        case .dev, .staging:
+        case .dev:
             return []
-        case .prod:
+        case .staging, .prod:
             // The seed tuned these with a privileged busybox init container. Both are namespaced
             // sysctls, so the pod sets them itself; the engine pools' kubelets allow them
             // (allowedUnsafeSysctls, derived from this list), and no container runs privileged.
@@ -68,21 +69,21 @@ enum TradingEngine {
         switch stage.tier {
         case .dev:
             return template.securityContext(podSecurity(sysctls: []))
-        case .staging:
-            return template
-                .securityContext(podSecurity(sysctls: []))
-                .priorityClassName(Production.priorityClassName)
-                .affinity(Affinity(requiredPodAntiAffinity: [antiAffinity]))
-        case .prod:
-            return template
+        case .staging, .prod:
+            // The engine pools' instance types, from the pools themselves (LowLatency.pools).
+            let instanceTypes = LowLatency.pools(stage.tier).map(\.instanceType)
+            let placed = template
                 .securityContext(podSecurity(sysctls: sysctls(stage.tier)))
                 .priorityClassName(Production.priorityClassName)
-                // The seed's `availability-zone` label exists on no node; the well-known zone label
-                // does. The engine pool's label is added with the rest of its placement (LowLatency).
-                .nodeSelector(["topology.kubernetes.io/zone": "us-east-1a"])
                 .affinity(Affinity(
-                    requiredNodeTerms: [[LabelRequirement("node.kubernetes.io/instance-type", .in, ["c6i.4xlarge", "c6i.8xlarge"])]],
+                    requiredNodeTerms: [[LabelRequirement("node.kubernetes.io/instance-type", .in, instanceTypes)]],
                     requiredPodAntiAffinity: [antiAffinity]))
+            // Declared divergence, only production: one zone, next to the exchange's gateways.
+            // Staging runs wherever its pool has nodes. (The seed's `availability-zone` label exists on
+            // no node; the well-known zone label does. The pool's own label is added with the rest of
+            // its placement, by LowLatency.)
+            guard stage.tier == .prod else { return placed }
+            return placed.nodeSelector(["topology.kubernetes.io/zone": "us-east-1a"])
         }
     }
 
@@ -117,11 +118,11 @@ enum TradingEngine {
 
     private static func probes(_ container: Container, _ tier: Tier) -> Container {
         switch tier {
-        case .dev, .staging:
+        case .dev:
             return container
                 .livenessProbe(Probe(.httpGet(path: EngineInterface.livenessPath, port: httpPort), initialDelay: 30, period: 10))
                 .readinessProbe(Probe(.httpGet(path: EngineInterface.readinessPath, port: httpPort), initialDelay: 10, period: 5))
-        case .prod:
+        case .staging, .prod:
             // The seed's preStop ran `kill -TERM 1; sleep 15`: it stopped the engine before endpoints
             // were removed, dropping in-flight orders. Sleeping first lets the endpoint removal
             // propagate; the kubelet then sends SIGTERM, within the 45 s grace period.
