@@ -11,6 +11,7 @@
 #   helm-python-sdk (Helm v4)      every chart: lint --strict, template == the manifests, the values
 #                                  schema rejects bad values; the rendered objects pass kubernetes-validate
 #   PyYAML                         the stream layout holds the same objects as the file layout, in order
+#   checkov                        its Kubernetes policies over every environment: no failed check
 # Usage: scripts/validate-output.sh [OUTPUT_DIR]   (a whole `gen --all` output; default: render one
 # into a temporary directory)
 #
@@ -195,6 +196,21 @@ if result="$("$bin/yamllint" --strict -c .yamllint.yaml "$output" 2>&1)"; then
 else
     fail "yamllint: $result"
 fi
+
+# checkov's Kubernetes policies over each environment's objects: no failed check. A finding our
+# output causes on purpose is skipped on its object with the reason (checkov.io/skip annotations,
+# all written by Sources/Environments/ScannerExceptions.swift). --skip-download: checkov would
+# otherwise fetch guidance from its vendor's API, which this machine cannot reach.
+find_files checkov -type d -path '*/kubernetes' -not -path '*/helm/*'
+for directory in "${files[@]}"; do
+    if result="$("$bin/checkov" -d "$directory" --framework kubernetes --quiet --compact --skip-download 2>&1)" \
+        && [[ "$result" == *"Failed checks: 0,"* ]]; then
+        pass
+        echo "checkov ${directory#"$output"/}: $(grep -o 'Passed checks: .*' <<<"$result")"
+    else
+        fail "checkov $directory: $result"
+    fi
+done
 
 echo "validators: $passed passed, $failed failed, $skipped skipped"
 [[ $failed -eq 0 ]]

@@ -41,6 +41,7 @@ enum DevelopmentSupport {
                 requests: ComputeResources(cpu: .millicores(500), memory: .gi(1)),
                 limits: ComputeResources(cpu: .cores(1), memory: .gi(2))))
             .readinessProbe(Probe(.tcpSocket(port: postgresPort(stage)), initialDelay: 5, period: 5))
+            .livenessProbe(Probe(.tcpSocket(port: postgresPort(stage)), initialDelay: 30, period: 10))
             .securityContext(.restricted(runAsUser: user))
             Volume("run", .emptyDir())
             Volume("tmp", .emptyDir())
@@ -51,6 +52,7 @@ enum DevelopmentSupport {
         return StatefulSet("postgres-dev", selector: postgresLabels, serviceName: "postgres-dev", replicas: 1, template: template)
             .volumeClaimTemplates(VolumeClaimTemplate("data", ClaimSpec(storage: .gi(20), storageClassName: "standard")))
             .labels(postgresLabels)
+            .annotations(ScannerExceptions.developmentServices)
     }
 
     static func redis(_ stage: Stage) -> Deployment {
@@ -66,6 +68,7 @@ enum DevelopmentSupport {
                 requests: ComputeResources(cpu: .millicores(250), memory: .mi(512)),
                 limits: ComputeResources(cpu: .millicores(500), memory: .gi(1))))
             .readinessProbe(Probe(.tcpSocket(port: redisPort(stage)), initialDelay: 5, period: 5))
+            .livenessProbe(Probe(.tcpSocket(port: redisPort(stage)), initialDelay: 30, period: 10))
             .securityContext(.restricted(runAsUser: user))
             // The seed ran Redis append-only with nowhere to append to but the container's own layer.
             Volume("data", .emptyDir(sizeLimit: .gi(1)))
@@ -73,5 +76,6 @@ enum DevelopmentSupport {
         .securityContext(PodSecurityContext(runAsNonRoot: true, runAsUser: user, fsGroup: user, seccompProfile: .runtimeDefault))
         .automountServiceAccountToken(false)
         return Deployment("redis-dev", selector: redisLabels, replicas: 1, template: template).strategy(.recreate).labels(redisLabels)
+            .annotations(ScannerExceptions.developmentServices)
     }
 }

@@ -76,13 +76,6 @@ enum LowLatency {
         return [.sysNice]
     }
 
-    /// The checkov findings the performance settings cause on purpose, each skipped with its reason
-    /// on the object (checkov reads `checkov.io/skip<n>` annotations).
-    static func scannerExceptions(_ config: AppConfig) -> Labels {
-        guard !capabilities(config).isEmpty else { return .none }
-        return ["checkov.io/skip1": "CKV_K8S_25=SYS_NICE is the one capability added back after dropping all: the engine raises its threads' priority (performance.thread_priority)"]
-    }
-
     /// Whether the engine maps huge pages.
     static func mapsHugePages(_ config: AppConfig) -> Bool { config.performance?.hugePages == true }
 

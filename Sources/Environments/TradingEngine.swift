@@ -18,7 +18,7 @@ enum TradingEngine {
             Common.engineName, selector: stage.engineSelector, serviceName: Common.headlessServiceName,
             replicas: deployment.autoScaling ? nil : deployment.replicas, template: podTemplate(stage)
         ).labels(stage.engineSelector)
-        .annotations(LowLatency.scannerExceptions(stage.config))
+        .annotations(ScannerExceptions.engine(stage))
         // Staging rolls out as production does, so a rollout is rehearsed before it trades.
         switch stage.tier {
         case .dev:
