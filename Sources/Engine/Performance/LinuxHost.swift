@@ -57,7 +57,7 @@ struct LinuxHost: PerformanceHost {
         typealias SetAffinity = @convention(c) (pid_t, Int, UnsafeRawPointer) -> Int32
         guard let symbol = dlsym(nil, "sched_setaffinity") else { return "sched_setaffinity is not available" }
         let result = withUnsafePointer(to: &set) { unsafeBitCast(symbol, to: SetAffinity.self)(thread, MemoryLayout<cpu_set_t>.size, $0) }
-        return result == 0 ? nil : String(cString: strerror(errno))
+        return result == 0 ? nil : Self.failure()
         #else
         return "CPU affinity is only supported on Linux"
         #endif
@@ -68,7 +68,7 @@ struct LinuxHost: PerformanceHost {
         // setpriority(PRIO_PROCESS, tid, value) sets one thread's nice value on Linux.
         typealias SetPriority = @convention(c) (Int32, UInt32, Int32) -> Int32
         guard let symbol = dlsym(nil, "setpriority") else { return "setpriority is not available" }
-        return unsafeBitCast(symbol, to: SetPriority.self)(0, UInt32(bitPattern: thread), value) == 0 ? nil : String(cString: strerror(errno))
+        return unsafeBitCast(symbol, to: SetPriority.self)(0, UInt32(bitPattern: thread), value) == 0 ? nil : Self.failure()
         #else
         return "thread priority is only supported on Linux"
         #endif
@@ -80,11 +80,19 @@ struct LinuxHost: PerformanceHost {
         guard let symbol = dlsym(nil, "sched_setscheduler") else { return "sched_setscheduler is not available" }
         var parameter = priority  // struct sched_param { int sched_priority; }
         let fifo: Int32 = 1  // SCHED_FIFO
-        return unsafeBitCast(symbol, to: SetScheduler.self)(thread, fifo, &parameter) == 0 ? nil : String(cString: strerror(errno))
+        return unsafeBitCast(symbol, to: SetScheduler.self)(thread, fifo, &parameter) == 0 ? nil : Self.failure()
         #else
         return "real-time scheduling is only supported on Linux"
         #endif
     }
+
+    #if os(Linux)
+    /// Why the last call failed; nil when the thread ended between listing and setting it (a
+    /// thread that no longer runs needs no setting).
+    private static func failure() -> String? {
+        errno == ESRCH ? nil : String(cString: strerror(errno))
+    }
+    #endif
 
     func mapHugePages(bytes: Int) -> String? {
         #if os(Linux)
