@@ -201,9 +201,10 @@ fi
 # output causes on purpose is skipped on its object with the reason (checkov.io/skip annotations,
 # all written by Sources/Environments/ScannerExceptions.swift). --skip-download: checkov would
 # otherwise fetch guidance from its vendor's API, which this machine cannot reach.
+checkov="$(scripts/checkov-env.sh)" || { fail "checkov could not be installed"; checkov=/nonexistent; }
 find_files checkov -type d -path '*/kubernetes' -not -path '*/helm/*'
 for directory in "${files[@]}"; do
-    if result="$("$bin/checkov" -d "$directory" --framework kubernetes --quiet --compact --skip-download 2>&1)" \
+    if result="$("$checkov" -d "$directory" --framework kubernetes --quiet --compact --skip-download 2>&1)" \
         && [[ "$result" == *"Failed checks: 0,"* ]]; then
         pass
         echo "checkov ${directory#"$output"/}: $(grep -o 'Passed checks: .*' <<<"$result")"

@@ -87,11 +87,14 @@ public enum ManifestLint {
     /// Who calls whom, as the manifests' variables and ConfigMaps say, besides what the engine's
     /// config already declares (the same connection is followed once).
     private static func inferred(_ objects: [any Resource], besides declared: [EnvironmentContract.Dependency]) -> [EnvironmentContract.Dependency] {
-        func key(_ dependency: EnvironmentContract.Dependency) -> String {
-            "\(dependency.from.pairs.map { "\($0.key)=\($0.value)" })|\(dependency.destination)|\(dependency.port)|\(dependency.transport)"
+        // Declared needs name their pods by selector, inferred ones by all the pods' labels: the
+        // same connection is one whose declared pods include the inferred ones.
+        DependencyInference.dependencies(in: objects).filter { found in
+            !declared.contains { known in
+                known.destination == found.destination && known.port == found.port && known.transport == found.transport
+                    && known.from.isSubset(of: found.from)
+            }
         }
-        let known = Set(declared.map(key))
-        return DependencyInference.dependencies(in: objects).filter { !known.contains(key($0)) }
     }
 
     /// The tier a namespace without a config most likely is, from its name; unknown is treated as

@@ -140,6 +140,25 @@ import TestSupport
         }
     }
 
+    /// A connection the engine's config declares and its variables also name is followed once:
+    /// without the policy that lets the engine reach Redis, one finding, not one per source.
+    @Test func aConnectionDeclaredAndInferredIsFollowedOnce() throws {
+        let rendered = try #require(try Generator.renderAll(Catalog.environments).first { $0.name == "development" })
+        var reader = ManifestReader()
+        for file in rendered.files where file.path.hasPrefix("development/kubernetes/") && !file.path.hasSuffix("kustomization.yaml")
+            && !file.path.hasSuffix("networkpolicy-allow-engine-to-redis.yaml") {
+            var text = file.contents
+            if file.path.hasSuffix("statefulset-trading-engine.yaml") {
+                let variable = "        - name: ENVIRONMENT\n          value: development\n"
+                #expect(text.contains(variable))
+                text = text.replacingOccurrences(of: variable, with: variable + "        - name: REDIS_ADDR\n          value: redis-dev.hft-trading-dev.svc.cluster.local:6379\n")
+            }
+            reader.read(yaml: text, file: file.path)
+        }
+        let redis = ManifestLint.check(reader.resources).filter { $0.check == "reachability" && $0.message.contains("6379") }
+        #expect(redis.count == 1, "\(redis.map(\.message))")
+    }
+
     @Test func readerReportsUnknownFieldsAndKindsWithTheirLines() {
         var reader = ManifestReader()
         reader.read(yaml: """
