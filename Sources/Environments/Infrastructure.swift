@@ -88,7 +88,7 @@ enum Infrastructure {
     /// The engine's node groups, from the same values as the pods' placement and the kubelet files
     /// under `nodes/` (none where the config has no `performance` section).
     static func nodeGroupVariables(_ stage: Stage) -> [TerraformVariable] {
-        let pools = LowLatency.nodePools(stage.config, sysctls: TradingEngine.sysctls(stage.tier))
+        let pools = LowLatency.nodePools(stage)
         guard let first = pools.first else { return [] }
         let eksEffect: [Taint.Effect: String] = [.noSchedule: "NO_SCHEDULE", .preferNoSchedule: "PREFER_NO_SCHEDULE", .noExecute: "NO_EXECUTE"]
         let groupType = TerraformType.object([

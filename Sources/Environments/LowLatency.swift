@@ -108,11 +108,12 @@ enum LowLatency {
     }
 
     /// The node pools the environment's engines need, with the kubelet settings that honour the
-    /// pod spec. `sysctls` are the pod's: those outside Kubernetes' safe set must be allowed.
-    static func nodePools(_ config: AppConfig, sysctls: [Sysctl]) -> [NodePoolRequirements] {
+    /// pod spec: the engine's sysctls outside Kubernetes' safe set are allowed.
+    static func nodePools(_ stage: Stage) -> [NodePoolRequirements] {
+        let config = stage.config
         guard let performance = config.performance else { return [] }
         let hugePagePages = performance.hugePages ? Int((performance.hugePagesMemory?.bytes ?? 0) >> 21) : 0
-        let unsafe = sysctls.map(\.name).filter { !safeSysctls.contains($0) }
+        let unsafe = TradingEngine.sysctls(stage.tier).map(\.name).filter { !safeSysctls.contains($0) }
         return pools(config.environment.tier).map { pool in
             NodePoolRequirements(
                 name: pool.name, instanceType: pool.instanceType, nodes: pool.nodes, labels: poolLabels.merging(["node.kubernetes.io/instance-type": pool.instanceType]),

@@ -72,7 +72,7 @@ enum Production {
             Artifact("monitoring/alert-rules.yaml", .encodedYAML(Monitoring.alertRules(stage)))
             Artifact("monitoring/alertmanager.yaml", .encodedYAML(Monitoring.alertmanager(stage)))
             Artifact("audit/audit-policy.yaml", .yaml(Access.auditPolicy(namespace: namespace).value))
-            LowLatency.nodePools(stage.config, sysctls: TradingEngine.sysctls(stage.tier)).flatMap(\.artifacts)
+            LowLatency.nodePools(stage).flatMap(\.artifacts)
         }
         .labeled(stage.labels)
         .contract(Contract.of(stage))

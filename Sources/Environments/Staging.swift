@@ -56,7 +56,7 @@ enum Staging {
             TradingEngine.configFiles(stage)
             Infrastructure.files(stage, dataSubnets: dataSubnets)
             Artifact("monitoring/alert-rules.yaml", .encodedYAML(Monitoring.alertRules(stage)))
-            LowLatency.nodePools(stage.config, sysctls: TradingEngine.sysctls(stage.tier)).flatMap(\.artifacts)
+            LowLatency.nodePools(stage).flatMap(\.artifacts)
         }
         .labeled(stage.labels)
         .contract(Contract.of(stage))
