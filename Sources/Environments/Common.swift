@@ -26,6 +26,9 @@ enum Common {
     /// The Secret holding database credentials (`username`, `password`). Created from the secrets
     /// manager in staging and production; generated development-only values in development.
     static let databaseSecret = "database-credentials"
+    /// The service account the secrets reader (External Secrets' `SecretStore`) authenticates as;
+    /// Terraform's role for it may read the environment's secrets.
+    static let secretsReader = "secrets-reader"
     /// The images of development's own database and cache, shared by Kubernetes and compose.
     static let postgresImage = "postgres:15-alpine"
     static let redisImage = "redis:7-alpine"

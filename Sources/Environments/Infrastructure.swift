@@ -33,17 +33,40 @@ enum Infrastructure {
         return engines + engines / 10 + 20
     }
 
-    static func variables(_ stage: Stage, dataSubnets: String) -> [TerraformVariable] {
+    /// The prefix of every resource's name: `hft-trading-staging`.
+    static func prefix(_ stage: Stage) -> String { "hft-trading-\(stage.name)" }
+
+    /// The secret holding the database user and password (``InfrastructureModule`` creates it).
+    static func databaseSecretName(_ stage: Stage) -> String { "\(prefix(stage))-db-credentials" }
+    /// The secret holding the cache's AUTH token.
+    static func cacheSecretName(_ stage: Stage) -> String { "\(prefix(stage))-cache-credentials" }
+
+    /// The database's parameter group settings, written into the root module as they are (so the
+    /// scanner sees `rds.force_ssl` where it is set).
+    static func databaseParameters(_ config: AppConfig) -> [(name: String, value: String)] {
+        [
+            ("max_connections", "\(maxConnections(config))"),
+            // The server refuses plain connections whenever the engines' sslmode requires TLS.
+            ("rds.force_ssl", config.database.sslMode >= .require ? "1" : "0"),
+            ("log_min_duration_statement", "250"),
+        ]
+    }
+
+    static func variables(_ stage: Stage, dataSubnets: String, region: String) -> [TerraformVariable] {
         let config = stage.config
         let sizing = sizing(stage.tier)
-        let prefix = "hft-trading-\(stage.name)"
+        let prefix = prefix(stage)
         let shards = config.redis.mode == .cluster ? max(config.redis.endpoints.count, 1) : 1
         return [
             .oneOf("environment", [Development.name, Staging.name, Production.name], description: "The environment these resources belong to.", value: stage.name),
-            TerraformVariable("data_subnet_cidr", type: .string, description: "The VPC's data subnets, which the engines' egress policy allows.", value: .string(dataSubnets),
+            TerraformVariable("region", type: .string, description: "The AWS region of the environment.", value: .string(region),
+                              validations: [TerraformValidation(.pattern(#"^[a-z]{2}(-gov)?-[a-z]+-[0-9]$"#), "region must be an AWS region such as us-east-1.")]),
+            TerraformVariable("vpc_name", type: .string, description: "The Name tag of the platform's VPC.", value: .string(prefix)),
+            TerraformVariable("cluster_name", type: .string, description: "The EKS cluster the engines run in (its OIDC provider signs the service accounts' tokens).", value: .string(prefix)),
+            TerraformVariable("data_subnet_cidr", type: .string, description: "The VPC's data subnets (a /24 per zone carved from it), which the engines' egress policy allows.", value: .string(dataSubnets),
                               validations: [TerraformValidation(.cidrBlock, "data_subnet_cidr must be a CIDR block.")]),
+            TerraformVariable("engine_node_security_group_name", type: .string, description: "The engine nodes' security group, the only one the data subnets admit.", value: .string("\(prefix)-engine-nodes")),
             TerraformVariable("db_subnet_group_name", type: .string, description: "The DB subnet group in the data subnets.", value: .string("\(prefix)-data")),
-            TerraformVariable("security_group_names", type: .list(.string), description: "Security groups of the database and cache.", value: .list([.string("\(prefix)-data"), .string("\(prefix)-engines")])),
             TerraformVariable("db_engine_version", type: .string, description: "PostgreSQL version (development runs the postgres:15 image).", value: "15.5",
                               validations: [TerraformValidation(.pattern(#"^15\.[0-9]+$"#), "db_engine_version must be a PostgreSQL 15 release.")]),
             TerraformVariable("db_instance_class", type: .string, description: "RDS instance class.", value: .string(sizing.databaseInstanceClass),
@@ -55,16 +78,9 @@ enum Infrastructure {
             .integer("db_backup_retention_days", in: 1...35, description: "Days of automated backups.", value: sizing.backupRetentionDays),
             TerraformVariable("db_name", type: .string, description: "The database (config.database.database).", value: .string(config.database.database)),
             .integer("db_port", in: 1...65535, description: "The database port (config.database.port).", value: config.database.port.number),
-            .oneOf("db_ssl_mode", SSLMode.allCases.map(\.rawValue), description: "The sslmode clients use (config.database.ssl_mode); rds.force_ssl follows it.", value: config.database.sslMode.rawValue),
-            TerraformVariable("db_parameters", type: .map(.string), description: "Parameter group settings.", value: .object([
-                HCLAttribute("max_connections", .string("\(maxConnections(config))")),
-                HCLAttribute("rds.force_ssl", .string(config.database.sslMode >= .require ? "1" : "0")),
-                HCLAttribute("log_min_duration_statement", .string("250")),
-            ])),
             TerraformVariable("db_username", type: .string, description: "The engine's database user.", value: "hft_engine"),
-            TerraformVariable("db_password_secret_id", type: .string, description: "Secrets-manager entry holding the database password.", value: .string("\(prefix)-db-password")),
-            TerraformVariable("db_password", type: .string, description: "The database password, read from db_password_secret_id at apply time.", value: nil, sensitive: true,
-                              validations: [TerraformValidation(.minimumLength(16), "db_password must be at least 16 characters.")]),
+            .integer("credentials_version", in: 1...1_000_000, description: "Raise by one to generate new database and cache credentials (written to their secrets and the servers in one apply).", value: 1),
+            TerraformVariable("db_credentials_secret_name", type: .string, description: "The secret Terraform creates with the database user and generated password.", value: .string(databaseSecretName(stage))),
             TerraformVariable("cache_engine_version", type: .string, description: "Redis version (development runs the redis:7 image).", value: "7.1"),
             TerraformVariable("cache_node_type", type: .string, description: "ElastiCache node type.", value: .string(sizing.cacheNodeType),
                               validations: [TerraformValidation(.pattern(#"^cache\."#), "cache_node_type must be an ElastiCache type (cache.*).")]),
@@ -72,10 +88,8 @@ enum Infrastructure {
             .integer("cache_num_node_groups", in: 1...90, description: "Shards (the config's cluster nodes).", value: shards),
             .integer("cache_replicas_per_node_group", in: 0...5, description: "Replicas per shard.", value: sizing.cacheReplicasPerShard),
             .integer("cache_port", in: 1...65535, description: "The Redis port (from config.redis).", value: config.redis.endpoints.first?.port ?? 6379),
-            TerraformVariable("cache_transit_encryption_enabled", type: .bool, description: "TLS to Redis (config.redis.ssl).", value: .bool(config.redis.ssl)),
             TerraformVariable("cache_parameter_group_family", type: .string, description: "ElastiCache parameter group family.", value: "redis7"),
-            TerraformVariable("cache_auth_token", type: .string, description: "The Redis AUTH token, read from the secrets manager at apply time.", value: nil, sensitive: true,
-                              validations: [TerraformValidation(.minimumLength(16), "cache_auth_token must be at least 16 characters.")]),
+            TerraformVariable("cache_credentials_secret_name", type: .string, description: "The secret Terraform creates with the cache's generated AUTH token.", value: .string(cacheSecretName(stage))),
             TerraformVariable("tags", type: .map(.string), description: "Tags on every resource.", value: .object([
                 HCLAttribute("Application", .string(config.application.name)),
                 HCLAttribute("Environment", .string(stage.name)),
@@ -114,10 +128,11 @@ enum Infrastructure {
         ]
     }
 
-    static func files(_ stage: Stage, dataSubnets: String) -> [Artifact] {
-        let variables = variables(stage, dataSubnets: dataSubnets) + nodeGroupVariables(stage)
+    static func files(_ stage: Stage, dataSubnets: String, region: String) -> [Artifact] {
+        let variables = variables(stage, dataSubnets: dataSubnets, region: region) + nodeGroupVariables(stage)
         let header = ["Generated by `swift run gen` from Sources/Environments; do not edit."]
         return [
+            Artifact("terraform/main.tf", .terraform(InfrastructureModule.module(stage, variables: variables), header: header)),
             Artifact("terraform/variables.tf", .text(TerraformFiles.variables(variables, header: header))),
             Artifact("terraform/\(stage.name).tfvars", .tfvars(variables, header: header)),
         ]

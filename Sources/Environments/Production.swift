@@ -6,7 +6,8 @@ enum Production {
     static let name = "production"
     static let namespace = "hft-trading-production"
     static let priorityClassName = "high-priority"
-    /// The VPC's data subnets, where the managed database and cache live.
+    /// The AWS region, and the VPC's data subnets there, where the managed database and cache live.
+    static let region = "us-east-1"
     static let dataSubnets = "10.10.64.0/20"
 
     static let settings = EnvironmentSettings(
@@ -68,7 +69,7 @@ enum Production {
             PodDisruptionBudget("trading-engine-pdb", protecting: engine, .minAvailable(.count(3)))
             TradingEngine.autoscaler(stage, engine)
             TradingEngine.configFiles(stage)
-            Infrastructure.files(stage, dataSubnets: dataSubnets)
+            Infrastructure.files(stage, dataSubnets: dataSubnets, region: region)
             Artifact("monitoring/alert-rules.yaml", .encodedYAML(Monitoring.alertRules(stage)))
             Artifact("monitoring/alertmanager.yaml", .encodedYAML(Monitoring.alertmanager(stage)))
             Artifact("audit/audit-policy.yaml", .yaml(Access.auditPolicy(namespace: namespace).value))

@@ -6,7 +6,8 @@ import InfraDSL
 enum Staging {
     static let name = "staging"
     static let namespace = "hft-trading-staging"
-    /// The VPC's data subnets, where the managed database and cache live.
+    /// The AWS region, and the VPC's data subnets there, where the managed database and cache live.
+    static let region = "us-east-1"
     static let dataSubnets = "10.20.64.0/20"
 
     static let settings = EnvironmentSettings(
@@ -54,7 +55,7 @@ enum Staging {
             PodDisruptionBudget(Common.engineName, protecting: engine, .minAvailable(.count(2)))
             TradingEngine.autoscaler(stage, engine)
             TradingEngine.configFiles(stage)
-            Infrastructure.files(stage, dataSubnets: dataSubnets)
+            Infrastructure.files(stage, dataSubnets: dataSubnets, region: region)
             Artifact("monitoring/alert-rules.yaml", .encodedYAML(Monitoring.alertRules(stage)))
             LowLatency.nodePools(stage).flatMap(\.artifacts)
         }

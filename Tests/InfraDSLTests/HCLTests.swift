@@ -26,7 +26,7 @@ import TestSupport
         #expect(text == """
             a         = 1
             long_name = "x"
-            tags      = {
+            tags = {
               k     = "v"
               "a b" = "w"
             }

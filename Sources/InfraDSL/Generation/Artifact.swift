@@ -20,6 +20,9 @@ public struct Artifact: Sendable {
         /// Each value is checked against its variable's type and validation rules first, so a file
         /// Terraform would reject is an error at the variable's Swift line, never written.
         case tfvars([TerraformVariable], header: [String])
+        /// A Terraform root module's `main.tf`, after a header of comment lines. A reference to
+        /// anything the module does not declare is an error at the Swift line that wrote it.
+        case terraform(TerraformModule, header: [String])
     }
 
     /// The path under `<output>/<env>/`.
@@ -44,6 +47,7 @@ public struct Artifact: Sendable {
         case .encodedYAML(let value): return try YAMLRenderer.render(ValueEncoder().encode(value))
         case .encodedJSON(let value): return JSONRenderer.render(try ValueEncoder().encode(value))
         case .tfvars(let variables, let header): return TerraformFiles.values(variables, header: header)
+        case .terraform(let module, let header): return module.rendered(header: header)
         }
     }
 
@@ -55,6 +59,8 @@ public struct Artifact: Sendable {
             return variables.flatMap { variable in
                 variable.violations.map { (check: "terraform", field: variable.name, message: "\(variable.name): \($0)", location: variable.location) }
             }
+        case .terraform(let module, _):
+            return module.problems.map { (check: "terraform", field: "main.tf", message: $0.message, location: $0.location) }
         case .encodedYAML(let value), .encodedJSON(let value):
             // A value with rules (a config file) must follow them before it is written: the program
             // that reads it would refuse it. Each at the line that set the value, when it knows it.

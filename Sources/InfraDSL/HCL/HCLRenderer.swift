@@ -1,5 +1,7 @@
-/// Renders HCL deterministically in `terraform fmt` style: two-space indentation, the `=` of each
-/// run of consecutive attributes aligned, one blank line kept where the body has one. Strings are
+/// Renders HCL deterministically in `terraform fmt` style (the test command holds it against
+/// `terraform fmt -check` where a `terraform` binary is installed): two-space indentation, the `=`
+/// of each run of consecutive single-line attributes aligned, one blank line kept where the body
+/// has one. Strings are
 /// escaped so they come back unchanged: quotes, backslashes, control characters, and the template
 /// sequences `${` and `%{` (written `\u0024{` and `\u0025{`). Multi-line text ending in a newline,
 /// without template sequences, becomes a heredoc.
@@ -16,20 +18,26 @@ public enum HCLRenderer {
         var index = 0
         while index < items.count {
             switch items[index] {
-            case .attribute:
-                // A run of attributes aligns its `=`; like `terraform fmt`, a multi-line value ends
-                // the run it starts on.
-                var run: [HCLAttribute] = []
-                while index < items.count, case .attribute(let attribute) = items[index] {
-                    run.append(attribute)
+            case .attribute(let first):
+                // A run of single-line attributes aligns its `=`. Like `terraform fmt`, an attribute
+                // whose value spans lines takes no part in alignment: it ends the run before it and
+                // is written `name = {` on its own.
+                let firstValue = value(first.value, indent: indent)
+                if firstValue.contains("\n") {
+                    out += pad + key(first.name) + " = " + firstValue + "\n"
                     index += 1
-                    if value(attribute.value, indent: indent).contains("\n") { break }
+                    continue
                 }
-                let width = run.map { key($0.name).count }.max() ?? 0
+                var run: [(name: String, value: String)] = []
+                while index < items.count, case .attribute(let attribute) = items[index] {
+                    let text = value(attribute.value, indent: indent)
+                    if text.contains("\n") { break }
+                    run.append((key(attribute.name), text))
+                    index += 1
+                }
+                let width = run.map(\.name.count).max() ?? 0
                 for attribute in run {
-                    let name = key(attribute.name)
-                    out += pad + name + String(repeating: " ", count: width - name.count) + " = "
-                    out += value(attribute.value, indent: indent) + "\n"
+                    out += pad + attribute.name + String(repeating: " ", count: width - attribute.name.count) + " = " + attribute.value + "\n"
                 }
                 continue
             case .block(let block):

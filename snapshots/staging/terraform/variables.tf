@@ -9,23 +9,42 @@ variable "environment" {
   }
 }
 
+variable "region" {
+  type        = string
+  description = "The AWS region of the environment."
+  validation {
+    condition     = can(regex("^[a-z]{2}(-gov)?-[a-z]+-[0-9]$", var.region))
+    error_message = "region must be an AWS region such as us-east-1."
+  }
+}
+
+variable "vpc_name" {
+  type        = string
+  description = "The Name tag of the platform's VPC."
+}
+
+variable "cluster_name" {
+  type        = string
+  description = "The EKS cluster the engines run in (its OIDC provider signs the service accounts' tokens)."
+}
+
 variable "data_subnet_cidr" {
   type        = string
-  description = "The VPC's data subnets, which the engines' egress policy allows."
+  description = "The VPC's data subnets (a /24 per zone carved from it), which the engines' egress policy allows."
   validation {
     condition     = can(cidrhost(var.data_subnet_cidr, 0))
     error_message = "data_subnet_cidr must be a CIDR block."
   }
 }
 
+variable "engine_node_security_group_name" {
+  type        = string
+  description = "The engine nodes' security group, the only one the data subnets admit."
+}
+
 variable "db_subnet_group_name" {
   type        = string
   description = "The DB subnet group in the data subnets."
-}
-
-variable "security_group_names" {
-  type        = list(string)
-  description = "Security groups of the database and cache."
 }
 
 variable "db_engine_version" {
@@ -101,39 +120,23 @@ variable "db_port" {
   }
 }
 
-variable "db_ssl_mode" {
-  type        = string
-  description = "The sslmode clients use (config.database.ssl_mode); rds.force_ssl follows it."
-  validation {
-    condition     = contains(["disable", "allow", "prefer", "require", "verify-ca", "verify-full"], var.db_ssl_mode)
-    error_message = "db_ssl_mode must be one of disable, allow, prefer, require, verify-ca, verify-full."
-  }
-}
-
-variable "db_parameters" {
-  type        = map(string)
-  description = "Parameter group settings."
-}
-
 variable "db_username" {
   type        = string
   description = "The engine's database user."
 }
 
-variable "db_password_secret_id" {
-  type        = string
-  description = "Secrets-manager entry holding the database password."
+variable "credentials_version" {
+  type        = number
+  description = "Raise by one to generate new database and cache credentials (written to their secrets and the servers in one apply)."
+  validation {
+    condition     = var.credentials_version >= 1 && var.credentials_version <= 1000000 && floor(var.credentials_version) == var.credentials_version
+    error_message = "credentials_version must be a whole number from 1 to 1000000."
+  }
 }
 
-variable "db_password" {
+variable "db_credentials_secret_name" {
   type        = string
-  description = "The database password, read from db_password_secret_id at apply time."
-  sensitive   = true
-  nullable    = false
-  validation {
-    condition     = length(var.db_password) >= 16
-    error_message = "db_password must be at least 16 characters."
-  }
+  description = "The secret Terraform creates with the database user and generated password."
 }
 
 variable "cache_engine_version" {
@@ -182,25 +185,14 @@ variable "cache_port" {
   }
 }
 
-variable "cache_transit_encryption_enabled" {
-  type        = bool
-  description = "TLS to Redis (config.redis.ssl)."
-}
-
 variable "cache_parameter_group_family" {
   type        = string
   description = "ElastiCache parameter group family."
 }
 
-variable "cache_auth_token" {
+variable "cache_credentials_secret_name" {
   type        = string
-  description = "The Redis AUTH token, read from the secrets manager at apply time."
-  sensitive   = true
-  nullable    = false
-  validation {
-    condition     = length(var.cache_auth_token) >= 16
-    error_message = "cache_auth_token must be at least 16 characters."
-  }
+  description = "The secret Terraform creates with the cache's generated AUTH token."
 }
 
 variable "tags" {
