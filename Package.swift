@@ -67,13 +67,14 @@ let package = Package(
         ),
         .target(
             name: "Environments",
-            dependencies: ["InfraDSL", "EngineConfig"]
+            dependencies: ["InfraDSL", "EngineConfig", "CustomResources"]
         ),
         .executableTarget(
             name: "gen",
             dependencies: [
                 "InfraDSL",
                 "Environments",
+                "CustomResources",
                 "KubernetesCodegen",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -4,7 +4,7 @@ usage: engine_integration.py ENGINE_BINARY OUTPUT_DIR
 
 Starts PostgreSQL and Redis on loopback (scripts/dependencies.py), runs the engine with
 OUTPUT_DIR/development/config/config.yaml and the variables the manifests and the compose file set
-(the database credentials as files, as the manifests mount them),
+(the database credentials and the cache's token as files, as the manifests mount them),
 and checks: it becomes ready; stopping Redis makes it unready with Redis named, restarting makes it
 ready again (the same for PostgreSQL); its metrics carry the fingerprint on the rendered pod
 template; with every PostgreSQL backend it opens frozen, the pool grows to database.pool_size and no
@@ -301,7 +301,7 @@ def main():
         # The credentials as the manifests give them: files of a mounted Secret, named by *_FILE.
         secrets = tempfile.mkdtemp(prefix="engine-secrets-")
         os.chmod(secrets, 0o755)
-        for key, value in (("username", "devuser"), ("password", postgres.password)):
+        for key, value in (("username", "devuser"), ("password", postgres.password), ("auth-token", redis.password)):
             open(os.path.join(secrets, key), "w").write(value + "\n")
             os.chmod(os.path.join(secrets, key), 0o644)
         env = {
@@ -309,7 +309,8 @@ def main():
             "ENVIRONMENT": "development", "LOG_LEVEL": "info",
             "DATABASE_HOST": "127.0.0.1", "DATABASE_PORT": str(postgres.port),
             "DATABASE_USER_FILE": os.path.join(secrets, "username"), "DATABASE_PASSWORD_FILE": os.path.join(secrets, "password"),
-            "REDIS_URL": f"redis://:{redis.password}@127.0.0.1:{redis.port}/0",
+            # The cache's AUTH token as staging and production mount it (REDIS_PASSWORD_FILE).
+            "REDIS_URL": f"redis://127.0.0.1:{redis.port}/0", "REDIS_PASSWORD_FILE": os.path.join(secrets, "auth-token"),
         }
         # As an unprivileged user, writing nothing (logs go to stdout): what the restricted,
         # read-only-root pod allows.
@@ -325,8 +326,9 @@ def main():
         document = wait_until(lambda: ready_with(http_port, 200), 60, "engine becomes ready")
         check(document["status"] == "ready" and document["failing"] == [],
               f"ready after {time.monotonic() - started:.2f} s with PostgreSQL and Redis answering")
-        check(postgres.password.encode() not in open(f"/proc/{engine.pid}/environ", "rb").read(),
-              "the database credentials were read from files: the password is not in the engine's environment")
+        environ = open(f"/proc/{engine.pid}/environ", "rb").read()
+        check(postgres.password.encode() not in environ and redis.password.encode() not in environ,
+              "the database credentials and the cache's token were read from files: neither is in the engine's environment")
         code, body = get(http_port, "/health/live")
         check(code == 200 and json.loads(body)["status"] == "alive", "/health/live answers 200")
 

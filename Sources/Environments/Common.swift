@@ -23,9 +23,15 @@ enum Common {
     static let configMapName = "trading-engine-config"
     /// Where the config is mounted and read by the engine.
     static let configDirectory = EngineInterface.configDirectory
-    /// The Secret holding database credentials (`username`, `password`). Created from the secrets
-    /// manager in staging and production; generated development-only values in development.
+    /// The Secret holding database credentials (`username`, `password`). Made by an ExternalSecret
+    /// from the secrets manager in staging and production (``SecretDelivery``); generated
+    /// development-only values in development.
     static let databaseSecret = "database-credentials"
+    /// The Secret holding the managed cache's AUTH token (`auth-token`), staging and production only:
+    /// development's Redis has no password.
+    static let cacheSecret = "cache-credentials"
+    /// Where the engine's cache credentials are mounted.
+    static let cacheSecretDirectory = "/var/run/secrets/cache"
     /// The service account the secrets reader (External Secrets' `SecretStore`) authenticates as;
     /// Terraform's role for it may read the environment's secrets.
     static let secretsReader = "secrets-reader"

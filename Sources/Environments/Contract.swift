@@ -38,7 +38,6 @@ enum Contract {
         case .inCluster: nil
         }
         var contract = derive(Needs(stage.config), enginePods: stage.engineSelector, network: network)
-        contract.externalObjects = externalObjects(stage.tier)
         contract.nodePools = nodePools(stage.tier)
         return contract
     }
@@ -88,15 +87,6 @@ enum Contract {
             .init("features.profiling", value: "\(config.features.profiling)", strictness: config.features.profiling ? 0 : 1),
             .init("features.mock_market_data", value: "\(config.features.mockMarketData)", strictness: config.features.mockMarketData ? 0 : 1),
         ]
-    }
-
-    private static func externalObjects(_ tier: Tier) -> [EnvironmentContract.ExternalObject] {
-        switch tier {
-        case .dev:
-            return []
-        case .staging, .prod:
-            return [.init(kind: "Secret", name: Common.databaseSecret, reason: "created from the secrets manager by the deploy pipeline")]
-        }
     }
 
     /// The node pools the platform provides per tier.

@@ -24,6 +24,7 @@ enum InfrastructureModule {
     static let providers = [
         TerraformProvider("aws", source: "hashicorp/aws", version: "~> 5.80") {
             HCLAttribute.expression("region", "var.region")
+            HCLAttribute("allowed_account_ids", .list([.expression("var.aws_account_id")]))
             HCLBlock("default_tags") { HCLAttribute.expression("tags", "var.tags") }
         },
     ]

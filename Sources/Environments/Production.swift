@@ -6,8 +6,7 @@ enum Production {
     static let name = "production"
     static let namespace = "hft-trading-production"
     static let priorityClassName = "high-priority"
-    /// The AWS region, and the VPC's data subnets there, where the managed database and cache live.
-    static let region = "us-east-1"
+    /// The VPC's data subnets, where the managed database and cache live.
     static let dataSubnets = "10.10.64.0/20"
 
     static let settings = EnvironmentSettings(
@@ -33,7 +32,8 @@ enum Production {
         Stage(
             config: AppConfig(common: Common.config, settings: settings), namespace: namespace,
             imagePin: pins[name] ?? ImagePin(repository: Common.imageRepository, tag: nil, digest: nil),
-            database: .managed(cidr: dataSubnets), redis: .managed(cidr: dataSubnets))
+            database: .managed(cidr: dataSubnets), redis: .managed(cidr: dataSubnets),
+            cloud: CloudPlacement(account: "444455556666", region: "us-east-1", dataSubnets: dataSubnets))
     }
 
     /// Room for the engine at its largest scale: 20 replicas of 8 CPU / 16Gi, requested and limited
@@ -69,7 +69,8 @@ enum Production {
             PodDisruptionBudget("trading-engine-pdb", protecting: engine, .minAvailable(.count(3)))
             TradingEngine.autoscaler(stage, engine)
             TradingEngine.configFiles(stage)
-            Infrastructure.files(stage, dataSubnets: dataSubnets, region: region)
+            Infrastructure.files(stage)
+            SecretDelivery.objects(stage)
             Artifact("monitoring/alert-rules.yaml", .encodedYAML(Monitoring.alertRules(stage)))
             Artifact("monitoring/alertmanager.yaml", .encodedYAML(Monitoring.alertmanager(stage)))
             Artifact("audit/audit-policy.yaml", .yaml(Access.auditPolicy(namespace: namespace).value))

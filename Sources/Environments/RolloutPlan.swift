@@ -1,3 +1,4 @@
+import CustomResources
 import InfraDSL
 import KubernetesAPI
 
@@ -123,7 +124,7 @@ public enum RolloutPlan {
 
     /// Validation and the semantic checks over manifests, with the environment's contract.
     private static func check(_ files: [String: String], as environment: Environment) throws {
-        var reader = ManifestReader()
+        var reader = ManifestReader(more: CustomResourceKinds.all)
         for (name, text) in files.sorted(by: { $0.key < $1.key }) where name != "kustomization.yaml" {
             reader.read(yaml: text, file: name)
         }

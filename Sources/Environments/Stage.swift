@@ -9,6 +9,15 @@ enum DependencyLocation: Sendable {
     case managed(cidr: String)
 }
 
+/// Where a cloud environment runs: its AWS account and region, and the VPC's data subnets there,
+/// where the managed database and cache live.
+struct CloudPlacement: Sendable {
+    /// The account every resource of the environment is created in (Terraform refuses any other).
+    let account: String
+    let region: String
+    let dataSubnets: String
+}
+
 /// Everything one environment decides, in one value the shared builders read.
 struct Stage: Sendable {
     /// The merged application config: the single source of the engine's settings.
@@ -20,6 +29,8 @@ struct Stage: Sendable {
     /// Where the database and Redis live.
     let database: DependencyLocation
     let redis: DependencyLocation
+    /// Where it runs on AWS; nil for an environment with no cloud resources (development).
+    var cloud: CloudPlacement? = nil
 
     var name: String { config.environment.name }
     var tier: Tier { config.environment.tier }

@@ -6,8 +6,7 @@ import InfraDSL
 enum Staging {
     static let name = "staging"
     static let namespace = "hft-trading-staging"
-    /// The AWS region, and the VPC's data subnets there, where the managed database and cache live.
-    static let region = "us-east-1"
+    /// The VPC's data subnets, where the managed database and cache live.
     static let dataSubnets = "10.20.64.0/20"
 
     static let settings = EnvironmentSettings(
@@ -30,7 +29,8 @@ enum Staging {
         Stage(
             config: AppConfig(common: Common.config, settings: settings), namespace: namespace,
             imagePin: pins[name] ?? ImagePin(repository: Common.imageRepository, tag: nil, digest: nil),
-            database: .managed(cidr: dataSubnets), redis: .managed(cidr: dataSubnets))
+            database: .managed(cidr: dataSubnets), redis: .managed(cidr: dataSubnets),
+            cloud: CloudPlacement(account: "111122223333", region: "us-east-1", dataSubnets: dataSubnets))
     }
 
     static var environment: Environment { environment(with: .current) }
@@ -55,7 +55,8 @@ enum Staging {
             PodDisruptionBudget(Common.engineName, protecting: engine, .minAvailable(.count(2)))
             TradingEngine.autoscaler(stage, engine)
             TradingEngine.configFiles(stage)
-            Infrastructure.files(stage, dataSubnets: dataSubnets, region: region)
+            Infrastructure.files(stage)
+            SecretDelivery.objects(stage)
             Artifact("monitoring/alert-rules.yaml", .encodedYAML(Monitoring.alertRules(stage)))
             LowLatency.nodePools(stage).flatMap(\.artifacts)
         }

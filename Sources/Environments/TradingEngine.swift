@@ -41,6 +41,7 @@ enum TradingEngine {
             Volume("tmp", .emptyDir(sizeLimit: .mi(256)))
             // Readable by the pod's group (fsGroup) only.
             Volume("database-credentials", .secret(Common.databaseSecret, defaultMode: 0o440))
+            if SecretDelivery.usesManagedCache(stage) { Volume("cache-credentials", .secret(Common.cacheSecret, defaultMode: 0o440)) }
             if LowLatency.mapsHugePages(stage.config) { Volume(LowLatency.hugePagesVolume, .hugePages) }
         }
         .serviceAccountName(Common.engineName)
@@ -103,12 +104,14 @@ enum TradingEngine {
             // Credentials as files, not variables: nothing the process starts or dumps sees them.
             EnvVar("DATABASE_USER_FILE", "\(Common.databaseSecretDirectory)/username")
             EnvVar("DATABASE_PASSWORD_FILE", "\(Common.databaseSecretDirectory)/password")
+            if SecretDelivery.usesManagedCache(stage) { EnvVar("REDIS_PASSWORD_FILE", "\(Common.cacheSecretDirectory)/auth-token") }
             httpPort
             metricsPort(stage)
             VolumeMount("config", at: Common.configDirectory, readOnly: true)
             VolumeMount("logs", at: "/var/log/trading")
             VolumeMount("tmp", at: "/tmp")
             VolumeMount("database-credentials", at: Common.databaseSecretDirectory, readOnly: true)
+            if SecretDelivery.usesManagedCache(stage) { VolumeMount("cache-credentials", at: Common.cacheSecretDirectory, readOnly: true) }
             if LowLatency.mapsHugePages(config) { VolumeMount(LowLatency.hugePagesVolume, at: LowLatency.hugePagesPath) }
         }
         .resources(LowLatency.resources(config))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CustomResources
 import Environments
 import Foundation
 import InfraDSL
@@ -18,7 +19,9 @@ struct Lint: ParsableCommand {
     var namespace = "default"
 
     func run() throws {
-        var reader = ManifestReader(defaultNamespace: namespace)
+        // The custom resources this project imports (External Secrets, Prometheus Operator) are read
+        // against their schemas like the API's own kinds.
+        var reader = ManifestReader(more: CustomResourceKinds.all, defaultNamespace: namespace)
         var unreadable: [Diagnostic] = []
         let (files, kustomizations) = try manifestFiles()
         for directory in kustomizations {

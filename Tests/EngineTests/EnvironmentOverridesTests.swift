@@ -36,6 +36,21 @@ import Testing
         #expect(settings.config.resources == development.resources)
     }
 
+    @Test func redisPasswordIsTheAuthPasswordOfEveryClusterNode() throws {
+        let production = Catalog.configs["production"]!
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("redis-password-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("auth-token")
+        try Data("token-from-the-secret\n".utf8).write(to: file)
+        let settings = try RuntimeSettings.resolve(config: production, environment: ["DATABASE_USER": "u", "REDIS_PASSWORD_FILE": file.path])
+        #expect(settings.redis.count == 3)
+        #expect(settings.redis.allSatisfy { $0.password == "token-from-the-secret" && $0.username == nil })
+        #expect(throws: ConfigurationError.self) {
+            try RuntimeSettings.resolve(config: production, environment: ["DATABASE_USER": "u", "REDIS_PASSWORD": ""])
+        }
+    }
+
     @Test func databaseURLWinsOverSingleVariables() throws {
         let settings = try RuntimeSettings.resolve(config: development, environment: [
             "DATABASE_URL": "postgresql://bob:p%40ss@db.internal:5433/orders?sslmode=verify-full",

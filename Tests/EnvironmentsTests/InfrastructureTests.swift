@@ -10,8 +10,8 @@ import TestSupport
     static let stages: [(Stage, String)] = [(Staging.stage, Staging.dataSubnets), (Production.stage, Production.dataSubnets)]
 
     static func variables(_ index: Int) -> [TerraformVariable] {
-        let (stage, subnets) = stages[index]
-        return Infrastructure.variables(stage, dataSubnets: subnets, region: "us-east-1")
+        let stage = stages[index].0
+        return Infrastructure.variables(stage, cloud: stage.cloud!)
     }
 
     private func json(_ value: HCLValue) -> Any {

@@ -5,7 +5,8 @@ import EngineConfig
 /// Precedence, highest first:
 /// 1. `DATABASE_URL` (host, port, database, user, password and `sslmode` at once);
 /// 2. `DATABASE_HOST`, `DATABASE_PORT`, `DATABASE_USER`, `DATABASE_PASSWORD`, `REDIS_URL`,
-///    `LOG_LEVEL`, `DEBUG_MODE`, `CPU_AFFINITY`, each replacing one setting;
+///    `LOG_LEVEL`, `DEBUG_MODE`, `CPU_AFFINITY`, each replacing one setting; `REDIS_PASSWORD`, the
+///    AUTH password of every Redis endpoint (a managed cache's token);
 ///    `DATABASE_SSL_ROOT_CERT` and `REDIS_TLS_CA_FILE` name the PEM files of the authorities TLS
 ///    verifies the servers against (the system's otherwise);
 /// 3. the config file.
@@ -53,6 +54,10 @@ extension RuntimeSettings {
         var redis = try redisEndpoints(config.redis, take: take)
         if let path = take("DATABASE_SSL_ROOT_CERT") {
             database.trustedCertificates = try TrustedCertificates.load(path, variable: "DATABASE_SSL_ROOT_CERT")
+        }
+        if let password = take("REDIS_PASSWORD") {
+            guard !password.isEmpty else { throw ConfigurationError("REDIS_PASSWORD is empty") }
+            for index in redis.indices { redis[index].password = password }
         }
         if let path = take("REDIS_TLS_CA_FILE") {
             let trusted = try TrustedCertificates.load(path, variable: "REDIS_TLS_CA_FILE")

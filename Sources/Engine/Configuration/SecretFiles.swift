@@ -6,7 +6,7 @@ import Foundation
 /// process and crash dump would see it; the plain variables keep working for development and tests.
 enum SecretFiles {
     /// The variables that may come from a file.
-    static let variables = ["DATABASE_URL", "DATABASE_USER", "DATABASE_PASSWORD", "REDIS_URL"]
+    static let variables = ["DATABASE_URL", "DATABASE_USER", "DATABASE_PASSWORD", "REDIS_URL", "REDIS_PASSWORD"]
 
     /// `environment` with each `NAME_FILE` replaced by `NAME` and the file's contents, or the first
     /// problem: a file that cannot be read, or both forms of one variable.

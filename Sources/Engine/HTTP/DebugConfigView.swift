@@ -7,7 +7,7 @@ enum DebugConfigView {
     static let redacted = "[redacted]"
 
     /// Variables whose whole value is secret.
-    static let secretVariables: Set<String> = ["DATABASE_PASSWORD"]
+    static let secretVariables: Set<String> = ["DATABASE_PASSWORD", "REDIS_PASSWORD"]
     /// Variables that are URLs whose password part is secret.
     static let urlVariables: Set<String> = ["DATABASE_URL", "REDIS_URL"]
 

@@ -45,6 +45,10 @@ public struct CheckContext: Sendable {
             let id = ObjectIdentifier(type)
             groups[id, default: []].append(object)
             identities.insert(KindAndName(kind: type.kind, name: object.metadata.name))
+            // What a controller makes from the object (an ExternalSecret's Secret) is there too.
+            if let relations = (object as? any RelatedResource)?.relations {
+                for made in relations.producedObjects { identities.insert(KindAndName(kind: made.kind, name: made.name)) }
+            }
             if type.isWorkload, let workload = object as? any Workload { workloads.append(workload) }
         }
         for external in environment.contract.externalObjects { identities.insert(KindAndName(kind: external.kind, name: external.name)) }
@@ -70,7 +74,8 @@ public struct CheckContext: Sendable {
     /// Objects of one kind.
     public func all<T: Resource>(_ type: T.Type) -> [T] { objectsByType[ObjectIdentifier(T.self)] as? [T] ?? [] }
 
-    /// Whether an object of `kind` and `name` exists here or is declared external.
+    /// Whether an object of `kind` and `name` exists here, is made from one here (an ExternalSecret's
+    /// Secret), or is declared external.
     public func exists(kind: String, name: String) -> Bool {
         identities.contains(KindAndName(kind: kind, name: name))
     }

@@ -1,6 +1,8 @@
 /// `reference`: everything an object names exists in the environment or is declared external:
 /// ConfigMaps and Secrets (volumes and environment variables), the governing Service of a
-/// StatefulSet, PriorityClasses, ServiceAccounts, autoscaler targets and bound Roles.
+/// StatefulSet, PriorityClasses, ServiceAccounts, autoscaler targets, bound Roles, and what generated
+/// and imported kinds name through ``ObjectRelations`` (an ExternalSecret's store). A Secret an
+/// ExternalSecret makes counts as defined.
 public enum ReferenceCheck: EnvironmentCheck {
     public static let id = "reference"
 
@@ -57,6 +59,13 @@ public enum ReferenceCheck: EnvironmentCheck {
                 } else if !context.exists(kind: "Service", name: statefulSet.serviceName) {
                     context.error("serviceName '\(statefulSet.serviceName)' names no Service, so pods get no stable DNS names", at: statefulSet, field: "spec/serviceName")
                 }
+            }
+        }
+        // What other objects name: an ExternalSecret's store, a store's service account.
+        for object in context.objects {
+            guard let relations = (object as? any RelatedResource)?.relations else { continue }
+            for reference in relations.referencedObjects where !context.exists(kind: reference.object.kind, name: reference.object.name) {
+                context.error("references \(reference.object.kind) '\(reference.object.name)', which is neither defined here nor declared external", at: object, field: reference.field)
             }
         }
         for autoscaler in context.all(HorizontalPodAutoscaler.self) where !context.exists(kind: autoscaler.targetKind, name: autoscaler.targetName) {

@@ -75,6 +75,16 @@ public struct APIObject<Object: KubernetesObject>: Resource {
     }
 }
 
+/// A resource whose object says what it makes and what it names (``ObjectRelations``): the checks
+/// count what it makes as present and require what it names.
+protocol RelatedResource {
+    var relations: (any ObjectRelations)? { get }
+}
+
+extension APIObject: RelatedResource {
+    var relations: (any ObjectRelations)? { object as? any ObjectRelations }
+}
+
 extension ApplyOrder {
     /// Where a kind of the generated API goes in the apply order, by what it is.
     static func of(kind: String, namespaced: Bool) -> ApplyOrder {

@@ -9,6 +9,15 @@ variable "environment" {
   }
 }
 
+variable "aws_account_id" {
+  type        = string
+  description = "The only AWS account this configuration may be applied to."
+  validation {
+    condition     = can(regex("^[0-9]{12}$", var.aws_account_id))
+    error_message = "aws_account_id must be a 12-digit AWS account id."
+  }
+}
+
 variable "region" {
   type        = string
   description = "The AWS region of the environment."

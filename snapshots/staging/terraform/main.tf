@@ -11,7 +11,8 @@ terraform {
 }
 
 provider "aws" {
-  region = var.region
+  region              = var.region
+  allowed_account_ids = [var.aws_account_id]
   default_tags {
     tags = var.tags
   }
