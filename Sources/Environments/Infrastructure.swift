@@ -40,6 +40,9 @@ enum Infrastructure {
     static func databaseSecretName(_ stage: Stage) -> String { "\(prefix(stage))-db-credentials" }
     /// The secret holding the cache's AUTH token.
     static func cacheSecretName(_ stage: Stage) -> String { "\(prefix(stage))-cache-credentials" }
+    /// The secret holding the Slack webhook URL Alertmanager posts to (where the environment routes
+    /// alerts): created empty, its value set once by a person.
+    static func slackWebhookSecretName(_ stage: Stage) -> String { "\(prefix(stage))-slack-webhook" }
 
     /// The database's parameter group settings, written into the root module as they are (so the
     /// scanner sees `rds.force_ssl` where it is set).
@@ -57,7 +60,7 @@ enum Infrastructure {
         let sizing = sizing(stage.tier)
         let prefix = prefix(stage)
         let shards = config.redis.mode == .cluster ? max(config.redis.endpoints.count, 1) : 1
-        return [
+        let variables: [TerraformVariable?] = [
             .oneOf("environment", [Development.name, Staging.name, Production.name], description: "The environment these resources belong to.", value: stage.name),
             TerraformVariable("aws_account_id", type: .string, description: "The only AWS account this configuration may be applied to.", value: .string(cloud.account),
                               validations: [TerraformValidation(.pattern(#"^[0-9]{12}$"#), "aws_account_id must be a 12-digit AWS account id.")]),
@@ -92,6 +95,9 @@ enum Infrastructure {
             .integer("cache_port", in: 1...65535, description: "The Redis port (from config.redis).", value: config.redis.endpoints.first?.port ?? 6379),
             TerraformVariable("cache_parameter_group_family", type: .string, description: "ElastiCache parameter group family.", value: "redis7"),
             TerraformVariable("cache_credentials_secret_name", type: .string, description: "The secret Terraform creates with the cache's generated AUTH token.", value: .string(cacheSecretName(stage))),
+            Monitoring.routesAlerts(stage)
+                ? TerraformVariable("slack_webhook_secret_name", type: .string, description: "The secret holding the Slack webhook URL Alertmanager posts to; its value is set by a person (aws secretsmanager put-secret-value).", value: .string(slackWebhookSecretName(stage)))
+                : nil,
             TerraformVariable("tags", type: .map(.string), description: "Tags on every resource.", value: .object([
                 HCLAttribute("Application", .string(config.application.name)),
                 HCLAttribute("Environment", .string(stage.name)),
@@ -99,6 +105,7 @@ enum Infrastructure {
                 HCLAttribute("Tier", .string(stage.tier.rawValue)),
             ])),
         ]
+        return variables.compactMap { $0 }
     }
 
     /// The engine's node groups, from the same values as the pods' placement and the kubelet files

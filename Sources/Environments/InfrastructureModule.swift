@@ -33,10 +33,10 @@ enum InfrastructureModule {
         let prefix = Infrastructure.prefix(stage)
         let network = Network(prefix: prefix)
         let key = Key(prefix: prefix)
-        let secrets = Secrets(key: key)
+        let secrets = Secrets(key: key, slackWebhook: Monitoring.routesAlerts(stage))
         let database = Database(stage, prefix: prefix, network: network, key: key, password: secrets.databasePassword)
         let cache = Cache(stage, prefix: prefix, network: network, key: key, token: secrets.cacheAuthToken)
-        let reader = SecretsReader(stage, prefix: prefix, secrets: [secrets.database, secrets.cache], key: key.key)
+        let reader = SecretsReader(stage, prefix: prefix, secrets: [secrets.database, secrets.cache] + [secrets.slackWebhook].compactMap { $0 }, key: key.key)
         let records = ManagedServices.endpoints(stage).map { record($0, stage: stage, network: network, database: database, cache: cache) }
         let blocks = network.blocks + key.blocks + secrets.blocks + database.blocks + cache.blocks + reader.blocks + records
         return TerraformModule(providers: providers, variables: variables, blocks: blocks, outputs: [
@@ -177,8 +177,11 @@ enum InfrastructureModule {
         /// The cache's token as stored: ElastiCache's `auth_token` is not write-only, so it is read
         /// back from the secret (and kept in the state, encrypted like any state holding one).
         let storedCacheToken: TerraformBlock
+        /// The Slack webhook URL Alertmanager posts to, where the environment routes alerts: Slack
+        /// issues it, so a person sets the value; Terraform only creates the secret.
+        let slackWebhook: TerraformBlock?
 
-        init(key: Key) {
+        init(key: Key, slackWebhook routesAlerts: Bool) {
             // Letters and digits: RDS refuses '/', '@', '"' and spaces in a password, and Redis
             // AUTH tokens allow only printable characters without '@', '"' and '/'.
             databasePassword = .ephemeral("aws_secretsmanager_random_password", "database") {
@@ -216,6 +219,13 @@ enum InfrastructureModule {
                 HCLAttribute.expression("secret_string_wo_version", "var.credentials_version")
             }
             versions = [databaseVersion, cacheVersion]
+            slackWebhook = routesAlerts ? TerraformBlock.resource("aws_secretsmanager_secret", "slack_webhook") {
+                HCLAttribute.expression("name", "var.slack_webhook_secret_name")
+                HCLAttribute("description", "The Slack webhook URL Alertmanager posts to (set with aws secretsmanager put-secret-value)")
+                HCLAttribute("kms_key_id", key.key["arn"])
+                HCLAttribute("recovery_window_in_days", 7)
+            }
+            .skipping("CKV2_AWS_57", because: "Slack issues the webhook URL; it is replaced by hand when Slack reissues it") : nil
             storedCacheToken = .data("aws_secretsmanager_secret_version", "cache") {
                 HCLAttribute("secret_id", cacheSecret["id"])
                 HCLAttribute("depends_on", .list([.expression(cacheVersion.address)]))
@@ -225,6 +235,6 @@ enum InfrastructureModule {
         /// The cache's AUTH token, from the stored secret.
         var cacheAuthToken: HCLValue { .expression("jsondecode(\(storedCacheToken.address).secret_string).auth_token") }
 
-        var blocks: [TerraformBlock] { [databasePassword, cacheToken, database, cache] + versions + [storedCacheToken] }
+        var blocks: [TerraformBlock] { [databasePassword, cacheToken, database, cache] + versions + [storedCacheToken] + [slackWebhook].compactMap { $0 } }
     }
 }

@@ -71,8 +71,7 @@ enum Production {
             TradingEngine.configFiles(stage)
             Infrastructure.files(stage)
             SecretDelivery.objects(stage)
-            Artifact("monitoring/alert-rules.yaml", .encodedYAML(Monitoring.alertRules(stage)))
-            Artifact("monitoring/alertmanager.yaml", .encodedYAML(Monitoring.alertmanager(stage)))
+            Monitoring.objects(stage)
             Artifact("audit/audit-policy.yaml", .yaml(Access.auditPolicy(namespace: namespace).value))
             LowLatency.nodePools(stage).flatMap(\.artifacts)
         }

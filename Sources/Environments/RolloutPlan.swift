@@ -177,7 +177,7 @@ public enum RolloutPlan {
             "1. The step's pods run the new revision and are ready: `kubectl -n \(namespace) rollout status statefulset/\(Common.engineName) --timeout=10m`",
             "   returns (it waits for the pods at or above the partition), `kubectl -n \(namespace) get statefulset \(Common.engineName) -o jsonpath='{.status.updatedReplicas}'`",
             "   prints the step's number of updated pods, and `kubectl -n \(namespace) get pods -l \(selector)` shows every pod `Running`, `1/1` ready.",
-            "2. For five minutes after the last pod turned ready, none of the alert rules of `monitoring/alert-rules.yaml` fires for",
+            "2. For five minutes after the last pod turned ready, none of the alert rules of the PrometheusRule `\(Monitoring.ruleName)` fires for",
             "   \(namespace) (`amtool --alertmanager.url=<alertmanager> alert query namespace=\(namespace)` lists none): " + alerts.map { "`\($0)`" }.joined(separator: ", ") + ".",
             "3. The readiness endpoint of every updated pod answers 200: `kubectl -n \(namespace) exec <pod> -- wget -qO- localhost:\(Common.httpPort.number)\(EngineInterface.readinessPath)`.",
             "",

@@ -34,6 +34,12 @@ enum SecretDelivery {
                 ("auth-token", "auth_token"),
             ])))
         }
+        if Monitoring.routesAlerts(stage) {
+            // The whole secret is the URL (no JSON property).
+            objects.append(APIObject(externalSecret(Monitoring.slackSecret, from: Infrastructure.slackWebhookSecretName(stage), keys: [
+                (Monitoring.slackSecretKey, nil),
+            ])))
+        }
         return objects
     }
 
@@ -56,9 +62,9 @@ enum SecretDelivery {
         return .init(metadata: .init(name: storeName), spec: .init(provider: Provider(aws: aws)))
     }
 
-    /// An ExternalSecret making Secret `name` from `keys` (Secret key, JSON property) of the secret
-    /// `remote`.
-    private static func externalSecret(_ name: String, from remote: String, keys: [(String, String)]) -> ExternalSecretsV1beta1.ExternalSecret {
+    /// An ExternalSecret making Secret `name` from `keys` (Secret key, JSON property, or nil for the
+    /// whole value) of the secret `remote`.
+    private static func externalSecret(_ name: String, from remote: String, keys: [(String, String?)]) -> ExternalSecretsV1beta1.ExternalSecret {
         typealias Spec = ExternalSecretsV1beta1.ExternalSecret.Spec
         let data = keys.map { key, property in Spec.DataItem(remoteRef: .init(key: remote, property: property), secretKey: key) }
         return .init(metadata: .init(name: name), spec: Spec(

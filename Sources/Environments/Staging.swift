@@ -57,7 +57,7 @@ enum Staging {
             TradingEngine.configFiles(stage)
             Infrastructure.files(stage)
             SecretDelivery.objects(stage)
-            Artifact("monitoring/alert-rules.yaml", .encodedYAML(Monitoring.alertRules(stage)))
+            Monitoring.objects(stage)
             LowLatency.nodePools(stage).flatMap(\.artifacts)
         }
         .labeled(stage.labels)

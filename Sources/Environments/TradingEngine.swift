@@ -29,12 +29,14 @@ enum TradingEngine {
     }
 
     static func podTemplate(_ stage: Stage) -> PodTemplate {
-        let template = PodTemplate(labels: stage.labels, annotations: [
+        // Development's cluster scrapes by annotation; staging and production by their PodMonitor
+        // (``Monitoring/podMonitor(_:)``), which the Prometheus Operator reads.
+        let scraping: Labels = stage.cloud == nil ? [
             "prometheus.io/scrape": "true",
             "prometheus.io/port": "\(stage.metricsPort.number)",
             "prometheus.io/path": EngineInterface.metricsPath,
-            "infradsl.io/config-sha256": stage.configFingerprint,
-        ]) {
+        ] : .none
+        let template = PodTemplate(labels: stage.labels, annotations: scraping.merging(["infradsl.io/config-sha256": .init(stage.configFingerprint)])) {
             container(stage)
             Volume("config", .configMap(Common.configMapName))
             Volume("logs", .emptyDir(sizeLimit: .gi(2)))

@@ -72,3 +72,17 @@ import Testing
         ].sorted(), "\(found)")
     }
 }
+
+/// An AlertmanagerConfig's receivers name the Secrets they read.
+@Suite struct AlertmanagerConfigRelationsTests {
+    @Test func aSlackWebhookSecretNothingMakesIsAFindingAtTheConfigsLine() {
+        let routing = MonitoringV1alpha1.AlertmanagerConfig(metadata: .init(name: "routing"), spec: .init(
+            receivers: [.init(name: "team", slackConfigs: [.init(apiURL: .init(name: "slack", key: "url"), channel: "#alerts")])],
+            route: .init(receiver: "team")))
+        let line = #line + 2
+        let found = ObjectRelationsTests.references {
+            routing
+        }
+        #expect(found == ["\(line) references Secret 'slack', which is neither defined here nor declared external"], "\(found)")
+    }
+}

@@ -79,7 +79,10 @@ public struct HelmChart: Sendable {
             }
             document = replaced
         }
-        var lines = try YAMLRenderer.render(document).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Text that holds `{{` (an alert's `{{ $labels.pod }}`) is written by a template action, so
+        // Helm prints it instead of running it; the parameters' own actions are put in after.
+        let text = try YAMLRenderer.render(document).replacingOccurrences(of: "{{", with: Self.openingBraces)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         for (index, parameter) in template.parameters.enumerated() {
             let token = Self.token(index)
             guard let line = lines.firstIndex(where: { $0.contains(token) }) else {
@@ -98,6 +101,9 @@ public struct HelmChart: Sendable {
     }
 
     private static func token(_ index: Int) -> String { "HELMPARAMETER\(index)X" }
+
+    /// A template action that prints `{{`.
+    static let openingBraces = #"{{ "{{" }}"#
 }
 
 /// A chart that cannot be made.
