@@ -57,20 +57,26 @@ enum Monitoring {
         ])
     }
 
-    /// Production's Alertmanager: critical alerts page the on-call relay, everything goes to the team
-    /// channel; a down engine silences its own error-rate alert.
+    /// A cloud environment's Alertmanager routing: everything goes to the environment's team
+    /// channel; in production, critical alerts also page the on-call relay (staging rehearses the
+    /// same routing and pages nobody); a down engine silences its own error-rate alert.
     static func alertmanager(_ stage: Stage) -> AlertmanagerConfig {
-        AlertmanagerConfig(
+        let pages = stage.tier == .prod
+        let channel = pages ? "#hft-trading-alerts" : "#hft-trading-\(stage.name)-alerts"
+        var receivers: [AlertmanagerConfig.Receiver] = [
+            .init(name: "trading-team", slackConfigs: [.init(apiURLFile: "/etc/alertmanager/secrets/slack-webhook-url", channel: channel)]),
+        ]
+        if pages {
+            receivers.append(.init(name: "trading-oncall", webhookConfigs: [.init(url: "http://pager-relay.monitoring.svc.cluster.local:8080/alerts")]))
+        }
+        return AlertmanagerConfig(
             route: .init(
                 receiver: "trading-team", groupBy: ["alertname", "namespace"], groupWait: 30, groupInterval: 300,
                 repeatInterval: .minutes(240),
-                routes: [
+                routes: pages ? [
                     .init(receiver: "trading-oncall", matchers: ["severity=\"critical\"", "namespace=\"\(stage.namespace)\""], groupWait: 10, repeatInterval: 3600, continue: true),
-                ]),
-            receivers: [
-                .init(name: "trading-team", slackConfigs: [.init(apiURLFile: "/etc/alertmanager/secrets/slack-webhook-url", channel: "#hft-trading-alerts")]),
-                .init(name: "trading-oncall", webhookConfigs: [.init(url: "http://pager-relay.monitoring.svc.cluster.local:8080/alerts")]),
-            ],
+                ] : nil),
+            receivers: receivers,
             inhibitRules: [
                 .init(sourceMatchers: ["alertname=\"TradingEngineDown\""], targetMatchers: ["alertname=\"TradingEngineHighErrorRate\""], equal: ["pod"]),
             ])

@@ -4,8 +4,7 @@ import KubernetesAPI
 
 /// Staging's and production's monitoring as Prometheus Operator objects, from the same values as
 /// development's plain files (``Monitoring``): a `PodMonitor` scrapes the engine's pods on their
-/// metrics port, a `PrometheusRule` holds the alert rules, and in production an
-/// `AlertmanagerConfig` routes them. The seed applied rule files with kubectl and relied on
+/// metrics port, a `PrometheusRule` holds the alert rules, and an `AlertmanagerConfig` routes them. The seed applied rule files with kubectl and relied on
 /// `prometheus.io/*` annotations, which the operator does not read.
 extension Monitoring {
     /// The label the cluster's Prometheus selects monitors and rules by.
@@ -16,9 +15,9 @@ extension Monitoring {
     static let slackSecret = "alertmanager-slack"
     static let slackSecretKey = "webhook-url"
 
-    /// Whether the environment routes its alerts itself (production; staging's go to the cluster's
-    /// default route).
-    static func routesAlerts(_ stage: Stage) -> Bool { stage.tier == .prod }
+    /// Whether the environment routes its alerts itself: every cloud environment (development's
+    /// compose Prometheus has no Alertmanager).
+    static func routesAlerts(_ stage: Stage) -> Bool { stage.cloud != nil }
 
     /// The objects, for an environment in the cloud; development runs Prometheus by compose.
     static func objects(_ stage: Stage) -> [any Resource] {

@@ -45,18 +45,25 @@ import Testing
         #expect(alerts.map(\.for) == file.groups.flatMap(\.rules).map(\.duration.description))
     }
 
-    @Test func onlyProductionRoutesItsAlertsAndItsSlackSecretIsMade() throws {
-        let production = try #require(Catalog.environment(named: Production.name))
-        let staging = try #require(Catalog.environment(named: Staging.name))
-        #expect(Self.objects(MonitoringV1alpha1.AlertmanagerConfig.self, in: staging).isEmpty)
-        let routing = try #require(Self.objects(MonitoringV1alpha1.AlertmanagerConfig.self, in: production).first)
+    @Test(arguments: [Staging.name, Production.name])
+    func everyCloudEnvironmentRoutesItsAlertsOnlyProductionPagesAndTheSlackSecretIsMade(_ name: String) throws {
+        let environment = try #require(Catalog.environment(named: name))
+        let routing = try #require(Self.objects(MonitoringV1alpha1.AlertmanagerConfig.self, in: environment).first)
         #expect(routing.referencedObjects == [ObjectReference(kind: "Secret", name: Monitoring.slackSecret, field: "spec/receivers/0/slackConfigs/apiURL")])
-        let made = Self.objects(ExternalSecretsV1beta1.ExternalSecret.self, in: production).flatMap(\.producedObjects)
+        let made = Self.objects(ExternalSecretsV1beta1.ExternalSecret.self, in: environment).flatMap(\.producedObjects)
         #expect(made.contains(ObjectName(kind: "Secret", name: Monitoring.slackSecret)))
-        // The critical route pages the on-call relay and goes on to the team channel.
-        let child = try #require(routing.spec.route?.routes?.first)
-        guard case .object(let fields) = child else { Issue.record("a child route is not an object"); return }
-        #expect(fields.entries.first { $0.key == "receiver" }?.value == "trading-oncall")
-        #expect(fields.entries.first { $0.key == "continue" }?.value == true)
+        let receivers = (routing.spec.receivers ?? []).map(\.name)
+        if name == Production.name {
+            // The critical route pages the on-call relay and goes on to the team channel.
+            #expect(receivers == ["trading-team", "trading-oncall"])
+            let child = try #require(routing.spec.route?.routes?.first)
+            guard case .object(let fields) = child else { Issue.record("a child route is not an object"); return }
+            #expect(fields.entries.first { $0.key == "receiver" }?.value == "trading-oncall")
+            #expect(fields.entries.first { $0.key == "continue" }?.value == true)
+        } else {
+            #expect(receivers == ["trading-team"])
+            #expect(routing.spec.route?.routes == nil)
+            #expect(routing.spec.receivers?.first?.slackConfigs?.first?.channel == "#hft-trading-staging-alerts")
+        }
     }
 }

@@ -44,15 +44,14 @@ import TestSupport
         let externalSecrets = Self.objects(ExternalSecret.self, in: environment)
         let made = Set(externalSecrets.flatMap(\.producedObjects).filter { $0.kind == "Secret" }.map(\.name))
         let read = Self.secretsRead(environment)
-        let alerting: Set<String> = name == Production.name ? [Monitoring.slackSecret] : []
-        #expect(read == Set([Common.databaseSecret, Common.cacheSecret]).union(alerting))
+        #expect(read == [Common.databaseSecret, Common.cacheSecret, Monitoring.slackSecret])
         #expect(read.isSubset(of: made), "read but not made: \(read.subtracting(made))")
         #expect(!environment.contract.externalObjects.contains { $0.kind == "Secret" }, "a Secret is still declared external")
 
         // Each remote key is a secret the module creates (its name resolved through the tfvars), and
         // each property one that secret's JSON holds.
         var created: [String: Set<String>] = [:]
-        for secret in ["database", "cache"] + (name == Production.name ? ["slack_webhook"] : []) {
+        for secret in ["database", "cache", "slack_webhook"] {
             let variable = try #require((parsed.resource("aws_secretsmanager_secret", secret)?["name"] as? String)?
                 .replacingOccurrences(of: "${var.", with: "").replacingOccurrences(of: "}", with: ""))
             let secretName = try #require(parsed.values[variable] as? String)

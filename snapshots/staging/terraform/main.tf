@@ -142,6 +142,14 @@ data "aws_secretsmanager_secret_version" "cache" {
   depends_on = [aws_secretsmanager_secret_version.cache]
 }
 
+resource "aws_secretsmanager_secret" "slack_webhook" {
+  # checkov:skip=CKV2_AWS_57: Slack issues the webhook URL; it is replaced by hand when Slack reissues it
+  name                    = var.slack_webhook_secret_name
+  description             = "The Slack webhook URL Alertmanager posts to (set with aws secretsmanager put-secret-value)"
+  kms_key_id              = aws_kms_key.data.arn
+  recovery_window_in_days = 7
+}
+
 resource "aws_db_subnet_group" "main" {
   name       = var.db_subnet_group_name
   subnet_ids = data.aws_subnets.data.ids
@@ -315,7 +323,7 @@ resource "aws_iam_role" "secrets_reader" {
 data "aws_iam_policy_document" "secrets_reader" {
   statement {
     actions   = ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"]
-    resources = [aws_secretsmanager_secret.database.arn, aws_secretsmanager_secret.cache.arn]
+    resources = [aws_secretsmanager_secret.database.arn, aws_secretsmanager_secret.cache.arn, aws_secretsmanager_secret.slack_webhook.arn]
   }
   statement {
     actions   = ["kms:Decrypt"]

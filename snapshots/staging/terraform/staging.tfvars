@@ -28,6 +28,7 @@ cache_replicas_per_node_group   = 0
 cache_port                      = 6379
 cache_parameter_group_family    = "redis7"
 cache_credentials_secret_name   = "hft-trading-staging-cache-credentials"
+slack_webhook_secret_name       = "hft-trading-staging-slack-webhook"
 tags = {
   Application = "hft-trading-engine"
   Environment = "staging"

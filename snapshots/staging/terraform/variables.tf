@@ -204,6 +204,11 @@ variable "cache_credentials_secret_name" {
   description = "The secret Terraform creates with the cache's generated AUTH token."
 }
 
+variable "slack_webhook_secret_name" {
+  type        = string
+  description = "The secret holding the Slack webhook URL Alertmanager posts to; its value is set by a person (aws secretsmanager put-secret-value)."
+}
+
 variable "tags" {
   type        = map(string)
   description = "Tags on every resource."
