@@ -193,20 +193,8 @@ enum InfrastructureModule {
                 HCLAttribute("exclude_punctuation", true)
             }
             let rotation = "rotation is raising credentials_version, which generates new credentials and writes them to the secret and the database in one apply; no rotation function is deployed"
-            database = TerraformBlock.resource("aws_secretsmanager_secret", "database") {
-                HCLAttribute.expression("name", "var.db_credentials_secret_name")
-                HCLAttribute("description", "The engine's database user and password")
-                HCLAttribute("kms_key_id", key.key["arn"])
-                HCLAttribute("recovery_window_in_days", 7)
-            }
-            .skipping("CKV2_AWS_57", because: rotation)
-            cache = TerraformBlock.resource("aws_secretsmanager_secret", "cache") {
-                HCLAttribute.expression("name", "var.cache_credentials_secret_name")
-                HCLAttribute("description", "The cache's AUTH token")
-                HCLAttribute("kms_key_id", key.key["arn"])
-                HCLAttribute("recovery_window_in_days", 7)
-            }
-            .skipping("CKV2_AWS_57", because: rotation)
+            database = Self.secret("database", named: "db_credentials_secret_name", "The engine's database user and password", key: key, rotation: rotation)
+            cache = Self.secret("cache", named: "cache_credentials_secret_name", "The cache's AUTH token", key: key, rotation: rotation)
             let databaseSecret = database, cacheSecret = cache, password = databasePassword, token = cacheToken
             let databaseVersion = TerraformBlock.resource("aws_secretsmanager_secret_version", "database") {
                 HCLAttribute("secret_id", databaseSecret["id"])
@@ -219,17 +207,30 @@ enum InfrastructureModule {
                 HCLAttribute.expression("secret_string_wo_version", "var.credentials_version")
             }
             versions = [databaseVersion, cacheVersion]
-            slackWebhook = routesAlerts ? TerraformBlock.resource("aws_secretsmanager_secret", "slack_webhook") {
-                HCLAttribute.expression("name", "var.slack_webhook_secret_name")
-                HCLAttribute("description", "The Slack webhook URL Alertmanager posts to (set with aws secretsmanager put-secret-value)")
-                HCLAttribute("kms_key_id", key.key["arn"])
-                HCLAttribute("recovery_window_in_days", 7)
-            }
-            .skipping("CKV2_AWS_57", because: "Slack issues the webhook URL; it is replaced by hand when Slack reissues it") : nil
+            slackWebhook = routesAlerts
+                ? Self.secret(
+                    "slack_webhook", named: "slack_webhook_secret_name", "The Slack webhook URL Alertmanager posts to (set with aws secretsmanager put-secret-value)",
+                    key: key, rotation: "Slack issues the webhook URL; it is replaced by hand when Slack reissues it")
+                : nil
             storedCacheToken = .data("aws_secretsmanager_secret_version", "cache") {
                 HCLAttribute("secret_id", cacheSecret["id"])
                 HCLAttribute("depends_on", .list([.expression(cacheVersion.address)]))
             }
+        }
+
+        /// A secret named by the variable `variable`, encrypted with the environment's key, and
+        /// how it is rotated (the scanner asks for a rotation function).
+        private static func secret(
+            _ name: String, named variable: String, _ description: String, key: Key, rotation: String,
+            file: StaticString = #filePath, line: UInt = #line
+        ) -> TerraformBlock {
+            TerraformBlock.resource("aws_secretsmanager_secret", name, file: file, line: line) {
+                HCLAttribute.expression("name", "var.\(variable)")
+                HCLAttribute("description", .string(description))
+                HCLAttribute("kms_key_id", key.key["arn"])
+                HCLAttribute("recovery_window_in_days", 7)
+            }
+            .skipping("CKV2_AWS_57", because: rotation)
         }
 
         /// The cache's AUTH token, from the stored secret.
