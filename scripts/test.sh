@@ -31,7 +31,9 @@ fi
 # nm must succeed and list symbols: a missing nm or an unreadable binary must not pass as "no match".
 gen_symbols="$(nm "$(swift build --show-bin-path)/gen")" || { echo "nm could not read the gen binary" >&2; exit 1; }
 [[ "$gen_symbols" == *Yams* ]] || { echo "nm listed no Yams symbol in gen: the check below would prove nothing" >&2; exit 1; }
-if grep -qE "11Hummingbird|11PostgresNIO|10Prometheus|16ServiceLifecycle" <<<"$gen_symbols"; then
+# A library's own symbols start with its module (`$s10Prometheus…`); the name inside another symbol
+# may be a word of ours (`prometheusRule` mangles with `10Prometheus` in it).
+if grep -qE ' \$s(11Hummingbird|11PostgresNIO|10Prometheus|16ServiceLifecycle)' <<<"$gen_symbols"; then
     echo "gen links a server library; only the engine may" >&2
     exit 1
 fi
@@ -41,7 +43,7 @@ unset gen_symbols
 # the environment definitions, the typed Kubernetes API or the library's renderers and checks.
 engine_symbols="$(nm "$(swift build --show-bin-path)/engine")" || { echo "nm could not read the engine binary" >&2; exit 1; }
 [[ "$engine_symbols" == *12EngineConfig* ]] || { echo "nm listed no EngineConfig symbol in the engine: the check below would prove nothing" >&2; exit 1; }
-if grep -qE "12Environments|8InfraDSL|13KubernetesAPI|15CustomResources" <<<"$engine_symbols"; then
+if grep -qE ' \$s(12Environments|8InfraDSL|13KubernetesAPI|15CustomResources)' <<<"$engine_symbols"; then
     echo "the engine links the environments, the Kubernetes API or the library's renderers and checks; it may link only EngineConfig and InfraValues" >&2
     exit 1
 fi
