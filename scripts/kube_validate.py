@@ -94,13 +94,14 @@ def main():
         # their own.
         own_files, custom = [], {}
         for path in arguments.files:
-            own = []
+            own, mixed = [], False
             for index, document in enumerate(documents(path)):
                 if is_custom(document):
                     custom.setdefault((document["apiVersion"], document["kind"]), []).append((f"{path} (document {index + 1})", document))
+                    mixed = True
                 else:
                     own.append(document)
-            if own and any(is_custom(document) for document in documents(path)):
+            if own and mixed:
                 stream = os.path.join(work, f"own-{len(own_files)}.yaml")
                 with open(stream, "w", encoding="utf-8") as handle:
                     yaml.safe_dump_all(own, handle, sort_keys=False)

@@ -1,3 +1,5 @@
+import KubernetesAPI
+
 /// One semantic check over a resolved environment.
 public protocol EnvironmentCheck: Sendable {
     /// The check's id, as diagnostics and `--format json` show it: `capacity`, `reachability`, ...
@@ -30,6 +32,8 @@ public struct CheckContext: Sendable {
     private let workloadNamespaces: [String?]
     /// Every workload.
     public let workloads: [any Workload]
+    /// The objects whose kind says what they make and name (``ObjectRelations``), found once.
+    let related: [(object: any Resource, relations: any ObjectRelations)]
 
     init(environment: Environment, objects: [any Resource]) {
         self.environment = environment.name
@@ -40,6 +44,7 @@ public struct CheckContext: Sendable {
         var groups: [ObjectIdentifier: [any Resource]] = [:]
         var identities = Set<KindAndName>(minimumCapacity: objects.count + environment.contract.externalObjects.count)
         var workloads: [any Workload] = []
+        var related: [(object: any Resource, relations: any ObjectRelations)] = []
         for object in objects {
             let type = type(of: object)
             let id = ObjectIdentifier(type)
@@ -47,6 +52,7 @@ public struct CheckContext: Sendable {
             identities.insert(KindAndName(kind: type.kind, name: object.metadata.name))
             // What a controller makes from the object (an ExternalSecret's Secret) is there too.
             if let relations = (object as? any RelatedResource)?.relations {
+                related.append((object, relations))
                 for made in relations.producedObjects { identities.insert(KindAndName(kind: made.kind, name: made.name)) }
             }
             if type.isWorkload, let workload = object as? any Workload { workloads.append(workload) }
@@ -55,6 +61,7 @@ public struct CheckContext: Sendable {
         objectsByType = groups.mapValues { group in type(of: group[0]).typedArray(of: group) }
         self.identities = identities
         self.workloads = workloads
+        self.related = related
         let podLabels = workloads.map(\.podLabels)
         workloadPodLabels = podLabels
         workloadNamespaces = workloads.map(\.metadata.namespace)

@@ -62,8 +62,7 @@ public enum ReferenceCheck: EnvironmentCheck {
             }
         }
         // What other objects name: an ExternalSecret's store, a store's service account.
-        for object in context.objects {
-            guard let relations = (object as? any RelatedResource)?.relations else { continue }
+        for (object, relations) in context.related {
             for reference in relations.referencedObjects where !context.exists(kind: reference.object.kind, name: reference.object.name) {
                 context.error("references \(reference.object.kind) '\(reference.object.name)', which is neither defined here nor declared external", at: object, field: reference.field)
             }

@@ -7,7 +7,7 @@
 ///     public var producedObjects: [ObjectName] { [ObjectName(kind: "Secret", name: spec?.target?.name ?? metadata?.name ?? "")] }
 /// }
 /// ```
-public protocol ObjectRelations {
+public protocol ObjectRelations: Sendable {
     /// The objects that exist because this one does (a controller creates them).
     var producedObjects: [ObjectName] { get }
     /// The objects this one names, which must exist in its namespace.
