@@ -73,14 +73,20 @@ done
 
 echo "== edit-compile loop (debug build of gen)"
 swift build --product gen >/dev/null
+# A value is edited in an environment's file; a resource is added to the shape every environment
+# is built from. Each edit must apply, or the timing would measure nothing.
 production="Sources/Environments/Production.swift"
+shape="Sources/Environments/TradingSystem.swift"
 cp "$production" "$work/Production.swift.orig"
-restore() { cp "$work/Production.swift.orig" "$production"; }
+cp "$shape" "$work/TradingSystem.swift.orig"
+restore() { cp "$work/Production.swift.orig" "$production"; cp "$work/TradingSystem.swift.orig" "$shape"; }
 trap 'restore; rm -rf "$work"' EXIT
 sed -i 's/poolSize: 100, sslMode: .verifyFull/poolSize: 101, sslMode: .verifyFull/' "$production"
+grep -q "poolSize: 101" "$production" || { echo "bench: the value edit did not apply" >&2; exit 1; }
 start=$EPOCHREALTIME; swift build --product gen >/dev/null; value_edit=$(awk "BEGIN { printf \"%.1f\", $EPOCHREALTIME - $start }")
 restore
-sed -i 's|            priorityClass()$|            priorityClass()\n            ConfigMap("bench-extra", data: ["added": "one resource"])|' "$production"
+sed -i 's|^        TradingEngine.serviceAccount()$|        TradingEngine.serviceAccount()\n        ConfigMap("bench-extra", data: ["added": "one resource"])|' "$shape"
+grep -q "bench-extra" "$shape" || { echo "bench: the resource edit did not apply" >&2; exit 1; }
 start=$EPOCHREALTIME; swift build --product gen >/dev/null; resource_edit=$(awk "BEGIN { printf \"%.1f\", $EPOCHREALTIME - $start }")
 restore
 swift build --product gen >/dev/null

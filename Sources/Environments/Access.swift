@@ -1,22 +1,14 @@
 import InfraDSL
 
-/// Who may do what in each tier (the seed's section 9, "Access control").
+/// Who may do what in an environment (the seed's section 9, "Access control"): QA reads, DevOps
+/// changes, unless the environment declares otherwise.
 enum Access {
     static func objects(_ stage: Stage) -> [any Resource] {
-        switch stage.tier {
-        case .dev:
-            // Development: open to developers.
+        if stage.diverges(.openToDevelopers) {
             return [RoleBinding("developers-edit", role: .clusterRole("edit"), subjects: [.group("hft-developers")])]
-        case .staging:
-            // Staging: restricted to QA (read, logs) and DevOps (change).
-            return [
-                RoleBinding("qa-view", role: .clusterRole("view"), subjects: [.group("hft-qa")]),
-                Role("pod-logs-reader", rules: [PolicyRule(apiGroups: [""], resources: ["pods/log"], verbs: ["get", "list"])]),
-                RoleBinding("qa-pod-logs", role: .role("pod-logs-reader"), subjects: [.group("hft-qa")]),
-                RoleBinding("devops-edit", role: .clusterRole("edit"), subjects: [.group("hft-devops")]),
-            ]
-        case .prod:
-            // Production: DevOps may only read; changes go through one narrowly scoped deploy identity.
+        }
+        if stage.diverges(.deployIdentityOnly) {
+            // DevOps may only read; changes go through one narrowly scoped deploy identity.
             return [
                 RoleBinding("devops-view", role: .clusterRole("view"), subjects: [.group("hft-devops")]),
                 ServiceAccount("deployer", automountToken: false),
@@ -28,6 +20,13 @@ enum Access {
                 RoleBinding("deployer", role: .role("deployer"), subjects: [.serviceAccount("deployer")]),
             ]
         }
+        // The shape: QA may read and follow logs, DevOps may change.
+        return [
+            RoleBinding("qa-view", role: .clusterRole("view"), subjects: [.group("hft-qa")]),
+            Role("pod-logs-reader", rules: [PolicyRule(apiGroups: [""], resources: ["pods/log"], verbs: ["get", "list"])]),
+            RoleBinding("qa-pod-logs", role: .role("pod-logs-reader"), subjects: [.group("hft-qa")]),
+            RoleBinding("devops-edit", role: .clusterRole("edit"), subjects: [.group("hft-devops")]),
+        ]
     }
 
     /// The production API server's audit policy: secrets never logged beyond metadata, every change

@@ -1,30 +1,55 @@
 import InfraDSL
 
-/// Every environment of the trading system, in promotion order.
+/// Every environment of the trading system. Adding one is its value (a ``Stage``) and one entry in
+/// ``stages``; the output, the checks, the Terraform variables, promotion and the docs follow.
 public enum Catalog {
-    /// The environments `gen` knows, in promotion order, running the current image pins.
+    /// Every environment's value, each running the given image pins. Promotion goes along
+    /// ``Stage/promotedFrom``; this order is the order of output, docs and the parity check.
+    static let stages: [@Sendable (ImagePins) -> Stage] = [
+        { Development.stage(with: $0) }, { Staging.stage(with: $0) }, { Production.stage(with: $0) }, { ProductionDR.stage(with: $0) },
+    ]
+
+    /// The environments `gen` knows, running the current image pins.
     public static var environments: [Environment] { environments(with: .current) }
 
     /// The environments running the given image pins.
     public static func environments(with pins: ImagePins) -> [Environment] {
-        [Development.environment(with: pins), Staging.environment(with: pins), Production.environment(with: pins)]
+        stages(with: pins).map(\.environment)
     }
 
-    /// Environment names in promotion order: each one is promoted only to the next.
-    public static let promotionOrder = [Development.name, Staging.name, Production.name]
+    /// Every environment's value with the given pins.
+    static func stages(with pins: ImagePins) -> [Stage] { stages.map { $0(pins) } }
+
+    /// Environment names, in catalog order.
+    public static var names: [String] { stages(with: .current).map(\.name) }
+
+    /// The promotion graph: each environment and the one it takes its image from.
+    public static var promotions: [(from: String, to: String)] {
+        stages(with: .current).compactMap { stage in stage.promotedFrom.map { ($0, stage.name) } }
+    }
+
+    /// Whether an environment trades real money (its changes get the strictest review).
+    public static func isLive(_ name: String) -> Bool {
+        stage(named: name)?.diverges(.live) ?? false
+    }
 
     /// The environment called `name`, if any.
     public static func environment(named name: String) -> Environment? {
-        environments.first { $0.name == name }
+        stage(named: name)?.environment
     }
 
     /// The stage (config, namespace, image) of an environment.
     static func stage(named name: String, pins: ImagePins = .current) -> Stage? {
-        [Development.stage(with: pins), Staging.stage(with: pins), Production.stage(with: pins)].first { $0.name == name }
+        stages(with: pins).first { $0.name == name }
     }
 
     /// The application config of every environment, by name: what the engine reads.
     public static var configs: [String: AppConfig] {
-        Dictionary(uniqueKeysWithValues: [Development.stage, Staging.stage, Production.stage].map { ($0.name, $0.config) })
+        Dictionary(uniqueKeysWithValues: stages(with: .current).map { ($0.name, $0.config) })
     }
+}
+
+extension Stage {
+    /// The environment this value describes.
+    var environment: Environment { TradingSystem.environment(self) }
 }

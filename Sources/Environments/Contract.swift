@@ -38,7 +38,7 @@ enum Contract {
         case .inCluster: nil
         }
         var contract = derive(Needs(stage.config), enginePods: stage.engineSelector, network: network)
-        contract.nodePools = nodePools(stage.tier)
+        contract.nodePools = nodePools(stage)
         return contract
     }
 
@@ -89,16 +89,17 @@ enum Contract {
         ]
     }
 
-    /// The node pools the platform provides per tier.
-    private static func nodePools(_ tier: Tier) -> [EnvironmentContract.NodePool] {
-        switch tier {
-        case .dev:
+    /// The node pools the platform provides: general nodes where the environment runs on them, the
+    /// engine pools otherwise (in its zone, where it declares one), and general nodes beside them
+    /// where engines may run in any zone.
+    private static func nodePools(_ stage: Stage) -> [EnvironmentContract.NodePool] {
+        if stage.diverges(.generalNodes) {
             return [.init("general", labels: ["node-type": "general"], nodes: 3)]
-        case .staging:
-            return [.init("general", labels: ["node-type": "general"], nodes: 6)] + enginePools(tier, labels: .none)
-        case .prod:
-            return enginePools(tier, labels: ["topology.kubernetes.io/zone": "us-east-1a"])
         }
+        guard let zone = stage.engineZone else {
+            return [.init("general", labels: ["node-type": "general"], nodes: 6)] + enginePools(stage.tier, labels: .none)
+        }
+        return enginePools(stage.tier, labels: ["topology.kubernetes.io/zone": .init(zone)])
     }
 
     /// The pools configured for the engine (``LowLatency/pools(_:)``), as the placement checks see them.

@@ -28,41 +28,13 @@ enum Development {
 
     static func stage(with pins: ImagePins) -> Stage {
         Stage(
-            config: AppConfig(common: Common.config, settings: settings), namespace: namespace,
-            imagePin: pins[name] ?? ImagePin(repository: Common.imageRepository, tag: nil, digest: nil),
-            database: .inCluster(DevelopmentSupport.postgresLabels), redis: .inCluster(DevelopmentSupport.redisLabels))
-    }
-
-    static var environment: Environment { environment(with: .current) }
-
-    static func environment(with pins: ImagePins) -> Environment {
-        let stage = stage(with: pins)
-        let engine = TradingEngine.statefulSet(stage)
-        let postgres = DevelopmentSupport.postgres(stage)
-        let redis = DevelopmentSupport.redis(stage)
-        return Environment.development(name, namespace: namespace) {
-            Namespace(labels: Common.namespaceLabels(environment: name, tier: .dev))
-            ResourceQuota("dev-quota", hard: .init(
-                requestsCPU: .cores(8), requestsMemory: .gi(16), limitsCPU: .cores(16), limitsMemory: .gi(32),
-                persistentVolumeClaims: 5))
-            Isolation.policies(stage)
-            Access.objects(stage)
-            TradingEngine.serviceAccount()
-            DevelopmentSupport.credentials()
-            TradingEngine.configMap(stage)
-            postgres
-            // Headless: it governs the StatefulSet (the seed gave it a cluster IP, so the pod had no
-            // stable DNS name).
-            Service("postgres-dev", selecting: postgres, ports: [ServicePort("postgres", stage.config.database.port, targetPort: DevelopmentSupport.postgresPort(stage))], headless: true)
-            redis
-            Service("redis-dev", selecting: redis, ports: [ServicePort("redis", stage.config.redis.port ?? 6379, targetPort: DevelopmentSupport.redisPort(stage))])
-            TradingEngine.headlessService(stage, engine)
-            engine
-            TradingEngine.configFiles(stage)
-            Artifact("monitoring/prometheus.yml", .encodedYAML(Monitoring.developmentPrometheus(stage)))
-            Artifact("compose/docker-compose.yml", .yaml(DevelopmentCompose.file(stage).value))
-        }
-        .labeled(stage.labels)
-        .contract(Contract.of(stage))
+            config: AppConfig(common: Common.config, settings: settings), namespace: namespace, imagePin: pins[name],
+            database: .inCluster(DevelopmentSupport.postgresLabels), redis: .inCluster(DevelopmentSupport.redisLabels),
+            cloud: nil,
+            quota: .init(requestsCPU: .cores(8), requestsMemory: .gi(16), limitsCPU: .cores(16), limitsMemory: .gi(32), persistentVolumeClaims: 5),
+            // One engine: a budget could only block node drains.
+            minimumEnginesUp: nil,
+            promotedFrom: nil,
+            divergences: [.localServices, .generalNodes, .quickRestarts, .annotationScraping, .openToDevelopers])
     }
 }

@@ -12,6 +12,23 @@ enum DevelopmentSupport {
     static let databasePassword = "dev-only-" + SHA256.hex("hft-trading development postgres").prefix(20)
     static let grafanaPassword = "dev-only-" + SHA256.hex("hft-trading development grafana").prefix(20)
 
+    /// What an environment with its own services adds to the shape: the credentials, the database
+    /// and cache with their Services, the Prometheus config and the compose file.
+    @DevelopmentEnvironmentBuilder
+    static func parts(_ stage: Stage) -> [EnvironmentPart] {
+        credentials()
+        let postgres = postgres(stage)
+        postgres
+        // Headless: it governs the StatefulSet (the seed gave it a cluster IP, so the pod had no
+        // stable DNS name).
+        Service("postgres-dev", selecting: postgres, ports: [ServicePort("postgres", stage.config.database.port, targetPort: postgresPort(stage))], headless: true)
+        let redis = redis(stage)
+        redis
+        Service("redis-dev", selecting: redis, ports: [ServicePort("redis", stage.config.redis.port ?? 6379, targetPort: redisPort(stage))])
+        Artifact("monitoring/prometheus.yml", .encodedYAML(Monitoring.developmentPrometheus(stage)))
+        Artifact("compose/docker-compose.yml", .yaml(DevelopmentCompose.file(stage).value))
+    }
+
     static func credentials() -> LiteralSecret {
         LiteralSecret(Common.databaseSecret, stringData: ["username": databaseUser, "password": databasePassword])
             .annotations(["infradsl.io/development-only": "generated values; never use outside development"])

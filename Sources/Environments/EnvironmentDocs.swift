@@ -40,6 +40,15 @@ public enum EnvironmentDocs {
             objects.append(fields)
         }
         lines += table(header: names, rows: differing(objects))
+        lines += ["", "## Declared divergences", "",
+                  "What an environment does differently from the shape on purpose (`Sources/Environments/Divergence.swift`).", ""]
+        let stages = Catalog.stages(with: .current)
+        lines += ["| divergence | " + names.joined(separator: " | ") + " | why |", "|---|" + names.map { _ in "---|" }.joined() + "---|"]
+        for kind in Divergence.allCases {
+            let cells = stages.map { stage in stage.divergences.first { $0.isKind(of: kind) }.map { $0 == kind ? "yes" : $0.title } ?? "—" }
+            guard cells.contains(where: { $0 != "—" }) else { continue }
+            lines.append("| \(kind.title) | " + cells.joined(separator: " | ") + " | \(kind.reason) |")
+        }
         lines.append("")
         return lines.joined(separator: "\n")
     }

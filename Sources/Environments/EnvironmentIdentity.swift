@@ -15,3 +15,22 @@ public enum EnvironmentIdentity {
         return found
     }
 }
+
+extension EnvironmentIdentity {
+    /// The divergences one environment declares and the other does not (or declares with another
+    /// value), each with its reason: `gen diff` states them above the rows they cause.
+    public static func declaredDifferences(from: String, to: String) -> [String] {
+        guard let left = Catalog.stage(named: from), let right = Catalog.stage(named: to) else { return [] }
+        return Divergence.allCases.compactMap { kind in
+            let before = left.divergences.first { $0.isKind(of: kind) }
+            let after = right.divergences.first { $0.isKind(of: kind) }
+            switch (before, after) {
+            case (nil, nil): return nil
+            case (let one?, nil): return "only \(from): \(one.title), because \(one.reason)"
+            case (nil, let one?): return "only \(to): \(one.title), because \(one.reason)"
+            case (let one?, let other?):
+                return one == other ? nil : "\(from): \(one.title); \(to): \(other.title), because \(other.reason)"
+            }
+        }
+    }
+}

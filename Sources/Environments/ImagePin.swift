@@ -19,11 +19,7 @@ public struct ImagePin: Hashable, Sendable {
     }
 
     /// Whether the pin names one immutable image.
-    public var isPinnedByDigest: Bool {
-        guard let digest, digest.hasPrefix("sha256:") else { return false }
-        let hex = digest.dropFirst("sha256:".count)
-        return hex.count == 64 && hex.allSatisfy { ("0"..."9").contains($0) || ("a"..."f").contains($0) }
-    }
+    public var isPinnedByDigest: Bool { ImagePinningCheck.isPinnedByDigest(reference) }
 }
 
 /// One pin per environment. The values live in `ImagePins+Current.swift`, a file only

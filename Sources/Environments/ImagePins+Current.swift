@@ -16,5 +16,9 @@ extension ImagePins {
             repository: "registry.example.com/hft-trading-engine",
             tag: "v1.0.0",
             digest: "sha256:5d335d23425a788f8c6f40648f40035e7452fb1bd5e52bee689e8ccdbc3b3cfc"),
+        "production-dr": ImagePin(
+            repository: "registry.example.com/hft-trading-engine",
+            tag: "v1.0.0",
+            digest: "sha256:5d335d23425a788f8c6f40648f40035e7452fb1bd5e52bee689e8ccdbc3b3cfc"),
     ])
 }

@@ -61,7 +61,7 @@ enum Infrastructure {
         let prefix = prefix(stage)
         let shards = config.redis.mode == .cluster ? max(config.redis.endpoints.count, 1) : 1
         let variables: [TerraformVariable?] = [
-            .oneOf("environment", [Development.name, Staging.name, Production.name], description: "The environment these resources belong to.", value: stage.name),
+            .oneOf("environment", Catalog.names, description: "The environment these resources belong to.", value: stage.name),
             TerraformVariable("aws_account_id", type: .string, description: "The only AWS account this configuration may be applied to.", value: .string(cloud.account),
                               validations: [TerraformValidation(.pattern(#"^[0-9]{12}$"#), "aws_account_id must be a 12-digit AWS account id.")]),
             TerraformVariable("region", type: .string, description: "The AWS region of the environment.", value: .string(cloud.region),

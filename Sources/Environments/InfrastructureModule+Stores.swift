@@ -80,7 +80,7 @@ extension InfrastructureModule {
                 HCLAttribute("skip_final_snapshot", true)
                 shared
             }
-            if stage.tier != .prod {
+            if !stage.diverges(.live) {
                 let reason = "only production's database is protected from deletion; \(stage.name)'s is rebuilt from production's snapshots"
                 primary = primary.skipping("CKV_AWS_293", because: reason)
                 replica = replica.skipping("CKV_AWS_293", because: reason)
@@ -102,7 +102,7 @@ extension InfrastructureModule {
                 .attribute("enabled_cloudwatch_logs_exports", .list(["postgresql", "upgrade"])),
                 .attribute("auto_minor_version_upgrade", true),
                 .attribute("copy_tags_to_snapshot", true),
-                .attribute("deletion_protection", .bool(stage.tier == .prod)),
+                .attribute("deletion_protection", .bool(stage.diverges(.live))),
                 .attribute("monitoring_interval", 60),
                 .attribute("monitoring_role_arn", monitoring["arn"]),
                 .attribute("performance_insights_enabled", true),

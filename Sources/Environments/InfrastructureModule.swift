@@ -58,7 +58,7 @@ enum InfrastructureModule {
         }
         return .resource("aws_route53_record", endpoint.service.replacingOccurrences(of: "-", with: "_")) {
             HCLAttribute("zone_id", network.zone["zone_id"])
-            HCLAttribute("name", .string(endpoint.privateName(stage.tier)))
+            HCLAttribute("name", .string(endpoint.privateName(stage.name)))
             HCLAttribute("type", "CNAME")
             HCLAttribute("ttl", 60)
             HCLAttribute("records", .list([.expression(target)]))

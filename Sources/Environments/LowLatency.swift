@@ -113,7 +113,7 @@ enum LowLatency {
         let config = stage.config
         guard let performance = config.performance else { return [] }
         let hugePagePages = performance.hugePages ? Int((performance.hugePagesMemory?.bytes ?? 0) >> 21) : 0
-        let unsafe = TradingEngine.sysctls(stage.tier).map(\.name).filter { !safeSysctls.contains($0) }
+        let unsafe = TradingEngine.sysctls(stage).map(\.name).filter { !safeSysctls.contains($0) }
         return pools(config.environment.tier).map { pool in
             NodePoolRequirements(
                 name: pool.name, instanceType: pool.instanceType, nodes: pool.nodes, labels: poolLabels.merging(["node.kubernetes.io/instance-type": pool.instanceType]),

@@ -27,25 +27,30 @@ enum ManagedServices {
         let role: Role
         let port: Port
 
-        /// The name in the private zone: `postgres-prod.prod.hft-trading.internal`.
-        func privateName(_ tier: Tier) -> String { "\(service).\(tier.rawValue).\(ManagedServices.zone)" }
+        /// The name in the private zone, the environment's own: `postgres-prod.production.hft-trading.internal`.
+        func privateName(_ environment: String) -> String { "\(service).\(environment).\(ManagedServices.zone)" }
     }
 
-    /// Every database and Redis host the config names.
+    /// Every database and Redis host the config names, where they are managed services.
     static func endpoints(_ stage: Stage) -> [Endpoint] {
         let config = stage.config
-        let database = [Endpoint(service: serviceName(of: config.database.host), role: .database, port: config.database.port)]
-        let replicas = config.database.readReplicas.enumerated().map {
-            Endpoint(service: serviceName(of: $0.element), role: .databaseReplica($0.offset), port: config.database.port)
+        var endpoints: [Endpoint] = []
+        if case .managed = stage.database {
+            endpoints.append(Endpoint(service: serviceName(of: config.database.host), role: .database, port: config.database.port))
+            endpoints += config.database.readReplicas.enumerated().map {
+                Endpoint(service: serviceName(of: $0.element), role: .databaseReplica($0.offset), port: config.database.port)
+            }
         }
-        let redis = config.redis.endpoints.map { Endpoint(service: serviceName(of: $0.host), role: .cache, port: Port($0.port)) }
-        return database + replicas + redis
+        if case .managed = stage.redis {
+            endpoints += config.redis.endpoints.map { Endpoint(service: serviceName(of: $0.host), role: .cache, port: Port($0.port)) }
+        }
+        return endpoints
     }
 
     /// The ExternalName Services for every endpoint.
     static func aliases(_ stage: Stage) -> [Service] {
         endpoints(stage).map { endpoint in
-            Service(endpoint.service, externalName: endpoint.privateName(stage.tier), ports: [ServicePort("tcp", endpoint.port)])
+            Service(endpoint.service, externalName: endpoint.privateName(stage.name), ports: [ServicePort("tcp", endpoint.port)])
         }
     }
 

@@ -61,7 +61,7 @@ enum Monitoring {
     /// channel; in production, critical alerts also page the on-call relay (staging rehearses the
     /// same routing and pages nobody); a down engine silences its own error-rate alert.
     static func alertmanager(_ stage: Stage) -> AlertmanagerConfig {
-        let pages = stage.tier == .prod
+        let pages = stage.diverges(.live)
         let channel = pages ? "#hft-trading-alerts" : "#hft-trading-\(stage.name)-alerts"
         var receivers: [AlertmanagerConfig.Receiver] = [
             .init(name: "trading-team", slackConfigs: [.init(apiURLFile: "/etc/alertmanager/secrets/slack-webhook-url", channel: channel)]),

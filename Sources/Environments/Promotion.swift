@@ -23,17 +23,22 @@ public enum Promotion {
         public let description: String
     }
 
-    /// Plans promoting `from`'s image to `to`. Refuses when either name is unknown, when `to` is not
-    /// the tier after `from` (unless `force`), when `from`'s image is not pinned by digest, or when
-    /// any environment fails a check before or after the change.
+    /// Plans promoting `from`'s image to `to`. Refuses when either name is unknown, when `to` does
+    /// not take its image from `from` in the promotion graph (a skip or a backwards move, unless
+    /// `force`), when `from`'s image is not pinned by digest, or when any environment fails a check
+    /// before or after the change.
     public static func plan(from: String, to: String, force: Bool = false, pins: ImagePins = .current) throws(Refusal) -> Plan {
-        let order = Catalog.promotionOrder
-        guard let source = order.firstIndex(of: from) else { throw Refusal(description: "unknown environment '\(from)'; valid: \(order.joined(separator: ", "))") }
-        guard let target = order.firstIndex(of: to) else { throw Refusal(description: "unknown environment '\(to)'; valid: \(order.joined(separator: ", "))") }
-        guard source != target else { throw Refusal(description: "cannot promote \(from) to itself") }
-        if !force, target != source + 1 {
-            let next = source + 1 < order.count ? order[source + 1] : "nothing (it is the last tier)"
-            throw Refusal(description: "\(to) is not the tier after \(from) (promotion goes \(order.joined(separator: " → ")); \(from) promotes to \(next)); use --force to skip a tier")
+        let names = Catalog.names
+        let edges = Catalog.promotions
+        guard names.contains(from) else { throw Refusal(description: "unknown environment '\(from)'; valid: \(names.joined(separator: ", "))") }
+        guard names.contains(to) else { throw Refusal(description: "unknown environment '\(to)'; valid: \(names.joined(separator: ", "))") }
+        guard from != to else { throw Refusal(description: "cannot promote \(from) to itself") }
+        if !force, !edges.contains(where: { $0.from == from && $0.to == to }) {
+            let graph = edges.map { "\($0.from) → \($0.to)" }.joined(separator: ", ")
+            let next = edges.filter { $0.from == from }.map(\.to)
+            let takes = edges.first { $0.to == to }.map { "\(to) takes its image from \($0.from)" } ?? "\(to) takes no promoted image"
+            let direction = upstream(of: from, edges).contains(to) ? "backwards: \(to) comes before \(from)" : takes
+            throw Refusal(description: "\(from) does not promote to \(to) (\(direction); \(from) promotes to \(next.isEmpty ? "nothing" : next.joined(separator: " and ")); promotion goes \(graph)); use --force to skip")
         }
         guard let pin = pins[from] else { throw Refusal(description: "\(from) has no image pin") }
         guard pin.isPinnedByDigest else {
@@ -54,8 +59,18 @@ public enum Promotion {
             throw Refusal(description: "\(to) fails its checks with \(from)'s image:\n" + errors(error))
         }
         return Plan(
-            from: from, to: to, pinsSource: promoted.sourceFile(order: order), rendered: after,
+            from: from, to: to, pinsSource: promoted.sourceFile(order: names), rendered: after,
             differences: RenderedEnvironment.differences(from: before, to: after), pin: pin)
+    }
+
+    /// Every environment whose image flows, directly or not, into `name`.
+    private static func upstream(of name: String, _ edges: [(from: String, to: String)]) -> Set<String> {
+        var found = Set<String>()
+        var frontier = [name]
+        while let next = frontier.popLast() {
+            for edge in edges where edge.to == next && found.insert(edge.from).inserted { frontier.append(edge.from) }
+        }
+        return found
     }
 
     private static func errors(_ error: DiagnosticsError) -> String {

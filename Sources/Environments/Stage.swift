@@ -18,7 +18,9 @@ struct CloudPlacement: Sendable {
     let dataSubnets: String
 }
 
-/// Everything one environment decides, in one value the shared builders read.
+/// One environment of the trading system, as a value: everything it decides. Every environment is
+/// built from its value by the same code (``TradingSystem``); adding one is a value and an entry in
+/// ``Catalog/stages``.
 struct Stage: Sendable {
     /// The merged application config: the single source of the engine's settings.
     let config: AppConfig
@@ -30,7 +32,38 @@ struct Stage: Sendable {
     let database: DependencyLocation
     let redis: DependencyLocation
     /// Where it runs on AWS; nil for an environment with no cloud resources (development).
-    var cloud: CloudPlacement? = nil
+    let cloud: CloudPlacement?
+    /// The namespace's quota (named after the tier: `prod-quota`).
+    let quota: ResourceQuota.Hard
+    /// How many engines must stay up through a voluntary disruption (a node drain); nil for no
+    /// budget (a single engine).
+    let minimumEnginesUp: Int?
+    /// The environment whose image this one takes (`gen promote`); nil for the first.
+    let promotedFrom: String?
+    /// What it does differently from the shape on purpose (``Divergence``).
+    let divergences: [Divergence]
+    /// Where the value was written.
+    let location: SourceLocation
+
+    init(
+        config: AppConfig, namespace: String, imagePin: ImagePin?, database: DependencyLocation, redis: DependencyLocation,
+        cloud: CloudPlacement?, quota: ResourceQuota.Hard, minimumEnginesUp: Int?, promotedFrom: String?,
+        divergences: [Divergence], file: StaticString = #filePath, line: UInt = #line
+    ) {
+        self.config = config
+        self.namespace = namespace
+        // A missing pin renders an image reference with neither tag nor digest, which the pinning
+        // check refuses outside development (nothing falls back silently).
+        self.imagePin = imagePin ?? ImagePin(repository: Common.imageRepository, tag: nil, digest: nil)
+        self.database = database
+        self.redis = redis
+        self.cloud = cloud
+        self.quota = quota
+        self.minimumEnginesUp = minimumEnginesUp
+        self.promotedFrom = promotedFrom
+        self.divergences = divergences
+        self.location = SourceLocation(file, line)
+    }
 
     var name: String { config.environment.name }
     var tier: Tier { config.environment.tier }

@@ -27,41 +27,14 @@ enum Staging {
 
     static func stage(with pins: ImagePins) -> Stage {
         Stage(
-            config: AppConfig(common: Common.config, settings: settings), namespace: namespace,
-            imagePin: pins[name] ?? ImagePin(repository: Common.imageRepository, tag: nil, digest: nil),
+            config: AppConfig(common: Common.config, settings: settings), namespace: namespace, imagePin: pins[name],
             database: .managed(cidr: dataSubnets), redis: .managed(cidr: dataSubnets),
-            cloud: CloudPlacement(account: "111122223333", region: "us-east-1", dataSubnets: dataSubnets))
-    }
-
-    static var environment: Environment { environment(with: .current) }
-
-    static func environment(with pins: ImagePins) -> Environment {
-        let stage = stage(with: pins)
-        let engine = TradingEngine.statefulSet(stage)
-        return Environment(name, namespace: namespace) {
-            Namespace(labels: Common.namespaceLabels(environment: name, tier: .staging))
+            cloud: CloudPlacement(account: "111122223333", region: "us-east-1", dataSubnets: dataSubnets),
             // The seed gave staging no quota; this one admits five engines at their limits.
-            ResourceQuota("staging-quota", hard: .init(
-                requestsCPU: .cores(16), requestsMemory: .gi(48), limitsCPU: .cores(32), limitsMemory: .gi(64),
-                persistentVolumeClaims: 5))
-            Production.priorityClass()
-            Isolation.policies(stage)
-            Access.objects(stage)
-            TradingEngine.serviceAccount()
-            TradingEngine.configMap(stage)
-            ManagedServices.aliases(stage)
-            TradingEngine.headlessService(stage, engine)
-            engine
-            PodDisruptionBudget(Common.engineName, protecting: engine, .minAvailable(.count(2)))
-            TradingEngine.autoscaler(stage, engine)
-            TradingEngine.configFiles(stage)
-            Infrastructure.files(stage)
-            SecretDelivery.objects(stage)
-            Monitoring.objects(stage)
-            LowLatency.nodePools(stage).flatMap(\.artifacts)
-        }
-        .labeled(stage.labels)
-        .contract(Contract.of(stage))
-        .withHelmChart(stage)
+            quota: .init(requestsCPU: .cores(16), requestsMemory: .gi(48), limitsCPU: .cores(32), limitsMemory: .gi(64), persistentVolumeClaims: 5),
+            minimumEnginesUp: 2,
+            promotedFrom: Development.name,
+            // Production's shape with smaller values; nothing left out.
+            divergences: [])
     }
 }

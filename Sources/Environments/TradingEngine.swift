@@ -19,19 +19,16 @@ enum TradingEngine {
             replicas: deployment.autoScaling ? nil : deployment.replicas, template: podTemplate(stage)
         ).labels(stage.engineSelector)
         .annotations(ScannerExceptions.engine(stage))
-        // Staging rolls out as production does, so a rollout is rehearsed before it trades.
-        switch stage.tier {
-        case .dev:
-            return workload
-        case .staging, .prod:
-            return workload.podManagementPolicy(.parallel).updateStrategy(.rollingUpdate(partition: 0))
-        }
+        // Every environment but a quickly restarting one rolls out as production does, so a rollout
+        // is rehearsed before it trades.
+        guard !stage.diverges(.quickRestarts) else { return workload }
+        return workload.podManagementPolicy(.parallel).updateStrategy(.rollingUpdate(partition: 0))
     }
 
     static func podTemplate(_ stage: Stage) -> PodTemplate {
-        // Development's cluster scrapes by annotation; staging and production by their PodMonitor
-        // (``Monitoring/podMonitor(_:)``), which the Prometheus Operator reads.
-        let scraping: Labels = stage.cloud == nil ? [
+        // Scraped by their PodMonitor (``MonitoringObjects``), which the Prometheus Operator reads,
+        // or by annotation where the environment declares it.
+        let scraping: Labels = stage.diverges(.annotationScraping) ? [
             "prometheus.io/scrape": "true",
             "prometheus.io/port": "\(stage.metricsPort.number)",
             "prometheus.io/path": EngineInterface.metricsPath,
@@ -52,42 +49,33 @@ enum TradingEngine {
         return LowLatency.place(placement(template, stage), stage.config)
     }
 
-    /// Namespaced kernel settings of the engine's pods per tier.
-    static func sysctls(_ tier: Tier) -> [Sysctl] {
-        switch tier {
-        case .dev:
-            return []
-        case .staging, .prod:
-            // The seed tuned these with a privileged busybox init container. Both are namespaced
-            // sysctls, so the pod sets them itself; the engine pools' kubelets allow them
-            // (allowedUnsafeSysctls, derived from this list), and no container runs privileged.
-            return [Sysctl("net.core.somaxconn", "4096"), Sysctl("net.ipv4.tcp_max_syn_backlog", "8192")]
-        }
+    /// Namespaced kernel settings of the engine's pods; none on general nodes.
+    static func sysctls(_ stage: Stage) -> [Sysctl] {
+        guard !stage.diverges(.generalNodes) else { return [] }
+        // The seed tuned these with a privileged busybox init container. Both are namespaced
+        // sysctls, so the pod sets them itself; the engine pools' kubelets allow them
+        // (allowedUnsafeSysctls, derived from this list), and no container runs privileged.
+        return [Sysctl("net.core.somaxconn", "4096"), Sysctl("net.ipv4.tcp_max_syn_backlog", "8192")]
     }
 
-    /// Scheduling and kernel settings per tier.
+    /// Scheduling and kernel settings: the engine pools, one engine per node, and the zone where the
+    /// environment declares one.
     private static func placement(_ template: PodTemplate, _ stage: Stage) -> PodTemplate {
+        guard !stage.diverges(.generalNodes) else { return template.securityContext(podSecurity(sysctls: [])) }
         let antiAffinity = PodAffinityTerm(
             selector: LabelSelector(matchLabels: stage.engineSelector), topologyKey: "kubernetes.io/hostname")
-        switch stage.tier {
-        case .dev:
-            return template.securityContext(podSecurity(sysctls: []))
-        case .staging, .prod:
-            // The engine pools' instance types, from the pools themselves (LowLatency.pools).
-            let instanceTypes = LowLatency.pools(stage.tier).map(\.instanceType)
-            let placed = template
-                .securityContext(podSecurity(sysctls: sysctls(stage.tier)))
-                .priorityClassName(Production.priorityClassName)
-                .affinity(Affinity(
-                    requiredNodeTerms: [[LabelRequirement("node.kubernetes.io/instance-type", .in, instanceTypes)]],
-                    requiredPodAntiAffinity: [antiAffinity]))
-            // Declared divergence, only production: one zone, next to the exchange's gateways.
-            // Staging runs wherever its pool has nodes. (The seed's `availability-zone` label exists on
-            // no node; the well-known zone label does. The pool's own label is added with the rest of
-            // its placement, by LowLatency.)
-            guard stage.tier == .prod else { return placed }
-            return placed.nodeSelector(["topology.kubernetes.io/zone": "us-east-1a"])
-        }
+        // The engine pools' instance types, from the pools themselves (LowLatency.pools).
+        let instanceTypes = LowLatency.pools(stage.tier).map(\.instanceType)
+        let placed = template
+            .securityContext(podSecurity(sysctls: sysctls(stage)))
+            .priorityClassName(TradingSystem.priorityClassName)
+            .affinity(Affinity(
+                requiredNodeTerms: [[LabelRequirement("node.kubernetes.io/instance-type", .in, instanceTypes)]],
+                requiredPodAntiAffinity: [antiAffinity]))
+        // (The seed's `availability-zone` label exists on no node; the well-known zone label does.
+        // The pool's own label is added with the rest of its placement, by LowLatency.)
+        guard let zone = stage.engineZone else { return placed }
+        return placed.nodeSelector(["topology.kubernetes.io/zone": .init(zone)])
     }
 
     private static func podSecurity(sysctls: [Sysctl]) -> PodSecurityContext {
@@ -118,24 +106,22 @@ enum TradingEngine {
         }
         .resources(LowLatency.resources(config))
         .securityContext(.restricted(runAsUser: Common.engineUser, addCapabilities: LowLatency.capabilities(config)))
-        return probes(engine, stage.tier)
+        return probes(engine, stage)
     }
 
-    private static func probes(_ container: Container, _ tier: Tier) -> Container {
-        switch tier {
-        case .dev:
+    private static func probes(_ container: Container, _ stage: Stage) -> Container {
+        guard !stage.diverges(.quickRestarts) else {
             return container
                 .livenessProbe(Probe(.httpGet(path: EngineInterface.livenessPath, port: httpPort), initialDelay: 30, period: 10))
                 .readinessProbe(Probe(.httpGet(path: EngineInterface.readinessPath, port: httpPort), initialDelay: 10, period: 5))
-        case .staging, .prod:
-            // The seed's preStop ran `kill -TERM 1; sleep 15`: it stopped the engine before endpoints
-            // were removed, dropping in-flight orders. Sleeping first lets the endpoint removal
-            // propagate; the kubelet then sends SIGTERM, within the 45 s grace period.
-            return container
-                .livenessProbe(Probe(.httpGet(path: EngineInterface.livenessPath, port: httpPort), initialDelay: 30, period: 10, timeout: 5, failureThreshold: 3))
-                .readinessProbe(Probe(.httpGet(path: EngineInterface.readinessPath, port: httpPort), initialDelay: 10, period: 5, timeout: 3, failureThreshold: 3))
-                .preStop(.sleep(15))
         }
+        // The seed's preStop ran `kill -TERM 1; sleep 15`: it stopped the engine before endpoints
+        // were removed, dropping in-flight orders. Sleeping first lets the endpoint removal
+        // propagate; the kubelet then sends SIGTERM, within the 45 s grace period.
+        return container
+            .livenessProbe(Probe(.httpGet(path: EngineInterface.livenessPath, port: httpPort), initialDelay: 30, period: 10, timeout: 5, failureThreshold: 3))
+            .readinessProbe(Probe(.httpGet(path: EngineInterface.readinessPath, port: httpPort), initialDelay: 10, period: 5, timeout: 3, failureThreshold: 3))
+            .preStop(.sleep(15))
     }
 
     /// The headless Service the StatefulSet is governed by (the seed named it but never defined it).

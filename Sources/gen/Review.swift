@@ -39,6 +39,7 @@ struct Diff: ParsableCommand {
             let resolved = environments.map { ($0.name, EnvironmentResolver.resolve($0).objects) }
             let diff = EnvironmentDiff.compare(from: resolved[0], to: resolved[1])
                 .substituting(EnvironmentIdentity.substitutions(from: environments[0], to: environments[1]))
+                .declaring(EnvironmentIdentity.declaredDifferences(from: environments[0].name, to: environments[1].name))
             print(DiffReport.render(diff, format: format, color: color), terminator: "")
             return
         }
@@ -51,7 +52,7 @@ struct Diff: ParsableCommand {
         let reviews: [RevisionDiff]
         do {
             reviews = try selection.environments().map { environment in
-                try RevisionDiff.compare(environment, against: tree, critical: environment.name == Catalog.promotionOrder.last)
+                try RevisionDiff.compare(environment, against: tree, critical: Catalog.isLive(environment.name))
             }
         } catch let error as RenderedTree.Unreadable {
             printError("gen diff: \(error.description)")

@@ -5,7 +5,7 @@ import Testing
 /// A bad config file stops the engine with one message naming the file, the line and the field.
 @Suite struct ConfigFileTests {
     @Test func readsWhatGenRenders() throws {
-        for name in Catalog.promotionOrder {
+        for name in Catalog.names {
             let path = try EngineFixtures.write(try EngineFixtures.configYAML(name))
             let config = try ConfigFile.load(path: path)
             #expect(config == Catalog.configs[name])

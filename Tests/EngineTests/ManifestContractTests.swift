@@ -30,7 +30,7 @@ import Testing
         return nil
     }
 
-    @Test(arguments: Catalog.promotionOrder)
+    @Test(arguments: Catalog.names)
     func manifestVariablesStartTheEngine(environmentName: String) throws {
         let container = try engineContainer(environmentName)
         guard case .array(let variables)? = container["env"], case .array(let mounts)? = container["volumeMounts"] else {
@@ -66,7 +66,7 @@ import Testing
         #expect(environment["ENVIRONMENT"] == environmentName)
     }
 
-    @Test(arguments: Catalog.promotionOrder)
+    @Test(arguments: Catalog.names)
     func portsProbesMountsAndLogsAgree(environmentName: String) throws {
         let container = try engineContainer(environmentName)
         let config = try #require(Catalog.configs[environmentName])

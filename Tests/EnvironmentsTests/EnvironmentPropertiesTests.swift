@@ -49,14 +49,11 @@ import Testing
         #expect(engine.cpu.request * Production.stage.config.deployment.maximumReplicas > seedRequestsCPU)
     }
 
-    @Test(arguments: [Development.stage, Staging.stage, Production.stage].map(\.name))
+    @Test(arguments: Catalog.names)
     func engineEgressCoversEveryDependencyPort(_ name: String) throws {
-        let stage = try #require([Development.stage, Staging.stage, Production.stage].first { $0.name == name })
+        let stage = try #require(Catalog.stage(named: name))
         let egress = Isolation.engineEgress(stage)
-        let allowedPorts = Set(egress.rules.flatMap(\.ports).compactMap { port -> Int? in
-            if case .number(let number)? = port.port { return number.number }
-            return nil
-        })
+        let allowedPorts = Set(egress.rules.flatMap(\.ports).compactMap { $0.port?.portNumber?.number })
         #expect(allowedPorts.contains(stage.config.database.port.number))
         for endpoint in stage.config.redis.endpoints { #expect(allowedPorts.contains(endpoint.port)) }
         #expect(allowedPorts.contains(443) == stage.config.network.externalHTTPS)
@@ -65,7 +62,7 @@ import Testing
     }
 
     @Test func namespacesAreSelectedByTheLabelKubernetesSets() {
-        let policies = [Development.stage, Staging.stage, Production.stage].flatMap(Isolation.policies)
+        let policies = Catalog.stages(with: .current).flatMap(Isolation.policies)
         for rule in policies.flatMap(\.rules) {
             for peer in rule.peers {
                 switch peer {

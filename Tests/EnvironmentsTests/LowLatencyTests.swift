@@ -10,7 +10,7 @@ import Testing
     /// The rendered files of staging and production, by path.
     private func files() throws -> [String: String] {
         var files: [String: String] = [:]
-        for environment in try Generator.renderAll([Staging.environment, Production.environment]) {
+        for environment in try Generator.renderAll([Staging.stage.environment, Production.stage.environment]) {
             for file in environment.files { files[file.path] = file.contents }
         }
         return files

@@ -31,10 +31,11 @@ import TestSupport
     }
 
     @Test func stagingToProductionDiffMatchesItsSnapshot() throws {
-        let staging = EnvironmentResolver.resolve(Staging.environment).objects
-        let production = EnvironmentResolver.resolve(Production.environment).objects
+        let staging = EnvironmentResolver.resolve(Staging.stage.environment).objects
+        let production = EnvironmentResolver.resolve(Production.stage.environment).objects
         let diff = EnvironmentDiff.compare(from: ("staging", staging), to: ("production", production))
-            .substituting(EnvironmentIdentity.substitutions(from: Staging.environment, to: Production.environment))
+            .substituting(EnvironmentIdentity.substitutions(from: Staging.stage.environment, to: Production.stage.environment))
+            .declaring(EnvironmentIdentity.declaredDifferences(from: "staging", to: "production"))
         try matchSnapshot(DiffReport.render(diff, format: .markdown), "diff-staging-production.md")
         // Only real differences are rows: no row differs by the environments' own name, tier label
         // or fingerprint alone, and the summary counts what it stands for.
@@ -57,11 +58,37 @@ import TestSupport
         #expect(all.count == rows.count + diff.substitutions.map(\.fields).reduce(0, +))
     }
 
+    /// The second region is production with its own values: every row is a value on both sides
+    /// (no object or field only one side has), and each is one the region chose.
+    @Test func theSecondRegionDiffersFromProductionInValuesOnly() throws {
+        let production = EnvironmentResolver.resolve(Production.stage.environment).objects
+        let region = EnvironmentResolver.resolve(ProductionDR.stage(with: .current).environment).objects
+        let diff = EnvironmentDiff.compare(from: ("production", production), to: ("production-dr", region))
+            .substituting(EnvironmentIdentity.substitutions(from: Production.stage.environment, to: ProductionDR.stage(with: .current).environment))
+        var rows: [String] = []
+        for entry in diff.entries {
+            guard case .changed(let identity, let changes) = entry else { Issue.record("not a value change: \(entry)"); continue }
+            for change in changes {
+                #expect(change.from != nil && change.to != nil, "\(identity) \(change.path)")
+                rows.append("\(identity) \(change.path): \(change.from ?? "-") → \(change.to ?? "-")")
+            }
+        }
+        #expect(rows == [
+            "NetworkPolicy/allow-engine-egress spec.egress[0].to[0].ipBlock.cidr: 10.10.64.0/20 → 10.40.64.0/20",
+            "NetworkPolicy/allow-engine-egress spec.egress[1].to[0].ipBlock.cidr: 10.10.64.0/20 → 10.40.64.0/20",
+            "SecretStore/aws-secrets-manager spec.provider.aws.region: us-east-1 → us-west-2",
+            "StatefulSet/trading-engine spec.template.spec.nodeSelector.topology.kubernetes.io/zone: us-east-1a → us-west-2a",
+        ])
+        #expect(EnvironmentIdentity.declaredDifferences(from: "production", to: "production-dr") == [
+            "production: single zone (us-east-1a); production-dr: single zone (us-west-2a), because latency to the exchange's gateways; staging runs wherever its pool has nodes",
+        ])
+    }
+
     /// Production's `kubernetes/` files as an earlier revision rendered them: the same environment
     /// on an older image.
     static func previousProduction() throws -> [String: String] {
         let older = ImagePin(repository: "registry.example.com/hft-trading-engine", tag: "v0.9.0", digest: "sha256:" + String(repeating: "c", count: 64))
-        let rendered = try Generator.renderAll([Production.environment(with: ImagePins.current.setting("production", to: older))])
+        let rendered = try Generator.renderAll([Production.stage(with: ImagePins.current.setting("production", to: older)).environment])
         let prefix = "production/kubernetes/"
         return Dictionary(uniqueKeysWithValues: rendered.flatMap(\.files).filter { $0.path.hasPrefix(prefix) }.map { (String($0.path.dropFirst(prefix.count)), $0.contents) })
     }
@@ -82,7 +109,7 @@ import TestSupport
             }
         }
         // The last step is what gen renders; its rollback is the previous revision unchanged.
-        let release = try Generator.renderAll([Production.environment])
+        let release = try Generator.renderAll([Production.stage.environment])
         for file in release.flatMap(\.files) where file.path.hasPrefix("production/kubernetes/") {
             let name = String(file.path.dropFirst("production/kubernetes/".count))
             #expect(files["rollout/step-3-100/\(name)"] == file.contents, "\(name)")
@@ -127,17 +154,42 @@ import TestSupport
         #expect(added.allSatisfy { $0.contains("v1.1.0") || $0.contains(staging.digest ?? "-") }, "\(added)")
     }
 
+    @Test func theSecondRegionTakesProductionsImage() throws {
+        let older = ImagePin(repository: "registry.example.com/hft-trading-engine", tag: "v0.9.0", digest: "sha256:" + String(repeating: "c", count: 64))
+        let plan = try Promotion.plan(from: "production", to: "production-dr", pins: ImagePins.current.setting("production-dr", to: older))
+        #expect(plan.pin == ImagePins.current["production"])
+        #expect(plan.differences.map(\.path) == ["production-dr/helm/hft-trading/values.yaml", "production-dr/kubernetes/statefulset-trading-engine.yaml"])
+    }
+
+    @Test func anEnvironmentWithoutAPinFailsInsteadOfRunningAnUntaggedImage() throws {
+        var pins = ImagePins.current.pins
+        pins["production-dr"] = nil
+        let error = try #require(throws: DiagnosticsError.self) { try Generator.renderAll(Catalog.environments(with: ImagePins(pins))) }
+        let findings = error.diagnostics.filter { $0.severity == .error }
+        #expect(findings.count == 1, "\(findings)")
+        let finding = try #require(findings.first)
+        #expect(finding.check == ImagePinningCheck.id && finding.resourcePath.hasPrefix("production-dr/"), "\(finding)")
+        #expect(finding.message.contains("runs registry.example.com/hft-trading-engine, which is not pinned by a sha256 digest"), "\(finding.message)")
+        // Development follows a moving tag on purpose: no pin is required there.
+        pins = ImagePins.current.pins
+        pins["development"] = nil
+        #expect(throws: Never.self) { try Generator.renderAll(Catalog.environments(with: ImagePins(pins))) }
+    }
+
     @Test func promotionRefusals() {
         func refusal(_ from: String, _ to: String, force: Bool = false, pins: ImagePins = .current) -> String? {
             do { _ = try Promotion.plan(from: from, to: to, force: force, pins: pins); return nil } catch { return error.description }
         }
         #expect(refusal("development", "staging")?.contains("not pinned by a sha256 digest") == true)
-        #expect(refusal("staging", "development")?.contains("is not the tier after staging") == true)
-        #expect(refusal("production", "staging")?.contains("promotes to nothing") == true)
+        #expect(refusal("staging", "development")?.contains("backwards: development comes before staging") == true)
+        #expect(refusal("production", "staging")?.contains("backwards: staging comes before production") == true)
+        #expect(refusal("production-dr", "production")?.contains("backwards: production comes before production-dr; production-dr promotes to nothing") == true)
+        // The second region takes production's image, never staging's directly.
+        #expect(refusal("staging", "production-dr")?.contains("production-dr takes its image from production; staging promotes to production") == true)
         #expect(refusal("qa", "production")?.contains("unknown environment 'qa'") == true)
         #expect(refusal("staging", "staging")?.contains("to itself") == true)
         let pinned = ImagePins.current.setting("development", to: ImagePin(repository: "registry.example.com/hft-trading-engine", tag: "dev", digest: "sha256:" + String(repeating: "a", count: 64)))
-        #expect(refusal("development", "production", pins: pinned)?.contains("is not the tier after development") == true)
+        #expect(refusal("development", "production", pins: pinned)?.contains("production takes its image from staging; development promotes to staging") == true)
         #expect(refusal("development", "production", force: true, pins: pinned) == nil, "--force skips a tier")
         let foreign = ImagePins.current.setting("staging", to: ImagePin(repository: "evil.example.com/other", tag: "x", digest: "sha256:" + String(repeating: "b", count: 64)))
         #expect(refusal("staging", "production", pins: foreign)?.contains("fail their checks before the promotion") == true)
@@ -145,7 +197,7 @@ import TestSupport
 
     @Test func thePinsFileIsWhatPromoteWouldWrite() throws {
         let committed = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("Sources/Environments/ImagePins+Current.swift"), encoding: .utf8)
-        #expect(committed == ImagePins.current.sourceFile(order: Catalog.promotionOrder))
+        #expect(committed == ImagePins.current.sourceFile(order: Catalog.names))
     }
 
     /// The real command: a refusal changes no file; a promotion rewrites the pins file and the

@@ -57,6 +57,8 @@ enum SeedCorrections {
     /// Seed objects we render under another name.
     static let renamedObjects: [String: String?] = [
         "production/networkpolicy-allow-ingress.yaml": "production/kubernetes/networkpolicy-allow-ingress-controller.yaml",
+        // One name in every environment (staging's seed name): the shape is one.
+        "production/poddisruptionbudget-trading-engine-pdb.yaml": "production/kubernetes/poddisruptionbudget-trading-engine.yaml",
         "staging/networkpolicy-staging-network-policy.yaml": nil,
         "production/networkpolicy-deny-other-environments.yaml": nil,
     ]
@@ -198,6 +200,8 @@ enum SeedCorrections {
               reason: "staging rehearses production's pinning on two CPUs of its own: a Guaranteed pod, limit equal to the request"),
         .init(file: "kubernetes/staging/statefulset-trading-engine.yaml", path: "spec.template.spec.containers[trading-engine].resources.requests.memory", ours: .value("\(8 << 30)"),
               reason: "a Guaranteed pod: memory requested as limited"),
+        .init(file: "kubernetes/production/poddisruptionbudget-trading-engine-pdb.yaml", path: "metadata.name", ours: .value("trading-engine"),
+              reason: "every environment is built by the same code, so the budget has one name; staging's seed already called it trading-engine"),
         .init(file: "kubernetes/production/networkpolicy-allow-ingress.yaml", path: "metadata.name", ours: .value("allow-ingress-controller"),
               reason: "renamed allow-ingress-controller, beside allow-monitoring"),
         .init(file: "kubernetes/production/networkpolicy-allow-ingress.yaml", path: "spec.ingress[*].from[*].namespaceSelector.matchLabels.name",

@@ -9,7 +9,7 @@ import Testing
     /// The errors of production rendered with `settings`.
     private func errors(_ settings: EnvironmentSettings) -> [Diagnostic] {
         do {
-            _ = try EnvironmentRenderer.render(Production.environment(with: .current, settings: settings))
+            _ = try EnvironmentRenderer.render(Production.stage(with: .current, settings: settings).environment)
             return []
         } catch {
             return error.diagnostics.filter { $0.severity == .error }

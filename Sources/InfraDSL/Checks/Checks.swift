@@ -4,6 +4,7 @@ public enum Checks {
     public static let all: [any EnvironmentCheck.Type] = [
         CapacityCheck.self, ReachabilityCheck.self, SelectorCheck.self, ReferenceCheck.self, PortCheck.self,
         WritablePathCheck.self, PrivilegeCheck.self, SecretCheck.self, AvailabilityCheck.self, PerformanceCheck.self,
+        ImagePinningCheck.self,
     ]
 
     /// The findings of every check over one environment's resolved objects. (Rendering runs the

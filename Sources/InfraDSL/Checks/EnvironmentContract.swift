@@ -139,6 +139,9 @@ public struct EnvironmentContract: Sendable {
     public var parity: [ParitySetting]
     /// What latency-critical containers need of their pod specs and nodes.
     public var performance: [PerformanceRequirement] = []
+    /// Whether every container must run an image pinned by a sha256 digest, so what runs is what
+    /// was reviewed (``ImagePinningCheck``).
+    public var pinnedImages = false
 
     /// A contract; every part defaults to empty.
     public init(

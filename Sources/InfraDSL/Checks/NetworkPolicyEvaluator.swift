@@ -55,7 +55,7 @@ struct NetworkPolicyEvaluator {
         guard !ports.isEmpty else { return true }
         return ports.contains { allowed in
             guard allowed.transport == transport else { return false }
-            switch allowed.port {
+            switch allowed.port?.target {
             case nil: return true
             case .number(let number)?: return number.number == port
             case .name(let name)?: return declared.contains { $0.name == name && $0.port.number == port }

@@ -24,7 +24,7 @@ public enum PortCheck: EnvironmentCheck {
             let declared = targets.flatMap { $0.template.containers.flatMap(\.ports) }
             guard !targets.isEmpty else { continue }
             for port in service.ports {
-                switch port.targetPort {
+                switch port.targetPort.target {
                 case .number(let number) where !declared.contains(where: { $0.port == number }):
                     context.error("targetPort \(number) is not a port the selected pods declare", at: service, field: "spec/ports/\(port.name)/targetPort", location: port.location)
                 case .name(let name) where !declared.contains(where: { $0.name == name }):
@@ -38,7 +38,7 @@ public enum PortCheck: EnvironmentCheck {
 
     /// A probe that targets a port by number names one its container declares (when it declares any).
     private static func checkProbe(_ field: String, _ probe: Probe?, of container: Container, in workload: any Workload, _ context: inout CheckContext) {
-        guard let probe, case .number(let number)? = probe.handler.port else { return }
+        guard let probe, let number = probe.handler.port?.portNumber else { return }
         let own = container.ports
         if !own.isEmpty, !own.contains(where: { $0.port == number }) {
             context.error("\(field) targets port \(number), which container \(container.name) does not declare", at: workload, field: "spec/template/spec/containers/\(container.name)/\(field)", location: probe.location)

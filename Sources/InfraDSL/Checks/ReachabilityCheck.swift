@@ -99,7 +99,7 @@ public enum ReachabilityCheck: EnvironmentCheck {
                 guard let target = context.workloads(selectedBy: LabelSelector(matchLabels: selector), in: namespace).first else { return nil }
                 let ports = target.template.containers.flatMap(\.ports)
                 // A target port the pods do not declare is the `port` check's finding.
-                let port: Int = switch servicePort.targetPort {
+                let port: Int = switch servicePort.targetPort.target {
                 case .number(let number): number.number
                 case .name(let name): ports.first { $0.name == name }?.port.number ?? dependency.port
                 }

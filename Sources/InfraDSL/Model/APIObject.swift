@@ -26,8 +26,15 @@ public struct APIObject<Object: KubernetesObject>: Resource {
     /// The manifest's lines, for an object `gen lint` read: its pods' parts are placed at them.
     var lines: ManifestLines?
 
-    /// `object` as written at `file`:`line`.
-    public init(_ object: Object, file: StaticString = #filePath, line: UInt = #line) {
+    /// `object` as written at `file`:`line`. Only kinds without secret material: a generated
+    /// `Secret` is placed by a development environment's builder, nowhere else.
+    public init(_ object: Object, file: StaticString = #filePath, line: UInt = #line) where Object: SecretFreeObject {
+        self.object = object
+        location = SourceLocation(file, line)
+    }
+
+    /// Any object, `Secret` included, as written at `file`:`line` (the development builder).
+    init(anyKind object: Object, file: StaticString, line: UInt) {
         self.object = object
         location = SourceLocation(file, line)
     }

@@ -5,8 +5,9 @@ import KubernetesAPI
 /// environment, writing one is a compile error. Real credentials live in a secret store and are
 /// referenced by name (``EnvironmentContract/externalObjects``).
 public struct LiteralSecret: Sendable {
-    /// The Secret object it renders as.
-    public private(set) var secret: Secret
+    /// The Secret object it renders as. Internal: only the development builder may place it, so a
+    /// plaintext secret cannot reach another environment through it.
+    private(set) var secret: Secret
 
     /// A Secret with plain-text development values.
     public init(_ name: String, stringData: Labels, file: StaticString = #filePath, line: UInt = #line) {
@@ -39,6 +40,6 @@ public enum DevelopmentEnvironmentBuilder: ListBuilder {
     public static func buildExpression(
         _ object: some KubernetesObject, file: StaticString = #filePath, line: UInt = #line
     ) -> [Part] {
-        [.resource(APIObject(object, file: file, line: line))]
+        [.resource(APIObject(anyKind: object, file: file, line: line))]
     }
 }

@@ -141,7 +141,7 @@ public struct NetworkPolicy: GeneratedResource {
         }
         for rule in rules {
             for port in rule.ports {
-                if case .number(let number)? = port.port {
+                if let number = port.port?.portNumber {
                     context.checkPort(number, field: "spec/\(rule.direction.rawValue.lowercased())/ports", at: rule.location)
                 }
             }

@@ -126,7 +126,7 @@ public struct Service: GeneratedResource {
                 context.error("port", "a Service needs at least one port", field: "spec/ports", at: location)
             }
             for port in ports {
-                if case .name(let targetName) = port.targetPort, let portNames, !portNames.contains(targetName) {
+                if let targetName = port.targetPort.portName, let portNames, !portNames.contains(targetName) {
                     context.error("port", "targetPort '\(targetName)' is not a port declared by \(workload)", field: "spec/ports/\(port.name)/targetPort", at: port.location)
                 }
             }

@@ -34,14 +34,35 @@ extension ContainerPort {
 ///
 /// In the DSL, name a port by the ``ContainerPort`` value itself (`.httpGet(path: "/ready", port: http)`):
 /// there is no string form, so a probe or Service cannot name a port nobody declared.
-public enum PortReference: Hashable, Sendable, ExpressibleByIntegerLiteral {
-    case number(Port)
-    case name(String)
+public struct PortReference: Hashable, Sendable, ExpressibleByIntegerLiteral {
+    /// What a reference points at. Only the library makes a `.name` (from a declared
+    /// ``ContainerPort``, or from a manifest being read).
+    enum Target: Hashable, Sendable {
+        case number(Port)
+        case name(String)
+    }
 
-    public init(integerLiteral value: Int) { self = .number(Port(value)) }
+    let target: Target
+
+    private init(_ target: Target) { self.target = target }
+
+    public init(integerLiteral value: Int) { target = .number(Port(value)) }
 
     /// The port a container declares, by its name.
-    public init(_ port: ContainerPort) { self = .name(port.name) }
+    public init(_ port: ContainerPort) { target = .name(port.name) }
+
+    /// A port by number.
+    public static func number(_ port: Port) -> PortReference { PortReference(.number(port)) }
+
+    /// A port by a name nobody checked declares: for manifests read from YAML and the library's
+    /// tests; the DSL names ports through ``ContainerPort``.
+    static func name(_ name: String) -> PortReference { PortReference(.name(name)) }
+
+    /// The port's number, when the reference gives one.
+    public var portNumber: Port? { if case .number(let port) = target { port } else { nil } }
+
+    /// The port's name, when the reference gives one.
+    public var portName: String? { if case .name(let name) = target { name } else { nil } }
 }
 
 extension PortReference {
@@ -55,7 +76,7 @@ extension PortReference {
 
     /// The reference in the generated API: a number or a port name.
     public var generated: IntOrString {
-        switch self {
+        switch target {
         case .number(let port): .int(port.number)
         case .name(let name): .string(name)
         }

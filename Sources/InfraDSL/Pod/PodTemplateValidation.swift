@@ -82,10 +82,10 @@ extension Container {
     private func validate(_ probe: Probe?, _ field: String, _ context: inout ValidationContext) {
         guard let probe else { return }
         probe.validate(&context, field: field)
-        if case .name(let portName)? = probe.handler.port, port(named: portName) == nil {
+        if let portName = probe.handler.port?.portName, port(named: portName) == nil {
             context.error("port", "\(field) targets port '\(portName)', which the container does not declare", field: field, at: probe.location)
         }
-        if case .number(let number)? = probe.handler.port {
+        if let number = probe.handler.port?.portNumber {
             context.checkPort(number, field: field, at: probe.location)
         }
     }

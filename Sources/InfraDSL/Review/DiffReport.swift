@@ -19,6 +19,7 @@ public enum DiffReport {
                 .object(Fields([("what", .string(substitution.what)), ("before", .string(substitution.from)),
                                 ("after", .string(substitution.to)), ("fields", .int(substitution.fields))]))
             })),
+            ("declared", .array(diff.declared.map { .string($0) })),
             ("objects", .array(diff.entries.map { json($0, flagged: false) })),
             ("sameImages", .bool(diff.images.same)),
         ])))
@@ -58,6 +59,7 @@ public enum DiffReport {
         func paint(_ text: String, _ code: String) -> String { Self.paint(text, code, color: color) }
         var out = "\(diff.from) → \(diff.to)\n"
         if let stated = substitutionsSentence(diff, code: { $0 }) { out += stated + "\n" }
+        for declared in diff.declared { out += "Declared: \(declared)\n" }
         for entry in diff.entries {
             switch entry {
             case .added(let identity):
@@ -85,6 +87,7 @@ public enum DiffReport {
     private static func markdown(_ diff: EnvironmentDiff) -> String {
         var out = "### \(diff.from) → \(diff.to)\n\n"
         if let stated = substitutionsSentence(diff, code: { "`\($0)`" }) { out += stated + "\n\n" }
+        if !diff.declared.isEmpty { out += diff.declared.map { "- Declared: \($0)\n" }.joined() + "\n" }
         out += "| object | field | \(diff.from) | \(diff.to) |\n|---|---|---|---|\n"
         func row(_ object: String, _ field: String, _ from: String?, _ to: String?) -> String {
             let (old, new) = shown(EnvironmentDiff.FieldChange(path: field, from: from, to: to))

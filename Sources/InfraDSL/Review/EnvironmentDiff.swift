@@ -41,7 +41,7 @@ public struct EnvironmentDiff: Sendable {
         public let what: String
         public let from: String
         public let to: String
-        /// How many fields differed by exactly this (set by the comparison).
+        /// How many field rows it explains (set by the comparison).
         public internal(set) var fields = 0
 
         public init(_ what: String, from: String, to: String) {
@@ -58,28 +58,65 @@ public struct EnvironmentDiff: Sendable {
     /// The substitutions that applied, each with its count of fields; none when not asked for.
     public private(set) var substitutions: [Substitution] = []
 
-    /// The same diff with every field change that is exactly one of `substitutions` left out and
-    /// counted; an object left with no change is left out.
+    /// The same diff with every field change that one of `substitutions` explains left out and
+    /// counted; an object left with no change is left out. A change is explained when replacing the
+    /// substitution's value with its counterpart turns the old value into the new one (the name in
+    /// `hft-trading-production-db-credentials`), or, for a field only one side has, turns its path
+    /// and value into the other side's (a list item keyed by the environment's name).
     public func substituting(_ substitutions: [Substitution]) -> EnvironmentDiff {
-        var counted = substitutions.filter { $0.from != $0.to }
-        func keep(_ change: FieldChange) -> Bool {
-            guard let index = counted.firstIndex(where: { $0.from == change.from && $0.to == change.to }) else { return true }
-            counted[index].fields += 1
-            return false
+        var counted = substitutions.filter { !$0.from.isEmpty && $0.from != $0.to }
+        func explaining(_ old: String, _ new: String) -> Int? {
+            // -1: equal, nothing to explain.
+            if old == new { return -1 }
+            return counted.firstIndex { old.contains($0.from) && old.replacing($0.from, with: $0.to) == new }
+        }
+        func remaining(_ changes: [FieldChange]) -> [FieldChange] {
+            var dropped = Set<Int>()
+            for (index, change) in changes.enumerated() {
+                if let old = change.from, let new = change.to, let found = explaining(old, new), found >= 0 {
+                    counted[found].fields += 1
+                    dropped.insert(index)
+                }
+            }
+            // A field only the old side has, matched with one only the new side has.
+            for (index, change) in changes.enumerated() where change.to == nil && !dropped.contains(index) {
+                guard let old = change.from else { continue }
+                for (otherIndex, other) in changes.enumerated() where other.from == nil && !dropped.contains(otherIndex) {
+                    guard let new = other.to, let viaPath = explaining(change.path, other.path), viaPath >= 0,
+                          explaining(old, new) != nil else { continue }
+                    // Two rows (the old path gone, the new one added) stand for it.
+                    counted[viaPath].fields += 2
+                    dropped.formUnion([index, otherIndex])
+                    break
+                }
+            }
+            return changes.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
         }
         let kept: [Entry] = entries.compactMap { entry in
             switch entry {
             case .added, .removed: return entry
             case .changed(let identity, let changes):
-                let left = changes.filter(keep)
+                let left = remaining(changes)
                 return left.isEmpty ? nil : .changed(identity: identity, changes: left)
             case .renamed(let kind, let from, let to, let changes):
-                return .renamed(kind: kind, from: from, to: to, changes: changes.filter(keep))
+                return .renamed(kind: kind, from: from, to: to, changes: remaining(changes))
             }
         }
         var diff = EnvironmentDiff(from: from, to: to, entries: kept, images: images)
         diff.substitutions = counted.filter { $0.fields > 0 }
+        diff.declared = declared
         return diff
+    }
+
+    /// Differences the environments declare on purpose (`only production: live trading, because
+    /// …`), stated once above the rows.
+    public var declared: [String] = []
+
+    /// The same diff stating `declared` differences.
+    public func declaring(_ declared: [String]) -> EnvironmentDiff {
+        var copy = self
+        copy.declared = declared
+        return copy
     }
 
     init(from: String, to: String, entries: [Entry], images: ImageVerdict) {

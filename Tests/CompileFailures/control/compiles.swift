@@ -19,6 +19,8 @@ let development = Environment.development("dev", namespace: "dev") {
 }
 let stagingSettings = Environment("staging", namespace: "hft-trading-staging") {
     CoreV1.ConfigMap(metadata: MetaV1.ObjectMeta(name: "settings"), data: ["mode": "fast"])
+    APIObject(CoreV1.ConfigMap(metadata: MetaV1.ObjectMeta(name: "wrapped"), data: ["mode": "fast"]))
+    NetworkPolicy("engine-http", policyTypes: [.ingress]) { NetworkRule.ingress(from: [.namespace(.kubeSystem)], ports: [.tcp(PortReference(http)), .tcp(8080)]) }
 }
 
 func replicas(for tier: Tier) -> Int {

@@ -337,7 +337,7 @@ resource "aws_iam_role_policy" "secrets_reader" {
 
 resource "aws_route53_record" "postgres_prod" {
   zone_id = data.aws_route53_zone.internal.zone_id
-  name    = "postgres-prod.prod.hft-trading.internal"
+  name    = "postgres-prod.production.hft-trading.internal"
   type    = "CNAME"
   ttl     = 60
   records = [aws_db_instance.main.address]
@@ -345,7 +345,7 @@ resource "aws_route53_record" "postgres_prod" {
 
 resource "aws_route53_record" "postgres_prod_replica_1" {
   zone_id = data.aws_route53_zone.internal.zone_id
-  name    = "postgres-prod-replica-1.prod.hft-trading.internal"
+  name    = "postgres-prod-replica-1.production.hft-trading.internal"
   type    = "CNAME"
   ttl     = 60
   records = [aws_db_instance.replica[0].address]
@@ -353,7 +353,7 @@ resource "aws_route53_record" "postgres_prod_replica_1" {
 
 resource "aws_route53_record" "postgres_prod_replica_2" {
   zone_id = data.aws_route53_zone.internal.zone_id
-  name    = "postgres-prod-replica-2.prod.hft-trading.internal"
+  name    = "postgres-prod-replica-2.production.hft-trading.internal"
   type    = "CNAME"
   ttl     = 60
   records = [aws_db_instance.replica[1].address]
@@ -361,7 +361,7 @@ resource "aws_route53_record" "postgres_prod_replica_2" {
 
 resource "aws_route53_record" "redis_prod_0" {
   zone_id = data.aws_route53_zone.internal.zone_id
-  name    = "redis-prod-0.prod.hft-trading.internal"
+  name    = "redis-prod-0.production.hft-trading.internal"
   type    = "CNAME"
   ttl     = 60
   records = [var.cache_cluster_mode_enabled ? aws_elasticache_replication_group.main.configuration_endpoint_address : aws_elasticache_replication_group.main.primary_endpoint_address]
@@ -369,7 +369,7 @@ resource "aws_route53_record" "redis_prod_0" {
 
 resource "aws_route53_record" "redis_prod_1" {
   zone_id = data.aws_route53_zone.internal.zone_id
-  name    = "redis-prod-1.prod.hft-trading.internal"
+  name    = "redis-prod-1.production.hft-trading.internal"
   type    = "CNAME"
   ttl     = 60
   records = [var.cache_cluster_mode_enabled ? aws_elasticache_replication_group.main.configuration_endpoint_address : aws_elasticache_replication_group.main.primary_endpoint_address]
@@ -377,7 +377,7 @@ resource "aws_route53_record" "redis_prod_1" {
 
 resource "aws_route53_record" "redis_prod_2" {
   zone_id = data.aws_route53_zone.internal.zone_id
-  name    = "redis-prod-2.prod.hft-trading.internal"
+  name    = "redis-prod-2.production.hft-trading.internal"
   type    = "CNAME"
   ttl     = 60
   records = [var.cache_cluster_mode_enabled ? aws_elasticache_replication_group.main.configuration_endpoint_address : aws_elasticache_replication_group.main.primary_endpoint_address]

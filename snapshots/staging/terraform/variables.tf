@@ -4,8 +4,8 @@ variable "environment" {
   type        = string
   description = "The environment these resources belong to."
   validation {
-    condition     = contains(["development", "staging", "production"], var.environment)
-    error_message = "environment must be one of development, staging, production."
+    condition     = contains(["development", "staging", "production", "production-dr"], var.environment)
+    error_message = "environment must be one of development, staging, production, production-dr."
   }
 }
 
