@@ -3,10 +3,10 @@ import InfraDSL
 /// The trading system, written once. Every environment is this shape built from its ``Stage``: the
 /// values differ, and where behaviour differs the environment declares a ``Divergence``.
 enum TradingSystem {
-    /// The environment a stage describes.
-    static func environment(_ stage: Stage) -> Environment {
+    /// The environment a stage describes, one of the environments `catalog` names.
+    static func environment(_ stage: Stage, catalog: [String] = Catalog.names) -> Environment {
         let engine = TradingEngine.statefulSet(stage)
-        var parts = objects(stage, engine)
+        var parts = objects(stage, engine, catalog: catalog)
         if stage.diverges(.localServices) { parts += DevelopmentSupport.parts(stage) }
         var contract = Contract.of(stage)
         contract.pinnedImages = !stage.diverges(.localServices)
@@ -20,7 +20,7 @@ enum TradingSystem {
 
     /// What every environment has, in the order it is applied and reviewed.
     @EnvironmentBuilder
-    private static func objects(_ stage: Stage, _ engine: StatefulSet) -> [EnvironmentPart] {
+    private static func objects(_ stage: Stage, _ engine: StatefulSet, catalog: [String]) -> [EnvironmentPart] {
         Namespace(labels: namespaceLabels(stage))
         ResourceQuota("\(stage.tier.rawValue)-quota", hard: stage.quota)
         if !stage.diverges(.generalNodes) { priorityClass() }
@@ -36,7 +36,7 @@ enum TradingSystem {
         }
         TradingEngine.autoscaler(stage, engine)
         TradingEngine.configFiles(stage)
-        Infrastructure.files(stage)
+        Infrastructure.files(stage, catalog: catalog)
         SecretDelivery.objects(stage)
         Monitoring.objects(stage)
         if stage.diverges(.auditedAPI) {
