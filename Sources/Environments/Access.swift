@@ -14,6 +14,8 @@ enum Access {
                 ServiceAccount("deployer", automountToken: false),
                 Role("deployer", rules: [
                     PolicyRule(apiGroups: ["apps"], resources: ["statefulsets"], verbs: ["get", "list", "watch", "patch", "update"], resourceNames: [Common.engineName]),
+                    // Every application's rollout, from the applications themselves.
+                    PolicyRule(apiGroups: ["apps"], resources: ["deployments"], verbs: ["get", "list", "watch", "patch", "update"], resourceNames: ApplicationObjects.applications.map(\.name)),
                     PolicyRule(apiGroups: [""], resources: ["configmaps"], verbs: ["get", "patch", "update"], resourceNames: [Common.configMapName]),
                     PolicyRule(apiGroups: [""], resources: ["pods"], verbs: ["get", "list", "watch"]),
                 ]),

@@ -39,6 +39,37 @@ enum Contract {
         }
         var contract = derive(Needs(stage.config), enginePods: stage.engineSelector, network: network)
         contract.nodePools = nodePools(stage)
+        contract = contract.merging(applications(stage))
+        return contract
+    }
+
+    /// What the applications expect: the engine's calls to them, their own calls and DNS, their
+    /// metrics scraped, their scale within the quota, a writable `/tmp`.
+    static func applications(_ stage: Stage) -> EnvironmentContract {
+        var contract = EnvironmentContract()
+        func host(_ application: Application) -> EnvironmentContract.Destination {
+            .host(Common.serviceHost(application.name, namespace: stage.namespace))
+        }
+        for call in ApplicationObjects.calls(in: TradingEngine.needs) {
+            contract.dependencies.append(.init(call.callee.name, from: stage.engineSelector, to: host(call.callee), port: call.port.port.number))
+        }
+        for application in ApplicationObjects.applications {
+            let pods = application.selector(stage)
+            let dns = EnvironmentContract.Destination.pods(["k8s-app": "kube-dns"], in: .kubeSystem)
+            contract.dependencies += [
+                .init("cluster DNS", from: pods, to: dns, port: 53, transport: .udp),
+                .init("cluster DNS over TCP", from: pods, to: dns, port: 53, transport: .tcp),
+            ]
+            contract.dependencies += application.calls.map { .init($0.callee.name, from: pods, to: host($0.callee), port: $0.port.port.number) }
+            if application.needsExternalHTTPS {
+                contract.dependencies.append(.init("external HTTPS", from: pods, to: .internet, port: 443))
+            }
+            if let metrics = application.metricsPort {
+                contract.inbound.append(.init("metrics scraping", from: .monitoring, to: pods, port: metrics.port.number))
+            }
+            contract.paths.append(.init(pods: pods, container: application.name, path: "/tmp", writable: true, reason: "temporary files"))
+            contract.scale.append(.init(pods: pods, maximum: application.sizing(stage.tier).maxReplicas))
+        }
         return contract
     }
 
@@ -89,17 +120,16 @@ enum Contract {
         ]
     }
 
-    /// The node pools the platform provides: general nodes where the environment runs on them, the
-    /// engine pools otherwise (in its zone, where it declares one), and general nodes beside them
-    /// where engines may run in any zone.
+    /// The node pools the platform provides: general nodes where the environment runs on them;
+    /// otherwise general nodes for the other applications and the engine pools (in its zone, where
+    /// it declares one).
     private static func nodePools(_ stage: Stage) -> [EnvironmentContract.NodePool] {
         if stage.diverges(.generalNodes) {
             return [.init("general", labels: ["node-type": "general"], nodes: 3)]
         }
-        guard let zone = stage.engineZone else {
-            return [.init("general", labels: ["node-type": "general"], nodes: 6)] + enginePools(stage.tier, labels: .none)
-        }
-        return enginePools(stage.tier, labels: ["topology.kubernetes.io/zone": .init(zone)])
+        let general = EnvironmentContract.NodePool("general", labels: ["node-type": "general"], nodes: 6)
+        guard let zone = stage.engineZone else { return [general] + enginePools(stage.tier, labels: .none) }
+        return [general] + enginePools(stage.tier, labels: ["topology.kubernetes.io/zone": .init(zone)])
     }
 
     /// The pools configured for the engine (``LowLatency/pools(_:)``), as the placement checks see them.

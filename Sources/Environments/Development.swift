@@ -28,7 +28,7 @@ enum Development {
 
     static func stage(with pins: ImagePins) -> Stage {
         Stage(
-            config: AppConfig(common: Common.config, settings: settings), namespace: namespace, imagePin: pins[name],
+            config: AppConfig(common: Common.config, settings: settings), namespace: namespace, images: pins.pins[name],
             database: .inCluster(DevelopmentSupport.postgresLabels), redis: .inCluster(DevelopmentSupport.redisLabels),
             cloud: nil,
             quota: .init(requestsCPU: .cores(8), requestsMemory: .gi(16), limitsCPU: .cores(16), limitsMemory: .gi(32), persistentVolumeClaims: 5),

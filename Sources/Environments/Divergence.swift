@@ -88,6 +88,10 @@ extension Stage {
         divergences.contains { $0.isKind(of: divergence) }
     }
 
+    /// Whether every image must be pinned by digest: everywhere but an environment of local services,
+    /// which runs developers' builds by tag.
+    var pinsImages: Bool { !diverges(.localServices) }
+
     /// The zone every engine runs in, when the environment declares one.
     var engineZone: String? {
         for case .singleZone(let zone) in divergences { return zone }

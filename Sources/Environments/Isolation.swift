@@ -39,7 +39,8 @@ enum Isolation {
         }
     }
 
-    /// The engine reaches its database, its Redis and, where the config says so, external HTTPS.
+    /// The engine reaches its database, its Redis, the applications it needs and, where the config
+    /// says so, external HTTPS.
     static func engineEgress(_ stage: Stage) -> NetworkPolicy {
         let config = stage.config
         let databasePorts = [NetworkPolicyPort.tcp(.number(config.database.port))]
@@ -49,6 +50,9 @@ enum Isolation {
             NetworkRule.egress(to: [peer(stage.redis)], ports: redisPorts)
             if config.network.externalHTTPS {
                 NetworkRule.egress(to: [.ipBlock(cidr: "0.0.0.0/0", except: Common.privateRanges)], ports: [.tcp(443)])
+            }
+            for call in ApplicationObjects.calls(in: TradingEngine.needs) {
+                NetworkRule.egress(to: [.pods(LabelSelector(matchLabels: call.callee.selector(stage)))], ports: [.tcp(.number(call.port.port))])
             }
         }
     }

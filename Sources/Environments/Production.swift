@@ -33,10 +33,10 @@ enum Production {
 
     static var stage: Stage { stage(with: .current) }
 
-    /// Production as it is, or with other `settings` (a test's mistakes).
-    static func stage(with pins: ImagePins, settings: EnvironmentSettings = settings) -> Stage {
+    /// Production as it is, or with other `settings` or `quota` (a test's mistakes).
+    static func stage(with pins: ImagePins, settings: EnvironmentSettings = settings, quota: ResourceQuota.Hard = quota) -> Stage {
         Stage(
-            config: AppConfig(common: Common.config, settings: settings), namespace: namespace, imagePin: pins[name],
+            config: AppConfig(common: Common.config, settings: settings), namespace: namespace, images: pins.pins[name],
             database: .managed(cidr: dataSubnets), redis: .managed(cidr: dataSubnets),
             cloud: CloudPlacement(account: "444455556666", region: "us-east-1", dataSubnets: dataSubnets),
             quota: quota, minimumEnginesUp: 3, promotedFrom: Staging.name,

@@ -13,7 +13,7 @@ enum ProductionDR {
 
     static func stage(with pins: ImagePins) -> Stage {
         Stage(
-            config: AppConfig(common: Common.config, settings: settings), namespace: namespace, imagePin: pins[name],
+            config: AppConfig(common: Common.config, settings: settings), namespace: namespace, images: pins.pins[name],
             database: .managed(cidr: dataSubnets), redis: .managed(cidr: dataSubnets),
             cloud: CloudPlacement(account: "444455556666", region: "us-west-2", dataSubnets: dataSubnets),
             quota: Production.quota, minimumEnginesUp: 3, promotedFrom: Production.name,

@@ -1,8 +1,8 @@
 import InfraDSL
 
 /// Promotion as a reviewed change: the target environment takes the source environment's image
-/// pin. The result is the new pins file and the rendered output it causes, so the pull request holds
-/// exactly the pin change and the snapshot changes.
+/// pins, every application's. The result is the new pins file and the rendered output it causes,
+/// so the pull request holds exactly the pin change and the snapshot changes.
 public enum Promotion {
     /// A promotion that may go ahead.
     public struct Plan: Sendable {
@@ -14,7 +14,7 @@ public enum Promotion {
         public let rendered: RenderedEnvironment
         /// What changes in the target's rendered output.
         public let differences: [FileDifference]
-        /// The pin the target now runs.
+        /// The engine's pin the target now runs (with every other application's pin from the source).
         public let pin: ImagePin
     }
 
@@ -40,9 +40,10 @@ public enum Promotion {
             let direction = upstream(of: from, edges).contains(to) ? "backwards: \(to) comes before \(from)" : takes
             throw Refusal(description: "\(from) does not promote to \(to) (\(direction); \(from) promotes to \(next.isEmpty ? "nothing" : next.joined(separator: " and ")); promotion goes \(graph)); use --force to skip")
         }
-        guard let pin = pins[from] else { throw Refusal(description: "\(from) has no image pin") }
-        guard pin.isPinnedByDigest else {
-            throw Refusal(description: "\(from) runs \(pin.reference), which is not pinned by a sha256 digest, so what \(to) would run could change after review")
+        guard let pin = pins[from], let images = pins.pins[from] else { throw Refusal(description: "\(from) has no image pin") }
+        for (application, image) in images.sorted(by: { $0.key < $1.key }) where !image.isPinnedByDigest {
+            let what = application == ImagePins.engine ? from : "\(application) in \(from)"
+            throw Refusal(description: "\(what) runs \(image.reference), which is not pinned by a sha256 digest, so what \(to) would run could change after review")
         }
         // The current render is both the check before the promotion and the base of its diff.
         let before: RenderedEnvironment
@@ -51,7 +52,7 @@ public enum Promotion {
         } catch {
             throw Refusal(description: "the environments fail their checks before the promotion; fix them first:\n" + errors(error))
         }
-        let promoted = pins.setting(to, to: pin)
+        let promoted = pins.promoting(from, to: to)
         let after: RenderedEnvironment
         do {
             after = try Generator.renderAll(Catalog.environments(with: promoted)).first { $0.name == to }!

@@ -16,8 +16,13 @@ enum ScannerExceptions {
         if !LowLatency.capabilities(stage.config).isEmpty {
             exceptions.append(Exception(check: "CKV_K8S_25", reason: "SYS_NICE is the one capability added back after dropping all: the engine raises its threads' priority (performance.thread_priority)"))
         }
-        if stage.tier == .dev { exceptions += developmentImages }
+        if !stage.pinsImages { exceptions += developmentImages }
         return annotations(exceptions)
+    }
+
+    /// An application's Deployment (``Application``).
+    static func application(_ stage: Stage) -> Labels {
+        stage.pinsImages ? .none : annotations(developmentImages)
     }
 
     /// Development's own database and cache.

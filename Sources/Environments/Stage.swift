@@ -28,6 +28,8 @@ struct Stage: Sendable {
     let namespace: String
     /// The engine image, from the environment's pin.
     let imagePin: ImagePin
+    /// Every application's pin in this environment, by application name.
+    let images: [String: ImagePin]
     /// Where the database and Redis live.
     let database: DependencyLocation
     let redis: DependencyLocation
@@ -46,7 +48,7 @@ struct Stage: Sendable {
     let location: SourceLocation
 
     init(
-        config: AppConfig, namespace: String, imagePin: ImagePin?, database: DependencyLocation, redis: DependencyLocation,
+        config: AppConfig, namespace: String, images: [String: ImagePin]?, database: DependencyLocation, redis: DependencyLocation,
         cloud: CloudPlacement?, quota: ResourceQuota.Hard, minimumEnginesUp: Int?, promotedFrom: String?,
         divergences: [Divergence], file: StaticString = #filePath, line: UInt = #line
     ) {
@@ -54,7 +56,8 @@ struct Stage: Sendable {
         self.namespace = namespace
         // A missing pin renders an image reference with neither tag nor digest, which the pinning
         // check refuses outside development (nothing falls back silently).
-        self.imagePin = imagePin ?? ImagePin(repository: Common.imageRepository, tag: nil, digest: nil)
+        self.images = images ?? [:]
+        self.imagePin = self.images[ImagePins.engine] ?? ImagePin(repository: Common.imageRepository, tag: nil, digest: nil)
         self.database = database
         self.redis = redis
         self.cloud = cloud
@@ -69,6 +72,12 @@ struct Stage: Sendable {
     var tier: Tier { config.environment.tier }
     var labels: Labels { Common.labels(environment: name, tier: tier) }
     var image: String { imagePin.reference }
+
+    /// The image `application` runs here: its pin, or its bare repository where it has none (which
+    /// the pinning check refuses outside development).
+    func image(of application: Application) -> String {
+        images[application.name]?.reference ?? application.repository
+    }
     var metricsPort: Port { config.metrics.port }
 
     /// The selector of the engine's pods.

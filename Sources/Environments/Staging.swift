@@ -27,7 +27,7 @@ enum Staging {
 
     static func stage(with pins: ImagePins) -> Stage {
         Stage(
-            config: AppConfig(common: Common.config, settings: settings), namespace: namespace, imagePin: pins[name],
+            config: AppConfig(common: Common.config, settings: settings), namespace: namespace, images: pins.pins[name],
             database: .managed(cidr: dataSubnets), redis: .managed(cidr: dataSubnets),
             cloud: CloudPlacement(account: "111122223333", region: "us-east-1", dataSubnets: dataSubnets),
             // The seed gave staging no quota; this one admits five engines at their limits.

@@ -6,6 +6,10 @@ enum TradingEngine {
     /// The engine's HTTP port (health, API).
     static let httpPort = ContainerPort("http", Common.httpPort)
 
+    /// The applications the engine calls. Listing one here puts it, its Service, its network
+    /// allowances and its permissions in every environment.
+    static let needs: [Application.Need] = [.application(MarketDataGateway.application, port: MarketDataGateway.feed)]
+
     /// The engine's Prometheus port, from the config.
     static func metricsPort(_ stage: Stage) -> ContainerPort { ContainerPort("metrics", stage.metricsPort) }
 

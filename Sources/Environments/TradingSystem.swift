@@ -9,7 +9,7 @@ enum TradingSystem {
         var parts = objects(stage, engine, catalog: catalog)
         if stage.diverges(.localServices) { parts += DevelopmentSupport.parts(stage) }
         var contract = Contract.of(stage)
-        contract.pinnedImages = !stage.diverges(.localServices)
+        contract.pinnedImages = stage.pinsImages
         let environment = Environment(
             stage.name, namespace: stage.namespace, kind: stage.diverges(.localServices) ? .development : .restricted,
             location: stage.location, parts: parts)
@@ -35,6 +35,7 @@ enum TradingSystem {
             PodDisruptionBudget(Common.engineName, protecting: engine, .minAvailable(.count(minimum)))
         }
         TradingEngine.autoscaler(stage, engine)
+        ApplicationObjects.objects(stage)
         TradingEngine.configFiles(stage)
         Infrastructure.files(stage, catalog: catalog)
         SecretDelivery.objects(stage)

@@ -17,7 +17,7 @@ import Testing
         settings.redis = .standalone(host: Common.serviceHost("redis-uat", namespace: "hft-trading-uat"), port: 6379, db: 0, ssl: true)
         let staging = Staging.stage
         return Stage(
-            config: AppConfig(common: Common.config, settings: settings), namespace: "hft-trading-uat", imagePin: staging.imagePin,
+            config: AppConfig(common: Common.config, settings: settings), namespace: "hft-trading-uat", images: staging.images,
             database: .managed(cidr: "10.50.64.0/20"), redis: .managed(cidr: "10.50.64.0/20"),
             cloud: CloudPlacement(account: "777788889999", region: "eu-west-1", dataSubnets: "10.50.64.0/20"),
             quota: staging.quota, minimumEnginesUp: 2, promotedFrom: Staging.name, divergences: [.singleZone("eu-west-1b")])

@@ -147,7 +147,8 @@ import TestSupport
         let plan = try Promotion.plan(from: "staging", to: "production")
         let staging = try #require(ImagePins.current["staging"])
         #expect(plan.pin == staging)
-        #expect(plan.pinsSource.contains("\"production\": ImagePin(\n            repository: \"registry.example.com/hft-trading-engine\",\n            tag: \"v1.1.0\""))
+        #expect(plan.pinsSource.contains("\"production\": [\n            \"market-data-gateway\": ImagePin("))
+        #expect(plan.pinsSource.contains("\"trading-engine\": ImagePin(\n                repository: \"registry.example.com/hft-trading-engine\",\n                tag: \"v1.1.0\""))
         let changed = plan.differences.map(\.path)
         #expect(changed == ["production/helm/hft-trading/values.yaml", "production/kubernetes/statefulset-trading-engine.yaml"])
         let added = plan.differences.flatMap { $0.diff.split(separator: "\n").filter { $0.hasPrefix("+") && !$0.hasPrefix("+++") } }
@@ -163,7 +164,7 @@ import TestSupport
 
     @Test func anEnvironmentWithoutAPinFailsInsteadOfRunningAnUntaggedImage() throws {
         var pins = ImagePins.current.pins
-        pins["production-dr"] = nil
+        pins["production-dr"]?[ImagePins.engine] = nil
         let error = try #require(throws: DiagnosticsError.self) { try Generator.renderAll(Catalog.environments(with: ImagePins(pins))) }
         let findings = error.diagnostics.filter { $0.severity == .error }
         #expect(findings.count == 1, "\(findings)")
@@ -189,8 +190,11 @@ import TestSupport
         #expect(refusal("qa", "production")?.contains("unknown environment 'qa'") == true)
         #expect(refusal("staging", "staging")?.contains("to itself") == true)
         let pinned = ImagePins.current.setting("development", to: ImagePin(repository: "registry.example.com/hft-trading-engine", tag: "dev", digest: "sha256:" + String(repeating: "a", count: 64)))
+        // Every application's image is promoted, so every one must be pinned.
+        #expect(refusal("development", "production", force: true, pins: pinned)?.contains("market-data-gateway in development runs registry.example.com/hft-market-data-gateway:dev, which is not pinned") == true)
+        let gatewayPinned = ImagePins.current.pins["production"]!["market-data-gateway"]!
         #expect(refusal("development", "production", pins: pinned)?.contains("production takes its image from staging; development promotes to staging") == true)
-        #expect(refusal("development", "production", force: true, pins: pinned) == nil, "--force skips a tier")
+        #expect(refusal("development", "production", force: true, pins: pinned.setting("development", application: "market-data-gateway", to: gatewayPinned)) == nil, "--force skips a tier")
         let foreign = ImagePins.current.setting("staging", to: ImagePin(repository: "evil.example.com/other", tag: "x", digest: "sha256:" + String(repeating: "b", count: 64)))
         #expect(refusal("staging", "production", pins: foreign)?.contains("fail their checks before the promotion") == true)
     }

@@ -19,13 +19,17 @@ public struct ResourceQuota: GeneratedResource {
         public var requestsStorage: Storage?
         public var persistentVolumeClaims: Int?
         public var pods: Int?
+        /// Where the limits were written: a quota's findings point here, so limits set in one
+        /// environment's value are reported at that value's line, not where the object is built.
+        public var location: SourceLocation
 
         /// Hard limits by resource.
         public init(
             requestsCPU: CPU? = nil, requestsMemory: Memory? = nil, limitsCPU: CPU? = nil,
             limitsMemory: Memory? = nil, requestsStorage: Storage? = nil,
-            persistentVolumeClaims: Int? = nil, pods: Int? = nil
+            persistentVolumeClaims: Int? = nil, pods: Int? = nil, file: StaticString = #filePath, line: UInt = #line
         ) {
+            location = SourceLocation(file, line)
             self.requestsCPU = requestsCPU
             self.requestsMemory = requestsMemory
             self.limitsCPU = limitsCPU
@@ -39,11 +43,11 @@ public struct ResourceQuota: GeneratedResource {
     /// The hard limits.
     public let hard: Hard
 
-    /// A quota.
-    public init(_ name: String, hard: Hard, file: StaticString = #filePath, line: UInt = #line) {
+    /// A quota. Its findings point at the line that wrote `hard`.
+    public init(_ name: String, hard: Hard) {
         metadata = ObjectMeta(name: name)
         self.hard = hard
-        location = SourceLocation(file, line)
+        location = hard.location
     }
 
     /// The quota in the generated API; its limits render sorted by name, as every Kubernetes map.

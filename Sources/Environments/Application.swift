@@ -1,0 +1,87 @@
+import InfraDSL
+
+/// A service of the trading system, other than the engine, as one value. From it follow, in every
+/// environment, its Deployment, Service, autoscaler, disruption budget and service account; the
+/// network allowances on both ends of each call (the caller's egress, the callee's ingress); its
+/// part of the contract the checks hold the environment to; the deploy identity's permission to
+/// roll it out; and its image, pinned per environment in `ImagePins+Current.swift`.
+///
+/// An application joins the system by being needed: listing it in ``TradingEngine/needs`` (or in
+/// another application's needs) is the one line that adds it everywhere.
+struct Application: Sendable {
+    /// What an application connects to.
+    enum Need: Sendable {
+        /// Another application, on one of the ports it serves.
+        case application(Application, port: ContainerPort)
+        /// Any public address over HTTPS.
+        case externalHTTPS
+    }
+
+    /// How big it runs in one tier.
+    struct Sizing: Sendable {
+        let minReplicas: Int
+        let maxReplicas: Int
+        /// How many pods must stay up through a voluntary disruption; nil for no budget.
+        let minimumUp: Int?
+        let resources: ResourceRequirements
+    }
+
+    let name: String
+    /// The image repository; the pin adds the tag and digest.
+    let repository: String
+    /// The ports it serves (the first is probed).
+    let ports: [ContainerPort]
+    /// The port Prometheus scrapes, one of `ports`.
+    let metricsPort: ContainerPort?
+    let needs: [Need]
+    /// The user its container runs as.
+    let user: Int
+    let sizing: @Sendable (Tier) -> Sizing
+    /// Where the application was written: findings about it point here.
+    let location: SourceLocation
+
+    init(
+        name: String, repository: String, ports: [ContainerPort], metricsPort: ContainerPort?, needs: [Need], user: Int,
+        sizing: @escaping @Sendable (Tier) -> Sizing, file: StaticString = #filePath, line: UInt = #line
+    ) {
+        self.name = name
+        self.repository = repository
+        self.ports = ports
+        self.metricsPort = metricsPort
+        self.needs = needs
+        self.user = user
+        self.sizing = sizing
+        location = SourceLocation(file, line)
+    }
+
+    /// The selector of its pods in an environment.
+    func selector(_ stage: Stage) -> Labels { [Common.appLabel: .init(name), "env": .init(stage.name)] }
+
+    /// The applications it needs, with the port of each call.
+    var calls: [(callee: Application, port: ContainerPort)] {
+        needs.compactMap { need in
+            if case .application(let callee, let port) = need { (callee, port) } else { nil }
+        }
+    }
+
+    var needsExternalHTTPS: Bool {
+        needs.contains { if case .externalHTTPS = $0 { true } else { false } }
+    }
+}
+
+extension Application {
+    /// Every application reachable through `needs`, each once, callees after their callers.
+    static func closure(of needs: [Need]) -> [Application] {
+        var found: [Application] = []
+        var pending = needs.compactMap { need -> Application? in
+            if case .application(let callee, _) = need { callee } else { nil }
+        }
+        while !pending.isEmpty {
+            let next = pending.removeFirst()
+            guard !found.contains(where: { $0.name == next.name }) else { continue }
+            found.append(next)
+            pending += next.calls.map(\.callee)
+        }
+        return found
+    }
+}

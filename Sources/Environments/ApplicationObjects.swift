@@ -1,0 +1,102 @@
+import InfraDSL
+
+/// What every application of the system (``Application``) becomes in one environment.
+enum ApplicationObjects {
+    /// The system's applications: everything the engine needs, and what they need in turn.
+    static var applications: [Application] { Application.closure(of: TradingEngine.needs) }
+
+    /// Who calls `callee`, from which pods, on which port: the engine and every application.
+    static func callers(of callee: Application, _ stage: Stage) -> [(name: String, pods: Labels, port: ContainerPort)] {
+        var callers = calls(in: TradingEngine.needs).filter { $0.callee.name == callee.name }
+            .map { (name: Common.engineName, pods: stage.engineSelector, port: $0.port) }
+        for caller in applications {
+            callers += caller.calls.filter { $0.callee.name == callee.name }.map { (name: caller.name, pods: caller.selector(stage), port: $0.port) }
+        }
+        return callers
+    }
+
+    /// The application calls among `needs`.
+    static func calls(in needs: [Application.Need]) -> [(callee: Application, port: ContainerPort)] {
+        needs.compactMap { need in
+            if case .application(let callee, let port) = need { (callee, port) } else { nil }
+        }
+    }
+
+    /// Every application's objects in `stage`.
+    static func objects(_ stage: Stage) -> [any Resource] {
+        applications.flatMap { objects($0, stage) }
+    }
+
+    private static func objects(_ application: Application, _ stage: Stage) -> [any Resource] {
+        let sizing = application.sizing(stage.tier)
+        let workload = deployment(application, stage, sizing)
+        var objects: [any Resource] = [
+            ServiceAccount(application.name, automountToken: false),
+            workload,
+            Service(application.name, selecting: workload, ports: application.ports.map { ServicePort($0.name, $0.port, targetPort: $0) }),
+            ingress(application, stage),
+        ]
+        if let egress = egress(application, stage) { objects.append(egress) }
+        if sizing.maxReplicas > sizing.minReplicas {
+            objects.append(HorizontalPodAutoscaler(
+                application.name, scaling: workload, minReplicas: sizing.minReplicas, maxReplicas: sizing.maxReplicas, metrics: [.cpuUtilization(70)]))
+        }
+        if let minimum = sizing.minimumUp {
+            objects.append(PodDisruptionBudget(application.name, protecting: workload, .minAvailable(.count(minimum))))
+        }
+        return objects
+    }
+
+    private static func deployment(_ application: Application, _ stage: Stage, _ sizing: Application.Sizing) -> Deployment {
+        let user = application.user
+        let probed = application.ports[0]
+        let template = PodTemplate(labels: stage.labels) {
+            Container(application.name, image: stage.image(of: application)) {
+                for port in application.ports { port }
+                VolumeMount("tmp", at: "/tmp")
+            }
+            .resources(sizing.resources)
+            .securityContext(.restricted(runAsUser: user))
+            .readinessProbe(Probe(.tcpSocket(port: probed), initialDelay: 5, period: 5, timeout: 3, failureThreshold: 3))
+            .livenessProbe(Probe(.tcpSocket(port: probed), initialDelay: 15, period: 10, timeout: 5, failureThreshold: 3))
+            Volume("tmp", .emptyDir(sizeLimit: .mi(256)))
+        }
+        .serviceAccountName(application.name)
+        .automountServiceAccountToken(false)
+        .securityContext(PodSecurityContext(runAsNonRoot: true, runAsUser: user, runAsGroup: user, fsGroup: user, seccompProfile: .runtimeDefault))
+        .nodeSelector(["node-type": "general"])
+        // With an autoscaler, spec.replicas is left to it.
+        let replicas = sizing.maxReplicas > sizing.minReplicas ? nil : sizing.minReplicas
+        return Deployment(application.name, selector: application.selector(stage), replicas: replicas, template: template)
+            .labels(application.selector(stage))
+            .annotations(ScannerExceptions.application(stage))
+            .strategy(.rollingUpdate(maxSurge: 1, maxUnavailable: 0))
+    }
+
+    /// The application admits its callers on the ports they call, and Prometheus on its metrics port.
+    private static func ingress(_ application: Application, _ stage: Stage) -> NetworkPolicy {
+        let callers = callers(of: application, stage)
+        return NetworkPolicy("allow-\(application.name)-ingress", podSelector: LabelSelector(matchLabels: application.selector(stage)), policyTypes: [.ingress]) {
+            for caller in callers {
+                NetworkRule.ingress(from: [.pods(LabelSelector(matchLabels: caller.pods))], ports: [.tcp(.number(caller.port.port))])
+            }
+            if let metrics = application.metricsPort {
+                NetworkRule.ingress(from: [.namespace(.monitoring)], ports: [.tcp(.number(metrics.port))])
+            }
+        }
+    }
+
+    /// The application reaches what it needs and nothing else; nil when it needs nothing (DNS is
+    /// every pod's, ``Isolation/dnsEgress()``).
+    private static func egress(_ application: Application, _ stage: Stage) -> NetworkPolicy? {
+        guard !application.needs.isEmpty else { return nil }
+        return NetworkPolicy("allow-\(application.name)-egress", podSelector: LabelSelector(matchLabels: application.selector(stage)), policyTypes: [.egress]) {
+            for call in application.calls {
+                NetworkRule.egress(to: [.pods(LabelSelector(matchLabels: call.callee.selector(stage)))], ports: [.tcp(.number(call.port.port))])
+            }
+            if application.needsExternalHTTPS {
+                NetworkRule.egress(to: [.ipBlock(cidr: "0.0.0.0/0", except: Common.privateRanges)], ports: [.tcp(443)])
+            }
+        }
+    }
+}

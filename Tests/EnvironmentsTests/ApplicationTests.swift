@@ -1,0 +1,60 @@
+@testable import Environments
+@testable import InfraDSL
+import Testing
+
+/// The market-data gateway, added as one application value and one line in the engine's needs:
+/// every environment runs it with its Service, scaling and budget, the engine may call it, and it
+/// reaches nothing it does not need.
+@Suite struct ApplicationTests {
+    static let gateway = MarketDataGateway.application
+
+    @Test(arguments: Catalog.names)
+    func theGatewayRunsInEveryEnvironment(_ name: String) throws {
+        let stage = try #require(Catalog.stage(named: name))
+        let objects = EnvironmentResolver.resolve(stage.environment).objects.map(\.resource)
+        let kinds = objects.filter { $0.metadata.name == Self.gateway.name }.map { type(of: $0).kind }.sorted()
+        let scaled = stage.tier == .dev ? [] : ["HorizontalPodAutoscaler", "PodDisruptionBudget"]
+        #expect(kinds == (["Deployment", "Service", "ServiceAccount"] + scaled).sorted())
+        let deployment = try #require(objects.first { $0 is Deployment && $0.metadata.name == Self.gateway.name } as? Deployment)
+        let image = try #require(deployment.template.containers.first?.image)
+        #expect(image == ImagePins.current[name, Self.gateway.name]?.reference, "the gateway's own pin in \(name)")
+    }
+
+    @Test(arguments: Catalog.names)
+    func theEngineReachesTheGatewayAndTheGatewayNothingElse(_ name: String) throws {
+        let stage = try #require(Catalog.stage(named: name))
+        let objects = EnvironmentResolver.resolve(stage.environment).objects.map(\.resource)
+        let policies = NetworkPolicyEvaluator(policies: objects.compactMap { $0 as? NetworkPolicy })
+        let namespace = stage.namespace
+        let engine = stage.labels.merging(stage.engineSelector)
+        let gateway = stage.labels.merging(Self.gateway.selector(stage))
+        let gatewayPods = NetworkPolicyEvaluator.Endpoint.pods(namespace: namespace, namespaceLabels: nil, labels: gateway, ports: Self.gateway.ports)
+        let enginePods = NetworkPolicyEvaluator.Endpoint.pods(namespace: namespace, namespaceLabels: nil, labels: engine, ports: [TradingEngine.httpPort])
+        let feed = MarketDataGateway.feed.port.number
+
+        #expect(policies.egressAllowed(from: namespace, labels: engine, to: gatewayPods, port: feed, transport: .tcp))
+        #expect(policies.ingressAllowed(to: namespace, labels: gateway, ports: Self.gateway.ports, from: enginePods, port: feed, transport: .tcp))
+        // No one else calls it: another pod of the namespace is refused.
+        let other = NetworkPolicyEvaluator.Endpoint.pods(namespace: namespace, namespaceLabels: nil, labels: stage.labels.merging(["app": "other"]), ports: [])
+        #expect(!policies.ingressAllowed(to: namespace, labels: gateway, ports: Self.gateway.ports, from: other, port: feed, transport: .tcp))
+        // It reaches the exchanges over HTTPS, and not the engine, the database or anything else.
+        #expect(policies.egressAllowed(from: namespace, labels: gateway, to: .external(network: nil), port: 443, transport: .tcp))
+        #expect(!policies.egressAllowed(from: namespace, labels: gateway, to: enginePods, port: Common.httpPort.number, transport: .tcp))
+        #expect(!policies.egressAllowed(from: namespace, labels: gateway, to: .external(network: IPv4Network("10.10.64.0/20")), port: 5432, transport: .tcp))
+        #expect(!policies.egressAllowed(from: namespace, labels: gateway, to: .external(network: nil), port: 80, transport: .tcp))
+    }
+
+    @Test func theDeployIdentityMayRollOutEveryApplication() throws {
+        let objects = EnvironmentResolver.resolve(Production.stage.environment).objects.map(\.resource)
+        let role = try #require(objects.first { $0 is Role && $0.metadata.name == "deployer" } as? Role)
+        let deployments = try #require(role.rules.first { $0.resources == ["deployments"] })
+        #expect(deployments.resourceNames == [Self.gateway.name])
+    }
+
+    /// Adding an application is its value and one entry in the engine's needs: the gateway's every
+    /// object follows from that one entry.
+    @Test func theEnginesNeedsAreWhatBringsAnApplicationIn() {
+        #expect(ApplicationObjects.applications.map(\.name) == [Self.gateway.name])
+        #expect(Application.closure(of: []).isEmpty)
+    }
+}
