@@ -54,6 +54,9 @@ struct Application: Sendable {
         location = SourceLocation(file, line)
     }
 
+    /// Where every application serves its metrics.
+    static let metricsPath = "/metrics"
+
     /// The selector of its pods in an environment.
     func selector(_ stage: Stage) -> Labels { [Common.appLabel: .init(name), "env": .init(stage.name)] }
 

@@ -50,7 +50,12 @@ enum ApplicationObjects {
     private static func deployment(_ application: Application, _ stage: Stage, _ sizing: Application.Sizing) -> Deployment {
         let user = application.user
         let probed = application.ports[0]
-        let template = PodTemplate(labels: stage.labels) {
+        // Scraped by its PodMonitor (``Monitoring/podMonitor(_:_:)``), or by annotation where the
+        // environment declares it.
+        let scraping: Labels = stage.diverges(.annotationScraping) ? application.metricsPort.map { metrics in [
+            "prometheus.io/scrape": "true", "prometheus.io/port": .init("\(metrics.port.number)"), "prometheus.io/path": .init(Application.metricsPath),
+        ] } ?? .none : .none
+        let template = PodTemplate(labels: stage.labels, annotations: scraping) {
             Container(application.name, image: stage.image(of: application)) {
                 for port in application.ports { port }
                 VolumeMount("tmp", at: "/tmp")

@@ -16,12 +16,28 @@ enum HelmPackaging {
             var digest: String?
         }
 
+        /// The image of an application other than the engine (``Application``), by name.
+        struct ApplicationImage: Codable, Sendable {
+            var name: String
+            var repository: String
+            var tag: String?
+            var digest: String?
+        }
+
         var image: Image
         var config: AppConfig
+        /// Every application's image, in the order of ``ApplicationObjects/applications``.
+        var applications: [ApplicationImage]
     }
 
     static func chart(_ stage: Stage, objects: [ResolvedObject]) throws -> HelmChart {
-        let values = Values(image: .init(repository: stage.imagePin.repository, tag: stage.imagePin.tag, digest: stage.imagePin.digest), config: stage.config)
+        let applications = ApplicationObjects.applications.map { application in
+            let pin = stage.images[application.name]
+            return Values.ApplicationImage(name: application.name, repository: pin?.repository ?? application.repository, tag: pin?.tag, digest: pin?.digest)
+        }
+        let values = Values(
+            image: .init(repository: stage.imagePin.repository, tag: stage.imagePin.tag, digest: stage.imagePin.digest), config: stage.config,
+            applications: applications)
         let templates = objects.map { object in
             HelmChart.Template(
                 fileName: "\(object.fileStem).yaml", document: object.document,
@@ -59,6 +75,11 @@ enum HelmPackaging {
                 if engine.template.containers.first?.resources?.limits.hugePages2Mi != nil {
                     parameters.append(.init(container + ["resources", .key(side), "hugepages-2Mi"], .inline("{{ .Values.config.performance.huge_pages_memory | quote }}")))
                 }
+            }
+        case let deployment as Deployment:
+            if let index = ApplicationObjects.applications.firstIndex(where: { $0.name == deployment.metadata.name }) {
+                let image: [ValuePathSegment] = ["spec", "template", "spec", "containers", .named(deployment.metadata.name), "image"]
+                parameters.append(.init(image, .inline("\"{{ with index .Values.applications \(index) }}{{ .repository }}{{ with .tag }}:{{ . }}{{ end }}{{ with .digest }}@{{ . }}{{ end }}{{ end }}\"")))
             }
         case let configMap as ConfigMap where configMap.metadata.name == Common.configMapName:
             parameters.append(.init(["data", "config.yaml"], .block(".Values.config | toYaml")))

@@ -24,7 +24,20 @@ extension Monitoring {
         guard stage.cloud != nil else { return [] }
         var objects: [any Resource] = [APIObject(podMonitor(stage)), APIObject(prometheusRule(stage))]
         if routesAlerts(stage) { objects.append(APIObject(routing(stage))) }
+        for application in ApplicationObjects.applications {
+            if let monitor = podMonitor(application, stage) { objects.append(APIObject(monitor)) }
+        }
         return objects
+    }
+
+    /// Scrapes an application's pods on its metrics port, as job `<application>` (their `app`
+    /// label); nil for an application that serves no metrics.
+    static func podMonitor(_ application: Application, _ stage: Stage) -> MonitoringV1.PodMonitor? {
+        guard let metrics = application.metricsPort else { return nil }
+        let endpoint = MonitoringV1.PodMonitor.Spec.PodMetricsEndpointsItem(interval: "15s", path: Application.metricsPath, port: metrics.name)
+        return .init(
+            metadata: .init(name: application.name, labels: selector.stringMap),
+            spec: .init(jobLabel: Common.appLabel, podMetricsEndpoints: [endpoint], selector: .init(matchLabels: application.selector(stage).stringMap)))
     }
 
     /// Scrapes every engine pod on its `metrics` port, as job `trading-engine` (the pods' `app`

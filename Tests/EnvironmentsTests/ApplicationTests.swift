@@ -1,5 +1,6 @@
 @testable import Environments
 @testable import InfraDSL
+import CustomResources
 import Testing
 
 /// The market-data gateway, added as one application value and one line in the engine's needs:
@@ -13,7 +14,7 @@ import Testing
         let stage = try #require(Catalog.stage(named: name))
         let objects = EnvironmentResolver.resolve(stage.environment).objects.map(\.resource)
         let kinds = objects.filter { $0.metadata.name == Self.gateway.name }.map { type(of: $0).kind }.sorted()
-        let scaled = stage.tier == .dev ? [] : ["HorizontalPodAutoscaler", "PodDisruptionBudget"]
+        let scaled = stage.tier == .dev ? [] : ["HorizontalPodAutoscaler", "PodDisruptionBudget", "PodMonitor"]
         #expect(kinds == (["Deployment", "Service", "ServiceAccount"] + scaled).sorted())
         let deployment = try #require(objects.first { $0 is Deployment && $0.metadata.name == Self.gateway.name } as? Deployment)
         let image = try #require(deployment.template.containers.first?.image)
@@ -42,6 +43,27 @@ import Testing
         #expect(!policies.egressAllowed(from: namespace, labels: gateway, to: enginePods, port: Common.httpPort.number, transport: .tcp))
         #expect(!policies.egressAllowed(from: namespace, labels: gateway, to: .external(network: IPv4Network("10.10.64.0/20")), port: 5432, transport: .tcp))
         #expect(!policies.egressAllowed(from: namespace, labels: gateway, to: .external(network: nil), port: 80, transport: .tcp))
+    }
+
+    /// Where the Prometheus Operator scrapes, a PodMonitor selects the gateway's pods on the port
+    /// they declare for metrics; in development, the pods say so by annotation.
+    @Test(arguments: Catalog.names)
+    func theGatewayIsScraped(_ name: String) throws {
+        let stage = try #require(Catalog.stage(named: name))
+        let objects = EnvironmentResolver.resolve(stage.environment).objects.map(\.resource)
+        let deployment = try #require(objects.first { $0 is Deployment && $0.metadata.name == Self.gateway.name } as? Deployment)
+        let monitors = objects.compactMap { ($0 as? APIObject<MonitoringV1.PodMonitor>)?.object }.filter { $0.metadata?.name == Self.gateway.name }
+        guard !stage.diverges(.annotationScraping) else {
+            #expect(monitors.isEmpty)
+            #expect(deployment.template.annotations["prometheus.io/port"] == "9102")
+            return
+        }
+        let monitor = try #require(monitors.first)
+        let selector = try #require(monitor.spec.selector.matchLabels)
+        #expect(LabelSelector(matchLabels: Labels(selector)).matches(deployment.podLabels))
+        let declared = deployment.template.containers.flatMap(\.ports).map(\.name)
+        #expect(monitor.spec.podMetricsEndpoints?.compactMap { $0.port } == ["metrics"])
+        #expect(declared.contains("metrics"))
     }
 
     @Test func theDeployIdentityMayRollOutEveryApplication() throws {
