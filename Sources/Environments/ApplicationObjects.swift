@@ -28,21 +28,33 @@ enum ApplicationObjects {
     }
 
     private static func objects(_ application: Application, _ stage: Stage) -> [any Resource] {
+        // Every object is the application's: findings about any of them point at the line that
+        // wrote the application (its value), not at this shared builder.
+        let written = application.location
         let sizing = application.sizing(stage.tier)
-        let workload = deployment(application, stage, sizing)
-        var objects: [any Resource] = [
-            ServiceAccount(application.name, automountToken: false),
-            workload,
-            Service(application.name, selecting: workload, ports: application.ports.map { ServicePort($0.name, $0.port, targetPort: $0) }),
-            ingress(application, stage),
-        ]
-        if let egress = egress(application, stage) { objects.append(egress) }
+        var workload = deployment(application, stage, sizing)
+        workload.location = written
+        var account = ServiceAccount(application.name, automountToken: false)
+        account.location = written
+        var service = Service(application.name, selecting: workload, ports: application.ports.map { ServicePort($0.name, $0.port, targetPort: $0) })
+        service.location = written
+        var admitted = ingress(application, stage)
+        admitted.location = written
+        var objects: [any Resource] = [account, workload, service, admitted]
+        if var egress = egress(application, stage) {
+            egress.location = written
+            objects.append(egress)
+        }
         if sizing.maxReplicas > sizing.minReplicas {
-            objects.append(HorizontalPodAutoscaler(
-                application.name, scaling: workload, minReplicas: sizing.minReplicas, maxReplicas: sizing.maxReplicas, metrics: [.cpuUtilization(70)]))
+            var autoscaler = HorizontalPodAutoscaler(
+                application.name, scaling: workload, minReplicas: sizing.minReplicas, maxReplicas: sizing.maxReplicas, metrics: [.cpuUtilization(70)])
+            autoscaler.location = written
+            objects.append(autoscaler)
         }
         if let minimum = sizing.minimumUp {
-            objects.append(PodDisruptionBudget(application.name, protecting: workload, .minAvailable(.count(minimum))))
+            var budget = PodDisruptionBudget(application.name, protecting: workload, .minAvailable(.count(minimum)))
+            budget.location = written
+            objects.append(budget)
         }
         return objects
     }

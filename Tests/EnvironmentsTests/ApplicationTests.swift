@@ -66,6 +66,18 @@ import Testing
         #expect(declared.contains("metrics"))
     }
 
+    /// Findings about the gateway's objects point at the line that wrote the gateway, not at the
+    /// builder every application shares.
+    @Test func theGatewaysObjectsAreWhereTheGatewayWasWritten() throws {
+        let objects = EnvironmentResolver.resolve(Production.stage.environment).objects.map(\.resource)
+        let gateways = objects.filter { $0.metadata.name == Self.gateway.name || $0.metadata.name.hasPrefix("allow-\(Self.gateway.name)") }
+        #expect(gateways.count == 8)
+        for object in gateways where !(object is APIObject<MonitoringV1.PodMonitor>) {
+            #expect(object.location == Self.gateway.location, "\(type(of: object).kind)/\(object.metadata.name) at \(object.location)")
+        }
+        #expect(Self.gateway.location.path == "Sources/Environments/MarketDataGateway.swift")
+    }
+
     @Test func theDeployIdentityMayRollOutEveryApplication() throws {
         let objects = EnvironmentResolver.resolve(Production.stage.environment).objects.map(\.resource)
         let role = try #require(objects.first { $0 is Role && $0.metadata.name == "deployer" } as? Role)
