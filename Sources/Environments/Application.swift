@@ -61,7 +61,10 @@ struct Application: Sendable {
     func selector(_ stage: Stage) -> Labels { [Common.appLabel: .init(name), "env": .init(stage.name)] }
 
     /// The applications it needs, with the port of each call.
-    var calls: [(callee: Application, port: ContainerPort)] {
+    var calls: [(callee: Application, port: ContainerPort)] { Self.calls(in: needs) }
+
+    /// The application calls among `needs`.
+    static func calls(in needs: [Need]) -> [(callee: Application, port: ContainerPort)] {
         needs.compactMap { need in
             if case .application(let callee, let port) = need { (callee, port) } else { nil }
         }
@@ -76,9 +79,7 @@ extension Application {
     /// Every application reachable through `needs`, each once, callees after their callers.
     static func closure(of needs: [Need]) -> [Application] {
         var found: [Application] = []
-        var pending = needs.compactMap { need -> Application? in
-            if case .application(let callee, _) = need { callee } else { nil }
-        }
+        var pending = calls(in: needs).map(\.callee)
         while !pending.isEmpty {
             let next = pending.removeFirst()
             guard !found.contains(where: { $0.name == next.name }) else { continue }

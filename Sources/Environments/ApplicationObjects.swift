@@ -7,19 +7,12 @@ enum ApplicationObjects {
 
     /// Who calls `callee`, from which pods, on which port: the engine and every application.
     static func callers(of callee: Application, _ stage: Stage) -> [(name: String, pods: Labels, port: ContainerPort)] {
-        var callers = calls(in: TradingEngine.needs).filter { $0.callee.name == callee.name }
+        var callers = Application.calls(in: TradingEngine.needs).filter { $0.callee.name == callee.name }
             .map { (name: Common.engineName, pods: stage.engineSelector, port: $0.port) }
         for caller in applications {
             callers += caller.calls.filter { $0.callee.name == callee.name }.map { (name: caller.name, pods: caller.selector(stage), port: $0.port) }
         }
         return callers
-    }
-
-    /// The application calls among `needs`.
-    static func calls(in needs: [Application.Need]) -> [(callee: Application, port: ContainerPort)] {
-        needs.compactMap { need in
-            if case .application(let callee, let port) = need { (callee, port) } else { nil }
-        }
     }
 
     /// Every application's objects in `stage`.

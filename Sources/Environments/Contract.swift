@@ -50,7 +50,7 @@ enum Contract {
         func host(_ application: Application) -> EnvironmentContract.Destination {
             .host(Common.serviceHost(application.name, namespace: stage.namespace))
         }
-        for call in ApplicationObjects.calls(in: TradingEngine.needs) {
+        for call in Application.calls(in: TradingEngine.needs) {
             contract.dependencies.append(.init(call.callee.name, from: stage.engineSelector, to: host(call.callee), port: call.port.port.number))
         }
         for application in ApplicationObjects.applications {

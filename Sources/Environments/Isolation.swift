@@ -51,7 +51,7 @@ enum Isolation {
             if config.network.externalHTTPS {
                 NetworkRule.egress(to: [.ipBlock(cidr: "0.0.0.0/0", except: Common.privateRanges)], ports: [.tcp(443)])
             }
-            for call in ApplicationObjects.calls(in: TradingEngine.needs) {
+            for call in Application.calls(in: TradingEngine.needs) {
                 NetworkRule.egress(to: [.pods(LabelSelector(matchLabels: call.callee.selector(stage)))], ports: [.tcp(.number(call.port.port))])
             }
         }

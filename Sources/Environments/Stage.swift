@@ -26,8 +26,6 @@ struct Stage: Sendable {
     let config: AppConfig
     /// The Kubernetes namespace.
     let namespace: String
-    /// The engine image, from the environment's pin.
-    let imagePin: ImagePin
     /// Every application's pin in this environment, by application name.
     let images: [String: ImagePin]
     /// Where the database and Redis live.
@@ -54,10 +52,7 @@ struct Stage: Sendable {
     ) {
         self.config = config
         self.namespace = namespace
-        // A missing pin renders an image reference with neither tag nor digest, which the pinning
-        // check refuses outside development (nothing falls back silently).
         self.images = images ?? [:]
-        self.imagePin = self.images[ImagePins.engine] ?? ImagePin(repository: Common.imageRepository, tag: nil, digest: nil)
         self.database = database
         self.redis = redis
         self.cloud = cloud
@@ -71,6 +66,9 @@ struct Stage: Sendable {
     var name: String { config.environment.name }
     var tier: Tier { config.environment.tier }
     var labels: Labels { Common.labels(environment: name, tier: tier) }
+    /// The engine's pin; without one, its bare repository, which the pinning check refuses outside
+    /// development (nothing falls back silently).
+    var imagePin: ImagePin { images[ImagePins.engine] ?? ImagePin(repository: Common.imageRepository, tag: nil, digest: nil) }
     var image: String { imagePin.reference }
 
     /// The image `application` runs here: its pin, or its bare repository where it has none (which

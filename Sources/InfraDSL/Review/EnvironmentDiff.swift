@@ -65,15 +65,14 @@ public struct EnvironmentDiff: Sendable {
     /// and value into the other side's (a list item keyed by the environment's name).
     public func substituting(_ substitutions: [Substitution]) -> EnvironmentDiff {
         var counted = substitutions.filter { !$0.from.isEmpty && $0.from != $0.to }
+        /// The substitution that turns `old` into a different `new`, if one does.
         func explaining(_ old: String, _ new: String) -> Int? {
-            // -1: equal, nothing to explain.
-            if old == new { return -1 }
-            return counted.firstIndex { old.contains($0.from) && old.replacing($0.from, with: $0.to) == new }
+            counted.firstIndex { old != new && old.contains($0.from) && old.replacing($0.from, with: $0.to) == new }
         }
         func remaining(_ changes: [FieldChange]) -> [FieldChange] {
             var dropped = Set<Int>()
             for (index, change) in changes.enumerated() {
-                if let old = change.from, let new = change.to, let found = explaining(old, new), found >= 0 {
+                if let old = change.from, let new = change.to, let found = explaining(old, new) {
                     counted[found].fields += 1
                     dropped.insert(index)
                 }
@@ -82,8 +81,8 @@ public struct EnvironmentDiff: Sendable {
             for (index, change) in changes.enumerated() where change.to == nil && !dropped.contains(index) {
                 guard let old = change.from else { continue }
                 for (otherIndex, other) in changes.enumerated() where other.from == nil && !dropped.contains(otherIndex) {
-                    guard let new = other.to, let viaPath = explaining(change.path, other.path), viaPath >= 0,
-                          explaining(old, new) != nil else { continue }
+                    guard let new = other.to, let viaPath = explaining(change.path, other.path),
+                          old == new || explaining(old, new) != nil else { continue }
                     // Two rows (the old path gone, the new one added) stand for it.
                     counted[viaPath].fields += 2
                     dropped.formUnion([index, otherIndex])
