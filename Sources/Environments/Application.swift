@@ -9,12 +9,26 @@ import InfraDSL
 /// An application joins the system by being needed: listing it in ``TradingEngine/needs`` (or in
 /// another application's needs) is the one line that adds it everywhere.
 struct Application: Sendable {
-    /// What an application connects to.
-    enum Need: Sendable {
+    /// What an application connects to, and the line that says so (where a finding about the
+    /// connection points).
+    struct Need: Sendable {
+        enum Target: Sendable {
+            case application(Application, port: ContainerPort)
+            case externalHTTPS
+        }
+
+        let target: Target
+        let location: SourceLocation
+
         /// Another application, on one of the ports it serves.
-        case application(Application, port: ContainerPort)
+        static func application(_ callee: Application, port: ContainerPort, file: StaticString = #filePath, line: UInt = #line) -> Need {
+            Need(target: .application(callee, port: port), location: SourceLocation(file, line))
+        }
+
         /// Any public address over HTTPS.
-        case externalHTTPS
+        static func externalHTTPS(file: StaticString = #filePath, line: UInt = #line) -> Need {
+            Need(target: .externalHTTPS, location: SourceLocation(file, line))
+        }
     }
 
     /// How big it runs in one tier.
@@ -61,17 +75,17 @@ struct Application: Sendable {
     func selector(_ stage: Stage) -> Labels { [Common.appLabel: .init(name), "env": .init(stage.name)] }
 
     /// The applications it needs, with the port of each call.
-    var calls: [(callee: Application, port: ContainerPort)] { Self.calls(in: needs) }
+    var calls: [(callee: Application, port: ContainerPort, location: SourceLocation)] { Self.calls(in: needs) }
 
-    /// The application calls among `needs`.
-    static func calls(in needs: [Need]) -> [(callee: Application, port: ContainerPort)] {
+    /// The application calls among `needs`, each with the line that declared it.
+    static func calls(in needs: [Need]) -> [(callee: Application, port: ContainerPort, location: SourceLocation)] {
         needs.compactMap { need in
-            if case .application(let callee, let port) = need { (callee, port) } else { nil }
+            if case .application(let callee, let port) = need.target { (callee, port, need.location) } else { nil }
         }
     }
 
     var needsExternalHTTPS: Bool {
-        needs.contains { if case .externalHTTPS = $0 { true } else { false } }
+        needs.contains { if case .externalHTTPS = $0.target { true } else { false } }
     }
 }
 

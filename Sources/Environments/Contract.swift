@@ -50,8 +50,9 @@ enum Contract {
         func host(_ application: Application) -> EnvironmentContract.Destination {
             .host(Common.serviceHost(application.name, namespace: stage.namespace))
         }
+        // Each call is reported at the line that declared the need.
         for call in Application.calls(in: TradingEngine.needs) {
-            contract.dependencies.append(.init(call.callee.name, from: stage.engineSelector, to: host(call.callee), port: call.port.port.number))
+            contract.dependencies.append(.init(call.callee.name, from: stage.engineSelector, to: host(call.callee), port: call.port.port.number, location: call.location))
         }
         for application in ApplicationObjects.applications {
             let pods = application.selector(stage)
@@ -60,7 +61,7 @@ enum Contract {
                 .init("cluster DNS", from: pods, to: dns, port: 53, transport: .udp),
                 .init("cluster DNS over TCP", from: pods, to: dns, port: 53, transport: .tcp),
             ]
-            contract.dependencies += application.calls.map { .init($0.callee.name, from: pods, to: host($0.callee), port: $0.port.port.number) }
+            contract.dependencies += application.calls.map { .init($0.callee.name, from: pods, to: host($0.callee), port: $0.port.port.number, location: $0.location) }
             if application.needsExternalHTTPS {
                 contract.dependencies.append(.init("external HTTPS", from: pods, to: .internet, port: 443))
             }

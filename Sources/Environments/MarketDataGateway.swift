@@ -10,7 +10,7 @@ enum MarketDataGateway {
 
     static let application = Application(
         name: "market-data-gateway", repository: "registry.example.com/hft-market-data-gateway",
-        ports: [feed, metrics], metricsPort: metrics, needs: [.externalHTTPS], user: 10003,
+        ports: [feed, metrics], metricsPort: metrics, needs: [.externalHTTPS()], user: 10003,
         sizing: { tier in
             switch tier {
             case .dev:

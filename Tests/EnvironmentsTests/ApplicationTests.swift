@@ -1,7 +1,9 @@
 @testable import Environments
 @testable import InfraDSL
 import CustomResources
+import Foundation
 import Testing
+import TestSupport
 
 /// The market-data gateway, added as one application value and one line in the engine's needs:
 /// every environment runs it with its Service, scaling and budget, the engine may call it, and it
@@ -76,6 +78,16 @@ import Testing
             #expect(object.location == Self.gateway.location, "\(type(of: object).kind)/\(object.metadata.name) at \(object.location)")
         }
         #expect(Self.gateway.location.path == "Sources/Environments/MarketDataGateway.swift")
+    }
+
+    /// The engine's call to the gateway is held to the line that declared it, so a call the
+    /// gateway does not serve (a port its Service does not expose) is reported there.
+    @Test func aCallIsReportedAtTheLineThatDeclaredIt() throws {
+        let call = try #require(Contract.of(Production.stage).dependencies.first { $0.name == Self.gateway.name })
+        #expect(call.port == MarketDataGateway.feed.port.number)
+        let source = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("Sources/Environments/TradingEngine.swift"), encoding: .utf8)
+        let line = try #require(source.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("static let needs: [Application.Need]") }) + 1
+        #expect(call.location?.description == "Sources/Environments/TradingEngine.swift:\(line)")
     }
 
     @Test func theDeployIdentityMayRollOutEveryApplication() throws {
