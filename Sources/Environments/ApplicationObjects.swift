@@ -101,12 +101,8 @@ enum ApplicationObjects {
     private static func egress(_ application: Application, _ stage: Stage) -> NetworkPolicy? {
         guard !application.needs.isEmpty else { return nil }
         return NetworkPolicy("allow-\(application.name)-egress", podSelector: LabelSelector(matchLabels: application.selector(stage)), policyTypes: [.egress]) {
-            for call in application.calls {
-                NetworkRule.egress(to: [.pods(LabelSelector(matchLabels: call.callee.selector(stage)))], ports: [.tcp(.number(call.port.port))])
-            }
-            if application.needsExternalHTTPS {
-                NetworkRule.egress(to: [.ipBlock(cidr: "0.0.0.0/0", except: Common.privateRanges)], ports: [.tcp(443)])
-            }
+            for call in application.calls { Isolation.egress(to: call.callee, port: call.port, stage) }
+            if application.needsExternalHTTPS { Isolation.externalHTTPS() }
         }
     }
 }

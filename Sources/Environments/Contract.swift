@@ -56,11 +56,7 @@ enum Contract {
         }
         for application in ApplicationObjects.applications {
             let pods = application.selector(stage)
-            let dns = EnvironmentContract.Destination.pods(["k8s-app": "kube-dns"], in: .kubeSystem)
-            contract.dependencies += [
-                .init("cluster DNS", from: pods, to: dns, port: 53, transport: .udp),
-                .init("cluster DNS over TCP", from: pods, to: dns, port: 53, transport: .tcp),
-            ]
+            contract.dependencies += dns(from: pods)
             contract.dependencies += application.calls.map { .init($0.callee.name, from: pods, to: host($0.callee), port: $0.port.port.number, location: $0.location) }
             if application.needsExternalHTTPS {
                 contract.dependencies.append(.init("external HTTPS", from: pods, to: .internet, port: 443))
@@ -74,12 +70,18 @@ enum Contract {
         return contract
     }
 
+    /// The cluster DNS, over UDP and TCP, from `pods`.
+    static func dns(from pods: Labels) -> [EnvironmentContract.Dependency] {
+        let dns = EnvironmentContract.Destination.pods(["k8s-app": "kube-dns"], in: .kubeSystem)
+        return [
+            .init("cluster DNS", from: pods, to: dns, port: 53, transport: .udp),
+            .init("cluster DNS over TCP", from: pods, to: dns, port: 53, transport: .tcp),
+        ]
+    }
+
     /// The contract of an engine with `needs`, running in the pods `engine`.
     static func derive(_ needs: Needs, enginePods engine: Labels, network: String?) -> EnvironmentContract {
-        var dependencies: [EnvironmentContract.Dependency] = [
-            .init("cluster DNS", from: engine, to: .pods(["k8s-app": "kube-dns"], in: .kubeSystem), port: 53, transport: .udp),
-            .init("cluster DNS over TCP", from: engine, to: .pods(["k8s-app": "kube-dns"], in: .kubeSystem), port: 53, transport: .tcp),
-        ]
+        var dependencies = dns(from: engine)
         dependencies += needs.databaseHosts.enumerated().map {
             .init($0.offset == 0 ? "database" : "database read replica", from: engine, to: .host($0.element, network: network), port: needs.databasePort)
         }

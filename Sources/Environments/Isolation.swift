@@ -48,13 +48,19 @@ enum Isolation {
         return NetworkPolicy("allow-engine-egress", podSelector: LabelSelector(matchLabels: stage.engineSelector), policyTypes: [.egress]) {
             NetworkRule.egress(to: [peer(stage.database)], ports: databasePorts)
             NetworkRule.egress(to: [peer(stage.redis)], ports: redisPorts)
-            if config.network.externalHTTPS {
-                NetworkRule.egress(to: [.ipBlock(cidr: "0.0.0.0/0", except: Common.privateRanges)], ports: [.tcp(443)])
-            }
-            for call in Application.calls(in: TradingEngine.needs) {
-                NetworkRule.egress(to: [.pods(LabelSelector(matchLabels: call.callee.selector(stage)))], ports: [.tcp(.number(call.port.port))])
-            }
+            if config.network.externalHTTPS { externalHTTPS() }
+            for call in Application.calls(in: TradingEngine.needs) { egress(to: call.callee, port: call.port, stage) }
         }
+    }
+
+    /// Out to any public address over HTTPS (the private ranges excluded).
+    static func externalHTTPS() -> NetworkRule {
+        NetworkRule.egress(to: [.ipBlock(cidr: "0.0.0.0/0", except: Common.privateRanges)], ports: [.tcp(443)])
+    }
+
+    /// Out to an application's pods on the port called.
+    static func egress(to callee: Application, port: ContainerPort, _ stage: Stage) -> NetworkRule {
+        NetworkRule.egress(to: [.pods(LabelSelector(matchLabels: callee.selector(stage)))], ports: [.tcp(.number(port.port))])
     }
 
     /// In-cluster dependencies accept the engine, and nothing else.
