@@ -49,18 +49,25 @@ import Testing
     }
 
     /// A client that ignores cancellation (PostgresNIO's query to a frozen server does) must not hold
-    /// the check past its deadline: the deadline answers while the body is still running.
+    /// the check past its deadline: the deadline answers while the body is still running. The body
+    /// ends only when the test lets it (or after a minute), so a slow machine cannot make it finish
+    /// first: if the deadline waited for the body, this test would take a minute and fail.
     @Test func deadlineDoesNotWaitForABodyThatIgnoresCancellation() async throws {
         let finished = Mutex(false)
+        let release = DispatchSemaphore(value: 0)
         await #expect(throws: DependencyFailure.self) {
             try await withDeadline(.milliseconds(100), failure: DependencyFailure(description: "late")) {
                 await withCheckedContinuation { continuation in
-                    DispatchQueue.global().asyncAfter(deadline: .now() + 3) { continuation.resume() }
+                    DispatchQueue.global().async {
+                        _ = release.wait(timeout: .now() + 60)
+                        continuation.resume()
+                    }
                 }
                 finished.withLock { $0 = true }
             }
         }
         #expect(finished.withLock { $0 } == false, "the deadline waited for the body")
+        release.signal()
     }
 
     @Test func deadlineReturnsTheBodysAnswerOrError() async throws {
