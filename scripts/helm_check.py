@@ -1,12 +1,13 @@
 """Proves a generated Helm chart with Helm itself (the helm-python-sdk, Helm v4, no binary).
 
-Usage: helm_check.py CHART_DIR MANIFEST_DIR NAMESPACE RENDER_OUT_DIR
+Usage: helm_check.py CHART_DIR VALUES_FILE MANIFEST_DIR NAMESPACE RENDER_OUT_DIR
 
-1. `helm lint --strict` passes.
-2. `helm template` (Chart.render) with the chart's own values gives exactly the objects of
-   MANIFEST_DIR, compared as parsed objects (a ConfigMap entry holding YAML is compared parsed).
-   The rendered objects are written to RENDER_OUT_DIR for kubernetes-validate.
-3. values.schema.json rejects a wrong type, a missing required value and a bad quantity.
+1. `helm lint --strict` with the environment's values file passes.
+2. `helm template` (Chart.render) with that values file gives exactly the objects of MANIFEST_DIR,
+   compared as parsed objects (a ConfigMap entry holding YAML is compared parsed). The rendered
+   objects are written to RENDER_OUT_DIR for kubernetes-validate.
+3. values.schema.json rejects a wrong type, a missing required value, a bad quantity and a values
+   file that leaves out one of the environment's choices.
 Prints one JSON object; exits 1 if anything failed.
 """
 import json
@@ -39,15 +40,30 @@ def normalize(obj):
     return obj
 
 
+def merged(base, change):
+    """`base` with `change` laid over it; None removes a key (as Helm does)."""
+    result = dict(base)
+    for key, value in change.items():
+        if value is None:
+            result.pop(key, None)
+        elif isinstance(value, dict) and isinstance(result.get(key), dict):
+            result[key] = merged(result[key], value)
+        else:
+            result[key] = value
+    return result
+
+
 def main():
-    chart_dir, manifest_dir, namespace, out_dir = sys.argv[1:5]
+    chart_dir, values_file, manifest_dir, namespace, out_dir = sys.argv[1:6]
+    with open(values_file) as handle:
+        environment_values = yaml.safe_load(handle)
     result = {"lint": [], "missing": [], "extra": [], "different": [], "schema_accepted": [], "rendered": 0}
 
-    lint = helm_python.lint(chart_dir, strict=True, namespace=namespace, kube_version="1.32.0")
+    lint = helm_python.lint(chart_dir, environment_values, strict=True, namespace=namespace, kube_version="1.32.0")
     result["lint"] = [m for m in lint.get("messages", []) if m.get("severity", 0) >= 2] + [{"error": e} for e in lint.get("errors", [])]
 
     chart = helm_python.Chart.load(chart_dir)
-    rendered = chart.render(name="hft-trading", namespace=namespace)
+    rendered = chart.render(values=environment_values, name="hft-trading", namespace=namespace)
     os.makedirs(out_dir, exist_ok=True)
     for path, text in sorted(rendered.items()):
         if text.strip():
@@ -75,9 +91,12 @@ def main():
         "missing required value": ({"config": {"database": {"host": None}}}, "/config/database"),
         "bad quantity": ({"config": {"resources": {"memory": {"request": "8 Gi"}}}}, "/config/resources/memory/request"),
     }
+    choices = sorted(environment_values.get("objects", {}))
+    if choices:
+        bad_values["missing environment choice"] = ({"objects": {choices[0]: None}}, "/objects")
     for mistake, (values, path) in bad_values.items():
         try:
-            chart.render(values=values, name="hft-trading", namespace=namespace)
+            chart.render(values=merged(environment_values, values), name="hft-trading", namespace=namespace)
             result["schema_accepted"].append(mistake)
         except helm_python.HelmValuesError as error:
             message = str(error)

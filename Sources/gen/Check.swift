@@ -1,4 +1,5 @@
 import ArgumentParser
+import Environments
 import Foundation
 import InfraDSL
 
@@ -16,7 +17,7 @@ struct Check: ParsableCommand {
         let environments = try selection.environments(everyByDefault: true)
         let diagnostics: [Diagnostic]
         do {
-            diagnostics = try Generator.renderAll(environments).flatMap(\.warnings)
+            diagnostics = try Catalog.render(environments).flatMap(\.warnings)
         } catch {
             diagnostics = error.diagnostics
         }

@@ -57,7 +57,7 @@ struct Generate: ParsableCommand {
     /// Renders everything before anything is written, so one bad environment stops the whole run.
     private func render(_ environments: [Environment]) throws -> [RenderedEnvironment] {
         do {
-            let rendered = try Generator.renderAll(environments, format: format, layout: layout)
+            let rendered = try Catalog.render(environments, format: format, layout: layout)
             rendered.flatMap(\.warnings).forEach { printError($0.description) }
             return rendered
         } catch {

@@ -112,7 +112,7 @@ struct Promote: ParsableCommand {
         let previous = try String(contentsOf: pinsURL, encoding: .utf8)
         try AtomicFile.write(plan.pinsSource, to: pinsURL)
         do {
-            try OutputDirectory(root: URL(fileURLWithPath: snapshots)).write(plan.rendered)
+            try Generator.write(plan.rendered, into: OutputDirectory(root: URL(fileURLWithPath: snapshots)))
         } catch {
             try AtomicFile.write(previous, to: pinsURL)
             printError("gen promote: cannot write \(snapshots): \(describeFileError(error)); \(pinsFile) was restored, nothing was changed")
@@ -120,7 +120,7 @@ struct Promote: ParsableCommand {
         }
         for difference in plan.differences { print(difference.diff, terminator: "") }
         print("promoted \(plan.from) → \(plan.to): \(plan.to) now runs \(plan.pin.reference)")
-        print("changed: \(pinsFile) and \(plan.differences.count) file(s) under \(snapshots)/\(plan.to); commit them together")
+        print("changed: \(pinsFile) and \(plan.differences.count) file(s) under \(snapshots)/ (\(plan.rendered.map(\.name).joined(separator: ", "))); commit them together")
     }
 }
 

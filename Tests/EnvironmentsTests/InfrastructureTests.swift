@@ -64,18 +64,34 @@ import TestSupport
         #expect(Infrastructure.maxConnections(Production.stage.config) > pools)
     }
 
-    @Test(arguments: [Staging.name, Production.name])
+    /// One chart for every cloud environment: with an environment's values file it renders exactly
+    /// that environment's manifests (Helm itself, through scripts/helm_check.py).
+    @Test(arguments: [Staging.name, Production.name, ProductionDR.name])
     func helmChartRendersTheManifests(_ name: String) throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let environment = try #require(Catalog.environment(named: name))
-        try Generator.generate([environment], into: OutputDirectory(root: directory))
+        let rendered = try Catalog.render([environment])
+        // Only the selected environment is written, and the chart, made from all of them.
+        #expect(rendered.map(\.name) == [name, HelmPackaging.outputName])
+        try Generator.write(rendered, into: OutputDirectory(root: directory))
         let script = TestSupport.packageRoot.appendingPathComponent("scripts/helm_check.py").path
+        let helm = directory.appendingPathComponent(HelmPackaging.outputName).path
         let result = try TestSupport.shell(
-            "\(TestSupport.python) '\(script)' '\(directory.path)/\(name)/helm/hft-trading' '\(directory.path)/\(name)/kubernetes' '\(environment.namespace)' '\(directory.path)/rendered'")
+            "\(TestSupport.python) '\(script)' '\(helm)/hft-trading' '\(helm)/environments/\(name).yaml' '\(directory.path)/\(name)/kubernetes' '\(environment.namespace)' '\(directory.path)/rendered'")
         #expect(result.status == 0, "\(result.output)\(result.error)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
         #expect((report["rendered"] as? Int ?? 0) > 10)
         #expect((report["schema_accepted"] as? [String])?.isEmpty == true, "the values schema accepted bad values: \(report)")
+    }
+
+    @Test func theChartHasAValuesFilePerCloudEnvironmentAndNoEnvironmentHasItsOwnChart() throws {
+        let rendered = try Catalog.render(Catalog.environments)
+        let chart = try #require(rendered.first { $0.name == HelmPackaging.outputName })
+        #expect(chart.files.map(\.path).filter { $0.hasPrefix("helm/environments/") }
+            == ["helm/environments/production-dr.yaml", "helm/environments/production.yaml", "helm/environments/staging.yaml"])
+        #expect(!rendered.flatMap(\.files).contains { $0.path.contains("/helm/") && !$0.path.hasPrefix("helm/") })
+        // Development deploys with compose and its manifests, not the chart: alone, it brings no chart.
+        #expect(try Catalog.render([Development.stage.environment]).map(\.name) == [Development.name])
     }
 }

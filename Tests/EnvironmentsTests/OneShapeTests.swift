@@ -1,5 +1,7 @@
+import Foundation
 import InfraDSL
 import Testing
+import TestSupport
 @testable import Environments
 
 /// Every environment is the shape built from its value: a new one needs nothing but its value.
@@ -9,12 +11,13 @@ import Testing
     static func uat() -> Stage {
         var settings = Staging.settings
         settings.environment = EnvironmentInfo(name: "uat", tier: .staging)
-        // Its own managed services, in its own namespace (staging's hosts would be an error: the
-        // reachability check finds a host in a namespace the environment does not have).
+        // Its own managed services, named by tier as every environment's are, in its own namespace
+        // (staging's hosts would be an error: the reachability check finds a host in a namespace
+        // the environment does not have).
         settings.database = DatabaseConfig(
-            host: Common.serviceHost("postgres-uat", namespace: "hft-trading-uat"), port: 5432, database: "hft_trading_uat",
+            host: Common.serviceHost("postgres-staging", namespace: "hft-trading-uat"), port: 5432, database: "hft_trading_uat",
             poolSize: 20, sslMode: .require, readReplicas: [])
-        settings.redis = .standalone(host: Common.serviceHost("redis-uat", namespace: "hft-trading-uat"), port: 6379, db: 0, ssl: true)
+        settings.redis = .standalone(host: Common.serviceHost("redis-staging", namespace: "hft-trading-uat"), port: 6379, db: 0, ssl: true)
         let staging = Staging.stage
         return Stage(
             config: AppConfig(common: Common.config, settings: settings), namespace: "hft-trading-uat", images: staging.images,
@@ -34,13 +37,44 @@ import Testing
         #expect(engine.contains("topology.kubernetes.io/zone: eu-west-1b"))
         #expect(try #require(files["uat/kubernetes/secretstore-aws-secrets-manager.yaml"]).contains("region: eu-west-1"))
         #expect(try #require(files["uat/terraform/uat.tfvars"]).contains(#/aws_account_id +=\s+"777788889999"/#))
-        #expect(files["uat/helm/hft-trading/Chart.yaml"] != nil)
         // Staging's objects, one for one: the shape is the same.
         let staging = try EnvironmentRenderer.render(Staging.stage.environment)
         func kinds(_ environment: RenderedEnvironment, _ name: String) -> [String] {
             environment.files.map(\.path).filter { $0.hasPrefix("\(name)/kubernetes/") }.map { String($0.dropFirst(name.count)) }.sorted()
         }
         #expect(kinds(rendered, "uat").map { $0.replacing("-uat", with: "-staging") } == kinds(staging, "staging"))
+    }
+
+    /// The chart is the shape's: a new environment joins it with its values file. The one template
+    /// that changes is of the one object staging alone had (its standalone Redis alias), whose
+    /// address differs in uat: it becomes a choice in both values files. Helm renders the new
+    /// environment's manifests from the chart.
+    @Test func aNewEnvironmentJoinsTheHelmChartWithItsValuesFileAlone() throws {
+        let catalog = Catalog.names + ["uat"]
+        let charted = Catalog.stages(with: .current).filter(HelmPackaging.deploysWithChart)
+        func output(_ stages: [Stage]) throws -> [String: String] {
+            let environments = stages.map { ($0, EnvironmentResolver.resolve(TradingSystem.environment($0, catalog: catalog)).objects) }
+            return Dictionary(uniqueKeysWithValues: try HelmPackaging.output(environments).map { ($0.path, $0.contents) })
+        }
+        let before = try output(charted)
+        let after = try output(charted + [Self.uat()])
+        let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
+        #expect(changed == ["environments/staging.yaml", "environments/uat.yaml", "hft-trading/templates/service-redis-staging.yaml", "hft-trading/values.schema.json"])
+
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for (path, contents) in after {
+            let url = directory.appendingPathComponent("helm/\(path)")
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(contents.utf8).write(to: url)
+        }
+        let manifests = try EnvironmentRenderer.render(TradingSystem.environment(Self.uat(), catalog: catalog))
+        try OutputDirectory(root: directory).write(manifests)
+        let script = TestSupport.packageRoot.appendingPathComponent("scripts/helm_check.py").path
+        let helm = directory.appendingPathComponent("helm").path
+        let result = try TestSupport.shell(
+            "\(TestSupport.python) '\(script)' '\(helm)/hft-trading' '\(helm)/environments/uat.yaml' '\(directory.path)/uat/kubernetes' hft-trading-uat '\(directory.path)/rendered'")
+        #expect(result.status == 0, "\(result.output)\(result.error)")
     }
 
     @Test func aDivergenceChangesOnlyWhatItDeclares() throws {

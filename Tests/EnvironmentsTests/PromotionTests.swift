@@ -150,7 +150,7 @@ import TestSupport
         #expect(plan.pinsSource.contains("\"production\": [\n            \"market-data-gateway\": ImagePin("))
         #expect(plan.pinsSource.contains("\"trading-engine\": ImagePin(\n                repository: \"registry.example.com/hft-trading-engine\",\n                tag: \"v1.1.0\""))
         let changed = plan.differences.map(\.path)
-        #expect(changed == ["production/helm/hft-trading/values.yaml", "production/kubernetes/statefulset-trading-engine.yaml"])
+        #expect(changed == ["helm/environments/production.yaml", "production/kubernetes/statefulset-trading-engine.yaml"])
         let added = plan.differences.flatMap { $0.diff.split(separator: "\n").filter { $0.hasPrefix("+") && !$0.hasPrefix("+++") } }
         #expect(added.allSatisfy { $0.contains("v1.1.0") || $0.contains(staging.digest ?? "-") }, "\(added)")
     }
@@ -159,7 +159,7 @@ import TestSupport
         let older = ImagePin(repository: "registry.example.com/hft-trading-engine", tag: "v0.9.0", digest: "sha256:" + String(repeating: "c", count: 64))
         let plan = try Promotion.plan(from: "production", to: "production-dr", pins: ImagePins.current.setting("production-dr", to: older))
         #expect(plan.pin == ImagePins.current["production"])
-        #expect(plan.differences.map(\.path) == ["production-dr/helm/hft-trading/values.yaml", "production-dr/kubernetes/statefulset-trading-engine.yaml"])
+        #expect(plan.differences.map(\.path) == ["helm/environments/production-dr.yaml", "production-dr/kubernetes/statefulset-trading-engine.yaml"])
     }
 
     @Test func anEnvironmentWithoutAPinFailsInsteadOfRunningAnUntaggedImage() throws {
@@ -214,7 +214,7 @@ import TestSupport
         let original = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("Sources/Environments/ImagePins+Current.swift"), encoding: .utf8)
         try Data(original.utf8).write(to: pins)
         let snapshots = directory.appendingPathComponent("snapshots")
-        try Generator.generate(Catalog.environments, into: OutputDirectory(root: snapshots))
+        try Generator.write(Catalog.render(Catalog.environments), into: OutputDirectory(root: snapshots))
         let before = TestSupport.tree(at: snapshots)
 
         let refused = try TestSupport.shell("'\(gen)' promote --from development --to staging --pins-file '\(pins.path)' --snapshots '\(snapshots.path)'")
@@ -228,6 +228,6 @@ import TestSupport
         #expect(try String(contentsOf: pins, encoding: .utf8) == (try Promotion.plan(from: "staging", to: "production")).pinsSource)
         let after = TestSupport.tree(at: snapshots)
         let changed = Set(after.keys).union(before.keys).filter { after[$0] != before[$0] }.sorted()
-        #expect(changed == ["production/helm/hft-trading/values.yaml", "production/kubernetes/statefulset-trading-engine.yaml"])
+        #expect(changed == ["helm/environments/production.yaml", "production/kubernetes/statefulset-trading-engine.yaml"])
     }
 }

@@ -10,6 +10,8 @@ public struct HelmChart: Sendable {
         case inline(String)
         /// A multi-line string: a literal block filled by `{{- EXPR | nindent N }}`.
         case block(String)
+        /// A field written only when `condition` holds, its value then `expression` (inline).
+        case optional(condition: String, expression: String)
     }
 
     /// A field of a template and its expression.
@@ -28,23 +30,26 @@ public struct HelmChart: Sendable {
         public let fileName: String
         public let document: Value
         public let parameters: [Parameter]
+        /// When set, the object is rendered only when this template condition holds.
+        public let condition: String?
 
-        public init(fileName: String, document: Value, parameters: [Parameter]) {
+        public init(fileName: String, document: Value, parameters: [Parameter], condition: String? = nil) {
             self.fileName = fileName
             self.document = document
             self.parameters = parameters
+            self.condition = condition
         }
     }
 
     public let name: String
     public let version: String
-    public let appVersion: String
+    public let appVersion: String?
     public let description: String
     public let values: Value
     public let schema: Value
     public let templates: [Template]
 
-    public init(name: String, version: String, appVersion: String, description: String, values: Value, schema: Value, templates: [Template]) {
+    public init(name: String, version: String, appVersion: String?, description: String, values: Value, schema: Value, templates: [Template]) {
         self.name = name
         self.version = version
         self.appVersion = appVersion
@@ -56,10 +61,14 @@ public struct HelmChart: Sendable {
 
     /// Every file of the chart, paths relative to the chart's directory.
     public func files() throws -> [(path: String, contents: String)] {
-        let chart: Value = [
+        var chart: Value = [
             "apiVersion": "v2", "name": .string(name), "description": .string(description), "type": "application",
-            "version": .string(version), "appVersion": .string(appVersion),
+            "version": .string(version),
         ]
+        if let appVersion, case .object(var fields) = chart {
+            fields.set("appVersion", .string(appVersion))
+            chart = .object(fields)
+        }
         var files: [(String, String)] = [
             ("Chart.yaml", try YAMLRenderer.render(chart)),
             ("values.yaml", try YAMLRenderer.render(values)),
@@ -95,9 +104,13 @@ public struct HelmChart: Sendable {
                 let indent = lines[line].prefix { $0 == " " }.count + 2
                 let replacement = "|\n" + String(repeating: " ", count: indent) + "{{- \(expression) | nindent \(indent) }}"
                 lines[line] = lines[line].replacingFirst(token, with: replacement)
+            case .optional(let condition, let expression):
+                lines[line] = "{{- if \(condition) }}\n" + lines[line].replacingFirst(token, with: expression) + "\n{{- end }}"
             }
         }
-        return lines.joined(separator: "\n")
+        let rendered = lines.joined(separator: "\n")
+        guard let condition = template.condition else { return rendered }
+        return "{{- if \(condition) }}\n" + rendered + "{{- end }}\n"
     }
 
     private static func token(_ index: Int) -> String { "HELMPARAMETER\(index)X" }

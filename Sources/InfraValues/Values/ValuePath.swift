@@ -1,8 +1,9 @@
-/// A step into a document: an object key, or the element of an array of objects whose `name` is
-/// the given one (containers, env vars, ports).
+/// A step into a document: an object key, the element of an array of objects whose `name` is
+/// the given one (containers, env vars, ports), or an array element by position.
 public enum ValuePathSegment: Hashable, Sendable, ExpressibleByStringLiteral {
     case key(String)
     case named(String)
+    case index(Int)
 
     public init(stringLiteral value: String) { self = .key(value) }
 }
@@ -21,6 +22,10 @@ extension Value {
             guard let index = items.firstIndex(where: { if case .object(let fields) = $0 { return fields["name"] == .string(name) } else { return false } }),
                 let replaced = items[index].replacing(at: rest, with: replacement)
             else { return nil }
+            items[index] = replaced
+            return .array(items)
+        case (.array(var items), .index(let index)):
+            guard items.indices.contains(index), let replaced = items[index].replacing(at: rest, with: replacement) else { return nil }
             items[index] = replaced
             return .array(items)
         default:
