@@ -93,6 +93,9 @@ enum HelmPackaging {
                 .init(container + ["ports", .named("metrics"), "containerPort"], .inline("{{ .Values.config.metrics.port }}")),
                 .init(annotations + [.key("infradsl.io/config-sha256")], .inline("{{ .Values.config | toJson | sha256sum | quote }}")),
             ]
+            if stage.config.performance != nil {
+                parameters.append(.init(container + ["env", .named("CPU_AFFINITY"), "value"], .inline("{{ .Values.config.performance.cpu_affinity | quote }}")))
+            }
             for side in ["requests", "limits"] {
                 let field = side == "requests" ? "request" : "limit"
                 for resource in ["cpu", "memory"] {
