@@ -6,6 +6,8 @@ import InfraDSL
 /// The seed's compose ran the engine's build image with `/bin/bash` and a source mount: a shell, not
 /// the engine. Here the engine runs its image with the generated config, and `DATABASE_HOST` and
 /// `REDIS_URL` point it at the compose services (environment variables override the config file).
+/// Every application the engine needs (``ApplicationObjects/applications``) runs beside it, on its
+/// own ports, started before its callers.
 enum DevelopmentCompose {
     static let engineService = "trading-engine"
 
@@ -13,6 +15,7 @@ enum DevelopmentCompose {
         let config = stage.config
         let databasePort = config.database.port
         let redisPort = config.redis.port ?? 6379
+        let engineCalls = Application.calls(in: TradingEngine.needs).map(\.callee.name)
         return ComposeFile(name: "hft-trading-dev", services: [
             .init(
                 engineService, image: stage.image,
@@ -27,7 +30,13 @@ enum DevelopmentCompose {
                 ]),
                 ports: [.init(host: Common.httpPort, container: Common.httpPort), .init(host: config.metrics.port, container: config.metrics.port)],
                 volumes: [.file("../config/config.yaml", at: "\(Common.configDirectory)/config.yaml")],
-                dependsOn: ["postgres", "redis"]),
+                dependsOn: ["postgres", "redis"] + engineCalls),
+        ] + ApplicationObjects.applications.map { application in
+            .init(
+                application.name, image: stage.image(of: application),
+                ports: application.ports.map { .init(host: $0.port, container: $0.port) },
+                dependsOn: application.calls.map(\.callee.name))
+        } + [
             .init(
                 "postgres", image: Common.postgresImage,
                 environment: Labels([

@@ -6,7 +6,8 @@ enum Monitoring {
     /// The scrape job of the engine.
     static let engineJob = "trading-engine"
 
-    /// Development's Prometheus (run by compose): scrapes the engine by its compose service name.
+    /// Development's Prometheus (run by compose): scrapes the engine and every application by its
+    /// compose service name.
     static func developmentPrometheus(_ stage: Stage) -> PrometheusConfig {
         PrometheusConfig(
             global: .init(scrapeInterval: 15, evaluationInterval: 15, externalLabels: ["env": stage.name]),
@@ -14,6 +15,11 @@ enum Monitoring {
                 .init(jobName: engineJob, scrapeInterval: 5, metricsPath: "/metrics", staticConfigs: [
                     .init(targets: ["\(DevelopmentCompose.engineService):\(stage.metricsPort.number)"]),
                 ]),
+            ] + ApplicationObjects.applications.compactMap { application in
+                application.metricsPort.map { port in
+                    .init(jobName: application.name, metricsPath: Application.metricsPath, staticConfigs: [.init(targets: ["\(application.name):\(port.port.number)"])])
+                }
+            } + [
                 .init(jobName: "prometheus", staticConfigs: [.init(targets: ["localhost:9090"])]),
             ])
     }

@@ -103,4 +103,17 @@ import TestSupport
         #expect(ApplicationObjects.applications.map(\.name) == [Self.gateway.name])
         #expect(Application.closure(of: []).isEmpty)
     }
+
+    /// Development's compose runs every application the engine needs, on its own ports and before
+    /// the engine, and its Prometheus scrapes it: the engine's first call locally has a callee.
+    @Test func developmentsComposeRunsAndScrapesEveryApplication() throws {
+        let compose = DevelopmentCompose.file(Development.stage)
+        let gateway = try #require(compose.services.first { $0.name == Self.gateway.name })
+        #expect(gateway.image == Development.stage.image(of: Self.gateway))
+        #expect(gateway.ports.map(\.container.number) == [7000, 9102])
+        let engine = try #require(compose.services.first { $0.name == DevelopmentCompose.engineService })
+        #expect(engine.dependsOn.contains(Self.gateway.name))
+        let jobs = Monitoring.developmentPrometheus(Development.stage).scrapeConfigs
+        #expect(jobs.first { $0.jobName == Self.gateway.name }?.staticConfigs.flatMap(\.targets) == ["market-data-gateway:9102"])
+    }
 }
