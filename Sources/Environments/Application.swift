@@ -47,6 +47,9 @@ struct Application: Sendable {
     let ports: [ContainerPort]
     /// The port Prometheus scrapes, one of `ports`.
     let metricsPort: ContainerPort?
+    /// The ports the cluster's ingress controller may reach (what is served outside the cluster),
+    /// some of `ports`; none by default.
+    let exposed: [ContainerPort]
     let needs: [Need]
     /// The user its container runs as.
     let user: Int
@@ -55,13 +58,14 @@ struct Application: Sendable {
     let location: SourceLocation
 
     init(
-        name: String, repository: String, ports: [ContainerPort], metricsPort: ContainerPort?, needs: [Need], user: Int,
+        name: String, repository: String, ports: [ContainerPort], metricsPort: ContainerPort?, exposed: [ContainerPort] = [], needs: [Need], user: Int,
         sizing: @escaping @Sendable (Tier) -> Sizing, file: StaticString = #filePath, line: UInt = #line
     ) {
         self.name = name
         self.repository = repository
         self.ports = ports
         self.metricsPort = metricsPort
+        self.exposed = exposed
         self.needs = needs
         self.user = user
         self.sizing = sizing

@@ -83,8 +83,9 @@ enum ApplicationObjects {
             .strategy(.rollingUpdate(maxSurge: 1, maxUnavailable: 0))
     }
 
-    /// The application admits its callers on the ports they call, and Prometheus on its metrics port.
-    private static func ingress(_ application: Application, _ stage: Stage) -> NetworkPolicy {
+    /// The application admits its callers on the ports they call, Prometheus on its metrics port,
+    /// and the ingress controller on the ports it exposes.
+    static func ingress(_ application: Application, _ stage: Stage) -> NetworkPolicy {
         let callers = callers(of: application, stage)
         return NetworkPolicy("allow-\(application.name)-ingress", podSelector: LabelSelector(matchLabels: application.selector(stage)), policyTypes: [.ingress]) {
             for caller in callers {
@@ -92,6 +93,9 @@ enum ApplicationObjects {
             }
             if let metrics = application.metricsPort {
                 NetworkRule.ingress(from: [.namespace(.monitoring)], ports: [.tcp(.number(metrics.port))])
+            }
+            if !application.exposed.isEmpty {
+                NetworkRule.ingress(from: [.namespace(.ingressNginx)], ports: application.exposed.map { .tcp(.number($0.port)) })
             }
         }
     }

@@ -104,6 +104,29 @@ import TestSupport
         #expect(Application.closure(of: []).isEmpty)
     }
 
+    /// An application that serves outside the cluster admits the ingress controller on the ports
+    /// it exposes, and on no other; one that exposes nothing (the gateway) does not admit it at all.
+    @Test func exposureAdmitsTheIngressControllerOnTheExposedPortsOnly() throws {
+        let stage = Staging.stage
+        let http = ContainerPort("http", 8080)
+        let portal = Application(
+            name: "risk-portal", repository: "registry.example.com/risk-portal", ports: [http, MarketDataGateway.metrics],
+            metricsPort: MarketDataGateway.metrics, exposed: [http], needs: [], user: 10004,
+            sizing: MarketDataGateway.application.sizing)
+        let controller = NetworkPolicyEvaluator.Endpoint.pods(
+            namespace: NamespaceReference.ingressNginx.name, namespaceLabels: NamespaceReference.ingressNginx.labels, labels: ["app": "ingress-nginx"], ports: [])
+        func admits(_ application: Application, _ port: Int) -> Bool {
+            var policy = ApplicationObjects.ingress(application, stage)
+            policy.metadata.namespace = stage.namespace
+            return NetworkPolicyEvaluator(policies: [policy]).ingressAllowed(
+                to: stage.namespace, labels: stage.labels.merging(application.selector(stage)), ports: application.ports,
+                from: controller, port: port, transport: .tcp)
+        }
+        #expect(admits(portal, 8080))
+        #expect(!admits(portal, 9102))
+        #expect(!admits(Self.gateway, 7000))
+    }
+
     /// Development's compose runs every application the engine needs, on its own ports and before
     /// the engine, and its Prometheus scrapes it: the engine's first call locally has a callee.
     @Test func developmentsComposeRunsAndScrapesEveryApplication() throws {
