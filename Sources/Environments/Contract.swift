@@ -131,13 +131,13 @@ enum Contract {
             return [.init("general", labels: ["node-type": "general"], nodes: 3)]
         }
         let general = EnvironmentContract.NodePool("general", labels: ["node-type": "general"], nodes: 6)
-        guard let zone = stage.engineZone else { return [general] + enginePools(stage.tier, labels: .none) }
-        return [general] + enginePools(stage.tier, labels: ["topology.kubernetes.io/zone": .init(zone)])
+        guard let zone = stage.engineZone else { return [general] + enginePools(stage, labels: .none) }
+        return [general] + enginePools(stage, labels: ["topology.kubernetes.io/zone": .init(zone)])
     }
 
-    /// The pools configured for the engine (``LowLatency/pools(_:)``), as the placement checks see them.
-    private static func enginePools(_ tier: Tier, labels: Labels) -> [EnvironmentContract.NodePool] {
-        LowLatency.pools(tier).map { pool in
+    /// The pools configured for the engine (``Stage/nodePools``), as the placement checks see them.
+    private static func enginePools(_ stage: Stage, labels: Labels) -> [EnvironmentContract.NodePool] {
+        stage.nodePools.map { pool in
             .init(pool.name, labels: LowLatency.poolLabels.merging(labels).merging(["node.kubernetes.io/instance-type": pool.instanceType]), nodes: pool.nodes)
         }
     }

@@ -32,6 +32,8 @@ enum Development {
             database: .inCluster(DevelopmentSupport.postgresLabels), redis: .inCluster(DevelopmentSupport.redisLabels),
             cloud: nil,
             quota: .init(requestsCPU: .cores(8), requestsMemory: .gi(16), limitsCPU: .cores(16), limitsMemory: .gi(32), persistentVolumeClaims: 5),
+            // General nodes (a declared divergence): no pool of its own.
+            nodePools: [],
             // One engine: a budget could only block node drains.
             minimumEnginesUp: nil,
             promotedFrom: nil,

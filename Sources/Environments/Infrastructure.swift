@@ -5,25 +5,15 @@ import InfraDSL
 /// `production.tfvars`. Values that the config already holds (database name, port, TLS mode, pool
 /// sizes, replica and node counts) are taken from it, never written twice.
 enum Infrastructure {
-    /// What differs per tier and is not in the application config.
-    struct Sizing {
+    /// How big an environment's managed services are (not in the application config): a value of
+    /// its ``CloudPlacement``.
+    struct Sizing: Sendable {
         var databaseInstanceClass: String
         var databaseStorageGB: Int
         var multiAZ: Bool
         var backupRetentionDays: Int
         var cacheNodeType: String
         var cacheReplicasPerShard: Int
-    }
-
-    static func sizing(_ tier: Tier) -> Sizing {
-        switch tier {
-        case .dev:
-            return Sizing(databaseInstanceClass: "db.t4g.medium", databaseStorageGB: 20, multiAZ: false, backupRetentionDays: 1, cacheNodeType: "cache.t4g.small", cacheReplicasPerShard: 0)
-        case .staging:
-            return Sizing(databaseInstanceClass: "db.r6g.large", databaseStorageGB: 100, multiAZ: false, backupRetentionDays: 7, cacheNodeType: "cache.r6g.large", cacheReplicasPerShard: 0)
-        case .prod:
-            return Sizing(databaseInstanceClass: "db.r6g.2xlarge", databaseStorageGB: 500, multiAZ: true, backupRetentionDays: 30, cacheNodeType: "cache.r6g.xlarge", cacheReplicasPerShard: 1)
-        }
     }
 
     /// PostgreSQL must accept every engine's pool at the largest scale, plus room for replication,
@@ -58,7 +48,7 @@ enum Infrastructure {
     /// `catalog`: every environment's name, which the `environment` variable must be one of.
     static func variables(_ stage: Stage, cloud: CloudPlacement, catalog: [String] = Catalog.names) -> [TerraformVariable] {
         let config = stage.config
-        let sizing = sizing(stage.tier)
+        let sizing = cloud.services
         let prefix = prefix(stage)
         let shards = config.redis.mode == .cluster ? max(config.redis.endpoints.count, 1) : 1
         let variables: [TerraformVariable?] = [

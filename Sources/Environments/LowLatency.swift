@@ -44,22 +44,6 @@ enum LowLatency {
         let nodes: Int
     }
 
-    /// The engine's node pools per tier: one engine per node (anti-affinity), so at least as many
-    /// nodes as the most engines.
-    static func pools(_ tier: Tier) -> [Pool] {
-        switch tier {
-        case .dev:
-            return []
-        case .staging:
-            return [Pool(name: "high-performance-2xl", instanceType: "c6i.2xlarge", vcpus: 8, nodes: 5)]
-        case .prod:
-            return [
-                Pool(name: "high-performance-4xl", instanceType: "c6i.4xlarge", vcpus: 16, nodes: 12),
-                Pool(name: "high-performance-8xl", instanceType: "c6i.8xlarge", vcpus: 32, nodes: 8),
-            ]
-        }
-    }
-
     /// The container's resources: the config's, plus its huge pages.
     static func resources(_ config: AppConfig) -> ResourceRequirements {
         let base = config.resources
@@ -114,7 +98,7 @@ enum LowLatency {
         guard let performance = config.performance else { return [] }
         let hugePagePages = performance.hugePages ? Int((performance.hugePagesMemory?.bytes ?? 0) >> 21) : 0
         let unsafe = TradingEngine.sysctls(stage).map(\.name).filter { !safeSysctls.contains($0) }
-        return pools(config.environment.tier).map { pool in
+        return stage.nodePools.map { pool in
             NodePoolRequirements(
                 name: pool.name, instanceType: pool.instanceType, nodes: pool.nodes, labels: poolLabels.merging(["node.kubernetes.io/instance-type": pool.instanceType]),
                 taints: [poolTaint], hugePages2MiPerNode: hugePagePages,

@@ -38,10 +38,21 @@ enum Production {
         Stage(
             config: AppConfig(common: Common.config, settings: settings), namespace: namespace, images: pins.pins[name],
             database: .managed(cidr: dataSubnets), redis: .managed(cidr: dataSubnets),
-            cloud: CloudPlacement(account: "444455556666", region: "us-east-1", dataSubnets: dataSubnets),
-            quota: quota, minimumEnginesUp: 3, promotedFrom: Staging.name,
+            cloud: CloudPlacement(account: "444455556666", region: "us-east-1", dataSubnets: dataSubnets, services: services),
+            quota: quota, nodePools: nodePools, minimumEnginesUp: 3, promotedFrom: Staging.name,
             divergences: [.deployIdentityOnly, .auditedAPI, .live, .singleZone("us-east-1a")])
     }
+
+    /// The managed database and cache of a production region.
+    static let services = Infrastructure.Sizing(
+        databaseInstanceClass: "db.r6g.2xlarge", databaseStorageGB: 500, multiAZ: true, backupRetentionDays: 30,
+        cacheNodeType: "cache.r6g.xlarge", cacheReplicasPerShard: 1)
+
+    /// The engine's nodes in a production region: 20 of them for at most 20 engines.
+    static let nodePools = [
+        LowLatency.Pool(name: "high-performance-4xl", instanceType: "c6i.4xlarge", vcpus: 16, nodes: 12),
+        LowLatency.Pool(name: "high-performance-8xl", instanceType: "c6i.8xlarge", vcpus: 32, nodes: 8),
+    ]
 
     /// Room for the engine at its largest scale: 20 replicas of 8 CPU / 16Gi, requested and limited
     /// alike (Guaranteed pods), are 160 / 320Gi. The seed's quota (64 / 128Gi, 128 / 256Gi) refused

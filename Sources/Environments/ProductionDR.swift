@@ -15,8 +15,8 @@ enum ProductionDR {
         Stage(
             config: AppConfig(common: Common.config, settings: settings), namespace: namespace, images: pins.pins[name],
             database: .managed(cidr: dataSubnets), redis: .managed(cidr: dataSubnets),
-            cloud: CloudPlacement(account: "444455556666", region: "us-west-2", dataSubnets: dataSubnets),
-            quota: Production.quota, minimumEnginesUp: 3, promotedFrom: Production.name,
+            cloud: CloudPlacement(account: "444455556666", region: "us-west-2", dataSubnets: dataSubnets, services: Production.services),
+            quota: Production.quota, nodePools: Production.nodePools, minimumEnginesUp: 3, promotedFrom: Production.name,
             divergences: [.deployIdentityOnly, .auditedAPI, .live, .singleZone("us-west-2a")])
     }
 }

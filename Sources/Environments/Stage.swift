@@ -9,13 +9,15 @@ enum DependencyLocation: Sendable {
     case managed(cidr: String)
 }
 
-/// Where a cloud environment runs: its AWS account and region, and the VPC's data subnets there,
-/// where the managed database and cache live.
+/// Where a cloud environment runs: its AWS account and region, the VPC's data subnets there, where
+/// the managed database and cache live, and how big those are.
 struct CloudPlacement: Sendable {
     /// The account every resource of the environment is created in (Terraform refuses any other).
     let account: String
     let region: String
     let dataSubnets: String
+    /// The managed database's and cache's classes, storage and redundancy.
+    let services: Infrastructure.Sizing
 }
 
 /// One environment of the trading system, as a value: everything it decides. Every environment is
@@ -35,6 +37,9 @@ struct Stage: Sendable {
     let cloud: CloudPlacement?
     /// The namespace's quota (named after the tier: `prod-quota`).
     let quota: ResourceQuota.Hard
+    /// The node pools configured for the engine (none where it runs on general nodes); one engine
+    /// per node, so at least as many nodes as the most engines.
+    let nodePools: [LowLatency.Pool]
     /// How many engines must stay up through a voluntary disruption (a node drain); nil for no
     /// budget (a single engine).
     let minimumEnginesUp: Int?
@@ -47,7 +52,7 @@ struct Stage: Sendable {
 
     init(
         config: AppConfig, namespace: String, images: [String: ImagePin]?, database: DependencyLocation, redis: DependencyLocation,
-        cloud: CloudPlacement?, quota: ResourceQuota.Hard, minimumEnginesUp: Int?, promotedFrom: String?,
+        cloud: CloudPlacement?, quota: ResourceQuota.Hard, nodePools: [LowLatency.Pool], minimumEnginesUp: Int?, promotedFrom: String?,
         divergences: [Divergence], file: StaticString = #filePath, line: UInt = #line
     ) {
         self.config = config
@@ -57,6 +62,7 @@ struct Stage: Sendable {
         self.redis = redis
         self.cloud = cloud
         self.quota = quota
+        self.nodePools = nodePools
         self.minimumEnginesUp = minimumEnginesUp
         self.promotedFrom = promotedFrom
         self.divergences = divergences

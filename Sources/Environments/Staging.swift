@@ -29,9 +29,14 @@ enum Staging {
         Stage(
             config: AppConfig(common: Common.config, settings: settings), namespace: namespace, images: pins.pins[name],
             database: .managed(cidr: dataSubnets), redis: .managed(cidr: dataSubnets),
-            cloud: CloudPlacement(account: "111122223333", region: "us-east-1", dataSubnets: dataSubnets),
+            cloud: CloudPlacement(
+                account: "111122223333", region: "us-east-1", dataSubnets: dataSubnets,
+                services: .init(
+                    databaseInstanceClass: "db.r6g.large", databaseStorageGB: 100, multiAZ: false, backupRetentionDays: 7,
+                    cacheNodeType: "cache.r6g.large", cacheReplicasPerShard: 0)),
             // The seed gave staging no quota; this one admits five engines at their limits.
             quota: .init(requestsCPU: .cores(16), requestsMemory: .gi(48), limitsCPU: .cores(32), limitsMemory: .gi(64), persistentVolumeClaims: 5),
+            nodePools: [LowLatency.Pool(name: "high-performance-2xl", instanceType: "c6i.2xlarge", vcpus: 8, nodes: 5)],
             minimumEnginesUp: 2,
             promotedFrom: Development.name,
             // Production's shape with smaller values; nothing left out.

@@ -68,8 +68,8 @@ enum TradingEngine {
         guard !stage.diverges(.generalNodes) else { return template.securityContext(podSecurity(sysctls: [])) }
         let antiAffinity = PodAffinityTerm(
             selector: LabelSelector(matchLabels: stage.engineSelector), topologyKey: "kubernetes.io/hostname")
-        // The engine pools' instance types, from the pools themselves (LowLatency.pools).
-        let instanceTypes = LowLatency.pools(stage.tier).map(\.instanceType)
+        // The engine pools' instance types, from the pools themselves (Stage.nodePools).
+        let instanceTypes = stage.nodePools.map(\.instanceType)
         let placed = template
             .securityContext(podSecurity(sysctls: sysctls(stage)))
             .priorityClassName(TradingSystem.priorityClassName)

@@ -24,7 +24,7 @@ import Testing
         let template = TradingEngine.podTemplate(stage)
         let engine = try #require(template.containers.first)
         let poolFiles = files.keys.filter { $0.hasPrefix("\(name)/nodes/") && $0.hasSuffix("/kubelet-config.yaml") }.sorted()
-        #expect(poolFiles.count == LowLatency.pools(stage.tier).count)
+        #expect(poolFiles.count == stage.nodePools.count)
         for path in poolFiles {
             let kubelet = try StrictYAMLDecoder().decode(KubeletConfiguration.self, from: try #require(files[path]))
             let description = try #require(files[path.replacingOccurrences(of: "kubelet-config.yaml", with: "node-pool.yaml")])
@@ -40,7 +40,7 @@ import Testing
             #expect(Int64(pool.hugePages2MiPerNode) << 21 >= hugePages.bytes)
             #expect(performance.hugePagesMemory == hugePages)
             // What the kubelet keeps for the system leaves room for the engine's exclusive CPUs.
-            let vcpus = try #require(LowLatency.pools(stage.tier).first { $0.name == pool.name }).vcpus
+            let vcpus = try #require(stage.nodePools.first { $0.name == pool.name }).vcpus
             let reserved = try #require(CPUList(kubelet.reservedSystemCPUs)).cpus.count
             let cpus = try #require(engine.resources?.limits.cpu).millicores / 1000
             #expect(vcpus - reserved >= cpus, "\(path): \(vcpus) vCPUs, \(reserved) reserved, the engine needs \(cpus)")

@@ -22,8 +22,8 @@ import TestSupport
         return Stage(
             config: AppConfig(common: Common.config, settings: settings), namespace: "hft-trading-uat", images: staging.images,
             database: .managed(cidr: "10.50.64.0/20"), redis: .managed(cidr: "10.50.64.0/20"),
-            cloud: CloudPlacement(account: "777788889999", region: "eu-west-1", dataSubnets: "10.50.64.0/20"),
-            quota: staging.quota, minimumEnginesUp: 2, promotedFrom: Staging.name, divergences: [.singleZone("eu-west-1b")])
+            cloud: CloudPlacement(account: "777788889999", region: "eu-west-1", dataSubnets: "10.50.64.0/20", services: staging.cloud!.services),
+            quota: staging.quota, nodePools: staging.nodePools, minimumEnginesUp: 2, promotedFrom: Staging.name, divergences: [.singleZone("eu-west-1b")])
     }
 
     @Test func aValueAloneRendersACheckedEnvironment() throws {
