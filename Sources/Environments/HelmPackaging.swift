@@ -32,7 +32,20 @@ enum HelmPackaging {
             var digest: String?
         }
 
+        /// Where the environment runs (``CloudPlacement``).
+        struct Cloud: Codable, Sendable {
+            var account: String
+            var region: String
+            var dataSubnets: String
+
+            enum CodingKeys: String, CodingKey {
+                case account, region
+                case dataSubnets = "data_subnets"
+            }
+        }
+
         var image: Image
+        var cloud: Cloud
         var config: AppConfig
         /// Every application's image, in the order of ``ApplicationObjects/applications``.
         var applications: [ApplicationImage]
@@ -44,12 +57,16 @@ enum HelmPackaging {
     /// The chart and every environment's values file, from each chart environment's resolved objects.
     static func output(_ environments: [(stage: Stage, objects: [ResolvedObject])]) throws -> [(path: String, contents: String)] {
         let variants = try environments.map { stage, objects in
-            SharedHelmChart.Variant(
-                environment: stage.name, values: try ValueEncoder().encode(values(stage)),
+            guard let cloud = stage.cloud else { throw NotInTheChart(environment: stage.name) }
+            return SharedHelmChart.Variant(
+                environment: stage.name, values: try ValueEncoder().encode(values(stage, cloud: cloud)),
                 substitutions: [
                     .init(stage.namespace, ".Release.Namespace", placeholder: "namespace"),
                     .init(stage.name, ".Values.config.environment.name", placeholder: "environment", fields: ["env", "environment"]),
                     .init(stage.tier.rawValue, ".Values.config.environment.tier", placeholder: "tier", fields: ["tier"]),
+                    .init(cloud.account, ".Values.cloud.account", placeholder: "account"),
+                    .init(cloud.region, ".Values.cloud.region", placeholder: "region"),
+                    .init(cloud.dataSubnets, ".Values.cloud.data_subnets", placeholder: "subnets"),
                 ],
                 templates: objects.map { object in
                     HelmChart.Template(fileName: "\(object.fileStem).yaml", document: object.document, parameters: parameters(for: object.resource, stage: stage))
@@ -67,13 +84,20 @@ enum HelmPackaging {
         return files
     }
 
-    static func values(_ stage: Stage) -> Values {
+    /// An environment without a cloud placement, which does not deploy with the chart.
+    struct NotInTheChart: Error, CustomStringConvertible {
+        let environment: String
+        var description: String { "\(environment) has no cloud placement, so it has no values file" }
+    }
+
+    static func values(_ stage: Stage, cloud: CloudPlacement) -> Values {
         let applications = ApplicationObjects.applications.map { application in
             let pin = stage.images[application.name]
             return Values.ApplicationImage(name: application.name, repository: pin?.repository ?? application.repository, tag: pin?.tag, digest: pin?.digest)
         }
         return Values(
-            image: .init(repository: stage.imagePin.repository, tag: stage.imagePin.tag, digest: stage.imagePin.digest), config: stage.config,
+            image: .init(repository: stage.imagePin.repository, tag: stage.imagePin.tag, digest: stage.imagePin.digest),
+            cloud: .init(account: cloud.account, region: cloud.region, dataSubnets: cloud.dataSubnets), config: stage.config,
             applications: applications)
     }
 

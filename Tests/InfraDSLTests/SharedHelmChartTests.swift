@@ -6,7 +6,9 @@ import Testing
 /// environment's manifests back from the real chart is proven with Helm in the environments' tests.)
 @Suite struct SharedHelmChartTests {
     static func configMap(_ environment: String, tier: String, size: String, extra: Bool) -> HelmChart.Template {
-        var data: [(String, Value)] = [("queue", .string("shop-\(environment)-orders")), ("size", .string(size)), ("mode", "same")]
+        var data: [(String, Value)] = [
+            ("queue", .string("shop-\(environment)-orders")), ("size", .string(size)), ("mode", "same"), ("owner", .string("shop-\(environment)@\(tier)")),
+        ]
         if extra { data.append(("extra", "only here")) }
         let document: Value = [
             "apiVersion": "v1", "kind": "ConfigMap",
@@ -63,6 +65,8 @@ import Testing
         #expect(text.contains("    tier: {{ .Values.env.tier | quote }}\n"))
         #expect(text.contains(#"  queue: {{ printf "%s-orders" .Release.Namespace | quote }}"# + "\n"))
         #expect(text.contains("  mode: same\n"))
+        // Two substitutions in one string: each written from its value.
+        #expect(text.contains(#"  owner: {{ printf "%s@%s" .Release.Namespace .Values.env.tier | quote }}"# + "\n"))
         #expect(text.contains(#"  size: {{ (index .Values.objects "configmap-settings" "/data/size") | toJson }}"# + "\n"))
     }
 

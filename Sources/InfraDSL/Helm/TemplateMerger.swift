@@ -172,23 +172,44 @@ struct TemplateMerger {
         return nil
     }
 
-    /// The expression writing `strings` (one per member) from one substitution, if one explains
-    /// every difference.
+    /// The expression writing `strings` (one per member) from the substitutions, if they explain
+    /// every difference: one substitution alone if one does, else all of them together (an ARN
+    /// holding the account and the namespace).
     private func substituted(_ strings: [String]) -> String? {
         let count = variants[group.members[0].variant].substitutions.count
-        for position in 0..<count {
-            let used = group.members.map { variants[$0.variant].substitutions[position] }
-            guard used.allSatisfy({ $0.expression == used[0].expression }) else { continue }
-            let patterns = zip(strings, used).map { text, substitution in text.replacingSegments(substitution.text, with: "\u{1}") }
+        for positions in (0..<count).map({ [$0] }) + [Array(0..<count)] {
+            let used = positions.map { position in group.members.map { variants[$0.variant].substitutions[position] } }
+            guard used.allSatisfy({ column in column.allSatisfy { $0.expression == column[0].expression } }) else { continue }
+            let patterns = strings.indices.map { member in
+                zip(positions, used).reduce(strings[member]) { text, next in
+                    text.replacingSegments(next.1[member].text, with: Self.marker(next.0))
+                }
+            }
             guard patterns.allSatisfy({ $0 == patterns[0] }), patterns[0].contains("\u{1}") else { continue }
-            let expression = used[0].expression
-            if patterns[0] == "\u{1}" { return "{{ \(expression) | quote }}" }
-            let pieces = patterns[0].components(separatedBy: "\u{1}")
-            let format = pieces.map { $0.replacingOccurrences(of: "%", with: "%%") }.joined(separator: "%s")
-            let arguments = Array(repeating: expression, count: pieces.count - 1).joined(separator: " ")
-            return "{{ printf \(Self.goString(format)) \(arguments) | quote }}"
+            let expressions = Dictionary(uniqueKeysWithValues: zip(positions, used.map { $0[0].expression }))
+            return Self.printf(patterns[0], expressions)
         }
         return nil
+    }
+
+    /// Where substitution `position` stood in a pattern.
+    private static func marker(_ position: Int) -> String { "\u{1}\(position)\u{2}" }
+
+    /// The template action that writes `pattern` with each marker replaced by its expression.
+    private static func printf(_ pattern: String, _ expressions: [Int: String]) -> String {
+        if expressions.count == 1, let (position, expression) = expressions.first, pattern == marker(position) {
+            return "{{ \(expression) | quote }}"
+        }
+        var format = ""
+        var arguments: [String] = []
+        var rest = pattern[...]
+        while let start = rest.firstIndex(of: "\u{1}"), let end = rest[start...].firstIndex(of: "\u{2}") {
+            format += rest[..<start].replacingOccurrences(of: "%", with: "%%") + "%s"
+            arguments.append(expressions[Int(rest[rest.index(after: start)..<end])!]!)
+            rest = rest[rest.index(after: end)...]
+        }
+        format += rest.replacingOccurrences(of: "%", with: "%%")
+        return "{{ printf \(goString(format)) \(arguments.joined(separator: " ")) | quote }}"
     }
 
     // MARK: - Spelling
