@@ -115,6 +115,22 @@ import Testing
         #expect(role["required"] == ["enabled"])
     }
 
+    /// `db-test` in blue and a literal `db-tier` in green would both be `service-db-tier.yaml`:
+    /// refused, not one written over the other.
+    @Test func twoObjectsThatWouldShareATemplateFileAreRefused() throws {
+        let clash = HelmChart.Template(
+            fileName: "service-db-tier.yaml", document: ["apiVersion": "v1", "kind": "Service", "metadata": ["name": "db-tier"]], parameters: [])
+        let error = try #require(throws: HelmChartError.self) {
+            try SharedHelmChart.make(
+                name: "shop", version: "1.0.0", description: "test", typedSchema: ["type": "object"],
+                environments: [
+                    Self.variant("blue", tier: "test", [Self.service(tier: "test", ports: [5432])]),
+                    Self.variant("green", tier: "live", [Self.service(tier: "live", ports: [5432]), clash]),
+                ])
+        }
+        #expect(error.message == "two objects would both be templates/service-db-tier.yaml; rename one of them")
+    }
+
     @Test func aSubstitutionReplacesWholeSegmentsOnly() {
         #expect("postgres-prod-0".replacingSegments("prod", with: "X") == "postgres-X-0")
         #expect("production".replacingSegments("prod", with: "X") == "production")

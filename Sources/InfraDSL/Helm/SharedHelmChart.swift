@@ -73,6 +73,10 @@ public enum SharedHelmChart {
         for group in groups(variants) {
             var merger = TemplateMerger(group: group, variants: variants)
             let merged = try merger.merge()
+            // Two objects whose names differ only by an environment's words would share a file.
+            if templates.contains(where: { $0.fileName == merged.template.fileName }) {
+                throw HelmChartError(message: "two objects would both be templates/\(merged.template.fileName); rename one of them")
+            }
             templates.append(merged.template)
             // A template with choices has its entry in every environment's values, empty if need be.
             guard merged.hasChoices else { continue }
