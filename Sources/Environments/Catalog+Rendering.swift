@@ -5,7 +5,9 @@ extension Catalog {
     /// every environment that deploys with it whenever one of them is among `environments`. Those
     /// not among them are rendered for the chart only, so the chart is always whole.
     ///
-    /// Nothing is returned unless everything rendered; the findings of all of them are thrown.
+    /// `environments` are the catalog's, running `pins` (the chart takes each one's typed values
+    /// from its ``Stage``). Nothing is returned unless everything rendered; the findings of all of
+    /// them are thrown.
     public static func render(
         _ environments: [Environment], pins: ImagePins = .current, format: ManifestFormat = .yaml, layout: ManifestLayout = .files
     ) throws(DiagnosticsError) -> [RenderedEnvironment] {
@@ -14,12 +16,10 @@ extension Catalog {
         guard charted.contains(where: { selected.contains($0.name) }) else {
             return try Generator.renderAll(environments, format: format, layout: layout)
         }
-        // In catalog order, as the parity check compares them.
-        let order = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        // In catalog order, as the parity check compares them (an environment outside it last).
+        let position = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         let extra = charted.filter { !selected.contains($0.name) }.map(\.environment)
-        let all = (environments + extra).enumerated().sorted { first, second in
-            (order[first.element.name] ?? names.count + first.offset, first.offset) < (order[second.element.name] ?? names.count + second.offset, second.offset)
-        }.map(\.element)
+        let all = (environments + extra).sorted { (position[$0.name] ?? names.count) < (position[$1.name] ?? names.count) }
         let rendered = try Generator.renderAll(all, format: format, layout: layout)
         let objects = Dictionary(rendered.map { ($0.name, $0.objects) }, uniquingKeysWith: { first, _ in first })
         let files: [(path: String, contents: String)]

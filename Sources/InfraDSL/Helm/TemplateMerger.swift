@@ -58,7 +58,8 @@ struct TemplateMerger {
             return document
         }
         parameters = explicit
-        // Masked fields agree, so they come out as they went in; the chart puts their expressions there.
+        // Masked fields agree, so the merged document keeps the mask there; the chart writes each
+        // one's expression over it.
         let document = walk([], documents, stem: stem)
         var condition: String?
         if members.count < variants.count {
