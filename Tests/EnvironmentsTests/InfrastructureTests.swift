@@ -88,8 +88,8 @@ import TestSupport
     @Test func theChartHasAValuesFilePerCloudEnvironmentAndNoEnvironmentHasItsOwnChart() throws {
         let rendered = try Catalog.render(Catalog.environments)
         let chart = try #require(rendered.first { $0.name == HelmPackaging.outputName })
-        #expect(chart.files.map(\.path).filter { $0.hasPrefix("helm/environments/") }
-            == ["helm/environments/production-dr.yaml", "helm/environments/production.yaml", "helm/environments/staging.yaml"])
+        let valuesFiles: [String] = chart.files.map(\.path).filter { $0.hasPrefix("helm/environments/") }
+        #expect(valuesFiles == ["helm/environments/production-dr.yaml", "helm/environments/production.yaml", "helm/environments/staging.yaml"])
         #expect(!rendered.flatMap(\.files).contains { $0.path.contains("/helm/") && !$0.path.hasPrefix("helm/") })
         // Development deploys with compose and its manifests, not the chart: alone, it brings no chart.
         #expect(try Catalog.render([Development.stage.environment]).map(\.name) == [Development.name])
