@@ -29,8 +29,6 @@ public struct Environment: Sendable {
     public let artifacts: [Artifact]
     /// Where the environment was written.
     public internal(set) var location: SourceLocation
-    /// Files made from the environment's resolved objects (a Helm chart of its manifests, say).
-    public private(set) var derivedOutputs: [DerivedOutput] = []
     /// Labels put on every object (an object's own labels win on a shared key).
     public private(set) var commonLabels: Labels = .none
 
@@ -73,16 +71,6 @@ public struct Environment: Sendable {
     public func contract(_ contract: EnvironmentContract) -> Environment {
         var copy = self
         copy.contract = contract
-        return copy
-    }
-
-    /// The same environment with files made from its resolved objects under `directory`.
-    public func deriving(
-        _ directory: String, file: StaticString = #filePath, line: UInt = #line,
-        _ make: @escaping @Sendable ([ResolvedObject]) throws -> [(path: String, contents: String)]
-    ) -> Environment {
-        var copy = self
-        copy.derivedOutputs.append(DerivedOutput(directory: directory, location: SourceLocation(file, line), make: make))
         return copy
     }
 

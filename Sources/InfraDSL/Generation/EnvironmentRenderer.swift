@@ -84,25 +84,13 @@ public enum EnvironmentRenderer {
         return results.all
     }
 
-    /// Joins an environment's findings and files: derived outputs are made only when nothing
-    /// before them is an error; any error throws every finding.
+    /// Joins an environment's findings and files; any error throws every finding.
     private static func finish(
         _ environment: Environment, _ objects: [ResolvedObject], _ layout: EnvironmentLayout, _ collected: DiagnosticCollector
     ) throws(DiagnosticsError) -> RenderedEnvironment {
         var diagnostics = collected
         diagnostics.append(contentsOf: layout.diagnostics)
         var files = layout.files
-        if !diagnostics.hasErrors {
-            for output in environment.derivedOutputs {
-                do {
-                    for file in try output.make(objects) {
-                        files.append(RenderedFile(path: "\(environment.name)/\(output.directory)/\(file.path)", contents: file.contents))
-                    }
-                } catch {
-                    diagnostics.error("render", "could not make \(output.directory): \(error)", at: ResourcePath([environment.name, output.directory]), output.location)
-                }
-            }
-        }
         guard !diagnostics.hasErrors else { throw DiagnosticsError(diagnostics.diagnostics) }
         files.sort { $0.path < $1.path }
         return RenderedEnvironment(name: environment.name, files: files, warnings: diagnostics.diagnostics, objects: objects)
