@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "InfraDSL", targets: ["InfraDSL"]),
         .library(name: "Environments", targets: ["Environments"]),
         .library(name: "KubernetesAPI", targets: ["KubernetesAPI"]),
+        .library(name: "CustomResources", targets: ["CustomResources"]),
         .executable(name: "gen", targets: ["gen"]),
         .executable(name: "kubernetes-codegen", targets: ["kubernetes-codegen"]),
         .executable(name: "engine", targets: ["Engine"]),

@@ -19,78 +19,12 @@ struct Lint: ParsableCommand {
     var namespace = "default"
 
     func run() throws {
-        // The custom resources this project imports (External Secrets, Prometheus Operator) are read
-        // against their schemas like the API's own kinds.
-        var reader = ManifestReader(more: CustomResourceKinds.all, defaultNamespace: namespace)
-        var unreadable: [Diagnostic] = []
-        let (files, kustomizations) = try manifestFiles()
-        for directory in kustomizations {
-            // A kustomization is linted as what it builds; its files may be patches, not objects.
-            switch KustomizeBuild.run(directory) {
-            case .built(let stream):
-                reader.read(yaml: stream, file: KustomizeBuild.name(of: directory))
-            case .failed(let message):
-                unreadable.append(Self.unreadable(directory, "is a kustomization that kubectl kustomize cannot build: \(message)"))
-            case .noKubectl:
-                printError("gen lint: kubectl is not on PATH, so \(directory) is linted file by file, not as its kustomize build")
-                for file in try Self.yamlFiles(under: directory) { read(file, into: &reader, unreadable: &unreadable) }
-            }
-        }
-        for file in files { read(file, into: &reader, unreadable: &unreadable) }
+        let (reader, unreadable) = try ManifestInput.read(paths, namespace: namespace)
         let diagnostics = unreadable + reader.diagnostics.diagnostics + ManifestLint.check(reader.resources)
         print(DiagnosticReport.render(diagnostics, as: format), terminator: "")
         if format == .text {
             printError("gen lint: \(DiagnosticReport.summary(diagnostics)) in \(reader.resources.count) object(s)")
         }
         if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode.failure }
-    }
-
-    private func read(_ file: String, into reader: inout ManifestReader, unreadable: inout [Diagnostic]) {
-        do {
-            // A file that cannot be read as text is a finding at that file, and the rest is linted.
-            guard let data = FileManager.default.contents(atPath: file) else {
-                unreadable.append(Self.unreadable(file, "cannot be read"))
-                return
-            }
-            guard let text = String(data: data, encoding: .utf8) else {
-                unreadable.append(Self.unreadable(file, "is not UTF-8 text (a binary file?), so it was not linted"))
-                return
-            }
-            reader.read(yaml: text, file: file)
-        }
-    }
-
-    private static func unreadable(_ file: String, _ problem: String) -> Diagnostic {
-        Diagnostic(severity: .error, check: "lint", message: "\(file) \(problem)", resourcePath: file, location: SourceLocation(path: file, line: 1))
-    }
-
-    /// Every YAML file named or found below a named directory, sorted, and the directories holding a
-    /// kustomization (linted as their build; nothing below one is linted again). A directory with
-    /// neither is an error (linting nothing must not pass).
-    private func manifestFiles() throws -> (files: [String], kustomizations: [String]) {
-        var files: [String] = []
-        var kustomizations: [String] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw ValidationError("no such file or directory: \(path)")
-            }
-            guard isDirectory.boolValue else { files.append(path); continue }
-            let found = try Self.yamlFiles(under: path)
-            let roots = found.filter { KustomizeBuild.fileNames.contains(($0 as NSString).lastPathComponent) }
-                .map { ($0 as NSString).deletingLastPathComponent }
-            // The outermost kustomizations: an overlay's base is built through the overlay.
-            let outermost = roots.filter { root in !roots.contains { $0 != root && root.hasPrefix($0 + "/") } }
-            kustomizations += outermost
-            files += found.filter { file in !outermost.contains { file.hasPrefix($0 + "/") } }
-        }
-        return (files.sorted(), kustomizations.sorted())
-    }
-
-    private static func yamlFiles(under directory: String) throws -> [String] {
-        let entries = FileManager.default.enumerator(atPath: directory)?.compactMap { $0 as? String } ?? []
-        let found = entries.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.map { (directory as NSString).appendingPathComponent($0) }
-        guard !found.isEmpty else { throw ValidationError("no YAML file (.yaml, .yml) under \(directory)") }
-        return found.sorted()
     }
 }

@@ -83,7 +83,7 @@ import TestSupport
             .write(to: mixed.appendingPathComponent("configmap.yaml"))
         let binary = try genLint("'\(mixed.path)'")
         #expect(binary.status == 1, "\(binary.error)")
-        #expect(binary.output == "\(mixed.path)/binary.yaml:1: error: [lint] \(mixed.path)/binary.yaml is not UTF-8 text (a binary file?), so it was not linted (at \(mixed.path)/binary.yaml)\n",
+        #expect(binary.output == "\(mixed.path)/binary.yaml:1: error: [lint] \(mixed.path)/binary.yaml is not UTF-8 text (a binary file?), so it was not read (at \(mixed.path)/binary.yaml)\n",
                 "\(binary.output)")
         #expect(binary.error.hasSuffix("in 1 object(s)\n"), "the ConfigMap is still read: \(binary.error)")
 

@@ -9,6 +9,13 @@ import Yams
 public struct ManifestReader {
     /// The objects read, in file order.
     public private(set) var resources: [any Resource] = []
+    /// The objects read into their generated types, each with where it starts (what `gen import`
+    /// writes as Swift); a namespaced object that names no namespace is given the default one.
+    public private(set) var objects: [(object: any KubernetesObject, location: SourceLocation)] = []
+    /// Documents that are objects but could not be read into a generated type (kinds outside the
+    /// model, objects that do not match their schema), with where they start: reported in
+    /// ``diagnostics`` and never read into ``objects``.
+    public private(set) var unread: [SourceLocation] = []
     /// Findings about the input itself (unknown kinds and fields, bad quantities, malformed YAML).
     public private(set) var diagnostics = DiagnosticCollector()
 
@@ -64,14 +71,27 @@ public struct ManifestReader {
                 resource.metadata.namespace = defaultNamespace
             }
             resources.append(resource)
+            objects.append((placed(object, in: defaultNamespace), location))
             diagnostics.append(contentsOf: reading.diagnostics)
         case .rejected:
+            unread.append(location)
             diagnostics.warning("lint", "kind \(kind) does not match its schema, so the semantic checks do not read it", at: path, location)
         case .outside(servedElsewhere: true):
-            break
+            unread.append(location)
         case .outside(servedElsewhere: false):
+            unread.append(location)
             diagnostics.warning("lint", "kind \(kind) is not in the model: kept, not checked", at: path, location)
         }
+    }
+
+    /// `object` in `namespace` when it is namespaced and names none.
+    private func placed<Object: KubernetesObject>(_ object: Object, in namespace: String?) -> any KubernetesObject {
+        guard Object.isNamespaced, object.metadata?.namespace == nil, let namespace else { return object }
+        var copy = object
+        var metadata = copy.metadata ?? MetaV1.ObjectMeta()
+        metadata.namespace = namespace
+        copy.metadata = metadata
+        return copy
     }
 
     /// What reading a document against its schema gave.

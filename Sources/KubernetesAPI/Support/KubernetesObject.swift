@@ -9,6 +9,30 @@ public protocol KubernetesObject: Decodable, Equatable, Sendable, DocumentWritab
     static var isNamespaced: Bool { get }
     /// Name, namespace, labels, annotations...
     var metadata: MetaV1.ObjectMeta? { get set }
+    /// The object's own `apiVersion` field: the type's, or nil where the object is embedded in
+    /// another (a StatefulSet's claim templates may leave it out).
+    var apiVersion: String? { get set }
+    /// The object's own `kind` field, as ``apiVersion``.
+    var kind: String? { get set }
+}
+
+extension KubernetesObject {
+    /// The object as another object may embed it: without its own `apiVersion` and `kind`.
+    ///
+    /// ```swift
+    /// AppsV1.StatefulSetSpec(..., volumeClaimTemplates: [CoreV1.PersistentVolumeClaim(...).embedded()])
+    /// ```
+    public func embedded() -> Self {
+        stating(apiVersion: nil, kind: nil)
+    }
+
+    /// The object with its own `apiVersion` and `kind` fields set as given (nil leaves one out).
+    public func stating(apiVersion: String?, kind: String?) -> Self {
+        var copy = self
+        copy.apiVersion = apiVersion
+        copy.kind = kind
+        return copy
+    }
 }
 
 /// A kind whose objects hold no secret material, so they may be written in Swift for any environment.
