@@ -75,6 +75,12 @@ validation_log="$(mktemp)"
 scripts/validate-output.sh 2>&1 | tee "$validation_log"
 checks=$(grep -oE "validators: [0-9]+ passed" "$validation_log" | grep -oE "[0-9]+")
 rm -f "$validation_log"
+echo "== gen import: a package written from manifests builds and renders them back"
+import_log="$(mktemp)"
+scripts/import-check.sh 2>&1 | tee "$import_log"
+import_checks=$(grep -oE "import checks: [0-9]+ passed" "$import_log" | grep -oE "[0-9]+")
+rm -f "$import_log"
+checks=$((checks + import_checks))
 echo "== the pull-request workflow and its scripts"
 review_log="$(mktemp)"
 scripts/review/check.sh 2>&1 | tee "$review_log"
