@@ -77,7 +77,9 @@ pass "clean namespaces render into gen's layout, equal to their input"
 status=0
 (cd "$package" && "$binary" --environment hft-trading-staging --output "$work/seed-out") 2>"$work/seed.log" || status=$?
 [[ $status -eq 1 ]] || { cat "$work/seed.log" >&2; fail "the seed's staging rendered (exit $status) despite its mistakes"; }
-grep -qE "^Sources/ImportCheck/HftTradingStaging/HftTradingStaging\+TradingEngine.swift:[0-9]+: error: \[privilege\] container trading-engine may run as root" "$work/seed.log" \
+engine_file="Sources/ImportCheck/HftTradingStaging/HftTradingStaging+TradingEngine.swift"
+engine_line="$(grep -n "static let statefulSet = APIObject(" "$package/$engine_file" | cut -d: -f1)"
+grep -qF "$engine_file:$engine_line: error: [privilege] container trading-engine may run as root" "$work/seed.log" \
     || { cat "$work/seed.log" >&2; fail "the seed's privilege mistake is not reported at the imported Swift's line"; }
 [[ ! -e "$work/seed-out/hft-trading-staging" ]] || fail "a failed render wrote output"
 pass "the seed's mistakes are reported at the imported Swift's lines, nothing written"
