@@ -104,6 +104,26 @@ import TestSupport
         #expect(findings.isEmpty, "\(findings)")
     }
 
+    @Test("a caller whose pods carry no labels is the only caller of its edges, not every workload")
+    func unlabelledCallerIsItsOwnCaller() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let copy = directory.appendingPathComponent("shop")
+        try FileManager.default.copyItem(at: Self.fixture, to: copy)
+        let job = copy.appendingPathComponent("nightly-report.yaml")
+        let text = try String(contentsOf: job, encoding: .utf8)
+        let labels = "        metadata:\n          labels:\n            app: nightly-report\n"
+        #expect(text.contains(labels))
+        try Data(text.replacingOccurrences(of: labels, with: "").utf8).write(to: job)
+
+        let (status, findings) = try lint(copy)
+        #expect(status == 1)
+        let reachability = findings.filter { $0["check"] as? String == "reachability" }.compactMap { $0["message"] as? String }
+        // The ingress policy that admits the report's pods by their label no longer matches them.
+        #expect(reachability.contains("nightly-report → checkout:5050, from ConfigMap report-config key report.ini: no ingress policy of Deployment/checkout accepts CronJob/nightly-report on port 5050"), "\(reachability)")
+        #expect(reachability.allSatisfy { $0.hasPrefix("nightly-report → ") }, "\(reachability)")
+    }
+
     @Test(arguments: mistakes)
     func eachMistakeIsFoundAtItsLine(_ mistake: Mistake) throws {
         let directory = try TestSupport.temporaryDirectory()

@@ -27,12 +27,17 @@ public struct EnvironmentContract: Sendable {
         public let evidence: String?
         /// The line that says so (the variable, the ConfigMap), where findings about the caller go.
         public let location: SourceLocation?
+        /// The workload (`Kind/name`) whose pods make the connection, for one read from a workload:
+        /// then only its pods are the source, even when other workloads' pods carry its labels (or
+        /// its pods carry none, which every workload would match).
+        public let caller: String?
 
         public init(
             _ name: String, from: Labels, to destination: Destination, port: Int, transport: PortProtocol = .tcp,
-            evidence: String? = nil, location: SourceLocation? = nil
+            evidence: String? = nil, location: SourceLocation? = nil, caller: String? = nil
         ) {
             self.name = name
+            self.caller = caller
             self.from = from
             self.destination = destination
             self.port = port

@@ -10,7 +10,9 @@ public enum ReachabilityCheck: EnvironmentCheck {
         let evaluator = NetworkPolicyEvaluator(policies: context.all(NetworkPolicy.self))
         checkNamespaceSelectors(&context)
         for dependency in context.contract.dependencies {
-            let sources = context.workloads.filter { LabelSelector(matchLabels: dependency.from).matches($0.podLabels) }
+            let sources = context.workloads.filter { workload in
+                dependency.caller.map { workload.identity == $0 } ?? LabelSelector(matchLabels: dependency.from).matches(workload.podLabels)
+            }
             if sources.isEmpty {
                 context.environmentError("no workload runs the pods \(SelectorCheck.describe(dependency.from)) that connect to the \(dependency.name)", field: "contract")
             }

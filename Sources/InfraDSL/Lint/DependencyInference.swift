@@ -46,12 +46,13 @@ public enum DependencyInference {
                 found.append(.init(
                     "\(address.service):\(address.port)", from: workload.podLabels,
                     to: .host("\(address.service).\(address.namespace).svc.cluster.local"), port: address.port,
-                    evidence: address.evidence, location: address.location))
+                    evidence: address.evidence, location: address.location, caller: workload.identity))
             }
             if let first = addresses.first {
                 found.append(.init(
                     "the cluster DNS", from: workload.podLabels, to: .pods(["k8s-app": "kube-dns"], in: .kubeSystem), port: 53,
-                    transport: .udp, evidence: "needed to resolve \(first.service), \(first.evidence)", location: first.location))
+                    transport: .udp, evidence: "needed to resolve \(first.service), \(first.evidence)", location: first.location,
+                    caller: workload.identity))
             }
         }
         return found
