@@ -143,6 +143,31 @@ import TestSupport
 
     /// A connection the engine's config declares and its variables also name is followed once:
     /// without the policy that lets the engine reach Redis, one finding, not one per source.
+    @Test("a Service without a selector has endpoints managed elsewhere; an empty selector selects nothing")
+    func serviceWithoutSelector() {
+        var reader = ManifestReader(defaultNamespace: "shop")
+        reader.read(yaml: """
+            apiVersion: v1
+            kind: Service
+            metadata: {name: legacy-db}
+            spec:
+              ports: [{name: sql, port: 5432}]
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: {name: nothing}
+            spec:
+              selector: {}
+              ports: [{name: http, port: 80}]
+            """, file: "services.yaml")
+        let findings = ManifestLint.check(reader.resources).filter { $0.severity == .error }.map { "\($0.location.line) \($0.check): \($0.message)" }
+        // Only the empty selector (the second object, line 7) is a mistake.
+        #expect(findings == [
+            "7 selector: the selector is empty, so it would select every pod in the namespace",
+            "7 selector: the selector {} matches no workload's pods, so the Service has no endpoints",
+        ], "\(findings)")
+    }
+
     @Test func aConnectionDeclaredAndInferredIsFollowedOnce() throws {
         let rendered = try #require(try Generator.renderAll(Catalog.environments).first { $0.name == "development" })
         var reader = ManifestReader()

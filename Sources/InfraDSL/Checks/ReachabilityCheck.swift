@@ -88,6 +88,9 @@ public enum ReachabilityCheck: EnvironmentCheck {
             switch service.backend {
             case .externalName:
                 return (external(network), dependency.port, nil)
+            case .manualEndpoints:
+                // Wherever its endpoints point: nothing to hold the policies to.
+                return nil
             case .pods(let selector, _, _, _):
                 // The port must be one the Service exposes: a connection to any other port of the
                 // Service's address is refused, whatever the pods listen on.

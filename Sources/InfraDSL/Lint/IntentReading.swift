@@ -155,6 +155,8 @@ struct IntentReading {
         if let external = spec?.externalName {
             return Service(name, backend: .externalName(external), ports: ports, location: location)
         }
+        // Without a selector (not an empty one), its endpoints are someone else's to manage.
+        guard spec?.selector != nil else { return Service(name, backend: .manualEndpoints, ports: ports, location: location) }
         let backend = Service.Backend.pods(
             selector: Labels(spec?.selector), workload: "the selected pods", portNames: nil, headless: spec?.clusterIP == "None")
         return Service(name, backend: backend, ports: ports, location: location)

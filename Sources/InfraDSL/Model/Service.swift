@@ -55,6 +55,9 @@ public struct Service: GeneratedResource {
         case pods(selector: Labels, workload: String, portNames: Set<String>?, headless: Bool)
         /// A DNS name outside the cluster.
         case externalName(String)
+        /// No selector: the Service's endpoints are managed by hand or by another controller
+        /// (read from a manifest; traffic goes wherever they point, which the checks cannot see).
+        case manualEndpoints
     }
 
     public let backend: Backend
@@ -106,6 +109,8 @@ public struct Service: GeneratedResource {
         case .externalName(let host):
             spec.type = .externalName
             spec.externalName = host
+        case .manualEndpoints:
+            spec.type = .clusterIP
         }
         return CoreV1.Service(spec: spec)
     }
@@ -134,6 +139,8 @@ public struct Service: GeneratedResource {
             if let problem = NameRules.dns1123SubdomainProblem(host) {
                 context.error("name", "externalName '\(host)' is not a DNS name: it \(problem)", field: "spec/externalName", at: location)
             }
+        case .manualEndpoints:
+            break
         }
     }
 }
