@@ -36,7 +36,9 @@ public struct ManifestReader {
     public mutating func read(yaml: String, file: String) {
         var documents: [Node] = []
         do {
-            let parser = try Parser(yaml: yaml, encoding: .utf8)
+            // No implicit tags are resolved (Yams resolves one with regular expressions on every
+            // comparison and hash of a node): the generated types type their scalars themselves.
+            let parser = try Parser(yaml: yaml, resolver: .basic, encoding: .utf8)
             while let document = try parser.nextRoot() { documents.append(document) }
         } catch {
             // The documents before the malformed one are still read.

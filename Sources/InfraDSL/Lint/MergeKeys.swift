@@ -11,7 +11,8 @@ enum MergeKeys {
             var own: [(Node, Node)] = []
             var sources: [Node] = []
             for (key, value) in mapping {
-                if Tag.Name(rawValue: key.tag.rawValue) == .merge {
+                // A plain `<<`: tested on the text, since the reader's parser resolves no tags.
+                if case .scalar(let scalar) = key, scalar.style == .plain, scalar.string == "<<" {
                     switch value {
                     case .sequence(let items): sources += items
                     default: sources.append(value)

@@ -20,9 +20,7 @@ extension StrictYAMLDecoder {
     /// still what the rest of the document says). Throws only where no value can be read: a wrong
     /// type, a missing required field.
     public func readGenerated<T: Decodable & DocumentWritable>(_ type: T.Type, from root: Node) throws(Failure) -> (value: T, unknownFields: [Failure]) {
-        let value = try Self.lenientValue(T.self, from: root)
-        var unknown: [([String], Node)] = []
-        Self.collectUnknownKeys(in: root, known: Value(generated: value), path: [], into: &unknown)
-        return (value, unknown.map { Self.unknownField($0.0, $0.1) })
+        let (value, unknown) = try Self.readValue(T.self, from: root)
+        return (value, unknown.map { Self.unknownField($0.path, $0.key) })
     }
 }

@@ -97,6 +97,18 @@ public struct StrictYAMLDecoder: Sendable {
         }
     }
 
+    /// The value, read by ``NodeDecoder`` (each key looked up once, no regular expressions), and the
+    /// keys the type does not have.
+    package static func readValue<T: Decodable>(_ type: T.Type, from root: Node) throws(Failure) -> (T, [NodeDecoder.UnknownKey]) {
+        do {
+            return try NodeDecoder().decode(T.self, from: root)
+        } catch let error as DecodingError {
+            throw failure(for: error, in: root)
+        } catch {
+            throw Failure(line: nil, field: "", message: "\(error)")
+        }
+    }
+
     package static func unknownField(_ path: [String], _ key: Node) -> Failure {
         Failure(line: key.mark.map { $0.line }, field: path.joined(separator: "."), message: "unknown field")
     }
