@@ -168,6 +168,38 @@ import TestSupport
         ], "\(findings)")
     }
 
+    @Test("values the schema does not allow, found as a kind without an intent type is read, once each at their lines")
+    func valueProblemsOfAPlacedKind() {
+        var reader = ManifestReader()
+        reader.read(yaml: """
+            apiVersion: batch/v1
+            kind: Job
+            metadata:
+              name: once
+              namespace: team
+              managedFields:
+              - manager: me
+                fieldsV1: {a: [1, null, {b: [null]}]}
+            spec:
+              template:
+                spec:
+                  restartPolicy: Never
+                  containers:
+                  - name: main
+                    image: main:1
+                    imagePullPolicy: Sometimes
+                    resources:
+                      requests: {cpu: 2 cores}
+            """, file: "job.yaml")
+        let findings = (reader.diagnostics.diagnostics + ManifestLint.check(reader.resources))
+            .filter { $0.check == "schema" || $0.check == "quantity" }.map { "\($0.location.line) \($0.resourcePath): \($0.message)" }
+        #expect(findings == [
+            "8 team/Job/once/metadata/managedFields/0/fieldsV1: a list in this free-form field holds null, which the output cannot write; leave the item out",
+            "18 team/Job/once/spec/template/spec/containers/0/resources/requests/cpu: '2 cores' is not a Kubernetes quantity",
+            "16 team/Job/once/spec/template/spec/containers/0/imagePullPolicy: 'Sometimes' is not a value the schema lists for this field",
+        ], "\(findings)")
+    }
+
     @Test func aConnectionDeclaredAndInferredIsFollowedOnce() throws {
         let rendered = try #require(try Generator.renderAll(Catalog.environments).first { $0.name == "development" })
         var reader = ManifestReader()

@@ -28,28 +28,28 @@ struct IntentReading {
     /// The resource the checks see for `object`, its metadata taken from the manifest. An object read
     /// into an intent type gets here what a placed object's validation gives it (values its schema
     /// does not list, malformed quantities), at the lines of the fields.
-    mutating func resource(_ object: any KubernetesObject) -> any Resource {
-        guard var resource = intent(object) else { return placed(object) }
+    mutating func resource(_ object: any KubernetesObject, problems: [APIObjectValidation.ValueProblem]) -> any Resource {
+        guard var resource = intent(object) else { return placed(object, problems) }
         resource.location = location
         if let metadata = object.metadata {
             resource.metadata.namespace = metadata.namespace
             resource.metadata.labels = Labels(metadata.labels)
             resource.metadata.annotations = Labels(metadata.annotations)
         }
-        validate(object)
+        validate(object, problems)
         return resource
     }
 
-    private mutating func validate<Object: KubernetesObject>(_ object: Object) {
+    private mutating func validate<Object: KubernetesObject>(_ object: Object, _ problems: [APIObjectValidation.ValueProblem]) {
         var context = ValidationContext(environment: lines.file)
         context.within(Object.kind, object.metadata?.name ?? "") { context in
-            APIObjectValidation.validate(object, at: location, lines: lines, into: &context)
+            APIObjectValidation.validate(object, at: location, lines: lines, readProblems: problems, into: &context)
         }
         diagnostics.append(contentsOf: context.diagnostics)
     }
 
-    private func placed<Object: KubernetesObject>(_ object: Object) -> any Resource {
-        APIObject(object, location: location, lines: lines)
+    private func placed<Object: KubernetesObject>(_ object: Object, _ problems: [APIObjectValidation.ValueProblem]) -> any Resource {
+        APIObject(object, location: location, lines: lines, readProblems: problems)
     }
 
     private mutating func intent(_ object: any KubernetesObject) -> (any Resource)? {

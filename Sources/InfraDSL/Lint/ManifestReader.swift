@@ -66,9 +66,9 @@ public struct ManifestReader {
         let name = document["metadata"]?["name"]?.string ?? ""
         let path = ResourcePath([file, kind, name])
         switch checkSchema(document, apiVersion: document["apiVersion"]?.string, kind: kind, at: path, location) {
-        case .read(let object):
+        case .read(let object, let problems):
             var reading = IntentReading(location: location, lines: ManifestLines(document, file: file))
-            var resource = reading.resource(object)
+            var resource = reading.resource(object, problems: problems)
             if type(of: resource).isNamespaced && resource.metadata.namespace == nil {
                 resource.metadata.namespace = defaultNamespace
             }
@@ -103,8 +103,8 @@ public struct ManifestReader {
         case outside(servedElsewhere: Bool)
         /// The document does not match the schema (reported).
         case rejected
-        /// The document as its generated type.
-        case read(any KubernetesObject)
+        /// The document as its generated type, and the values its schema does not allow.
+        case read(any KubernetesObject, [APIObjectValidation.ValueProblem])
     }
 
     /// Reads the whole document into its generated type: every field is checked against the schema
@@ -128,9 +128,9 @@ public struct ManifestReader {
         do {
             // A field the schema lacks is an error, but the object is still read for the checks:
             // one typo must not hide everything else that is wrong with it.
-            let (object, unknownFields) = try StrictYAMLDecoder().readGenerated(type, from: document)
+            let (object, unknownFields, problems) = try StrictYAMLDecoder().readGenerated(type, from: document)
             for failure in unknownFields { report(failure, at: path, location) }
-            return .read(object)
+            return .read(object, problems)
         } catch {
             report(error, at: path, location)
             return .rejected

@@ -25,6 +25,9 @@ public struct APIObject<Object: KubernetesObject>: Resource {
     public var location: SourceLocation
     /// The manifest's lines, for an object `gen lint` read: its pods' parts are placed at them.
     var lines: ManifestLines?
+    /// For an object `gen lint` read, the values its schema does not allow, found as it was read
+    /// (so it is not walked again); nil for any other.
+    var readProblems: [APIObjectValidation.ValueProblem]?
 
     /// `object` as written at `file`:`line`. Only kinds without secret material: a generated
     /// `Secret` is placed by a development environment's builder, nowhere else.
@@ -39,11 +42,13 @@ public struct APIObject<Object: KubernetesObject>: Resource {
         location = SourceLocation(file, line)
     }
 
-    /// `object` as read from a manifest at `location`, with the manifest's `lines` (`gen lint`).
-    init(_ object: Object, location: SourceLocation, lines: ManifestLines) {
+    /// `object` as read from a manifest at `location`, with the manifest's `lines` and the problems
+    /// found reading it (`gen lint`).
+    init(_ object: Object, location: SourceLocation, lines: ManifestLines, readProblems: [APIObjectValidation.ValueProblem]) {
         self.object = object
         self.location = location
         self.lines = lines
+        self.readProblems = readProblems
     }
 
     /// The same object changed by `change`, checked by the compiler (the typed escape hatch).
@@ -54,6 +59,7 @@ public struct APIObject<Object: KubernetesObject>: Resource {
     public func patch(_ change: (inout Object) -> Void) -> APIObject {
         var copy = self
         change(&copy.object)
+        copy.readProblems = nil  // what was read no longer describes it: walk it
         return copy
     }
 
@@ -77,7 +83,7 @@ public struct APIObject<Object: KubernetesObject>: Resource {
     public func writeBody(to sink: any DocumentSink) { object.write(to: GeneratedBodySink(sink)) }
 
     public func validate(_ context: inout ValidationContext) {
-        APIObjectValidation.validate(object, at: location, lines: lines, into: &context)
+        APIObjectValidation.validate(object, at: location, lines: lines, readProblems: readProblems, into: &context)
         (self as? any PodValidating)?.validatePods(&context)
     }
 }

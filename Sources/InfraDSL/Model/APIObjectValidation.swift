@@ -3,10 +3,33 @@ import KubernetesAPI
 /// The checks every generated object gets: values the schema's enumerations do not list, quantities
 /// the API server cannot parse, and metadata an environment does not render.
 enum APIObjectValidation {
+    /// A value the schema does not allow where it stands, found while the object was read from a
+    /// manifest (``StrictYAMLDecoder/readGenerated(_:from:)``); its path by field names.
+    struct ValueProblem: Sendable {
+        let path: [String]
+        let check: String
+        let message: String
+    }
+
+    /// What is wrong with one stored value of a generated object, if anything: a value its
+    /// enumeration does not list, a malformed quantity, a null item in a free-form list.
+    static func problem(in value: Any) -> (check: String, message: String)? {
+        if let enumeration = value as? any OpenEnumeration, !enumeration.isListed {
+            return ("schema", "'\(MessageText.quoted(enumeration.rawValue))' is not a value the schema lists for this field")
+        } else if let quantity = value as? Quantity, !quantity.isWellFormed {
+            return ("quantity", "'\(MessageText.quoted(quantity.text))' is not a Kubernetes quantity")
+        } else if let json = value as? JSONValue, json.holdsNullItem {
+            return ("schema", "a list in this free-form field holds null, which the output cannot write; leave the item out")
+        }
+        return nil
+    }
+
     /// Findings are placed at `location`, or, for an object read from a manifest, at the line of
-    /// the field at fault.
+    /// the field at fault. An object read from a manifest brings the problems found while reading it
+    /// (`readProblems`); any other is walked.
     static func validate(
-        _ object: some KubernetesObject, at location: SourceLocation, lines: ManifestLines? = nil, into context: inout ValidationContext
+        _ object: some KubernetesObject, at location: SourceLocation, lines: ManifestLines? = nil, readProblems: [ValueProblem]? = nil,
+        into context: inout ValidationContext
     ) {
         func at(_ path: [String]) -> SourceLocation {
             guard let lines, let line = lines.line(of: path) else { return location }
@@ -20,13 +43,15 @@ enum APIObjectValidation {
                 context.error("metadata", "an environment's object sets only name, namespace, labels and annotations; the others are the API server's", field: "metadata", at: location)
             }
         }
+        if let readProblems {
+            for problem in readProblems {
+                context.error(problem.check, problem.message, field: problem.path.joined(separator: "/"), at: at(problem.path))
+            }
+            return
+        }
         walk(object, path: []) { value, path in
-            if let enumeration = value as? any OpenEnumeration, !enumeration.isListed {
-                context.error("schema", "'\(MessageText.quoted(enumeration.rawValue))' is not a value the schema lists for this field", field: path.joined(separator: "/"), at: at(path))
-            } else if let quantity = value as? Quantity, !quantity.isWellFormed {
-                context.error("quantity", "'\(MessageText.quoted(quantity.text))' is not a Kubernetes quantity", field: path.joined(separator: "/"), at: at(path))
-            } else if let json = value as? JSONValue, json.holdsNullItem {
-                context.error("schema", "a list in this free-form field holds null, which the output cannot write; leave the item out", field: path.joined(separator: "/"), at: at(path))
+            if let (check, message) = problem(in: value) {
+                context.error(check, message, field: path.joined(separator: "/"), at: at(path))
             }
         }
     }

@@ -14,19 +14,28 @@ package struct NodeDecoder {
         package let key: Node
     }
 
-    package init() {}
+    /// Called with every value decoded from a mapping or a sequence, or from a scalar into a type
+    /// of its own (not `String`, `Int`, `Bool`, `Double`), inner values first, with its path.
+    private let inspect: ((Any, [String]) -> Void)?
+
+    package init(inspect: ((Any, [String]) -> Void)? = nil) { self.inspect = inspect }
 
     /// The value of `node`, and the keys below it the type did not read (in document order; a key
     /// set to null is absent either way, so it is not one).
     package func decode<T: Decodable>(_ type: T.Type, from node: Node) throws -> (value: T, unknownKeys: [UnknownKey]) {
-        let state = DecodingState()
+        let state = DecodingState(inspect: inspect)
         let value = try T(from: NodeValueDecoder(node: node, path: [], state: state))
+        inspect?(value, [])
         return (value, state.unknownKeys())
     }
 }
 
 /// The mappings read so far, each with the keys asked for, shared by every container of one decode.
 final class DecodingState {
+    let inspect: ((Any, [String]) -> Void)?
+
+    init(inspect: ((Any, [String]) -> Void)?) { self.inspect = inspect }
+
     final class Mapping {
         let path: [String]
         let pairs: [(key: String, keyNode: Node, value: Node)]
@@ -125,7 +134,10 @@ enum NodeScalars {
         case is Int.Type: return try typed(Int.construct(from: scalar(node, path)))
         case is Bool.Type: return try typed(Bool.construct(from: scalar(node, path)))
         case is Double.Type: return try typed(Double.construct(from: scalar(node, path)))
-        default: return try T(from: NodeValueDecoder(node: node, path: path, state: state))
+        default:
+            let value = try T(from: NodeValueDecoder(node: node, path: path, state: state))
+            state.inspect?(value, path.map(\.stringValue))
+            return value
         }
     }
 }

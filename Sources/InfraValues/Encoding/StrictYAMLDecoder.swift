@@ -99,9 +99,11 @@ public struct StrictYAMLDecoder: Sendable {
 
     /// The value, read by ``NodeDecoder`` (each key looked up once, no regular expressions), and the
     /// keys the type does not have.
-    package static func readValue<T: Decodable>(_ type: T.Type, from root: Node) throws(Failure) -> (T, [NodeDecoder.UnknownKey]) {
+    package static func readValue<T: Decodable>(
+        _ type: T.Type, from root: Node, inspect: ((Any, [String]) -> Void)? = nil
+    ) throws(Failure) -> (T, [NodeDecoder.UnknownKey]) {
         do {
-            return try NodeDecoder().decode(T.self, from: root)
+            return try NodeDecoder(inspect: inspect).decode(T.self, from: root)
         } catch let error as DecodingError {
             throw failure(for: error, in: root)
         } catch {
