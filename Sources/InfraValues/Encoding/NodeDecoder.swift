@@ -39,22 +39,33 @@ final class DecodingState {
     final class Mapping {
         let path: [String]
         let pairs: [(key: String, keyNode: Node, value: Node)]
-        let values: [String: Node]
-        var read = Set<String>()
+        /// The index in `pairs` of each key's last occurrence (a repeated key: the last one wins,
+        /// as in Yams).
+        let indexes: [String: Int]
+        /// Whether the type asked for each pair's key.
+        var read: [Bool]
 
         init(path: [String], mapping: Node.Mapping) {
             self.path = path
             var pairs: [(key: String, keyNode: Node, value: Node)] = []
-            var values: [String: Node] = [:]
+            var indexes: [String: Int] = [:]
             pairs.reserveCapacity(mapping.count)
-            values.reserveCapacity(mapping.count)
+            indexes.reserveCapacity(mapping.count)
             for (key, value) in mapping {
                 guard let name = key.scalar?.string else { continue }
+                indexes[name] = pairs.count
                 pairs.append((name, key, value))
-                values[name] = value  // a repeated key: the last one wins, as in Yams
             }
             self.pairs = pairs
-            self.values = values
+            self.indexes = indexes
+            read = Array(repeating: false, count: pairs.count)
+        }
+
+        /// The value at `key`, marking the key read.
+        func value(_ key: String) -> Node? {
+            guard let index = indexes[key] else { return nil }
+            read[index] = true
+            return pairs[index].value
         }
     }
 
@@ -65,7 +76,10 @@ final class DecodingState {
     func unknownKeys() -> [NodeDecoder.UnknownKey] {
         var found: [NodeDecoder.UnknownKey] = []
         for mapping in mappings {
-            for pair in mapping.pairs where !mapping.read.contains(pair.key) {
+            guard mapping.read.contains(false) else { continue }
+            // A repeated key is one key: read if any of its pairs was.
+            let readKeys = Set(mapping.pairs.indices.filter { mapping.read[$0] }.map { mapping.pairs[$0].key })
+            for pair in mapping.pairs where !readKeys.contains(pair.key) {
                 if case .scalar(let scalar) = pair.value, NSNull.construct(from: scalar) != nil { continue }
                 found.append(NodeDecoder.UnknownKey(path: mapping.path + [pair.key], key: pair.keyNode))
             }
@@ -122,23 +136,39 @@ enum NodeScalars {
         return false
     }
 
+    /// `node` as `T` when `T` is a scalar type (`String`, `Int`, `Bool`, `Double`); nil for any other
+    /// type. The path is spelled only for an error.
+    static func primitive<T>(_ type: T.Type, _ node: Node, _ path: @autoclosure () -> [any CodingKey]) throws -> T? {
+        let value: Any?
+        if T.self == String.self {
+            value = try String.construct(from: scalar(node, path()))
+        } else if T.self == Int.self {
+            value = try Int.construct(from: scalar(node, path()))
+        } else if T.self == Bool.self {
+            value = try Bool.construct(from: scalar(node, path()))
+        } else if T.self == Double.self {
+            value = try Double.construct(from: scalar(node, path()))
+        } else {
+            return nil
+        }
+        guard let typed = value as? T else {
+            throw DecodingError.typeMismatch(T.self, .init(codingPath: path(), debugDescription: "cannot be read as \(T.self)"))
+        }
+        return typed
+    }
+
     static func decode<T: Decodable>(_ type: T.Type, _ node: Node, _ path: [any CodingKey], _ state: DecodingState) throws -> T {
-        func typed<V>(_ value: V?) throws -> T {
-            guard let value = value as? T else {
-                throw DecodingError.typeMismatch(T.self, .init(codingPath: path, debugDescription: "cannot be read as \(T.self)"))
-            }
-            return value
-        }
-        switch type {
-        case is String.Type: return try typed(String.construct(from: scalar(node, path)))
-        case is Int.Type: return try typed(Int.construct(from: scalar(node, path)))
-        case is Bool.Type: return try typed(Bool.construct(from: scalar(node, path)))
-        case is Double.Type: return try typed(Double.construct(from: scalar(node, path)))
-        default:
-            let value = try T(from: NodeValueDecoder(node: node, path: path, state: state))
-            state.inspect?(value, path.map(\.stringValue))
-            return value
-        }
+        if let value = try primitive(T.self, node, path) { return value }
+        let value = try T(from: NodeValueDecoder(node: node, path: path, state: state))
+        state.inspect?(value, path.map(\.stringValue))
+        return value
+    }
+
+    /// ``decode(_:_:_:_:)`` of a mapping's value: the field's path is built only for a nested type
+    /// or an error.
+    static func decode<T: Decodable>(_ type: T.Type, _ node: Node, _ parent: [any CodingKey], _ key: any CodingKey, _ state: DecodingState) throws -> T {
+        if let value = try primitive(T.self, node, parent + [key]) { return value }
+        return try decode(T.self, node, parent + [key], state)
     }
 }
 
@@ -148,20 +178,20 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let state: DecodingState
     var codingPath: [any CodingKey] { path }
     var allKeys: [Key] {
-        mapping.pairs.compactMap { pair in
-            mapping.read.insert(pair.key)
-            return Key(stringValue: pair.key)
+        mapping.pairs.indices.compactMap { index in
+            mapping.read[index] = true
+            return Key(stringValue: mapping.pairs[index].key)
         }
     }
 
     func contains(_ key: Key) -> Bool {
-        mapping.read.insert(key.stringValue)
-        return mapping.values[key.stringValue] != nil
+        guard let index = mapping.indexes[key.stringValue] else { return false }
+        mapping.read[index] = true
+        return true
     }
 
     private func node(_ key: Key) throws -> Node {
-        mapping.read.insert(key.stringValue)
-        guard let node = mapping.values[key.stringValue] else {
+        guard let node = mapping.value(key.stringValue) else {
             throw DecodingError.keyNotFound(key, .init(codingPath: path, debugDescription: "missing"))
         }
         return node
@@ -170,7 +200,25 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decodeNil(forKey key: Key) throws -> Bool { NodeScalars.isNull(try node(key)) }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-        try NodeScalars.decode(T.self, try node(key), path + [key], state)
+        try NodeScalars.decode(T.self, try node(key), path, key, state)
+    }
+
+    // One lookup for an optional field (the default looks the key up three times).
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        guard let node = mapping.value(key.stringValue) else { return nil }
+        if NodeScalars.isNull(node) { return nil }
+        return try NodeScalars.decode(T.self, node, path, key, state)
+    }
+
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try decodeIfPresent(type, key) }
+    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try decodeIfPresent(type, key) }
+    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try decodeIfPresent(type, key) }
+    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try decodeIfPresent(type, key) }
+
+    private func decodeIfPresent<T: Decodable>(_ type: T.Type, _ key: Key) throws -> T? {
+        guard let node = mapping.value(key.stringValue) else { return nil }
+        if NodeScalars.isNull(node) { return nil }
+        return try NodeScalars.primitive(T.self, node, path + [key])
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
