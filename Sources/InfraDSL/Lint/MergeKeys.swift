@@ -6,32 +6,54 @@ import Yams
 /// of the anchored mapping).
 enum MergeKeys {
     static func expanded(_ node: Node) -> Node {
+        // Most documents have none: then the document is kept as it is, not rebuilt.
+        holdsMergeKey(node) ? rebuilt(node) : node
+    }
+
+    /// Whether a plain `<<` key is anywhere in `node`. Tested on the text, since the reader's parser
+    /// resolves no tags.
+    private static func holdsMergeKey(_ node: Node) -> Bool {
+        switch node {
+        case .mapping(let mapping):
+            mapping.contains { key, value in isMergeKey(key) || holdsMergeKey(value) }
+        case .sequence(let sequence):
+            sequence.contains(where: holdsMergeKey)
+        default:
+            false
+        }
+    }
+
+    private static func isMergeKey(_ key: Node) -> Bool {
+        if case .scalar(let scalar) = key, scalar.style == .plain, scalar.string == "<<" { return true }
+        return false
+    }
+
+    private static func rebuilt(_ node: Node) -> Node {
         switch node {
         case .mapping(let mapping):
             var own: [(Node, Node)] = []
             var sources: [Node] = []
             for (key, value) in mapping {
-                // A plain `<<`: tested on the text, since the reader's parser resolves no tags.
-                if case .scalar(let scalar) = key, scalar.style == .plain, scalar.string == "<<" {
+                if isMergeKey(key) {
                     switch value {
                     case .sequence(let items): sources += items
                     default: sources.append(value)
                     }
                 } else {
-                    own.append((key, expanded(value)))
+                    own.append((key, rebuilt(value)))
                 }
             }
             guard !sources.isEmpty else { return .mapping(Node.Mapping(own, mapping.tag, mapping.style, mapping.mark)) }
             var present = Set(own.compactMap { $0.0.string })
             var pairs = own
-            for case .mapping(let source) in sources.map(expanded) {
+            for case .mapping(let source) in sources.map(rebuilt) {
                 for (key, value) in source where present.insert(key.string ?? "").inserted {
                     pairs.append((key, value))
                 }
             }
             return .mapping(Node.Mapping(pairs, mapping.tag, mapping.style, mapping.mark))
         case .sequence(let sequence):
-            return .sequence(Node.Sequence(sequence.map(expanded), sequence.tag, sequence.style, sequence.mark))
+            return .sequence(Node.Sequence(sequence.map(rebuilt), sequence.tag, sequence.style, sequence.mark))
         default:
             return node
         }

@@ -37,33 +37,38 @@ final class DecodingState {
     init(inspect: ((Any, [String]) -> Void)?) { self.inspect = inspect }
 
     final class Mapping {
-        let path: [String]
+        /// Where the mapping is, spelled only for a key the type does not have.
+        let codingPath: [any CodingKey]
         let pairs: [(key: String, keyNode: Node, value: Node)]
-        /// The index in `pairs` of each key's last occurrence (a repeated key: the last one wins,
-        /// as in Yams).
-        let indexes: [String: Int]
         /// Whether the type asked for each pair's key.
         var read: [Bool]
 
-        init(path: [String], mapping: Node.Mapping) {
-            self.path = path
+        init(codingPath: [any CodingKey], mapping: Node.Mapping) {
+            self.codingPath = codingPath
             var pairs: [(key: String, keyNode: Node, value: Node)] = []
-            var indexes: [String: Int] = [:]
             pairs.reserveCapacity(mapping.count)
-            indexes.reserveCapacity(mapping.count)
             for (key, value) in mapping {
                 guard let name = key.scalar?.string else { continue }
-                indexes[name] = pairs.count
                 pairs.append((name, key, value))
             }
             self.pairs = pairs
-            self.indexes = indexes
             read = Array(repeating: false, count: pairs.count)
+        }
+
+        /// The index of `key`'s pair; of a repeated key, the last, as in Yams. A linear search: an
+        /// object's mappings are small, and maps (labels, data) are read by their keys in order.
+        func index(of key: String) -> Int? {
+            var index = pairs.count - 1
+            while index >= 0 {
+                if pairs[index].key == key { return index }
+                index -= 1
+            }
+            return nil
         }
 
         /// The value at `key`, marking the key read.
         func value(_ key: String) -> Node? {
-            guard let index = indexes[key] else { return nil }
+            guard let index = index(of: key) else { return nil }
             read[index] = true
             return pairs[index].value
         }
@@ -81,7 +86,7 @@ final class DecodingState {
             let readKeys = Set(mapping.pairs.indices.filter { mapping.read[$0] }.map { mapping.pairs[$0].key })
             for pair in mapping.pairs where !readKeys.contains(pair.key) {
                 if case .scalar(let scalar) = pair.value, NSNull.construct(from: scalar) != nil { continue }
-                found.append(NodeDecoder.UnknownKey(path: mapping.path + [pair.key], key: pair.keyNode))
+                found.append(NodeDecoder.UnknownKey(path: mapping.codingPath.map(\.stringValue) + [pair.key], key: pair.keyNode))
             }
         }
         return found.sorted { ($0.key.mark?.line ?? 0, $0.key.mark?.column ?? 0) < ($1.key.mark?.line ?? 0, $1.key.mark?.column ?? 0) }
@@ -107,7 +112,7 @@ struct NodeValueDecoder: Decoder {
         guard case .mapping(let mapping) = node else {
             throw DecodingError.typeMismatch(KeyedDecodingContainer<Key>.self, .init(codingPath: path, debugDescription: "not a mapping"))
         }
-        let record = DecodingState.Mapping(path: path.map(\.stringValue), mapping: mapping)
+        let record = DecodingState.Mapping(codingPath: path, mapping: mapping)
         state.register(record)
         return KeyedDecodingContainer(KeyedNodeContainer<Key>(mapping: record, path: path, state: state))
     }
@@ -185,7 +190,7 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func contains(_ key: Key) -> Bool {
-        guard let index = mapping.indexes[key.stringValue] else { return false }
+        guard let index = mapping.index(of: key.stringValue) else { return false }
         mapping.read[index] = true
         return true
     }
