@@ -27,23 +27,30 @@ enum ManifestInput {
                 for file in try Self.yamlFiles(under: directory) { read(file, into: &reader, unreadable: &unreadable) }
             }
         }
-        for file in files { read(file, into: &reader, unreadable: &unreadable) }
+        // The files' texts, then all of them read at once on every core.
+        var texts: [(yaml: String, file: String)] = []
+        for file in files {
+            if let text = text(of: file, unreadable: &unreadable) { texts.append((text, file)) }
+        }
+        reader.read(files: texts)
         return (reader, unreadable)
     }
 
     private static func read(_ file: String, into reader: inout ManifestReader, unreadable: inout [Diagnostic]) {
-        do {
-            // A file that cannot be read as text is a finding at that file, and the rest is linted.
-            guard let data = FileManager.default.contents(atPath: file) else {
-                unreadable.append(Self.unreadable(file, "cannot be read"))
-                return
-            }
-            guard let text = String(data: data, encoding: .utf8) else {
-                unreadable.append(Self.unreadable(file, "is not UTF-8 text (a binary file?), so it was not read"))
-                return
-            }
-            reader.read(yaml: text, file: file)
+        if let text = text(of: file, unreadable: &unreadable) { reader.read(yaml: text, file: file) }
+    }
+
+    /// A file's text; a file that cannot be read as text is a finding at that file, and the rest is read.
+    private static func text(of file: String, unreadable: inout [Diagnostic]) -> String? {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            unreadable.append(Self.unreadable(file, "cannot be read"))
+            return nil
         }
+        guard let text = String(data: data, encoding: .utf8) else {
+            unreadable.append(Self.unreadable(file, "is not UTF-8 text (a binary file?), so it was not read"))
+            return nil
+        }
+        return text
     }
 
     private static func unreadable(_ file: String, _ problem: String) -> Diagnostic {

@@ -4,6 +4,32 @@ import Testing
 /// `gen lint` on awkward YAML: merge keys and aliases, minified lines, malformed and very deep
 /// documents, big files. Nothing crashes, nothing is dropped silently, messages stay short.
 @Suite struct HonestReadingTests {
+    @Test("files read at once on every core give what reading them one after another gives, in order")
+    func filesReadInParallelAsInSequence() {
+        let files = (0..<300).map { index in
+            (yaml: """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: settings-\(index), namespace: team-\(index % 7)}
+                data: {MODE: live}
+                ---
+                apiVersion: v1
+                kind: ServiceAccount
+                metadata: {name: app-\(index), namespace: team-\(index % 7)}
+                \(index % 10 == 0 ? "automountToken: false" : "automountServiceAccountToken: false")
+                """, file: "objects-\(index).yaml")
+        }
+        var sequential = ManifestReader()
+        for file in files { sequential.read(yaml: file.yaml, file: file.file) }
+        var parallel = ManifestReader()
+        parallel.read(files: files)
+        #expect(parallel.resources.map { "\($0.metadata.namespace ?? "")/\($0.identity)" } == sequential.resources.map { "\($0.metadata.namespace ?? "")/\($0.identity)" })
+        #expect(parallel.objects.map(\.location) == sequential.objects.map(\.location))
+        #expect(parallel.diagnostics.diagnostics.map(\.description) == sequential.diagnostics.diagnostics.map(\.description))
+        #expect(parallel.diagnostics.diagnostics.count == 30, "one unknown field in every tenth file")
+        #expect(parallel.resources.count == 600)
+    }
+
     private func read(_ yaml: String) -> ManifestReader {
         var reader = ManifestReader(defaultNamespace: "default")
         reader.read(yaml: yaml, file: "team/app.yaml")

@@ -6,7 +6,7 @@ import Yams
 /// type (unknown fields, wrong types and missing required fields are errors with their lines), then
 /// read into the intent model the checks see (``IntentReading``). Kinds without a schema are kept
 /// and reported; nothing crashes on odd input.
-public struct ManifestReader {
+public struct ManifestReader: Sendable {
     /// The objects read, in file order.
     public private(set) var resources: [any Resource] = []
     /// The objects read into their generated types, each with where it starts (what `gen import`
@@ -30,6 +30,35 @@ public struct ManifestReader {
     public init(more: [any KubernetesObject.Type] = [], defaultNamespace: String? = nil) {
         kinds = KindLookup(GeneratedKinds.all + more)
         self.defaultNamespace = defaultNamespace
+    }
+
+    /// Reads every document of several files, the files spread over every core: the same objects,
+    /// findings and order as reading them one after another.
+    public mutating func read(files: [(yaml: String, file: String)]) {
+        let template = self
+        let chunk = max(1, files.count / 64)
+        let chunks = stride(from: 0, to: files.count, by: chunk).map { $0..<min($0 + chunk, files.count) }
+        let readers = Parallel.map(count: chunks.count) { index in
+            var reader = template.emptied()
+            for file in files[chunks[index]] { reader.read(yaml: file.yaml, file: file.file) }
+            return reader
+        }
+        for reader in readers {
+            resources += reader.resources
+            objects += reader.objects
+            unread += reader.unread
+            diagnostics.append(contentsOf: reader.diagnostics)
+        }
+    }
+
+    /// A reader with the same kinds and default namespace, nothing read.
+    private func emptied() -> ManifestReader {
+        var reader = self
+        reader.resources = []
+        reader.objects = []
+        reader.unread = []
+        reader.diagnostics = DiagnosticCollector()
+        return reader
     }
 
     /// Reads every document of one file.
