@@ -5,7 +5,9 @@
 #   - Tests/Fixtures/seed/kubernetes: the system we replace, mistakes and all;
 #   - Tests/Fixtures/import: the ledger (Services and budgets that fit the intent layer, server
 #     fields to leave out, a development Secret, awkward strings) and a maximal object of every
-#     generated kind.
+#     generated kind;
+#   - Tests/Fixtures/crd-samples: one object of each imported custom resource kind (External
+#     Secrets, Prometheus Operator), written with the CustomResources module.
 # Then builds the package and checks that
 #   1. the import says what it left out and why;
 #   2. the package builds (its Swift compiles against this package);
@@ -27,7 +29,7 @@ fail() { echo "import check failed: $1" >&2; exit 1; }
 
 swift build --product gen >/dev/null
 gen="$(swift build --show-bin-path)/gen"
-inputs=(Tests/Fixtures/shop Tests/Fixtures/seed/kubernetes Tests/Fixtures/import)
+inputs=(Tests/Fixtures/shop Tests/Fixtures/seed/kubernetes Tests/Fixtures/import Tests/Fixtures/crd-samples)
 package="$work/imported"
 "$gen" import "${inputs[@]}" --namespace shop --package "$package" --name ImportCheck 2>"$work/import.log" \
     || { cat "$work/import.log" >&2; fail "gen import exited non-zero"; }
@@ -37,7 +39,7 @@ grep -q "^Tests/Fixtures/import/ledger/platform.yaml:[0-9]*: warning: \[import\]
     || { cat "$work/import.log" >&2; fail "the CronJob's server fields were not reported"; }
 grep -q "warning: \[import\] namespace ledger-dev holds Secret objects: imported as a development environment" "$work/import.log" \
     || fail "the development environment made for a Secret was not reported"
-grep -q "gen import: 110 object(s) in 7 environment(s)" "$work/import.log" || { tail -n 1 "$work/import.log" >&2; fail "not every object was imported"; }
+grep -q "gen import: 117 object(s) in 7 environment(s)" "$work/import.log" || { tail -n 1 "$work/import.log" >&2; fail "not every object was imported"; }
 pass "the import reports what it left out"
 
 # 2. The package builds, every expression type-checked in reasonable time.
