@@ -46,6 +46,29 @@ import TestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == ["app.yaml"], "no staging directory is left behind")
     }
 
+    @Test("a value the schema does not list is written as it is, for the package's checks to report")
+    func writesAnUnlistedValueAsItIs() throws {
+        let scratch = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let manifest = scratch.appendingPathComponent("app.yaml")
+        try """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web, namespace: shop}
+            spec:
+              selector: {matchLabels: {app: web}}
+              template:
+                metadata: {labels: {app: web}}
+                spec:
+                  containers: [{name: web, image: web:1, imagePullPolicy: Sometimes}]
+            """.write(to: manifest, atomically: true, encoding: .utf8)
+        let package = scratch.appendingPathComponent("imported")
+        let result = try genImport("'\(manifest.path)' --package '\(package.path)'")
+        #expect(result.status == 0, "\(result.error)")
+        let web = try String(contentsOf: package.appendingPathComponent("Sources/Imported/Shop/Web.swift"), encoding: .utf8)
+        #expect(web.contains(#"imagePullPolicy: .unknown("Sometimes")"#), "\(web)")
+    }
+
     @Test("a package directory that holds anything is refused, untouched")
     func refusesADirectoryInUse() throws {
         let scratch = try TestSupport.temporaryDirectory()

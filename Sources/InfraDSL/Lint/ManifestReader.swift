@@ -16,6 +16,9 @@ public struct ManifestReader: Sendable {
     /// model, objects that do not match their schema), with where they start: reported in
     /// ``diagnostics`` and never read into ``objects``.
     public private(set) var unread: [SourceLocation] = []
+    /// Where a field the schema does not have was read (also reported in ``diagnostics``): the
+    /// object was read without it.
+    public private(set) var unknownFields: [SourceLocation] = []
     /// Findings about the input itself (unknown kinds and fields, bad quantities, malformed YAML).
     public private(set) var diagnostics = DiagnosticCollector()
 
@@ -44,6 +47,7 @@ public struct ManifestReader: Sendable {
             return reader
         }
         for reader in readers {
+            unknownFields += reader.unknownFields
             resources += reader.resources
             objects += reader.objects
             unread += reader.unread
@@ -57,6 +61,7 @@ public struct ManifestReader: Sendable {
         reader.resources = []
         reader.objects = []
         reader.unread = []
+        reader.unknownFields = []
         reader.diagnostics = DiagnosticCollector()
         return reader
     }
@@ -158,7 +163,10 @@ public struct ManifestReader: Sendable {
             // A field the schema lacks is an error, but the object is still read for the checks:
             // one typo must not hide everything else that is wrong with it.
             let (object, unknownFields, problems) = try StrictYAMLDecoder().readGenerated(type, from: document)
-            for failure in unknownFields { report(failure, at: path, location) }
+            for failure in unknownFields {
+                report(failure, at: path, location)
+                self.unknownFields.append(SourceLocation(path: location.path, line: failure.line ?? location.line))
+            }
             return .read(object, problems)
         } catch {
             report(error, at: path, location)
