@@ -35,9 +35,8 @@ struct Import: ParsableCommand {
         // What cannot be written exactly: a field the object was read without, malformed YAML, a
         // document not read at all. A value the schema does not list is written as it is (its
         // environment's checks report it at the Swift line).
-        let dropped = Set(reader.unknownFields)
         let blocking = unreadable
-            + reader.diagnostics.diagnostics.filter { $0.check == "yaml" || ($0.check == "schema" && dropped.contains($0.location)) }
+            + reader.diagnostics.diagnostics.filter { $0.check == "yaml" } + reader.unknownFields
             + reader.unread.map { Diagnostic(severity: .error, check: "import", message: "this document is not an object of the generated API or of an imported custom resource, so it cannot be written as Swift", resourcePath: $0.path, location: $0) }
         guard blocking.isEmpty else {
             blocking.forEach { printError($0.description) }

@@ -67,13 +67,11 @@ struct ImportedObject {
             let kept = MetaV1.ObjectMeta(name: meta.name, namespace: meta.namespace, labels: meta.labels, annotations: annotations)
             for child in Mirror(reflecting: meta).children {
                 guard let label = child.label, !["name", "namespace", "labels", "annotations"].contains(label) else { continue }
-                let field = Mirror(reflecting: child.value)
-                if !(field.displayStyle == .optional && field.children.isEmpty) { leftOut.append("metadata.\(label)") }
+                if SwiftSourceWriter.present(child.value) != nil { leftOut.append("metadata.\(label)") }
             }
             copy.metadata = kept
         }
-        if let status = Mirror(reflecting: object).children.first(where: { $0.label == "status" }),
-           !(Mirror(reflecting: status.value).displayStyle == .optional && Mirror(reflecting: status.value).children.isEmpty) {
+        if let status = Mirror(reflecting: object).children.first(where: { $0.label == "status" }), SwiftSourceWriter.present(status.value) != nil {
             leftOut.append("status")
         }
         return (ImportedObject(object: copy, location: location), leftOut)

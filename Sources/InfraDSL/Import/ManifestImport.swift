@@ -61,7 +61,8 @@ public enum ManifestImport {
         var files: [(path: String, contents: String)] = []
         var environmentTypes: [String] = []
         var topLevel = ImportNaming(reserved: ImportNaming.usedTypes.union([options.name]))
-        for namespace in namespaces.isEmpty ? [clusterHome] : namespaces {
+        let environments = namespaces.isEmpty ? [clusterHome] : namespaces
+        for namespace in environments {
             let own = imported.filter { home(of: $0, among: namespaces, clusterHome: clusterHome) == namespace }
                 .map { $0.leavingNamespace(to: namespace) }
             let typeName = topLevel.claim(ImportNaming.typeName(namespace), else: ImportNaming.typeName(namespace + "-namespace"))
@@ -77,7 +78,7 @@ public enum ManifestImport {
         files.append(("Sources/\(options.name)/main.swift", mainFile(environmentTypes)))
         files.append(("Package.swift", manifest(options, usesCustomResources: imported.contains { moduleName(of: $0.object) == "CustomResources" })))
         files.append((".gitignore", "/.build\n/out\n"))
-        return Package(files: files, notes: notes.diagnostics, environments: namespaces.isEmpty ? [clusterHome] : namespaces)
+        return Package(files: files, notes: notes.diagnostics, environments: environments)
     }
 
     /// The environment an object joins: its namespace's; for a cluster-scoped object, the

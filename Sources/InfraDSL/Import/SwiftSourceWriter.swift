@@ -69,10 +69,8 @@ struct SwiftSourceWriter {
             // A kind states its apiVersion and kind by its type.
             if object != nil, label == "apiVersion" || label == "kind" { continue }
             if leavingOut.contains(label) { continue }
-            let field = Mirror(reflecting: child.value)
-            if field.displayStyle == .optional && field.children.isEmpty { continue }
-            let unwrapped = field.displayStyle == .optional ? field.children.first!.value : child.value
-            arguments.append("\(label): \(expression(unwrapped, depth: depth + 1))")
+            guard let present = Self.present(child.value) else { continue }
+            arguments.append("\(label): \(expression(present, depth: depth + 1))")
         }
         let name = Self.typeName(of: value)
         let suffix = object.map { Self.typeFields($0) } ?? ""
@@ -95,12 +93,24 @@ struct SwiftSourceWriter {
         }
     }
 
+    /// A stored value as it is, or the value an optional holds; nil for an absent optional.
+    static func present(_ value: Any) -> Any? {
+        let mirror = Mirror(reflecting: value)
+        guard mirror.displayStyle == .optional else { return value }
+        return mirror.children.first?.value
+    }
+
     private func list(_ items: [Any], depth: Int) -> String {
-        let written = items.map { expression($0, depth: depth + 1) }
+        Self.bracketed(items.map { expression($0, depth: depth + 1) }, depth: depth)
+    }
+
+    /// Written elements (`value`, or `key: value`) in brackets: on one line when short, else one
+    /// per line with a trailing comma.
+    private static func bracketed(_ written: [String], depth: Int) -> String {
         let inline = "[" + written.joined(separator: ", ") + "]"
-        if Self.fitsOnOneLine(inline) { return inline }
-        let indent = String(repeating: Self.unit, count: depth + 1)
-        let closing = String(repeating: Self.unit, count: depth)
+        if fitsOnOneLine(inline) { return inline }
+        let indent = String(repeating: unit, count: depth + 1)
+        let closing = String(repeating: unit, count: depth)
         return "[\n" + written.map { indent + $0 }.joined(separator: ",\n") + ",\n\(closing)]"
     }
 
@@ -112,12 +122,7 @@ struct SwiftSourceWriter {
     /// A dictionary literal of already written keys; short maps of scalars on one line.
     private func dictionary(_ entries: [(key: String, value: Any)], depth: Int) -> String {
         guard !entries.isEmpty else { return "[:]" }
-        let written = entries.map { ($0.key, expression($0.value, depth: depth + 1)) }
-        let inline = "[" + written.map { "\($0.0): \($0.1)" }.joined(separator: ", ") + "]"
-        if Self.fitsOnOneLine(inline) { return inline }
-        let indent = String(repeating: Self.unit, count: depth + 1)
-        let closing = String(repeating: Self.unit, count: depth)
-        return "[\n" + written.map { "\(indent)\($0.0): \($0.1)" }.joined(separator: ",\n") + ",\n\(closing)]"
+        return Self.bracketed(entries.map { "\($0.key): \(expression($0.value, depth: depth + 1))" }, depth: depth)
     }
 
     /// Free-form JSON as literals (`JSONValue` takes every kind of literal; `nil` is JSON's null).

@@ -16,9 +16,9 @@ public struct ManifestReader: Sendable {
     /// model, objects that do not match their schema), with where they start: reported in
     /// ``diagnostics`` and never read into ``objects``.
     public private(set) var unread: [SourceLocation] = []
-    /// Where a field the schema does not have was read (also reported in ``diagnostics``): the
-    /// object was read without it.
-    public private(set) var unknownFields: [SourceLocation] = []
+    /// The findings of fields the schema does not have (also in ``diagnostics``): each object was
+    /// read without them.
+    public private(set) var unknownFields: [Diagnostic] = []
     /// Findings about the input itself (unknown kinds and fields, bad quantities, malformed YAML).
     public private(set) var diagnostics = DiagnosticCollector()
 
@@ -163,10 +163,7 @@ public struct ManifestReader: Sendable {
             // A field the schema lacks is an error, but the object is still read for the checks:
             // one typo must not hide everything else that is wrong with it.
             let (object, unknownFields, problems) = try StrictYAMLDecoder().readGenerated(type, from: document)
-            for failure in unknownFields {
-                report(failure, at: path, location)
-                self.unknownFields.append(SourceLocation(path: location.path, line: failure.line ?? location.line))
-            }
+            for failure in unknownFields { self.unknownFields.append(report(failure, at: path, location)) }
             return .read(object, problems)
         } catch {
             report(error, at: path, location)
@@ -174,8 +171,11 @@ public struct ManifestReader: Sendable {
         }
     }
 
-    private mutating func report(_ failure: StrictYAMLDecoder.Failure, at path: ResourcePath, _ location: SourceLocation) {
+    /// Reports `failure` at its line and returns the finding.
+    @discardableResult
+    private mutating func report(_ failure: StrictYAMLDecoder.Failure, at path: ResourcePath, _ location: SourceLocation) -> Diagnostic {
         let field = failure.field.isEmpty ? "" : "\(failure.field): "
         diagnostics.error("schema", "\(field)\(failure.message)", at: path, SourceLocation(path: location.path, line: failure.line ?? location.line))
+        return diagnostics.diagnostics[diagnostics.diagnostics.count - 1]
     }
 }

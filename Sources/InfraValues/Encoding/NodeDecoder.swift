@@ -2,7 +2,7 @@ import Foundation
 import Yams
 
 /// A `Decoder` over one parsed YAML node for `gen lint`'s hot path: each mapping's keys are read
-/// once into a dictionary, scalars are typed by Yams' own constructors (plain string tests, no
+/// once into a list of pairs, scalars are typed by Yams' own constructors (plain string tests, no
 /// regular expressions), and every key the type never asked for is recorded, so unknown fields are
 /// known without writing the value back out. Reads what Yams' `YAMLDecoder` reads, with the same
 /// errors (`DecodingError`s with the coding path), at a fraction of its cost: `YAMLDecoder` resolves
@@ -208,22 +208,18 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         try NodeScalars.decode(T.self, try node(key), path, key, state)
     }
 
-    // One lookup for an optional field (the default looks the key up three times).
-    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+    // One lookup for an optional field (the default looks the key up three times), for every type
+    // and for the scalar types the protocol asks for one by one.
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? { try optional(type, key) }
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try optional(type, key) }
+    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try optional(type, key) }
+    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try optional(type, key) }
+    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try optional(type, key) }
+
+    private func optional<T: Decodable>(_ type: T.Type, _ key: Key) throws -> T? {
         guard let node = mapping.value(key.stringValue) else { return nil }
         if NodeScalars.isNull(node) { return nil }
         return try NodeScalars.decode(T.self, node, path, key, state)
-    }
-
-    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try decodeIfPresent(type, key) }
-    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try decodeIfPresent(type, key) }
-    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try decodeIfPresent(type, key) }
-    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try decodeIfPresent(type, key) }
-
-    private func decodeIfPresent<T: Decodable>(_ type: T.Type, _ key: Key) throws -> T? {
-        guard let node = mapping.value(key.stringValue) else { return nil }
-        if NodeScalars.isNull(node) { return nil }
-        return try NodeScalars.primitive(T.self, node, path + [key])
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
