@@ -11,9 +11,11 @@ public struct SwiftRenderer: Sendable {
         self.imports = imports
     }
 
-    /// Structs per file: small files let the compiler spread a namespace over every core (one file of
-    /// the whole core API kept one core busy alone for most of a clean build).
-    static let structsPerFile = 16
+    /// Characters of struct declarations per file. A debug build compiles a module's files in as many
+    /// batches as there are cores, each batch a run of consecutive files, so the files are cut to
+    /// about one size: cut by count, the core API's large structs made one batch four times as
+    /// long as the other, and the module's build waited on it.
+    static let charactersPerFile = 12_000
 
     /// Per namespace, `<Namespace>.swift` (the namespace and its enumerations) and its structs in
     /// `<Namespace>+<n>.swift`; and the registry of kinds, `<registry>.swift`.
@@ -21,11 +23,8 @@ public struct SwiftRenderer: Sendable {
         var files: [GeneratedFile] = []
         for namespace in namespaces {
             files.append(GeneratedFile(path: "\(namespace.name).swift", contents: renderNamespace(namespace)))
-            let chunks = stride(from: 0, to: namespace.structs.count, by: Self.structsPerFile).map {
-                Array(namespace.structs[$0..<min($0 + Self.structsPerFile, namespace.structs.count)])
-            }
-            for (index, chunk) in chunks.enumerated() {
-                files.append(GeneratedFile(path: "\(namespace.name)+\(index + 1).swift", contents: renderStructs(chunk, in: namespace)))
+            for (index, chunk) in chunks(of: namespace).enumerated() {
+                files.append(GeneratedFile(path: "\(namespace.name)+\(index + 1).swift", contents: fileHeader().text + chunk))
             }
         }
         return files + [GeneratedFile(path: "\(registry).swift", contents: renderRegistry(registry, namespaces))]
@@ -74,15 +73,25 @@ public struct SwiftRenderer: Sendable {
         return out.text
     }
 
-    func renderStructs(_ structs: [StructDeclaration], in namespace: NamespaceDeclaration) -> String {
-        var out = fileHeader()
-        for declaration in structs {
+    /// A namespace's structs in order, each in its own extension, joined into texts of about
+    /// `charactersPerFile` (a struct longer than that is a text of its own).
+    func chunks(of namespace: NamespaceDeclaration) -> [String] {
+        var chunks: [String] = []
+        var current = ""
+        for declaration in namespace.structs {
+            var out = SourceText()
             out.line("")
             out.line("extension \(namespace.name) {")
             render(declaration, into: &out, indent: 1)
             out.line("}")
+            if !current.isEmpty && current.count + out.text.count > Self.charactersPerFile {
+                chunks.append(current)
+                current = ""
+            }
+            current += out.text
         }
-        return out.text
+        if !current.isEmpty { chunks.append(current) }
+        return chunks
     }
 
     private func render(_ declaration: StructDeclaration, into out: inout SourceText, indent: Int) {

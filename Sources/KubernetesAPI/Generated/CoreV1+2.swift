@@ -2,855 +2,267 @@
 // Do not edit by hand.
 
 extension CoreV1 {
-    /// `io.k8s.api.core.v1.Container`.
-    public struct Container: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `name`: string; required.
-        public var name: String
-        /// `image`: string.
-        public var image: String?
-        /// `command`: array of string; list type atomic.
-        public var command: [String]?
-        /// `args`: array of string; list type atomic.
-        public var args: [String]?
-        /// `workingDir`: string.
-        public var workingDir: String?
-        /// `ports`: array of `CoreV1.ContainerPort`; list type map, keyed by `containerPort`, `protocol`.
-        public var ports: [CoreV1.ContainerPort]?
-        /// `env`: array of `CoreV1.EnvVar`; list type map, keyed by `name`.
-        public var env: [CoreV1.EnvVar]?
-        /// `resources`: `CoreV1.ResourceRequirements`.
-        public var resources: CoreV1.ResourceRequirements?
-        /// `volumeMounts`: array of `CoreV1.VolumeMount`; list type map, keyed by `mountPath`.
-        public var volumeMounts: [CoreV1.VolumeMount]?
-        /// `livenessProbe`: `CoreV1.Probe`.
-        public var livenessProbe: CoreV1.Probe?
-        /// `readinessProbe`: `CoreV1.Probe`.
-        public var readinessProbe: CoreV1.Probe?
-        /// `startupProbe`: `CoreV1.Probe`.
-        public var startupProbe: CoreV1.Probe?
-        /// `lifecycle`: `CoreV1.Lifecycle`.
-        public var lifecycle: CoreV1.Lifecycle?
-        /// `imagePullPolicy`: `CoreV1.PullPolicy`.
-        public var imagePullPolicy: CoreV1.PullPolicy?
-        /// `securityContext`: `CoreV1.SecurityContext`.
-        public var securityContext: CoreV1.SecurityContext?
-        /// `envFrom`: array of `CoreV1.EnvFromSource`; list type atomic.
-        public var envFrom: [CoreV1.EnvFromSource]?
-        /// `resizePolicy`: array of `CoreV1.ContainerResizePolicy`; list type atomic.
-        public var resizePolicy: [CoreV1.ContainerResizePolicy]?
-        /// `restartPolicy`: `CoreV1.ContainerRestartPolicy`.
-        public var restartPolicy: CoreV1.ContainerRestartPolicy?
-        /// `stdin`: boolean.
-        public var stdin: Bool?
-        /// `stdinOnce`: boolean.
-        public var stdinOnce: Bool?
-        /// `terminationMessagePath`: string.
-        public var terminationMessagePath: String?
-        /// `terminationMessagePolicy`: `CoreV1.TerminationMessagePolicy`.
-        public var terminationMessagePolicy: CoreV1.TerminationMessagePolicy?
-        /// `tty`: boolean.
-        public var tty: Bool?
-        /// `volumeDevices`: array of `CoreV1.VolumeDevice`; list type map, keyed by `devicePath`.
-        public var volumeDevices: [CoreV1.VolumeDevice]?
+    /// `io.k8s.api.core.v1.Capabilities`.
+    public struct Capabilities: Decodable, Equatable, Sendable, DocumentWritable {
+        /// `add`: array of string; list type atomic.
+        public var add: [String]?
+        /// `drop`: array of string; list type atomic.
+        public var drop: [String]?
 
         /// Every field; optional ones default to absent.
         public init(
-            name: String,
-            image: String? = nil,
-            command: [String]? = nil,
-            args: [String]? = nil,
-            workingDir: String? = nil,
-            ports: [CoreV1.ContainerPort]? = nil,
-            env: [CoreV1.EnvVar]? = nil,
-            resources: CoreV1.ResourceRequirements? = nil,
-            volumeMounts: [CoreV1.VolumeMount]? = nil,
-            livenessProbe: CoreV1.Probe? = nil,
-            readinessProbe: CoreV1.Probe? = nil,
-            startupProbe: CoreV1.Probe? = nil,
-            lifecycle: CoreV1.Lifecycle? = nil,
-            imagePullPolicy: CoreV1.PullPolicy? = nil,
-            securityContext: CoreV1.SecurityContext? = nil,
-            envFrom: [CoreV1.EnvFromSource]? = nil,
-            resizePolicy: [CoreV1.ContainerResizePolicy]? = nil,
-            restartPolicy: CoreV1.ContainerRestartPolicy? = nil,
-            stdin: Bool? = nil,
-            stdinOnce: Bool? = nil,
-            terminationMessagePath: String? = nil,
-            terminationMessagePolicy: CoreV1.TerminationMessagePolicy? = nil,
-            tty: Bool? = nil,
-            volumeDevices: [CoreV1.VolumeDevice]? = nil
+            add: [String]? = nil,
+            drop: [String]? = nil
         ) {
-            self.name = name
-            self.image = image
-            self.command = command
-            self.args = args
-            self.workingDir = workingDir
-            self.ports = ports
-            self.env = env
-            self.resources = resources
-            self.volumeMounts = volumeMounts
-            self.livenessProbe = livenessProbe
-            self.readinessProbe = readinessProbe
-            self.startupProbe = startupProbe
-            self.lifecycle = lifecycle
-            self.imagePullPolicy = imagePullPolicy
-            self.securityContext = securityContext
-            self.envFrom = envFrom
-            self.resizePolicy = resizePolicy
-            self.restartPolicy = restartPolicy
-            self.stdin = stdin
-            self.stdinOnce = stdinOnce
-            self.terminationMessagePath = terminationMessagePath
-            self.terminationMessagePolicy = terminationMessagePolicy
-            self.tty = tty
-            self.volumeDevices = volumeDevices
+            self.add = add
+            self.drop = drop
         }
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("name"); sink.string(name)
-            if let value = image { sink.key("image"); sink.string(value) }
-            if let value = command { sink.key("command"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-            if let value = args { sink.key("args"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-            if let value = workingDir { sink.key("workingDir"); sink.string(value) }
-            if let value = ports { sink.key("ports"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = env { sink.key("env"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            resources?.writeField("resources", to: sink)
-            if let value = volumeMounts { sink.key("volumeMounts"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            livenessProbe?.writeField("livenessProbe", to: sink)
-            readinessProbe?.writeField("readinessProbe", to: sink)
-            startupProbe?.writeField("startupProbe", to: sink)
-            lifecycle?.writeField("lifecycle", to: sink)
-            imagePullPolicy?.writeField("imagePullPolicy", to: sink)
-            securityContext?.writeField("securityContext", to: sink)
-            if let value = envFrom { sink.key("envFrom"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = resizePolicy { sink.key("resizePolicy"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            restartPolicy?.writeField("restartPolicy", to: sink)
-            if let value = stdin { sink.key("stdin"); sink.bool(value) }
-            if let value = stdinOnce { sink.key("stdinOnce"); sink.bool(value) }
-            if let value = terminationMessagePath { sink.key("terminationMessagePath"); sink.string(value) }
-            terminationMessagePolicy?.writeField("terminationMessagePolicy", to: sink)
-            if let value = tty { sink.key("tty"); sink.bool(value) }
-            if let value = volumeDevices { sink.key("volumeDevices"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = add { sink.key("add"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            if let value = drop { sink.key("drop"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
             sink.endObject()
         }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: FieldKey.self)
-            self.name = try container.decode(String.self, forKey: "name")
-            self.image = try container.decodeIfPresent(String.self, forKey: "image")
-            self.command = try container.decodeIfPresent([String].self, forKey: "command")
-            self.args = try container.decodeIfPresent([String].self, forKey: "args")
-            self.workingDir = try container.decodeIfPresent(String.self, forKey: "workingDir")
-            self.ports = try container.decodeIfPresent([CoreV1.ContainerPort].self, forKey: "ports")
-            self.env = try container.decodeIfPresent([CoreV1.EnvVar].self, forKey: "env")
-            self.resources = try container.decodeIfPresent(CoreV1.ResourceRequirements.self, forKey: "resources")
-            self.volumeMounts = try container.decodeIfPresent([CoreV1.VolumeMount].self, forKey: "volumeMounts")
-            self.livenessProbe = try container.decodeIfPresent(CoreV1.Probe.self, forKey: "livenessProbe")
-            self.readinessProbe = try container.decodeIfPresent(CoreV1.Probe.self, forKey: "readinessProbe")
-            self.startupProbe = try container.decodeIfPresent(CoreV1.Probe.self, forKey: "startupProbe")
-            self.lifecycle = try container.decodeIfPresent(CoreV1.Lifecycle.self, forKey: "lifecycle")
-            self.imagePullPolicy = try container.decodeIfPresent(CoreV1.PullPolicy.self, forKey: "imagePullPolicy")
-            self.securityContext = try container.decodeIfPresent(CoreV1.SecurityContext.self, forKey: "securityContext")
-            self.envFrom = try container.decodeIfPresent([CoreV1.EnvFromSource].self, forKey: "envFrom")
-            self.resizePolicy = try container.decodeIfPresent([CoreV1.ContainerResizePolicy].self, forKey: "resizePolicy")
-            self.restartPolicy = try container.decodeIfPresent(CoreV1.ContainerRestartPolicy.self, forKey: "restartPolicy")
-            self.stdin = try container.decodeIfPresent(Bool.self, forKey: "stdin")
-            self.stdinOnce = try container.decodeIfPresent(Bool.self, forKey: "stdinOnce")
-            self.terminationMessagePath = try container.decodeIfPresent(String.self, forKey: "terminationMessagePath")
-            self.terminationMessagePolicy = try container.decodeIfPresent(CoreV1.TerminationMessagePolicy.self, forKey: "terminationMessagePolicy")
-            self.tty = try container.decodeIfPresent(Bool.self, forKey: "tty")
-            self.volumeDevices = try container.decodeIfPresent([CoreV1.VolumeDevice].self, forKey: "volumeDevices")
+            self.add = try container.decodeIfPresent([String].self, forKey: "add")
+            self.drop = try container.decodeIfPresent([String].self, forKey: "drop")
         }
     }
 }
 
 extension CoreV1 {
-    /// `io.k8s.api.core.v1.ContainerPort`.
-    public struct ContainerPort: Decodable, Equatable, Sendable, DocumentWritable {
+    /// `io.k8s.api.core.v1.CephFSVolumeSource`.
+    public struct CephFSVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
+        /// `monitors`: array of string; list type atomic; required.
+        public var monitors: [String]
+        /// `path`: string.
+        public var path: String?
+        /// `readOnly`: boolean.
+        public var readOnly: Bool?
+        /// `secretFile`: string.
+        public var secretFile: String?
+        /// `secretRef`: `CoreV1.LocalObjectReference`.
+        public var secretRef: CoreV1.LocalObjectReference?
+        /// `user`: string.
+        public var user: String?
+
+        /// Every field; optional ones default to absent.
+        public init(
+            monitors: [String],
+            path: String? = nil,
+            readOnly: Bool? = nil,
+            secretFile: String? = nil,
+            secretRef: CoreV1.LocalObjectReference? = nil,
+            user: String? = nil
+        ) {
+            self.monitors = monitors
+            self.path = path
+            self.readOnly = readOnly
+            self.secretFile = secretFile
+            self.secretRef = secretRef
+            self.user = user
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("monitors"); sink.beginArray(); for index0 in monitors.indices { sink.string(monitors[index0]) }; sink.endArray()
+            if let value = path { sink.key("path"); sink.string(value) }
+            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
+            if let value = secretFile { sink.key("secretFile"); sink.string(value) }
+            secretRef?.writeField("secretRef", to: sink)
+            if let value = user { sink.key("user"); sink.string(value) }
+            sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.monitors = try container.decode([String].self, forKey: "monitors")
+            self.path = try container.decodeIfPresent(String.self, forKey: "path")
+            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
+            self.secretFile = try container.decodeIfPresent(String.self, forKey: "secretFile")
+            self.secretRef = try container.decodeIfPresent(CoreV1.LocalObjectReference.self, forKey: "secretRef")
+            self.user = try container.decodeIfPresent(String.self, forKey: "user")
+        }
+    }
+}
+
+extension CoreV1 {
+    /// `io.k8s.api.core.v1.CinderVolumeSource`.
+    public struct CinderVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
+        /// `fsType`: string.
+        public var fsType: String?
+        /// `readOnly`: boolean.
+        public var readOnly: Bool?
+        /// `secretRef`: `CoreV1.LocalObjectReference`.
+        public var secretRef: CoreV1.LocalObjectReference?
+        /// `volumeID`: string; required.
+        public var volumeID: String
+
+        /// Every field; optional ones default to absent.
+        public init(
+            fsType: String? = nil,
+            readOnly: Bool? = nil,
+            secretRef: CoreV1.LocalObjectReference? = nil,
+            volumeID: String
+        ) {
+            self.fsType = fsType
+            self.readOnly = readOnly
+            self.secretRef = secretRef
+            self.volumeID = volumeID
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let value = fsType { sink.key("fsType"); sink.string(value) }
+            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
+            secretRef?.writeField("secretRef", to: sink)
+            sink.key("volumeID"); sink.string(volumeID)
+            sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.fsType = try container.decodeIfPresent(String.self, forKey: "fsType")
+            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
+            self.secretRef = try container.decodeIfPresent(CoreV1.LocalObjectReference.self, forKey: "secretRef")
+            self.volumeID = try container.decode(String.self, forKey: "volumeID")
+        }
+    }
+}
+
+extension CoreV1 {
+    /// `io.k8s.api.core.v1.ClientIPConfig`.
+    public struct ClientIPConfig: Decodable, Equatable, Sendable, DocumentWritable {
+        /// `timeoutSeconds`: integer; format int32.
+        public var timeoutSeconds: Int?
+
+        /// Every field; optional ones default to absent.
+        public init(
+            timeoutSeconds: Int? = nil
+        ) {
+            self.timeoutSeconds = timeoutSeconds
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let value = timeoutSeconds { sink.key("timeoutSeconds"); sink.int(value) }
+            sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.timeoutSeconds = try container.decodeIfPresent(Int.self, forKey: "timeoutSeconds")
+        }
+    }
+}
+
+extension CoreV1 {
+    /// `io.k8s.api.core.v1.ClusterTrustBundleProjection`.
+    public struct ClusterTrustBundleProjection: Decodable, Equatable, Sendable, DocumentWritable {
         /// `name`: string.
         public var name: String?
-        /// `containerPort`: integer; format int32; required.
-        public var containerPort: Int
-        /// `protocol`: `CoreV1.TransportProtocol`.
-        public var `protocol`: CoreV1.TransportProtocol?
-        /// `hostIP`: string.
-        public var hostIP: String?
-        /// `hostPort`: integer; format int32.
-        public var hostPort: Int?
+        /// `labelSelector`: `MetaV1.LabelSelector`.
+        public var labelSelector: MetaV1.LabelSelector?
+        /// `optional`: boolean.
+        public var optional: Bool?
+        /// `path`: string; required.
+        public var path: String
+        /// `signerName`: string.
+        public var signerName: String?
 
         /// Every field; optional ones default to absent.
         public init(
             name: String? = nil,
-            containerPort: Int,
-            `protocol`: CoreV1.TransportProtocol? = nil,
-            hostIP: String? = nil,
-            hostPort: Int? = nil
+            labelSelector: MetaV1.LabelSelector? = nil,
+            optional: Bool? = nil,
+            path: String,
+            signerName: String? = nil
         ) {
             self.name = name
-            self.containerPort = containerPort
-            self.`protocol` = `protocol`
-            self.hostIP = hostIP
-            self.hostPort = hostPort
+            self.labelSelector = labelSelector
+            self.optional = optional
+            self.path = path
+            self.signerName = signerName
         }
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
             if let value = name { sink.key("name"); sink.string(value) }
-            sink.key("containerPort"); sink.int(containerPort)
-            `protocol`?.writeField("protocol", to: sink)
-            if let value = hostIP { sink.key("hostIP"); sink.string(value) }
-            if let value = hostPort { sink.key("hostPort"); sink.int(value) }
+            labelSelector?.writeField("labelSelector", to: sink)
+            if let value = optional { sink.key("optional"); sink.bool(value) }
+            sink.key("path"); sink.string(path)
+            if let value = signerName { sink.key("signerName"); sink.string(value) }
             sink.endObject()
         }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: FieldKey.self)
             self.name = try container.decodeIfPresent(String.self, forKey: "name")
-            self.containerPort = try container.decode(Int.self, forKey: "containerPort")
-            self.`protocol` = try container.decodeIfPresent(CoreV1.TransportProtocol.self, forKey: "protocol")
-            self.hostIP = try container.decodeIfPresent(String.self, forKey: "hostIP")
-            self.hostPort = try container.decodeIfPresent(Int.self, forKey: "hostPort")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.ContainerResizePolicy`.
-    public struct ContainerResizePolicy: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `resourceName`: string; required.
-        public var resourceName: String
-        /// `restartPolicy`: `CoreV1.ResourceResizeRestartPolicy`; required.
-        public var restartPolicy: CoreV1.ResourceResizeRestartPolicy
-
-        /// Every field; optional ones default to absent.
-        public init(
-            resourceName: String,
-            restartPolicy: CoreV1.ResourceResizeRestartPolicy
-        ) {
-            self.resourceName = resourceName
-            self.restartPolicy = restartPolicy
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            sink.key("resourceName"); sink.string(resourceName)
-            sink.key("restartPolicy"); restartPolicy.write(to: sink)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.resourceName = try container.decode(String.self, forKey: "resourceName")
-            self.restartPolicy = try container.decode(CoreV1.ResourceResizeRestartPolicy.self, forKey: "restartPolicy")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.DownwardAPIProjection`.
-    public struct DownwardAPIProjection: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `items`: array of `CoreV1.DownwardAPIVolumeFile`; list type atomic.
-        public var items: [CoreV1.DownwardAPIVolumeFile]?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            items: [CoreV1.DownwardAPIVolumeFile]? = nil
-        ) {
-            self.items = items
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let value = items { sink.key("items"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.items = try container.decodeIfPresent([CoreV1.DownwardAPIVolumeFile].self, forKey: "items")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.DownwardAPIVolumeFile`.
-    public struct DownwardAPIVolumeFile: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `fieldRef`: `CoreV1.ObjectFieldSelector`.
-        public var fieldRef: CoreV1.ObjectFieldSelector?
-        /// `mode`: integer; format int32.
-        public var mode: Int?
-        /// `path`: string; required.
-        public var path: String
-        /// `resourceFieldRef`: `CoreV1.ResourceFieldSelector`.
-        public var resourceFieldRef: CoreV1.ResourceFieldSelector?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            fieldRef: CoreV1.ObjectFieldSelector? = nil,
-            mode: Int? = nil,
-            path: String,
-            resourceFieldRef: CoreV1.ResourceFieldSelector? = nil
-        ) {
-            self.fieldRef = fieldRef
-            self.mode = mode
-            self.path = path
-            self.resourceFieldRef = resourceFieldRef
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            fieldRef?.writeField("fieldRef", to: sink)
-            if let value = mode { sink.key("mode"); sink.int(value) }
-            sink.key("path"); sink.string(path)
-            resourceFieldRef?.writeField("resourceFieldRef", to: sink)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.fieldRef = try container.decodeIfPresent(CoreV1.ObjectFieldSelector.self, forKey: "fieldRef")
-            self.mode = try container.decodeIfPresent(Int.self, forKey: "mode")
+            self.labelSelector = try container.decodeIfPresent(MetaV1.LabelSelector.self, forKey: "labelSelector")
+            self.optional = try container.decodeIfPresent(Bool.self, forKey: "optional")
             self.path = try container.decode(String.self, forKey: "path")
-            self.resourceFieldRef = try container.decodeIfPresent(CoreV1.ResourceFieldSelector.self, forKey: "resourceFieldRef")
+            self.signerName = try container.decodeIfPresent(String.self, forKey: "signerName")
         }
     }
 }
 
 extension CoreV1 {
-    /// `io.k8s.api.core.v1.DownwardAPIVolumeSource`.
-    public struct DownwardAPIVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `defaultMode`: integer; format int32.
-        public var defaultMode: Int?
-        /// `items`: array of `CoreV1.DownwardAPIVolumeFile`; list type atomic.
-        public var items: [CoreV1.DownwardAPIVolumeFile]?
+    /// `io.k8s.api.core.v1.ConfigMap`.
+    ///
+    /// Kind `ConfigMap` of `v1`, namespaced.
+    public struct ConfigMap: SecretFreeObject {
+        public static let apiVersion = "v1"
+        public static let kind = "ConfigMap"
+        public static let isNamespaced = true
+
+        /// `apiVersion`: "v1"; absent only where the object is embedded in another.
+        public var apiVersion: String? = Self.apiVersion
+        /// `kind`: "ConfigMap"; absent only where the object is embedded in another.
+        public var kind: String? = Self.kind
+        /// `metadata`: `MetaV1.ObjectMeta`.
+        public var metadata: MetaV1.ObjectMeta?
+        /// `binaryData`: map of string to string.
+        public var binaryData: StringMap<String>?
+        /// `data`: map of string to string.
+        public var data: StringMap<String>?
+        /// `immutable`: boolean.
+        public var immutable: Bool?
 
         /// Every field; optional ones default to absent.
         public init(
-            defaultMode: Int? = nil,
-            items: [CoreV1.DownwardAPIVolumeFile]? = nil
+            metadata: MetaV1.ObjectMeta? = nil,
+            binaryData: StringMap<String>? = nil,
+            data: StringMap<String>? = nil,
+            immutable: Bool? = nil
         ) {
-            self.defaultMode = defaultMode
-            self.items = items
+            self.metadata = metadata
+            self.binaryData = binaryData
+            self.data = data
+            self.immutable = immutable
         }
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = defaultMode { sink.key("defaultMode"); sink.int(value) }
-            if let value = items { sink.key("items"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.key("kind"); sink.string(kind) }
+            metadata?.writeField("metadata", to: sink)
+            if let value = binaryData { sink.key("binaryData"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
+            if let value = data { sink.key("data"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
+            if let value = immutable { sink.key("immutable"); sink.bool(value) }
             sink.endObject()
         }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: FieldKey.self)
-            self.defaultMode = try container.decodeIfPresent(Int.self, forKey: "defaultMode")
-            self.items = try container.decodeIfPresent([CoreV1.DownwardAPIVolumeFile].self, forKey: "items")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.EmptyDirVolumeSource`.
-    public struct EmptyDirVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `medium`: string.
-        public var medium: String?
-        /// `sizeLimit`: quantity.
-        public var sizeLimit: Quantity?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            medium: String? = nil,
-            sizeLimit: Quantity? = nil
-        ) {
-            self.medium = medium
-            self.sizeLimit = sizeLimit
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let value = medium { sink.key("medium"); sink.string(value) }
-            if let value = sizeLimit { sink.key("sizeLimit"); sink.string(value.text) }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.medium = try container.decodeIfPresent(String.self, forKey: "medium")
-            self.sizeLimit = try container.decodeIfPresent(Quantity.self, forKey: "sizeLimit")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.EnvFromSource`.
-    public struct EnvFromSource: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `configMapRef`: `CoreV1.ConfigMapEnvSource`.
-        public var configMapRef: CoreV1.ConfigMapEnvSource?
-        /// `prefix`: string.
-        public var prefix: String?
-        /// `secretRef`: `CoreV1.SecretEnvSource`.
-        public var secretRef: CoreV1.SecretEnvSource?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            configMapRef: CoreV1.ConfigMapEnvSource? = nil,
-            prefix: String? = nil,
-            secretRef: CoreV1.SecretEnvSource? = nil
-        ) {
-            self.configMapRef = configMapRef
-            self.prefix = prefix
-            self.secretRef = secretRef
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            configMapRef?.writeField("configMapRef", to: sink)
-            if let value = prefix { sink.key("prefix"); sink.string(value) }
-            secretRef?.writeField("secretRef", to: sink)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.configMapRef = try container.decodeIfPresent(CoreV1.ConfigMapEnvSource.self, forKey: "configMapRef")
-            self.prefix = try container.decodeIfPresent(String.self, forKey: "prefix")
-            self.secretRef = try container.decodeIfPresent(CoreV1.SecretEnvSource.self, forKey: "secretRef")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.EnvVar`.
-    public struct EnvVar: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `name`: string; required.
-        public var name: String
-        /// `value`: string.
-        public var value: String?
-        /// `valueFrom`: `CoreV1.EnvVarSource`.
-        public var valueFrom: CoreV1.EnvVarSource?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            name: String,
-            value: String? = nil,
-            valueFrom: CoreV1.EnvVarSource? = nil
-        ) {
-            self.name = name
-            self.value = value
-            self.valueFrom = valueFrom
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            sink.key("name"); sink.string(name)
-            if let value = value { sink.key("value"); sink.string(value) }
-            valueFrom?.writeField("valueFrom", to: sink)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.name = try container.decode(String.self, forKey: "name")
-            self.value = try container.decodeIfPresent(String.self, forKey: "value")
-            self.valueFrom = try container.decodeIfPresent(CoreV1.EnvVarSource.self, forKey: "valueFrom")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.EnvVarSource`.
-    public struct EnvVarSource: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `configMapKeyRef`: `CoreV1.ConfigMapKeySelector`.
-        public var configMapKeyRef: CoreV1.ConfigMapKeySelector?
-        /// `fieldRef`: `CoreV1.ObjectFieldSelector`.
-        public var fieldRef: CoreV1.ObjectFieldSelector?
-        /// `resourceFieldRef`: `CoreV1.ResourceFieldSelector`.
-        public var resourceFieldRef: CoreV1.ResourceFieldSelector?
-        /// `secretKeyRef`: `CoreV1.SecretKeySelector`.
-        public var secretKeyRef: CoreV1.SecretKeySelector?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            configMapKeyRef: CoreV1.ConfigMapKeySelector? = nil,
-            fieldRef: CoreV1.ObjectFieldSelector? = nil,
-            resourceFieldRef: CoreV1.ResourceFieldSelector? = nil,
-            secretKeyRef: CoreV1.SecretKeySelector? = nil
-        ) {
-            self.configMapKeyRef = configMapKeyRef
-            self.fieldRef = fieldRef
-            self.resourceFieldRef = resourceFieldRef
-            self.secretKeyRef = secretKeyRef
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            configMapKeyRef?.writeField("configMapKeyRef", to: sink)
-            fieldRef?.writeField("fieldRef", to: sink)
-            resourceFieldRef?.writeField("resourceFieldRef", to: sink)
-            secretKeyRef?.writeField("secretKeyRef", to: sink)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.configMapKeyRef = try container.decodeIfPresent(CoreV1.ConfigMapKeySelector.self, forKey: "configMapKeyRef")
-            self.fieldRef = try container.decodeIfPresent(CoreV1.ObjectFieldSelector.self, forKey: "fieldRef")
-            self.resourceFieldRef = try container.decodeIfPresent(CoreV1.ResourceFieldSelector.self, forKey: "resourceFieldRef")
-            self.secretKeyRef = try container.decodeIfPresent(CoreV1.SecretKeySelector.self, forKey: "secretKeyRef")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.EphemeralContainer`.
-    public struct EphemeralContainer: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `name`: string; required.
-        public var name: String
-        /// `args`: array of string; list type atomic.
-        public var args: [String]?
-        /// `command`: array of string; list type atomic.
-        public var command: [String]?
-        /// `env`: array of `CoreV1.EnvVar`; list type map, keyed by `name`.
-        public var env: [CoreV1.EnvVar]?
-        /// `envFrom`: array of `CoreV1.EnvFromSource`; list type atomic.
-        public var envFrom: [CoreV1.EnvFromSource]?
-        /// `image`: string.
-        public var image: String?
-        /// `imagePullPolicy`: `CoreV1.PullPolicy`.
-        public var imagePullPolicy: CoreV1.PullPolicy?
-        /// `lifecycle`: `CoreV1.Lifecycle`.
-        public var lifecycle: CoreV1.Lifecycle?
-        /// `livenessProbe`: `CoreV1.Probe`.
-        public var livenessProbe: CoreV1.Probe?
-        /// `ports`: array of `CoreV1.ContainerPort`; list type map, keyed by `containerPort`, `protocol`.
-        public var ports: [CoreV1.ContainerPort]?
-        /// `readinessProbe`: `CoreV1.Probe`.
-        public var readinessProbe: CoreV1.Probe?
-        /// `resizePolicy`: array of `CoreV1.ContainerResizePolicy`; list type atomic.
-        public var resizePolicy: [CoreV1.ContainerResizePolicy]?
-        /// `resources`: `CoreV1.ResourceRequirements`.
-        public var resources: CoreV1.ResourceRequirements?
-        /// `restartPolicy`: string.
-        public var restartPolicy: String?
-        /// `securityContext`: `CoreV1.SecurityContext`.
-        public var securityContext: CoreV1.SecurityContext?
-        /// `startupProbe`: `CoreV1.Probe`.
-        public var startupProbe: CoreV1.Probe?
-        /// `stdin`: boolean.
-        public var stdin: Bool?
-        /// `stdinOnce`: boolean.
-        public var stdinOnce: Bool?
-        /// `targetContainerName`: string.
-        public var targetContainerName: String?
-        /// `terminationMessagePath`: string.
-        public var terminationMessagePath: String?
-        /// `terminationMessagePolicy`: `CoreV1.TerminationMessagePolicy`.
-        public var terminationMessagePolicy: CoreV1.TerminationMessagePolicy?
-        /// `tty`: boolean.
-        public var tty: Bool?
-        /// `volumeDevices`: array of `CoreV1.VolumeDevice`; list type map, keyed by `devicePath`.
-        public var volumeDevices: [CoreV1.VolumeDevice]?
-        /// `volumeMounts`: array of `CoreV1.VolumeMount`; list type map, keyed by `mountPath`.
-        public var volumeMounts: [CoreV1.VolumeMount]?
-        /// `workingDir`: string.
-        public var workingDir: String?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            name: String,
-            args: [String]? = nil,
-            command: [String]? = nil,
-            env: [CoreV1.EnvVar]? = nil,
-            envFrom: [CoreV1.EnvFromSource]? = nil,
-            image: String? = nil,
-            imagePullPolicy: CoreV1.PullPolicy? = nil,
-            lifecycle: CoreV1.Lifecycle? = nil,
-            livenessProbe: CoreV1.Probe? = nil,
-            ports: [CoreV1.ContainerPort]? = nil,
-            readinessProbe: CoreV1.Probe? = nil,
-            resizePolicy: [CoreV1.ContainerResizePolicy]? = nil,
-            resources: CoreV1.ResourceRequirements? = nil,
-            restartPolicy: String? = nil,
-            securityContext: CoreV1.SecurityContext? = nil,
-            startupProbe: CoreV1.Probe? = nil,
-            stdin: Bool? = nil,
-            stdinOnce: Bool? = nil,
-            targetContainerName: String? = nil,
-            terminationMessagePath: String? = nil,
-            terminationMessagePolicy: CoreV1.TerminationMessagePolicy? = nil,
-            tty: Bool? = nil,
-            volumeDevices: [CoreV1.VolumeDevice]? = nil,
-            volumeMounts: [CoreV1.VolumeMount]? = nil,
-            workingDir: String? = nil
-        ) {
-            self.name = name
-            self.args = args
-            self.command = command
-            self.env = env
-            self.envFrom = envFrom
-            self.image = image
-            self.imagePullPolicy = imagePullPolicy
-            self.lifecycle = lifecycle
-            self.livenessProbe = livenessProbe
-            self.ports = ports
-            self.readinessProbe = readinessProbe
-            self.resizePolicy = resizePolicy
-            self.resources = resources
-            self.restartPolicy = restartPolicy
-            self.securityContext = securityContext
-            self.startupProbe = startupProbe
-            self.stdin = stdin
-            self.stdinOnce = stdinOnce
-            self.targetContainerName = targetContainerName
-            self.terminationMessagePath = terminationMessagePath
-            self.terminationMessagePolicy = terminationMessagePolicy
-            self.tty = tty
-            self.volumeDevices = volumeDevices
-            self.volumeMounts = volumeMounts
-            self.workingDir = workingDir
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            sink.key("name"); sink.string(name)
-            if let value = args { sink.key("args"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-            if let value = command { sink.key("command"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-            if let value = env { sink.key("env"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = envFrom { sink.key("envFrom"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = image { sink.key("image"); sink.string(value) }
-            imagePullPolicy?.writeField("imagePullPolicy", to: sink)
-            lifecycle?.writeField("lifecycle", to: sink)
-            livenessProbe?.writeField("livenessProbe", to: sink)
-            if let value = ports { sink.key("ports"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            readinessProbe?.writeField("readinessProbe", to: sink)
-            if let value = resizePolicy { sink.key("resizePolicy"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            resources?.writeField("resources", to: sink)
-            if let value = restartPolicy { sink.key("restartPolicy"); sink.string(value) }
-            securityContext?.writeField("securityContext", to: sink)
-            startupProbe?.writeField("startupProbe", to: sink)
-            if let value = stdin { sink.key("stdin"); sink.bool(value) }
-            if let value = stdinOnce { sink.key("stdinOnce"); sink.bool(value) }
-            if let value = targetContainerName { sink.key("targetContainerName"); sink.string(value) }
-            if let value = terminationMessagePath { sink.key("terminationMessagePath"); sink.string(value) }
-            terminationMessagePolicy?.writeField("terminationMessagePolicy", to: sink)
-            if let value = tty { sink.key("tty"); sink.bool(value) }
-            if let value = volumeDevices { sink.key("volumeDevices"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = volumeMounts { sink.key("volumeMounts"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = workingDir { sink.key("workingDir"); sink.string(value) }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.name = try container.decode(String.self, forKey: "name")
-            self.args = try container.decodeIfPresent([String].self, forKey: "args")
-            self.command = try container.decodeIfPresent([String].self, forKey: "command")
-            self.env = try container.decodeIfPresent([CoreV1.EnvVar].self, forKey: "env")
-            self.envFrom = try container.decodeIfPresent([CoreV1.EnvFromSource].self, forKey: "envFrom")
-            self.image = try container.decodeIfPresent(String.self, forKey: "image")
-            self.imagePullPolicy = try container.decodeIfPresent(CoreV1.PullPolicy.self, forKey: "imagePullPolicy")
-            self.lifecycle = try container.decodeIfPresent(CoreV1.Lifecycle.self, forKey: "lifecycle")
-            self.livenessProbe = try container.decodeIfPresent(CoreV1.Probe.self, forKey: "livenessProbe")
-            self.ports = try container.decodeIfPresent([CoreV1.ContainerPort].self, forKey: "ports")
-            self.readinessProbe = try container.decodeIfPresent(CoreV1.Probe.self, forKey: "readinessProbe")
-            self.resizePolicy = try container.decodeIfPresent([CoreV1.ContainerResizePolicy].self, forKey: "resizePolicy")
-            self.resources = try container.decodeIfPresent(CoreV1.ResourceRequirements.self, forKey: "resources")
-            self.restartPolicy = try container.decodeIfPresent(String.self, forKey: "restartPolicy")
-            self.securityContext = try container.decodeIfPresent(CoreV1.SecurityContext.self, forKey: "securityContext")
-            self.startupProbe = try container.decodeIfPresent(CoreV1.Probe.self, forKey: "startupProbe")
-            self.stdin = try container.decodeIfPresent(Bool.self, forKey: "stdin")
-            self.stdinOnce = try container.decodeIfPresent(Bool.self, forKey: "stdinOnce")
-            self.targetContainerName = try container.decodeIfPresent(String.self, forKey: "targetContainerName")
-            self.terminationMessagePath = try container.decodeIfPresent(String.self, forKey: "terminationMessagePath")
-            self.terminationMessagePolicy = try container.decodeIfPresent(CoreV1.TerminationMessagePolicy.self, forKey: "terminationMessagePolicy")
-            self.tty = try container.decodeIfPresent(Bool.self, forKey: "tty")
-            self.volumeDevices = try container.decodeIfPresent([CoreV1.VolumeDevice].self, forKey: "volumeDevices")
-            self.volumeMounts = try container.decodeIfPresent([CoreV1.VolumeMount].self, forKey: "volumeMounts")
-            self.workingDir = try container.decodeIfPresent(String.self, forKey: "workingDir")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.EphemeralVolumeSource`.
-    public struct EphemeralVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `volumeClaimTemplate`: `CoreV1.PersistentVolumeClaimTemplate`.
-        public var volumeClaimTemplate: CoreV1.PersistentVolumeClaimTemplate?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            volumeClaimTemplate: CoreV1.PersistentVolumeClaimTemplate? = nil
-        ) {
-            self.volumeClaimTemplate = volumeClaimTemplate
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            volumeClaimTemplate?.writeField("volumeClaimTemplate", to: sink)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.volumeClaimTemplate = try container.decodeIfPresent(CoreV1.PersistentVolumeClaimTemplate.self, forKey: "volumeClaimTemplate")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.ExecAction`.
-    public struct ExecAction: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `command`: array of string; list type atomic.
-        public var command: [String]?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            command: [String]? = nil
-        ) {
-            self.command = command
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let value = command { sink.key("command"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.command = try container.decodeIfPresent([String].self, forKey: "command")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.FCVolumeSource`.
-    public struct FCVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `fsType`: string.
-        public var fsType: String?
-        /// `lun`: integer; format int32.
-        public var lun: Int?
-        /// `readOnly`: boolean.
-        public var readOnly: Bool?
-        /// `targetWWNs`: array of string; list type atomic.
-        public var targetWWNs: [String]?
-        /// `wwids`: array of string; list type atomic.
-        public var wwids: [String]?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            fsType: String? = nil,
-            lun: Int? = nil,
-            readOnly: Bool? = nil,
-            targetWWNs: [String]? = nil,
-            wwids: [String]? = nil
-        ) {
-            self.fsType = fsType
-            self.lun = lun
-            self.readOnly = readOnly
-            self.targetWWNs = targetWWNs
-            self.wwids = wwids
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let value = fsType { sink.key("fsType"); sink.string(value) }
-            if let value = lun { sink.key("lun"); sink.int(value) }
-            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
-            if let value = targetWWNs { sink.key("targetWWNs"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-            if let value = wwids { sink.key("wwids"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.fsType = try container.decodeIfPresent(String.self, forKey: "fsType")
-            self.lun = try container.decodeIfPresent(Int.self, forKey: "lun")
-            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
-            self.targetWWNs = try container.decodeIfPresent([String].self, forKey: "targetWWNs")
-            self.wwids = try container.decodeIfPresent([String].self, forKey: "wwids")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.FlexVolumeSource`.
-    public struct FlexVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `driver`: string; required.
-        public var driver: String
-        /// `fsType`: string.
-        public var fsType: String?
-        /// `options`: map of string to string.
-        public var options: StringMap<String>?
-        /// `readOnly`: boolean.
-        public var readOnly: Bool?
-        /// `secretRef`: `CoreV1.LocalObjectReference`.
-        public var secretRef: CoreV1.LocalObjectReference?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            driver: String,
-            fsType: String? = nil,
-            options: StringMap<String>? = nil,
-            readOnly: Bool? = nil,
-            secretRef: CoreV1.LocalObjectReference? = nil
-        ) {
-            self.driver = driver
-            self.fsType = fsType
-            self.options = options
-            self.readOnly = readOnly
-            self.secretRef = secretRef
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            sink.key("driver"); sink.string(driver)
-            if let value = fsType { sink.key("fsType"); sink.string(value) }
-            if let value = options { sink.key("options"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
-            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
-            secretRef?.writeField("secretRef", to: sink)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.driver = try container.decode(String.self, forKey: "driver")
-            self.fsType = try container.decodeIfPresent(String.self, forKey: "fsType")
-            self.options = try container.decodeIfPresent(StringMap<String>.self, forKey: "options")
-            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
-            self.secretRef = try container.decodeIfPresent(CoreV1.LocalObjectReference.self, forKey: "secretRef")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.FlockerVolumeSource`.
-    public struct FlockerVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `datasetName`: string.
-        public var datasetName: String?
-        /// `datasetUUID`: string.
-        public var datasetUUID: String?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            datasetName: String? = nil,
-            datasetUUID: String? = nil
-        ) {
-            self.datasetName = datasetName
-            self.datasetUUID = datasetUUID
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let value = datasetName { sink.key("datasetName"); sink.string(value) }
-            if let value = datasetUUID { sink.key("datasetUUID"); sink.string(value) }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.datasetName = try container.decodeIfPresent(String.self, forKey: "datasetName")
-            self.datasetUUID = try container.decodeIfPresent(String.self, forKey: "datasetUUID")
+            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
+            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
+            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
+            self.binaryData = try container.decodeIfPresent(StringMap<String>.self, forKey: "binaryData")
+            self.data = try container.decodeIfPresent(StringMap<String>.self, forKey: "data")
+            self.immutable = try container.decodeIfPresent(Bool.self, forKey: "immutable")
         }
     }
 }

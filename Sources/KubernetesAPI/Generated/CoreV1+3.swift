@@ -2,659 +2,153 @@
 // Do not edit by hand.
 
 extension CoreV1 {
-    /// `io.k8s.api.core.v1.GCEPersistentDiskVolumeSource`.
-    public struct GCEPersistentDiskVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `fsType`: string.
-        public var fsType: String?
-        /// `partition`: integer; format int32.
-        public var partition: Int?
-        /// `pdName`: string; required.
-        public var pdName: String
-        /// `readOnly`: boolean.
-        public var readOnly: Bool?
+    /// `io.k8s.api.core.v1.ConfigMapEnvSource`.
+    public struct ConfigMapEnvSource: Decodable, Equatable, Sendable, DocumentWritable {
+        /// `name`: string.
+        public var name: String?
+        /// `optional`: boolean.
+        public var optional: Bool?
 
         /// Every field; optional ones default to absent.
         public init(
-            fsType: String? = nil,
-            partition: Int? = nil,
-            pdName: String,
-            readOnly: Bool? = nil
-        ) {
-            self.fsType = fsType
-            self.partition = partition
-            self.pdName = pdName
-            self.readOnly = readOnly
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let value = fsType { sink.key("fsType"); sink.string(value) }
-            if let value = partition { sink.key("partition"); sink.int(value) }
-            sink.key("pdName"); sink.string(pdName)
-            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.fsType = try container.decodeIfPresent(String.self, forKey: "fsType")
-            self.partition = try container.decodeIfPresent(Int.self, forKey: "partition")
-            self.pdName = try container.decode(String.self, forKey: "pdName")
-            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.GRPCAction`.
-    public struct GRPCAction: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `port`: integer; format int32; required.
-        public var port: Int
-        /// `service`: string.
-        public var service: String?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            port: Int,
-            service: String? = nil
-        ) {
-            self.port = port
-            self.service = service
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            sink.key("port"); sink.int(port)
-            if let value = service { sink.key("service"); sink.string(value) }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.port = try container.decode(Int.self, forKey: "port")
-            self.service = try container.decodeIfPresent(String.self, forKey: "service")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.GitRepoVolumeSource`.
-    public struct GitRepoVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `directory`: string.
-        public var directory: String?
-        /// `repository`: string; required.
-        public var repository: String
-        /// `revision`: string.
-        public var revision: String?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            directory: String? = nil,
-            repository: String,
-            revision: String? = nil
-        ) {
-            self.directory = directory
-            self.repository = repository
-            self.revision = revision
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let value = directory { sink.key("directory"); sink.string(value) }
-            sink.key("repository"); sink.string(repository)
-            if let value = revision { sink.key("revision"); sink.string(value) }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.directory = try container.decodeIfPresent(String.self, forKey: "directory")
-            self.repository = try container.decode(String.self, forKey: "repository")
-            self.revision = try container.decodeIfPresent(String.self, forKey: "revision")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.GlusterfsVolumeSource`.
-    public struct GlusterfsVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `endpoints`: string; required.
-        public var endpoints: String
-        /// `path`: string; required.
-        public var path: String
-        /// `readOnly`: boolean.
-        public var readOnly: Bool?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            endpoints: String,
-            path: String,
-            readOnly: Bool? = nil
-        ) {
-            self.endpoints = endpoints
-            self.path = path
-            self.readOnly = readOnly
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            sink.key("endpoints"); sink.string(endpoints)
-            sink.key("path"); sink.string(path)
-            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.endpoints = try container.decode(String.self, forKey: "endpoints")
-            self.path = try container.decode(String.self, forKey: "path")
-            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.HTTPGetAction`.
-    public struct HTTPGetAction: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `path`: string.
-        public var path: String?
-        /// `port`: integer or string; required.
-        public var port: IntOrString
-        /// `scheme`: `CoreV1.URIScheme`.
-        public var scheme: CoreV1.URIScheme?
-        /// `host`: string.
-        public var host: String?
-        /// `httpHeaders`: array of `CoreV1.HTTPHeader`; list type atomic.
-        public var httpHeaders: [CoreV1.HTTPHeader]?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            path: String? = nil,
-            port: IntOrString,
-            scheme: CoreV1.URIScheme? = nil,
-            host: String? = nil,
-            httpHeaders: [CoreV1.HTTPHeader]? = nil
-        ) {
-            self.path = path
-            self.port = port
-            self.scheme = scheme
-            self.host = host
-            self.httpHeaders = httpHeaders
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let value = path { sink.key("path"); sink.string(value) }
-            sink.key("port"); port.write(to: sink)
-            scheme?.writeField("scheme", to: sink)
-            if let value = host { sink.key("host"); sink.string(value) }
-            if let value = httpHeaders { sink.key("httpHeaders"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.path = try container.decodeIfPresent(String.self, forKey: "path")
-            self.port = try container.decode(IntOrString.self, forKey: "port")
-            self.scheme = try container.decodeIfPresent(CoreV1.URIScheme.self, forKey: "scheme")
-            self.host = try container.decodeIfPresent(String.self, forKey: "host")
-            self.httpHeaders = try container.decodeIfPresent([CoreV1.HTTPHeader].self, forKey: "httpHeaders")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.HTTPHeader`.
-    public struct HTTPHeader: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `name`: string; required.
-        public var name: String
-        /// `value`: string; required.
-        public var value: String
-
-        /// Every field; optional ones default to absent.
-        public init(
-            name: String,
-            value: String
+            name: String? = nil,
+            optional: Bool? = nil
         ) {
             self.name = name
-            self.value = value
+            self.optional = optional
         }
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("name"); sink.string(name)
-            sink.key("value"); sink.string(value)
+            if let value = name { sink.key("name"); sink.string(value) }
+            if let value = optional { sink.key("optional"); sink.bool(value) }
             sink.endObject()
         }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: FieldKey.self)
-            self.name = try container.decode(String.self, forKey: "name")
-            self.value = try container.decode(String.self, forKey: "value")
+            self.name = try container.decodeIfPresent(String.self, forKey: "name")
+            self.optional = try container.decodeIfPresent(Bool.self, forKey: "optional")
         }
     }
 }
 
 extension CoreV1 {
-    /// `io.k8s.api.core.v1.HostAlias`.
-    public struct HostAlias: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `hostnames`: array of string; list type atomic.
-        public var hostnames: [String]?
-        /// `ip`: string; required.
-        public var ip: String
-
-        /// Every field; optional ones default to absent.
-        public init(
-            hostnames: [String]? = nil,
-            ip: String
-        ) {
-            self.hostnames = hostnames
-            self.ip = ip
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let value = hostnames { sink.key("hostnames"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-            sink.key("ip"); sink.string(ip)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.hostnames = try container.decodeIfPresent([String].self, forKey: "hostnames")
-            self.ip = try container.decode(String.self, forKey: "ip")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.HostPathVolumeSource`.
-    public struct HostPathVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `path`: string; required.
-        public var path: String
-        /// `type`: `CoreV1.HostPathType`.
-        public var type: CoreV1.HostPathType?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            path: String,
-            type: CoreV1.HostPathType? = nil
-        ) {
-            self.path = path
-            self.type = type
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            sink.key("path"); sink.string(path)
-            type?.writeField("type", to: sink)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.path = try container.decode(String.self, forKey: "path")
-            self.type = try container.decodeIfPresent(CoreV1.HostPathType.self, forKey: "type")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.ISCSIVolumeSource`.
-    public struct ISCSIVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `chapAuthDiscovery`: boolean.
-        public var chapAuthDiscovery: Bool?
-        /// `chapAuthSession`: boolean.
-        public var chapAuthSession: Bool?
-        /// `fsType`: string.
-        public var fsType: String?
-        /// `initiatorName`: string.
-        public var initiatorName: String?
-        /// `iqn`: string; required.
-        public var iqn: String
-        /// `iscsiInterface`: string.
-        public var iscsiInterface: String?
-        /// `lun`: integer; format int32; required.
-        public var lun: Int
-        /// `portals`: array of string; list type atomic.
-        public var portals: [String]?
-        /// `readOnly`: boolean.
-        public var readOnly: Bool?
-        /// `secretRef`: `CoreV1.LocalObjectReference`.
-        public var secretRef: CoreV1.LocalObjectReference?
-        /// `targetPortal`: string; required.
-        public var targetPortal: String
-
-        /// Every field; optional ones default to absent.
-        public init(
-            chapAuthDiscovery: Bool? = nil,
-            chapAuthSession: Bool? = nil,
-            fsType: String? = nil,
-            initiatorName: String? = nil,
-            iqn: String,
-            iscsiInterface: String? = nil,
-            lun: Int,
-            portals: [String]? = nil,
-            readOnly: Bool? = nil,
-            secretRef: CoreV1.LocalObjectReference? = nil,
-            targetPortal: String
-        ) {
-            self.chapAuthDiscovery = chapAuthDiscovery
-            self.chapAuthSession = chapAuthSession
-            self.fsType = fsType
-            self.initiatorName = initiatorName
-            self.iqn = iqn
-            self.iscsiInterface = iscsiInterface
-            self.lun = lun
-            self.portals = portals
-            self.readOnly = readOnly
-            self.secretRef = secretRef
-            self.targetPortal = targetPortal
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let value = chapAuthDiscovery { sink.key("chapAuthDiscovery"); sink.bool(value) }
-            if let value = chapAuthSession { sink.key("chapAuthSession"); sink.bool(value) }
-            if let value = fsType { sink.key("fsType"); sink.string(value) }
-            if let value = initiatorName { sink.key("initiatorName"); sink.string(value) }
-            sink.key("iqn"); sink.string(iqn)
-            if let value = iscsiInterface { sink.key("iscsiInterface"); sink.string(value) }
-            sink.key("lun"); sink.int(lun)
-            if let value = portals { sink.key("portals"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
-            secretRef?.writeField("secretRef", to: sink)
-            sink.key("targetPortal"); sink.string(targetPortal)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.chapAuthDiscovery = try container.decodeIfPresent(Bool.self, forKey: "chapAuthDiscovery")
-            self.chapAuthSession = try container.decodeIfPresent(Bool.self, forKey: "chapAuthSession")
-            self.fsType = try container.decodeIfPresent(String.self, forKey: "fsType")
-            self.initiatorName = try container.decodeIfPresent(String.self, forKey: "initiatorName")
-            self.iqn = try container.decode(String.self, forKey: "iqn")
-            self.iscsiInterface = try container.decodeIfPresent(String.self, forKey: "iscsiInterface")
-            self.lun = try container.decode(Int.self, forKey: "lun")
-            self.portals = try container.decodeIfPresent([String].self, forKey: "portals")
-            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
-            self.secretRef = try container.decodeIfPresent(CoreV1.LocalObjectReference.self, forKey: "secretRef")
-            self.targetPortal = try container.decode(String.self, forKey: "targetPortal")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.ImageVolumeSource`.
-    public struct ImageVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `pullPolicy`: string.
-        public var pullPolicy: String?
-        /// `reference`: string.
-        public var reference: String?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            pullPolicy: String? = nil,
-            reference: String? = nil
-        ) {
-            self.pullPolicy = pullPolicy
-            self.reference = reference
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let value = pullPolicy { sink.key("pullPolicy"); sink.string(value) }
-            if let value = reference { sink.key("reference"); sink.string(value) }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.pullPolicy = try container.decodeIfPresent(String.self, forKey: "pullPolicy")
-            self.reference = try container.decodeIfPresent(String.self, forKey: "reference")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.KeyToPath`.
-    public struct KeyToPath: Decodable, Equatable, Sendable, DocumentWritable {
+    /// `io.k8s.api.core.v1.ConfigMapKeySelector`.
+    public struct ConfigMapKeySelector: Decodable, Equatable, Sendable, DocumentWritable {
+        /// `name`: string.
+        public var name: String?
         /// `key`: string; required.
         public var key: String
-        /// `mode`: integer; format int32.
-        public var mode: Int?
-        /// `path`: string; required.
-        public var path: String
+        /// `optional`: boolean.
+        public var optional: Bool?
 
         /// Every field; optional ones default to absent.
         public init(
+            name: String? = nil,
             key: String,
-            mode: Int? = nil,
-            path: String
+            optional: Bool? = nil
         ) {
+            self.name = name
             self.key = key
-            self.mode = mode
-            self.path = path
+            self.optional = optional
         }
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
+            if let value = name { sink.key("name"); sink.string(value) }
             sink.key("key"); sink.string(key)
-            if let value = mode { sink.key("mode"); sink.int(value) }
-            sink.key("path"); sink.string(path)
+            if let value = optional { sink.key("optional"); sink.bool(value) }
             sink.endObject()
         }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: FieldKey.self)
+            self.name = try container.decodeIfPresent(String.self, forKey: "name")
             self.key = try container.decode(String.self, forKey: "key")
-            self.mode = try container.decodeIfPresent(Int.self, forKey: "mode")
-            self.path = try container.decode(String.self, forKey: "path")
+            self.optional = try container.decodeIfPresent(Bool.self, forKey: "optional")
         }
     }
 }
 
 extension CoreV1 {
-    /// `io.k8s.api.core.v1.Lifecycle`.
-    public struct Lifecycle: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `postStart`: `CoreV1.LifecycleHandler`.
-        public var postStart: CoreV1.LifecycleHandler?
-        /// `preStop`: `CoreV1.LifecycleHandler`.
-        public var preStop: CoreV1.LifecycleHandler?
+    /// `io.k8s.api.core.v1.ConfigMapProjection`.
+    public struct ConfigMapProjection: Decodable, Equatable, Sendable, DocumentWritable {
+        /// `name`: string.
+        public var name: String?
+        /// `items`: array of `CoreV1.KeyToPath`; list type atomic.
+        public var items: [CoreV1.KeyToPath]?
+        /// `optional`: boolean.
+        public var optional: Bool?
 
         /// Every field; optional ones default to absent.
         public init(
-            postStart: CoreV1.LifecycleHandler? = nil,
-            preStop: CoreV1.LifecycleHandler? = nil
+            name: String? = nil,
+            items: [CoreV1.KeyToPath]? = nil,
+            optional: Bool? = nil
         ) {
-            self.postStart = postStart
-            self.preStop = preStop
+            self.name = name
+            self.items = items
+            self.optional = optional
         }
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            postStart?.writeField("postStart", to: sink)
-            preStop?.writeField("preStop", to: sink)
+            if let value = name { sink.key("name"); sink.string(value) }
+            if let value = items { sink.key("items"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = optional { sink.key("optional"); sink.bool(value) }
             sink.endObject()
         }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: FieldKey.self)
-            self.postStart = try container.decodeIfPresent(CoreV1.LifecycleHandler.self, forKey: "postStart")
-            self.preStop = try container.decodeIfPresent(CoreV1.LifecycleHandler.self, forKey: "preStop")
+            self.name = try container.decodeIfPresent(String.self, forKey: "name")
+            self.items = try container.decodeIfPresent([CoreV1.KeyToPath].self, forKey: "items")
+            self.optional = try container.decodeIfPresent(Bool.self, forKey: "optional")
         }
     }
 }
 
 extension CoreV1 {
-    /// `io.k8s.api.core.v1.LifecycleHandler`.
-    public struct LifecycleHandler: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `httpGet`: `CoreV1.HTTPGetAction`.
-        public var httpGet: CoreV1.HTTPGetAction?
-        /// `tcpSocket`: `CoreV1.TCPSocketAction`.
-        public var tcpSocket: CoreV1.TCPSocketAction?
-        /// `exec`: `CoreV1.ExecAction`.
-        public var exec: CoreV1.ExecAction?
-        /// `sleep`: `CoreV1.SleepAction`.
-        public var sleep: CoreV1.SleepAction?
+    /// `io.k8s.api.core.v1.ConfigMapVolumeSource`.
+    public struct ConfigMapVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
+        /// `name`: string.
+        public var name: String?
+        /// `defaultMode`: integer; format int32.
+        public var defaultMode: Int?
+        /// `items`: array of `CoreV1.KeyToPath`; list type atomic.
+        public var items: [CoreV1.KeyToPath]?
+        /// `optional`: boolean.
+        public var optional: Bool?
 
         /// Every field; optional ones default to absent.
         public init(
-            httpGet: CoreV1.HTTPGetAction? = nil,
-            tcpSocket: CoreV1.TCPSocketAction? = nil,
-            exec: CoreV1.ExecAction? = nil,
-            sleep: CoreV1.SleepAction? = nil
+            name: String? = nil,
+            defaultMode: Int? = nil,
+            items: [CoreV1.KeyToPath]? = nil,
+            optional: Bool? = nil
         ) {
-            self.httpGet = httpGet
-            self.tcpSocket = tcpSocket
-            self.exec = exec
-            self.sleep = sleep
+            self.name = name
+            self.defaultMode = defaultMode
+            self.items = items
+            self.optional = optional
         }
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            httpGet?.writeField("httpGet", to: sink)
-            tcpSocket?.writeField("tcpSocket", to: sink)
-            exec?.writeField("exec", to: sink)
-            sleep?.writeField("sleep", to: sink)
+            if let value = name { sink.key("name"); sink.string(value) }
+            if let value = defaultMode { sink.key("defaultMode"); sink.int(value) }
+            if let value = items { sink.key("items"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = optional { sink.key("optional"); sink.bool(value) }
             sink.endObject()
         }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: FieldKey.self)
-            self.httpGet = try container.decodeIfPresent(CoreV1.HTTPGetAction.self, forKey: "httpGet")
-            self.tcpSocket = try container.decodeIfPresent(CoreV1.TCPSocketAction.self, forKey: "tcpSocket")
-            self.exec = try container.decodeIfPresent(CoreV1.ExecAction.self, forKey: "exec")
-            self.sleep = try container.decodeIfPresent(CoreV1.SleepAction.self, forKey: "sleep")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.LimitRange`.
-    ///
-    /// Kind `LimitRange` of `v1`, namespaced.
-    public struct LimitRange: SecretFreeObject {
-        public static let apiVersion = "v1"
-        public static let kind = "LimitRange"
-        public static let isNamespaced = true
-
-        /// `apiVersion`: "v1"; absent only where the object is embedded in another.
-        public var apiVersion: String? = Self.apiVersion
-        /// `kind`: "LimitRange"; absent only where the object is embedded in another.
-        public var kind: String? = Self.kind
-        /// `metadata`: `MetaV1.ObjectMeta`.
-        public var metadata: MetaV1.ObjectMeta?
-        /// `spec`: `CoreV1.LimitRangeSpec`.
-        public var spec: CoreV1.LimitRangeSpec?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            metadata: MetaV1.ObjectMeta? = nil,
-            spec: CoreV1.LimitRangeSpec? = nil
-        ) {
-            self.metadata = metadata
-            self.spec = spec
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
-            if let kind { sink.key("kind"); sink.string(kind) }
-            metadata?.writeField("metadata", to: sink)
-            spec?.writeField("spec", to: sink)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
-            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
-            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
-            self.spec = try container.decodeIfPresent(CoreV1.LimitRangeSpec.self, forKey: "spec")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.LimitRangeItem`.
-    public struct LimitRangeItem: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `default`: map of string to quantity.
-        public var `default`: StringMap<Quantity>?
-        /// `defaultRequest`: map of string to quantity.
-        public var defaultRequest: StringMap<Quantity>?
-        /// `max`: map of string to quantity.
-        public var max: StringMap<Quantity>?
-        /// `maxLimitRequestRatio`: map of string to quantity.
-        public var maxLimitRequestRatio: StringMap<Quantity>?
-        /// `min`: map of string to quantity.
-        public var min: StringMap<Quantity>?
-        /// `type`: `CoreV1.LimitType`; required.
-        public var type: CoreV1.LimitType
-
-        /// Every field; optional ones default to absent.
-        public init(
-            `default`: StringMap<Quantity>? = nil,
-            defaultRequest: StringMap<Quantity>? = nil,
-            max: StringMap<Quantity>? = nil,
-            maxLimitRequestRatio: StringMap<Quantity>? = nil,
-            min: StringMap<Quantity>? = nil,
-            type: CoreV1.LimitType
-        ) {
-            self.`default` = `default`
-            self.defaultRequest = defaultRequest
-            self.max = max
-            self.maxLimitRequestRatio = maxLimitRequestRatio
-            self.min = min
-            self.type = type
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let value = `default` { sink.key("default"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value.text) }; sink.endObject() }
-            if let value = defaultRequest { sink.key("defaultRequest"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value.text) }; sink.endObject() }
-            if let value = max { sink.key("max"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value.text) }; sink.endObject() }
-            if let value = maxLimitRequestRatio { sink.key("maxLimitRequestRatio"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value.text) }; sink.endObject() }
-            if let value = min { sink.key("min"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value.text) }; sink.endObject() }
-            sink.key("type"); type.write(to: sink)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.`default` = try container.decodeIfPresent(StringMap<Quantity>.self, forKey: "default")
-            self.defaultRequest = try container.decodeIfPresent(StringMap<Quantity>.self, forKey: "defaultRequest")
-            self.max = try container.decodeIfPresent(StringMap<Quantity>.self, forKey: "max")
-            self.maxLimitRequestRatio = try container.decodeIfPresent(StringMap<Quantity>.self, forKey: "maxLimitRequestRatio")
-            self.min = try container.decodeIfPresent(StringMap<Quantity>.self, forKey: "min")
-            self.type = try container.decode(CoreV1.LimitType.self, forKey: "type")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.LimitRangeSpec`.
-    public struct LimitRangeSpec: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `limits`: array of `CoreV1.LimitRangeItem`; list type atomic; required.
-        public var limits: [CoreV1.LimitRangeItem]
-
-        /// Every field; optional ones default to absent.
-        public init(
-            limits: [CoreV1.LimitRangeItem]
-        ) {
-            self.limits = limits
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            sink.key("limits"); sink.beginArray(); for index0 in limits.indices { limits[index0].write(to: sink) }; sink.endArray()
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.limits = try container.decode([CoreV1.LimitRangeItem].self, forKey: "limits")
+            self.name = try container.decodeIfPresent(String.self, forKey: "name")
+            self.defaultMode = try container.decodeIfPresent(Int.self, forKey: "defaultMode")
+            self.items = try container.decodeIfPresent([CoreV1.KeyToPath].self, forKey: "items")
+            self.optional = try container.decodeIfPresent(Bool.self, forKey: "optional")
         }
     }
 }

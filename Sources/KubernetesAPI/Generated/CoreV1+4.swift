@@ -2,639 +2,165 @@
 // Do not edit by hand.
 
 extension CoreV1 {
-    /// `io.k8s.api.core.v1.LocalObjectReference`.
-    public struct LocalObjectReference: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `name`: string.
-        public var name: String?
+    /// `io.k8s.api.core.v1.Container`.
+    public struct Container: Decodable, Equatable, Sendable, DocumentWritable {
+        /// `name`: string; required.
+        public var name: String
+        /// `image`: string.
+        public var image: String?
+        /// `command`: array of string; list type atomic.
+        public var command: [String]?
+        /// `args`: array of string; list type atomic.
+        public var args: [String]?
+        /// `workingDir`: string.
+        public var workingDir: String?
+        /// `ports`: array of `CoreV1.ContainerPort`; list type map, keyed by `containerPort`, `protocol`.
+        public var ports: [CoreV1.ContainerPort]?
+        /// `env`: array of `CoreV1.EnvVar`; list type map, keyed by `name`.
+        public var env: [CoreV1.EnvVar]?
+        /// `resources`: `CoreV1.ResourceRequirements`.
+        public var resources: CoreV1.ResourceRequirements?
+        /// `volumeMounts`: array of `CoreV1.VolumeMount`; list type map, keyed by `mountPath`.
+        public var volumeMounts: [CoreV1.VolumeMount]?
+        /// `livenessProbe`: `CoreV1.Probe`.
+        public var livenessProbe: CoreV1.Probe?
+        /// `readinessProbe`: `CoreV1.Probe`.
+        public var readinessProbe: CoreV1.Probe?
+        /// `startupProbe`: `CoreV1.Probe`.
+        public var startupProbe: CoreV1.Probe?
+        /// `lifecycle`: `CoreV1.Lifecycle`.
+        public var lifecycle: CoreV1.Lifecycle?
+        /// `imagePullPolicy`: `CoreV1.PullPolicy`.
+        public var imagePullPolicy: CoreV1.PullPolicy?
+        /// `securityContext`: `CoreV1.SecurityContext`.
+        public var securityContext: CoreV1.SecurityContext?
+        /// `envFrom`: array of `CoreV1.EnvFromSource`; list type atomic.
+        public var envFrom: [CoreV1.EnvFromSource]?
+        /// `resizePolicy`: array of `CoreV1.ContainerResizePolicy`; list type atomic.
+        public var resizePolicy: [CoreV1.ContainerResizePolicy]?
+        /// `restartPolicy`: `CoreV1.ContainerRestartPolicy`.
+        public var restartPolicy: CoreV1.ContainerRestartPolicy?
+        /// `stdin`: boolean.
+        public var stdin: Bool?
+        /// `stdinOnce`: boolean.
+        public var stdinOnce: Bool?
+        /// `terminationMessagePath`: string.
+        public var terminationMessagePath: String?
+        /// `terminationMessagePolicy`: `CoreV1.TerminationMessagePolicy`.
+        public var terminationMessagePolicy: CoreV1.TerminationMessagePolicy?
+        /// `tty`: boolean.
+        public var tty: Bool?
+        /// `volumeDevices`: array of `CoreV1.VolumeDevice`; list type map, keyed by `devicePath`.
+        public var volumeDevices: [CoreV1.VolumeDevice]?
 
         /// Every field; optional ones default to absent.
         public init(
-            name: String? = nil
+            name: String,
+            image: String? = nil,
+            command: [String]? = nil,
+            args: [String]? = nil,
+            workingDir: String? = nil,
+            ports: [CoreV1.ContainerPort]? = nil,
+            env: [CoreV1.EnvVar]? = nil,
+            resources: CoreV1.ResourceRequirements? = nil,
+            volumeMounts: [CoreV1.VolumeMount]? = nil,
+            livenessProbe: CoreV1.Probe? = nil,
+            readinessProbe: CoreV1.Probe? = nil,
+            startupProbe: CoreV1.Probe? = nil,
+            lifecycle: CoreV1.Lifecycle? = nil,
+            imagePullPolicy: CoreV1.PullPolicy? = nil,
+            securityContext: CoreV1.SecurityContext? = nil,
+            envFrom: [CoreV1.EnvFromSource]? = nil,
+            resizePolicy: [CoreV1.ContainerResizePolicy]? = nil,
+            restartPolicy: CoreV1.ContainerRestartPolicy? = nil,
+            stdin: Bool? = nil,
+            stdinOnce: Bool? = nil,
+            terminationMessagePath: String? = nil,
+            terminationMessagePolicy: CoreV1.TerminationMessagePolicy? = nil,
+            tty: Bool? = nil,
+            volumeDevices: [CoreV1.VolumeDevice]? = nil
         ) {
             self.name = name
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let value = name { sink.key("name"); sink.string(value) }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.NFSVolumeSource`.
-    public struct NFSVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `path`: string; required.
-        public var path: String
-        /// `readOnly`: boolean.
-        public var readOnly: Bool?
-        /// `server`: string; required.
-        public var server: String
-
-        /// Every field; optional ones default to absent.
-        public init(
-            path: String,
-            readOnly: Bool? = nil,
-            server: String
-        ) {
-            self.path = path
-            self.readOnly = readOnly
-            self.server = server
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            sink.key("path"); sink.string(path)
-            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
-            sink.key("server"); sink.string(server)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.path = try container.decode(String.self, forKey: "path")
-            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
-            self.server = try container.decode(String.self, forKey: "server")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.Namespace`.
-    ///
-    /// Kind `Namespace` of `v1`, cluster-scoped.
-    public struct Namespace: SecretFreeObject {
-        public static let apiVersion = "v1"
-        public static let kind = "Namespace"
-        public static let isNamespaced = false
-
-        /// `apiVersion`: "v1"; absent only where the object is embedded in another.
-        public var apiVersion: String? = Self.apiVersion
-        /// `kind`: "Namespace"; absent only where the object is embedded in another.
-        public var kind: String? = Self.kind
-        /// `metadata`: `MetaV1.ObjectMeta`.
-        public var metadata: MetaV1.ObjectMeta?
-        /// `spec`: `CoreV1.NamespaceSpec`.
-        public var spec: CoreV1.NamespaceSpec?
-        /// `status`: any JSON value; the API server's report, kept as free-form JSON.
-        public var status: JSONValue?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            metadata: MetaV1.ObjectMeta? = nil,
-            spec: CoreV1.NamespaceSpec? = nil,
-            status: JSONValue? = nil
-        ) {
-            self.metadata = metadata
-            self.spec = spec
-            self.status = status
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
-            if let kind { sink.key("kind"); sink.string(kind) }
-            metadata?.writeField("metadata", to: sink)
-            spec?.writeField("spec", to: sink)
-            status?.writeField("status", to: sink)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
-            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
-            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
-            self.spec = try container.decodeIfPresent(CoreV1.NamespaceSpec.self, forKey: "spec")
-            self.status = try container.decodeIfPresent(JSONValue.self, forKey: "status")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.NamespaceSpec`.
-    public struct NamespaceSpec: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `finalizers`: array of string; list type atomic.
-        public var finalizers: [String]?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            finalizers: [String]? = nil
-        ) {
-            self.finalizers = finalizers
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let value = finalizers { sink.key("finalizers"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.finalizers = try container.decodeIfPresent([String].self, forKey: "finalizers")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.NodeAffinity`.
-    public struct NodeAffinity: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `preferredDuringSchedulingIgnoredDuringExecution`: array of `CoreV1.PreferredSchedulingTerm`; list type atomic.
-        public var preferredDuringSchedulingIgnoredDuringExecution: [CoreV1.PreferredSchedulingTerm]?
-        /// `requiredDuringSchedulingIgnoredDuringExecution`: `CoreV1.NodeSelector`.
-        public var requiredDuringSchedulingIgnoredDuringExecution: CoreV1.NodeSelector?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            preferredDuringSchedulingIgnoredDuringExecution: [CoreV1.PreferredSchedulingTerm]? = nil,
-            requiredDuringSchedulingIgnoredDuringExecution: CoreV1.NodeSelector? = nil
-        ) {
-            self.preferredDuringSchedulingIgnoredDuringExecution = preferredDuringSchedulingIgnoredDuringExecution
-            self.requiredDuringSchedulingIgnoredDuringExecution = requiredDuringSchedulingIgnoredDuringExecution
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let value = preferredDuringSchedulingIgnoredDuringExecution { sink.key("preferredDuringSchedulingIgnoredDuringExecution"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            requiredDuringSchedulingIgnoredDuringExecution?.writeField("requiredDuringSchedulingIgnoredDuringExecution", to: sink)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.preferredDuringSchedulingIgnoredDuringExecution = try container.decodeIfPresent([CoreV1.PreferredSchedulingTerm].self, forKey: "preferredDuringSchedulingIgnoredDuringExecution")
-            self.requiredDuringSchedulingIgnoredDuringExecution = try container.decodeIfPresent(CoreV1.NodeSelector.self, forKey: "requiredDuringSchedulingIgnoredDuringExecution")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.NodeSelector`.
-    public struct NodeSelector: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `nodeSelectorTerms`: array of `CoreV1.NodeSelectorTerm`; list type atomic; required.
-        public var nodeSelectorTerms: [CoreV1.NodeSelectorTerm]
-
-        /// Every field; optional ones default to absent.
-        public init(
-            nodeSelectorTerms: [CoreV1.NodeSelectorTerm]
-        ) {
-            self.nodeSelectorTerms = nodeSelectorTerms
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            sink.key("nodeSelectorTerms"); sink.beginArray(); for index0 in nodeSelectorTerms.indices { nodeSelectorTerms[index0].write(to: sink) }; sink.endArray()
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.nodeSelectorTerms = try container.decode([CoreV1.NodeSelectorTerm].self, forKey: "nodeSelectorTerms")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.NodeSelectorRequirement`.
-    public struct NodeSelectorRequirement: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `key`: string; required.
-        public var key: String
-        /// `operator`: `CoreV1.NodeSelectorOperator`; required.
-        public var `operator`: CoreV1.NodeSelectorOperator
-        /// `values`: array of string; list type atomic.
-        public var values: [String]?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            key: String,
-            `operator`: CoreV1.NodeSelectorOperator,
-            values: [String]? = nil
-        ) {
-            self.key = key
-            self.`operator` = `operator`
-            self.values = values
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            sink.key("key"); sink.string(key)
-            sink.key("operator"); `operator`.write(to: sink)
-            if let value = values { sink.key("values"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.key = try container.decode(String.self, forKey: "key")
-            self.`operator` = try container.decode(CoreV1.NodeSelectorOperator.self, forKey: "operator")
-            self.values = try container.decodeIfPresent([String].self, forKey: "values")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.NodeSelectorTerm`.
-    public struct NodeSelectorTerm: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `matchExpressions`: array of `CoreV1.NodeSelectorRequirement`; list type atomic.
-        public var matchExpressions: [CoreV1.NodeSelectorRequirement]?
-        /// `matchFields`: array of `CoreV1.NodeSelectorRequirement`; list type atomic.
-        public var matchFields: [CoreV1.NodeSelectorRequirement]?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            matchExpressions: [CoreV1.NodeSelectorRequirement]? = nil,
-            matchFields: [CoreV1.NodeSelectorRequirement]? = nil
-        ) {
-            self.matchExpressions = matchExpressions
-            self.matchFields = matchFields
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let value = matchExpressions { sink.key("matchExpressions"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = matchFields { sink.key("matchFields"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.matchExpressions = try container.decodeIfPresent([CoreV1.NodeSelectorRequirement].self, forKey: "matchExpressions")
-            self.matchFields = try container.decodeIfPresent([CoreV1.NodeSelectorRequirement].self, forKey: "matchFields")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.ObjectFieldSelector`.
-    public struct ObjectFieldSelector: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `apiVersion`: string.
-        public var apiVersion: String?
-        /// `fieldPath`: string; required.
-        public var fieldPath: String
-
-        /// Every field; optional ones default to absent.
-        public init(
-            apiVersion: String? = nil,
-            fieldPath: String
-        ) {
-            self.apiVersion = apiVersion
-            self.fieldPath = fieldPath
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let value = apiVersion { sink.key("apiVersion"); sink.string(value) }
-            sink.key("fieldPath"); sink.string(fieldPath)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
-            self.fieldPath = try container.decode(String.self, forKey: "fieldPath")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.ObjectReference`.
-    public struct ObjectReference: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `apiVersion`: string.
-        public var apiVersion: String?
-        /// `kind`: string.
-        public var kind: String?
-        /// `name`: string.
-        public var name: String?
-        /// `fieldPath`: string.
-        public var fieldPath: String?
-        /// `namespace`: string.
-        public var namespace: String?
-        /// `resourceVersion`: string.
-        public var resourceVersion: String?
-        /// `uid`: string.
-        public var uid: String?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            apiVersion: String? = nil,
-            kind: String? = nil,
-            name: String? = nil,
-            fieldPath: String? = nil,
-            namespace: String? = nil,
-            resourceVersion: String? = nil,
-            uid: String? = nil
-        ) {
-            self.apiVersion = apiVersion
-            self.kind = kind
-            self.name = name
-            self.fieldPath = fieldPath
-            self.namespace = namespace
-            self.resourceVersion = resourceVersion
-            self.uid = uid
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let value = apiVersion { sink.key("apiVersion"); sink.string(value) }
-            if let value = kind { sink.key("kind"); sink.string(value) }
-            if let value = name { sink.key("name"); sink.string(value) }
-            if let value = fieldPath { sink.key("fieldPath"); sink.string(value) }
-            if let value = namespace { sink.key("namespace"); sink.string(value) }
-            if let value = resourceVersion { sink.key("resourceVersion"); sink.string(value) }
-            if let value = uid { sink.key("uid"); sink.string(value) }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
-            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
-            self.name = try container.decodeIfPresent(String.self, forKey: "name")
-            self.fieldPath = try container.decodeIfPresent(String.self, forKey: "fieldPath")
-            self.namespace = try container.decodeIfPresent(String.self, forKey: "namespace")
-            self.resourceVersion = try container.decodeIfPresent(String.self, forKey: "resourceVersion")
-            self.uid = try container.decodeIfPresent(String.self, forKey: "uid")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.PersistentVolumeClaim`.
-    ///
-    /// Kind `PersistentVolumeClaim` of `v1`, namespaced.
-    public struct PersistentVolumeClaim: SecretFreeObject {
-        public static let apiVersion = "v1"
-        public static let kind = "PersistentVolumeClaim"
-        public static let isNamespaced = true
-
-        /// `apiVersion`: "v1"; absent only where the object is embedded in another.
-        public var apiVersion: String? = Self.apiVersion
-        /// `kind`: "PersistentVolumeClaim"; absent only where the object is embedded in another.
-        public var kind: String? = Self.kind
-        /// `metadata`: `MetaV1.ObjectMeta`.
-        public var metadata: MetaV1.ObjectMeta?
-        /// `spec`: `CoreV1.PersistentVolumeClaimSpec`.
-        public var spec: CoreV1.PersistentVolumeClaimSpec?
-        /// `status`: any JSON value; the API server's report, kept as free-form JSON.
-        public var status: JSONValue?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            metadata: MetaV1.ObjectMeta? = nil,
-            spec: CoreV1.PersistentVolumeClaimSpec? = nil,
-            status: JSONValue? = nil
-        ) {
-            self.metadata = metadata
-            self.spec = spec
-            self.status = status
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
-            if let kind { sink.key("kind"); sink.string(kind) }
-            metadata?.writeField("metadata", to: sink)
-            spec?.writeField("spec", to: sink)
-            status?.writeField("status", to: sink)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
-            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
-            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
-            self.spec = try container.decodeIfPresent(CoreV1.PersistentVolumeClaimSpec.self, forKey: "spec")
-            self.status = try container.decodeIfPresent(JSONValue.self, forKey: "status")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.PersistentVolumeClaimSpec`.
-    public struct PersistentVolumeClaimSpec: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `accessModes`: array of `CoreV1.PersistentVolumeAccessMode`; list type atomic.
-        public var accessModes: [CoreV1.PersistentVolumeAccessMode]?
-        /// `storageClassName`: string.
-        public var storageClassName: String?
-        /// `resources`: `CoreV1.VolumeResourceRequirements`.
-        public var resources: CoreV1.VolumeResourceRequirements?
-        /// `dataSource`: `CoreV1.TypedLocalObjectReference`.
-        public var dataSource: CoreV1.TypedLocalObjectReference?
-        /// `dataSourceRef`: `CoreV1.TypedObjectReference`.
-        public var dataSourceRef: CoreV1.TypedObjectReference?
-        /// `selector`: `MetaV1.LabelSelector`.
-        public var selector: MetaV1.LabelSelector?
-        /// `volumeAttributesClassName`: string.
-        public var volumeAttributesClassName: String?
-        /// `volumeMode`: `CoreV1.PersistentVolumeMode`.
-        public var volumeMode: CoreV1.PersistentVolumeMode?
-        /// `volumeName`: string.
-        public var volumeName: String?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            accessModes: [CoreV1.PersistentVolumeAccessMode]? = nil,
-            storageClassName: String? = nil,
-            resources: CoreV1.VolumeResourceRequirements? = nil,
-            dataSource: CoreV1.TypedLocalObjectReference? = nil,
-            dataSourceRef: CoreV1.TypedObjectReference? = nil,
-            selector: MetaV1.LabelSelector? = nil,
-            volumeAttributesClassName: String? = nil,
-            volumeMode: CoreV1.PersistentVolumeMode? = nil,
-            volumeName: String? = nil
-        ) {
-            self.accessModes = accessModes
-            self.storageClassName = storageClassName
+            self.image = image
+            self.command = command
+            self.args = args
+            self.workingDir = workingDir
+            self.ports = ports
+            self.env = env
             self.resources = resources
-            self.dataSource = dataSource
-            self.dataSourceRef = dataSourceRef
-            self.selector = selector
-            self.volumeAttributesClassName = volumeAttributesClassName
-            self.volumeMode = volumeMode
-            self.volumeName = volumeName
+            self.volumeMounts = volumeMounts
+            self.livenessProbe = livenessProbe
+            self.readinessProbe = readinessProbe
+            self.startupProbe = startupProbe
+            self.lifecycle = lifecycle
+            self.imagePullPolicy = imagePullPolicy
+            self.securityContext = securityContext
+            self.envFrom = envFrom
+            self.resizePolicy = resizePolicy
+            self.restartPolicy = restartPolicy
+            self.stdin = stdin
+            self.stdinOnce = stdinOnce
+            self.terminationMessagePath = terminationMessagePath
+            self.terminationMessagePolicy = terminationMessagePolicy
+            self.tty = tty
+            self.volumeDevices = volumeDevices
         }
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = accessModes { sink.key("accessModes"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = storageClassName { sink.key("storageClassName"); sink.string(value) }
+            sink.key("name"); sink.string(name)
+            if let value = image { sink.key("image"); sink.string(value) }
+            if let value = command { sink.key("command"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            if let value = args { sink.key("args"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            if let value = workingDir { sink.key("workingDir"); sink.string(value) }
+            if let value = ports { sink.key("ports"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = env { sink.key("env"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
             resources?.writeField("resources", to: sink)
-            dataSource?.writeField("dataSource", to: sink)
-            dataSourceRef?.writeField("dataSourceRef", to: sink)
-            selector?.writeField("selector", to: sink)
-            if let value = volumeAttributesClassName { sink.key("volumeAttributesClassName"); sink.string(value) }
-            volumeMode?.writeField("volumeMode", to: sink)
-            if let value = volumeName { sink.key("volumeName"); sink.string(value) }
+            if let value = volumeMounts { sink.key("volumeMounts"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            livenessProbe?.writeField("livenessProbe", to: sink)
+            readinessProbe?.writeField("readinessProbe", to: sink)
+            startupProbe?.writeField("startupProbe", to: sink)
+            lifecycle?.writeField("lifecycle", to: sink)
+            imagePullPolicy?.writeField("imagePullPolicy", to: sink)
+            securityContext?.writeField("securityContext", to: sink)
+            if let value = envFrom { sink.key("envFrom"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = resizePolicy { sink.key("resizePolicy"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            restartPolicy?.writeField("restartPolicy", to: sink)
+            if let value = stdin { sink.key("stdin"); sink.bool(value) }
+            if let value = stdinOnce { sink.key("stdinOnce"); sink.bool(value) }
+            if let value = terminationMessagePath { sink.key("terminationMessagePath"); sink.string(value) }
+            terminationMessagePolicy?.writeField("terminationMessagePolicy", to: sink)
+            if let value = tty { sink.key("tty"); sink.bool(value) }
+            if let value = volumeDevices { sink.key("volumeDevices"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: FieldKey.self)
-            self.accessModes = try container.decodeIfPresent([CoreV1.PersistentVolumeAccessMode].self, forKey: "accessModes")
-            self.storageClassName = try container.decodeIfPresent(String.self, forKey: "storageClassName")
-            self.resources = try container.decodeIfPresent(CoreV1.VolumeResourceRequirements.self, forKey: "resources")
-            self.dataSource = try container.decodeIfPresent(CoreV1.TypedLocalObjectReference.self, forKey: "dataSource")
-            self.dataSourceRef = try container.decodeIfPresent(CoreV1.TypedObjectReference.self, forKey: "dataSourceRef")
-            self.selector = try container.decodeIfPresent(MetaV1.LabelSelector.self, forKey: "selector")
-            self.volumeAttributesClassName = try container.decodeIfPresent(String.self, forKey: "volumeAttributesClassName")
-            self.volumeMode = try container.decodeIfPresent(CoreV1.PersistentVolumeMode.self, forKey: "volumeMode")
-            self.volumeName = try container.decodeIfPresent(String.self, forKey: "volumeName")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.PersistentVolumeClaimTemplate`.
-    public struct PersistentVolumeClaimTemplate: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `metadata`: `MetaV1.ObjectMeta`.
-        public var metadata: MetaV1.ObjectMeta?
-        /// `spec`: `CoreV1.PersistentVolumeClaimSpec`; required.
-        public var spec: CoreV1.PersistentVolumeClaimSpec
-
-        /// Every field; optional ones default to absent.
-        public init(
-            metadata: MetaV1.ObjectMeta? = nil,
-            spec: CoreV1.PersistentVolumeClaimSpec
-        ) {
-            self.metadata = metadata
-            self.spec = spec
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            metadata?.writeField("metadata", to: sink)
-            sink.key("spec"); spec.write(to: sink)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
-            self.spec = try container.decode(CoreV1.PersistentVolumeClaimSpec.self, forKey: "spec")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.PersistentVolumeClaimVolumeSource`.
-    public struct PersistentVolumeClaimVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `claimName`: string; required.
-        public var claimName: String
-        /// `readOnly`: boolean.
-        public var readOnly: Bool?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            claimName: String,
-            readOnly: Bool? = nil
-        ) {
-            self.claimName = claimName
-            self.readOnly = readOnly
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            sink.key("claimName"); sink.string(claimName)
-            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.claimName = try container.decode(String.self, forKey: "claimName")
-            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.PhotonPersistentDiskVolumeSource`.
-    public struct PhotonPersistentDiskVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `fsType`: string.
-        public var fsType: String?
-        /// `pdID`: string; required.
-        public var pdID: String
-
-        /// Every field; optional ones default to absent.
-        public init(
-            fsType: String? = nil,
-            pdID: String
-        ) {
-            self.fsType = fsType
-            self.pdID = pdID
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let value = fsType { sink.key("fsType"); sink.string(value) }
-            sink.key("pdID"); sink.string(pdID)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.fsType = try container.decodeIfPresent(String.self, forKey: "fsType")
-            self.pdID = try container.decode(String.self, forKey: "pdID")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.Pod`.
-    ///
-    /// Kind `Pod` of `v1`, namespaced.
-    public struct Pod: SecretFreeObject {
-        public static let apiVersion = "v1"
-        public static let kind = "Pod"
-        public static let isNamespaced = true
-
-        /// `apiVersion`: "v1"; absent only where the object is embedded in another.
-        public var apiVersion: String? = Self.apiVersion
-        /// `kind`: "Pod"; absent only where the object is embedded in another.
-        public var kind: String? = Self.kind
-        /// `metadata`: `MetaV1.ObjectMeta`.
-        public var metadata: MetaV1.ObjectMeta?
-        /// `spec`: `CoreV1.PodSpec`.
-        public var spec: CoreV1.PodSpec?
-        /// `status`: any JSON value; the API server's report, kept as free-form JSON.
-        public var status: JSONValue?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            metadata: MetaV1.ObjectMeta? = nil,
-            spec: CoreV1.PodSpec? = nil,
-            status: JSONValue? = nil
-        ) {
-            self.metadata = metadata
-            self.spec = spec
-            self.status = status
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
-            if let kind { sink.key("kind"); sink.string(kind) }
-            metadata?.writeField("metadata", to: sink)
-            spec?.writeField("spec", to: sink)
-            status?.writeField("status", to: sink)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
-            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
-            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
-            self.spec = try container.decodeIfPresent(CoreV1.PodSpec.self, forKey: "spec")
-            self.status = try container.decodeIfPresent(JSONValue.self, forKey: "status")
+            self.name = try container.decode(String.self, forKey: "name")
+            self.image = try container.decodeIfPresent(String.self, forKey: "image")
+            self.command = try container.decodeIfPresent([String].self, forKey: "command")
+            self.args = try container.decodeIfPresent([String].self, forKey: "args")
+            self.workingDir = try container.decodeIfPresent(String.self, forKey: "workingDir")
+            self.ports = try container.decodeIfPresent([CoreV1.ContainerPort].self, forKey: "ports")
+            self.env = try container.decodeIfPresent([CoreV1.EnvVar].self, forKey: "env")
+            self.resources = try container.decodeIfPresent(CoreV1.ResourceRequirements.self, forKey: "resources")
+            self.volumeMounts = try container.decodeIfPresent([CoreV1.VolumeMount].self, forKey: "volumeMounts")
+            self.livenessProbe = try container.decodeIfPresent(CoreV1.Probe.self, forKey: "livenessProbe")
+            self.readinessProbe = try container.decodeIfPresent(CoreV1.Probe.self, forKey: "readinessProbe")
+            self.startupProbe = try container.decodeIfPresent(CoreV1.Probe.self, forKey: "startupProbe")
+            self.lifecycle = try container.decodeIfPresent(CoreV1.Lifecycle.self, forKey: "lifecycle")
+            self.imagePullPolicy = try container.decodeIfPresent(CoreV1.PullPolicy.self, forKey: "imagePullPolicy")
+            self.securityContext = try container.decodeIfPresent(CoreV1.SecurityContext.self, forKey: "securityContext")
+            self.envFrom = try container.decodeIfPresent([CoreV1.EnvFromSource].self, forKey: "envFrom")
+            self.resizePolicy = try container.decodeIfPresent([CoreV1.ContainerResizePolicy].self, forKey: "resizePolicy")
+            self.restartPolicy = try container.decodeIfPresent(CoreV1.ContainerRestartPolicy.self, forKey: "restartPolicy")
+            self.stdin = try container.decodeIfPresent(Bool.self, forKey: "stdin")
+            self.stdinOnce = try container.decodeIfPresent(Bool.self, forKey: "stdinOnce")
+            self.terminationMessagePath = try container.decodeIfPresent(String.self, forKey: "terminationMessagePath")
+            self.terminationMessagePolicy = try container.decodeIfPresent(CoreV1.TerminationMessagePolicy.self, forKey: "terminationMessagePolicy")
+            self.tty = try container.decodeIfPresent(Bool.self, forKey: "tty")
+            self.volumeDevices = try container.decodeIfPresent([CoreV1.VolumeDevice].self, forKey: "volumeDevices")
         }
     }
 }

@@ -2,879 +2,293 @@
 // Do not edit by hand.
 
 extension CoreV1 {
-    /// `io.k8s.api.core.v1.PodAffinity`.
-    public struct PodAffinity: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `preferredDuringSchedulingIgnoredDuringExecution`: array of `CoreV1.WeightedPodAffinityTerm`; list type atomic.
-        public var preferredDuringSchedulingIgnoredDuringExecution: [CoreV1.WeightedPodAffinityTerm]?
-        /// `requiredDuringSchedulingIgnoredDuringExecution`: array of `CoreV1.PodAffinityTerm`; list type atomic.
-        public var requiredDuringSchedulingIgnoredDuringExecution: [CoreV1.PodAffinityTerm]?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            preferredDuringSchedulingIgnoredDuringExecution: [CoreV1.WeightedPodAffinityTerm]? = nil,
-            requiredDuringSchedulingIgnoredDuringExecution: [CoreV1.PodAffinityTerm]? = nil
-        ) {
-            self.preferredDuringSchedulingIgnoredDuringExecution = preferredDuringSchedulingIgnoredDuringExecution
-            self.requiredDuringSchedulingIgnoredDuringExecution = requiredDuringSchedulingIgnoredDuringExecution
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let value = preferredDuringSchedulingIgnoredDuringExecution { sink.key("preferredDuringSchedulingIgnoredDuringExecution"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = requiredDuringSchedulingIgnoredDuringExecution { sink.key("requiredDuringSchedulingIgnoredDuringExecution"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.preferredDuringSchedulingIgnoredDuringExecution = try container.decodeIfPresent([CoreV1.WeightedPodAffinityTerm].self, forKey: "preferredDuringSchedulingIgnoredDuringExecution")
-            self.requiredDuringSchedulingIgnoredDuringExecution = try container.decodeIfPresent([CoreV1.PodAffinityTerm].self, forKey: "requiredDuringSchedulingIgnoredDuringExecution")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.PodAffinityTerm`.
-    public struct PodAffinityTerm: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `labelSelector`: `MetaV1.LabelSelector`.
-        public var labelSelector: MetaV1.LabelSelector?
-        /// `matchLabelKeys`: array of string; list type atomic.
-        public var matchLabelKeys: [String]?
-        /// `mismatchLabelKeys`: array of string; list type atomic.
-        public var mismatchLabelKeys: [String]?
-        /// `namespaceSelector`: `MetaV1.LabelSelector`.
-        public var namespaceSelector: MetaV1.LabelSelector?
-        /// `namespaces`: array of string; list type atomic.
-        public var namespaces: [String]?
-        /// `topologyKey`: string; required.
-        public var topologyKey: String
-
-        /// Every field; optional ones default to absent.
-        public init(
-            labelSelector: MetaV1.LabelSelector? = nil,
-            matchLabelKeys: [String]? = nil,
-            mismatchLabelKeys: [String]? = nil,
-            namespaceSelector: MetaV1.LabelSelector? = nil,
-            namespaces: [String]? = nil,
-            topologyKey: String
-        ) {
-            self.labelSelector = labelSelector
-            self.matchLabelKeys = matchLabelKeys
-            self.mismatchLabelKeys = mismatchLabelKeys
-            self.namespaceSelector = namespaceSelector
-            self.namespaces = namespaces
-            self.topologyKey = topologyKey
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            labelSelector?.writeField("labelSelector", to: sink)
-            if let value = matchLabelKeys { sink.key("matchLabelKeys"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-            if let value = mismatchLabelKeys { sink.key("mismatchLabelKeys"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-            namespaceSelector?.writeField("namespaceSelector", to: sink)
-            if let value = namespaces { sink.key("namespaces"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-            sink.key("topologyKey"); sink.string(topologyKey)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.labelSelector = try container.decodeIfPresent(MetaV1.LabelSelector.self, forKey: "labelSelector")
-            self.matchLabelKeys = try container.decodeIfPresent([String].self, forKey: "matchLabelKeys")
-            self.mismatchLabelKeys = try container.decodeIfPresent([String].self, forKey: "mismatchLabelKeys")
-            self.namespaceSelector = try container.decodeIfPresent(MetaV1.LabelSelector.self, forKey: "namespaceSelector")
-            self.namespaces = try container.decodeIfPresent([String].self, forKey: "namespaces")
-            self.topologyKey = try container.decode(String.self, forKey: "topologyKey")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.PodAntiAffinity`.
-    public struct PodAntiAffinity: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `preferredDuringSchedulingIgnoredDuringExecution`: array of `CoreV1.WeightedPodAffinityTerm`; list type atomic.
-        public var preferredDuringSchedulingIgnoredDuringExecution: [CoreV1.WeightedPodAffinityTerm]?
-        /// `requiredDuringSchedulingIgnoredDuringExecution`: array of `CoreV1.PodAffinityTerm`; list type atomic.
-        public var requiredDuringSchedulingIgnoredDuringExecution: [CoreV1.PodAffinityTerm]?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            preferredDuringSchedulingIgnoredDuringExecution: [CoreV1.WeightedPodAffinityTerm]? = nil,
-            requiredDuringSchedulingIgnoredDuringExecution: [CoreV1.PodAffinityTerm]? = nil
-        ) {
-            self.preferredDuringSchedulingIgnoredDuringExecution = preferredDuringSchedulingIgnoredDuringExecution
-            self.requiredDuringSchedulingIgnoredDuringExecution = requiredDuringSchedulingIgnoredDuringExecution
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let value = preferredDuringSchedulingIgnoredDuringExecution { sink.key("preferredDuringSchedulingIgnoredDuringExecution"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = requiredDuringSchedulingIgnoredDuringExecution { sink.key("requiredDuringSchedulingIgnoredDuringExecution"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.preferredDuringSchedulingIgnoredDuringExecution = try container.decodeIfPresent([CoreV1.WeightedPodAffinityTerm].self, forKey: "preferredDuringSchedulingIgnoredDuringExecution")
-            self.requiredDuringSchedulingIgnoredDuringExecution = try container.decodeIfPresent([CoreV1.PodAffinityTerm].self, forKey: "requiredDuringSchedulingIgnoredDuringExecution")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.PodDNSConfig`.
-    public struct PodDNSConfig: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `nameservers`: array of string; list type atomic.
-        public var nameservers: [String]?
-        /// `options`: array of `CoreV1.PodDNSConfigOption`; list type atomic.
-        public var options: [CoreV1.PodDNSConfigOption]?
-        /// `searches`: array of string; list type atomic.
-        public var searches: [String]?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            nameservers: [String]? = nil,
-            options: [CoreV1.PodDNSConfigOption]? = nil,
-            searches: [String]? = nil
-        ) {
-            self.nameservers = nameservers
-            self.options = options
-            self.searches = searches
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let value = nameservers { sink.key("nameservers"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-            if let value = options { sink.key("options"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = searches { sink.key("searches"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.nameservers = try container.decodeIfPresent([String].self, forKey: "nameservers")
-            self.options = try container.decodeIfPresent([CoreV1.PodDNSConfigOption].self, forKey: "options")
-            self.searches = try container.decodeIfPresent([String].self, forKey: "searches")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.PodDNSConfigOption`.
-    public struct PodDNSConfigOption: Decodable, Equatable, Sendable, DocumentWritable {
+    /// `io.k8s.api.core.v1.ContainerPort`.
+    public struct ContainerPort: Decodable, Equatable, Sendable, DocumentWritable {
         /// `name`: string.
         public var name: String?
-        /// `value`: string.
-        public var value: String?
+        /// `containerPort`: integer; format int32; required.
+        public var containerPort: Int
+        /// `protocol`: `CoreV1.TransportProtocol`.
+        public var `protocol`: CoreV1.TransportProtocol?
+        /// `hostIP`: string.
+        public var hostIP: String?
+        /// `hostPort`: integer; format int32.
+        public var hostPort: Int?
 
         /// Every field; optional ones default to absent.
         public init(
             name: String? = nil,
-            value: String? = nil
+            containerPort: Int,
+            `protocol`: CoreV1.TransportProtocol? = nil,
+            hostIP: String? = nil,
+            hostPort: Int? = nil
         ) {
             self.name = name
-            self.value = value
+            self.containerPort = containerPort
+            self.`protocol` = `protocol`
+            self.hostIP = hostIP
+            self.hostPort = hostPort
         }
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
             if let value = name { sink.key("name"); sink.string(value) }
-            if let value = value { sink.key("value"); sink.string(value) }
+            sink.key("containerPort"); sink.int(containerPort)
+            `protocol`?.writeField("protocol", to: sink)
+            if let value = hostIP { sink.key("hostIP"); sink.string(value) }
+            if let value = hostPort { sink.key("hostPort"); sink.int(value) }
             sink.endObject()
         }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: FieldKey.self)
             self.name = try container.decodeIfPresent(String.self, forKey: "name")
-            self.value = try container.decodeIfPresent(String.self, forKey: "value")
+            self.containerPort = try container.decode(Int.self, forKey: "containerPort")
+            self.`protocol` = try container.decodeIfPresent(CoreV1.TransportProtocol.self, forKey: "protocol")
+            self.hostIP = try container.decodeIfPresent(String.self, forKey: "hostIP")
+            self.hostPort = try container.decodeIfPresent(Int.self, forKey: "hostPort")
         }
     }
 }
 
 extension CoreV1 {
-    /// `io.k8s.api.core.v1.PodOS`.
-    public struct PodOS: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `name`: `CoreV1.OSName`; required.
-        public var name: CoreV1.OSName
+    /// `io.k8s.api.core.v1.ContainerResizePolicy`.
+    public struct ContainerResizePolicy: Decodable, Equatable, Sendable, DocumentWritable {
+        /// `resourceName`: string; required.
+        public var resourceName: String
+        /// `restartPolicy`: `CoreV1.ResourceResizeRestartPolicy`; required.
+        public var restartPolicy: CoreV1.ResourceResizeRestartPolicy
 
         /// Every field; optional ones default to absent.
         public init(
-            name: CoreV1.OSName
+            resourceName: String,
+            restartPolicy: CoreV1.ResourceResizeRestartPolicy
         ) {
-            self.name = name
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            sink.key("name"); name.write(to: sink)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.name = try container.decode(CoreV1.OSName.self, forKey: "name")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.PodReadinessGate`.
-    public struct PodReadinessGate: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `conditionType`: string; required.
-        public var conditionType: String
-
-        /// Every field; optional ones default to absent.
-        public init(
-            conditionType: String
-        ) {
-            self.conditionType = conditionType
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            sink.key("conditionType"); sink.string(conditionType)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.conditionType = try container.decode(String.self, forKey: "conditionType")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.PodResourceClaim`.
-    public struct PodResourceClaim: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `name`: string; required.
-        public var name: String
-        /// `resourceClaimName`: string.
-        public var resourceClaimName: String?
-        /// `resourceClaimTemplateName`: string.
-        public var resourceClaimTemplateName: String?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            name: String,
-            resourceClaimName: String? = nil,
-            resourceClaimTemplateName: String? = nil
-        ) {
-            self.name = name
-            self.resourceClaimName = resourceClaimName
-            self.resourceClaimTemplateName = resourceClaimTemplateName
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            sink.key("name"); sink.string(name)
-            if let value = resourceClaimName { sink.key("resourceClaimName"); sink.string(value) }
-            if let value = resourceClaimTemplateName { sink.key("resourceClaimTemplateName"); sink.string(value) }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.name = try container.decode(String.self, forKey: "name")
-            self.resourceClaimName = try container.decodeIfPresent(String.self, forKey: "resourceClaimName")
-            self.resourceClaimTemplateName = try container.decodeIfPresent(String.self, forKey: "resourceClaimTemplateName")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.PodSchedulingGate`.
-    public struct PodSchedulingGate: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `name`: string; required.
-        public var name: String
-
-        /// Every field; optional ones default to absent.
-        public init(
-            name: String
-        ) {
-            self.name = name
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            sink.key("name"); sink.string(name)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.name = try container.decode(String.self, forKey: "name")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.PodSecurityContext`.
-    public struct PodSecurityContext: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `runAsUser`: integer; format int64.
-        public var runAsUser: Int?
-        /// `runAsGroup`: integer; format int64.
-        public var runAsGroup: Int?
-        /// `runAsNonRoot`: boolean.
-        public var runAsNonRoot: Bool?
-        /// `fsGroup`: integer; format int64.
-        public var fsGroup: Int?
-        /// `sysctls`: array of `CoreV1.Sysctl`; list type atomic.
-        public var sysctls: [CoreV1.Sysctl]?
-        /// `seccompProfile`: `CoreV1.SeccompProfile`.
-        public var seccompProfile: CoreV1.SeccompProfile?
-        /// `appArmorProfile`: `CoreV1.AppArmorProfile`.
-        public var appArmorProfile: CoreV1.AppArmorProfile?
-        /// `fsGroupChangePolicy`: `CoreV1.PodFSGroupChangePolicy`.
-        public var fsGroupChangePolicy: CoreV1.PodFSGroupChangePolicy?
-        /// `seLinuxChangePolicy`: string.
-        public var seLinuxChangePolicy: String?
-        /// `seLinuxOptions`: `CoreV1.SELinuxOptions`.
-        public var seLinuxOptions: CoreV1.SELinuxOptions?
-        /// `supplementalGroups`: array of integer; list type atomic.
-        public var supplementalGroups: [Int]?
-        /// `supplementalGroupsPolicy`: `CoreV1.SupplementalGroupsPolicy`.
-        public var supplementalGroupsPolicy: CoreV1.SupplementalGroupsPolicy?
-        /// `windowsOptions`: `CoreV1.WindowsSecurityContextOptions`.
-        public var windowsOptions: CoreV1.WindowsSecurityContextOptions?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            runAsUser: Int? = nil,
-            runAsGroup: Int? = nil,
-            runAsNonRoot: Bool? = nil,
-            fsGroup: Int? = nil,
-            sysctls: [CoreV1.Sysctl]? = nil,
-            seccompProfile: CoreV1.SeccompProfile? = nil,
-            appArmorProfile: CoreV1.AppArmorProfile? = nil,
-            fsGroupChangePolicy: CoreV1.PodFSGroupChangePolicy? = nil,
-            seLinuxChangePolicy: String? = nil,
-            seLinuxOptions: CoreV1.SELinuxOptions? = nil,
-            supplementalGroups: [Int]? = nil,
-            supplementalGroupsPolicy: CoreV1.SupplementalGroupsPolicy? = nil,
-            windowsOptions: CoreV1.WindowsSecurityContextOptions? = nil
-        ) {
-            self.runAsUser = runAsUser
-            self.runAsGroup = runAsGroup
-            self.runAsNonRoot = runAsNonRoot
-            self.fsGroup = fsGroup
-            self.sysctls = sysctls
-            self.seccompProfile = seccompProfile
-            self.appArmorProfile = appArmorProfile
-            self.fsGroupChangePolicy = fsGroupChangePolicy
-            self.seLinuxChangePolicy = seLinuxChangePolicy
-            self.seLinuxOptions = seLinuxOptions
-            self.supplementalGroups = supplementalGroups
-            self.supplementalGroupsPolicy = supplementalGroupsPolicy
-            self.windowsOptions = windowsOptions
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let value = runAsUser { sink.key("runAsUser"); sink.int(value) }
-            if let value = runAsGroup { sink.key("runAsGroup"); sink.int(value) }
-            if let value = runAsNonRoot { sink.key("runAsNonRoot"); sink.bool(value) }
-            if let value = fsGroup { sink.key("fsGroup"); sink.int(value) }
-            if let value = sysctls { sink.key("sysctls"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            seccompProfile?.writeField("seccompProfile", to: sink)
-            appArmorProfile?.writeField("appArmorProfile", to: sink)
-            fsGroupChangePolicy?.writeField("fsGroupChangePolicy", to: sink)
-            if let value = seLinuxChangePolicy { sink.key("seLinuxChangePolicy"); sink.string(value) }
-            seLinuxOptions?.writeField("seLinuxOptions", to: sink)
-            if let value = supplementalGroups { sink.key("supplementalGroups"); sink.beginArray(); for index0 in value.indices { sink.int(value[index0]) }; sink.endArray() }
-            supplementalGroupsPolicy?.writeField("supplementalGroupsPolicy", to: sink)
-            windowsOptions?.writeField("windowsOptions", to: sink)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.runAsUser = try container.decodeIfPresent(Int.self, forKey: "runAsUser")
-            self.runAsGroup = try container.decodeIfPresent(Int.self, forKey: "runAsGroup")
-            self.runAsNonRoot = try container.decodeIfPresent(Bool.self, forKey: "runAsNonRoot")
-            self.fsGroup = try container.decodeIfPresent(Int.self, forKey: "fsGroup")
-            self.sysctls = try container.decodeIfPresent([CoreV1.Sysctl].self, forKey: "sysctls")
-            self.seccompProfile = try container.decodeIfPresent(CoreV1.SeccompProfile.self, forKey: "seccompProfile")
-            self.appArmorProfile = try container.decodeIfPresent(CoreV1.AppArmorProfile.self, forKey: "appArmorProfile")
-            self.fsGroupChangePolicy = try container.decodeIfPresent(CoreV1.PodFSGroupChangePolicy.self, forKey: "fsGroupChangePolicy")
-            self.seLinuxChangePolicy = try container.decodeIfPresent(String.self, forKey: "seLinuxChangePolicy")
-            self.seLinuxOptions = try container.decodeIfPresent(CoreV1.SELinuxOptions.self, forKey: "seLinuxOptions")
-            self.supplementalGroups = try container.decodeIfPresent([Int].self, forKey: "supplementalGroups")
-            self.supplementalGroupsPolicy = try container.decodeIfPresent(CoreV1.SupplementalGroupsPolicy.self, forKey: "supplementalGroupsPolicy")
-            self.windowsOptions = try container.decodeIfPresent(CoreV1.WindowsSecurityContextOptions.self, forKey: "windowsOptions")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.PodSpec`.
-    public struct PodSpec: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `volumes`: array of `CoreV1.Volume`; list type map, keyed by `name`.
-        public var volumes: [CoreV1.Volume]?
-        /// `initContainers`: array of `CoreV1.Container`; list type map, keyed by `name`.
-        public var initContainers: [CoreV1.Container]?
-        /// `containers`: array of `CoreV1.Container`; list type map, keyed by `name`; required.
-        public var containers: [CoreV1.Container]
-        /// `terminationGracePeriodSeconds`: integer; format int64.
-        public var terminationGracePeriodSeconds: Int?
-        /// `nodeSelector`: map of string to string; map type atomic.
-        public var nodeSelector: StringMap<String>?
-        /// `serviceAccountName`: string.
-        public var serviceAccountName: String?
-        /// `automountServiceAccountToken`: boolean.
-        public var automountServiceAccountToken: Bool?
-        /// `securityContext`: `CoreV1.PodSecurityContext`.
-        public var securityContext: CoreV1.PodSecurityContext?
-        /// `affinity`: `CoreV1.Affinity`.
-        public var affinity: CoreV1.Affinity?
-        /// `priorityClassName`: string.
-        public var priorityClassName: String?
-        /// `activeDeadlineSeconds`: integer; format int64.
-        public var activeDeadlineSeconds: Int?
-        /// `dnsConfig`: `CoreV1.PodDNSConfig`.
-        public var dnsConfig: CoreV1.PodDNSConfig?
-        /// `dnsPolicy`: `CoreV1.DNSPolicy`.
-        public var dnsPolicy: CoreV1.DNSPolicy?
-        /// `enableServiceLinks`: boolean.
-        public var enableServiceLinks: Bool?
-        /// `ephemeralContainers`: array of `CoreV1.EphemeralContainer`; list type map, keyed by `name`.
-        public var ephemeralContainers: [CoreV1.EphemeralContainer]?
-        /// `hostAliases`: array of `CoreV1.HostAlias`; list type map, keyed by `ip`.
-        public var hostAliases: [CoreV1.HostAlias]?
-        /// `hostIPC`: boolean.
-        public var hostIPC: Bool?
-        /// `hostNetwork`: boolean.
-        public var hostNetwork: Bool?
-        /// `hostPID`: boolean.
-        public var hostPID: Bool?
-        /// `hostUsers`: boolean.
-        public var hostUsers: Bool?
-        /// `hostname`: string.
-        public var hostname: String?
-        /// `imagePullSecrets`: array of `CoreV1.LocalObjectReference`; list type map, keyed by `name`.
-        public var imagePullSecrets: [CoreV1.LocalObjectReference]?
-        /// `nodeName`: string.
-        public var nodeName: String?
-        /// `os`: `CoreV1.PodOS`.
-        public var os: CoreV1.PodOS?
-        /// `overhead`: map of string to quantity.
-        public var overhead: StringMap<Quantity>?
-        /// `preemptionPolicy`: `CoreV1.PreemptionPolicy`.
-        public var preemptionPolicy: CoreV1.PreemptionPolicy?
-        /// `priority`: integer; format int32.
-        public var priority: Int?
-        /// `readinessGates`: array of `CoreV1.PodReadinessGate`; list type atomic.
-        public var readinessGates: [CoreV1.PodReadinessGate]?
-        /// `resourceClaims`: array of `CoreV1.PodResourceClaim`; list type map, keyed by `name`.
-        public var resourceClaims: [CoreV1.PodResourceClaim]?
-        /// `resources`: `CoreV1.ResourceRequirements`.
-        public var resources: CoreV1.ResourceRequirements?
-        /// `restartPolicy`: `CoreV1.RestartPolicy`.
-        public var restartPolicy: CoreV1.RestartPolicy?
-        /// `runtimeClassName`: string.
-        public var runtimeClassName: String?
-        /// `schedulerName`: string.
-        public var schedulerName: String?
-        /// `schedulingGates`: array of `CoreV1.PodSchedulingGate`; list type map, keyed by `name`.
-        public var schedulingGates: [CoreV1.PodSchedulingGate]?
-        /// `serviceAccount`: string.
-        public var serviceAccount: String?
-        /// `setHostnameAsFQDN`: boolean.
-        public var setHostnameAsFQDN: Bool?
-        /// `shareProcessNamespace`: boolean.
-        public var shareProcessNamespace: Bool?
-        /// `subdomain`: string.
-        public var subdomain: String?
-        /// `tolerations`: array of `CoreV1.Toleration`; list type atomic.
-        public var tolerations: [CoreV1.Toleration]?
-        /// `topologySpreadConstraints`: array of `CoreV1.TopologySpreadConstraint`; list type map, keyed by `topologyKey`, `whenUnsatisfiable`.
-        public var topologySpreadConstraints: [CoreV1.TopologySpreadConstraint]?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            volumes: [CoreV1.Volume]? = nil,
-            initContainers: [CoreV1.Container]? = nil,
-            containers: [CoreV1.Container],
-            terminationGracePeriodSeconds: Int? = nil,
-            nodeSelector: StringMap<String>? = nil,
-            serviceAccountName: String? = nil,
-            automountServiceAccountToken: Bool? = nil,
-            securityContext: CoreV1.PodSecurityContext? = nil,
-            affinity: CoreV1.Affinity? = nil,
-            priorityClassName: String? = nil,
-            activeDeadlineSeconds: Int? = nil,
-            dnsConfig: CoreV1.PodDNSConfig? = nil,
-            dnsPolicy: CoreV1.DNSPolicy? = nil,
-            enableServiceLinks: Bool? = nil,
-            ephemeralContainers: [CoreV1.EphemeralContainer]? = nil,
-            hostAliases: [CoreV1.HostAlias]? = nil,
-            hostIPC: Bool? = nil,
-            hostNetwork: Bool? = nil,
-            hostPID: Bool? = nil,
-            hostUsers: Bool? = nil,
-            hostname: String? = nil,
-            imagePullSecrets: [CoreV1.LocalObjectReference]? = nil,
-            nodeName: String? = nil,
-            os: CoreV1.PodOS? = nil,
-            overhead: StringMap<Quantity>? = nil,
-            preemptionPolicy: CoreV1.PreemptionPolicy? = nil,
-            priority: Int? = nil,
-            readinessGates: [CoreV1.PodReadinessGate]? = nil,
-            resourceClaims: [CoreV1.PodResourceClaim]? = nil,
-            resources: CoreV1.ResourceRequirements? = nil,
-            restartPolicy: CoreV1.RestartPolicy? = nil,
-            runtimeClassName: String? = nil,
-            schedulerName: String? = nil,
-            schedulingGates: [CoreV1.PodSchedulingGate]? = nil,
-            serviceAccount: String? = nil,
-            setHostnameAsFQDN: Bool? = nil,
-            shareProcessNamespace: Bool? = nil,
-            subdomain: String? = nil,
-            tolerations: [CoreV1.Toleration]? = nil,
-            topologySpreadConstraints: [CoreV1.TopologySpreadConstraint]? = nil
-        ) {
-            self.volumes = volumes
-            self.initContainers = initContainers
-            self.containers = containers
-            self.terminationGracePeriodSeconds = terminationGracePeriodSeconds
-            self.nodeSelector = nodeSelector
-            self.serviceAccountName = serviceAccountName
-            self.automountServiceAccountToken = automountServiceAccountToken
-            self.securityContext = securityContext
-            self.affinity = affinity
-            self.priorityClassName = priorityClassName
-            self.activeDeadlineSeconds = activeDeadlineSeconds
-            self.dnsConfig = dnsConfig
-            self.dnsPolicy = dnsPolicy
-            self.enableServiceLinks = enableServiceLinks
-            self.ephemeralContainers = ephemeralContainers
-            self.hostAliases = hostAliases
-            self.hostIPC = hostIPC
-            self.hostNetwork = hostNetwork
-            self.hostPID = hostPID
-            self.hostUsers = hostUsers
-            self.hostname = hostname
-            self.imagePullSecrets = imagePullSecrets
-            self.nodeName = nodeName
-            self.os = os
-            self.overhead = overhead
-            self.preemptionPolicy = preemptionPolicy
-            self.priority = priority
-            self.readinessGates = readinessGates
-            self.resourceClaims = resourceClaims
-            self.resources = resources
+            self.resourceName = resourceName
             self.restartPolicy = restartPolicy
-            self.runtimeClassName = runtimeClassName
-            self.schedulerName = schedulerName
-            self.schedulingGates = schedulingGates
-            self.serviceAccount = serviceAccount
-            self.setHostnameAsFQDN = setHostnameAsFQDN
-            self.shareProcessNamespace = shareProcessNamespace
-            self.subdomain = subdomain
-            self.tolerations = tolerations
-            self.topologySpreadConstraints = topologySpreadConstraints
         }
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = volumes { sink.key("volumes"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = initContainers { sink.key("initContainers"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            sink.key("containers"); sink.beginArray(); for index0 in containers.indices { containers[index0].write(to: sink) }; sink.endArray()
-            if let value = terminationGracePeriodSeconds { sink.key("terminationGracePeriodSeconds"); sink.int(value) }
-            if let value = nodeSelector { sink.key("nodeSelector"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
-            if let value = serviceAccountName { sink.key("serviceAccountName"); sink.string(value) }
-            if let value = automountServiceAccountToken { sink.key("automountServiceAccountToken"); sink.bool(value) }
-            securityContext?.writeField("securityContext", to: sink)
-            affinity?.writeField("affinity", to: sink)
-            if let value = priorityClassName { sink.key("priorityClassName"); sink.string(value) }
-            if let value = activeDeadlineSeconds { sink.key("activeDeadlineSeconds"); sink.int(value) }
-            dnsConfig?.writeField("dnsConfig", to: sink)
-            dnsPolicy?.writeField("dnsPolicy", to: sink)
-            if let value = enableServiceLinks { sink.key("enableServiceLinks"); sink.bool(value) }
-            if let value = ephemeralContainers { sink.key("ephemeralContainers"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = hostAliases { sink.key("hostAliases"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = hostIPC { sink.key("hostIPC"); sink.bool(value) }
-            if let value = hostNetwork { sink.key("hostNetwork"); sink.bool(value) }
-            if let value = hostPID { sink.key("hostPID"); sink.bool(value) }
-            if let value = hostUsers { sink.key("hostUsers"); sink.bool(value) }
-            if let value = hostname { sink.key("hostname"); sink.string(value) }
-            if let value = imagePullSecrets { sink.key("imagePullSecrets"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = nodeName { sink.key("nodeName"); sink.string(value) }
-            os?.writeField("os", to: sink)
-            if let value = overhead { sink.key("overhead"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value.text) }; sink.endObject() }
-            preemptionPolicy?.writeField("preemptionPolicy", to: sink)
-            if let value = priority { sink.key("priority"); sink.int(value) }
-            if let value = readinessGates { sink.key("readinessGates"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = resourceClaims { sink.key("resourceClaims"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            resources?.writeField("resources", to: sink)
-            restartPolicy?.writeField("restartPolicy", to: sink)
-            if let value = runtimeClassName { sink.key("runtimeClassName"); sink.string(value) }
-            if let value = schedulerName { sink.key("schedulerName"); sink.string(value) }
-            if let value = schedulingGates { sink.key("schedulingGates"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = serviceAccount { sink.key("serviceAccount"); sink.string(value) }
-            if let value = setHostnameAsFQDN { sink.key("setHostnameAsFQDN"); sink.bool(value) }
-            if let value = shareProcessNamespace { sink.key("shareProcessNamespace"); sink.bool(value) }
-            if let value = subdomain { sink.key("subdomain"); sink.string(value) }
-            if let value = tolerations { sink.key("tolerations"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = topologySpreadConstraints { sink.key("topologySpreadConstraints"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            sink.key("resourceName"); sink.string(resourceName)
+            sink.key("restartPolicy"); restartPolicy.write(to: sink)
             sink.endObject()
         }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: FieldKey.self)
-            self.volumes = try container.decodeIfPresent([CoreV1.Volume].self, forKey: "volumes")
-            self.initContainers = try container.decodeIfPresent([CoreV1.Container].self, forKey: "initContainers")
-            self.containers = try container.decode([CoreV1.Container].self, forKey: "containers")
-            self.terminationGracePeriodSeconds = try container.decodeIfPresent(Int.self, forKey: "terminationGracePeriodSeconds")
-            self.nodeSelector = try container.decodeIfPresent(StringMap<String>.self, forKey: "nodeSelector")
-            self.serviceAccountName = try container.decodeIfPresent(String.self, forKey: "serviceAccountName")
-            self.automountServiceAccountToken = try container.decodeIfPresent(Bool.self, forKey: "automountServiceAccountToken")
-            self.securityContext = try container.decodeIfPresent(CoreV1.PodSecurityContext.self, forKey: "securityContext")
-            self.affinity = try container.decodeIfPresent(CoreV1.Affinity.self, forKey: "affinity")
-            self.priorityClassName = try container.decodeIfPresent(String.self, forKey: "priorityClassName")
-            self.activeDeadlineSeconds = try container.decodeIfPresent(Int.self, forKey: "activeDeadlineSeconds")
-            self.dnsConfig = try container.decodeIfPresent(CoreV1.PodDNSConfig.self, forKey: "dnsConfig")
-            self.dnsPolicy = try container.decodeIfPresent(CoreV1.DNSPolicy.self, forKey: "dnsPolicy")
-            self.enableServiceLinks = try container.decodeIfPresent(Bool.self, forKey: "enableServiceLinks")
-            self.ephemeralContainers = try container.decodeIfPresent([CoreV1.EphemeralContainer].self, forKey: "ephemeralContainers")
-            self.hostAliases = try container.decodeIfPresent([CoreV1.HostAlias].self, forKey: "hostAliases")
-            self.hostIPC = try container.decodeIfPresent(Bool.self, forKey: "hostIPC")
-            self.hostNetwork = try container.decodeIfPresent(Bool.self, forKey: "hostNetwork")
-            self.hostPID = try container.decodeIfPresent(Bool.self, forKey: "hostPID")
-            self.hostUsers = try container.decodeIfPresent(Bool.self, forKey: "hostUsers")
-            self.hostname = try container.decodeIfPresent(String.self, forKey: "hostname")
-            self.imagePullSecrets = try container.decodeIfPresent([CoreV1.LocalObjectReference].self, forKey: "imagePullSecrets")
-            self.nodeName = try container.decodeIfPresent(String.self, forKey: "nodeName")
-            self.os = try container.decodeIfPresent(CoreV1.PodOS.self, forKey: "os")
-            self.overhead = try container.decodeIfPresent(StringMap<Quantity>.self, forKey: "overhead")
-            self.preemptionPolicy = try container.decodeIfPresent(CoreV1.PreemptionPolicy.self, forKey: "preemptionPolicy")
-            self.priority = try container.decodeIfPresent(Int.self, forKey: "priority")
-            self.readinessGates = try container.decodeIfPresent([CoreV1.PodReadinessGate].self, forKey: "readinessGates")
-            self.resourceClaims = try container.decodeIfPresent([CoreV1.PodResourceClaim].self, forKey: "resourceClaims")
-            self.resources = try container.decodeIfPresent(CoreV1.ResourceRequirements.self, forKey: "resources")
-            self.restartPolicy = try container.decodeIfPresent(CoreV1.RestartPolicy.self, forKey: "restartPolicy")
-            self.runtimeClassName = try container.decodeIfPresent(String.self, forKey: "runtimeClassName")
-            self.schedulerName = try container.decodeIfPresent(String.self, forKey: "schedulerName")
-            self.schedulingGates = try container.decodeIfPresent([CoreV1.PodSchedulingGate].self, forKey: "schedulingGates")
-            self.serviceAccount = try container.decodeIfPresent(String.self, forKey: "serviceAccount")
-            self.setHostnameAsFQDN = try container.decodeIfPresent(Bool.self, forKey: "setHostnameAsFQDN")
-            self.shareProcessNamespace = try container.decodeIfPresent(Bool.self, forKey: "shareProcessNamespace")
-            self.subdomain = try container.decodeIfPresent(String.self, forKey: "subdomain")
-            self.tolerations = try container.decodeIfPresent([CoreV1.Toleration].self, forKey: "tolerations")
-            self.topologySpreadConstraints = try container.decodeIfPresent([CoreV1.TopologySpreadConstraint].self, forKey: "topologySpreadConstraints")
+            self.resourceName = try container.decode(String.self, forKey: "resourceName")
+            self.restartPolicy = try container.decode(CoreV1.ResourceResizeRestartPolicy.self, forKey: "restartPolicy")
         }
     }
 }
 
 extension CoreV1 {
-    /// `io.k8s.api.core.v1.PodTemplateSpec`.
-    public struct PodTemplateSpec: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `metadata`: `MetaV1.ObjectMeta`.
-        public var metadata: MetaV1.ObjectMeta?
-        /// `spec`: `CoreV1.PodSpec`.
-        public var spec: CoreV1.PodSpec?
+    /// `io.k8s.api.core.v1.DownwardAPIProjection`.
+    public struct DownwardAPIProjection: Decodable, Equatable, Sendable, DocumentWritable {
+        /// `items`: array of `CoreV1.DownwardAPIVolumeFile`; list type atomic.
+        public var items: [CoreV1.DownwardAPIVolumeFile]?
 
         /// Every field; optional ones default to absent.
         public init(
-            metadata: MetaV1.ObjectMeta? = nil,
-            spec: CoreV1.PodSpec? = nil
+            items: [CoreV1.DownwardAPIVolumeFile]? = nil
         ) {
-            self.metadata = metadata
-            self.spec = spec
+            self.items = items
         }
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            metadata?.writeField("metadata", to: sink)
-            spec?.writeField("spec", to: sink)
+            if let value = items { sink.key("items"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: FieldKey.self)
-            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
-            self.spec = try container.decodeIfPresent(CoreV1.PodSpec.self, forKey: "spec")
+            self.items = try container.decodeIfPresent([CoreV1.DownwardAPIVolumeFile].self, forKey: "items")
         }
     }
 }
 
 extension CoreV1 {
-    /// `io.k8s.api.core.v1.PortworxVolumeSource`.
-    public struct PortworxVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `fsType`: string.
-        public var fsType: String?
-        /// `readOnly`: boolean.
-        public var readOnly: Bool?
-        /// `volumeID`: string; required.
-        public var volumeID: String
+    /// `io.k8s.api.core.v1.DownwardAPIVolumeFile`.
+    public struct DownwardAPIVolumeFile: Decodable, Equatable, Sendable, DocumentWritable {
+        /// `fieldRef`: `CoreV1.ObjectFieldSelector`.
+        public var fieldRef: CoreV1.ObjectFieldSelector?
+        /// `mode`: integer; format int32.
+        public var mode: Int?
+        /// `path`: string; required.
+        public var path: String
+        /// `resourceFieldRef`: `CoreV1.ResourceFieldSelector`.
+        public var resourceFieldRef: CoreV1.ResourceFieldSelector?
 
         /// Every field; optional ones default to absent.
         public init(
-            fsType: String? = nil,
-            readOnly: Bool? = nil,
-            volumeID: String
+            fieldRef: CoreV1.ObjectFieldSelector? = nil,
+            mode: Int? = nil,
+            path: String,
+            resourceFieldRef: CoreV1.ResourceFieldSelector? = nil
         ) {
-            self.fsType = fsType
-            self.readOnly = readOnly
-            self.volumeID = volumeID
+            self.fieldRef = fieldRef
+            self.mode = mode
+            self.path = path
+            self.resourceFieldRef = resourceFieldRef
         }
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = fsType { sink.key("fsType"); sink.string(value) }
-            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
-            sink.key("volumeID"); sink.string(volumeID)
+            fieldRef?.writeField("fieldRef", to: sink)
+            if let value = mode { sink.key("mode"); sink.int(value) }
+            sink.key("path"); sink.string(path)
+            resourceFieldRef?.writeField("resourceFieldRef", to: sink)
             sink.endObject()
         }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: FieldKey.self)
-            self.fsType = try container.decodeIfPresent(String.self, forKey: "fsType")
-            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
-            self.volumeID = try container.decode(String.self, forKey: "volumeID")
+            self.fieldRef = try container.decodeIfPresent(CoreV1.ObjectFieldSelector.self, forKey: "fieldRef")
+            self.mode = try container.decodeIfPresent(Int.self, forKey: "mode")
+            self.path = try container.decode(String.self, forKey: "path")
+            self.resourceFieldRef = try container.decodeIfPresent(CoreV1.ResourceFieldSelector.self, forKey: "resourceFieldRef")
         }
     }
 }
 
 extension CoreV1 {
-    /// `io.k8s.api.core.v1.PreferredSchedulingTerm`.
-    public struct PreferredSchedulingTerm: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `preference`: `CoreV1.NodeSelectorTerm`; required.
-        public var preference: CoreV1.NodeSelectorTerm
-        /// `weight`: integer; format int32; required.
-        public var weight: Int
-
-        /// Every field; optional ones default to absent.
-        public init(
-            preference: CoreV1.NodeSelectorTerm,
-            weight: Int
-        ) {
-            self.preference = preference
-            self.weight = weight
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            sink.key("preference"); preference.write(to: sink)
-            sink.key("weight"); sink.int(weight)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.preference = try container.decode(CoreV1.NodeSelectorTerm.self, forKey: "preference")
-            self.weight = try container.decode(Int.self, forKey: "weight")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.Probe`.
-    public struct Probe: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `httpGet`: `CoreV1.HTTPGetAction`.
-        public var httpGet: CoreV1.HTTPGetAction?
-        /// `tcpSocket`: `CoreV1.TCPSocketAction`.
-        public var tcpSocket: CoreV1.TCPSocketAction?
-        /// `exec`: `CoreV1.ExecAction`.
-        public var exec: CoreV1.ExecAction?
-        /// `grpc`: `CoreV1.GRPCAction`.
-        public var grpc: CoreV1.GRPCAction?
-        /// `initialDelaySeconds`: integer; format int32.
-        public var initialDelaySeconds: Int?
-        /// `timeoutSeconds`: integer; format int32.
-        public var timeoutSeconds: Int?
-        /// `periodSeconds`: integer; format int32.
-        public var periodSeconds: Int?
-        /// `successThreshold`: integer; format int32.
-        public var successThreshold: Int?
-        /// `failureThreshold`: integer; format int32.
-        public var failureThreshold: Int?
-        /// `terminationGracePeriodSeconds`: integer; format int64.
-        public var terminationGracePeriodSeconds: Int?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            httpGet: CoreV1.HTTPGetAction? = nil,
-            tcpSocket: CoreV1.TCPSocketAction? = nil,
-            exec: CoreV1.ExecAction? = nil,
-            grpc: CoreV1.GRPCAction? = nil,
-            initialDelaySeconds: Int? = nil,
-            timeoutSeconds: Int? = nil,
-            periodSeconds: Int? = nil,
-            successThreshold: Int? = nil,
-            failureThreshold: Int? = nil,
-            terminationGracePeriodSeconds: Int? = nil
-        ) {
-            self.httpGet = httpGet
-            self.tcpSocket = tcpSocket
-            self.exec = exec
-            self.grpc = grpc
-            self.initialDelaySeconds = initialDelaySeconds
-            self.timeoutSeconds = timeoutSeconds
-            self.periodSeconds = periodSeconds
-            self.successThreshold = successThreshold
-            self.failureThreshold = failureThreshold
-            self.terminationGracePeriodSeconds = terminationGracePeriodSeconds
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            httpGet?.writeField("httpGet", to: sink)
-            tcpSocket?.writeField("tcpSocket", to: sink)
-            exec?.writeField("exec", to: sink)
-            grpc?.writeField("grpc", to: sink)
-            if let value = initialDelaySeconds { sink.key("initialDelaySeconds"); sink.int(value) }
-            if let value = timeoutSeconds { sink.key("timeoutSeconds"); sink.int(value) }
-            if let value = periodSeconds { sink.key("periodSeconds"); sink.int(value) }
-            if let value = successThreshold { sink.key("successThreshold"); sink.int(value) }
-            if let value = failureThreshold { sink.key("failureThreshold"); sink.int(value) }
-            if let value = terminationGracePeriodSeconds { sink.key("terminationGracePeriodSeconds"); sink.int(value) }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.httpGet = try container.decodeIfPresent(CoreV1.HTTPGetAction.self, forKey: "httpGet")
-            self.tcpSocket = try container.decodeIfPresent(CoreV1.TCPSocketAction.self, forKey: "tcpSocket")
-            self.exec = try container.decodeIfPresent(CoreV1.ExecAction.self, forKey: "exec")
-            self.grpc = try container.decodeIfPresent(CoreV1.GRPCAction.self, forKey: "grpc")
-            self.initialDelaySeconds = try container.decodeIfPresent(Int.self, forKey: "initialDelaySeconds")
-            self.timeoutSeconds = try container.decodeIfPresent(Int.self, forKey: "timeoutSeconds")
-            self.periodSeconds = try container.decodeIfPresent(Int.self, forKey: "periodSeconds")
-            self.successThreshold = try container.decodeIfPresent(Int.self, forKey: "successThreshold")
-            self.failureThreshold = try container.decodeIfPresent(Int.self, forKey: "failureThreshold")
-            self.terminationGracePeriodSeconds = try container.decodeIfPresent(Int.self, forKey: "terminationGracePeriodSeconds")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.ProjectedVolumeSource`.
-    public struct ProjectedVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
+    /// `io.k8s.api.core.v1.DownwardAPIVolumeSource`.
+    public struct DownwardAPIVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
         /// `defaultMode`: integer; format int32.
         public var defaultMode: Int?
-        /// `sources`: array of `CoreV1.VolumeProjection`; list type atomic.
-        public var sources: [CoreV1.VolumeProjection]?
+        /// `items`: array of `CoreV1.DownwardAPIVolumeFile`; list type atomic.
+        public var items: [CoreV1.DownwardAPIVolumeFile]?
 
         /// Every field; optional ones default to absent.
         public init(
             defaultMode: Int? = nil,
-            sources: [CoreV1.VolumeProjection]? = nil
+            items: [CoreV1.DownwardAPIVolumeFile]? = nil
         ) {
             self.defaultMode = defaultMode
-            self.sources = sources
+            self.items = items
         }
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
             if let value = defaultMode { sink.key("defaultMode"); sink.int(value) }
-            if let value = sources { sink.key("sources"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = items { sink.key("items"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: FieldKey.self)
             self.defaultMode = try container.decodeIfPresent(Int.self, forKey: "defaultMode")
-            self.sources = try container.decodeIfPresent([CoreV1.VolumeProjection].self, forKey: "sources")
+            self.items = try container.decodeIfPresent([CoreV1.DownwardAPIVolumeFile].self, forKey: "items")
+        }
+    }
+}
+
+extension CoreV1 {
+    /// `io.k8s.api.core.v1.EmptyDirVolumeSource`.
+    public struct EmptyDirVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
+        /// `medium`: string.
+        public var medium: String?
+        /// `sizeLimit`: quantity.
+        public var sizeLimit: Quantity?
+
+        /// Every field; optional ones default to absent.
+        public init(
+            medium: String? = nil,
+            sizeLimit: Quantity? = nil
+        ) {
+            self.medium = medium
+            self.sizeLimit = sizeLimit
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let value = medium { sink.key("medium"); sink.string(value) }
+            if let value = sizeLimit { sink.key("sizeLimit"); sink.string(value.text) }
+            sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.medium = try container.decodeIfPresent(String.self, forKey: "medium")
+            self.sizeLimit = try container.decodeIfPresent(Quantity.self, forKey: "sizeLimit")
+        }
+    }
+}
+
+extension CoreV1 {
+    /// `io.k8s.api.core.v1.EnvFromSource`.
+    public struct EnvFromSource: Decodable, Equatable, Sendable, DocumentWritable {
+        /// `configMapRef`: `CoreV1.ConfigMapEnvSource`.
+        public var configMapRef: CoreV1.ConfigMapEnvSource?
+        /// `prefix`: string.
+        public var prefix: String?
+        /// `secretRef`: `CoreV1.SecretEnvSource`.
+        public var secretRef: CoreV1.SecretEnvSource?
+
+        /// Every field; optional ones default to absent.
+        public init(
+            configMapRef: CoreV1.ConfigMapEnvSource? = nil,
+            prefix: String? = nil,
+            secretRef: CoreV1.SecretEnvSource? = nil
+        ) {
+            self.configMapRef = configMapRef
+            self.prefix = prefix
+            self.secretRef = secretRef
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            configMapRef?.writeField("configMapRef", to: sink)
+            if let value = prefix { sink.key("prefix"); sink.string(value) }
+            secretRef?.writeField("secretRef", to: sink)
+            sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.configMapRef = try container.decodeIfPresent(CoreV1.ConfigMapEnvSource.self, forKey: "configMapRef")
+            self.prefix = try container.decodeIfPresent(String.self, forKey: "prefix")
+            self.secretRef = try container.decodeIfPresent(CoreV1.SecretEnvSource.self, forKey: "secretRef")
+        }
+    }
+}
+
+extension CoreV1 {
+    /// `io.k8s.api.core.v1.EnvVar`.
+    public struct EnvVar: Decodable, Equatable, Sendable, DocumentWritable {
+        /// `name`: string; required.
+        public var name: String
+        /// `value`: string.
+        public var value: String?
+        /// `valueFrom`: `CoreV1.EnvVarSource`.
+        public var valueFrom: CoreV1.EnvVarSource?
+
+        /// Every field; optional ones default to absent.
+        public init(
+            name: String,
+            value: String? = nil,
+            valueFrom: CoreV1.EnvVarSource? = nil
+        ) {
+            self.name = name
+            self.value = value
+            self.valueFrom = valueFrom
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("name"); sink.string(name)
+            if let value = value { sink.key("value"); sink.string(value) }
+            valueFrom?.writeField("valueFrom", to: sink)
+            sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.name = try container.decode(String.self, forKey: "name")
+            self.value = try container.decodeIfPresent(String.self, forKey: "value")
+            self.valueFrom = try container.decodeIfPresent(CoreV1.EnvVarSource.self, forKey: "valueFrom")
         }
     }
 }

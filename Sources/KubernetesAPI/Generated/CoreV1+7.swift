@@ -2,847 +2,197 @@
 // Do not edit by hand.
 
 extension CoreV1 {
-    /// `io.k8s.api.core.v1.SecretVolumeSource`.
-    public struct SecretVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `secretName`: string.
-        public var secretName: String?
-        /// `defaultMode`: integer; format int32.
-        public var defaultMode: Int?
-        /// `items`: array of `CoreV1.KeyToPath`; list type atomic.
-        public var items: [CoreV1.KeyToPath]?
-        /// `optional`: boolean.
-        public var optional: Bool?
+    /// `io.k8s.api.core.v1.EphemeralContainer`.
+    public struct EphemeralContainer: Decodable, Equatable, Sendable, DocumentWritable {
+        /// `name`: string; required.
+        public var name: String
+        /// `args`: array of string; list type atomic.
+        public var args: [String]?
+        /// `command`: array of string; list type atomic.
+        public var command: [String]?
+        /// `env`: array of `CoreV1.EnvVar`; list type map, keyed by `name`.
+        public var env: [CoreV1.EnvVar]?
+        /// `envFrom`: array of `CoreV1.EnvFromSource`; list type atomic.
+        public var envFrom: [CoreV1.EnvFromSource]?
+        /// `image`: string.
+        public var image: String?
+        /// `imagePullPolicy`: `CoreV1.PullPolicy`.
+        public var imagePullPolicy: CoreV1.PullPolicy?
+        /// `lifecycle`: `CoreV1.Lifecycle`.
+        public var lifecycle: CoreV1.Lifecycle?
+        /// `livenessProbe`: `CoreV1.Probe`.
+        public var livenessProbe: CoreV1.Probe?
+        /// `ports`: array of `CoreV1.ContainerPort`; list type map, keyed by `containerPort`, `protocol`.
+        public var ports: [CoreV1.ContainerPort]?
+        /// `readinessProbe`: `CoreV1.Probe`.
+        public var readinessProbe: CoreV1.Probe?
+        /// `resizePolicy`: array of `CoreV1.ContainerResizePolicy`; list type atomic.
+        public var resizePolicy: [CoreV1.ContainerResizePolicy]?
+        /// `resources`: `CoreV1.ResourceRequirements`.
+        public var resources: CoreV1.ResourceRequirements?
+        /// `restartPolicy`: string.
+        public var restartPolicy: String?
+        /// `securityContext`: `CoreV1.SecurityContext`.
+        public var securityContext: CoreV1.SecurityContext?
+        /// `startupProbe`: `CoreV1.Probe`.
+        public var startupProbe: CoreV1.Probe?
+        /// `stdin`: boolean.
+        public var stdin: Bool?
+        /// `stdinOnce`: boolean.
+        public var stdinOnce: Bool?
+        /// `targetContainerName`: string.
+        public var targetContainerName: String?
+        /// `terminationMessagePath`: string.
+        public var terminationMessagePath: String?
+        /// `terminationMessagePolicy`: `CoreV1.TerminationMessagePolicy`.
+        public var terminationMessagePolicy: CoreV1.TerminationMessagePolicy?
+        /// `tty`: boolean.
+        public var tty: Bool?
+        /// `volumeDevices`: array of `CoreV1.VolumeDevice`; list type map, keyed by `devicePath`.
+        public var volumeDevices: [CoreV1.VolumeDevice]?
+        /// `volumeMounts`: array of `CoreV1.VolumeMount`; list type map, keyed by `mountPath`.
+        public var volumeMounts: [CoreV1.VolumeMount]?
+        /// `workingDir`: string.
+        public var workingDir: String?
 
         /// Every field; optional ones default to absent.
         public init(
-            secretName: String? = nil,
-            defaultMode: Int? = nil,
-            items: [CoreV1.KeyToPath]? = nil,
-            optional: Bool? = nil
-        ) {
-            self.secretName = secretName
-            self.defaultMode = defaultMode
-            self.items = items
-            self.optional = optional
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let value = secretName { sink.key("secretName"); sink.string(value) }
-            if let value = defaultMode { sink.key("defaultMode"); sink.int(value) }
-            if let value = items { sink.key("items"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = optional { sink.key("optional"); sink.bool(value) }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.secretName = try container.decodeIfPresent(String.self, forKey: "secretName")
-            self.defaultMode = try container.decodeIfPresent(Int.self, forKey: "defaultMode")
-            self.items = try container.decodeIfPresent([CoreV1.KeyToPath].self, forKey: "items")
-            self.optional = try container.decodeIfPresent(Bool.self, forKey: "optional")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.SecurityContext`.
-    public struct SecurityContext: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `capabilities`: `CoreV1.Capabilities`.
-        public var capabilities: CoreV1.Capabilities?
-        /// `privileged`: boolean.
-        public var privileged: Bool?
-        /// `runAsUser`: integer; format int64.
-        public var runAsUser: Int?
-        /// `runAsGroup`: integer; format int64.
-        public var runAsGroup: Int?
-        /// `runAsNonRoot`: boolean.
-        public var runAsNonRoot: Bool?
-        /// `readOnlyRootFilesystem`: boolean.
-        public var readOnlyRootFilesystem: Bool?
-        /// `allowPrivilegeEscalation`: boolean.
-        public var allowPrivilegeEscalation: Bool?
-        /// `seccompProfile`: `CoreV1.SeccompProfile`.
-        public var seccompProfile: CoreV1.SeccompProfile?
-        /// `appArmorProfile`: `CoreV1.AppArmorProfile`.
-        public var appArmorProfile: CoreV1.AppArmorProfile?
-        /// `procMount`: `CoreV1.ProcMountType`.
-        public var procMount: CoreV1.ProcMountType?
-        /// `seLinuxOptions`: `CoreV1.SELinuxOptions`.
-        public var seLinuxOptions: CoreV1.SELinuxOptions?
-        /// `windowsOptions`: `CoreV1.WindowsSecurityContextOptions`.
-        public var windowsOptions: CoreV1.WindowsSecurityContextOptions?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            capabilities: CoreV1.Capabilities? = nil,
-            privileged: Bool? = nil,
-            runAsUser: Int? = nil,
-            runAsGroup: Int? = nil,
-            runAsNonRoot: Bool? = nil,
-            readOnlyRootFilesystem: Bool? = nil,
-            allowPrivilegeEscalation: Bool? = nil,
-            seccompProfile: CoreV1.SeccompProfile? = nil,
-            appArmorProfile: CoreV1.AppArmorProfile? = nil,
-            procMount: CoreV1.ProcMountType? = nil,
-            seLinuxOptions: CoreV1.SELinuxOptions? = nil,
-            windowsOptions: CoreV1.WindowsSecurityContextOptions? = nil
-        ) {
-            self.capabilities = capabilities
-            self.privileged = privileged
-            self.runAsUser = runAsUser
-            self.runAsGroup = runAsGroup
-            self.runAsNonRoot = runAsNonRoot
-            self.readOnlyRootFilesystem = readOnlyRootFilesystem
-            self.allowPrivilegeEscalation = allowPrivilegeEscalation
-            self.seccompProfile = seccompProfile
-            self.appArmorProfile = appArmorProfile
-            self.procMount = procMount
-            self.seLinuxOptions = seLinuxOptions
-            self.windowsOptions = windowsOptions
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            capabilities?.writeField("capabilities", to: sink)
-            if let value = privileged { sink.key("privileged"); sink.bool(value) }
-            if let value = runAsUser { sink.key("runAsUser"); sink.int(value) }
-            if let value = runAsGroup { sink.key("runAsGroup"); sink.int(value) }
-            if let value = runAsNonRoot { sink.key("runAsNonRoot"); sink.bool(value) }
-            if let value = readOnlyRootFilesystem { sink.key("readOnlyRootFilesystem"); sink.bool(value) }
-            if let value = allowPrivilegeEscalation { sink.key("allowPrivilegeEscalation"); sink.bool(value) }
-            seccompProfile?.writeField("seccompProfile", to: sink)
-            appArmorProfile?.writeField("appArmorProfile", to: sink)
-            procMount?.writeField("procMount", to: sink)
-            seLinuxOptions?.writeField("seLinuxOptions", to: sink)
-            windowsOptions?.writeField("windowsOptions", to: sink)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.capabilities = try container.decodeIfPresent(CoreV1.Capabilities.self, forKey: "capabilities")
-            self.privileged = try container.decodeIfPresent(Bool.self, forKey: "privileged")
-            self.runAsUser = try container.decodeIfPresent(Int.self, forKey: "runAsUser")
-            self.runAsGroup = try container.decodeIfPresent(Int.self, forKey: "runAsGroup")
-            self.runAsNonRoot = try container.decodeIfPresent(Bool.self, forKey: "runAsNonRoot")
-            self.readOnlyRootFilesystem = try container.decodeIfPresent(Bool.self, forKey: "readOnlyRootFilesystem")
-            self.allowPrivilegeEscalation = try container.decodeIfPresent(Bool.self, forKey: "allowPrivilegeEscalation")
-            self.seccompProfile = try container.decodeIfPresent(CoreV1.SeccompProfile.self, forKey: "seccompProfile")
-            self.appArmorProfile = try container.decodeIfPresent(CoreV1.AppArmorProfile.self, forKey: "appArmorProfile")
-            self.procMount = try container.decodeIfPresent(CoreV1.ProcMountType.self, forKey: "procMount")
-            self.seLinuxOptions = try container.decodeIfPresent(CoreV1.SELinuxOptions.self, forKey: "seLinuxOptions")
-            self.windowsOptions = try container.decodeIfPresent(CoreV1.WindowsSecurityContextOptions.self, forKey: "windowsOptions")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.Service`.
-    ///
-    /// Kind `Service` of `v1`, namespaced.
-    public struct Service: SecretFreeObject {
-        public static let apiVersion = "v1"
-        public static let kind = "Service"
-        public static let isNamespaced = true
-
-        /// `apiVersion`: "v1"; absent only where the object is embedded in another.
-        public var apiVersion: String? = Self.apiVersion
-        /// `kind`: "Service"; absent only where the object is embedded in another.
-        public var kind: String? = Self.kind
-        /// `metadata`: `MetaV1.ObjectMeta`.
-        public var metadata: MetaV1.ObjectMeta?
-        /// `spec`: `CoreV1.ServiceSpec`.
-        public var spec: CoreV1.ServiceSpec?
-        /// `status`: any JSON value; the API server's report, kept as free-form JSON.
-        public var status: JSONValue?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            metadata: MetaV1.ObjectMeta? = nil,
-            spec: CoreV1.ServiceSpec? = nil,
-            status: JSONValue? = nil
-        ) {
-            self.metadata = metadata
-            self.spec = spec
-            self.status = status
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
-            if let kind { sink.key("kind"); sink.string(kind) }
-            metadata?.writeField("metadata", to: sink)
-            spec?.writeField("spec", to: sink)
-            status?.writeField("status", to: sink)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
-            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
-            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
-            self.spec = try container.decodeIfPresent(CoreV1.ServiceSpec.self, forKey: "spec")
-            self.status = try container.decodeIfPresent(JSONValue.self, forKey: "status")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.ServiceAccount`.
-    ///
-    /// Kind `ServiceAccount` of `v1`, namespaced.
-    public struct ServiceAccount: SecretFreeObject {
-        public static let apiVersion = "v1"
-        public static let kind = "ServiceAccount"
-        public static let isNamespaced = true
-
-        /// `apiVersion`: "v1"; absent only where the object is embedded in another.
-        public var apiVersion: String? = Self.apiVersion
-        /// `kind`: "ServiceAccount"; absent only where the object is embedded in another.
-        public var kind: String? = Self.kind
-        /// `metadata`: `MetaV1.ObjectMeta`.
-        public var metadata: MetaV1.ObjectMeta?
-        /// `automountServiceAccountToken`: boolean.
-        public var automountServiceAccountToken: Bool?
-        /// `imagePullSecrets`: array of `CoreV1.LocalObjectReference`; list type atomic.
-        public var imagePullSecrets: [CoreV1.LocalObjectReference]?
-        /// `secrets`: array of `CoreV1.ObjectReference`; list type map, keyed by `name`.
-        public var secrets: [CoreV1.ObjectReference]?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            metadata: MetaV1.ObjectMeta? = nil,
-            automountServiceAccountToken: Bool? = nil,
-            imagePullSecrets: [CoreV1.LocalObjectReference]? = nil,
-            secrets: [CoreV1.ObjectReference]? = nil
-        ) {
-            self.metadata = metadata
-            self.automountServiceAccountToken = automountServiceAccountToken
-            self.imagePullSecrets = imagePullSecrets
-            self.secrets = secrets
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
-            if let kind { sink.key("kind"); sink.string(kind) }
-            metadata?.writeField("metadata", to: sink)
-            if let value = automountServiceAccountToken { sink.key("automountServiceAccountToken"); sink.bool(value) }
-            if let value = imagePullSecrets { sink.key("imagePullSecrets"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = secrets { sink.key("secrets"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
-            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
-            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
-            self.automountServiceAccountToken = try container.decodeIfPresent(Bool.self, forKey: "automountServiceAccountToken")
-            self.imagePullSecrets = try container.decodeIfPresent([CoreV1.LocalObjectReference].self, forKey: "imagePullSecrets")
-            self.secrets = try container.decodeIfPresent([CoreV1.ObjectReference].self, forKey: "secrets")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.ServiceAccountTokenProjection`.
-    public struct ServiceAccountTokenProjection: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `audience`: string.
-        public var audience: String?
-        /// `expirationSeconds`: integer; format int64.
-        public var expirationSeconds: Int?
-        /// `path`: string; required.
-        public var path: String
-
-        /// Every field; optional ones default to absent.
-        public init(
-            audience: String? = nil,
-            expirationSeconds: Int? = nil,
-            path: String
-        ) {
-            self.audience = audience
-            self.expirationSeconds = expirationSeconds
-            self.path = path
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let value = audience { sink.key("audience"); sink.string(value) }
-            if let value = expirationSeconds { sink.key("expirationSeconds"); sink.int(value) }
-            sink.key("path"); sink.string(path)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.audience = try container.decodeIfPresent(String.self, forKey: "audience")
-            self.expirationSeconds = try container.decodeIfPresent(Int.self, forKey: "expirationSeconds")
-            self.path = try container.decode(String.self, forKey: "path")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.ServicePort`.
-    public struct ServicePort: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `name`: string.
-        public var name: String?
-        /// `protocol`: `CoreV1.TransportProtocol`.
-        public var `protocol`: CoreV1.TransportProtocol?
-        /// `port`: integer; format int32; required.
-        public var port: Int
-        /// `targetPort`: integer or string.
-        public var targetPort: IntOrString?
-        /// `appProtocol`: string.
-        public var appProtocol: String?
-        /// `nodePort`: integer; format int32.
-        public var nodePort: Int?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            name: String? = nil,
-            `protocol`: CoreV1.TransportProtocol? = nil,
-            port: Int,
-            targetPort: IntOrString? = nil,
-            appProtocol: String? = nil,
-            nodePort: Int? = nil
+            name: String,
+            args: [String]? = nil,
+            command: [String]? = nil,
+            env: [CoreV1.EnvVar]? = nil,
+            envFrom: [CoreV1.EnvFromSource]? = nil,
+            image: String? = nil,
+            imagePullPolicy: CoreV1.PullPolicy? = nil,
+            lifecycle: CoreV1.Lifecycle? = nil,
+            livenessProbe: CoreV1.Probe? = nil,
+            ports: [CoreV1.ContainerPort]? = nil,
+            readinessProbe: CoreV1.Probe? = nil,
+            resizePolicy: [CoreV1.ContainerResizePolicy]? = nil,
+            resources: CoreV1.ResourceRequirements? = nil,
+            restartPolicy: String? = nil,
+            securityContext: CoreV1.SecurityContext? = nil,
+            startupProbe: CoreV1.Probe? = nil,
+            stdin: Bool? = nil,
+            stdinOnce: Bool? = nil,
+            targetContainerName: String? = nil,
+            terminationMessagePath: String? = nil,
+            terminationMessagePolicy: CoreV1.TerminationMessagePolicy? = nil,
+            tty: Bool? = nil,
+            volumeDevices: [CoreV1.VolumeDevice]? = nil,
+            volumeMounts: [CoreV1.VolumeMount]? = nil,
+            workingDir: String? = nil
         ) {
             self.name = name
-            self.`protocol` = `protocol`
-            self.port = port
-            self.targetPort = targetPort
-            self.appProtocol = appProtocol
-            self.nodePort = nodePort
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let value = name { sink.key("name"); sink.string(value) }
-            `protocol`?.writeField("protocol", to: sink)
-            sink.key("port"); sink.int(port)
-            targetPort?.writeField("targetPort", to: sink)
-            if let value = appProtocol { sink.key("appProtocol"); sink.string(value) }
-            if let value = nodePort { sink.key("nodePort"); sink.int(value) }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.name = try container.decodeIfPresent(String.self, forKey: "name")
-            self.`protocol` = try container.decodeIfPresent(CoreV1.TransportProtocol.self, forKey: "protocol")
-            self.port = try container.decode(Int.self, forKey: "port")
-            self.targetPort = try container.decodeIfPresent(IntOrString.self, forKey: "targetPort")
-            self.appProtocol = try container.decodeIfPresent(String.self, forKey: "appProtocol")
-            self.nodePort = try container.decodeIfPresent(Int.self, forKey: "nodePort")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.ServiceSpec`.
-    public struct ServiceSpec: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `ports`: array of `CoreV1.ServicePort`; list type map, keyed by `port`, `protocol`.
-        public var ports: [CoreV1.ServicePort]?
-        /// `selector`: map of string to string; map type atomic.
-        public var selector: StringMap<String>?
-        /// `clusterIP`: string.
-        public var clusterIP: String?
-        /// `type`: `CoreV1.ServiceType`.
-        public var type: CoreV1.ServiceType?
-        /// `publishNotReadyAddresses`: boolean.
-        public var publishNotReadyAddresses: Bool?
-        /// `externalName`: string.
-        public var externalName: String?
-        /// `allocateLoadBalancerNodePorts`: boolean.
-        public var allocateLoadBalancerNodePorts: Bool?
-        /// `clusterIPs`: array of string; list type atomic.
-        public var clusterIPs: [String]?
-        /// `externalIPs`: array of string; list type atomic.
-        public var externalIPs: [String]?
-        /// `externalTrafficPolicy`: `CoreV1.ServiceTrafficPolicy`.
-        public var externalTrafficPolicy: CoreV1.ServiceTrafficPolicy?
-        /// `healthCheckNodePort`: integer; format int32.
-        public var healthCheckNodePort: Int?
-        /// `internalTrafficPolicy`: `CoreV1.ServiceTrafficPolicy`.
-        public var internalTrafficPolicy: CoreV1.ServiceTrafficPolicy?
-        /// `ipFamilies`: array of `CoreV1.IPFamily`; list type atomic.
-        public var ipFamilies: [CoreV1.IPFamily]?
-        /// `ipFamilyPolicy`: `CoreV1.IPFamilyPolicy`.
-        public var ipFamilyPolicy: CoreV1.IPFamilyPolicy?
-        /// `loadBalancerClass`: string.
-        public var loadBalancerClass: String?
-        /// `loadBalancerIP`: string.
-        public var loadBalancerIP: String?
-        /// `loadBalancerSourceRanges`: array of string; list type atomic.
-        public var loadBalancerSourceRanges: [String]?
-        /// `sessionAffinity`: `CoreV1.ServiceAffinity`.
-        public var sessionAffinity: CoreV1.ServiceAffinity?
-        /// `sessionAffinityConfig`: `CoreV1.SessionAffinityConfig`.
-        public var sessionAffinityConfig: CoreV1.SessionAffinityConfig?
-        /// `trafficDistribution`: string.
-        public var trafficDistribution: String?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            ports: [CoreV1.ServicePort]? = nil,
-            selector: StringMap<String>? = nil,
-            clusterIP: String? = nil,
-            type: CoreV1.ServiceType? = nil,
-            publishNotReadyAddresses: Bool? = nil,
-            externalName: String? = nil,
-            allocateLoadBalancerNodePorts: Bool? = nil,
-            clusterIPs: [String]? = nil,
-            externalIPs: [String]? = nil,
-            externalTrafficPolicy: CoreV1.ServiceTrafficPolicy? = nil,
-            healthCheckNodePort: Int? = nil,
-            internalTrafficPolicy: CoreV1.ServiceTrafficPolicy? = nil,
-            ipFamilies: [CoreV1.IPFamily]? = nil,
-            ipFamilyPolicy: CoreV1.IPFamilyPolicy? = nil,
-            loadBalancerClass: String? = nil,
-            loadBalancerIP: String? = nil,
-            loadBalancerSourceRanges: [String]? = nil,
-            sessionAffinity: CoreV1.ServiceAffinity? = nil,
-            sessionAffinityConfig: CoreV1.SessionAffinityConfig? = nil,
-            trafficDistribution: String? = nil
-        ) {
+            self.args = args
+            self.command = command
+            self.env = env
+            self.envFrom = envFrom
+            self.image = image
+            self.imagePullPolicy = imagePullPolicy
+            self.lifecycle = lifecycle
+            self.livenessProbe = livenessProbe
             self.ports = ports
-            self.selector = selector
-            self.clusterIP = clusterIP
-            self.type = type
-            self.publishNotReadyAddresses = publishNotReadyAddresses
-            self.externalName = externalName
-            self.allocateLoadBalancerNodePorts = allocateLoadBalancerNodePorts
-            self.clusterIPs = clusterIPs
-            self.externalIPs = externalIPs
-            self.externalTrafficPolicy = externalTrafficPolicy
-            self.healthCheckNodePort = healthCheckNodePort
-            self.internalTrafficPolicy = internalTrafficPolicy
-            self.ipFamilies = ipFamilies
-            self.ipFamilyPolicy = ipFamilyPolicy
-            self.loadBalancerClass = loadBalancerClass
-            self.loadBalancerIP = loadBalancerIP
-            self.loadBalancerSourceRanges = loadBalancerSourceRanges
-            self.sessionAffinity = sessionAffinity
-            self.sessionAffinityConfig = sessionAffinityConfig
-            self.trafficDistribution = trafficDistribution
+            self.readinessProbe = readinessProbe
+            self.resizePolicy = resizePolicy
+            self.resources = resources
+            self.restartPolicy = restartPolicy
+            self.securityContext = securityContext
+            self.startupProbe = startupProbe
+            self.stdin = stdin
+            self.stdinOnce = stdinOnce
+            self.targetContainerName = targetContainerName
+            self.terminationMessagePath = terminationMessagePath
+            self.terminationMessagePolicy = terminationMessagePolicy
+            self.tty = tty
+            self.volumeDevices = volumeDevices
+            self.volumeMounts = volumeMounts
+            self.workingDir = workingDir
         }
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
+            sink.key("name"); sink.string(name)
+            if let value = args { sink.key("args"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            if let value = command { sink.key("command"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            if let value = env { sink.key("env"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = envFrom { sink.key("envFrom"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = image { sink.key("image"); sink.string(value) }
+            imagePullPolicy?.writeField("imagePullPolicy", to: sink)
+            lifecycle?.writeField("lifecycle", to: sink)
+            livenessProbe?.writeField("livenessProbe", to: sink)
             if let value = ports { sink.key("ports"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = selector { sink.key("selector"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
-            if let value = clusterIP { sink.key("clusterIP"); sink.string(value) }
-            type?.writeField("type", to: sink)
-            if let value = publishNotReadyAddresses { sink.key("publishNotReadyAddresses"); sink.bool(value) }
-            if let value = externalName { sink.key("externalName"); sink.string(value) }
-            if let value = allocateLoadBalancerNodePorts { sink.key("allocateLoadBalancerNodePorts"); sink.bool(value) }
-            if let value = clusterIPs { sink.key("clusterIPs"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-            if let value = externalIPs { sink.key("externalIPs"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-            externalTrafficPolicy?.writeField("externalTrafficPolicy", to: sink)
-            if let value = healthCheckNodePort { sink.key("healthCheckNodePort"); sink.int(value) }
-            internalTrafficPolicy?.writeField("internalTrafficPolicy", to: sink)
-            if let value = ipFamilies { sink.key("ipFamilies"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            ipFamilyPolicy?.writeField("ipFamilyPolicy", to: sink)
-            if let value = loadBalancerClass { sink.key("loadBalancerClass"); sink.string(value) }
-            if let value = loadBalancerIP { sink.key("loadBalancerIP"); sink.string(value) }
-            if let value = loadBalancerSourceRanges { sink.key("loadBalancerSourceRanges"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-            sessionAffinity?.writeField("sessionAffinity", to: sink)
-            sessionAffinityConfig?.writeField("sessionAffinityConfig", to: sink)
-            if let value = trafficDistribution { sink.key("trafficDistribution"); sink.string(value) }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.ports = try container.decodeIfPresent([CoreV1.ServicePort].self, forKey: "ports")
-            self.selector = try container.decodeIfPresent(StringMap<String>.self, forKey: "selector")
-            self.clusterIP = try container.decodeIfPresent(String.self, forKey: "clusterIP")
-            self.type = try container.decodeIfPresent(CoreV1.ServiceType.self, forKey: "type")
-            self.publishNotReadyAddresses = try container.decodeIfPresent(Bool.self, forKey: "publishNotReadyAddresses")
-            self.externalName = try container.decodeIfPresent(String.self, forKey: "externalName")
-            self.allocateLoadBalancerNodePorts = try container.decodeIfPresent(Bool.self, forKey: "allocateLoadBalancerNodePorts")
-            self.clusterIPs = try container.decodeIfPresent([String].self, forKey: "clusterIPs")
-            self.externalIPs = try container.decodeIfPresent([String].self, forKey: "externalIPs")
-            self.externalTrafficPolicy = try container.decodeIfPresent(CoreV1.ServiceTrafficPolicy.self, forKey: "externalTrafficPolicy")
-            self.healthCheckNodePort = try container.decodeIfPresent(Int.self, forKey: "healthCheckNodePort")
-            self.internalTrafficPolicy = try container.decodeIfPresent(CoreV1.ServiceTrafficPolicy.self, forKey: "internalTrafficPolicy")
-            self.ipFamilies = try container.decodeIfPresent([CoreV1.IPFamily].self, forKey: "ipFamilies")
-            self.ipFamilyPolicy = try container.decodeIfPresent(CoreV1.IPFamilyPolicy.self, forKey: "ipFamilyPolicy")
-            self.loadBalancerClass = try container.decodeIfPresent(String.self, forKey: "loadBalancerClass")
-            self.loadBalancerIP = try container.decodeIfPresent(String.self, forKey: "loadBalancerIP")
-            self.loadBalancerSourceRanges = try container.decodeIfPresent([String].self, forKey: "loadBalancerSourceRanges")
-            self.sessionAffinity = try container.decodeIfPresent(CoreV1.ServiceAffinity.self, forKey: "sessionAffinity")
-            self.sessionAffinityConfig = try container.decodeIfPresent(CoreV1.SessionAffinityConfig.self, forKey: "sessionAffinityConfig")
-            self.trafficDistribution = try container.decodeIfPresent(String.self, forKey: "trafficDistribution")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.SessionAffinityConfig`.
-    public struct SessionAffinityConfig: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `clientIP`: `CoreV1.ClientIPConfig`.
-        public var clientIP: CoreV1.ClientIPConfig?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            clientIP: CoreV1.ClientIPConfig? = nil
-        ) {
-            self.clientIP = clientIP
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            clientIP?.writeField("clientIP", to: sink)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.clientIP = try container.decodeIfPresent(CoreV1.ClientIPConfig.self, forKey: "clientIP")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.SleepAction`.
-    public struct SleepAction: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `seconds`: integer; format int64; required.
-        public var seconds: Int
-
-        /// Every field; optional ones default to absent.
-        public init(
-            seconds: Int
-        ) {
-            self.seconds = seconds
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            sink.key("seconds"); sink.int(seconds)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.seconds = try container.decode(Int.self, forKey: "seconds")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.StorageOSVolumeSource`.
-    public struct StorageOSVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `fsType`: string.
-        public var fsType: String?
-        /// `readOnly`: boolean.
-        public var readOnly: Bool?
-        /// `secretRef`: `CoreV1.LocalObjectReference`.
-        public var secretRef: CoreV1.LocalObjectReference?
-        /// `volumeName`: string.
-        public var volumeName: String?
-        /// `volumeNamespace`: string.
-        public var volumeNamespace: String?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            fsType: String? = nil,
-            readOnly: Bool? = nil,
-            secretRef: CoreV1.LocalObjectReference? = nil,
-            volumeName: String? = nil,
-            volumeNamespace: String? = nil
-        ) {
-            self.fsType = fsType
-            self.readOnly = readOnly
-            self.secretRef = secretRef
-            self.volumeName = volumeName
-            self.volumeNamespace = volumeNamespace
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let value = fsType { sink.key("fsType"); sink.string(value) }
-            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
-            secretRef?.writeField("secretRef", to: sink)
-            if let value = volumeName { sink.key("volumeName"); sink.string(value) }
-            if let value = volumeNamespace { sink.key("volumeNamespace"); sink.string(value) }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.fsType = try container.decodeIfPresent(String.self, forKey: "fsType")
-            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
-            self.secretRef = try container.decodeIfPresent(CoreV1.LocalObjectReference.self, forKey: "secretRef")
-            self.volumeName = try container.decodeIfPresent(String.self, forKey: "volumeName")
-            self.volumeNamespace = try container.decodeIfPresent(String.self, forKey: "volumeNamespace")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.Sysctl`.
-    public struct Sysctl: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `name`: string; required.
-        public var name: String
-        /// `value`: string; required.
-        public var value: String
-
-        /// Every field; optional ones default to absent.
-        public init(
-            name: String,
-            value: String
-        ) {
-            self.name = name
-            self.value = value
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            sink.key("name"); sink.string(name)
-            sink.key("value"); sink.string(value)
+            readinessProbe?.writeField("readinessProbe", to: sink)
+            if let value = resizePolicy { sink.key("resizePolicy"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            resources?.writeField("resources", to: sink)
+            if let value = restartPolicy { sink.key("restartPolicy"); sink.string(value) }
+            securityContext?.writeField("securityContext", to: sink)
+            startupProbe?.writeField("startupProbe", to: sink)
+            if let value = stdin { sink.key("stdin"); sink.bool(value) }
+            if let value = stdinOnce { sink.key("stdinOnce"); sink.bool(value) }
+            if let value = targetContainerName { sink.key("targetContainerName"); sink.string(value) }
+            if let value = terminationMessagePath { sink.key("terminationMessagePath"); sink.string(value) }
+            terminationMessagePolicy?.writeField("terminationMessagePolicy", to: sink)
+            if let value = tty { sink.key("tty"); sink.bool(value) }
+            if let value = volumeDevices { sink.key("volumeDevices"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = volumeMounts { sink.key("volumeMounts"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = workingDir { sink.key("workingDir"); sink.string(value) }
             sink.endObject()
         }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: FieldKey.self)
             self.name = try container.decode(String.self, forKey: "name")
-            self.value = try container.decode(String.self, forKey: "value")
+            self.args = try container.decodeIfPresent([String].self, forKey: "args")
+            self.command = try container.decodeIfPresent([String].self, forKey: "command")
+            self.env = try container.decodeIfPresent([CoreV1.EnvVar].self, forKey: "env")
+            self.envFrom = try container.decodeIfPresent([CoreV1.EnvFromSource].self, forKey: "envFrom")
+            self.image = try container.decodeIfPresent(String.self, forKey: "image")
+            self.imagePullPolicy = try container.decodeIfPresent(CoreV1.PullPolicy.self, forKey: "imagePullPolicy")
+            self.lifecycle = try container.decodeIfPresent(CoreV1.Lifecycle.self, forKey: "lifecycle")
+            self.livenessProbe = try container.decodeIfPresent(CoreV1.Probe.self, forKey: "livenessProbe")
+            self.ports = try container.decodeIfPresent([CoreV1.ContainerPort].self, forKey: "ports")
+            self.readinessProbe = try container.decodeIfPresent(CoreV1.Probe.self, forKey: "readinessProbe")
+            self.resizePolicy = try container.decodeIfPresent([CoreV1.ContainerResizePolicy].self, forKey: "resizePolicy")
+            self.resources = try container.decodeIfPresent(CoreV1.ResourceRequirements.self, forKey: "resources")
+            self.restartPolicy = try container.decodeIfPresent(String.self, forKey: "restartPolicy")
+            self.securityContext = try container.decodeIfPresent(CoreV1.SecurityContext.self, forKey: "securityContext")
+            self.startupProbe = try container.decodeIfPresent(CoreV1.Probe.self, forKey: "startupProbe")
+            self.stdin = try container.decodeIfPresent(Bool.self, forKey: "stdin")
+            self.stdinOnce = try container.decodeIfPresent(Bool.self, forKey: "stdinOnce")
+            self.targetContainerName = try container.decodeIfPresent(String.self, forKey: "targetContainerName")
+            self.terminationMessagePath = try container.decodeIfPresent(String.self, forKey: "terminationMessagePath")
+            self.terminationMessagePolicy = try container.decodeIfPresent(CoreV1.TerminationMessagePolicy.self, forKey: "terminationMessagePolicy")
+            self.tty = try container.decodeIfPresent(Bool.self, forKey: "tty")
+            self.volumeDevices = try container.decodeIfPresent([CoreV1.VolumeDevice].self, forKey: "volumeDevices")
+            self.volumeMounts = try container.decodeIfPresent([CoreV1.VolumeMount].self, forKey: "volumeMounts")
+            self.workingDir = try container.decodeIfPresent(String.self, forKey: "workingDir")
         }
     }
 }
 
 extension CoreV1 {
-    /// `io.k8s.api.core.v1.TCPSocketAction`.
-    public struct TCPSocketAction: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `host`: string.
-        public var host: String?
-        /// `port`: integer or string; required.
-        public var port: IntOrString
+    /// `io.k8s.api.core.v1.EphemeralVolumeSource`.
+    public struct EphemeralVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
+        /// `volumeClaimTemplate`: `CoreV1.PersistentVolumeClaimTemplate`.
+        public var volumeClaimTemplate: CoreV1.PersistentVolumeClaimTemplate?
 
         /// Every field; optional ones default to absent.
         public init(
-            host: String? = nil,
-            port: IntOrString
+            volumeClaimTemplate: CoreV1.PersistentVolumeClaimTemplate? = nil
         ) {
-            self.host = host
-            self.port = port
+            self.volumeClaimTemplate = volumeClaimTemplate
         }
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = host { sink.key("host"); sink.string(value) }
-            sink.key("port"); port.write(to: sink)
+            volumeClaimTemplate?.writeField("volumeClaimTemplate", to: sink)
             sink.endObject()
         }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: FieldKey.self)
-            self.host = try container.decodeIfPresent(String.self, forKey: "host")
-            self.port = try container.decode(IntOrString.self, forKey: "port")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.Toleration`.
-    public struct Toleration: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `effect`: `CoreV1.TaintEffect`.
-        public var effect: CoreV1.TaintEffect?
-        /// `key`: string.
-        public var key: String?
-        /// `operator`: `CoreV1.TolerationOperator`.
-        public var `operator`: CoreV1.TolerationOperator?
-        /// `tolerationSeconds`: integer; format int64.
-        public var tolerationSeconds: Int?
-        /// `value`: string.
-        public var value: String?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            effect: CoreV1.TaintEffect? = nil,
-            key: String? = nil,
-            `operator`: CoreV1.TolerationOperator? = nil,
-            tolerationSeconds: Int? = nil,
-            value: String? = nil
-        ) {
-            self.effect = effect
-            self.key = key
-            self.`operator` = `operator`
-            self.tolerationSeconds = tolerationSeconds
-            self.value = value
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            effect?.writeField("effect", to: sink)
-            if let value = key { sink.key("key"); sink.string(value) }
-            `operator`?.writeField("operator", to: sink)
-            if let value = tolerationSeconds { sink.key("tolerationSeconds"); sink.int(value) }
-            if let value = value { sink.key("value"); sink.string(value) }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.effect = try container.decodeIfPresent(CoreV1.TaintEffect.self, forKey: "effect")
-            self.key = try container.decodeIfPresent(String.self, forKey: "key")
-            self.`operator` = try container.decodeIfPresent(CoreV1.TolerationOperator.self, forKey: "operator")
-            self.tolerationSeconds = try container.decodeIfPresent(Int.self, forKey: "tolerationSeconds")
-            self.value = try container.decodeIfPresent(String.self, forKey: "value")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.TopologySpreadConstraint`.
-    public struct TopologySpreadConstraint: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `labelSelector`: `MetaV1.LabelSelector`.
-        public var labelSelector: MetaV1.LabelSelector?
-        /// `matchLabelKeys`: array of string; list type atomic.
-        public var matchLabelKeys: [String]?
-        /// `maxSkew`: integer; format int32; required.
-        public var maxSkew: Int
-        /// `minDomains`: integer; format int32.
-        public var minDomains: Int?
-        /// `nodeAffinityPolicy`: `CoreV1.NodeInclusionPolicy`.
-        public var nodeAffinityPolicy: CoreV1.NodeInclusionPolicy?
-        /// `nodeTaintsPolicy`: `CoreV1.NodeInclusionPolicy`.
-        public var nodeTaintsPolicy: CoreV1.NodeInclusionPolicy?
-        /// `topologyKey`: string; required.
-        public var topologyKey: String
-        /// `whenUnsatisfiable`: `CoreV1.UnsatisfiableConstraintAction`; required.
-        public var whenUnsatisfiable: CoreV1.UnsatisfiableConstraintAction
-
-        /// Every field; optional ones default to absent.
-        public init(
-            labelSelector: MetaV1.LabelSelector? = nil,
-            matchLabelKeys: [String]? = nil,
-            maxSkew: Int,
-            minDomains: Int? = nil,
-            nodeAffinityPolicy: CoreV1.NodeInclusionPolicy? = nil,
-            nodeTaintsPolicy: CoreV1.NodeInclusionPolicy? = nil,
-            topologyKey: String,
-            whenUnsatisfiable: CoreV1.UnsatisfiableConstraintAction
-        ) {
-            self.labelSelector = labelSelector
-            self.matchLabelKeys = matchLabelKeys
-            self.maxSkew = maxSkew
-            self.minDomains = minDomains
-            self.nodeAffinityPolicy = nodeAffinityPolicy
-            self.nodeTaintsPolicy = nodeTaintsPolicy
-            self.topologyKey = topologyKey
-            self.whenUnsatisfiable = whenUnsatisfiable
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            labelSelector?.writeField("labelSelector", to: sink)
-            if let value = matchLabelKeys { sink.key("matchLabelKeys"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-            sink.key("maxSkew"); sink.int(maxSkew)
-            if let value = minDomains { sink.key("minDomains"); sink.int(value) }
-            nodeAffinityPolicy?.writeField("nodeAffinityPolicy", to: sink)
-            nodeTaintsPolicy?.writeField("nodeTaintsPolicy", to: sink)
-            sink.key("topologyKey"); sink.string(topologyKey)
-            sink.key("whenUnsatisfiable"); whenUnsatisfiable.write(to: sink)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.labelSelector = try container.decodeIfPresent(MetaV1.LabelSelector.self, forKey: "labelSelector")
-            self.matchLabelKeys = try container.decodeIfPresent([String].self, forKey: "matchLabelKeys")
-            self.maxSkew = try container.decode(Int.self, forKey: "maxSkew")
-            self.minDomains = try container.decodeIfPresent(Int.self, forKey: "minDomains")
-            self.nodeAffinityPolicy = try container.decodeIfPresent(CoreV1.NodeInclusionPolicy.self, forKey: "nodeAffinityPolicy")
-            self.nodeTaintsPolicy = try container.decodeIfPresent(CoreV1.NodeInclusionPolicy.self, forKey: "nodeTaintsPolicy")
-            self.topologyKey = try container.decode(String.self, forKey: "topologyKey")
-            self.whenUnsatisfiable = try container.decode(CoreV1.UnsatisfiableConstraintAction.self, forKey: "whenUnsatisfiable")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.TypedLocalObjectReference`.
-    public struct TypedLocalObjectReference: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `kind`: string; required.
-        public var kind: String
-        /// `name`: string; required.
-        public var name: String
-        /// `apiGroup`: string.
-        public var apiGroup: String?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            kind: String,
-            name: String,
-            apiGroup: String? = nil
-        ) {
-            self.kind = kind
-            self.name = name
-            self.apiGroup = apiGroup
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            sink.key("kind"); sink.string(kind)
-            sink.key("name"); sink.string(name)
-            if let value = apiGroup { sink.key("apiGroup"); sink.string(value) }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.kind = try container.decode(String.self, forKey: "kind")
-            self.name = try container.decode(String.self, forKey: "name")
-            self.apiGroup = try container.decodeIfPresent(String.self, forKey: "apiGroup")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.TypedObjectReference`.
-    public struct TypedObjectReference: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `kind`: string; required.
-        public var kind: String
-        /// `name`: string; required.
-        public var name: String
-        /// `apiGroup`: string.
-        public var apiGroup: String?
-        /// `namespace`: string.
-        public var namespace: String?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            kind: String,
-            name: String,
-            apiGroup: String? = nil,
-            namespace: String? = nil
-        ) {
-            self.kind = kind
-            self.name = name
-            self.apiGroup = apiGroup
-            self.namespace = namespace
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            sink.key("kind"); sink.string(kind)
-            sink.key("name"); sink.string(name)
-            if let value = apiGroup { sink.key("apiGroup"); sink.string(value) }
-            if let value = namespace { sink.key("namespace"); sink.string(value) }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.kind = try container.decode(String.self, forKey: "kind")
-            self.name = try container.decode(String.self, forKey: "name")
-            self.apiGroup = try container.decodeIfPresent(String.self, forKey: "apiGroup")
-            self.namespace = try container.decodeIfPresent(String.self, forKey: "namespace")
+            self.volumeClaimTemplate = try container.decodeIfPresent(CoreV1.PersistentVolumeClaimTemplate.self, forKey: "volumeClaimTemplate")
         }
     }
 }

@@ -2,503 +2,273 @@
 // Do not edit by hand.
 
 extension CoreV1 {
-    /// `io.k8s.api.core.v1.Volume`.
-    public struct Volume: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `name`: string; required.
-        public var name: String
-        /// `configMap`: `CoreV1.ConfigMapVolumeSource`.
-        public var configMap: CoreV1.ConfigMapVolumeSource?
-        /// `secret`: `CoreV1.SecretVolumeSource`.
-        public var secret: CoreV1.SecretVolumeSource?
-        /// `emptyDir`: `CoreV1.EmptyDirVolumeSource`.
-        public var emptyDir: CoreV1.EmptyDirVolumeSource?
-        /// `persistentVolumeClaim`: `CoreV1.PersistentVolumeClaimVolumeSource`.
-        public var persistentVolumeClaim: CoreV1.PersistentVolumeClaimVolumeSource?
-        /// `awsElasticBlockStore`: `CoreV1.AWSElasticBlockStoreVolumeSource`.
-        public var awsElasticBlockStore: CoreV1.AWSElasticBlockStoreVolumeSource?
-        /// `azureDisk`: `CoreV1.AzureDiskVolumeSource`.
-        public var azureDisk: CoreV1.AzureDiskVolumeSource?
-        /// `azureFile`: `CoreV1.AzureFileVolumeSource`.
-        public var azureFile: CoreV1.AzureFileVolumeSource?
-        /// `cephfs`: `CoreV1.CephFSVolumeSource`.
-        public var cephfs: CoreV1.CephFSVolumeSource?
-        /// `cinder`: `CoreV1.CinderVolumeSource`.
-        public var cinder: CoreV1.CinderVolumeSource?
-        /// `csi`: `CoreV1.CSIVolumeSource`.
-        public var csi: CoreV1.CSIVolumeSource?
-        /// `downwardAPI`: `CoreV1.DownwardAPIVolumeSource`.
-        public var downwardAPI: CoreV1.DownwardAPIVolumeSource?
-        /// `ephemeral`: `CoreV1.EphemeralVolumeSource`.
-        public var ephemeral: CoreV1.EphemeralVolumeSource?
-        /// `fc`: `CoreV1.FCVolumeSource`.
-        public var fc: CoreV1.FCVolumeSource?
-        /// `flexVolume`: `CoreV1.FlexVolumeSource`.
-        public var flexVolume: CoreV1.FlexVolumeSource?
-        /// `flocker`: `CoreV1.FlockerVolumeSource`.
-        public var flocker: CoreV1.FlockerVolumeSource?
-        /// `gcePersistentDisk`: `CoreV1.GCEPersistentDiskVolumeSource`.
-        public var gcePersistentDisk: CoreV1.GCEPersistentDiskVolumeSource?
-        /// `gitRepo`: `CoreV1.GitRepoVolumeSource`.
-        public var gitRepo: CoreV1.GitRepoVolumeSource?
-        /// `glusterfs`: `CoreV1.GlusterfsVolumeSource`.
-        public var glusterfs: CoreV1.GlusterfsVolumeSource?
-        /// `hostPath`: `CoreV1.HostPathVolumeSource`.
-        public var hostPath: CoreV1.HostPathVolumeSource?
-        /// `image`: `CoreV1.ImageVolumeSource`.
-        public var image: CoreV1.ImageVolumeSource?
-        /// `iscsi`: `CoreV1.ISCSIVolumeSource`.
-        public var iscsi: CoreV1.ISCSIVolumeSource?
-        /// `nfs`: `CoreV1.NFSVolumeSource`.
-        public var nfs: CoreV1.NFSVolumeSource?
-        /// `photonPersistentDisk`: `CoreV1.PhotonPersistentDiskVolumeSource`.
-        public var photonPersistentDisk: CoreV1.PhotonPersistentDiskVolumeSource?
-        /// `portworxVolume`: `CoreV1.PortworxVolumeSource`.
-        public var portworxVolume: CoreV1.PortworxVolumeSource?
-        /// `projected`: `CoreV1.ProjectedVolumeSource`.
-        public var projected: CoreV1.ProjectedVolumeSource?
-        /// `quobyte`: `CoreV1.QuobyteVolumeSource`.
-        public var quobyte: CoreV1.QuobyteVolumeSource?
-        /// `rbd`: `CoreV1.RBDVolumeSource`.
-        public var rbd: CoreV1.RBDVolumeSource?
-        /// `scaleIO`: `CoreV1.ScaleIOVolumeSource`.
-        public var scaleIO: CoreV1.ScaleIOVolumeSource?
-        /// `storageos`: `CoreV1.StorageOSVolumeSource`.
-        public var storageos: CoreV1.StorageOSVolumeSource?
-        /// `vsphereVolume`: `CoreV1.VsphereVirtualDiskVolumeSource`.
-        public var vsphereVolume: CoreV1.VsphereVirtualDiskVolumeSource?
+    /// `io.k8s.api.core.v1.ExecAction`.
+    public struct ExecAction: Decodable, Equatable, Sendable, DocumentWritable {
+        /// `command`: array of string; list type atomic.
+        public var command: [String]?
 
         /// Every field; optional ones default to absent.
         public init(
-            name: String,
-            configMap: CoreV1.ConfigMapVolumeSource? = nil,
-            secret: CoreV1.SecretVolumeSource? = nil,
-            emptyDir: CoreV1.EmptyDirVolumeSource? = nil,
-            persistentVolumeClaim: CoreV1.PersistentVolumeClaimVolumeSource? = nil,
-            awsElasticBlockStore: CoreV1.AWSElasticBlockStoreVolumeSource? = nil,
-            azureDisk: CoreV1.AzureDiskVolumeSource? = nil,
-            azureFile: CoreV1.AzureFileVolumeSource? = nil,
-            cephfs: CoreV1.CephFSVolumeSource? = nil,
-            cinder: CoreV1.CinderVolumeSource? = nil,
-            csi: CoreV1.CSIVolumeSource? = nil,
-            downwardAPI: CoreV1.DownwardAPIVolumeSource? = nil,
-            ephemeral: CoreV1.EphemeralVolumeSource? = nil,
-            fc: CoreV1.FCVolumeSource? = nil,
-            flexVolume: CoreV1.FlexVolumeSource? = nil,
-            flocker: CoreV1.FlockerVolumeSource? = nil,
-            gcePersistentDisk: CoreV1.GCEPersistentDiskVolumeSource? = nil,
-            gitRepo: CoreV1.GitRepoVolumeSource? = nil,
-            glusterfs: CoreV1.GlusterfsVolumeSource? = nil,
-            hostPath: CoreV1.HostPathVolumeSource? = nil,
-            image: CoreV1.ImageVolumeSource? = nil,
-            iscsi: CoreV1.ISCSIVolumeSource? = nil,
-            nfs: CoreV1.NFSVolumeSource? = nil,
-            photonPersistentDisk: CoreV1.PhotonPersistentDiskVolumeSource? = nil,
-            portworxVolume: CoreV1.PortworxVolumeSource? = nil,
-            projected: CoreV1.ProjectedVolumeSource? = nil,
-            quobyte: CoreV1.QuobyteVolumeSource? = nil,
-            rbd: CoreV1.RBDVolumeSource? = nil,
-            scaleIO: CoreV1.ScaleIOVolumeSource? = nil,
-            storageos: CoreV1.StorageOSVolumeSource? = nil,
-            vsphereVolume: CoreV1.VsphereVirtualDiskVolumeSource? = nil
+            command: [String]? = nil
         ) {
-            self.name = name
-            self.configMap = configMap
-            self.secret = secret
-            self.emptyDir = emptyDir
-            self.persistentVolumeClaim = persistentVolumeClaim
-            self.awsElasticBlockStore = awsElasticBlockStore
-            self.azureDisk = azureDisk
-            self.azureFile = azureFile
-            self.cephfs = cephfs
-            self.cinder = cinder
-            self.csi = csi
-            self.downwardAPI = downwardAPI
-            self.ephemeral = ephemeral
-            self.fc = fc
-            self.flexVolume = flexVolume
-            self.flocker = flocker
-            self.gcePersistentDisk = gcePersistentDisk
-            self.gitRepo = gitRepo
-            self.glusterfs = glusterfs
-            self.hostPath = hostPath
-            self.image = image
-            self.iscsi = iscsi
-            self.nfs = nfs
-            self.photonPersistentDisk = photonPersistentDisk
-            self.portworxVolume = portworxVolume
-            self.projected = projected
-            self.quobyte = quobyte
-            self.rbd = rbd
-            self.scaleIO = scaleIO
-            self.storageos = storageos
-            self.vsphereVolume = vsphereVolume
+            self.command = command
         }
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("name"); sink.string(name)
-            configMap?.writeField("configMap", to: sink)
-            secret?.writeField("secret", to: sink)
-            emptyDir?.writeField("emptyDir", to: sink)
-            persistentVolumeClaim?.writeField("persistentVolumeClaim", to: sink)
-            awsElasticBlockStore?.writeField("awsElasticBlockStore", to: sink)
-            azureDisk?.writeField("azureDisk", to: sink)
-            azureFile?.writeField("azureFile", to: sink)
-            cephfs?.writeField("cephfs", to: sink)
-            cinder?.writeField("cinder", to: sink)
-            csi?.writeField("csi", to: sink)
-            downwardAPI?.writeField("downwardAPI", to: sink)
-            ephemeral?.writeField("ephemeral", to: sink)
-            fc?.writeField("fc", to: sink)
-            flexVolume?.writeField("flexVolume", to: sink)
-            flocker?.writeField("flocker", to: sink)
-            gcePersistentDisk?.writeField("gcePersistentDisk", to: sink)
-            gitRepo?.writeField("gitRepo", to: sink)
-            glusterfs?.writeField("glusterfs", to: sink)
-            hostPath?.writeField("hostPath", to: sink)
-            image?.writeField("image", to: sink)
-            iscsi?.writeField("iscsi", to: sink)
-            nfs?.writeField("nfs", to: sink)
-            photonPersistentDisk?.writeField("photonPersistentDisk", to: sink)
-            portworxVolume?.writeField("portworxVolume", to: sink)
-            projected?.writeField("projected", to: sink)
-            quobyte?.writeField("quobyte", to: sink)
-            rbd?.writeField("rbd", to: sink)
-            scaleIO?.writeField("scaleIO", to: sink)
-            storageos?.writeField("storageos", to: sink)
-            vsphereVolume?.writeField("vsphereVolume", to: sink)
+            if let value = command { sink.key("command"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
             sink.endObject()
         }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: FieldKey.self)
-            self.name = try container.decode(String.self, forKey: "name")
-            self.configMap = try container.decodeIfPresent(CoreV1.ConfigMapVolumeSource.self, forKey: "configMap")
-            self.secret = try container.decodeIfPresent(CoreV1.SecretVolumeSource.self, forKey: "secret")
-            self.emptyDir = try container.decodeIfPresent(CoreV1.EmptyDirVolumeSource.self, forKey: "emptyDir")
-            self.persistentVolumeClaim = try container.decodeIfPresent(CoreV1.PersistentVolumeClaimVolumeSource.self, forKey: "persistentVolumeClaim")
-            self.awsElasticBlockStore = try container.decodeIfPresent(CoreV1.AWSElasticBlockStoreVolumeSource.self, forKey: "awsElasticBlockStore")
-            self.azureDisk = try container.decodeIfPresent(CoreV1.AzureDiskVolumeSource.self, forKey: "azureDisk")
-            self.azureFile = try container.decodeIfPresent(CoreV1.AzureFileVolumeSource.self, forKey: "azureFile")
-            self.cephfs = try container.decodeIfPresent(CoreV1.CephFSVolumeSource.self, forKey: "cephfs")
-            self.cinder = try container.decodeIfPresent(CoreV1.CinderVolumeSource.self, forKey: "cinder")
-            self.csi = try container.decodeIfPresent(CoreV1.CSIVolumeSource.self, forKey: "csi")
-            self.downwardAPI = try container.decodeIfPresent(CoreV1.DownwardAPIVolumeSource.self, forKey: "downwardAPI")
-            self.ephemeral = try container.decodeIfPresent(CoreV1.EphemeralVolumeSource.self, forKey: "ephemeral")
-            self.fc = try container.decodeIfPresent(CoreV1.FCVolumeSource.self, forKey: "fc")
-            self.flexVolume = try container.decodeIfPresent(CoreV1.FlexVolumeSource.self, forKey: "flexVolume")
-            self.flocker = try container.decodeIfPresent(CoreV1.FlockerVolumeSource.self, forKey: "flocker")
-            self.gcePersistentDisk = try container.decodeIfPresent(CoreV1.GCEPersistentDiskVolumeSource.self, forKey: "gcePersistentDisk")
-            self.gitRepo = try container.decodeIfPresent(CoreV1.GitRepoVolumeSource.self, forKey: "gitRepo")
-            self.glusterfs = try container.decodeIfPresent(CoreV1.GlusterfsVolumeSource.self, forKey: "glusterfs")
-            self.hostPath = try container.decodeIfPresent(CoreV1.HostPathVolumeSource.self, forKey: "hostPath")
-            self.image = try container.decodeIfPresent(CoreV1.ImageVolumeSource.self, forKey: "image")
-            self.iscsi = try container.decodeIfPresent(CoreV1.ISCSIVolumeSource.self, forKey: "iscsi")
-            self.nfs = try container.decodeIfPresent(CoreV1.NFSVolumeSource.self, forKey: "nfs")
-            self.photonPersistentDisk = try container.decodeIfPresent(CoreV1.PhotonPersistentDiskVolumeSource.self, forKey: "photonPersistentDisk")
-            self.portworxVolume = try container.decodeIfPresent(CoreV1.PortworxVolumeSource.self, forKey: "portworxVolume")
-            self.projected = try container.decodeIfPresent(CoreV1.ProjectedVolumeSource.self, forKey: "projected")
-            self.quobyte = try container.decodeIfPresent(CoreV1.QuobyteVolumeSource.self, forKey: "quobyte")
-            self.rbd = try container.decodeIfPresent(CoreV1.RBDVolumeSource.self, forKey: "rbd")
-            self.scaleIO = try container.decodeIfPresent(CoreV1.ScaleIOVolumeSource.self, forKey: "scaleIO")
-            self.storageos = try container.decodeIfPresent(CoreV1.StorageOSVolumeSource.self, forKey: "storageos")
-            self.vsphereVolume = try container.decodeIfPresent(CoreV1.VsphereVirtualDiskVolumeSource.self, forKey: "vsphereVolume")
+            self.command = try container.decodeIfPresent([String].self, forKey: "command")
         }
     }
 }
 
 extension CoreV1 {
-    /// `io.k8s.api.core.v1.VolumeDevice`.
-    public struct VolumeDevice: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `name`: string; required.
-        public var name: String
-        /// `devicePath`: string; required.
-        public var devicePath: String
-
-        /// Every field; optional ones default to absent.
-        public init(
-            name: String,
-            devicePath: String
-        ) {
-            self.name = name
-            self.devicePath = devicePath
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            sink.key("name"); sink.string(name)
-            sink.key("devicePath"); sink.string(devicePath)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.name = try container.decode(String.self, forKey: "name")
-            self.devicePath = try container.decode(String.self, forKey: "devicePath")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.VolumeMount`.
-    public struct VolumeMount: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `name`: string; required.
-        public var name: String
-        /// `mountPath`: string; required.
-        public var mountPath: String
-        /// `subPath`: string.
-        public var subPath: String?
-        /// `readOnly`: boolean.
-        public var readOnly: Bool?
-        /// `mountPropagation`: `CoreV1.MountPropagationMode`.
-        public var mountPropagation: CoreV1.MountPropagationMode?
-        /// `recursiveReadOnly`: string.
-        public var recursiveReadOnly: String?
-        /// `subPathExpr`: string.
-        public var subPathExpr: String?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            name: String,
-            mountPath: String,
-            subPath: String? = nil,
-            readOnly: Bool? = nil,
-            mountPropagation: CoreV1.MountPropagationMode? = nil,
-            recursiveReadOnly: String? = nil,
-            subPathExpr: String? = nil
-        ) {
-            self.name = name
-            self.mountPath = mountPath
-            self.subPath = subPath
-            self.readOnly = readOnly
-            self.mountPropagation = mountPropagation
-            self.recursiveReadOnly = recursiveReadOnly
-            self.subPathExpr = subPathExpr
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            sink.key("name"); sink.string(name)
-            sink.key("mountPath"); sink.string(mountPath)
-            if let value = subPath { sink.key("subPath"); sink.string(value) }
-            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
-            mountPropagation?.writeField("mountPropagation", to: sink)
-            if let value = recursiveReadOnly { sink.key("recursiveReadOnly"); sink.string(value) }
-            if let value = subPathExpr { sink.key("subPathExpr"); sink.string(value) }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.name = try container.decode(String.self, forKey: "name")
-            self.mountPath = try container.decode(String.self, forKey: "mountPath")
-            self.subPath = try container.decodeIfPresent(String.self, forKey: "subPath")
-            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
-            self.mountPropagation = try container.decodeIfPresent(CoreV1.MountPropagationMode.self, forKey: "mountPropagation")
-            self.recursiveReadOnly = try container.decodeIfPresent(String.self, forKey: "recursiveReadOnly")
-            self.subPathExpr = try container.decodeIfPresent(String.self, forKey: "subPathExpr")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.VolumeProjection`.
-    public struct VolumeProjection: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `clusterTrustBundle`: `CoreV1.ClusterTrustBundleProjection`.
-        public var clusterTrustBundle: CoreV1.ClusterTrustBundleProjection?
-        /// `configMap`: `CoreV1.ConfigMapProjection`.
-        public var configMap: CoreV1.ConfigMapProjection?
-        /// `downwardAPI`: `CoreV1.DownwardAPIProjection`.
-        public var downwardAPI: CoreV1.DownwardAPIProjection?
-        /// `secret`: `CoreV1.SecretProjection`.
-        public var secret: CoreV1.SecretProjection?
-        /// `serviceAccountToken`: `CoreV1.ServiceAccountTokenProjection`.
-        public var serviceAccountToken: CoreV1.ServiceAccountTokenProjection?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            clusterTrustBundle: CoreV1.ClusterTrustBundleProjection? = nil,
-            configMap: CoreV1.ConfigMapProjection? = nil,
-            downwardAPI: CoreV1.DownwardAPIProjection? = nil,
-            secret: CoreV1.SecretProjection? = nil,
-            serviceAccountToken: CoreV1.ServiceAccountTokenProjection? = nil
-        ) {
-            self.clusterTrustBundle = clusterTrustBundle
-            self.configMap = configMap
-            self.downwardAPI = downwardAPI
-            self.secret = secret
-            self.serviceAccountToken = serviceAccountToken
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            clusterTrustBundle?.writeField("clusterTrustBundle", to: sink)
-            configMap?.writeField("configMap", to: sink)
-            downwardAPI?.writeField("downwardAPI", to: sink)
-            secret?.writeField("secret", to: sink)
-            serviceAccountToken?.writeField("serviceAccountToken", to: sink)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.clusterTrustBundle = try container.decodeIfPresent(CoreV1.ClusterTrustBundleProjection.self, forKey: "clusterTrustBundle")
-            self.configMap = try container.decodeIfPresent(CoreV1.ConfigMapProjection.self, forKey: "configMap")
-            self.downwardAPI = try container.decodeIfPresent(CoreV1.DownwardAPIProjection.self, forKey: "downwardAPI")
-            self.secret = try container.decodeIfPresent(CoreV1.SecretProjection.self, forKey: "secret")
-            self.serviceAccountToken = try container.decodeIfPresent(CoreV1.ServiceAccountTokenProjection.self, forKey: "serviceAccountToken")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.VolumeResourceRequirements`.
-    public struct VolumeResourceRequirements: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `requests`: map of string to quantity.
-        public var requests: StringMap<Quantity>?
-        /// `limits`: map of string to quantity.
-        public var limits: StringMap<Quantity>?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            requests: StringMap<Quantity>? = nil,
-            limits: StringMap<Quantity>? = nil
-        ) {
-            self.requests = requests
-            self.limits = limits
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let value = requests { sink.key("requests"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value.text) }; sink.endObject() }
-            if let value = limits { sink.key("limits"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value.text) }; sink.endObject() }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.requests = try container.decodeIfPresent(StringMap<Quantity>.self, forKey: "requests")
-            self.limits = try container.decodeIfPresent(StringMap<Quantity>.self, forKey: "limits")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.VsphereVirtualDiskVolumeSource`.
-    public struct VsphereVirtualDiskVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
+    /// `io.k8s.api.core.v1.FCVolumeSource`.
+    public struct FCVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
         /// `fsType`: string.
         public var fsType: String?
-        /// `storagePolicyID`: string.
-        public var storagePolicyID: String?
-        /// `storagePolicyName`: string.
-        public var storagePolicyName: String?
-        /// `volumePath`: string; required.
-        public var volumePath: String
+        /// `lun`: integer; format int32.
+        public var lun: Int?
+        /// `readOnly`: boolean.
+        public var readOnly: Bool?
+        /// `targetWWNs`: array of string; list type atomic.
+        public var targetWWNs: [String]?
+        /// `wwids`: array of string; list type atomic.
+        public var wwids: [String]?
 
         /// Every field; optional ones default to absent.
         public init(
             fsType: String? = nil,
-            storagePolicyID: String? = nil,
-            storagePolicyName: String? = nil,
-            volumePath: String
+            lun: Int? = nil,
+            readOnly: Bool? = nil,
+            targetWWNs: [String]? = nil,
+            wwids: [String]? = nil
         ) {
             self.fsType = fsType
-            self.storagePolicyID = storagePolicyID
-            self.storagePolicyName = storagePolicyName
-            self.volumePath = volumePath
+            self.lun = lun
+            self.readOnly = readOnly
+            self.targetWWNs = targetWWNs
+            self.wwids = wwids
         }
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
             if let value = fsType { sink.key("fsType"); sink.string(value) }
-            if let value = storagePolicyID { sink.key("storagePolicyID"); sink.string(value) }
-            if let value = storagePolicyName { sink.key("storagePolicyName"); sink.string(value) }
-            sink.key("volumePath"); sink.string(volumePath)
+            if let value = lun { sink.key("lun"); sink.int(value) }
+            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
+            if let value = targetWWNs { sink.key("targetWWNs"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            if let value = wwids { sink.key("wwids"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
             sink.endObject()
         }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: FieldKey.self)
             self.fsType = try container.decodeIfPresent(String.self, forKey: "fsType")
-            self.storagePolicyID = try container.decodeIfPresent(String.self, forKey: "storagePolicyID")
-            self.storagePolicyName = try container.decodeIfPresent(String.self, forKey: "storagePolicyName")
-            self.volumePath = try container.decode(String.self, forKey: "volumePath")
+            self.lun = try container.decodeIfPresent(Int.self, forKey: "lun")
+            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
+            self.targetWWNs = try container.decodeIfPresent([String].self, forKey: "targetWWNs")
+            self.wwids = try container.decodeIfPresent([String].self, forKey: "wwids")
         }
     }
 }
 
 extension CoreV1 {
-    /// `io.k8s.api.core.v1.WeightedPodAffinityTerm`.
-    public struct WeightedPodAffinityTerm: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `weight`: integer; format int32; required.
-        public var weight: Int
-        /// `podAffinityTerm`: `CoreV1.PodAffinityTerm`; required.
-        public var podAffinityTerm: CoreV1.PodAffinityTerm
+    /// `io.k8s.api.core.v1.FlexVolumeSource`.
+    public struct FlexVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
+        /// `driver`: string; required.
+        public var driver: String
+        /// `fsType`: string.
+        public var fsType: String?
+        /// `options`: map of string to string.
+        public var options: StringMap<String>?
+        /// `readOnly`: boolean.
+        public var readOnly: Bool?
+        /// `secretRef`: `CoreV1.LocalObjectReference`.
+        public var secretRef: CoreV1.LocalObjectReference?
 
         /// Every field; optional ones default to absent.
         public init(
-            weight: Int,
-            podAffinityTerm: CoreV1.PodAffinityTerm
+            driver: String,
+            fsType: String? = nil,
+            options: StringMap<String>? = nil,
+            readOnly: Bool? = nil,
+            secretRef: CoreV1.LocalObjectReference? = nil
         ) {
-            self.weight = weight
-            self.podAffinityTerm = podAffinityTerm
+            self.driver = driver
+            self.fsType = fsType
+            self.options = options
+            self.readOnly = readOnly
+            self.secretRef = secretRef
         }
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("weight"); sink.int(weight)
-            sink.key("podAffinityTerm"); podAffinityTerm.write(to: sink)
+            sink.key("driver"); sink.string(driver)
+            if let value = fsType { sink.key("fsType"); sink.string(value) }
+            if let value = options { sink.key("options"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
+            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
+            secretRef?.writeField("secretRef", to: sink)
             sink.endObject()
         }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: FieldKey.self)
-            self.weight = try container.decode(Int.self, forKey: "weight")
-            self.podAffinityTerm = try container.decode(CoreV1.PodAffinityTerm.self, forKey: "podAffinityTerm")
+            self.driver = try container.decode(String.self, forKey: "driver")
+            self.fsType = try container.decodeIfPresent(String.self, forKey: "fsType")
+            self.options = try container.decodeIfPresent(StringMap<String>.self, forKey: "options")
+            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
+            self.secretRef = try container.decodeIfPresent(CoreV1.LocalObjectReference.self, forKey: "secretRef")
         }
     }
 }
 
 extension CoreV1 {
-    /// `io.k8s.api.core.v1.WindowsSecurityContextOptions`.
-    public struct WindowsSecurityContextOptions: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `gmsaCredentialSpec`: string.
-        public var gmsaCredentialSpec: String?
-        /// `gmsaCredentialSpecName`: string.
-        public var gmsaCredentialSpecName: String?
-        /// `hostProcess`: boolean.
-        public var hostProcess: Bool?
-        /// `runAsUserName`: string.
-        public var runAsUserName: String?
+    /// `io.k8s.api.core.v1.FlockerVolumeSource`.
+    public struct FlockerVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
+        /// `datasetName`: string.
+        public var datasetName: String?
+        /// `datasetUUID`: string.
+        public var datasetUUID: String?
 
         /// Every field; optional ones default to absent.
         public init(
-            gmsaCredentialSpec: String? = nil,
-            gmsaCredentialSpecName: String? = nil,
-            hostProcess: Bool? = nil,
-            runAsUserName: String? = nil
+            datasetName: String? = nil,
+            datasetUUID: String? = nil
         ) {
-            self.gmsaCredentialSpec = gmsaCredentialSpec
-            self.gmsaCredentialSpecName = gmsaCredentialSpecName
-            self.hostProcess = hostProcess
-            self.runAsUserName = runAsUserName
+            self.datasetName = datasetName
+            self.datasetUUID = datasetUUID
         }
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = gmsaCredentialSpec { sink.key("gmsaCredentialSpec"); sink.string(value) }
-            if let value = gmsaCredentialSpecName { sink.key("gmsaCredentialSpecName"); sink.string(value) }
-            if let value = hostProcess { sink.key("hostProcess"); sink.bool(value) }
-            if let value = runAsUserName { sink.key("runAsUserName"); sink.string(value) }
+            if let value = datasetName { sink.key("datasetName"); sink.string(value) }
+            if let value = datasetUUID { sink.key("datasetUUID"); sink.string(value) }
             sink.endObject()
         }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: FieldKey.self)
-            self.gmsaCredentialSpec = try container.decodeIfPresent(String.self, forKey: "gmsaCredentialSpec")
-            self.gmsaCredentialSpecName = try container.decodeIfPresent(String.self, forKey: "gmsaCredentialSpecName")
-            self.hostProcess = try container.decodeIfPresent(Bool.self, forKey: "hostProcess")
-            self.runAsUserName = try container.decodeIfPresent(String.self, forKey: "runAsUserName")
+            self.datasetName = try container.decodeIfPresent(String.self, forKey: "datasetName")
+            self.datasetUUID = try container.decodeIfPresent(String.self, forKey: "datasetUUID")
+        }
+    }
+}
+
+extension CoreV1 {
+    /// `io.k8s.api.core.v1.GCEPersistentDiskVolumeSource`.
+    public struct GCEPersistentDiskVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
+        /// `fsType`: string.
+        public var fsType: String?
+        /// `partition`: integer; format int32.
+        public var partition: Int?
+        /// `pdName`: string; required.
+        public var pdName: String
+        /// `readOnly`: boolean.
+        public var readOnly: Bool?
+
+        /// Every field; optional ones default to absent.
+        public init(
+            fsType: String? = nil,
+            partition: Int? = nil,
+            pdName: String,
+            readOnly: Bool? = nil
+        ) {
+            self.fsType = fsType
+            self.partition = partition
+            self.pdName = pdName
+            self.readOnly = readOnly
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let value = fsType { sink.key("fsType"); sink.string(value) }
+            if let value = partition { sink.key("partition"); sink.int(value) }
+            sink.key("pdName"); sink.string(pdName)
+            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
+            sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.fsType = try container.decodeIfPresent(String.self, forKey: "fsType")
+            self.partition = try container.decodeIfPresent(Int.self, forKey: "partition")
+            self.pdName = try container.decode(String.self, forKey: "pdName")
+            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
+        }
+    }
+}
+
+extension CoreV1 {
+    /// `io.k8s.api.core.v1.GRPCAction`.
+    public struct GRPCAction: Decodable, Equatable, Sendable, DocumentWritable {
+        /// `port`: integer; format int32; required.
+        public var port: Int
+        /// `service`: string.
+        public var service: String?
+
+        /// Every field; optional ones default to absent.
+        public init(
+            port: Int,
+            service: String? = nil
+        ) {
+            self.port = port
+            self.service = service
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("port"); sink.int(port)
+            if let value = service { sink.key("service"); sink.string(value) }
+            sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.port = try container.decode(Int.self, forKey: "port")
+            self.service = try container.decodeIfPresent(String.self, forKey: "service")
+        }
+    }
+}
+
+extension CoreV1 {
+    /// `io.k8s.api.core.v1.GitRepoVolumeSource`.
+    public struct GitRepoVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
+        /// `directory`: string.
+        public var directory: String?
+        /// `repository`: string; required.
+        public var repository: String
+        /// `revision`: string.
+        public var revision: String?
+
+        /// Every field; optional ones default to absent.
+        public init(
+            directory: String? = nil,
+            repository: String,
+            revision: String? = nil
+        ) {
+            self.directory = directory
+            self.repository = repository
+            self.revision = revision
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let value = directory { sink.key("directory"); sink.string(value) }
+            sink.key("repository"); sink.string(repository)
+            if let value = revision { sink.key("revision"); sink.string(value) }
+            sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.directory = try container.decodeIfPresent(String.self, forKey: "directory")
+            self.repository = try container.decode(String.self, forKey: "repository")
+            self.revision = try container.decodeIfPresent(String.self, forKey: "revision")
         }
     }
 }
