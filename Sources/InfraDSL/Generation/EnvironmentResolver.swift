@@ -156,7 +156,7 @@ public enum EnvironmentResolver {
         sink.key("kind")
         sink.string(type(of: resource).kind)
         sink.key("metadata")
-        resource.metadata.value(namespace: resource.metadata.namespace).write(to: sink)
+        resource.metadata.write(to: sink)
         resource.writeBody(to: sink)
         sink.endObject()
     }

@@ -1,3 +1,5 @@
+import KubernetesAPI
+
 /// The `metadata` of an object: its name, namespace, labels and annotations.
 public struct ObjectMeta: Hashable, Sendable {
     /// The object's name.
@@ -17,12 +19,29 @@ public struct ObjectMeta: Hashable, Sendable {
         self.annotations = annotations
     }
 
-    func value(namespace resolved: String?) -> Value {
-        var fields = Fields()
-        fields.add("name", name)
-        fields.add("namespace", resolved)
-        fields.add("labels", labels)
-        fields.add("annotations", annotations)
-        return .object(fields)
+    /// Writes the metadata as document events: the name, the namespace when there is one, then
+    /// labels and annotations when they hold any, each sorted by key.
+    func write(to sink: any DocumentSink) {
+        sink.beginObject()
+        sink.key("name")
+        sink.string(name)
+        if let namespace {
+            sink.key("namespace")
+            sink.string(namespace)
+        }
+        write(labels, as: "labels", to: sink)
+        write(annotations, as: "annotations", to: sink)
+        sink.endObject()
+    }
+
+    private func write(_ pairs: Labels, as key: String, to sink: any DocumentSink) {
+        guard !pairs.isEmpty else { return }
+        sink.key(key)
+        sink.beginObject()
+        for pair in pairs.pairs {
+            sink.key(pair.key)
+            sink.string(pair.value)
+        }
+        sink.endObject()
     }
 }
