@@ -164,14 +164,33 @@ public struct SwiftRenderer: Sendable {
     /// type, without unspecialized generic helpers. An optional struct is written through optional
     /// chaining (`spec?.writeField("spec", to: sink)`), which reads it in place: binding it to a
     /// local copies it, and `spec != nil` on an `Equatable` struct calls its `==`, copying it too.
+    ///
+    /// A kind writes `apiVersion`, `kind` and `metadata` first, then its body through
+    /// `writeBody(to:)`, which a resource rendered with metadata of its own calls alone.
     private func renderWriter(_ fields: [PropertyDeclaration], isKind: Bool, into out: inout SourceText, pad: String) {
         out.line("")
         out.line("\(pad)public func write(to sink: any DocumentSink) {")
         out.line("\(pad)    sink.beginObject()")
-        if isKind {
-            out.line("\(pad)    if let apiVersion { sink.key(\"apiVersion\"); sink.string(apiVersion) }")
-            out.line("\(pad)    if let kind { sink.key(\"kind\"); sink.string(kind) }")
+        guard isKind else {
+            renderFieldWrites(fields, into: &out, pad: pad)
+            out.line("\(pad)    sink.endObject()")
+            out.line("\(pad)}")
+            return
         }
+        out.line("\(pad)    if let apiVersion { sink.key(\"apiVersion\"); sink.string(apiVersion) }")
+        out.line("\(pad)    if let kind { sink.key(\"kind\"); sink.string(kind) }")
+        renderFieldWrites(fields.filter { $0.jsonName == "metadata" }, into: &out, pad: pad)
+        out.line("\(pad)    writeBody(to: sink)")
+        out.line("\(pad)    sink.endObject()")
+        out.line("\(pad)}")
+        out.line("")
+        out.line("\(pad)public func writeBody(to sink: any DocumentSink) {")
+        renderFieldWrites(fields.filter { $0.jsonName != "metadata" }, into: &out, pad: pad)
+        out.line("\(pad)}")
+    }
+
+    /// One line per field: its key and value, an optional one only when it is set.
+    private func renderFieldWrites(_ fields: [PropertyDeclaration], into out: inout SourceText, pad: String) {
         for property in fields {
             let key = "sink.key(\(literal(property.jsonName)))"
             let name = property.swiftName
@@ -185,8 +204,6 @@ public struct SwiftRenderer: Sendable {
                 out.line("\(pad)    if let value = \(name) { \(key); \(writeStatements("value", property.type, depth: 0)) }")
             }
         }
-        out.line("\(pad)    sink.endObject()")
-        out.line("\(pad)}")
     }
 
     /// `init(from:)`, written out with the shared ``FieldKey`` rather than synthesized: synthesis adds

@@ -35,8 +35,12 @@ extension MonitoringV1 {
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
             metadata?.writeField("metadata", to: sink)
-            sink.key("spec"); spec.write(to: sink)
+            writeBody(to: sink)
             sink.endObject()
+        }
+
+        public func writeBody(to sink: any DocumentSink) {
+            sink.key("spec"); spec.write(to: sink)
         }
 
         public init(from decoder: any Decoder) throws {

@@ -80,7 +80,7 @@ public struct APIObject<Object: KubernetesObject>: Resource {
         }
     }
 
-    public func writeBody(to sink: any DocumentSink) { object.write(to: GeneratedBodySink(sink)) }
+    public func writeBody(to sink: any DocumentSink) { object.writeBody(to: sink) }
 
     public func validate(_ context: inout ValidationContext) {
         APIObjectValidation.validate(object, at: location, lines: lines, readProblems: readProblems, into: &context)

@@ -52,7 +52,7 @@ extension GeneratedResource {
 
     public var patchLocations: [SourceLocation] { patches.map(\.location) }
 
-    public func writeBody(to sink: any DocumentSink) { object.write(to: GeneratedBodySink(sink)) }
+    public func writeBody(to sink: any DocumentSink) { object.writeBody(to: sink) }
 
     /// Reports a patch that changes metadata, which rendering takes from the resource instead.
     func validatePatches(_ context: inout ValidationContext) {

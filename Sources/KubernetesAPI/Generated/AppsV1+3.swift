@@ -2,6 +2,38 @@
 // Do not edit by hand.
 
 extension AppsV1 {
+    /// `io.k8s.api.apps.v1.StatefulSetPersistentVolumeClaimRetentionPolicy`.
+    public struct StatefulSetPersistentVolumeClaimRetentionPolicy: Decodable, Equatable, Sendable, DocumentWritable {
+        /// `whenDeleted`: `AppsV1.PersistentVolumeClaimRetentionPolicyType`.
+        public var whenDeleted: AppsV1.PersistentVolumeClaimRetentionPolicyType?
+        /// `whenScaled`: `AppsV1.PersistentVolumeClaimRetentionPolicyType`.
+        public var whenScaled: AppsV1.PersistentVolumeClaimRetentionPolicyType?
+
+        /// Every field; optional ones default to absent.
+        public init(
+            whenDeleted: AppsV1.PersistentVolumeClaimRetentionPolicyType? = nil,
+            whenScaled: AppsV1.PersistentVolumeClaimRetentionPolicyType? = nil
+        ) {
+            self.whenDeleted = whenDeleted
+            self.whenScaled = whenScaled
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            whenDeleted?.writeField("whenDeleted", to: sink)
+            whenScaled?.writeField("whenScaled", to: sink)
+            sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.whenDeleted = try container.decodeIfPresent(AppsV1.PersistentVolumeClaimRetentionPolicyType.self, forKey: "whenDeleted")
+            self.whenScaled = try container.decodeIfPresent(AppsV1.PersistentVolumeClaimRetentionPolicyType.self, forKey: "whenScaled")
+        }
+    }
+}
+
+extension AppsV1 {
     /// `io.k8s.api.apps.v1.StatefulSetSpec`.
     public struct StatefulSetSpec: Decodable, Equatable, Sendable, DocumentWritable {
         /// `serviceName`: string; required.

@@ -179,8 +179,12 @@ extension CoreV1 {
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
             metadata?.writeField("metadata", to: sink)
-            spec?.writeField("spec", to: sink)
+            writeBody(to: sink)
             sink.endObject()
+        }
+
+        public func writeBody(to sink: any DocumentSink) {
+            spec?.writeField("spec", to: sink)
         }
 
         public init(from decoder: any Decoder) throws {
@@ -245,32 +249,6 @@ extension CoreV1 {
             self.maxLimitRequestRatio = try container.decodeIfPresent(StringMap<Quantity>.self, forKey: "maxLimitRequestRatio")
             self.min = try container.decodeIfPresent(StringMap<Quantity>.self, forKey: "min")
             self.type = try container.decode(CoreV1.LimitType.self, forKey: "type")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.LimitRangeSpec`.
-    public struct LimitRangeSpec: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `limits`: array of `CoreV1.LimitRangeItem`; list type atomic; required.
-        public var limits: [CoreV1.LimitRangeItem]
-
-        /// Every field; optional ones default to absent.
-        public init(
-            limits: [CoreV1.LimitRangeItem]
-        ) {
-            self.limits = limits
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            sink.key("limits"); sink.beginArray(); for index0 in limits.indices { limits[index0].write(to: sink) }; sink.endArray()
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.limits = try container.decode([CoreV1.LimitRangeItem].self, forKey: "limits")
         }
     }
 }

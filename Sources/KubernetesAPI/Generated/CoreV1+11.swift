@@ -2,6 +2,32 @@
 // Do not edit by hand.
 
 extension CoreV1 {
+    /// `io.k8s.api.core.v1.LimitRangeSpec`.
+    public struct LimitRangeSpec: Decodable, Equatable, Sendable, DocumentWritable {
+        /// `limits`: array of `CoreV1.LimitRangeItem`; list type atomic; required.
+        public var limits: [CoreV1.LimitRangeItem]
+
+        /// Every field; optional ones default to absent.
+        public init(
+            limits: [CoreV1.LimitRangeItem]
+        ) {
+            self.limits = limits
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("limits"); sink.beginArray(); for index0 in limits.indices { limits[index0].write(to: sink) }; sink.endArray()
+            sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.limits = try container.decode([CoreV1.LimitRangeItem].self, forKey: "limits")
+        }
+    }
+}
+
+extension CoreV1 {
     /// `io.k8s.api.core.v1.LocalObjectReference`.
     public struct LocalObjectReference: Decodable, Equatable, Sendable, DocumentWritable {
         /// `name`: string.
@@ -101,9 +127,13 @@ extension CoreV1 {
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
             metadata?.writeField("metadata", to: sink)
+            writeBody(to: sink)
+            sink.endObject()
+        }
+
+        public func writeBody(to sink: any DocumentSink) {
             spec?.writeField("spec", to: sink)
             status?.writeField("status", to: sink)
-            sink.endObject()
         }
 
         public init(from decoder: any Decoder) throws {
@@ -235,38 +265,6 @@ extension CoreV1 {
             self.key = try container.decode(String.self, forKey: "key")
             self.`operator` = try container.decode(CoreV1.NodeSelectorOperator.self, forKey: "operator")
             self.values = try container.decodeIfPresent([String].self, forKey: "values")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.NodeSelectorTerm`.
-    public struct NodeSelectorTerm: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `matchExpressions`: array of `CoreV1.NodeSelectorRequirement`; list type atomic.
-        public var matchExpressions: [CoreV1.NodeSelectorRequirement]?
-        /// `matchFields`: array of `CoreV1.NodeSelectorRequirement`; list type atomic.
-        public var matchFields: [CoreV1.NodeSelectorRequirement]?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            matchExpressions: [CoreV1.NodeSelectorRequirement]? = nil,
-            matchFields: [CoreV1.NodeSelectorRequirement]? = nil
-        ) {
-            self.matchExpressions = matchExpressions
-            self.matchFields = matchFields
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let value = matchExpressions { sink.key("matchExpressions"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = matchFields { sink.key("matchFields"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.matchExpressions = try container.decodeIfPresent([CoreV1.NodeSelectorRequirement].self, forKey: "matchExpressions")
-            self.matchFields = try container.decodeIfPresent([CoreV1.NodeSelectorRequirement].self, forKey: "matchFields")
         }
     }
 }

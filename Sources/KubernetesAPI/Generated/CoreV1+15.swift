@@ -2,6 +2,96 @@
 // Do not edit by hand.
 
 extension CoreV1 {
+    /// `io.k8s.api.core.v1.PodReadinessGate`.
+    public struct PodReadinessGate: Decodable, Equatable, Sendable, DocumentWritable {
+        /// `conditionType`: string; required.
+        public var conditionType: String
+
+        /// Every field; optional ones default to absent.
+        public init(
+            conditionType: String
+        ) {
+            self.conditionType = conditionType
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("conditionType"); sink.string(conditionType)
+            sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.conditionType = try container.decode(String.self, forKey: "conditionType")
+        }
+    }
+}
+
+extension CoreV1 {
+    /// `io.k8s.api.core.v1.PodResourceClaim`.
+    public struct PodResourceClaim: Decodable, Equatable, Sendable, DocumentWritable {
+        /// `name`: string; required.
+        public var name: String
+        /// `resourceClaimName`: string.
+        public var resourceClaimName: String?
+        /// `resourceClaimTemplateName`: string.
+        public var resourceClaimTemplateName: String?
+
+        /// Every field; optional ones default to absent.
+        public init(
+            name: String,
+            resourceClaimName: String? = nil,
+            resourceClaimTemplateName: String? = nil
+        ) {
+            self.name = name
+            self.resourceClaimName = resourceClaimName
+            self.resourceClaimTemplateName = resourceClaimTemplateName
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("name"); sink.string(name)
+            if let value = resourceClaimName { sink.key("resourceClaimName"); sink.string(value) }
+            if let value = resourceClaimTemplateName { sink.key("resourceClaimTemplateName"); sink.string(value) }
+            sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.name = try container.decode(String.self, forKey: "name")
+            self.resourceClaimName = try container.decodeIfPresent(String.self, forKey: "resourceClaimName")
+            self.resourceClaimTemplateName = try container.decodeIfPresent(String.self, forKey: "resourceClaimTemplateName")
+        }
+    }
+}
+
+extension CoreV1 {
+    /// `io.k8s.api.core.v1.PodSchedulingGate`.
+    public struct PodSchedulingGate: Decodable, Equatable, Sendable, DocumentWritable {
+        /// `name`: string; required.
+        public var name: String
+
+        /// Every field; optional ones default to absent.
+        public init(
+            name: String
+        ) {
+            self.name = name
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("name"); sink.string(name)
+            sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.name = try container.decode(String.self, forKey: "name")
+        }
+    }
+}
+
+extension CoreV1 {
     /// `io.k8s.api.core.v1.PodSecurityContext`.
     public struct PodSecurityContext: Decodable, Equatable, Sendable, DocumentWritable {
         /// `runAsUser`: integer; format int64.

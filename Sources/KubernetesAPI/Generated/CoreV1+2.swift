@@ -249,10 +249,14 @@ extension CoreV1 {
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
             metadata?.writeField("metadata", to: sink)
+            writeBody(to: sink)
+            sink.endObject()
+        }
+
+        public func writeBody(to sink: any DocumentSink) {
             if let value = binaryData { sink.key("binaryData"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
             if let value = data { sink.key("data"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
             if let value = immutable { sink.key("immutable"); sink.bool(value) }
-            sink.endObject()
         }
 
         public init(from decoder: any Decoder) throws {

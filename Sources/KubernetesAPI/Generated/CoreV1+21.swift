@@ -129,9 +129,13 @@ extension CoreV1 {
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
             metadata?.writeField("metadata", to: sink)
+            writeBody(to: sink)
+            sink.endObject()
+        }
+
+        public func writeBody(to sink: any DocumentSink) {
             spec?.writeField("spec", to: sink)
             status?.writeField("status", to: sink)
-            sink.endObject()
         }
 
         public init(from decoder: any Decoder) throws {
@@ -185,10 +189,14 @@ extension CoreV1 {
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
             metadata?.writeField("metadata", to: sink)
+            writeBody(to: sink)
+            sink.endObject()
+        }
+
+        public func writeBody(to sink: any DocumentSink) {
             if let value = automountServiceAccountToken { sink.key("automountServiceAccountToken"); sink.bool(value) }
             if let value = imagePullSecrets { sink.key("imagePullSecrets"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
             if let value = secrets { sink.key("secrets"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            sink.endObject()
         }
 
         public init(from decoder: any Decoder) throws {

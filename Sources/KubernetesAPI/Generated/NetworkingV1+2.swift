@@ -2,6 +2,50 @@
 // Do not edit by hand.
 
 extension NetworkingV1 {
+    /// `io.k8s.api.networking.v1.IngressSpec`.
+    public struct IngressSpec: Decodable, Equatable, Sendable, DocumentWritable {
+        /// `defaultBackend`: `NetworkingV1.IngressBackend`.
+        public var defaultBackend: NetworkingV1.IngressBackend?
+        /// `ingressClassName`: string.
+        public var ingressClassName: String?
+        /// `rules`: array of `NetworkingV1.IngressRule`; list type atomic.
+        public var rules: [NetworkingV1.IngressRule]?
+        /// `tls`: array of `NetworkingV1.IngressTLS`; list type atomic.
+        public var tls: [NetworkingV1.IngressTLS]?
+
+        /// Every field; optional ones default to absent.
+        public init(
+            defaultBackend: NetworkingV1.IngressBackend? = nil,
+            ingressClassName: String? = nil,
+            rules: [NetworkingV1.IngressRule]? = nil,
+            tls: [NetworkingV1.IngressTLS]? = nil
+        ) {
+            self.defaultBackend = defaultBackend
+            self.ingressClassName = ingressClassName
+            self.rules = rules
+            self.tls = tls
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            defaultBackend?.writeField("defaultBackend", to: sink)
+            if let value = ingressClassName { sink.key("ingressClassName"); sink.string(value) }
+            if let value = rules { sink.key("rules"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = tls { sink.key("tls"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.defaultBackend = try container.decodeIfPresent(NetworkingV1.IngressBackend.self, forKey: "defaultBackend")
+            self.ingressClassName = try container.decodeIfPresent(String.self, forKey: "ingressClassName")
+            self.rules = try container.decodeIfPresent([NetworkingV1.IngressRule].self, forKey: "rules")
+            self.tls = try container.decodeIfPresent([NetworkingV1.IngressTLS].self, forKey: "tls")
+        }
+    }
+}
+
+extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.IngressTLS`.
     public struct IngressTLS: Decodable, Equatable, Sendable, DocumentWritable {
         /// `hosts`: array of string; list type atomic.
@@ -65,8 +109,12 @@ extension NetworkingV1 {
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
             metadata?.writeField("metadata", to: sink)
-            spec?.writeField("spec", to: sink)
+            writeBody(to: sink)
             sink.endObject()
+        }
+
+        public func writeBody(to sink: any DocumentSink) {
+            spec?.writeField("spec", to: sink)
         }
 
         public init(from decoder: any Decoder) throws {

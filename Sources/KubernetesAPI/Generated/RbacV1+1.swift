@@ -63,9 +63,13 @@ extension RbacV1 {
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
             metadata?.writeField("metadata", to: sink)
+            writeBody(to: sink)
+            sink.endObject()
+        }
+
+        public func writeBody(to sink: any DocumentSink) {
             aggregationRule?.writeField("aggregationRule", to: sink)
             if let value = rules { sink.key("rules"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            sink.endObject()
         }
 
         public init(from decoder: any Decoder) throws {
@@ -115,9 +119,13 @@ extension RbacV1 {
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
             metadata?.writeField("metadata", to: sink)
+            writeBody(to: sink)
+            sink.endObject()
+        }
+
+        public func writeBody(to sink: any DocumentSink) {
             sink.key("roleRef"); roleRef.write(to: sink)
             if let value = subjects { sink.key("subjects"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            sink.endObject()
         }
 
         public init(from decoder: any Decoder) throws {
@@ -213,8 +221,12 @@ extension RbacV1 {
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
             metadata?.writeField("metadata", to: sink)
-            if let value = rules { sink.key("rules"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            writeBody(to: sink)
             sink.endObject()
+        }
+
+        public func writeBody(to sink: any DocumentSink) {
+            if let value = rules { sink.key("rules"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
         }
 
         public init(from decoder: any Decoder) throws {

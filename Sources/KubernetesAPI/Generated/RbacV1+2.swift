@@ -37,9 +37,13 @@ extension RbacV1 {
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
             metadata?.writeField("metadata", to: sink)
+            writeBody(to: sink)
+            sink.endObject()
+        }
+
+        public func writeBody(to sink: any DocumentSink) {
             if let value = subjects { sink.key("subjects"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
             sink.key("roleRef"); roleRef.write(to: sink)
-            sink.endObject()
         }
 
         public init(from decoder: any Decoder) throws {

@@ -45,11 +45,15 @@ extension SchedulingV1 {
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
             metadata?.writeField("metadata", to: sink)
+            writeBody(to: sink)
+            sink.endObject()
+        }
+
+        public func writeBody(to sink: any DocumentSink) {
             sink.key("value"); sink.int(value)
             if let value = globalDefault { sink.key("globalDefault"); sink.bool(value) }
             preemptionPolicy?.writeField("preemptionPolicy", to: sink)
             if let value = description { sink.key("description"); sink.string(value) }
-            sink.endObject()
         }
 
         public init(from decoder: any Decoder) throws {

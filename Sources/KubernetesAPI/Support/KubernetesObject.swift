@@ -14,6 +14,9 @@ public protocol KubernetesObject: Decodable, Equatable, Sendable, DocumentWritab
     var apiVersion: String? { get set }
     /// The object's own `kind` field, as ``apiVersion``.
     var kind: String? { get set }
+    /// Every field after `apiVersion`, `kind` and `metadata`, in order, into an object the sink
+    /// already has open: what a resource whose metadata is set elsewhere writes.
+    func writeBody(to sink: any DocumentSink)
 }
 
 extension KubernetesObject {

@@ -39,9 +39,13 @@ extension MarketsV1 {
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
             metadata?.writeField("metadata", to: sink)
+            writeBody(to: sink)
+            sink.endObject()
+        }
+
+        public func writeBody(to sink: any DocumentSink) {
             sink.key("spec"); spec.write(to: sink)
             status?.writeField("status", to: sink)
-            sink.endObject()
         }
 
         public init(from decoder: any Decoder) throws {

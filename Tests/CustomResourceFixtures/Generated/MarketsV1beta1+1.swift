@@ -35,8 +35,12 @@ extension MarketsV1beta1 {
             if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
             if let kind { sink.key("kind"); sink.string(kind) }
             metadata?.writeField("metadata", to: sink)
-            spec?.writeField("spec", to: sink)
+            writeBody(to: sink)
             sink.endObject()
+        }
+
+        public func writeBody(to sink: any DocumentSink) {
+            spec?.writeField("spec", to: sink)
         }
 
         public init(from decoder: any Decoder) throws {
