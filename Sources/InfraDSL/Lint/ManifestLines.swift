@@ -23,7 +23,7 @@ struct ManifestLines: Sendable {
         for segment in path {
             switch node {
             case .mapping(let mapping):
-                guard let pair = mapping.reversed().first(where: { $0.key.scalar?.string == segment }) else { return line }
+                guard let pair = mapping.lastPair(keyed: segment) else { return line }
                 line = pair.key.mark?.line ?? pair.value.mark?.line ?? line
                 node = pair.value
             case .sequence(let sequence):

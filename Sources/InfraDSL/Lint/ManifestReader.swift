@@ -120,14 +120,10 @@ public struct ManifestReader: Sendable {
         }
     }
 
-    /// The value of a mapping's `key`, found by the keys' text (Yams' `node["key"]` compares whole
-    /// nodes, tags included: about 4 % of `gen lint`'s time); the last of a repeated key, as the
-    /// decoder reads it.
+    /// The value of `key` when `node` is a mapping.
     private static func field(_ key: String, of node: Node) -> Node? {
         guard case .mapping(let mapping) = node else { return nil }
-        var found: Node?
-        for (name, value) in mapping where name.scalar?.string == key { found = value }
-        return found
+        return mapping.lastPair(keyed: key)?.value
     }
 
     /// `object` in `namespace` when it is namespaced and names none.
