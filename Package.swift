@@ -6,6 +6,16 @@ import PackageDescription
 /// The generator's dependency set is deliberately small (Yams for libyaml, swift-argument-parser for
 /// flags) so `swift run gen` builds in seconds on a fresh machine. Only the trading engine (`engine`)
 /// links the server libraries (Hummingbird, service lifecycle, logging, metrics, PostgreSQL).
+/// The library targets are compiled as whole modules in debug builds too (release builds always
+/// are). A debug build otherwise splits a module into batches of files, and every batch type-checks
+/// again the declarations its files use; for the generated API and the library that is most of the
+/// work: a clean `swift build --product gen` takes about 60 s instead of about 71 s (98 instead of
+/// 119 CPU-seconds). `-num-threads` keeps one object file per source file, as SwiftPM expects. The
+/// modules users edit (`Environments`, `gen`) stay incremental, so a value change still recompiles
+/// one file. Local packages may use these flags, so a package `gen import` writes (which depends on
+/// this one by path) builds as before.
+let wholeModuleInDebug: [SwiftSetting] = [.unsafeFlags(["-wmo", "-num-threads", "2"], .when(configuration: .debug))]
+
 let package = Package(
     name: "InfraDSL",
     platforms: [.macOS(.v13)],
@@ -34,14 +44,15 @@ let package = Package(
     ],
     targets: [
         // The typed Kubernetes API: support types and code generated from the 1.32 schema.
-        .target(name: "KubernetesAPI"),
+        .target(name: "KubernetesAPI", swiftSettings: wholeModuleInDebug),
         // Schema → Swift: the Kubernetes API's definitions and CustomResourceDefinitions.
         .target(
             name: "KubernetesCodegen",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: wholeModuleInDebug
         ),
         // Custom resources imported from the CRDs in codegen/crds (External Secrets, Prometheus Operator).
-        .target(name: "CustomResources", dependencies: ["KubernetesAPI"]),
+        .target(name: "CustomResources", dependencies: ["KubernetesAPI"], swiftSettings: wholeModuleInDebug),
         .executableTarget(
             name: "kubernetes-codegen",
             dependencies: [
@@ -54,11 +65,13 @@ let package = Package(
         // config (the engine) links it without the renderers and checks.
         .target(
             name: "InfraValues",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: wholeModuleInDebug
         ),
         .target(
             name: "InfraDSL",
-            dependencies: ["InfraValues", "KubernetesAPI", .product(name: "Yams", package: "Yams")]
+            dependencies: ["InfraValues", "KubernetesAPI", .product(name: "Yams", package: "Yams")],
+            swiftSettings: wholeModuleInDebug
         ),
         // The engine's config (`AppConfig`) and the interface the manifests promise it: shared by the
         // environments that render it and the engine that reads it, and all the engine links of them.
