@@ -4,38 +4,55 @@ import InfraDSL
 /// grouped by namespace, each namespace checked as an environment, and the engine's declared
 /// dependencies read from the `trading-engine-config` ConfigMap's `config.yaml`.
 public enum ManifestLint {
-    /// Every finding over the objects read from manifests.
+    /// Every finding over the objects read from manifests. The namespaces are checked side by side
+    /// (each on its own, as an environment), their findings kept in namespace order.
     public static func check(_ objects: [any Resource]) -> [Diagnostic] {
-        var findings: [Diagnostic] = []
-        // Cluster-scoped objects belong to every namespace's view; the same one written in several
-        // files (a PriorityClass shared by tiers) is one object.
+        let groups = namespaceGroups(objects)
+        let known = groups.map { NamespaceReference($0.namespace) }
+        let checked = Parallel.map(count: groups.count) { index in
+            check(groups[index].objects, in: groups[index].namespace, namespaces: known)
+        }
+        let order: [Tier] = [.dev, .staging, .prod]
+        let ordered = checked.sorted { order.firstIndex(of: $0.tier)! < order.firstIndex(of: $1.tier)! }
+        return checked.flatMap(\.findings) + ParityCheck.run(ordered.map { ($0.environment, $0.objects) })
+    }
+
+    /// The objects of each namespace, namespaces by name: its own objects with every cluster-scoped
+    /// one, in input order. The same cluster-scoped object written in several files (a
+    /// PriorityClass shared by tiers) is one object.
+    private static func namespaceGroups(_ objects: [any Resource]) -> [(namespace: String, objects: [any Resource])] {
         var seenClusterObjects = Set<String>()
         let objects = objects.filter { $0.metadata.namespace != nil || seenClusterObjects.insert($0.identity).inserted }
         let namespaces = Set(objects.compactMap(\.metadata.namespace)).sorted()
-        let known = namespaces.map { NamespaceReference($0) }
-        var environments: [(Environment, [any Resource])] = []
-        var tiers: [String: Tier] = [:]
-        for namespace in namespaces {
-            let own = objects.filter { $0.metadata.namespace == namespace || $0.metadata.namespace == nil }
-            var (contract, configuredTier, configFindings) = contract(for: own, namespaces: known)
-            let tier = configuredTier ?? guessTier(namespace)
-            contract.performance = tier == .dev ? [] : performance(contract.performance, objects: own)
-            contract.dependencies += inferred(own, besides: contract.dependencies)
-            tiers[namespace] = tier
-            findings += configFindings
-            let location = own.first?.location ?? SourceLocation(path: namespace, line: 1)
-            let environment = Environment(
-                namespace, namespace: namespace, kind: tier == .dev ? .development : .restricted, location: location,
-                parts: own.map { .resource($0) }
-            ).contract(contract)
-            environments.append((environment, own))
-            findings += EnvironmentResolver.resolve(environment).diagnostics.diagnostics
-            findings += Checks.run(on: environment, objects: own)
+        let slots = Dictionary(uniqueKeysWithValues: namespaces.enumerated().map { ($1, $0) })
+        var groups = namespaces.map { (namespace: $0, objects: [any Resource]()) }
+        for object in objects {
+            if let namespace = object.metadata.namespace, let slot = slots[namespace] {
+                groups[slot].objects.append(object)
+            } else {
+                for slot in groups.indices { groups[slot].objects.append(object) }
+            }
         }
-        let order: [Tier] = [.dev, .staging, .prod]
-        let ordered = environments.sorted { order.firstIndex(of: tiers[$0.0.name] ?? .prod)! < order.firstIndex(of: tiers[$1.0.name] ?? .prod)! }
-        findings += ParityCheck.run(ordered.map { ($0.0, $0.1) })
-        return findings
+        return groups
+    }
+
+    /// One namespace checked as an environment: its findings, the environment, its objects and tier
+    /// (for the parity check across namespaces).
+    private static func check(
+        _ own: [any Resource], in namespace: String, namespaces known: [NamespaceReference]
+    ) -> (findings: [Diagnostic], environment: Environment, objects: [any Resource], tier: Tier) {
+        var (contract, configuredTier, findings) = contract(for: own, namespaces: known)
+        let tier = configuredTier ?? guessTier(namespace)
+        contract.performance = tier == .dev ? [] : performance(contract.performance, objects: own)
+        contract.dependencies += inferred(own, besides: contract.dependencies)
+        let location = own.first?.location ?? SourceLocation(path: namespace, line: 1)
+        let environment = Environment(
+            namespace, namespace: namespace, kind: tier == .dev ? .development : .restricted, location: location,
+            parts: own.map { .resource($0) }
+        ).contract(contract)
+        findings += EnvironmentResolver.resolve(environment).diagnostics.diagnostics
+        findings += Checks.run(on: environment, objects: own)
+        return (findings, environment, own, tier)
     }
 
     /// The contract of the engine in one namespace, from its ConfigMap; tier from the config. A config

@@ -79,7 +79,9 @@ public struct ManifestReader: Sendable {
             let failure = StrictYAMLDecoder.malformed(error, in: yaml)
             diagnostics.error("yaml", failure.message, at: ResourcePath([file]), SourceLocation(path: file, line: failure.line ?? 1))
         }
-        for document in documents { read(MergeKeys.expanded(document), file: file) }
+        // A merge key is a plain `<<`: a file without that text has none, and its documents are not walked.
+        let mayMerge = yaml.contains("<<")
+        for document in documents { read(mayMerge ? MergeKeys.expanded(document) : document, file: file) }
     }
 
     /// Reads one document: an object, the items of a `List`, or something else (skipped, said).
@@ -88,18 +90,17 @@ public struct ManifestReader: Sendable {
         if case .scalar(let scalar) = document, scalar.string.isEmpty || scalar.string == "null" || scalar.string == "~" {
             return  // an empty document, such as a trailing `---`
         }
-        guard case .mapping = document, let kind = Self.field("kind", of: document)?.string else {
+        guard let routing = Routing(document), let kind = routing.kind else {
             diagnostics.warning("lint", "a document that is not a Kubernetes object (no kind) is skipped", at: ResourcePath([file]), location)
             return
         }
         // `kubectl get -o yaml` writes a List (`v1 List`, or `<Kind>List`): its items are the objects.
-        if kind == "List" || kind.hasSuffix("List"), case .sequence(let items)? = Self.field("items", of: document) {
+        if kind == "List" || kind.hasSuffix("List"), case .sequence(let items)? = routing.items {
             for item in items { read(item, file: file) }
             return
         }
-        let name = Self.field("metadata", of: document).flatMap { Self.field("name", of: $0) }?.string ?? ""
-        let path = ResourcePath([file, kind, name])
-        switch checkSchema(document, apiVersion: Self.field("apiVersion", of: document)?.string, kind: kind, at: path, location) {
+        let path = ResourcePath([file, kind, routing.name ?? ""])
+        switch checkSchema(document, apiVersion: routing.apiVersion, kind: kind, at: path, location) {
         case .read(let object, let problems):
             var reading = IntentReading(location: location, lines: ManifestLines(document, file: file))
             var resource = reading.resource(object, problems: problems)
@@ -120,10 +121,30 @@ public struct ManifestReader: Sendable {
         }
     }
 
-    /// The value of `key` when `node` is a mapping.
-    private static func field(_ key: String, of node: Node) -> Node? {
-        guard case .mapping(let mapping) = node else { return nil }
-        return mapping.lastPair(keyed: key)?.value
+    /// What a document is routed by, found in one pass over its top-level keys (of a repeated key,
+    /// the last, as the decoder reads it).
+    private struct Routing {
+        var kind: String?
+        var apiVersion: String?
+        /// `metadata.name`.
+        var name: String?
+        /// A `List`'s `items`.
+        var items: Node?
+
+        /// Nil when `document` is not a mapping.
+        init?(_ document: Node) {
+            guard case .mapping(let mapping) = document else { return nil }
+            for (key, value) in mapping {
+                guard case .scalar(let scalar) = key else { continue }
+                switch scalar.string {
+                case "kind": kind = value.string
+                case "apiVersion": apiVersion = value.string
+                case "metadata": name = value.mapping?.lastPair(keyed: "name")?.value.string
+                case "items": items = value
+                default: break
+                }
+            }
+        }
     }
 
     /// `object` in `namespace` when it is namespaced and names none.

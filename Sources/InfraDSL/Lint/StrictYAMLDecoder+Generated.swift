@@ -26,7 +26,7 @@ extension StrictYAMLDecoder {
         let found = ProblemList()
         let (value, unknown) = try Self.readValue(T.self, from: root) { value, path in
             if let (check, message) = APIObjectValidation.problem(in: value) {
-                found.problems.append(.init(path: path, check: check, message: message))
+                found.problems.append(.init(path: path.map(\.stringValue), check: check, message: message))
             }
         }
         return (value, unknown.map { Self.unknownField($0.path, $0.key) }, found.outermost)

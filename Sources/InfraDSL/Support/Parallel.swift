@@ -1,13 +1,13 @@
 import Dispatch
 
 /// Independent work spread over every core, results in input order: for a few tasks without
-/// prerequisites (writing environments, summarizing them for parity). Rendering, whose steps
-/// depend on each other, runs as a ``TaskGraph``.
-enum Parallel {
+/// prerequisites (writing environments, summarizing them for parity, checking linted namespaces).
+/// Rendering, whose steps depend on each other, runs as a ``TaskGraph``.
+package enum Parallel {
     /// `transform(0..<count)`, each index a task handed to the next free core. Each result slot is
     /// written exactly once, by the worker that ran its index. Callers make each task a batch
     /// large enough to outweigh handing it out (see ``chunkSize(for:minimum:)``).
-    static func map<Result: Sendable>(count: Int, _ transform: @Sendable (Int) -> Result) -> [Result] {
+    package static func map<Result: Sendable>(count: Int, _ transform: @Sendable (Int) -> Result) -> [Result] {
         guard count > 0 else { return [] }
         if count == 1 { return [transform(0)] }
         return Array(unsafeUninitializedCapacity: count) { buffer, initialized in

@@ -2,9 +2,9 @@ import Foundation
 import Yams
 
 /// A `Decoder` over one parsed YAML node for `gen lint`'s hot path: each mapping's keys are read
-/// once into a list of pairs, scalars are typed by Yams' own constructors (plain string tests, no
-/// regular expressions), and every key the type never asked for is recorded, so unknown fields are
-/// known without writing the value back out. Reads what Yams' `YAMLDecoder` reads, with the same
+/// once as text, scalars are typed by Yams' own constructors (plain string tests, no regular
+/// expressions), and every key the type never asked for is recorded, so unknown fields are known
+/// without writing the value back out. Reads what Yams' `YAMLDecoder` reads, with the same
 /// errors (`DecodingError`s with the coding path), at a fraction of its cost: `YAMLDecoder` resolves
 /// a key's tag with a regular expression on every lookup.
 package struct NodeDecoder {
@@ -16,9 +16,9 @@ package struct NodeDecoder {
 
     /// Called with every value decoded from a mapping or a sequence, or from a scalar into a type
     /// of its own (not `String`, `Int`, `Bool`, `Double`), inner values first, with its path.
-    private let inspect: ((Any, [String]) -> Void)?
+    private let inspect: ((Any, [any CodingKey]) -> Void)?
 
-    package init(inspect: ((Any, [String]) -> Void)? = nil) { self.inspect = inspect }
+    package init(inspect: ((Any, [any CodingKey]) -> Void)? = nil) { self.inspect = inspect }
 
     /// The value of `node`, and the keys below it the type did not read (in document order; a key
     /// set to null is absent either way, so it is not one).
@@ -32,35 +32,36 @@ package struct NodeDecoder {
 
 /// The mappings read so far, each with the keys asked for, shared by every container of one decode.
 final class DecodingState {
-    let inspect: ((Any, [String]) -> Void)?
+    let inspect: ((Any, [any CodingKey]) -> Void)?
 
-    init(inspect: ((Any, [String]) -> Void)?) { self.inspect = inspect }
+    init(inspect: ((Any, [any CodingKey]) -> Void)?) { self.inspect = inspect }
 
     final class Mapping {
         /// Where the mapping is, spelled only for a key the type does not have.
         let codingPath: [any CodingKey]
-        let pairs: [(key: String, keyNode: Node, value: Node)]
+        /// Each pair's key as text, nil for a key that is not text (never asked for), in document
+        /// order: a lookup compares text only, without copying the pairs' nodes.
+        let keys: [String?]
+        /// The mapping itself: a pair's value is taken from it when its key is asked for.
+        let source: Node.Mapping
         /// Whether the type asked for each pair's key.
         var read: [Bool]
 
         init(codingPath: [any CodingKey], mapping: Node.Mapping) {
             self.codingPath = codingPath
-            var pairs: [(key: String, keyNode: Node, value: Node)] = []
-            pairs.reserveCapacity(mapping.count)
-            for (key, value) in mapping {
-                guard let name = key.scalar?.string else { continue }
-                pairs.append((name, key, value))
+            keys = mapping.map { pair in
+                if case .scalar(let scalar) = pair.key { scalar.string } else { nil }
             }
-            self.pairs = pairs
-            read = Array(repeating: false, count: pairs.count)
+            source = mapping
+            read = Array(repeating: false, count: keys.count)
         }
 
         /// The index of `key`'s pair; of a repeated key, the last, as in Yams. A linear search: an
         /// object's mappings are small, and maps (labels, data) are read by their keys in order.
         func index(of key: String) -> Int? {
-            var index = pairs.count - 1
+            var index = keys.count - 1
             while index >= 0 {
-                if pairs[index].key == key { return index }
+                if keys[index] == key { return index }
                 index -= 1
             }
             return nil
@@ -70,7 +71,7 @@ final class DecodingState {
         func value(_ key: String) -> Node? {
             guard let index = index(of: key) else { return nil }
             read[index] = true
-            return pairs[index].value
+            return source[index].value
         }
     }
 
@@ -83,10 +84,11 @@ final class DecodingState {
         for mapping in mappings {
             guard mapping.read.contains(false) else { continue }
             // A repeated key is one key: read if any of its pairs was.
-            let readKeys = Set(mapping.pairs.indices.filter { mapping.read[$0] }.map { mapping.pairs[$0].key })
-            for pair in mapping.pairs where !readKeys.contains(pair.key) {
+            let readKeys = Set(mapping.keys.indices.filter { mapping.read[$0] }.compactMap { mapping.keys[$0] })
+            for (index, pair) in mapping.source.enumerated() {
+                guard let key = mapping.keys[index], !readKeys.contains(key) else { continue }
                 if case .scalar(let scalar) = pair.value, NSNull.construct(from: scalar) != nil { continue }
-                found.append(NodeDecoder.UnknownKey(path: mapping.codingPath.map(\.stringValue) + [pair.key], key: pair.keyNode))
+                found.append(NodeDecoder.UnknownKey(path: mapping.codingPath.map(\.stringValue) + [key], key: pair.key))
             }
         }
         return found.sorted { ($0.key.mark?.line ?? 0, $0.key.mark?.column ?? 0) < ($1.key.mark?.line ?? 0, $1.key.mark?.column ?? 0) }
@@ -165,7 +167,7 @@ enum NodeScalars {
     static func decode<T: Decodable>(_ type: T.Type, _ node: Node, _ path: [any CodingKey], _ state: DecodingState) throws -> T {
         if let value = try primitive(T.self, node, path) { return value }
         let value = try T(from: NodeValueDecoder(node: node, path: path, state: state))
-        state.inspect?(value, path.map(\.stringValue))
+        state.inspect?(value, path)
         return value
     }
 
@@ -183,9 +185,10 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let state: DecodingState
     var codingPath: [any CodingKey] { path }
     var allKeys: [Key] {
-        mapping.pairs.indices.compactMap { index in
+        mapping.keys.indices.compactMap { index in
+            guard let key = mapping.keys[index] else { return nil }
             mapping.read[index] = true
-            return Key(stringValue: mapping.pairs[index].key)
+            return Key(stringValue: key)
         }
     }
 

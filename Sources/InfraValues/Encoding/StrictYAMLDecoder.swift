@@ -100,7 +100,7 @@ public struct StrictYAMLDecoder: Sendable {
     /// The value, read by ``NodeDecoder`` (each key looked up once, no regular expressions), and the
     /// keys the type does not have.
     package static func readValue<T: Decodable>(
-        _ type: T.Type, from root: Node, inspect: ((Any, [String]) -> Void)? = nil
+        _ type: T.Type, from root: Node, inspect: ((Any, [any CodingKey]) -> Void)? = nil
     ) throws(Failure) -> (T, [NodeDecoder.UnknownKey]) {
         do {
             return try NodeDecoder(inspect: inspect).decode(T.self, from: root)
