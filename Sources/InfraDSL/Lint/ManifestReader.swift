@@ -79,8 +79,7 @@ public struct ManifestReader: Sendable {
             let failure = StrictYAMLDecoder.malformed(error, in: yaml)
             diagnostics.error("yaml", failure.message, at: ResourcePath([file]), SourceLocation(path: file, line: failure.line ?? 1))
         }
-        // A merge key is a plain `<<`: a file without that text has none, and its documents are not walked.
-        let mayMerge = yaml.contains("<<")
+        let mayMerge = MergeKeys.mayOccur(in: yaml)
         for document in documents { read(mayMerge ? MergeKeys.expanded(document) : document, file: file) }
     }
 

@@ -5,6 +5,18 @@ import Yams
 /// the earlier wins. A quoted `"<<"` is an ordinary key. Merged entries keep their own lines (those
 /// of the anchored mapping).
 enum MergeKeys {
+    /// Whether `yaml` has the text `<<` anywhere: a file without it holds no merge key, and its
+    /// documents need not be walked. A scan of the bytes (`String.contains` goes through
+    /// Foundation's search, which took 3 % of `gen lint`).
+    static func mayOccur(in yaml: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in yaml.utf8 {
+            if byte == UInt8(ascii: "<") && previous == byte { return true }
+            previous = byte
+        }
+        return false
+    }
+
     static func expanded(_ node: Node) -> Node {
         // Most documents have none: then the document is kept as it is, not rebuilt.
         holdsMergeKey(node) ? rebuilt(node) : node
