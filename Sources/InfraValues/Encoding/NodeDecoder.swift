@@ -58,14 +58,7 @@ final class DecodingState {
 
         /// The index of `key`'s pair; of a repeated key, the last, as in Yams. A linear search: an
         /// object's mappings are small, and maps (labels, data) are read by their keys in order.
-        func index(of key: String) -> Int? {
-            var index = keys.count - 1
-            while index >= 0 {
-                if keys[index] == key { return index }
-                index -= 1
-            }
-            return nil
-        }
+        func index(of key: String) -> Int? { keys.lastIndex(of: key) }
 
         /// The value at `key`, marking the key read.
         func value(_ key: String) -> Node? {
