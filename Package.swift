@@ -93,7 +93,6 @@ let package = Package(
                 "InfraDSL",
                 "Environments",
                 "CustomResources",
-                "KubernetesCodegen",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

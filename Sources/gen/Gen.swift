@@ -8,7 +8,7 @@ struct Gen: ParsableCommand {
         commandName: "gen",
         abstract: "Render the trading system's environments into Kubernetes manifests.",
         subcommands: [
-            Generate.self, Check.self, Lint.self, Diff.self, Docs.self, Promote.self, RolloutCommand.self, ImportCRD.self, Import.self,
+            Generate.self, Check.self, Lint.self, Diff.self, Docs.self, Promote.self, RolloutCommand.self, Import.self,
         ],
         defaultSubcommand: Generate.self
     )

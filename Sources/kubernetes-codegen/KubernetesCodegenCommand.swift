@@ -30,7 +30,11 @@ struct KubernetesCodegenCommand: ParsableCommand {
     }
 
     struct CRD: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Custom resources from CustomResourceDefinition files.")
+        static let configuration = CommandConfiguration(
+            abstract: "Typed Swift for every served version of the CustomResourceDefinitions in FILE...",
+            discussion: "The output directory holds generated files only (stale .swift files in it are removed); "
+                + "make it the folder of a target that depends on KubernetesAPI. Each kind can then be placed in an "
+                + "Environment, and a ManifestReader given the registry reads it strictly.")
 
         @Argument(help: "CRD files (YAML, one or more documents each).")
         var files: [String]
