@@ -103,7 +103,7 @@ public struct SwiftRenderer: Sendable {
             out.line("\(pad)/// Kind `\(kind.kind)` of `\(kind.apiVersion)`, \(kind.isNamespaced ? "namespaced" : "cluster-scoped").")
         }
         let conformance = switch declaration.kind {
-        case nil: "Decodable, Equatable, Sendable, DocumentWritable"
+        case nil: "Decodable, Sendable, DocumentEquatable"
         case let kind? where kind.holdsSecretData: "KubernetesObject"
         case _?: "SecretFreeObject"
         }

@@ -58,7 +58,7 @@ extension ExternalSecretsV1beta1 {
         }
 
         /// `external-secrets.io/v1beta1 ExternalSecret.spec`.
-        public struct Spec: Decodable, Equatable, Sendable, DocumentWritable {
+        public struct Spec: Decodable, Sendable, DocumentEquatable {
             /// `data`: array of `ExternalSecretsV1beta1.ExternalSecret.Spec.DataItem`.
             public var data: [ExternalSecretsV1beta1.ExternalSecret.Spec.DataItem]?
             /// `dataFrom`: array of `ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem`.
@@ -105,7 +105,7 @@ extension ExternalSecretsV1beta1 {
             }
 
             /// `external-secrets.io/v1beta1 ExternalSecret.spec.data[]`.
-            public struct DataItem: Decodable, Equatable, Sendable, DocumentWritable {
+            public struct DataItem: Decodable, Sendable, DocumentEquatable {
                 /// `remoteRef`: `ExternalSecretsV1beta1.ExternalSecret.Spec.DataItem.RemoteRef`; required.
                 public var remoteRef: ExternalSecretsV1beta1.ExternalSecret.Spec.DataItem.RemoteRef
                 /// `secretKey`: string; required.
@@ -134,7 +134,7 @@ extension ExternalSecretsV1beta1 {
                 }
 
                 /// `external-secrets.io/v1beta1 ExternalSecret.spec.data[].remoteRef`.
-                public struct RemoteRef: Decodable, Equatable, Sendable, DocumentWritable {
+                public struct RemoteRef: Decodable, Sendable, DocumentEquatable {
                     /// `conversionStrategy`: `ExternalSecretsV1beta1.ExternalSecret.Spec.DataItem.RemoteRef.ConversionStrategy`.
                     public var conversionStrategy: ExternalSecretsV1beta1.ExternalSecret.Spec.DataItem.RemoteRef.ConversionStrategy?
                     /// `decodingStrategy`: `ExternalSecretsV1beta1.ExternalSecret.Spec.DataItem.RemoteRef.DecodingStrategy`.
@@ -279,7 +279,7 @@ extension ExternalSecretsV1beta1 {
             }
 
             /// `external-secrets.io/v1beta1 ExternalSecret.spec.dataFrom[]`.
-            public struct DataFromItem: Decodable, Equatable, Sendable, DocumentWritable {
+            public struct DataFromItem: Decodable, Sendable, DocumentEquatable {
                 /// `extract`: `ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Extract`.
                 public var extract: ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Extract?
                 /// `find`: `ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Find`.
@@ -314,7 +314,7 @@ extension ExternalSecretsV1beta1 {
                 }
 
                 /// `external-secrets.io/v1beta1 ExternalSecret.spec.dataFrom[].extract`.
-                public struct Extract: Decodable, Equatable, Sendable, DocumentWritable {
+                public struct Extract: Decodable, Sendable, DocumentEquatable {
                     /// `conversionStrategy`: `ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Extract.ConversionStrategy`.
                     public var conversionStrategy: ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Extract.ConversionStrategy?
                     /// `decodingStrategy`: `ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Extract.DecodingStrategy`.
@@ -458,7 +458,7 @@ extension ExternalSecretsV1beta1 {
                 }
 
                 /// `external-secrets.io/v1beta1 ExternalSecret.spec.dataFrom[].find`.
-                public struct Find: Decodable, Equatable, Sendable, DocumentWritable {
+                public struct Find: Decodable, Sendable, DocumentEquatable {
                     /// `name`: `ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Find.Name`.
                     public var name: ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Find.Name?
                     /// `conversionStrategy`: `ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Find.ConversionStrategy`.
@@ -567,7 +567,7 @@ extension ExternalSecretsV1beta1 {
                     }
 
                     /// `external-secrets.io/v1beta1 ExternalSecret.spec.dataFrom[].find.name`.
-                    public struct Name: Decodable, Equatable, Sendable, DocumentWritable {
+                    public struct Name: Decodable, Sendable, DocumentEquatable {
                         /// `regexp`: string.
                         public var regexp: String?
 
@@ -592,7 +592,7 @@ extension ExternalSecretsV1beta1 {
                 }
 
                 /// `external-secrets.io/v1beta1 ExternalSecret.spec.dataFrom[].rewrite[]`.
-                public struct RewriteItem: Decodable, Equatable, Sendable, DocumentWritable {
+                public struct RewriteItem: Decodable, Sendable, DocumentEquatable {
                     /// `regexp`: `ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.RewriteItem.Regexp`.
                     public var regexp: ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.RewriteItem.Regexp?
 
@@ -615,7 +615,7 @@ extension ExternalSecretsV1beta1 {
                     }
 
                     /// `external-secrets.io/v1beta1 ExternalSecret.spec.dataFrom[].rewrite[].regexp`.
-                    public struct Regexp: Decodable, Equatable, Sendable, DocumentWritable {
+                    public struct Regexp: Decodable, Sendable, DocumentEquatable {
                         /// `source`: string; required.
                         public var source: String
                         /// `target`: string; required.
@@ -647,7 +647,7 @@ extension ExternalSecretsV1beta1 {
             }
 
             /// `external-secrets.io/v1beta1 ExternalSecret.spec.secretStoreRef`.
-            public struct SecretStoreRef: Decodable, Equatable, Sendable, DocumentWritable {
+            public struct SecretStoreRef: Decodable, Sendable, DocumentEquatable {
                 /// `name`: string; required.
                 public var name: String
                 /// `kind`: `ExternalSecretsV1beta1.ExternalSecret.Spec.SecretStoreRef.Kind`.
@@ -705,7 +705,7 @@ extension ExternalSecretsV1beta1 {
             }
 
             /// `external-secrets.io/v1beta1 ExternalSecret.spec.target`.
-            public struct Target: Decodable, Equatable, Sendable, DocumentWritable {
+            public struct Target: Decodable, Sendable, DocumentEquatable {
                 /// `name`: string.
                 public var name: String?
                 /// `creationPolicy`: `ExternalSecretsV1beta1.ExternalSecret.Spec.Target.CreationPolicy`.
@@ -817,7 +817,7 @@ extension ExternalSecretsV1beta1 {
                 }
 
                 /// `external-secrets.io/v1beta1 ExternalSecret.spec.target.template`.
-                public struct Template: Decodable, Equatable, Sendable, DocumentWritable {
+                public struct Template: Decodable, Sendable, DocumentEquatable {
                     /// `data`: map of string to string.
                     public var data: StringMap<String>?
                     /// `engineVersion`: `ExternalSecretsV1beta1.ExternalSecret.Spec.Target.Template.EngineVersion`.
@@ -920,7 +920,7 @@ extension ExternalSecretsV1beta1 {
                     }
 
                     /// `external-secrets.io/v1beta1 ExternalSecret.spec.target.template.metadata`.
-                    public struct Metadata: Decodable, Equatable, Sendable, DocumentWritable {
+                    public struct Metadata: Decodable, Sendable, DocumentEquatable {
                         /// `annotations`: map of string to string.
                         public var annotations: StringMap<String>?
                         /// `labels`: map of string to string.
@@ -953,7 +953,7 @@ extension ExternalSecretsV1beta1 {
         }
 
         /// `external-secrets.io/v1beta1 ExternalSecret.status`.
-        public struct Status: Decodable, Equatable, Sendable, DocumentWritable {
+        public struct Status: Decodable, Sendable, DocumentEquatable {
             /// `binding`: `ExternalSecretsV1beta1.ExternalSecret.Status.Binding`.
             public var binding: ExternalSecretsV1beta1.ExternalSecret.Status.Binding?
             /// `conditions`: array of `ExternalSecretsV1beta1.ExternalSecret.Status.ConditionsItem`.
@@ -994,7 +994,7 @@ extension ExternalSecretsV1beta1 {
             }
 
             /// `external-secrets.io/v1beta1 ExternalSecret.status.binding`.
-            public struct Binding: Decodable, Equatable, Sendable, DocumentWritable {
+            public struct Binding: Decodable, Sendable, DocumentEquatable {
                 /// `name`: string.
                 public var name: String?
 
@@ -1018,7 +1018,7 @@ extension ExternalSecretsV1beta1 {
             }
 
             /// `external-secrets.io/v1beta1 ExternalSecret.status.conditions[]`.
-            public struct ConditionsItem: Decodable, Equatable, Sendable, DocumentWritable {
+            public struct ConditionsItem: Decodable, Sendable, DocumentEquatable {
                 /// `lastTransitionTime`: string; format date-time.
                 public var lastTransitionTime: String?
                 /// `message`: string.

@@ -58,7 +58,7 @@ extension ExternalSecretsV1beta1 {
         }
 
         /// `external-secrets.io/v1beta1 SecretStore.spec`.
-        public struct Spec: Decodable, Equatable, Sendable, DocumentWritable {
+        public struct Spec: Decodable, Sendable, DocumentEquatable {
             /// `conditions`: array of `ExternalSecretsV1beta1.SecretStore.Spec.ConditionsItem`.
             public var conditions: [ExternalSecretsV1beta1.SecretStore.Spec.ConditionsItem]?
             /// `controller`: string.
@@ -105,7 +105,7 @@ extension ExternalSecretsV1beta1 {
             }
 
             /// `external-secrets.io/v1beta1 SecretStore.spec.conditions[]`.
-            public struct ConditionsItem: Decodable, Equatable, Sendable, DocumentWritable {
+            public struct ConditionsItem: Decodable, Sendable, DocumentEquatable {
                 /// `namespaceRegexes`: array of string.
                 public var namespaceRegexes: [String]?
                 /// `namespaceSelector`: `ExternalSecretsV1beta1.SecretStore.Spec.ConditionsItem.NamespaceSelector`.
@@ -140,7 +140,7 @@ extension ExternalSecretsV1beta1 {
                 }
 
                 /// `external-secrets.io/v1beta1 SecretStore.spec.conditions[].namespaceSelector`.
-                public struct NamespaceSelector: Decodable, Equatable, Sendable, DocumentWritable {
+                public struct NamespaceSelector: Decodable, Sendable, DocumentEquatable {
                     /// `matchExpressions`: array of `ExternalSecretsV1beta1.SecretStore.Spec.ConditionsItem.NamespaceSelector.MatchExpressionsItem`.
                     public var matchExpressions: [ExternalSecretsV1beta1.SecretStore.Spec.ConditionsItem.NamespaceSelector.MatchExpressionsItem]?
                     /// `matchLabels`: map of string to string.
@@ -169,7 +169,7 @@ extension ExternalSecretsV1beta1 {
                     }
 
                     /// `external-secrets.io/v1beta1 SecretStore.spec.conditions[].namespaceSelector.matchExpressions[]`.
-                    public struct MatchExpressionsItem: Decodable, Equatable, Sendable, DocumentWritable {
+                    public struct MatchExpressionsItem: Decodable, Sendable, DocumentEquatable {
                         /// `key`: string; required.
                         public var key: String
                         /// `operator`: `ExternalSecretsV1beta1.SecretStore.Spec.ConditionsItem.NamespaceSelector.MatchExpressionsItem.Operator`; required.
@@ -241,7 +241,7 @@ extension ExternalSecretsV1beta1 {
             }
 
             /// `external-secrets.io/v1beta1 SecretStore.spec.provider`.
-            public struct Provider: Decodable, Equatable, Sendable, DocumentWritable {
+            public struct Provider: Decodable, Sendable, DocumentEquatable {
                 /// `aws`: `ExternalSecretsV1beta1.SecretStore.Spec.Provider.Aws`.
                 public var aws: ExternalSecretsV1beta1.SecretStore.Spec.Provider.Aws?
 
@@ -264,7 +264,7 @@ extension ExternalSecretsV1beta1 {
                 }
 
                 /// `external-secrets.io/v1beta1 SecretStore.spec.provider.aws`.
-                public struct Aws: Decodable, Equatable, Sendable, DocumentWritable {
+                public struct Aws: Decodable, Sendable, DocumentEquatable {
                     /// `additionalRoles`: array of string.
                     public var additionalRoles: [String]?
                     /// `auth`: `ExternalSecretsV1beta1.SecretStore.Spec.Provider.Aws.Auth`.
@@ -357,7 +357,7 @@ extension ExternalSecretsV1beta1 {
                     }
 
                     /// `external-secrets.io/v1beta1 SecretStore.spec.provider.aws.auth`.
-                    public struct Auth: Decodable, Equatable, Sendable, DocumentWritable {
+                    public struct Auth: Decodable, Sendable, DocumentEquatable {
                         /// `jwt`: `ExternalSecretsV1beta1.SecretStore.Spec.Provider.Aws.Auth.Jwt`.
                         public var jwt: ExternalSecretsV1beta1.SecretStore.Spec.Provider.Aws.Auth.Jwt?
                         /// `secretRef`: `ExternalSecretsV1beta1.SecretStore.Spec.Provider.Aws.Auth.SecretRef`.
@@ -386,7 +386,7 @@ extension ExternalSecretsV1beta1 {
                         }
 
                         /// `external-secrets.io/v1beta1 SecretStore.spec.provider.aws.auth.jwt`.
-                        public struct Jwt: Decodable, Equatable, Sendable, DocumentWritable {
+                        public struct Jwt: Decodable, Sendable, DocumentEquatable {
                             /// `serviceAccountRef`: `ExternalSecretsV1beta1.SecretStore.Spec.Provider.Aws.Auth.Jwt.ServiceAccountRef`.
                             public var serviceAccountRef: ExternalSecretsV1beta1.SecretStore.Spec.Provider.Aws.Auth.Jwt.ServiceAccountRef?
 
@@ -409,7 +409,7 @@ extension ExternalSecretsV1beta1 {
                             }
 
                             /// `external-secrets.io/v1beta1 SecretStore.spec.provider.aws.auth.jwt.serviceAccountRef`.
-                            public struct ServiceAccountRef: Decodable, Equatable, Sendable, DocumentWritable {
+                            public struct ServiceAccountRef: Decodable, Sendable, DocumentEquatable {
                                 /// `name`: string; required.
                                 public var name: String
                                 /// `audiences`: array of string.
@@ -446,7 +446,7 @@ extension ExternalSecretsV1beta1 {
                         }
 
                         /// `external-secrets.io/v1beta1 SecretStore.spec.provider.aws.auth.secretRef`.
-                        public struct SecretRef: Decodable, Equatable, Sendable, DocumentWritable {
+                        public struct SecretRef: Decodable, Sendable, DocumentEquatable {
                             /// `accessKeyIDSecretRef`: `ExternalSecretsV1beta1.SecretStore.Spec.Provider.Aws.Auth.SecretRef.AccessKeyIDSecretRef`.
                             public var accessKeyIDSecretRef: ExternalSecretsV1beta1.SecretStore.Spec.Provider.Aws.Auth.SecretRef.AccessKeyIDSecretRef?
                             /// `secretAccessKeySecretRef`: `ExternalSecretsV1beta1.SecretStore.Spec.Provider.Aws.Auth.SecretRef.SecretAccessKeySecretRef`.
@@ -481,7 +481,7 @@ extension ExternalSecretsV1beta1 {
                             }
 
                             /// `external-secrets.io/v1beta1 SecretStore.spec.provider.aws.auth.secretRef.accessKeyIDSecretRef`.
-                            public struct AccessKeyIDSecretRef: Decodable, Equatable, Sendable, DocumentWritable {
+                            public struct AccessKeyIDSecretRef: Decodable, Sendable, DocumentEquatable {
                                 /// `name`: string.
                                 public var name: String?
                                 /// `key`: string.
@@ -517,7 +517,7 @@ extension ExternalSecretsV1beta1 {
                             }
 
                             /// `external-secrets.io/v1beta1 SecretStore.spec.provider.aws.auth.secretRef.secretAccessKeySecretRef`.
-                            public struct SecretAccessKeySecretRef: Decodable, Equatable, Sendable, DocumentWritable {
+                            public struct SecretAccessKeySecretRef: Decodable, Sendable, DocumentEquatable {
                                 /// `name`: string.
                                 public var name: String?
                                 /// `key`: string.
@@ -553,7 +553,7 @@ extension ExternalSecretsV1beta1 {
                             }
 
                             /// `external-secrets.io/v1beta1 SecretStore.spec.provider.aws.auth.secretRef.sessionTokenSecretRef`.
-                            public struct SessionTokenSecretRef: Decodable, Equatable, Sendable, DocumentWritable {
+                            public struct SessionTokenSecretRef: Decodable, Sendable, DocumentEquatable {
                                 /// `name`: string.
                                 public var name: String?
                                 /// `key`: string.
@@ -591,7 +591,7 @@ extension ExternalSecretsV1beta1 {
                     }
 
                     /// `external-secrets.io/v1beta1 SecretStore.spec.provider.aws.secretsManager`.
-                    public struct SecretsManager: Decodable, Equatable, Sendable, DocumentWritable {
+                    public struct SecretsManager: Decodable, Sendable, DocumentEquatable {
                         /// `forceDeleteWithoutRecovery`: boolean.
                         public var forceDeleteWithoutRecovery: Bool?
                         /// `recoveryWindowInDays`: integer; format int64.
@@ -623,7 +623,7 @@ extension ExternalSecretsV1beta1 {
             }
 
             /// `external-secrets.io/v1beta1 SecretStore.spec.retrySettings`.
-            public struct RetrySettings: Decodable, Equatable, Sendable, DocumentWritable {
+            public struct RetrySettings: Decodable, Sendable, DocumentEquatable {
                 /// `maxRetries`: integer; format int32.
                 public var maxRetries: Int?
                 /// `retryInterval`: string.
@@ -654,7 +654,7 @@ extension ExternalSecretsV1beta1 {
         }
 
         /// `external-secrets.io/v1beta1 SecretStore.status`.
-        public struct Status: Decodable, Equatable, Sendable, DocumentWritable {
+        public struct Status: Decodable, Sendable, DocumentEquatable {
             /// `capabilities`: `ExternalSecretsV1beta1.SecretStore.Status.Capabilities`.
             public var capabilities: ExternalSecretsV1beta1.SecretStore.Status.Capabilities?
             /// `conditions`: array of `ExternalSecretsV1beta1.SecretStore.Status.ConditionsItem`.
@@ -714,7 +714,7 @@ extension ExternalSecretsV1beta1 {
             }
 
             /// `external-secrets.io/v1beta1 SecretStore.status.conditions[]`.
-            public struct ConditionsItem: Decodable, Equatable, Sendable, DocumentWritable {
+            public struct ConditionsItem: Decodable, Sendable, DocumentEquatable {
                 /// `lastTransitionTime`: string; format date-time.
                 public var lastTransitionTime: String?
                 /// `message`: string.

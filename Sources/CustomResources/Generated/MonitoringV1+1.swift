@@ -52,7 +52,7 @@ extension MonitoringV1 {
         }
 
         /// `monitoring.coreos.com/v1 PodMonitor.spec`.
-        public struct Spec: Decodable, Equatable, Sendable, DocumentWritable {
+        public struct Spec: Decodable, Sendable, DocumentEquatable {
             /// `jobLabel`: string.
             public var jobLabel: String?
             /// `namespaceSelector`: `MonitoringV1.PodMonitor.Spec.NamespaceSelector`.
@@ -105,7 +105,7 @@ extension MonitoringV1 {
             }
 
             /// `monitoring.coreos.com/v1 PodMonitor.spec.namespaceSelector`.
-            public struct NamespaceSelector: Decodable, Equatable, Sendable, DocumentWritable {
+            public struct NamespaceSelector: Decodable, Sendable, DocumentEquatable {
                 /// `any`: boolean.
                 public var `any`: Bool?
                 /// `matchNames`: array of string.
@@ -135,7 +135,7 @@ extension MonitoringV1 {
             }
 
             /// `monitoring.coreos.com/v1 PodMonitor.spec.podMetricsEndpoints[]`.
-            public struct PodMetricsEndpointsItem: Decodable, Equatable, Sendable, DocumentWritable {
+            public struct PodMetricsEndpointsItem: Decodable, Sendable, DocumentEquatable {
                 /// `filterRunning`: boolean.
                 public var filterRunning: Bool?
                 /// `honorLabels`: boolean.
@@ -252,7 +252,7 @@ extension MonitoringV1 {
                 }
 
                 /// `monitoring.coreos.com/v1 PodMonitor.spec.podMetricsEndpoints[].relabelings[]`.
-                public struct RelabelingsItem: Decodable, Equatable, Sendable, DocumentWritable {
+                public struct RelabelingsItem: Decodable, Sendable, DocumentEquatable {
                     /// `action`: `MonitoringV1.PodMonitor.Spec.PodMetricsEndpointsItem.RelabelingsItem.Action`.
                     public var action: MonitoringV1.PodMonitor.Spec.PodMetricsEndpointsItem.RelabelingsItem.Action?
                     /// `modulus`: integer; format int64.
@@ -368,7 +368,7 @@ extension MonitoringV1 {
             }
 
             /// `monitoring.coreos.com/v1 PodMonitor.spec.selector`.
-            public struct Selector: Decodable, Equatable, Sendable, DocumentWritable {
+            public struct Selector: Decodable, Sendable, DocumentEquatable {
                 /// `matchExpressions`: array of `MonitoringV1.PodMonitor.Spec.Selector.MatchExpressionsItem`.
                 public var matchExpressions: [MonitoringV1.PodMonitor.Spec.Selector.MatchExpressionsItem]?
                 /// `matchLabels`: map of string to string.
@@ -397,7 +397,7 @@ extension MonitoringV1 {
                 }
 
                 /// `monitoring.coreos.com/v1 PodMonitor.spec.selector.matchExpressions[]`.
-                public struct MatchExpressionsItem: Decodable, Equatable, Sendable, DocumentWritable {
+                public struct MatchExpressionsItem: Decodable, Sendable, DocumentEquatable {
                     /// `key`: string; required.
                     public var key: String
                     /// `operator`: string; required.

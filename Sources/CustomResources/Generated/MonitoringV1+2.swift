@@ -52,7 +52,7 @@ extension MonitoringV1 {
         }
 
         /// `monitoring.coreos.com/v1 PrometheusRule.spec`.
-        public struct Spec: Decodable, Equatable, Sendable, DocumentWritable {
+        public struct Spec: Decodable, Sendable, DocumentEquatable {
             /// `groups`: array of `MonitoringV1.PrometheusRule.Spec.GroupsItem`; list type map, keyed by `name`.
             public var groups: [MonitoringV1.PrometheusRule.Spec.GroupsItem]?
 
@@ -75,7 +75,7 @@ extension MonitoringV1 {
             }
 
             /// `monitoring.coreos.com/v1 PrometheusRule.spec.groups[]`.
-            public struct GroupsItem: Decodable, Equatable, Sendable, DocumentWritable {
+            public struct GroupsItem: Decodable, Sendable, DocumentEquatable {
                 /// `name`: string; required.
                 public var name: String
                 /// `interval`: string.
@@ -134,7 +134,7 @@ extension MonitoringV1 {
                 }
 
                 /// `monitoring.coreos.com/v1 PrometheusRule.spec.groups[].rules[]`.
-                public struct RulesItem: Decodable, Equatable, Sendable, DocumentWritable {
+                public struct RulesItem: Decodable, Sendable, DocumentEquatable {
                     /// `alert`: string.
                     public var alert: String?
                     /// `annotations`: map of string to string.

@@ -52,7 +52,7 @@ extension MonitoringV1 {
         }
 
         /// `monitoring.coreos.com/v1 ServiceMonitor.spec`.
-        public struct Spec: Decodable, Equatable, Sendable, DocumentWritable {
+        public struct Spec: Decodable, Sendable, DocumentEquatable {
             /// `attachMetadata`: `MonitoringV1.ServiceMonitor.Spec.AttachMetadata`.
             public var attachMetadata: MonitoringV1.ServiceMonitor.Spec.AttachMetadata?
             /// `endpoints`: array of `MonitoringV1.ServiceMonitor.Spec.EndpointsItem`.
@@ -123,7 +123,7 @@ extension MonitoringV1 {
             }
 
             /// `monitoring.coreos.com/v1 ServiceMonitor.spec.attachMetadata`.
-            public struct AttachMetadata: Decodable, Equatable, Sendable, DocumentWritable {
+            public struct AttachMetadata: Decodable, Sendable, DocumentEquatable {
                 /// `node`: boolean.
                 public var node: Bool?
 
@@ -147,7 +147,7 @@ extension MonitoringV1 {
             }
 
             /// `monitoring.coreos.com/v1 ServiceMonitor.spec.endpoints[]`.
-            public struct EndpointsItem: Decodable, Equatable, Sendable, DocumentWritable {
+            public struct EndpointsItem: Decodable, Sendable, DocumentEquatable {
                 /// `bearerTokenFile`: string.
                 public var bearerTokenFile: String?
                 /// `enableHttp2`: boolean.
@@ -288,7 +288,7 @@ extension MonitoringV1 {
                 }
 
                 /// `monitoring.coreos.com/v1 ServiceMonitor.spec.endpoints[].metricRelabelings[]`.
-                public struct MetricRelabelingsItem: Decodable, Equatable, Sendable, DocumentWritable {
+                public struct MetricRelabelingsItem: Decodable, Sendable, DocumentEquatable {
                     /// `action`: `MonitoringV1.ServiceMonitor.Spec.EndpointsItem.MetricRelabelingsItem.Action`.
                     public var action: MonitoringV1.ServiceMonitor.Spec.EndpointsItem.MetricRelabelingsItem.Action?
                     /// `modulus`: integer; format int64.
@@ -403,7 +403,7 @@ extension MonitoringV1 {
                 }
 
                 /// `monitoring.coreos.com/v1 ServiceMonitor.spec.endpoints[].relabelings[]`.
-                public struct RelabelingsItem: Decodable, Equatable, Sendable, DocumentWritable {
+                public struct RelabelingsItem: Decodable, Sendable, DocumentEquatable {
                     /// `action`: `MonitoringV1.ServiceMonitor.Spec.EndpointsItem.RelabelingsItem.Action`.
                     public var action: MonitoringV1.ServiceMonitor.Spec.EndpointsItem.RelabelingsItem.Action?
                     /// `modulus`: integer; format int64.
@@ -518,7 +518,7 @@ extension MonitoringV1 {
                 }
 
                 /// `monitoring.coreos.com/v1 ServiceMonitor.spec.endpoints[].tlsConfig`.
-                public struct TlsConfig: Decodable, Equatable, Sendable, DocumentWritable {
+                public struct TlsConfig: Decodable, Sendable, DocumentEquatable {
                     /// `caFile`: string.
                     public var caFile: String?
                     /// `certFile`: string.
@@ -567,7 +567,7 @@ extension MonitoringV1 {
             }
 
             /// `monitoring.coreos.com/v1 ServiceMonitor.spec.namespaceSelector`.
-            public struct NamespaceSelector: Decodable, Equatable, Sendable, DocumentWritable {
+            public struct NamespaceSelector: Decodable, Sendable, DocumentEquatable {
                 /// `any`: boolean.
                 public var `any`: Bool?
                 /// `matchNames`: array of string.
@@ -597,7 +597,7 @@ extension MonitoringV1 {
             }
 
             /// `monitoring.coreos.com/v1 ServiceMonitor.spec.selector`.
-            public struct Selector: Decodable, Equatable, Sendable, DocumentWritable {
+            public struct Selector: Decodable, Sendable, DocumentEquatable {
                 /// `matchExpressions`: array of `MonitoringV1.ServiceMonitor.Spec.Selector.MatchExpressionsItem`.
                 public var matchExpressions: [MonitoringV1.ServiceMonitor.Spec.Selector.MatchExpressionsItem]?
                 /// `matchLabels`: map of string to string.
@@ -626,7 +626,7 @@ extension MonitoringV1 {
                 }
 
                 /// `monitoring.coreos.com/v1 ServiceMonitor.spec.selector.matchExpressions[]`.
-                public struct MatchExpressionsItem: Decodable, Equatable, Sendable, DocumentWritable {
+                public struct MatchExpressionsItem: Decodable, Sendable, DocumentEquatable {
                     /// `key`: string; required.
                     public var key: String
                     /// `operator`: string; required.

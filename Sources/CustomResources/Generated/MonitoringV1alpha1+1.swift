@@ -52,7 +52,7 @@ extension MonitoringV1alpha1 {
         }
 
         /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec`.
-        public struct Spec: Decodable, Equatable, Sendable, DocumentWritable {
+        public struct Spec: Decodable, Sendable, DocumentEquatable {
             /// `inhibitRules`: array of `MonitoringV1alpha1.AlertmanagerConfig.Spec.InhibitRulesItem`.
             public var inhibitRules: [MonitoringV1alpha1.AlertmanagerConfig.Spec.InhibitRulesItem]?
             /// `muteTimeIntervals`: array of `MonitoringV1alpha1.AlertmanagerConfig.Spec.MuteTimeIntervalsItem`.
@@ -93,7 +93,7 @@ extension MonitoringV1alpha1 {
             }
 
             /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.inhibitRules[]`.
-            public struct InhibitRulesItem: Decodable, Equatable, Sendable, DocumentWritable {
+            public struct InhibitRulesItem: Decodable, Sendable, DocumentEquatable {
                 /// `equal`: array of string.
                 public var equal: [String]?
                 /// `sourceMatch`: array of `MonitoringV1alpha1.AlertmanagerConfig.Spec.InhibitRulesItem.SourceMatchItem`.
@@ -128,7 +128,7 @@ extension MonitoringV1alpha1 {
                 }
 
                 /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.inhibitRules[].sourceMatch[]`.
-                public struct SourceMatchItem: Decodable, Equatable, Sendable, DocumentWritable {
+                public struct SourceMatchItem: Decodable, Sendable, DocumentEquatable {
                     /// `name`: string; required.
                     public var name: String
                     /// `matchType`: `MonitoringV1alpha1.AlertmanagerConfig.Spec.InhibitRulesItem.SourceMatchItem.MatchType`.
@@ -204,7 +204,7 @@ extension MonitoringV1alpha1 {
                 }
 
                 /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.inhibitRules[].targetMatch[]`.
-                public struct TargetMatchItem: Decodable, Equatable, Sendable, DocumentWritable {
+                public struct TargetMatchItem: Decodable, Sendable, DocumentEquatable {
                     /// `name`: string; required.
                     public var name: String
                     /// `matchType`: `MonitoringV1alpha1.AlertmanagerConfig.Spec.InhibitRulesItem.TargetMatchItem.MatchType`.
@@ -281,7 +281,7 @@ extension MonitoringV1alpha1 {
             }
 
             /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.muteTimeIntervals[]`.
-            public struct MuteTimeIntervalsItem: Decodable, Equatable, Sendable, DocumentWritable {
+            public struct MuteTimeIntervalsItem: Decodable, Sendable, DocumentEquatable {
                 /// `name`: string.
                 public var name: String?
                 /// `timeIntervals`: array of `MonitoringV1alpha1.AlertmanagerConfig.Spec.MuteTimeIntervalsItem.TimeIntervalsItem`.
@@ -310,7 +310,7 @@ extension MonitoringV1alpha1 {
                 }
 
                 /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.muteTimeIntervals[].timeIntervals[]`.
-                public struct TimeIntervalsItem: Decodable, Equatable, Sendable, DocumentWritable {
+                public struct TimeIntervalsItem: Decodable, Sendable, DocumentEquatable {
                     /// `daysOfMonth`: array of `MonitoringV1alpha1.AlertmanagerConfig.Spec.MuteTimeIntervalsItem.TimeIntervalsItem.DaysOfMonthItem`.
                     public var daysOfMonth: [MonitoringV1alpha1.AlertmanagerConfig.Spec.MuteTimeIntervalsItem.TimeIntervalsItem.DaysOfMonthItem]?
                     /// `months`: array of string.
@@ -357,7 +357,7 @@ extension MonitoringV1alpha1 {
                     }
 
                     /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.muteTimeIntervals[].timeIntervals[].daysOfMonth[]`.
-                    public struct DaysOfMonthItem: Decodable, Equatable, Sendable, DocumentWritable {
+                    public struct DaysOfMonthItem: Decodable, Sendable, DocumentEquatable {
                         /// `end`: integer.
                         public var end: Int?
                         /// `start`: integer.
@@ -387,7 +387,7 @@ extension MonitoringV1alpha1 {
                     }
 
                     /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.muteTimeIntervals[].timeIntervals[].times[]`.
-                    public struct TimesItem: Decodable, Equatable, Sendable, DocumentWritable {
+                    public struct TimesItem: Decodable, Sendable, DocumentEquatable {
                         /// `endTime`: string.
                         public var endTime: String?
                         /// `startTime`: string.
@@ -419,7 +419,7 @@ extension MonitoringV1alpha1 {
             }
 
             /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.receivers[]`.
-            public struct ReceiversItem: Decodable, Equatable, Sendable, DocumentWritable {
+            public struct ReceiversItem: Decodable, Sendable, DocumentEquatable {
                 /// `name`: string; required.
                 public var name: String
                 /// `emailConfigs`: array of `MonitoringV1alpha1.AlertmanagerConfig.Spec.ReceiversItem.EmailConfigsItem`.
@@ -466,7 +466,7 @@ extension MonitoringV1alpha1 {
                 }
 
                 /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.receivers[].emailConfigs[]`.
-                public struct EmailConfigsItem: Decodable, Equatable, Sendable, DocumentWritable {
+                public struct EmailConfigsItem: Decodable, Sendable, DocumentEquatable {
                     /// `from`: string.
                     public var from: String?
                     /// `requireTLS`: boolean.
@@ -514,7 +514,7 @@ extension MonitoringV1alpha1 {
                 }
 
                 /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.receivers[].pagerdutyConfigs[]`.
-                public struct PagerdutyConfigsItem: Decodable, Equatable, Sendable, DocumentWritable {
+                public struct PagerdutyConfigsItem: Decodable, Sendable, DocumentEquatable {
                     /// `class`: string.
                     public var `class`: String?
                     /// `component`: string.
@@ -579,7 +579,7 @@ extension MonitoringV1alpha1 {
                     }
 
                     /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.receivers[].pagerdutyConfigs[].routingKey`.
-                    public struct RoutingKey: Decodable, Equatable, Sendable, DocumentWritable {
+                    public struct RoutingKey: Decodable, Sendable, DocumentEquatable {
                         /// `name`: string.
                         public var name: String?
                         /// `key`: string; required.
@@ -615,7 +615,7 @@ extension MonitoringV1alpha1 {
                     }
 
                     /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.receivers[].pagerdutyConfigs[].serviceKey`.
-                    public struct ServiceKey: Decodable, Equatable, Sendable, DocumentWritable {
+                    public struct ServiceKey: Decodable, Sendable, DocumentEquatable {
                         /// `name`: string.
                         public var name: String?
                         /// `key`: string; required.
@@ -652,7 +652,7 @@ extension MonitoringV1alpha1 {
                 }
 
                 /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.receivers[].slackConfigs[]`.
-                public struct SlackConfigsItem: Decodable, Equatable, Sendable, DocumentWritable {
+                public struct SlackConfigsItem: Decodable, Sendable, DocumentEquatable {
                     /// `apiURL`: `MonitoringV1alpha1.AlertmanagerConfig.Spec.ReceiversItem.SlackConfigsItem.ApiURL`.
                     public var apiURL: MonitoringV1alpha1.AlertmanagerConfig.Spec.ReceiversItem.SlackConfigsItem.ApiURL?
                     /// `channel`: string.
@@ -699,7 +699,7 @@ extension MonitoringV1alpha1 {
                     }
 
                     /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.receivers[].slackConfigs[].apiURL`.
-                    public struct ApiURL: Decodable, Equatable, Sendable, DocumentWritable {
+                    public struct ApiURL: Decodable, Sendable, DocumentEquatable {
                         /// `name`: string.
                         public var name: String?
                         /// `key`: string; required.
@@ -736,7 +736,7 @@ extension MonitoringV1alpha1 {
                 }
 
                 /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.receivers[].webhookConfigs[]`.
-                public struct WebhookConfigsItem: Decodable, Equatable, Sendable, DocumentWritable {
+                public struct WebhookConfigsItem: Decodable, Sendable, DocumentEquatable {
                     /// `maxAlerts`: integer; format int32.
                     public var maxAlerts: Int?
                     /// `sendResolved`: boolean.
@@ -777,7 +777,7 @@ extension MonitoringV1alpha1 {
                     }
 
                     /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.receivers[].webhookConfigs[].urlSecret`.
-                    public struct UrlSecret: Decodable, Equatable, Sendable, DocumentWritable {
+                    public struct UrlSecret: Decodable, Sendable, DocumentEquatable {
                         /// `name`: string.
                         public var name: String?
                         /// `key`: string; required.
@@ -815,7 +815,7 @@ extension MonitoringV1alpha1 {
             }
 
             /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.route`.
-            public struct Route: Decodable, Equatable, Sendable, DocumentWritable {
+            public struct Route: Decodable, Sendable, DocumentEquatable {
                 /// `activeTimeIntervals`: array of string.
                 public var activeTimeIntervals: [String]?
                 /// `continue`: boolean.
@@ -892,7 +892,7 @@ extension MonitoringV1alpha1 {
                 }
 
                 /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.route.matchers[]`.
-                public struct MatchersItem: Decodable, Equatable, Sendable, DocumentWritable {
+                public struct MatchersItem: Decodable, Sendable, DocumentEquatable {
                     /// `name`: string; required.
                     public var name: String
                     /// `matchType`: `MonitoringV1alpha1.AlertmanagerConfig.Spec.Route.MatchersItem.MatchType`.

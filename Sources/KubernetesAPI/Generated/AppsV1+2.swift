@@ -2,76 +2,8 @@
 // Do not edit by hand.
 
 extension AppsV1 {
-    /// `io.k8s.api.apps.v1.DeploymentSpec`.
-    public struct DeploymentSpec: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `replicas`: integer; format int32.
-        public var replicas: Int?
-        /// `selector`: `MetaV1.LabelSelector`; required.
-        public var selector: MetaV1.LabelSelector
-        /// `template`: `CoreV1.PodTemplateSpec`; required.
-        public var template: CoreV1.PodTemplateSpec
-        /// `strategy`: `AppsV1.DeploymentStrategy`.
-        public var strategy: AppsV1.DeploymentStrategy?
-        /// `minReadySeconds`: integer; format int32.
-        public var minReadySeconds: Int?
-        /// `paused`: boolean.
-        public var paused: Bool?
-        /// `progressDeadlineSeconds`: integer; format int32.
-        public var progressDeadlineSeconds: Int?
-        /// `revisionHistoryLimit`: integer; format int32.
-        public var revisionHistoryLimit: Int?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            replicas: Int? = nil,
-            selector: MetaV1.LabelSelector,
-            template: CoreV1.PodTemplateSpec,
-            strategy: AppsV1.DeploymentStrategy? = nil,
-            minReadySeconds: Int? = nil,
-            paused: Bool? = nil,
-            progressDeadlineSeconds: Int? = nil,
-            revisionHistoryLimit: Int? = nil
-        ) {
-            self.replicas = replicas
-            self.selector = selector
-            self.template = template
-            self.strategy = strategy
-            self.minReadySeconds = minReadySeconds
-            self.paused = paused
-            self.progressDeadlineSeconds = progressDeadlineSeconds
-            self.revisionHistoryLimit = revisionHistoryLimit
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let value = replicas { sink.key("replicas"); sink.int(value) }
-            sink.key("selector"); selector.write(to: sink)
-            sink.key("template"); template.write(to: sink)
-            strategy?.writeField("strategy", to: sink)
-            if let value = minReadySeconds { sink.key("minReadySeconds"); sink.int(value) }
-            if let value = paused { sink.key("paused"); sink.bool(value) }
-            if let value = progressDeadlineSeconds { sink.key("progressDeadlineSeconds"); sink.int(value) }
-            if let value = revisionHistoryLimit { sink.key("revisionHistoryLimit"); sink.int(value) }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.replicas = try container.decodeIfPresent(Int.self, forKey: "replicas")
-            self.selector = try container.decode(MetaV1.LabelSelector.self, forKey: "selector")
-            self.template = try container.decode(CoreV1.PodTemplateSpec.self, forKey: "template")
-            self.strategy = try container.decodeIfPresent(AppsV1.DeploymentStrategy.self, forKey: "strategy")
-            self.minReadySeconds = try container.decodeIfPresent(Int.self, forKey: "minReadySeconds")
-            self.paused = try container.decodeIfPresent(Bool.self, forKey: "paused")
-            self.progressDeadlineSeconds = try container.decodeIfPresent(Int.self, forKey: "progressDeadlineSeconds")
-            self.revisionHistoryLimit = try container.decodeIfPresent(Int.self, forKey: "revisionHistoryLimit")
-        }
-    }
-}
-
-extension AppsV1 {
     /// `io.k8s.api.apps.v1.DeploymentStrategy`.
-    public struct DeploymentStrategy: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct DeploymentStrategy: Decodable, Sendable, DocumentEquatable {
         /// `type`: `AppsV1.DeploymentStrategyType`.
         public var type: AppsV1.DeploymentStrategyType?
         /// `rollingUpdate`: `AppsV1.RollingUpdateDeployment`.
@@ -103,7 +35,7 @@ extension AppsV1 {
 
 extension AppsV1 {
     /// `io.k8s.api.apps.v1.RollingUpdateDaemonSet`.
-    public struct RollingUpdateDaemonSet: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct RollingUpdateDaemonSet: Decodable, Sendable, DocumentEquatable {
         /// `maxSurge`: integer or string.
         public var maxSurge: IntOrString?
         /// `maxUnavailable`: integer or string.
@@ -135,7 +67,7 @@ extension AppsV1 {
 
 extension AppsV1 {
     /// `io.k8s.api.apps.v1.RollingUpdateDeployment`.
-    public struct RollingUpdateDeployment: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct RollingUpdateDeployment: Decodable, Sendable, DocumentEquatable {
         /// `maxSurge`: integer or string.
         public var maxSurge: IntOrString?
         /// `maxUnavailable`: integer or string.
@@ -167,7 +99,7 @@ extension AppsV1 {
 
 extension AppsV1 {
     /// `io.k8s.api.apps.v1.RollingUpdateStatefulSetStrategy`.
-    public struct RollingUpdateStatefulSetStrategy: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct RollingUpdateStatefulSetStrategy: Decodable, Sendable, DocumentEquatable {
         /// `partition`: integer; format int32.
         public var partition: Int?
         /// `maxUnavailable`: integer or string.
@@ -255,7 +187,7 @@ extension AppsV1 {
 
 extension AppsV1 {
     /// `io.k8s.api.apps.v1.StatefulSetOrdinals`.
-    public struct StatefulSetOrdinals: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct StatefulSetOrdinals: Decodable, Sendable, DocumentEquatable {
         /// `start`: integer; format int32.
         public var start: Int?
 
@@ -275,6 +207,38 @@ extension AppsV1 {
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: FieldKey.self)
             self.start = try container.decodeIfPresent(Int.self, forKey: "start")
+        }
+    }
+}
+
+extension AppsV1 {
+    /// `io.k8s.api.apps.v1.StatefulSetPersistentVolumeClaimRetentionPolicy`.
+    public struct StatefulSetPersistentVolumeClaimRetentionPolicy: Decodable, Sendable, DocumentEquatable {
+        /// `whenDeleted`: `AppsV1.PersistentVolumeClaimRetentionPolicyType`.
+        public var whenDeleted: AppsV1.PersistentVolumeClaimRetentionPolicyType?
+        /// `whenScaled`: `AppsV1.PersistentVolumeClaimRetentionPolicyType`.
+        public var whenScaled: AppsV1.PersistentVolumeClaimRetentionPolicyType?
+
+        /// Every field; optional ones default to absent.
+        public init(
+            whenDeleted: AppsV1.PersistentVolumeClaimRetentionPolicyType? = nil,
+            whenScaled: AppsV1.PersistentVolumeClaimRetentionPolicyType? = nil
+        ) {
+            self.whenDeleted = whenDeleted
+            self.whenScaled = whenScaled
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            whenDeleted?.writeField("whenDeleted", to: sink)
+            whenScaled?.writeField("whenScaled", to: sink)
+            sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.whenDeleted = try container.decodeIfPresent(AppsV1.PersistentVolumeClaimRetentionPolicyType.self, forKey: "whenDeleted")
+            self.whenScaled = try container.decodeIfPresent(AppsV1.PersistentVolumeClaimRetentionPolicyType.self, forKey: "whenScaled")
         }
     }
 }

@@ -2,40 +2,8 @@
 // Do not edit by hand.
 
 extension AppsV1 {
-    /// `io.k8s.api.apps.v1.StatefulSetPersistentVolumeClaimRetentionPolicy`.
-    public struct StatefulSetPersistentVolumeClaimRetentionPolicy: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `whenDeleted`: `AppsV1.PersistentVolumeClaimRetentionPolicyType`.
-        public var whenDeleted: AppsV1.PersistentVolumeClaimRetentionPolicyType?
-        /// `whenScaled`: `AppsV1.PersistentVolumeClaimRetentionPolicyType`.
-        public var whenScaled: AppsV1.PersistentVolumeClaimRetentionPolicyType?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            whenDeleted: AppsV1.PersistentVolumeClaimRetentionPolicyType? = nil,
-            whenScaled: AppsV1.PersistentVolumeClaimRetentionPolicyType? = nil
-        ) {
-            self.whenDeleted = whenDeleted
-            self.whenScaled = whenScaled
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            whenDeleted?.writeField("whenDeleted", to: sink)
-            whenScaled?.writeField("whenScaled", to: sink)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.whenDeleted = try container.decodeIfPresent(AppsV1.PersistentVolumeClaimRetentionPolicyType.self, forKey: "whenDeleted")
-            self.whenScaled = try container.decodeIfPresent(AppsV1.PersistentVolumeClaimRetentionPolicyType.self, forKey: "whenScaled")
-        }
-    }
-}
-
-extension AppsV1 {
     /// `io.k8s.api.apps.v1.StatefulSetSpec`.
-    public struct StatefulSetSpec: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct StatefulSetSpec: Decodable, Sendable, DocumentEquatable {
         /// `serviceName`: string; required.
         public var serviceName: String
         /// `replicas`: integer; format int32.
@@ -121,7 +89,7 @@ extension AppsV1 {
 
 extension AppsV1 {
     /// `io.k8s.api.apps.v1.StatefulSetUpdateStrategy`.
-    public struct StatefulSetUpdateStrategy: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct StatefulSetUpdateStrategy: Decodable, Sendable, DocumentEquatable {
         /// `type`: `AppsV1.StatefulSetUpdateStrategyType`.
         public var type: AppsV1.StatefulSetUpdateStrategyType?
         /// `rollingUpdate`: `AppsV1.RollingUpdateStatefulSetStrategy`.

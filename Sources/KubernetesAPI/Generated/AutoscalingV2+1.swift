@@ -3,7 +3,7 @@
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.ContainerResourceMetricSource`.
-    public struct ContainerResourceMetricSource: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct ContainerResourceMetricSource: Decodable, Sendable, DocumentEquatable {
         /// `name`: string; required.
         public var name: String
         /// `container`: string; required.
@@ -41,7 +41,7 @@ extension AutoscalingV2 {
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.CrossVersionObjectReference`.
-    public struct CrossVersionObjectReference: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct CrossVersionObjectReference: Decodable, Sendable, DocumentEquatable {
         /// `apiVersion`: string.
         public var apiVersion: String?
         /// `kind`: string; required.
@@ -79,7 +79,7 @@ extension AutoscalingV2 {
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.ExternalMetricSource`.
-    public struct ExternalMetricSource: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct ExternalMetricSource: Decodable, Sendable, DocumentEquatable {
         /// `metric`: `AutoscalingV2.MetricIdentifier`; required.
         public var metric: AutoscalingV2.MetricIdentifier
         /// `target`: `AutoscalingV2.MetricTarget`; required.
@@ -111,7 +111,7 @@ extension AutoscalingV2 {
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.HPAScalingPolicy`.
-    public struct HPAScalingPolicy: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct HPAScalingPolicy: Decodable, Sendable, DocumentEquatable {
         /// `periodSeconds`: integer; format int32; required.
         public var periodSeconds: Int
         /// `type`: `AutoscalingV2.HPAScalingPolicyType`; required.
@@ -149,7 +149,7 @@ extension AutoscalingV2 {
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.HPAScalingRules`.
-    public struct HPAScalingRules: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct HPAScalingRules: Decodable, Sendable, DocumentEquatable {
         /// `policies`: array of `AutoscalingV2.HPAScalingPolicy`; list type atomic.
         public var policies: [AutoscalingV2.HPAScalingPolicy]?
         /// `selectPolicy`: `AutoscalingV2.ScalingPolicySelect`.
@@ -243,7 +243,7 @@ extension AutoscalingV2 {
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.HorizontalPodAutoscalerBehavior`.
-    public struct HorizontalPodAutoscalerBehavior: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct HorizontalPodAutoscalerBehavior: Decodable, Sendable, DocumentEquatable {
         /// `scaleDown`: `AutoscalingV2.HPAScalingRules`.
         public var scaleDown: AutoscalingV2.HPAScalingRules?
         /// `scaleUp`: `AutoscalingV2.HPAScalingRules`.

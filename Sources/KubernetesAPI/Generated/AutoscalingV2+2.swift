@@ -3,7 +3,7 @@
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.HorizontalPodAutoscalerSpec`.
-    public struct HorizontalPodAutoscalerSpec: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct HorizontalPodAutoscalerSpec: Decodable, Sendable, DocumentEquatable {
         /// `scaleTargetRef`: `AutoscalingV2.CrossVersionObjectReference`; required.
         public var scaleTargetRef: AutoscalingV2.CrossVersionObjectReference
         /// `minReplicas`: integer; format int32.
@@ -53,7 +53,7 @@ extension AutoscalingV2 {
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.MetricIdentifier`.
-    public struct MetricIdentifier: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct MetricIdentifier: Decodable, Sendable, DocumentEquatable {
         /// `name`: string; required.
         public var name: String
         /// `selector`: `MetaV1.LabelSelector`.
@@ -85,7 +85,7 @@ extension AutoscalingV2 {
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.MetricSpec`.
-    public struct MetricSpec: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct MetricSpec: Decodable, Sendable, DocumentEquatable {
         /// `type`: `AutoscalingV2.MetricSourceType`; required.
         public var type: AutoscalingV2.MetricSourceType
         /// `resource`: `AutoscalingV2.ResourceMetricSource`.
@@ -141,7 +141,7 @@ extension AutoscalingV2 {
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.MetricTarget`.
-    public struct MetricTarget: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct MetricTarget: Decodable, Sendable, DocumentEquatable {
         /// `type`: `AutoscalingV2.MetricTargetType`; required.
         public var type: AutoscalingV2.MetricTargetType
         /// `averageUtilization`: integer; format int32.
@@ -185,7 +185,7 @@ extension AutoscalingV2 {
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.ObjectMetricSource`.
-    public struct ObjectMetricSource: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct ObjectMetricSource: Decodable, Sendable, DocumentEquatable {
         /// `describedObject`: `AutoscalingV2.CrossVersionObjectReference`; required.
         public var describedObject: AutoscalingV2.CrossVersionObjectReference
         /// `metric`: `AutoscalingV2.MetricIdentifier`; required.
@@ -223,7 +223,7 @@ extension AutoscalingV2 {
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.PodsMetricSource`.
-    public struct PodsMetricSource: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct PodsMetricSource: Decodable, Sendable, DocumentEquatable {
         /// `metric`: `AutoscalingV2.MetricIdentifier`; required.
         public var metric: AutoscalingV2.MetricIdentifier
         /// `target`: `AutoscalingV2.MetricTarget`; required.

@@ -3,7 +3,7 @@
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.ResourceMetricSource`.
-    public struct ResourceMetricSource: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct ResourceMetricSource: Decodable, Sendable, DocumentEquatable {
         /// `name`: string; required.
         public var name: String
         /// `target`: `AutoscalingV2.MetricTarget`; required.

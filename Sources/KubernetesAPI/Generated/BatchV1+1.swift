@@ -59,7 +59,7 @@ extension BatchV1 {
 
 extension BatchV1 {
     /// `io.k8s.api.batch.v1.CronJobSpec`.
-    public struct CronJobSpec: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct CronJobSpec: Decodable, Sendable, DocumentEquatable {
         /// `concurrencyPolicy`: `BatchV1.ConcurrencyPolicy`.
         public var concurrencyPolicy: BatchV1.ConcurrencyPolicy?
         /// `failedJobsHistoryLimit`: integer; format int32.

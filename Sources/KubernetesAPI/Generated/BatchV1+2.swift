@@ -3,7 +3,7 @@
 
 extension BatchV1 {
     /// `io.k8s.api.batch.v1.JobSpec`.
-    public struct JobSpec: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct JobSpec: Decodable, Sendable, DocumentEquatable {
         /// `activeDeadlineSeconds`: integer; format int64.
         public var activeDeadlineSeconds: Int?
         /// `backoffLimit`: integer; format int32.
@@ -119,7 +119,7 @@ extension BatchV1 {
 
 extension BatchV1 {
     /// `io.k8s.api.batch.v1.JobTemplateSpec`.
-    public struct JobTemplateSpec: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct JobTemplateSpec: Decodable, Sendable, DocumentEquatable {
         /// `metadata`: `MetaV1.ObjectMeta`.
         public var metadata: MetaV1.ObjectMeta?
         /// `spec`: `BatchV1.JobSpec`.
@@ -151,7 +151,7 @@ extension BatchV1 {
 
 extension BatchV1 {
     /// `io.k8s.api.batch.v1.PodFailurePolicy`.
-    public struct PodFailurePolicy: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct PodFailurePolicy: Decodable, Sendable, DocumentEquatable {
         /// `rules`: array of `BatchV1.PodFailurePolicyRule`; list type atomic; required.
         public var rules: [BatchV1.PodFailurePolicyRule]
 
@@ -177,7 +177,7 @@ extension BatchV1 {
 
 extension BatchV1 {
     /// `io.k8s.api.batch.v1.PodFailurePolicyOnExitCodesRequirement`.
-    public struct PodFailurePolicyOnExitCodesRequirement: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct PodFailurePolicyOnExitCodesRequirement: Decodable, Sendable, DocumentEquatable {
         /// `containerName`: string.
         public var containerName: String?
         /// `operator`: `BatchV1.PodFailurePolicyOnExitCodesOperator`; required.
@@ -215,7 +215,7 @@ extension BatchV1 {
 
 extension BatchV1 {
     /// `io.k8s.api.batch.v1.PodFailurePolicyOnPodConditionsPattern`.
-    public struct PodFailurePolicyOnPodConditionsPattern: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct PodFailurePolicyOnPodConditionsPattern: Decodable, Sendable, DocumentEquatable {
         /// `status`: string; required.
         public var status: String
         /// `type`: string; required.

@@ -3,7 +3,7 @@
 
 extension BatchV1 {
     /// `io.k8s.api.batch.v1.PodFailurePolicyRule`.
-    public struct PodFailurePolicyRule: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct PodFailurePolicyRule: Decodable, Sendable, DocumentEquatable {
         /// `action`: `BatchV1.PodFailurePolicyAction`; required.
         public var action: BatchV1.PodFailurePolicyAction
         /// `onExitCodes`: `BatchV1.PodFailurePolicyOnExitCodesRequirement`.
@@ -41,7 +41,7 @@ extension BatchV1 {
 
 extension BatchV1 {
     /// `io.k8s.api.batch.v1.SuccessPolicy`.
-    public struct SuccessPolicy: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct SuccessPolicy: Decodable, Sendable, DocumentEquatable {
         /// `rules`: array of `BatchV1.SuccessPolicyRule`; list type atomic; required.
         public var rules: [BatchV1.SuccessPolicyRule]
 
@@ -67,7 +67,7 @@ extension BatchV1 {
 
 extension BatchV1 {
     /// `io.k8s.api.batch.v1.SuccessPolicyRule`.
-    public struct SuccessPolicyRule: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct SuccessPolicyRule: Decodable, Sendable, DocumentEquatable {
         /// `succeededCount`: integer; format int32.
         public var succeededCount: Int?
         /// `succeededIndexes`: string.

@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.AWSElasticBlockStoreVolumeSource`.
-    public struct AWSElasticBlockStoreVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct AWSElasticBlockStoreVolumeSource: Decodable, Sendable, DocumentEquatable {
         /// `fsType`: string.
         public var fsType: String?
         /// `partition`: integer; format int32.
@@ -47,7 +47,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.Affinity`.
-    public struct Affinity: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct Affinity: Decodable, Sendable, DocumentEquatable {
         /// `nodeAffinity`: `CoreV1.NodeAffinity`.
         public var nodeAffinity: CoreV1.NodeAffinity?
         /// `podAffinity`: `CoreV1.PodAffinity`.
@@ -85,7 +85,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.AppArmorProfile`.
-    public struct AppArmorProfile: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct AppArmorProfile: Decodable, Sendable, DocumentEquatable {
         /// `localhostProfile`: string.
         public var localhostProfile: String?
         /// `type`: `CoreV1.AppArmorProfileType`; required.
@@ -117,7 +117,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.AzureDiskVolumeSource`.
-    public struct AzureDiskVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct AzureDiskVolumeSource: Decodable, Sendable, DocumentEquatable {
         /// `kind`: string.
         public var kind: String?
         /// `cachingMode`: string.
@@ -173,7 +173,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.AzureFileVolumeSource`.
-    public struct AzureFileVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct AzureFileVolumeSource: Decodable, Sendable, DocumentEquatable {
         /// `readOnly`: boolean.
         public var readOnly: Bool?
         /// `secretName`: string; required.
@@ -211,7 +211,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.CSIVolumeSource`.
-    public struct CSIVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct CSIVolumeSource: Decodable, Sendable, DocumentEquatable {
         /// `driver`: string; required.
         public var driver: String
         /// `fsType`: string.

@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ImageVolumeSource`.
-    public struct ImageVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct ImageVolumeSource: Decodable, Sendable, DocumentEquatable {
         /// `pullPolicy`: string.
         public var pullPolicy: String?
         /// `reference`: string.
@@ -35,7 +35,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.KeyToPath`.
-    public struct KeyToPath: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct KeyToPath: Decodable, Sendable, DocumentEquatable {
         /// `key`: string; required.
         public var key: String
         /// `mode`: integer; format int32.
@@ -73,7 +73,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.Lifecycle`.
-    public struct Lifecycle: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct Lifecycle: Decodable, Sendable, DocumentEquatable {
         /// `postStart`: `CoreV1.LifecycleHandler`.
         public var postStart: CoreV1.LifecycleHandler?
         /// `preStop`: `CoreV1.LifecycleHandler`.
@@ -105,7 +105,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.LifecycleHandler`.
-    public struct LifecycleHandler: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct LifecycleHandler: Decodable, Sendable, DocumentEquatable {
         /// `httpGet`: `CoreV1.HTTPGetAction`.
         public var httpGet: CoreV1.HTTPGetAction?
         /// `tcpSocket`: `CoreV1.TCPSocketAction`.
@@ -199,7 +199,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.LimitRangeItem`.
-    public struct LimitRangeItem: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct LimitRangeItem: Decodable, Sendable, DocumentEquatable {
         /// `default`: map of string to quantity.
         public var `default`: StringMap<Quantity>?
         /// `defaultRequest`: map of string to quantity.
@@ -249,6 +249,32 @@ extension CoreV1 {
             self.maxLimitRequestRatio = try container.decodeIfPresent(StringMap<Quantity>.self, forKey: "maxLimitRequestRatio")
             self.min = try container.decodeIfPresent(StringMap<Quantity>.self, forKey: "min")
             self.type = try container.decode(CoreV1.LimitType.self, forKey: "type")
+        }
+    }
+}
+
+extension CoreV1 {
+    /// `io.k8s.api.core.v1.LimitRangeSpec`.
+    public struct LimitRangeSpec: Decodable, Sendable, DocumentEquatable {
+        /// `limits`: array of `CoreV1.LimitRangeItem`; list type atomic; required.
+        public var limits: [CoreV1.LimitRangeItem]
+
+        /// Every field; optional ones default to absent.
+        public init(
+            limits: [CoreV1.LimitRangeItem]
+        ) {
+            self.limits = limits
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.key("limits"); sink.beginArray(); for index0 in limits.indices { limits[index0].write(to: sink) }; sink.endArray()
+            sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.limits = try container.decode([CoreV1.LimitRangeItem].self, forKey: "limits")
         }
     }
 }

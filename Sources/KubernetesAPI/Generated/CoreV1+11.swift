@@ -2,34 +2,8 @@
 // Do not edit by hand.
 
 extension CoreV1 {
-    /// `io.k8s.api.core.v1.LimitRangeSpec`.
-    public struct LimitRangeSpec: Decodable, Equatable, Sendable, DocumentWritable {
-        /// `limits`: array of `CoreV1.LimitRangeItem`; list type atomic; required.
-        public var limits: [CoreV1.LimitRangeItem]
-
-        /// Every field; optional ones default to absent.
-        public init(
-            limits: [CoreV1.LimitRangeItem]
-        ) {
-            self.limits = limits
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            sink.key("limits"); sink.beginArray(); for index0 in limits.indices { limits[index0].write(to: sink) }; sink.endArray()
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.limits = try container.decode([CoreV1.LimitRangeItem].self, forKey: "limits")
-        }
-    }
-}
-
-extension CoreV1 {
     /// `io.k8s.api.core.v1.LocalObjectReference`.
-    public struct LocalObjectReference: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct LocalObjectReference: Decodable, Sendable, DocumentEquatable {
         /// `name`: string.
         public var name: String?
 
@@ -55,7 +29,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.NFSVolumeSource`.
-    public struct NFSVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct NFSVolumeSource: Decodable, Sendable, DocumentEquatable {
         /// `path`: string; required.
         public var path: String
         /// `readOnly`: boolean.
@@ -149,7 +123,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.NamespaceSpec`.
-    public struct NamespaceSpec: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct NamespaceSpec: Decodable, Sendable, DocumentEquatable {
         /// `finalizers`: array of string; list type atomic.
         public var finalizers: [String]?
 
@@ -175,7 +149,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.NodeAffinity`.
-    public struct NodeAffinity: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct NodeAffinity: Decodable, Sendable, DocumentEquatable {
         /// `preferredDuringSchedulingIgnoredDuringExecution`: array of `CoreV1.PreferredSchedulingTerm`; list type atomic.
         public var preferredDuringSchedulingIgnoredDuringExecution: [CoreV1.PreferredSchedulingTerm]?
         /// `requiredDuringSchedulingIgnoredDuringExecution`: `CoreV1.NodeSelector`.
@@ -207,7 +181,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.NodeSelector`.
-    public struct NodeSelector: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct NodeSelector: Decodable, Sendable, DocumentEquatable {
         /// `nodeSelectorTerms`: array of `CoreV1.NodeSelectorTerm`; list type atomic; required.
         public var nodeSelectorTerms: [CoreV1.NodeSelectorTerm]
 
@@ -233,7 +207,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.NodeSelectorRequirement`.
-    public struct NodeSelectorRequirement: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct NodeSelectorRequirement: Decodable, Sendable, DocumentEquatable {
         /// `key`: string; required.
         public var key: String
         /// `operator`: `CoreV1.NodeSelectorOperator`; required.
@@ -265,6 +239,38 @@ extension CoreV1 {
             self.key = try container.decode(String.self, forKey: "key")
             self.`operator` = try container.decode(CoreV1.NodeSelectorOperator.self, forKey: "operator")
             self.values = try container.decodeIfPresent([String].self, forKey: "values")
+        }
+    }
+}
+
+extension CoreV1 {
+    /// `io.k8s.api.core.v1.NodeSelectorTerm`.
+    public struct NodeSelectorTerm: Decodable, Sendable, DocumentEquatable {
+        /// `matchExpressions`: array of `CoreV1.NodeSelectorRequirement`; list type atomic.
+        public var matchExpressions: [CoreV1.NodeSelectorRequirement]?
+        /// `matchFields`: array of `CoreV1.NodeSelectorRequirement`; list type atomic.
+        public var matchFields: [CoreV1.NodeSelectorRequirement]?
+
+        /// Every field; optional ones default to absent.
+        public init(
+            matchExpressions: [CoreV1.NodeSelectorRequirement]? = nil,
+            matchFields: [CoreV1.NodeSelectorRequirement]? = nil
+        ) {
+            self.matchExpressions = matchExpressions
+            self.matchFields = matchFields
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let value = matchExpressions { sink.key("matchExpressions"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = matchFields { sink.key("matchFields"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.matchExpressions = try container.decodeIfPresent([CoreV1.NodeSelectorRequirement].self, forKey: "matchExpressions")
+            self.matchFields = try container.decodeIfPresent([CoreV1.NodeSelectorRequirement].self, forKey: "matchFields")
         }
     }
 }

@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PodSpec`.
-    public struct PodSpec: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct PodSpec: Decodable, Sendable, DocumentEquatable {
         /// `volumes`: array of `CoreV1.Volume`; list type map, keyed by `name`.
         public var volumes: [CoreV1.Volume]?
         /// `initContainers`: array of `CoreV1.Container`; list type map, keyed by `name`.

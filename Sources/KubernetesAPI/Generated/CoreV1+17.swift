@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PodTemplateSpec`.
-    public struct PodTemplateSpec: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct PodTemplateSpec: Decodable, Sendable, DocumentEquatable {
         /// `metadata`: `MetaV1.ObjectMeta`.
         public var metadata: MetaV1.ObjectMeta?
         /// `spec`: `CoreV1.PodSpec`.
@@ -35,7 +35,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PortworxVolumeSource`.
-    public struct PortworxVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct PortworxVolumeSource: Decodable, Sendable, DocumentEquatable {
         /// `fsType`: string.
         public var fsType: String?
         /// `readOnly`: boolean.
@@ -73,7 +73,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PreferredSchedulingTerm`.
-    public struct PreferredSchedulingTerm: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct PreferredSchedulingTerm: Decodable, Sendable, DocumentEquatable {
         /// `preference`: `CoreV1.NodeSelectorTerm`; required.
         public var preference: CoreV1.NodeSelectorTerm
         /// `weight`: integer; format int32; required.
@@ -105,7 +105,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.Probe`.
-    public struct Probe: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct Probe: Decodable, Sendable, DocumentEquatable {
         /// `httpGet`: `CoreV1.HTTPGetAction`.
         public var httpGet: CoreV1.HTTPGetAction?
         /// `tcpSocket`: `CoreV1.TCPSocketAction`.
@@ -185,7 +185,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ProjectedVolumeSource`.
-    public struct ProjectedVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct ProjectedVolumeSource: Decodable, Sendable, DocumentEquatable {
         /// `defaultMode`: integer; format int32.
         public var defaultMode: Int?
         /// `sources`: array of `CoreV1.VolumeProjection`; list type atomic.
@@ -217,7 +217,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.QuobyteVolumeSource`.
-    public struct QuobyteVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct QuobyteVolumeSource: Decodable, Sendable, DocumentEquatable {
         /// `group`: string.
         public var group: String?
         /// `readOnly`: boolean.

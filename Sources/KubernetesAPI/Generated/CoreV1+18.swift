@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.RBDVolumeSource`.
-    public struct RBDVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct RBDVolumeSource: Decodable, Sendable, DocumentEquatable {
         /// `fsType`: string.
         public var fsType: String?
         /// `image`: string; required.
@@ -71,7 +71,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ResourceClaim`.
-    public struct ResourceClaim: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct ResourceClaim: Decodable, Sendable, DocumentEquatable {
         /// `name`: string; required.
         public var name: String
         /// `request`: string.
@@ -103,7 +103,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ResourceFieldSelector`.
-    public struct ResourceFieldSelector: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct ResourceFieldSelector: Decodable, Sendable, DocumentEquatable {
         /// `containerName`: string.
         public var containerName: String?
         /// `divisor`: quantity.
@@ -197,7 +197,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ResourceQuotaSpec`.
-    public struct ResourceQuotaSpec: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct ResourceQuotaSpec: Decodable, Sendable, DocumentEquatable {
         /// `hard`: map of string to quantity.
         public var hard: StringMap<Quantity>?
         /// `scopeSelector`: `CoreV1.ScopeSelector`.
@@ -235,7 +235,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ResourceRequirements`.
-    public struct ResourceRequirements: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct ResourceRequirements: Decodable, Sendable, DocumentEquatable {
         /// `requests`: map of string to quantity.
         public var requests: StringMap<Quantity>?
         /// `limits`: map of string to quantity.

@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.SELinuxOptions`.
-    public struct SELinuxOptions: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct SELinuxOptions: Decodable, Sendable, DocumentEquatable {
         /// `level`: string.
         public var level: String?
         /// `role`: string.
@@ -47,7 +47,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ScaleIOVolumeSource`.
-    public struct ScaleIOVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct ScaleIOVolumeSource: Decodable, Sendable, DocumentEquatable {
         /// `fsType`: string.
         public var fsType: String?
         /// `gateway`: string; required.
@@ -127,7 +127,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ScopeSelector`.
-    public struct ScopeSelector: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct ScopeSelector: Decodable, Sendable, DocumentEquatable {
         /// `matchExpressions`: array of `CoreV1.ScopedResourceSelectorRequirement`; list type atomic.
         public var matchExpressions: [CoreV1.ScopedResourceSelectorRequirement]?
 
@@ -153,7 +153,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ScopedResourceSelectorRequirement`.
-    public struct ScopedResourceSelectorRequirement: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct ScopedResourceSelectorRequirement: Decodable, Sendable, DocumentEquatable {
         /// `operator`: `CoreV1.ScopeSelectorOperator`; required.
         public var `operator`: CoreV1.ScopeSelectorOperator
         /// `scopeName`: `CoreV1.ResourceQuotaScope`; required.
@@ -191,7 +191,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.SeccompProfile`.
-    public struct SeccompProfile: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct SeccompProfile: Decodable, Sendable, DocumentEquatable {
         /// `localhostProfile`: string.
         public var localhostProfile: String?
         /// `type`: `CoreV1.SeccompProfileType`; required.

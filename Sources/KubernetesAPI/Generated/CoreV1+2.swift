@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.Capabilities`.
-    public struct Capabilities: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct Capabilities: Decodable, Sendable, DocumentEquatable {
         /// `add`: array of string; list type atomic.
         public var add: [String]?
         /// `drop`: array of string; list type atomic.
@@ -35,7 +35,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.CephFSVolumeSource`.
-    public struct CephFSVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct CephFSVolumeSource: Decodable, Sendable, DocumentEquatable {
         /// `monitors`: array of string; list type atomic; required.
         public var monitors: [String]
         /// `path`: string.
@@ -91,7 +91,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.CinderVolumeSource`.
-    public struct CinderVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct CinderVolumeSource: Decodable, Sendable, DocumentEquatable {
         /// `fsType`: string.
         public var fsType: String?
         /// `readOnly`: boolean.
@@ -135,7 +135,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ClientIPConfig`.
-    public struct ClientIPConfig: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct ClientIPConfig: Decodable, Sendable, DocumentEquatable {
         /// `timeoutSeconds`: integer; format int32.
         public var timeoutSeconds: Int?
 
@@ -161,7 +161,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ClusterTrustBundleProjection`.
-    public struct ClusterTrustBundleProjection: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct ClusterTrustBundleProjection: Decodable, Sendable, DocumentEquatable {
         /// `name`: string.
         public var name: String?
         /// `labelSelector`: `MetaV1.LabelSelector`.

@@ -71,7 +71,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.SecretEnvSource`.
-    public struct SecretEnvSource: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct SecretEnvSource: Decodable, Sendable, DocumentEquatable {
         /// `name`: string.
         public var name: String?
         /// `optional`: boolean.
@@ -103,7 +103,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.SecretKeySelector`.
-    public struct SecretKeySelector: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct SecretKeySelector: Decodable, Sendable, DocumentEquatable {
         /// `name`: string.
         public var name: String?
         /// `key`: string; required.
@@ -141,7 +141,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.SecretProjection`.
-    public struct SecretProjection: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct SecretProjection: Decodable, Sendable, DocumentEquatable {
         /// `name`: string.
         public var name: String?
         /// `items`: array of `CoreV1.KeyToPath`; list type atomic.
@@ -179,7 +179,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.SecretVolumeSource`.
-    public struct SecretVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct SecretVolumeSource: Decodable, Sendable, DocumentEquatable {
         /// `secretName`: string.
         public var secretName: String?
         /// `defaultMode`: integer; format int32.

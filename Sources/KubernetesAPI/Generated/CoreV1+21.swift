@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.SecurityContext`.
-    public struct SecurityContext: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct SecurityContext: Decodable, Sendable, DocumentEquatable {
         /// `capabilities`: `CoreV1.Capabilities`.
         public var capabilities: CoreV1.Capabilities?
         /// `privileged`: boolean.

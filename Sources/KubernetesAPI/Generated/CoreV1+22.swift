@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ServiceAccountTokenProjection`.
-    public struct ServiceAccountTokenProjection: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct ServiceAccountTokenProjection: Decodable, Sendable, DocumentEquatable {
         /// `audience`: string.
         public var audience: String?
         /// `expirationSeconds`: integer; format int64.
@@ -41,7 +41,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ServicePort`.
-    public struct ServicePort: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct ServicePort: Decodable, Sendable, DocumentEquatable {
         /// `name`: string.
         public var name: String?
         /// `protocol`: `CoreV1.TransportProtocol`.

@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ServiceSpec`.
-    public struct ServiceSpec: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct ServiceSpec: Decodable, Sendable, DocumentEquatable {
         /// `ports`: array of `CoreV1.ServicePort`; list type map, keyed by `port`, `protocol`.
         public var ports: [CoreV1.ServicePort]?
         /// `selector`: map of string to string; map type atomic.
@@ -143,7 +143,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.SessionAffinityConfig`.
-    public struct SessionAffinityConfig: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct SessionAffinityConfig: Decodable, Sendable, DocumentEquatable {
         /// `clientIP`: `CoreV1.ClientIPConfig`.
         public var clientIP: CoreV1.ClientIPConfig?
 
@@ -169,7 +169,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.SleepAction`.
-    public struct SleepAction: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct SleepAction: Decodable, Sendable, DocumentEquatable {
         /// `seconds`: integer; format int64; required.
         public var seconds: Int
 

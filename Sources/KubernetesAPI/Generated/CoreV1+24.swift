@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.StorageOSVolumeSource`.
-    public struct StorageOSVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct StorageOSVolumeSource: Decodable, Sendable, DocumentEquatable {
         /// `fsType`: string.
         public var fsType: String?
         /// `readOnly`: boolean.
@@ -53,7 +53,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.Sysctl`.
-    public struct Sysctl: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct Sysctl: Decodable, Sendable, DocumentEquatable {
         /// `name`: string; required.
         public var name: String
         /// `value`: string; required.
@@ -85,7 +85,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.TCPSocketAction`.
-    public struct TCPSocketAction: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct TCPSocketAction: Decodable, Sendable, DocumentEquatable {
         /// `host`: string.
         public var host: String?
         /// `port`: integer or string; required.
@@ -117,7 +117,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.Toleration`.
-    public struct Toleration: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct Toleration: Decodable, Sendable, DocumentEquatable {
         /// `effect`: `CoreV1.TaintEffect`.
         public var effect: CoreV1.TaintEffect?
         /// `key`: string.
@@ -167,7 +167,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.TopologySpreadConstraint`.
-    public struct TopologySpreadConstraint: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct TopologySpreadConstraint: Decodable, Sendable, DocumentEquatable {
         /// `labelSelector`: `MetaV1.LabelSelector`.
         public var labelSelector: MetaV1.LabelSelector?
         /// `matchLabelKeys`: array of string; list type atomic.
@@ -235,7 +235,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.TypedLocalObjectReference`.
-    public struct TypedLocalObjectReference: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct TypedLocalObjectReference: Decodable, Sendable, DocumentEquatable {
         /// `kind`: string; required.
         public var kind: String
         /// `name`: string; required.

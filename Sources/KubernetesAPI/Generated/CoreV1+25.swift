@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.TypedObjectReference`.
-    public struct TypedObjectReference: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct TypedObjectReference: Decodable, Sendable, DocumentEquatable {
         /// `kind`: string; required.
         public var kind: String
         /// `name`: string; required.

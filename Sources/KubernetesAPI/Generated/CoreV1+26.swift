@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.Volume`.
-    public struct Volume: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct Volume: Decodable, Sendable, DocumentEquatable {
         /// `name`: string; required.
         public var name: String
         /// `configMap`: `CoreV1.ConfigMapVolumeSource`.

@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.VolumeDevice`.
-    public struct VolumeDevice: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct VolumeDevice: Decodable, Sendable, DocumentEquatable {
         /// `name`: string; required.
         public var name: String
         /// `devicePath`: string; required.
@@ -35,7 +35,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.VolumeMount`.
-    public struct VolumeMount: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct VolumeMount: Decodable, Sendable, DocumentEquatable {
         /// `name`: string; required.
         public var name: String
         /// `mountPath`: string; required.
@@ -97,7 +97,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.VolumeProjection`.
-    public struct VolumeProjection: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct VolumeProjection: Decodable, Sendable, DocumentEquatable {
         /// `clusterTrustBundle`: `CoreV1.ClusterTrustBundleProjection`.
         public var clusterTrustBundle: CoreV1.ClusterTrustBundleProjection?
         /// `configMap`: `CoreV1.ConfigMapProjection`.
@@ -147,7 +147,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.VolumeResourceRequirements`.
-    public struct VolumeResourceRequirements: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct VolumeResourceRequirements: Decodable, Sendable, DocumentEquatable {
         /// `requests`: map of string to quantity.
         public var requests: StringMap<Quantity>?
         /// `limits`: map of string to quantity.
@@ -179,7 +179,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.VsphereVirtualDiskVolumeSource`.
-    public struct VsphereVirtualDiskVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct VsphereVirtualDiskVolumeSource: Decodable, Sendable, DocumentEquatable {
         /// `fsType`: string.
         public var fsType: String?
         /// `storagePolicyID`: string.
@@ -223,7 +223,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.WeightedPodAffinityTerm`.
-    public struct WeightedPodAffinityTerm: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct WeightedPodAffinityTerm: Decodable, Sendable, DocumentEquatable {
         /// `weight`: integer; format int32; required.
         public var weight: Int
         /// `podAffinityTerm`: `CoreV1.PodAffinityTerm`; required.

@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.WindowsSecurityContextOptions`.
-    public struct WindowsSecurityContextOptions: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct WindowsSecurityContextOptions: Decodable, Sendable, DocumentEquatable {
         /// `gmsaCredentialSpec`: string.
         public var gmsaCredentialSpec: String?
         /// `gmsaCredentialSpecName`: string.

@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ConfigMapEnvSource`.
-    public struct ConfigMapEnvSource: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct ConfigMapEnvSource: Decodable, Sendable, DocumentEquatable {
         /// `name`: string.
         public var name: String?
         /// `optional`: boolean.
@@ -35,7 +35,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ConfigMapKeySelector`.
-    public struct ConfigMapKeySelector: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct ConfigMapKeySelector: Decodable, Sendable, DocumentEquatable {
         /// `name`: string.
         public var name: String?
         /// `key`: string; required.
@@ -73,7 +73,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ConfigMapProjection`.
-    public struct ConfigMapProjection: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct ConfigMapProjection: Decodable, Sendable, DocumentEquatable {
         /// `name`: string.
         public var name: String?
         /// `items`: array of `CoreV1.KeyToPath`; list type atomic.
@@ -111,7 +111,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ConfigMapVolumeSource`.
-    public struct ConfigMapVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct ConfigMapVolumeSource: Decodable, Sendable, DocumentEquatable {
         /// `name`: string.
         public var name: String?
         /// `defaultMode`: integer; format int32.

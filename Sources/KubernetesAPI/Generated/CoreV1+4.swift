@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.Container`.
-    public struct Container: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct Container: Decodable, Sendable, DocumentEquatable {
         /// `name`: string; required.
         public var name: String
         /// `image`: string.

@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ContainerPort`.
-    public struct ContainerPort: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct ContainerPort: Decodable, Sendable, DocumentEquatable {
         /// `name`: string.
         public var name: String?
         /// `containerPort`: integer; format int32; required.
@@ -53,7 +53,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ContainerResizePolicy`.
-    public struct ContainerResizePolicy: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct ContainerResizePolicy: Decodable, Sendable, DocumentEquatable {
         /// `resourceName`: string; required.
         public var resourceName: String
         /// `restartPolicy`: `CoreV1.ResourceResizeRestartPolicy`; required.
@@ -85,7 +85,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.DownwardAPIProjection`.
-    public struct DownwardAPIProjection: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct DownwardAPIProjection: Decodable, Sendable, DocumentEquatable {
         /// `items`: array of `CoreV1.DownwardAPIVolumeFile`; list type atomic.
         public var items: [CoreV1.DownwardAPIVolumeFile]?
 
@@ -111,7 +111,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.DownwardAPIVolumeFile`.
-    public struct DownwardAPIVolumeFile: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct DownwardAPIVolumeFile: Decodable, Sendable, DocumentEquatable {
         /// `fieldRef`: `CoreV1.ObjectFieldSelector`.
         public var fieldRef: CoreV1.ObjectFieldSelector?
         /// `mode`: integer; format int32.
@@ -155,7 +155,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.DownwardAPIVolumeSource`.
-    public struct DownwardAPIVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct DownwardAPIVolumeSource: Decodable, Sendable, DocumentEquatable {
         /// `defaultMode`: integer; format int32.
         public var defaultMode: Int?
         /// `items`: array of `CoreV1.DownwardAPIVolumeFile`; list type atomic.
@@ -187,7 +187,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.EmptyDirVolumeSource`.
-    public struct EmptyDirVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct EmptyDirVolumeSource: Decodable, Sendable, DocumentEquatable {
         /// `medium`: string.
         public var medium: String?
         /// `sizeLimit`: quantity.
@@ -219,7 +219,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.EnvFromSource`.
-    public struct EnvFromSource: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct EnvFromSource: Decodable, Sendable, DocumentEquatable {
         /// `configMapRef`: `CoreV1.ConfigMapEnvSource`.
         public var configMapRef: CoreV1.ConfigMapEnvSource?
         /// `prefix`: string.
@@ -257,7 +257,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.EnvVar`.
-    public struct EnvVar: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct EnvVar: Decodable, Sendable, DocumentEquatable {
         /// `name`: string; required.
         public var name: String
         /// `value`: string.

@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.EnvVarSource`.
-    public struct EnvVarSource: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct EnvVarSource: Decodable, Sendable, DocumentEquatable {
         /// `configMapKeyRef`: `CoreV1.ConfigMapKeySelector`.
         public var configMapKeyRef: CoreV1.ConfigMapKeySelector?
         /// `fieldRef`: `CoreV1.ObjectFieldSelector`.

@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.EphemeralContainer`.
-    public struct EphemeralContainer: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct EphemeralContainer: Decodable, Sendable, DocumentEquatable {
         /// `name`: string; required.
         public var name: String
         /// `args`: array of string; list type atomic.
@@ -173,7 +173,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.EphemeralVolumeSource`.
-    public struct EphemeralVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct EphemeralVolumeSource: Decodable, Sendable, DocumentEquatable {
         /// `volumeClaimTemplate`: `CoreV1.PersistentVolumeClaimTemplate`.
         public var volumeClaimTemplate: CoreV1.PersistentVolumeClaimTemplate?
 

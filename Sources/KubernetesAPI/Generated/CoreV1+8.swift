@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ExecAction`.
-    public struct ExecAction: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct ExecAction: Decodable, Sendable, DocumentEquatable {
         /// `command`: array of string; list type atomic.
         public var command: [String]?
 
@@ -29,7 +29,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.FCVolumeSource`.
-    public struct FCVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct FCVolumeSource: Decodable, Sendable, DocumentEquatable {
         /// `fsType`: string.
         public var fsType: String?
         /// `lun`: integer; format int32.
@@ -79,7 +79,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.FlexVolumeSource`.
-    public struct FlexVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct FlexVolumeSource: Decodable, Sendable, DocumentEquatable {
         /// `driver`: string; required.
         public var driver: String
         /// `fsType`: string.
@@ -129,7 +129,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.FlockerVolumeSource`.
-    public struct FlockerVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct FlockerVolumeSource: Decodable, Sendable, DocumentEquatable {
         /// `datasetName`: string.
         public var datasetName: String?
         /// `datasetUUID`: string.
@@ -161,7 +161,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.GCEPersistentDiskVolumeSource`.
-    public struct GCEPersistentDiskVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct GCEPersistentDiskVolumeSource: Decodable, Sendable, DocumentEquatable {
         /// `fsType`: string.
         public var fsType: String?
         /// `partition`: integer; format int32.
@@ -205,7 +205,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.GRPCAction`.
-    public struct GRPCAction: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct GRPCAction: Decodable, Sendable, DocumentEquatable {
         /// `port`: integer; format int32; required.
         public var port: Int
         /// `service`: string.
@@ -237,7 +237,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.GitRepoVolumeSource`.
-    public struct GitRepoVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct GitRepoVolumeSource: Decodable, Sendable, DocumentEquatable {
         /// `directory`: string.
         public var directory: String?
         /// `repository`: string; required.

@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.GlusterfsVolumeSource`.
-    public struct GlusterfsVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct GlusterfsVolumeSource: Decodable, Sendable, DocumentEquatable {
         /// `endpoints`: string; required.
         public var endpoints: String
         /// `path`: string; required.
@@ -41,7 +41,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.HTTPGetAction`.
-    public struct HTTPGetAction: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct HTTPGetAction: Decodable, Sendable, DocumentEquatable {
         /// `path`: string.
         public var path: String?
         /// `port`: integer or string; required.
@@ -91,7 +91,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.HTTPHeader`.
-    public struct HTTPHeader: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct HTTPHeader: Decodable, Sendable, DocumentEquatable {
         /// `name`: string; required.
         public var name: String
         /// `value`: string; required.
@@ -123,7 +123,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.HostAlias`.
-    public struct HostAlias: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct HostAlias: Decodable, Sendable, DocumentEquatable {
         /// `hostnames`: array of string; list type atomic.
         public var hostnames: [String]?
         /// `ip`: string; required.
@@ -155,7 +155,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.HostPathVolumeSource`.
-    public struct HostPathVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct HostPathVolumeSource: Decodable, Sendable, DocumentEquatable {
         /// `path`: string; required.
         public var path: String
         /// `type`: `CoreV1.HostPathType`.
@@ -187,7 +187,7 @@ extension CoreV1 {
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ISCSIVolumeSource`.
-    public struct ISCSIVolumeSource: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct ISCSIVolumeSource: Decodable, Sendable, DocumentEquatable {
         /// `chapAuthDiscovery`: boolean.
         public var chapAuthDiscovery: Bool?
         /// `chapAuthSession`: boolean.

@@ -3,7 +3,7 @@
 
 extension MetaV1 {
     /// `io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector`.
-    public struct LabelSelector: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct LabelSelector: Decodable, Sendable, DocumentEquatable {
         /// `matchExpressions`: array of `MetaV1.LabelSelectorRequirement`; list type atomic.
         public var matchExpressions: [MetaV1.LabelSelectorRequirement]?
         /// `matchLabels`: map of string to string.
@@ -35,7 +35,7 @@ extension MetaV1 {
 
 extension MetaV1 {
     /// `io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelectorRequirement`.
-    public struct LabelSelectorRequirement: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct LabelSelectorRequirement: Decodable, Sendable, DocumentEquatable {
         /// `key`: string; required.
         public var key: String
         /// `operator`: `MetaV1.LabelSelectorOperator`; required.
@@ -73,7 +73,7 @@ extension MetaV1 {
 
 extension MetaV1 {
     /// `io.k8s.apimachinery.pkg.apis.meta.v1.ManagedFieldsEntry`.
-    public struct ManagedFieldsEntry: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct ManagedFieldsEntry: Decodable, Sendable, DocumentEquatable {
         /// `apiVersion`: string.
         public var apiVersion: String?
         /// `fieldsType`: string.

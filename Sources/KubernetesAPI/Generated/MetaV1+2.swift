@@ -3,7 +3,7 @@
 
 extension MetaV1 {
     /// `io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta`.
-    public struct ObjectMeta: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct ObjectMeta: Decodable, Sendable, DocumentEquatable {
         /// `name`: string.
         public var name: String?
         /// `namespace`: string.
@@ -113,7 +113,7 @@ extension MetaV1 {
 
 extension MetaV1 {
     /// `io.k8s.apimachinery.pkg.apis.meta.v1.OwnerReference`.
-    public struct OwnerReference: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct OwnerReference: Decodable, Sendable, DocumentEquatable {
         /// `apiVersion`: string; required.
         public var apiVersion: String
         /// `kind`: string; required.

@@ -3,7 +3,7 @@
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.HTTPIngressPath`.
-    public struct HTTPIngressPath: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct HTTPIngressPath: Decodable, Sendable, DocumentEquatable {
         /// `backend`: `NetworkingV1.IngressBackend`; required.
         public var backend: NetworkingV1.IngressBackend
         /// `path`: string.
@@ -41,7 +41,7 @@ extension NetworkingV1 {
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.HTTPIngressRuleValue`.
-    public struct HTTPIngressRuleValue: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct HTTPIngressRuleValue: Decodable, Sendable, DocumentEquatable {
         /// `paths`: array of `NetworkingV1.HTTPIngressPath`; list type atomic; required.
         public var paths: [NetworkingV1.HTTPIngressPath]
 
@@ -67,7 +67,7 @@ extension NetworkingV1 {
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.IPBlock`.
-    public struct IPBlock: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct IPBlock: Decodable, Sendable, DocumentEquatable {
         /// `cidr`: string; required.
         public var cidr: String
         /// `except`: array of string; list type atomic.
@@ -155,7 +155,7 @@ extension NetworkingV1 {
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.IngressBackend`.
-    public struct IngressBackend: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct IngressBackend: Decodable, Sendable, DocumentEquatable {
         /// `resource`: `CoreV1.TypedLocalObjectReference`.
         public var resource: CoreV1.TypedLocalObjectReference?
         /// `service`: `NetworkingV1.IngressServiceBackend`.
@@ -187,7 +187,7 @@ extension NetworkingV1 {
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.IngressRule`.
-    public struct IngressRule: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct IngressRule: Decodable, Sendable, DocumentEquatable {
         /// `host`: string.
         public var host: String?
         /// `http`: `NetworkingV1.HTTPIngressRuleValue`.
@@ -219,7 +219,7 @@ extension NetworkingV1 {
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.IngressServiceBackend`.
-    public struct IngressServiceBackend: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct IngressServiceBackend: Decodable, Sendable, DocumentEquatable {
         /// `name`: string; required.
         public var name: String
         /// `port`: `NetworkingV1.ServiceBackendPort`.

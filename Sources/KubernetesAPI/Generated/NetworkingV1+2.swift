@@ -3,7 +3,7 @@
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.IngressSpec`.
-    public struct IngressSpec: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct IngressSpec: Decodable, Sendable, DocumentEquatable {
         /// `defaultBackend`: `NetworkingV1.IngressBackend`.
         public var defaultBackend: NetworkingV1.IngressBackend?
         /// `ingressClassName`: string.
@@ -47,7 +47,7 @@ extension NetworkingV1 {
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.IngressTLS`.
-    public struct IngressTLS: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct IngressTLS: Decodable, Sendable, DocumentEquatable {
         /// `hosts`: array of string; list type atomic.
         public var hosts: [String]?
         /// `secretName`: string.
@@ -129,7 +129,7 @@ extension NetworkingV1 {
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.NetworkPolicyEgressRule`.
-    public struct NetworkPolicyEgressRule: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct NetworkPolicyEgressRule: Decodable, Sendable, DocumentEquatable {
         /// `to`: array of `NetworkingV1.NetworkPolicyPeer`; list type atomic.
         public var to: [NetworkingV1.NetworkPolicyPeer]?
         /// `ports`: array of `NetworkingV1.NetworkPolicyPort`; list type atomic.
@@ -161,7 +161,7 @@ extension NetworkingV1 {
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.NetworkPolicyIngressRule`.
-    public struct NetworkPolicyIngressRule: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct NetworkPolicyIngressRule: Decodable, Sendable, DocumentEquatable {
         /// `from`: array of `NetworkingV1.NetworkPolicyPeer`; list type atomic.
         public var from: [NetworkingV1.NetworkPolicyPeer]?
         /// `ports`: array of `NetworkingV1.NetworkPolicyPort`; list type atomic.
@@ -193,7 +193,7 @@ extension NetworkingV1 {
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.NetworkPolicyPeer`.
-    public struct NetworkPolicyPeer: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct NetworkPolicyPeer: Decodable, Sendable, DocumentEquatable {
         /// `podSelector`: `MetaV1.LabelSelector`.
         public var podSelector: MetaV1.LabelSelector?
         /// `namespaceSelector`: `MetaV1.LabelSelector`.
@@ -231,7 +231,7 @@ extension NetworkingV1 {
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.NetworkPolicyPort`.
-    public struct NetworkPolicyPort: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct NetworkPolicyPort: Decodable, Sendable, DocumentEquatable {
         /// `protocol`: `CoreV1.TransportProtocol`.
         public var `protocol`: CoreV1.TransportProtocol?
         /// `port`: integer or string.

@@ -3,7 +3,7 @@
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.NetworkPolicySpec`.
-    public struct NetworkPolicySpec: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct NetworkPolicySpec: Decodable, Sendable, DocumentEquatable {
         /// `podSelector`: `MetaV1.LabelSelector`; required.
         public var podSelector: MetaV1.LabelSelector
         /// `policyTypes`: array of `NetworkingV1.PolicyType`; list type atomic.
@@ -47,7 +47,7 @@ extension NetworkingV1 {
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.ServiceBackendPort`.
-    public struct ServiceBackendPort: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct ServiceBackendPort: Decodable, Sendable, DocumentEquatable {
         /// `name`: string.
         public var name: String?
         /// `number`: integer; format int32.

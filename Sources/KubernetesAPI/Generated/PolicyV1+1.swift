@@ -59,7 +59,7 @@ extension PolicyV1 {
 
 extension PolicyV1 {
     /// `io.k8s.api.policy.v1.PodDisruptionBudgetSpec`.
-    public struct PodDisruptionBudgetSpec: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct PodDisruptionBudgetSpec: Decodable, Sendable, DocumentEquatable {
         /// `minAvailable`: integer or string.
         public var minAvailable: IntOrString?
         /// `maxUnavailable`: integer or string.

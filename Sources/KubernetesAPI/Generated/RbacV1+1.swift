@@ -3,7 +3,7 @@
 
 extension RbacV1 {
     /// `io.k8s.api.rbac.v1.AggregationRule`.
-    public struct AggregationRule: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct AggregationRule: Decodable, Sendable, DocumentEquatable {
         /// `clusterRoleSelectors`: array of `MetaV1.LabelSelector`; list type atomic.
         public var clusterRoleSelectors: [MetaV1.LabelSelector]?
 
@@ -141,7 +141,7 @@ extension RbacV1 {
 
 extension RbacV1 {
     /// `io.k8s.api.rbac.v1.PolicyRule`.
-    public struct PolicyRule: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct PolicyRule: Decodable, Sendable, DocumentEquatable {
         /// `apiGroups`: array of string; list type atomic.
         public var apiGroups: [String]?
         /// `resources`: array of string; list type atomic.

@@ -59,7 +59,7 @@ extension RbacV1 {
 
 extension RbacV1 {
     /// `io.k8s.api.rbac.v1.RoleRef`.
-    public struct RoleRef: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct RoleRef: Decodable, Sendable, DocumentEquatable {
         /// `apiGroup`: string; required.
         public var apiGroup: String
         /// `kind`: string; required.
@@ -97,7 +97,7 @@ extension RbacV1 {
 
 extension RbacV1 {
     /// `io.k8s.api.rbac.v1.Subject`.
-    public struct Subject: Decodable, Equatable, Sendable, DocumentWritable {
+    public struct Subject: Decodable, Sendable, DocumentEquatable {
         /// `kind`: string; required.
         public var kind: String
         /// `apiGroup`: string.

@@ -1,6 +1,6 @@
 /// A top-level Kubernetes kind of the generated API (`AppsV1.Deployment`, a custom resource): its
 /// `apiVersion` and `kind` as type facts, so code can map a manifest's kind to its Swift type.
-public protocol KubernetesObject: Decodable, Equatable, Sendable, DocumentWritable {
+public protocol KubernetesObject: Decodable, Sendable, DocumentEquatable {
     /// `apps/v1`, `v1`, `external-secrets.io/v1beta1`...
     static var apiVersion: String { get }
     /// `Deployment`, `ExternalSecret`...

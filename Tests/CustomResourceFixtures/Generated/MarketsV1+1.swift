@@ -58,7 +58,7 @@ extension MarketsV1 {
         }
 
         /// `markets.example.com/v1 TradingVenue.spec`.
-        public struct Spec: Decodable, Equatable, Sendable, DocumentWritable {
+        public struct Spec: Decodable, Sendable, DocumentEquatable {
             /// `$ref`: string.
             public var ref: String?
             /// `3dReplicas`: integer; format int32.
@@ -253,7 +253,7 @@ extension MarketsV1 {
             }
 
             /// `markets.example.com/v1 TradingVenue.spec.connectivity`.
-            public struct Connectivity: Decodable, Equatable, Sendable, DocumentWritable {
+            public struct Connectivity: Decodable, Sendable, DocumentEquatable {
                 /// `backups`: array of `MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem`.
                 public var backups: [MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem]?
                 /// `primary`: `MarketsV1.TradingVenue.Spec.Connectivity.Primary`; required.
@@ -282,7 +282,7 @@ extension MarketsV1 {
                 }
 
                 /// `markets.example.com/v1 TradingVenue.spec.connectivity.backups[]`.
-                public struct BackupsItem: Decodable, Equatable, Sendable, DocumentWritable {
+                public struct BackupsItem: Decodable, Sendable, DocumentEquatable {
                     /// `host`: string; required.
                     public var host: String
                     /// `port`: integer or string; required.
@@ -317,7 +317,7 @@ extension MarketsV1 {
                     }
 
                     /// `markets.example.com/v1 TradingVenue.spec.connectivity.backups[].tls`.
-                    public struct Tls: Decodable, Equatable, Sendable, DocumentWritable {
+                    public struct Tls: Decodable, Sendable, DocumentEquatable {
                         /// `certificates`: array of `MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.CertificatesItem`.
                         public var certificates: [MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.CertificatesItem]?
                         /// `mode`: `MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.Mode`.
@@ -377,7 +377,7 @@ extension MarketsV1 {
                         }
 
                         /// `markets.example.com/v1 TradingVenue.spec.connectivity.backups[].tls.certificates[]`.
-                        public struct CertificatesItem: Decodable, Equatable, Sendable, DocumentWritable {
+                        public struct CertificatesItem: Decodable, Sendable, DocumentEquatable {
                             /// `secretRef`: `MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.CertificatesItem.SecretRef`.
                             public var secretRef: MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.CertificatesItem.SecretRef?
 
@@ -400,7 +400,7 @@ extension MarketsV1 {
                             }
 
                             /// `markets.example.com/v1 TradingVenue.spec.connectivity.backups[].tls.certificates[].secretRef`.
-                            public struct SecretRef: Decodable, Equatable, Sendable, DocumentWritable {
+                            public struct SecretRef: Decodable, Sendable, DocumentEquatable {
                                 /// `name`: string; required.
                                 public var name: String
                                 /// `items`: array of `MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.CertificatesItem.SecretRef.ItemsItem`.
@@ -429,7 +429,7 @@ extension MarketsV1 {
                                 }
 
                                 /// `markets.example.com/v1 TradingVenue.spec.connectivity.backups[].tls.certificates[].secretRef.items[]`.
-                                public struct ItemsItem: Decodable, Equatable, Sendable, DocumentWritable {
+                                public struct ItemsItem: Decodable, Sendable, DocumentEquatable {
                                     /// `key`: string.
                                     public var key: String?
                                     /// `mode`: `MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.CertificatesItem.SecretRef.ItemsItem.Mode`.
@@ -464,7 +464,7 @@ extension MarketsV1 {
                                     }
 
                                     /// `markets.example.com/v1 TradingVenue.spec.connectivity.backups[].tls.certificates[].secretRef.items[].mode`.
-                                    public struct Mode: Decodable, Equatable, Sendable, DocumentWritable {
+                                    public struct Mode: Decodable, Sendable, DocumentEquatable {
                                         /// `octal`: integer.
                                         public var octal: Int?
                                         /// `owner`: `MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.CertificatesItem.SecretRef.ItemsItem.Mode.Owner`.
@@ -493,7 +493,7 @@ extension MarketsV1 {
                                         }
 
                                         /// `markets.example.com/v1 TradingVenue.spec.connectivity.backups[].tls.certificates[].secretRef.items[].mode.owner`.
-                                        public struct Owner: Decodable, Equatable, Sendable, DocumentWritable {
+                                        public struct Owner: Decodable, Sendable, DocumentEquatable {
                                             /// `group`: integer.
                                             public var group: Int?
                                             /// `labels`: map of string to string.
@@ -535,7 +535,7 @@ extension MarketsV1 {
                 }
 
                 /// `markets.example.com/v1 TradingVenue.spec.connectivity.primary`.
-                public struct Primary: Decodable, Equatable, Sendable, DocumentWritable {
+                public struct Primary: Decodable, Sendable, DocumentEquatable {
                     /// `host`: string; required.
                     public var host: String
                     /// `port`: integer or string; required.
@@ -570,7 +570,7 @@ extension MarketsV1 {
                     }
 
                     /// `markets.example.com/v1 TradingVenue.spec.connectivity.primary.tls`.
-                    public struct Tls: Decodable, Equatable, Sendable, DocumentWritable {
+                    public struct Tls: Decodable, Sendable, DocumentEquatable {
                         /// `certificates`: array of `MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.CertificatesItem`.
                         public var certificates: [MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.CertificatesItem]?
                         /// `mode`: `MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.Mode`.
@@ -630,7 +630,7 @@ extension MarketsV1 {
                         }
 
                         /// `markets.example.com/v1 TradingVenue.spec.connectivity.primary.tls.certificates[]`.
-                        public struct CertificatesItem: Decodable, Equatable, Sendable, DocumentWritable {
+                        public struct CertificatesItem: Decodable, Sendable, DocumentEquatable {
                             /// `secretRef`: `MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.CertificatesItem.SecretRef`.
                             public var secretRef: MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.CertificatesItem.SecretRef?
 
@@ -653,7 +653,7 @@ extension MarketsV1 {
                             }
 
                             /// `markets.example.com/v1 TradingVenue.spec.connectivity.primary.tls.certificates[].secretRef`.
-                            public struct SecretRef: Decodable, Equatable, Sendable, DocumentWritable {
+                            public struct SecretRef: Decodable, Sendable, DocumentEquatable {
                                 /// `name`: string; required.
                                 public var name: String
                                 /// `items`: array of `MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.CertificatesItem.SecretRef.ItemsItem`.
@@ -682,7 +682,7 @@ extension MarketsV1 {
                                 }
 
                                 /// `markets.example.com/v1 TradingVenue.spec.connectivity.primary.tls.certificates[].secretRef.items[]`.
-                                public struct ItemsItem: Decodable, Equatable, Sendable, DocumentWritable {
+                                public struct ItemsItem: Decodable, Sendable, DocumentEquatable {
                                     /// `key`: string.
                                     public var key: String?
                                     /// `mode`: `MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.CertificatesItem.SecretRef.ItemsItem.Mode`.
@@ -717,7 +717,7 @@ extension MarketsV1 {
                                     }
 
                                     /// `markets.example.com/v1 TradingVenue.spec.connectivity.primary.tls.certificates[].secretRef.items[].mode`.
-                                    public struct Mode: Decodable, Equatable, Sendable, DocumentWritable {
+                                    public struct Mode: Decodable, Sendable, DocumentEquatable {
                                         /// `octal`: integer.
                                         public var octal: Int?
                                         /// `owner`: `MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.CertificatesItem.SecretRef.ItemsItem.Mode.Owner`.
@@ -746,7 +746,7 @@ extension MarketsV1 {
                                         }
 
                                         /// `markets.example.com/v1 TradingVenue.spec.connectivity.primary.tls.certificates[].secretRef.items[].mode.owner`.
-                                        public struct Owner: Decodable, Equatable, Sendable, DocumentWritable {
+                                        public struct Owner: Decodable, Sendable, DocumentEquatable {
                                             /// `group`: integer.
                                             public var group: Int?
                                             /// `labels`: map of string to string.
@@ -789,7 +789,7 @@ extension MarketsV1 {
             }
 
             /// `markets.example.com/v1 TradingVenue.spec.limitsBySymbol{}`.
-            public struct LimitsBySymbolValue: Decodable, Equatable, Sendable, DocumentWritable {
+            public struct LimitsBySymbolValue: Decodable, Sendable, DocumentEquatable {
                 /// `maxPosition`: integer; format int64; required.
                 public var maxPosition: Int
                 /// `side`: `MarketsV1.TradingVenue.Spec.LimitsBySymbolValue.Side`.
@@ -850,7 +850,7 @@ extension MarketsV1 {
             }
 
             /// `markets.example.com/v1 TradingVenue.spec.sessions[]`.
-            public struct SessionsItem: Decodable, Equatable, Sendable, DocumentWritable {
+            public struct SessionsItem: Decodable, Sendable, DocumentEquatable {
                 /// `name`: string; required.
                 public var name: String
                 /// `kind`: `MarketsV1.TradingVenue.Spec.SessionsItem.Kind`.
@@ -916,7 +916,7 @@ extension MarketsV1 {
                 }
 
                 /// `markets.example.com/v1 TradingVenue.spec.sessions[].windows[]`.
-                public struct WindowsItem: Decodable, Equatable, Sendable, DocumentWritable {
+                public struct WindowsItem: Decodable, Sendable, DocumentEquatable {
                     /// `days`: array of `MarketsV1.TradingVenue.Spec.SessionsItem.WindowsItem.DaysItem`.
                     public var days: [MarketsV1.TradingVenue.Spec.SessionsItem.WindowsItem.DaysItem]?
                     /// `end`: string.
@@ -997,7 +997,7 @@ extension MarketsV1 {
         }
 
         /// `markets.example.com/v1 TradingVenue.status`.
-        public struct Status: Decodable, Equatable, Sendable, DocumentWritable {
+        public struct Status: Decodable, Sendable, DocumentEquatable {
             /// `lastHeartbeat`: string; format date-time.
             public var lastHeartbeat: String?
             /// `observedGeneration`: integer; format int64.

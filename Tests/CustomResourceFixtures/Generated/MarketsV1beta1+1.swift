@@ -52,7 +52,7 @@ extension MarketsV1beta1 {
         }
 
         /// `markets.example.com/v1beta1 TradingVenue.spec`.
-        public struct Spec: Decodable, Equatable, Sendable, DocumentWritable {
+        public struct Spec: Decodable, Sendable, DocumentEquatable {
             /// `mic`: string; required.
             public var mic: String
             /// `sessions`: array of string.
