@@ -41,24 +41,23 @@ public struct CheckContext: Sendable {
         self.objects = objects
         contract = environment.contract
         location = environment.location
-        var groups: [ObjectIdentifier: [any Resource]] = [:]
+        var lists: [ObjectIdentifier: any ObjectList] = [:]
         var identities = Set<KindAndName>(minimumCapacity: objects.count + environment.contract.externalObjects.count)
         var workloads: [any Workload] = []
         var related: [(object: any Resource, relations: any ObjectRelations)] = []
         for object in objects {
             let type = type(of: object)
-            let id = ObjectIdentifier(type)
-            groups[id, default: []].append(object)
+            let list = Self.collect(object, into: &lists)
             identities.insert(KindAndName(kind: type.kind, name: object.metadata.name))
             // What a controller makes from the object (an ExternalSecret's Secret) is there too.
-            if let relations = (object as? any RelatedResource)?.relations {
+            if list.mayRelate, let relations = (object as? any RelatedResource)?.relations {
                 related.append((object, relations))
                 for made in relations.producedObjects { identities.insert(KindAndName(kind: made.kind, name: made.name)) }
             }
             if type.isWorkload, let workload = object as? any Workload { workloads.append(workload) }
         }
         for external in environment.contract.externalObjects { identities.insert(KindAndName(kind: external.kind, name: external.name)) }
-        objectsByType = groups.mapValues { group in type(of: group[0]).typedArray(of: group) }
+        objectsByType = lists.mapValues(\.objects)
         self.identities = identities
         self.workloads = workloads
         self.related = related
@@ -171,9 +170,34 @@ public struct CheckContext: Sendable {
     }
 }
 
-extension Resource {
-    /// `objects`, all of this type, as `[Self]` (type-erased, for ``CheckContext``'s index).
-    fileprivate static func typedArray(of objects: [any Resource]) -> any Sendable {
-        objects.map { $0 as! Self }
+extension CheckContext {
+    /// Appends `object` to the list of its type, made on the type's first object. Called with an
+    /// `any Resource`, it runs with the object's own type, so no object is cast to collect it.
+    private static func collect<T: Resource>(_ object: T, into lists: inout [ObjectIdentifier: any ObjectList]) -> any ObjectList {
+        let id = ObjectIdentifier(T.self)
+        guard let list = lists[id] else {
+            let list = Objects<T>()
+            list.items.append(object)
+            lists[id] = list
+            return list
+        }
+        // Keyed by its type's identifier, so the list holds objects of this type.
+        unsafeDowncast(list, to: Objects<T>.self).items.append(object)
+        return list
     }
+}
+
+/// The objects of one resource type, while ``CheckContext``'s index is built.
+private protocol ObjectList: AnyObject {
+    /// The objects, as `[T]` of their type.
+    var objects: any Sendable { get }
+    /// Whether the type may say what a controller makes from its objects (``RelatedResource``):
+    /// asked once per type instead of a conformance cast per object.
+    var mayRelate: Bool { get }
+}
+
+private final class Objects<T: Resource>: ObjectList {
+    var items: [T] = []
+    let mayRelate = T.self is any RelatedResource.Type
+    var objects: any Sendable { items }
 }

@@ -30,10 +30,8 @@ extension ByteQuantity {
     /// The Kubernetes quantity, canonical: the largest binary suffix that divides it exactly
     /// (`"16Gi"`, `"1536Mi"`), else the largest decimal one (`"100M"`), else plain bytes.
     public var quantity: String {
-        let binary: [(String, Int64)] = [("Ti", 1 << 40), ("Gi", 1 << 30), ("Mi", 1 << 20), ("Ki", 1 << 10)]
-        let decimal: [(String, Int64)] = [("T", 1_000_000_000_000), ("G", 1_000_000_000), ("M", 1_000_000), ("k", 1_000)]
         guard bytes != 0 else { return "0" }
-        for (suffix, factor) in binary + decimal where bytes % factor == 0 {
+        for (suffix, factor) in quantitySuffixes where bytes % factor == 0 {
             return "\(bytes / factor)\(suffix)"
         }
         return "\(bytes)"
@@ -57,3 +55,10 @@ public struct Storage: ByteQuantity {
     public let bytes: Int64
     public init(exactBytes: Int64) { bytes = exactBytes }
 }
+
+/// Quantity suffixes in the order ``ByteQuantity/quantity`` tries them: binary, then decimal, each
+/// largest first.
+private let quantitySuffixes: [(String, Int64)] = [
+    ("Ti", 1 << 40), ("Gi", 1 << 30), ("Mi", 1 << 20), ("Ki", 1 << 10),
+    ("T", 1_000_000_000_000), ("G", 1_000_000_000), ("M", 1_000_000), ("k", 1_000),
+]
