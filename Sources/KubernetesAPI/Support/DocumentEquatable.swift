@@ -1,6 +1,6 @@
 /// A value that is equal to another when both write the same document: the same fields in the same
 /// order, with equal scalars. Every generated struct is one, so the compiler writes no `==` of its
-/// own for each of them (a quarter of the generated module's compile time); comparing generated
+/// own for each of them (a fifth of the generated module's compile time); comparing generated
 /// objects is rare (a patch's effect, an "is it empty" test while building one).
 ///
 /// ```swift
