@@ -50,6 +50,9 @@ public enum Codegen {
     public static func customResources(crdFiles: [String], registry: String = "CustomResourceKinds") throws -> [GeneratedFile] {
         var translator = CRDTranslator()
         for file in crdFiles {
+            guard FileManager.default.fileExists(atPath: file) else {
+                throw CRDTranslator.Failure(description: "\(file): no such file")
+            }
             let text: String
             do {
                 text = try String(contentsOfFile: file, encoding: .utf8)

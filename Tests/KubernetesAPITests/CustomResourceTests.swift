@@ -126,7 +126,11 @@ import Yams
         try "apiVersion: v1\nkind: Service\nmetadata: {name: a}\n".write(to: notCRD, atomically: true, encoding: .utf8)
         let incomplete = directory.appendingPathComponent("incomplete.yaml")
         try "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nspec: {group: a.example.com}\n".write(to: incomplete, atomically: true, encoding: .utf8)
-        for (file, message) in [(notCRD, "no CustomResourceDefinition in the file"), (incomplete, "needs spec.group, spec.names.kind and spec.versions")] {
+        let missing = directory.appendingPathComponent("missing.yaml")
+        for (file, message) in [
+            (notCRD, "no CustomResourceDefinition in the file"), (incomplete, "needs spec.group, spec.names.kind and spec.versions"),
+            (missing, "no such file"),
+        ] {
             do {
                 _ = try Codegen.customResources(crdFiles: [file.path])
                 Issue.record("\(file.lastPathComponent) was imported")
