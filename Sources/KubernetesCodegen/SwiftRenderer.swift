@@ -177,8 +177,8 @@ public struct SwiftRenderer: Sendable {
             out.line("\(pad)}")
             return
         }
-        out.line("\(pad)    if let apiVersion { sink.key(\"apiVersion\"); sink.string(apiVersion) }")
-        out.line("\(pad)    if let kind { sink.key(\"kind\"); sink.string(kind) }")
+        out.line("\(pad)    if let apiVersion { sink.plainKey(\"apiVersion\"); sink.string(apiVersion) }")
+        out.line("\(pad)    if let kind { sink.plainKey(\"kind\"); sink.string(kind) }")
         renderFieldWrites(fields.filter { $0.jsonName == "metadata" }, into: &out, pad: pad)
         out.line("\(pad)    writeBody(to: sink)")
         out.line("\(pad)    sink.endObject()")
@@ -192,13 +192,16 @@ public struct SwiftRenderer: Sendable {
     /// One line per field: its key and value, an optional one only when it is set.
     private func renderFieldWrites(_ fields: [PropertyDeclaration], into out: inout SourceText, pad: String) {
         for property in fields {
-            let key = "sink.key(\(literal(property.jsonName)))"
+            // A name every YAML reader reads back unquoted goes as a plain key, which the YAML
+            // writer does not check again.
+            let plain = PlainKey.isPlain(property.jsonName)
+            let key = "sink.\(plain ? "plainKey" : "key")(\(literal(property.jsonName)))"
             let name = property.swiftName
             switch (property.isRequired, property.type) {
             case (true, _):
                 out.line("\(pad)    \(key); \(writeStatements(name, property.type, depth: 0))")
             case (false, .named), (false, .intOrString), (false, .json):
-                out.line("\(pad)    \(name)?.writeField(\(literal(property.jsonName)), to: sink)")
+                out.line("\(pad)    \(name)?.writeField(\(plain ? "plainKey: " : "")\(literal(property.jsonName)), to: sink)")
             case (false, _):
                 // Scalars, arrays and maps: a copy is a word or a reference.
                 out.line("\(pad)    if let value = \(name) { \(key); \(writeStatements("value", property.type, depth: 0)) }")

@@ -1,3 +1,4 @@
+import Foundation
 import KubernetesAPI
 import Testing
 import Yams
@@ -40,6 +41,8 @@ import Yams
             ["script": "#!/bin/sh\nset -e\n\n  indented\nlast\n", "no-final-break": "a\nb", "leading": "\n\nx\n", "space-first": " a\nb\n"],
             ["list": [["a": 1, "b": ["c": "d"]], [], [:], [[1, 2], [3]], "x"]],
             ["deep": ["a": ["b": ["c": ["d": ["e": "f"]]]]]],
+            // Integers are spelled digit by digit into the buffer: every length and both ends.
+            ["integers": .array(([0, 7, -7, 10, -10, 99, 100, Int.max, Int.min, Int.min + 1] + (1...18).map { Int(pow(10.0, Double($0))) - 1 }).map(Value.int))],
         ]
         for document in documents {
             let written = try #require(BlockYAMLWriter.render(document))

@@ -17,9 +17,9 @@ import TestSupport
         let strings = Self.randomStrings(["a", "z", "Q", "0", "9", "-", ".", "_", "/", " ", "é"], count: 20_000, maxLength: 7, seed: 1)
             + [String(repeating: "a", count: 63), String(repeating: "a", count: 64), String(repeating: "a.", count: 127)]
         for string in strings {
-            #expect(NameRules.isValidLabel(string.utf8[...]) == (NameRules.dns1123LabelRules(string) == nil), "label \(string)")
-            #expect(NameRules.isValidSubdomain(string.utf8[...]) == (NameRules.dns1123SubdomainRules(string) == nil), "subdomain \(string)")
-            #expect((string.isEmpty || NameRules.isValidLabelValue(string.utf8[...])) == (NameRules.labelValueRules(string) == nil), "value \(string)")
+            #expect(NameRules.isValidLabel(string) == (NameRules.dns1123LabelRules(string) == nil), "label \(string)")
+            #expect(NameRules.isValidSubdomain(string) == (NameRules.dns1123SubdomainRules(string) == nil), "subdomain \(string)")
+            #expect((string.isEmpty || NameRules.isValidLabelValue(string)) == (NameRules.labelValueRules(string) == nil), "value \(string)")
             #expect(NameRules.isValidQualifiedName(string) == (NameRules.qualifiedNameRules(string) == nil), "key \(string)")
         }
     }
@@ -87,6 +87,21 @@ import TestSupport
     func plainScalars(_ string: String, _ plain: Bool) {
         #expect(YAMLScalarStyle.isSafePlain(string) == plain)
         #expect((YAMLScalarStyle.style(for: string) == .plain) == plain)
+    }
+
+    /// The plain-byte masks are literals; here they are derived again from the allowed set, and
+    /// every byte outside the set (all 256 tried one by one) keeps a string from being plain.
+    @Test func plainByteMasksHoldExactlyTheAllowedSet() {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._/@:-".utf8)
+        let below = allowed.filter { $0 < 64 }.reduce(UInt64(0)) { $0 | 1 << UInt64($1) }
+        let from = allowed.filter { $0 >= 64 }.reduce(UInt64(0)) { $0 | 1 << UInt64($1 - 64) }
+        #expect(YAMLScalarStyle.plainBytesBelow64 == below)
+        #expect(YAMLScalarStyle.plainBytesFrom64 == from)
+        for byte in UInt8.min...UInt8.max {
+            let text = [UInt8(ascii: "a"), byte, UInt8(ascii: "b")]
+            let plain = text.withUnsafeBufferPointer { YAMLScalarStyle.isSafePlain(utf8: $0) }
+            #expect(plain == allowed.contains(byte), "byte \(byte)")
+        }
     }
 
     /// A call site keeps its `#filePath` unspelled; it reads as the path from the package root (one

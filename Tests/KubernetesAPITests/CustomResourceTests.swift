@@ -1,7 +1,7 @@
 import CustomResourceFixtures
 import CustomResources
 import Foundation
-import InfraDSL
+@testable import InfraDSL
 import KubernetesAPI
 import KubernetesCodegen
 import Testing
@@ -116,6 +116,25 @@ import Yams
         #expect(renderedSpec["protocol"] as? String == "binary-v2")
         #expect(renderedSpec["maxOrderRate"] as? String == "500/s")
         #expect(rendered["apiVersion"] as? String == "markets.example.com/v1" && rendered["kind"] as? String == "TradingVenue")
+    }
+
+    /// Field names that are not plain keys (`$ref`, `3dReplicas`, `x-venue-code`) go through the
+    /// writer's check, which quotes the first two; the rest are written as they are. Either way,
+    /// the text is libyaml's.
+    @Test("the YAML writer writes awkward field names as libyaml does")
+    func awkwardNamesAreWrittenAsLibyamlWritesThem() throws {
+        var spec = MarketsV1.TradingVenue.Spec(
+            connectivity: .init(primary: .init(host: "fix.venue.example", port: 9878)), mic: "XLON")
+        spec.ref = "r"
+        spec._3dReplicas = 3
+        spec.selfValue = "s"
+        spec.default = true
+        spec.xVenueCode = "L"
+        let venue: any Resource = APIObject(MarketsV1.TradingVenue(metadata: MetaV1.ObjectMeta(name: "lse"), spec: spec))
+        let written = try #require(BlockYAMLWriter.render(venue))
+        #expect(written == (try YAMLRenderer.renderWithLibyaml(EnvironmentResolver.document(for: venue))))
+        // Written plain, these two would read back as other keys or not at all.
+        #expect(written.contains("\n  \"$ref\": r\n") && written.contains("\n  \"3dReplicas\": 3\n"), "\(written)")
     }
 
     @Test("the importer names the file when a CRD cannot be read")

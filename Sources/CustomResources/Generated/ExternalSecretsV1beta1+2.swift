@@ -36,16 +36,16 @@ extension ExternalSecretsV1beta1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
-            if let kind { sink.key("kind"); sink.string(kind) }
-            metadata?.writeField("metadata", to: sink)
+            if let apiVersion { sink.plainKey("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.plainKey("kind"); sink.string(kind) }
+            metadata?.writeField(plainKey: "metadata", to: sink)
             writeBody(to: sink)
             sink.endObject()
         }
 
         public func writeBody(to sink: any DocumentSink) {
-            spec?.writeField("spec", to: sink)
-            status?.writeField("status", to: sink)
+            spec?.writeField(plainKey: "spec", to: sink)
+            status?.writeField(plainKey: "status", to: sink)
         }
 
         public init(from decoder: any Decoder) throws {
@@ -87,11 +87,11 @@ extension ExternalSecretsV1beta1 {
 
             public func write(to sink: any DocumentSink) {
                 sink.beginObject()
-                if let value = data { sink.key("data"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-                if let value = dataFrom { sink.key("dataFrom"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-                if let value = refreshInterval { sink.key("refreshInterval"); sink.string(value) }
-                secretStoreRef?.writeField("secretStoreRef", to: sink)
-                target?.writeField("target", to: sink)
+                if let value = data { sink.plainKey("data"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                if let value = dataFrom { sink.plainKey("dataFrom"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                if let value = refreshInterval { sink.plainKey("refreshInterval"); sink.string(value) }
+                secretStoreRef?.writeField(plainKey: "secretStoreRef", to: sink)
+                target?.writeField(plainKey: "target", to: sink)
                 sink.endObject()
             }
 
@@ -122,8 +122,8 @@ extension ExternalSecretsV1beta1 {
 
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
-                    sink.key("remoteRef"); remoteRef.write(to: sink)
-                    sink.key("secretKey"); sink.string(secretKey)
+                    sink.plainKey("remoteRef"); remoteRef.write(to: sink)
+                    sink.plainKey("secretKey"); sink.string(secretKey)
                     sink.endObject()
                 }
 
@@ -167,12 +167,12 @@ extension ExternalSecretsV1beta1 {
 
                     public func write(to sink: any DocumentSink) {
                         sink.beginObject()
-                        conversionStrategy?.writeField("conversionStrategy", to: sink)
-                        decodingStrategy?.writeField("decodingStrategy", to: sink)
-                        sink.key("key"); sink.string(key)
-                        metadataPolicy?.writeField("metadataPolicy", to: sink)
-                        if let value = property { sink.key("property"); sink.string(value) }
-                        if let value = version { sink.key("version"); sink.string(value) }
+                        conversionStrategy?.writeField(plainKey: "conversionStrategy", to: sink)
+                        decodingStrategy?.writeField(plainKey: "decodingStrategy", to: sink)
+                        sink.plainKey("key"); sink.string(key)
+                        metadataPolicy?.writeField(plainKey: "metadataPolicy", to: sink)
+                        if let value = property { sink.plainKey("property"); sink.string(value) }
+                        if let value = version { sink.plainKey("version"); sink.string(value) }
                         sink.endObject()
                     }
 
@@ -300,9 +300,9 @@ extension ExternalSecretsV1beta1 {
 
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
-                    extract?.writeField("extract", to: sink)
-                    find?.writeField("find", to: sink)
-                    if let value = rewrite { sink.key("rewrite"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                    extract?.writeField(plainKey: "extract", to: sink)
+                    find?.writeField(plainKey: "find", to: sink)
+                    if let value = rewrite { sink.plainKey("rewrite"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
                     sink.endObject()
                 }
 
@@ -347,12 +347,12 @@ extension ExternalSecretsV1beta1 {
 
                     public func write(to sink: any DocumentSink) {
                         sink.beginObject()
-                        conversionStrategy?.writeField("conversionStrategy", to: sink)
-                        decodingStrategy?.writeField("decodingStrategy", to: sink)
-                        sink.key("key"); sink.string(key)
-                        metadataPolicy?.writeField("metadataPolicy", to: sink)
-                        if let value = property { sink.key("property"); sink.string(value) }
-                        if let value = version { sink.key("version"); sink.string(value) }
+                        conversionStrategy?.writeField(plainKey: "conversionStrategy", to: sink)
+                        decodingStrategy?.writeField(plainKey: "decodingStrategy", to: sink)
+                        sink.plainKey("key"); sink.string(key)
+                        metadataPolicy?.writeField(plainKey: "metadataPolicy", to: sink)
+                        if let value = property { sink.plainKey("property"); sink.string(value) }
+                        if let value = version { sink.plainKey("version"); sink.string(value) }
                         sink.endObject()
                     }
 
@@ -487,11 +487,11 @@ extension ExternalSecretsV1beta1 {
 
                     public func write(to sink: any DocumentSink) {
                         sink.beginObject()
-                        name?.writeField("name", to: sink)
-                        conversionStrategy?.writeField("conversionStrategy", to: sink)
-                        decodingStrategy?.writeField("decodingStrategy", to: sink)
-                        if let value = path { sink.key("path"); sink.string(value) }
-                        if let value = tags { sink.key("tags"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
+                        name?.writeField(plainKey: "name", to: sink)
+                        conversionStrategy?.writeField(plainKey: "conversionStrategy", to: sink)
+                        decodingStrategy?.writeField(plainKey: "decodingStrategy", to: sink)
+                        if let value = path { sink.plainKey("path"); sink.string(value) }
+                        if let value = tags { sink.plainKey("tags"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
                         sink.endObject()
                     }
 
@@ -580,7 +580,7 @@ extension ExternalSecretsV1beta1 {
 
                         public func write(to sink: any DocumentSink) {
                             sink.beginObject()
-                            if let value = regexp { sink.key("regexp"); sink.string(value) }
+                            if let value = regexp { sink.plainKey("regexp"); sink.string(value) }
                             sink.endObject()
                         }
 
@@ -605,7 +605,7 @@ extension ExternalSecretsV1beta1 {
 
                     public func write(to sink: any DocumentSink) {
                         sink.beginObject()
-                        regexp?.writeField("regexp", to: sink)
+                        regexp?.writeField(plainKey: "regexp", to: sink)
                         sink.endObject()
                     }
 
@@ -632,8 +632,8 @@ extension ExternalSecretsV1beta1 {
 
                         public func write(to sink: any DocumentSink) {
                             sink.beginObject()
-                            sink.key("source"); sink.string(source)
-                            sink.key("target"); sink.string(target)
+                            sink.plainKey("source"); sink.string(source)
+                            sink.plainKey("target"); sink.string(target)
                             sink.endObject()
                         }
 
@@ -664,8 +664,8 @@ extension ExternalSecretsV1beta1 {
 
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
-                    sink.key("name"); sink.string(name)
-                    kind?.writeField("kind", to: sink)
+                    sink.plainKey("name"); sink.string(name)
+                    kind?.writeField(plainKey: "kind", to: sink)
                     sink.endObject()
                 }
 
@@ -734,11 +734,11 @@ extension ExternalSecretsV1beta1 {
 
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
-                    if let value = name { sink.key("name"); sink.string(value) }
-                    creationPolicy?.writeField("creationPolicy", to: sink)
-                    deletionPolicy?.writeField("deletionPolicy", to: sink)
-                    if let value = immutable { sink.key("immutable"); sink.bool(value) }
-                    template?.writeField("template", to: sink)
+                    if let value = name { sink.plainKey("name"); sink.string(value) }
+                    creationPolicy?.writeField(plainKey: "creationPolicy", to: sink)
+                    deletionPolicy?.writeField(plainKey: "deletionPolicy", to: sink)
+                    if let value = immutable { sink.plainKey("immutable"); sink.bool(value) }
+                    template?.writeField(plainKey: "template", to: sink)
                     sink.endObject()
                 }
 
@@ -846,11 +846,11 @@ extension ExternalSecretsV1beta1 {
 
                     public func write(to sink: any DocumentSink) {
                         sink.beginObject()
-                        if let value = data { sink.key("data"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
-                        engineVersion?.writeField("engineVersion", to: sink)
-                        mergePolicy?.writeField("mergePolicy", to: sink)
-                        metadata?.writeField("metadata", to: sink)
-                        if let value = type { sink.key("type"); sink.string(value) }
+                        if let value = data { sink.plainKey("data"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
+                        engineVersion?.writeField(plainKey: "engineVersion", to: sink)
+                        mergePolicy?.writeField(plainKey: "mergePolicy", to: sink)
+                        metadata?.writeField(plainKey: "metadata", to: sink)
+                        if let value = type { sink.plainKey("type"); sink.string(value) }
                         sink.endObject()
                     }
 
@@ -937,8 +937,8 @@ extension ExternalSecretsV1beta1 {
 
                         public func write(to sink: any DocumentSink) {
                             sink.beginObject()
-                            if let value = annotations { sink.key("annotations"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
-                            if let value = labels { sink.key("labels"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
+                            if let value = annotations { sink.plainKey("annotations"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
+                            if let value = labels { sink.plainKey("labels"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
                             sink.endObject()
                         }
 
@@ -978,10 +978,10 @@ extension ExternalSecretsV1beta1 {
 
             public func write(to sink: any DocumentSink) {
                 sink.beginObject()
-                binding?.writeField("binding", to: sink)
-                if let value = conditions { sink.key("conditions"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-                if let value = refreshTime { sink.key("refreshTime"); sink.string(value) }
-                if let value = syncedResourceVersion { sink.key("syncedResourceVersion"); sink.string(value) }
+                binding?.writeField(plainKey: "binding", to: sink)
+                if let value = conditions { sink.plainKey("conditions"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                if let value = refreshTime { sink.plainKey("refreshTime"); sink.string(value) }
+                if let value = syncedResourceVersion { sink.plainKey("syncedResourceVersion"); sink.string(value) }
                 sink.endObject()
             }
 
@@ -1007,7 +1007,7 @@ extension ExternalSecretsV1beta1 {
 
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
-                    if let value = name { sink.key("name"); sink.string(value) }
+                    if let value = name { sink.plainKey("name"); sink.string(value) }
                     sink.endObject()
                 }
 
@@ -1047,11 +1047,11 @@ extension ExternalSecretsV1beta1 {
 
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
-                    if let value = lastTransitionTime { sink.key("lastTransitionTime"); sink.string(value) }
-                    if let value = message { sink.key("message"); sink.string(value) }
-                    if let value = reason { sink.key("reason"); sink.string(value) }
-                    sink.key("status"); sink.string(status)
-                    sink.key("type"); sink.string(type)
+                    if let value = lastTransitionTime { sink.plainKey("lastTransitionTime"); sink.string(value) }
+                    if let value = message { sink.plainKey("message"); sink.string(value) }
+                    if let value = reason { sink.plainKey("reason"); sink.string(value) }
+                    sink.plainKey("status"); sink.string(status)
+                    sink.plainKey("type"); sink.string(type)
                     sink.endObject()
                 }
 

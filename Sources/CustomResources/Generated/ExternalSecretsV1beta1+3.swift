@@ -36,16 +36,16 @@ extension ExternalSecretsV1beta1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
-            if let kind { sink.key("kind"); sink.string(kind) }
-            metadata?.writeField("metadata", to: sink)
+            if let apiVersion { sink.plainKey("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.plainKey("kind"); sink.string(kind) }
+            metadata?.writeField(plainKey: "metadata", to: sink)
             writeBody(to: sink)
             sink.endObject()
         }
 
         public func writeBody(to sink: any DocumentSink) {
-            spec?.writeField("spec", to: sink)
-            status?.writeField("status", to: sink)
+            spec?.writeField(plainKey: "spec", to: sink)
+            status?.writeField(plainKey: "status", to: sink)
         }
 
         public init(from decoder: any Decoder) throws {
@@ -87,11 +87,11 @@ extension ExternalSecretsV1beta1 {
 
             public func write(to sink: any DocumentSink) {
                 sink.beginObject()
-                if let value = conditions { sink.key("conditions"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-                if let value = controller { sink.key("controller"); sink.string(value) }
-                sink.key("provider"); provider.write(to: sink)
-                if let value = refreshInterval { sink.key("refreshInterval"); sink.int(value) }
-                retrySettings?.writeField("retrySettings", to: sink)
+                if let value = conditions { sink.plainKey("conditions"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                if let value = controller { sink.plainKey("controller"); sink.string(value) }
+                sink.plainKey("provider"); provider.write(to: sink)
+                if let value = refreshInterval { sink.plainKey("refreshInterval"); sink.int(value) }
+                retrySettings?.writeField(plainKey: "retrySettings", to: sink)
                 sink.endObject()
             }
 
@@ -126,9 +126,9 @@ extension ExternalSecretsV1beta1 {
 
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
-                    if let value = namespaceRegexes { sink.key("namespaceRegexes"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-                    namespaceSelector?.writeField("namespaceSelector", to: sink)
-                    if let value = namespaces { sink.key("namespaces"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+                    if let value = namespaceRegexes { sink.plainKey("namespaceRegexes"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+                    namespaceSelector?.writeField(plainKey: "namespaceSelector", to: sink)
+                    if let value = namespaces { sink.plainKey("namespaces"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
                     sink.endObject()
                 }
 
@@ -157,8 +157,8 @@ extension ExternalSecretsV1beta1 {
 
                     public func write(to sink: any DocumentSink) {
                         sink.beginObject()
-                        if let value = matchExpressions { sink.key("matchExpressions"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-                        if let value = matchLabels { sink.key("matchLabels"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
+                        if let value = matchExpressions { sink.plainKey("matchExpressions"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                        if let value = matchLabels { sink.plainKey("matchLabels"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
                         sink.endObject()
                     }
 
@@ -190,9 +190,9 @@ extension ExternalSecretsV1beta1 {
 
                         public func write(to sink: any DocumentSink) {
                             sink.beginObject()
-                            sink.key("key"); sink.string(key)
-                            sink.key("operator"); `operator`.write(to: sink)
-                            if let value = values { sink.key("values"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+                            sink.plainKey("key"); sink.string(key)
+                            sink.plainKey("operator"); `operator`.write(to: sink)
+                            if let value = values { sink.plainKey("values"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
                             sink.endObject()
                         }
 
@@ -254,7 +254,7 @@ extension ExternalSecretsV1beta1 {
 
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
-                    aws?.writeField("aws", to: sink)
+                    aws?.writeField(plainKey: "aws", to: sink)
                     sink.endObject()
                 }
 
@@ -305,14 +305,14 @@ extension ExternalSecretsV1beta1 {
 
                     public func write(to sink: any DocumentSink) {
                         sink.beginObject()
-                        if let value = additionalRoles { sink.key("additionalRoles"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-                        auth?.writeField("auth", to: sink)
-                        if let value = externalID { sink.key("externalID"); sink.string(value) }
-                        if let value = prefix { sink.key("prefix"); sink.string(value) }
-                        sink.key("region"); sink.string(region)
-                        if let value = role { sink.key("role"); sink.string(value) }
-                        secretsManager?.writeField("secretsManager", to: sink)
-                        sink.key("service"); service.write(to: sink)
+                        if let value = additionalRoles { sink.plainKey("additionalRoles"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+                        auth?.writeField(plainKey: "auth", to: sink)
+                        if let value = externalID { sink.plainKey("externalID"); sink.string(value) }
+                        if let value = prefix { sink.plainKey("prefix"); sink.string(value) }
+                        sink.plainKey("region"); sink.string(region)
+                        if let value = role { sink.plainKey("role"); sink.string(value) }
+                        secretsManager?.writeField(plainKey: "secretsManager", to: sink)
+                        sink.plainKey("service"); service.write(to: sink)
                         sink.endObject()
                     }
 
@@ -374,8 +374,8 @@ extension ExternalSecretsV1beta1 {
 
                         public func write(to sink: any DocumentSink) {
                             sink.beginObject()
-                            jwt?.writeField("jwt", to: sink)
-                            secretRef?.writeField("secretRef", to: sink)
+                            jwt?.writeField(plainKey: "jwt", to: sink)
+                            secretRef?.writeField(plainKey: "secretRef", to: sink)
                             sink.endObject()
                         }
 
@@ -399,7 +399,7 @@ extension ExternalSecretsV1beta1 {
 
                             public func write(to sink: any DocumentSink) {
                                 sink.beginObject()
-                                serviceAccountRef?.writeField("serviceAccountRef", to: sink)
+                                serviceAccountRef?.writeField(plainKey: "serviceAccountRef", to: sink)
                                 sink.endObject()
                             }
 
@@ -430,9 +430,9 @@ extension ExternalSecretsV1beta1 {
 
                                 public func write(to sink: any DocumentSink) {
                                     sink.beginObject()
-                                    sink.key("name"); sink.string(name)
-                                    if let value = audiences { sink.key("audiences"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-                                    if let value = namespace { sink.key("namespace"); sink.string(value) }
+                                    sink.plainKey("name"); sink.string(name)
+                                    if let value = audiences { sink.plainKey("audiences"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+                                    if let value = namespace { sink.plainKey("namespace"); sink.string(value) }
                                     sink.endObject()
                                 }
 
@@ -467,9 +467,9 @@ extension ExternalSecretsV1beta1 {
 
                             public func write(to sink: any DocumentSink) {
                                 sink.beginObject()
-                                accessKeyIDSecretRef?.writeField("accessKeyIDSecretRef", to: sink)
-                                secretAccessKeySecretRef?.writeField("secretAccessKeySecretRef", to: sink)
-                                sessionTokenSecretRef?.writeField("sessionTokenSecretRef", to: sink)
+                                accessKeyIDSecretRef?.writeField(plainKey: "accessKeyIDSecretRef", to: sink)
+                                secretAccessKeySecretRef?.writeField(plainKey: "secretAccessKeySecretRef", to: sink)
+                                sessionTokenSecretRef?.writeField(plainKey: "sessionTokenSecretRef", to: sink)
                                 sink.endObject()
                             }
 
@@ -502,9 +502,9 @@ extension ExternalSecretsV1beta1 {
 
                                 public func write(to sink: any DocumentSink) {
                                     sink.beginObject()
-                                    if let value = name { sink.key("name"); sink.string(value) }
-                                    if let value = key { sink.key("key"); sink.string(value) }
-                                    if let value = namespace { sink.key("namespace"); sink.string(value) }
+                                    if let value = name { sink.plainKey("name"); sink.string(value) }
+                                    if let value = key { sink.plainKey("key"); sink.string(value) }
+                                    if let value = namespace { sink.plainKey("namespace"); sink.string(value) }
                                     sink.endObject()
                                 }
 
@@ -538,9 +538,9 @@ extension ExternalSecretsV1beta1 {
 
                                 public func write(to sink: any DocumentSink) {
                                     sink.beginObject()
-                                    if let value = name { sink.key("name"); sink.string(value) }
-                                    if let value = key { sink.key("key"); sink.string(value) }
-                                    if let value = namespace { sink.key("namespace"); sink.string(value) }
+                                    if let value = name { sink.plainKey("name"); sink.string(value) }
+                                    if let value = key { sink.plainKey("key"); sink.string(value) }
+                                    if let value = namespace { sink.plainKey("namespace"); sink.string(value) }
                                     sink.endObject()
                                 }
 
@@ -574,9 +574,9 @@ extension ExternalSecretsV1beta1 {
 
                                 public func write(to sink: any DocumentSink) {
                                     sink.beginObject()
-                                    if let value = name { sink.key("name"); sink.string(value) }
-                                    if let value = key { sink.key("key"); sink.string(value) }
-                                    if let value = namespace { sink.key("namespace"); sink.string(value) }
+                                    if let value = name { sink.plainKey("name"); sink.string(value) }
+                                    if let value = key { sink.plainKey("key"); sink.string(value) }
+                                    if let value = namespace { sink.plainKey("namespace"); sink.string(value) }
                                     sink.endObject()
                                 }
 
@@ -608,8 +608,8 @@ extension ExternalSecretsV1beta1 {
 
                         public func write(to sink: any DocumentSink) {
                             sink.beginObject()
-                            if let value = forceDeleteWithoutRecovery { sink.key("forceDeleteWithoutRecovery"); sink.bool(value) }
-                            if let value = recoveryWindowInDays { sink.key("recoveryWindowInDays"); sink.int(value) }
+                            if let value = forceDeleteWithoutRecovery { sink.plainKey("forceDeleteWithoutRecovery"); sink.bool(value) }
+                            if let value = recoveryWindowInDays { sink.plainKey("recoveryWindowInDays"); sink.int(value) }
                             sink.endObject()
                         }
 
@@ -640,8 +640,8 @@ extension ExternalSecretsV1beta1 {
 
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
-                    if let value = maxRetries { sink.key("maxRetries"); sink.int(value) }
-                    if let value = retryInterval { sink.key("retryInterval"); sink.string(value) }
+                    if let value = maxRetries { sink.plainKey("maxRetries"); sink.int(value) }
+                    if let value = retryInterval { sink.plainKey("retryInterval"); sink.string(value) }
                     sink.endObject()
                 }
 
@@ -671,8 +671,8 @@ extension ExternalSecretsV1beta1 {
 
             public func write(to sink: any DocumentSink) {
                 sink.beginObject()
-                capabilities?.writeField("capabilities", to: sink)
-                if let value = conditions { sink.key("conditions"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                capabilities?.writeField(plainKey: "capabilities", to: sink)
+                if let value = conditions { sink.plainKey("conditions"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
                 sink.endObject()
             }
 
@@ -743,11 +743,11 @@ extension ExternalSecretsV1beta1 {
 
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
-                    if let value = lastTransitionTime { sink.key("lastTransitionTime"); sink.string(value) }
-                    if let value = message { sink.key("message"); sink.string(value) }
-                    if let value = reason { sink.key("reason"); sink.string(value) }
-                    sink.key("status"); sink.string(status)
-                    sink.key("type"); sink.string(type)
+                    if let value = lastTransitionTime { sink.plainKey("lastTransitionTime"); sink.string(value) }
+                    if let value = message { sink.plainKey("message"); sink.string(value) }
+                    if let value = reason { sink.plainKey("reason"); sink.string(value) }
+                    sink.plainKey("status"); sink.string(status)
+                    sink.plainKey("type"); sink.string(type)
                     sink.endObject()
                 }
 

@@ -32,15 +32,15 @@ extension MonitoringV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
-            if let kind { sink.key("kind"); sink.string(kind) }
-            metadata?.writeField("metadata", to: sink)
+            if let apiVersion { sink.plainKey("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.plainKey("kind"); sink.string(kind) }
+            metadata?.writeField(plainKey: "metadata", to: sink)
             writeBody(to: sink)
             sink.endObject()
         }
 
         public func writeBody(to sink: any DocumentSink) {
-            sink.key("spec"); spec.write(to: sink)
+            sink.plainKey("spec"); spec.write(to: sink)
         }
 
         public init(from decoder: any Decoder) throws {
@@ -85,12 +85,12 @@ extension MonitoringV1 {
 
             public func write(to sink: any DocumentSink) {
                 sink.beginObject()
-                if let value = jobLabel { sink.key("jobLabel"); sink.string(value) }
-                namespaceSelector?.writeField("namespaceSelector", to: sink)
-                if let value = podMetricsEndpoints { sink.key("podMetricsEndpoints"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-                if let value = podTargetLabels { sink.key("podTargetLabels"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-                if let value = sampleLimit { sink.key("sampleLimit"); sink.int(value) }
-                sink.key("selector"); selector.write(to: sink)
+                if let value = jobLabel { sink.plainKey("jobLabel"); sink.string(value) }
+                namespaceSelector?.writeField(plainKey: "namespaceSelector", to: sink)
+                if let value = podMetricsEndpoints { sink.plainKey("podMetricsEndpoints"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                if let value = podTargetLabels { sink.plainKey("podTargetLabels"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+                if let value = sampleLimit { sink.plainKey("sampleLimit"); sink.int(value) }
+                sink.plainKey("selector"); selector.write(to: sink)
                 sink.endObject()
             }
 
@@ -122,8 +122,8 @@ extension MonitoringV1 {
 
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
-                    if let value = `any` { sink.key("any"); sink.bool(value) }
-                    if let value = matchNames { sink.key("matchNames"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+                    if let value = `any` { sink.plainKey("any"); sink.bool(value) }
+                    if let value = matchNames { sink.plainKey("matchNames"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
                     sink.endObject()
                 }
 
@@ -192,18 +192,18 @@ extension MonitoringV1 {
 
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
-                    if let value = filterRunning { sink.key("filterRunning"); sink.bool(value) }
-                    if let value = honorLabels { sink.key("honorLabels"); sink.bool(value) }
-                    if let value = honorTimestamps { sink.key("honorTimestamps"); sink.bool(value) }
-                    if let value = interval { sink.key("interval"); sink.string(value) }
-                    if let value = params { sink.key("params"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.beginArray(); for index1 in value.entries[index0].value.indices { sink.string(value.entries[index0].value[index1]) }; sink.endArray() }; sink.endObject() }
-                    if let value = path { sink.key("path"); sink.string(value) }
-                    if let value = port { sink.key("port"); sink.string(value) }
-                    if let value = portNumber { sink.key("portNumber"); sink.int(value) }
-                    if let value = relabelings { sink.key("relabelings"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-                    scheme?.writeField("scheme", to: sink)
-                    if let value = scrapeTimeout { sink.key("scrapeTimeout"); sink.string(value) }
-                    targetPort?.writeField("targetPort", to: sink)
+                    if let value = filterRunning { sink.plainKey("filterRunning"); sink.bool(value) }
+                    if let value = honorLabels { sink.plainKey("honorLabels"); sink.bool(value) }
+                    if let value = honorTimestamps { sink.plainKey("honorTimestamps"); sink.bool(value) }
+                    if let value = interval { sink.plainKey("interval"); sink.string(value) }
+                    if let value = params { sink.plainKey("params"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.beginArray(); for index1 in value.entries[index0].value.indices { sink.string(value.entries[index0].value[index1]) }; sink.endArray() }; sink.endObject() }
+                    if let value = path { sink.plainKey("path"); sink.string(value) }
+                    if let value = port { sink.plainKey("port"); sink.string(value) }
+                    if let value = portNumber { sink.plainKey("portNumber"); sink.int(value) }
+                    if let value = relabelings { sink.plainKey("relabelings"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                    scheme?.writeField(plainKey: "scheme", to: sink)
+                    if let value = scrapeTimeout { sink.plainKey("scrapeTimeout"); sink.string(value) }
+                    targetPort?.writeField(plainKey: "targetPort", to: sink)
                     sink.endObject()
                 }
 
@@ -289,13 +289,13 @@ extension MonitoringV1 {
 
                     public func write(to sink: any DocumentSink) {
                         sink.beginObject()
-                        action?.writeField("action", to: sink)
-                        if let value = modulus { sink.key("modulus"); sink.int(value) }
-                        if let value = regex { sink.key("regex"); sink.string(value) }
-                        if let value = replacement { sink.key("replacement"); sink.string(value) }
-                        if let value = separator { sink.key("separator"); sink.string(value) }
-                        if let value = sourceLabels { sink.key("sourceLabels"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-                        if let value = targetLabel { sink.key("targetLabel"); sink.string(value) }
+                        action?.writeField(plainKey: "action", to: sink)
+                        if let value = modulus { sink.plainKey("modulus"); sink.int(value) }
+                        if let value = regex { sink.plainKey("regex"); sink.string(value) }
+                        if let value = replacement { sink.plainKey("replacement"); sink.string(value) }
+                        if let value = separator { sink.plainKey("separator"); sink.string(value) }
+                        if let value = sourceLabels { sink.plainKey("sourceLabels"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+                        if let value = targetLabel { sink.plainKey("targetLabel"); sink.string(value) }
                         sink.endObject()
                     }
 
@@ -385,8 +385,8 @@ extension MonitoringV1 {
 
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
-                    if let value = matchExpressions { sink.key("matchExpressions"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-                    if let value = matchLabels { sink.key("matchLabels"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
+                    if let value = matchExpressions { sink.plainKey("matchExpressions"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                    if let value = matchLabels { sink.plainKey("matchLabels"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
                     sink.endObject()
                 }
 
@@ -418,9 +418,9 @@ extension MonitoringV1 {
 
                     public func write(to sink: any DocumentSink) {
                         sink.beginObject()
-                        sink.key("key"); sink.string(key)
-                        sink.key("operator"); sink.string(`operator`)
-                        if let value = values { sink.key("values"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+                        sink.plainKey("key"); sink.string(key)
+                        sink.plainKey("operator"); sink.string(`operator`)
+                        if let value = values { sink.plainKey("values"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
                         sink.endObject()
                     }
 

@@ -32,15 +32,15 @@ extension MonitoringV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
-            if let kind { sink.key("kind"); sink.string(kind) }
-            metadata?.writeField("metadata", to: sink)
+            if let apiVersion { sink.plainKey("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.plainKey("kind"); sink.string(kind) }
+            metadata?.writeField(plainKey: "metadata", to: sink)
             writeBody(to: sink)
             sink.endObject()
         }
 
         public func writeBody(to sink: any DocumentSink) {
-            sink.key("spec"); spec.write(to: sink)
+            sink.plainKey("spec"); spec.write(to: sink)
         }
 
         public init(from decoder: any Decoder) throws {
@@ -65,7 +65,7 @@ extension MonitoringV1 {
 
             public func write(to sink: any DocumentSink) {
                 sink.beginObject()
-                if let value = groups { sink.key("groups"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                if let value = groups { sink.plainKey("groups"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
                 sink.endObject()
             }
 
@@ -112,13 +112,13 @@ extension MonitoringV1 {
 
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
-                    sink.key("name"); sink.string(name)
-                    if let value = interval { sink.key("interval"); sink.string(value) }
-                    if let value = labels { sink.key("labels"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
-                    if let value = limit { sink.key("limit"); sink.int(value) }
+                    sink.plainKey("name"); sink.string(name)
+                    if let value = interval { sink.plainKey("interval"); sink.string(value) }
+                    if let value = labels { sink.plainKey("labels"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
+                    if let value = limit { sink.plainKey("limit"); sink.int(value) }
                     if let value = partialResponseStrategy { sink.key("partial_response_strategy"); sink.string(value) }
                     if let value = queryOffset { sink.key("query_offset"); sink.string(value) }
-                    if let value = rules { sink.key("rules"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                    if let value = rules { sink.plainKey("rules"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
                     sink.endObject()
                 }
 
@@ -171,13 +171,13 @@ extension MonitoringV1 {
 
                     public func write(to sink: any DocumentSink) {
                         sink.beginObject()
-                        if let value = alert { sink.key("alert"); sink.string(value) }
-                        if let value = annotations { sink.key("annotations"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
-                        sink.key("expr"); expr.write(to: sink)
-                        if let value = `for` { sink.key("for"); sink.string(value) }
+                        if let value = alert { sink.plainKey("alert"); sink.string(value) }
+                        if let value = annotations { sink.plainKey("annotations"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
+                        sink.plainKey("expr"); expr.write(to: sink)
+                        if let value = `for` { sink.plainKey("for"); sink.string(value) }
                         if let value = keepFiringFor { sink.key("keep_firing_for"); sink.string(value) }
-                        if let value = labels { sink.key("labels"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
-                        if let value = record { sink.key("record"); sink.string(value) }
+                        if let value = labels { sink.plainKey("labels"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
+                        if let value = record { sink.plainKey("record"); sink.string(value) }
                         sink.endObject()
                     }
 

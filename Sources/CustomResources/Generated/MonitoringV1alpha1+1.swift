@@ -32,15 +32,15 @@ extension MonitoringV1alpha1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
-            if let kind { sink.key("kind"); sink.string(kind) }
-            metadata?.writeField("metadata", to: sink)
+            if let apiVersion { sink.plainKey("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.plainKey("kind"); sink.string(kind) }
+            metadata?.writeField(plainKey: "metadata", to: sink)
             writeBody(to: sink)
             sink.endObject()
         }
 
         public func writeBody(to sink: any DocumentSink) {
-            sink.key("spec"); spec.write(to: sink)
+            sink.plainKey("spec"); spec.write(to: sink)
         }
 
         public init(from decoder: any Decoder) throws {
@@ -77,10 +77,10 @@ extension MonitoringV1alpha1 {
 
             public func write(to sink: any DocumentSink) {
                 sink.beginObject()
-                if let value = inhibitRules { sink.key("inhibitRules"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-                if let value = muteTimeIntervals { sink.key("muteTimeIntervals"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-                if let value = receivers { sink.key("receivers"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-                route?.writeField("route", to: sink)
+                if let value = inhibitRules { sink.plainKey("inhibitRules"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                if let value = muteTimeIntervals { sink.plainKey("muteTimeIntervals"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                if let value = receivers { sink.plainKey("receivers"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                route?.writeField(plainKey: "route", to: sink)
                 sink.endObject()
             }
 
@@ -114,9 +114,9 @@ extension MonitoringV1alpha1 {
 
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
-                    if let value = equal { sink.key("equal"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-                    if let value = sourceMatch { sink.key("sourceMatch"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-                    if let value = targetMatch { sink.key("targetMatch"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                    if let value = equal { sink.plainKey("equal"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+                    if let value = sourceMatch { sink.plainKey("sourceMatch"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                    if let value = targetMatch { sink.plainKey("targetMatch"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
                     sink.endObject()
                 }
 
@@ -153,10 +153,10 @@ extension MonitoringV1alpha1 {
 
                     public func write(to sink: any DocumentSink) {
                         sink.beginObject()
-                        sink.key("name"); sink.string(name)
-                        matchType?.writeField("matchType", to: sink)
-                        if let value = regex { sink.key("regex"); sink.bool(value) }
-                        if let value = value { sink.key("value"); sink.string(value) }
+                        sink.plainKey("name"); sink.string(name)
+                        matchType?.writeField(plainKey: "matchType", to: sink)
+                        if let value = regex { sink.plainKey("regex"); sink.bool(value) }
+                        if let value = value { sink.plainKey("value"); sink.string(value) }
                         sink.endObject()
                     }
 
@@ -229,10 +229,10 @@ extension MonitoringV1alpha1 {
 
                     public func write(to sink: any DocumentSink) {
                         sink.beginObject()
-                        sink.key("name"); sink.string(name)
-                        matchType?.writeField("matchType", to: sink)
-                        if let value = regex { sink.key("regex"); sink.bool(value) }
-                        if let value = value { sink.key("value"); sink.string(value) }
+                        sink.plainKey("name"); sink.string(name)
+                        matchType?.writeField(plainKey: "matchType", to: sink)
+                        if let value = regex { sink.plainKey("regex"); sink.bool(value) }
+                        if let value = value { sink.plainKey("value"); sink.string(value) }
                         sink.endObject()
                     }
 
@@ -298,8 +298,8 @@ extension MonitoringV1alpha1 {
 
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
-                    if let value = name { sink.key("name"); sink.string(value) }
-                    if let value = timeIntervals { sink.key("timeIntervals"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                    if let value = name { sink.plainKey("name"); sink.string(value) }
+                    if let value = timeIntervals { sink.plainKey("timeIntervals"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
                     sink.endObject()
                 }
 
@@ -339,11 +339,11 @@ extension MonitoringV1alpha1 {
 
                     public func write(to sink: any DocumentSink) {
                         sink.beginObject()
-                        if let value = daysOfMonth { sink.key("daysOfMonth"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-                        if let value = months { sink.key("months"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-                        if let value = times { sink.key("times"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-                        if let value = weekdays { sink.key("weekdays"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-                        if let value = years { sink.key("years"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+                        if let value = daysOfMonth { sink.plainKey("daysOfMonth"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                        if let value = months { sink.plainKey("months"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+                        if let value = times { sink.plainKey("times"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                        if let value = weekdays { sink.plainKey("weekdays"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+                        if let value = years { sink.plainKey("years"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
                         sink.endObject()
                     }
 
@@ -374,8 +374,8 @@ extension MonitoringV1alpha1 {
 
                         public func write(to sink: any DocumentSink) {
                             sink.beginObject()
-                            if let value = end { sink.key("end"); sink.int(value) }
-                            if let value = start { sink.key("start"); sink.int(value) }
+                            if let value = end { sink.plainKey("end"); sink.int(value) }
+                            if let value = start { sink.plainKey("start"); sink.int(value) }
                             sink.endObject()
                         }
 
@@ -404,8 +404,8 @@ extension MonitoringV1alpha1 {
 
                         public func write(to sink: any DocumentSink) {
                             sink.beginObject()
-                            if let value = endTime { sink.key("endTime"); sink.string(value) }
-                            if let value = startTime { sink.key("startTime"); sink.string(value) }
+                            if let value = endTime { sink.plainKey("endTime"); sink.string(value) }
+                            if let value = startTime { sink.plainKey("startTime"); sink.string(value) }
                             sink.endObject()
                         }
 
@@ -448,11 +448,11 @@ extension MonitoringV1alpha1 {
 
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
-                    sink.key("name"); sink.string(name)
-                    if let value = emailConfigs { sink.key("emailConfigs"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-                    if let value = pagerdutyConfigs { sink.key("pagerdutyConfigs"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-                    if let value = slackConfigs { sink.key("slackConfigs"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-                    if let value = webhookConfigs { sink.key("webhookConfigs"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                    sink.plainKey("name"); sink.string(name)
+                    if let value = emailConfigs { sink.plainKey("emailConfigs"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                    if let value = pagerdutyConfigs { sink.plainKey("pagerdutyConfigs"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                    if let value = slackConfigs { sink.plainKey("slackConfigs"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                    if let value = webhookConfigs { sink.plainKey("webhookConfigs"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
                     sink.endObject()
                 }
 
@@ -495,11 +495,11 @@ extension MonitoringV1alpha1 {
 
                     public func write(to sink: any DocumentSink) {
                         sink.beginObject()
-                        if let value = from { sink.key("from"); sink.string(value) }
-                        if let value = requireTLS { sink.key("requireTLS"); sink.bool(value) }
-                        if let value = sendResolved { sink.key("sendResolved"); sink.bool(value) }
-                        if let value = smarthost { sink.key("smarthost"); sink.string(value) }
-                        if let value = to { sink.key("to"); sink.string(value) }
+                        if let value = from { sink.plainKey("from"); sink.string(value) }
+                        if let value = requireTLS { sink.plainKey("requireTLS"); sink.bool(value) }
+                        if let value = sendResolved { sink.plainKey("sendResolved"); sink.bool(value) }
+                        if let value = smarthost { sink.plainKey("smarthost"); sink.string(value) }
+                        if let value = to { sink.plainKey("to"); sink.string(value) }
                         sink.endObject()
                     }
 
@@ -555,14 +555,14 @@ extension MonitoringV1alpha1 {
 
                     public func write(to sink: any DocumentSink) {
                         sink.beginObject()
-                        if let value = `class` { sink.key("class"); sink.string(value) }
-                        if let value = component { sink.key("component"); sink.string(value) }
-                        if let value = group { sink.key("group"); sink.string(value) }
-                        routingKey?.writeField("routingKey", to: sink)
-                        if let value = sendResolved { sink.key("sendResolved"); sink.bool(value) }
-                        serviceKey?.writeField("serviceKey", to: sink)
-                        if let value = severity { sink.key("severity"); sink.string(value) }
-                        if let value = url { sink.key("url"); sink.string(value) }
+                        if let value = `class` { sink.plainKey("class"); sink.string(value) }
+                        if let value = component { sink.plainKey("component"); sink.string(value) }
+                        if let value = group { sink.plainKey("group"); sink.string(value) }
+                        routingKey?.writeField(plainKey: "routingKey", to: sink)
+                        if let value = sendResolved { sink.plainKey("sendResolved"); sink.bool(value) }
+                        serviceKey?.writeField(plainKey: "serviceKey", to: sink)
+                        if let value = severity { sink.plainKey("severity"); sink.string(value) }
+                        if let value = url { sink.plainKey("url"); sink.string(value) }
                         sink.endObject()
                     }
 
@@ -600,9 +600,9 @@ extension MonitoringV1alpha1 {
 
                         public func write(to sink: any DocumentSink) {
                             sink.beginObject()
-                            if let value = name { sink.key("name"); sink.string(value) }
-                            sink.key("key"); sink.string(key)
-                            if let value = optional { sink.key("optional"); sink.bool(value) }
+                            if let value = name { sink.plainKey("name"); sink.string(value) }
+                            sink.plainKey("key"); sink.string(key)
+                            if let value = optional { sink.plainKey("optional"); sink.bool(value) }
                             sink.endObject()
                         }
 
@@ -636,9 +636,9 @@ extension MonitoringV1alpha1 {
 
                         public func write(to sink: any DocumentSink) {
                             sink.beginObject()
-                            if let value = name { sink.key("name"); sink.string(value) }
-                            sink.key("key"); sink.string(key)
-                            if let value = optional { sink.key("optional"); sink.bool(value) }
+                            if let value = name { sink.plainKey("name"); sink.string(value) }
+                            sink.plainKey("key"); sink.string(key)
+                            if let value = optional { sink.plainKey("optional"); sink.bool(value) }
                             sink.endObject()
                         }
 
@@ -681,11 +681,11 @@ extension MonitoringV1alpha1 {
 
                     public func write(to sink: any DocumentSink) {
                         sink.beginObject()
-                        apiURL?.writeField("apiURL", to: sink)
-                        if let value = channel { sink.key("channel"); sink.string(value) }
-                        if let value = sendResolved { sink.key("sendResolved"); sink.bool(value) }
-                        if let value = text { sink.key("text"); sink.string(value) }
-                        if let value = title { sink.key("title"); sink.string(value) }
+                        apiURL?.writeField(plainKey: "apiURL", to: sink)
+                        if let value = channel { sink.plainKey("channel"); sink.string(value) }
+                        if let value = sendResolved { sink.plainKey("sendResolved"); sink.bool(value) }
+                        if let value = text { sink.plainKey("text"); sink.string(value) }
+                        if let value = title { sink.plainKey("title"); sink.string(value) }
                         sink.endObject()
                     }
 
@@ -720,9 +720,9 @@ extension MonitoringV1alpha1 {
 
                         public func write(to sink: any DocumentSink) {
                             sink.beginObject()
-                            if let value = name { sink.key("name"); sink.string(value) }
-                            sink.key("key"); sink.string(key)
-                            if let value = optional { sink.key("optional"); sink.bool(value) }
+                            if let value = name { sink.plainKey("name"); sink.string(value) }
+                            sink.plainKey("key"); sink.string(key)
+                            if let value = optional { sink.plainKey("optional"); sink.bool(value) }
                             sink.endObject()
                         }
 
@@ -761,10 +761,10 @@ extension MonitoringV1alpha1 {
 
                     public func write(to sink: any DocumentSink) {
                         sink.beginObject()
-                        if let value = maxAlerts { sink.key("maxAlerts"); sink.int(value) }
-                        if let value = sendResolved { sink.key("sendResolved"); sink.bool(value) }
-                        if let value = url { sink.key("url"); sink.string(value) }
-                        urlSecret?.writeField("urlSecret", to: sink)
+                        if let value = maxAlerts { sink.plainKey("maxAlerts"); sink.int(value) }
+                        if let value = sendResolved { sink.plainKey("sendResolved"); sink.bool(value) }
+                        if let value = url { sink.plainKey("url"); sink.string(value) }
+                        urlSecret?.writeField(plainKey: "urlSecret", to: sink)
                         sink.endObject()
                     }
 
@@ -798,9 +798,9 @@ extension MonitoringV1alpha1 {
 
                         public func write(to sink: any DocumentSink) {
                             sink.beginObject()
-                            if let value = name { sink.key("name"); sink.string(value) }
-                            sink.key("key"); sink.string(key)
-                            if let value = optional { sink.key("optional"); sink.bool(value) }
+                            if let value = name { sink.plainKey("name"); sink.string(value) }
+                            sink.plainKey("key"); sink.string(key)
+                            if let value = optional { sink.plainKey("optional"); sink.bool(value) }
                             sink.endObject()
                         }
 
@@ -864,16 +864,16 @@ extension MonitoringV1alpha1 {
 
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
-                    if let value = activeTimeIntervals { sink.key("activeTimeIntervals"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-                    if let value = `continue` { sink.key("continue"); sink.bool(value) }
-                    if let value = groupBy { sink.key("groupBy"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-                    if let value = groupInterval { sink.key("groupInterval"); sink.string(value) }
-                    if let value = groupWait { sink.key("groupWait"); sink.string(value) }
-                    if let value = matchers { sink.key("matchers"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-                    if let value = muteTimeIntervals { sink.key("muteTimeIntervals"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-                    if let value = receiver { sink.key("receiver"); sink.string(value) }
-                    if let value = repeatInterval { sink.key("repeatInterval"); sink.string(value) }
-                    if let value = routes { sink.key("routes"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                    if let value = activeTimeIntervals { sink.plainKey("activeTimeIntervals"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+                    if let value = `continue` { sink.plainKey("continue"); sink.bool(value) }
+                    if let value = groupBy { sink.plainKey("groupBy"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+                    if let value = groupInterval { sink.plainKey("groupInterval"); sink.string(value) }
+                    if let value = groupWait { sink.plainKey("groupWait"); sink.string(value) }
+                    if let value = matchers { sink.plainKey("matchers"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                    if let value = muteTimeIntervals { sink.plainKey("muteTimeIntervals"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+                    if let value = receiver { sink.plainKey("receiver"); sink.string(value) }
+                    if let value = repeatInterval { sink.plainKey("repeatInterval"); sink.string(value) }
+                    if let value = routes { sink.plainKey("routes"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
                     sink.endObject()
                 }
 
@@ -917,10 +917,10 @@ extension MonitoringV1alpha1 {
 
                     public func write(to sink: any DocumentSink) {
                         sink.beginObject()
-                        sink.key("name"); sink.string(name)
-                        matchType?.writeField("matchType", to: sink)
-                        if let value = regex { sink.key("regex"); sink.bool(value) }
-                        if let value = value { sink.key("value"); sink.string(value) }
+                        sink.plainKey("name"); sink.string(name)
+                        matchType?.writeField(plainKey: "matchType", to: sink)
+                        if let value = regex { sink.plainKey("regex"); sink.bool(value) }
+                        if let value = value { sink.plainKey("value"); sink.string(value) }
                         sink.endObject()
                     }
 

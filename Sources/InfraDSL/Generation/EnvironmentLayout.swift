@@ -26,13 +26,14 @@ struct EnvironmentLayout: Sendable {
         let directory = "\(environment.name)/kubernetes"
         for (object, text) in zip(objects, serialized) {
             let file = FileName(lowercasedKind: Self.lowercased(object.kind, cache: &lowercasedKinds), name: object.name)
-            if let owner = owners[file] {
+            // One lookup for the common case, a new file; a collision puts the first owner back.
+            if let owner = owners.updateValue((object.identity, object.resource.location), forKey: file) {
+                owners[file] = owner
                 // The same object defined twice was already reported by the resolver.
                 guard owner.identity != object.identity else { continue }
                 diagnostics.error("duplicate", "\(object.resource.identity) would be written to \(object.fileStem).\(format.rawValue), which the object defined at \(owner.location) already writes; give one of them another name", at: ResourcePath([environment.name, object.kind, object.name]), object.resource.location)
                 continue
             }
-            owners[file] = (object.identity, object.resource.location)
             switch text {
             case .success(let contents):
                 switch layout {

@@ -118,7 +118,8 @@ public enum EnvironmentResolver {
     private static func resolvedNamespace(of resource: any Resource, in environment: Environment) -> any Resource {
         var copy = resource
         copy.metadata.labels = environment.commonLabels.merging(copy.metadata.labels)
-        if copy is Namespace, copy.metadata.name.isEmpty {
+        // The exact type compared, not cast: a cast searches the type's conformances.
+        if type(of: copy) == Namespace.self, copy.metadata.name.isEmpty {
             copy.metadata.name = environment.namespace
         }
         if type(of: copy).isNamespaced {
@@ -130,13 +131,16 @@ public enum EnvironmentResolver {
     }
 
     private static func validateCommon(_ resource: any Resource, in context: inout ValidationContext) {
-        let strictLabel = resource is Namespace || resource is Service
-        context.checkName(resource.metadata.name, field: "metadata/name", label: strictLabel, at: resource.location)
-        if let namespace = resource.metadata.namespace {
-            context.checkName(namespace, field: "metadata/namespace", label: true, at: resource.location)
+        // Read once: each read through the existential copies the whole metadata.
+        let metadata = resource.metadata
+        let location = resource.location
+        let strictLabel = type(of: resource) == Namespace.self || type(of: resource) == Service.self
+        context.checkName(metadata.name, field: "metadata/name", label: strictLabel, at: location)
+        if let namespace = metadata.namespace {
+            context.checkName(namespace, field: "metadata/namespace", label: true, at: location)
         }
-        context.checkLabels(resource.metadata.labels, field: "metadata/labels", at: resource.location)
-        context.checkAnnotations(resource.metadata.annotations, field: "metadata/annotations", at: resource.location)
+        context.checkLabels(metadata.labels, field: "metadata/labels", at: location)
+        context.checkAnnotations(metadata.annotations, field: "metadata/annotations", at: location)
     }
 
     /// The document of a resolved resource (`apiVersion`, `kind`, `metadata`, then the body).
@@ -151,11 +155,11 @@ public enum EnvironmentResolver {
     /// through a ``Value``).
     static func write(_ resource: any Resource, to sink: any DocumentSink) {
         sink.beginObject()
-        sink.key("apiVersion")
+        sink.plainKey("apiVersion")
         sink.string(type(of: resource).apiVersion)
-        sink.key("kind")
+        sink.plainKey("kind")
         sink.string(type(of: resource).kind)
-        sink.key("metadata")
+        sink.plainKey("metadata")
         resource.metadata.write(to: sink)
         resource.writeBody(to: sink)
         sink.endObject()

@@ -26,13 +26,13 @@ struct ResolvedJoin<Derived: Sendable>: Sendable {
         for (object, end) in zip(batch.objects, batch.ends) {
             for diagnostic in batch.diagnostics[start..<end] { context.diagnostics.append(diagnostic) }
             start = end
-            if let first = firstDefinition[object.identity] {
+            // One lookup for the common case, a new identity; a duplicate puts the first back.
+            if let first = firstDefinition.updateValue(object.resource.location, forKey: object.identity) {
+                firstDefinition[object.identity] = first
                 let resource = object.resource
                 context.within(object.kind, object.name) { context in
                     context.error("duplicate", "\(object.kind) '\(object.name)' is defined twice in namespace '\(resource.metadata.namespace ?? "-")'; the first definition is at \(first)", at: resource.location)
                 }
-            } else {
-                firstDefinition[object.identity] = object.resource.location
             }
             objects.append(object)
         }

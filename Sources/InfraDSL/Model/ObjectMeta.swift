@@ -23,10 +23,10 @@ public struct ObjectMeta: Hashable, Sendable {
     /// labels and annotations when they hold any, each sorted by key.
     func write(to sink: any DocumentSink) {
         sink.beginObject()
-        sink.key("name")
+        sink.plainKey("name")
         sink.string(name)
         if let namespace {
-            sink.key("namespace")
+            sink.plainKey("namespace")
             sink.string(namespace)
         }
         write(labels, as: "labels", to: sink)
@@ -36,7 +36,7 @@ public struct ObjectMeta: Hashable, Sendable {
 
     private func write(_ pairs: Labels, as key: String, to sink: any DocumentSink) {
         guard !pairs.isEmpty else { return }
-        sink.key(key)
+        sink.plainKey(key)
         sink.beginObject()
         for pair in pairs.pairs {
             sink.key(pair.key)

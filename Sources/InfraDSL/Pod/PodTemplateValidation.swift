@@ -58,7 +58,7 @@ extension Container {
         let ports = ports
         for (index, port) in ports.enumerated() {
             context.checkPort(port.port, field: "ports/\(port.name)", at: port.location)
-            if !NameRules.isValidLabel(port.name.utf8[...]) || port.name.count > 15 {
+            if !NameRules.isValidLabel(port.name) || port.name.count > 15 {
                 context.error("name", "port name '\(port.name)' must be a lower-case DNS-1123 label of at most 15 characters", field: "ports/\(port.name)", at: port.location)
             }
             // Pairwise: a container declares a few ports, and a set per container cost an allocation.

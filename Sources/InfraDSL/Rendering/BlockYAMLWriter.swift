@@ -49,6 +49,8 @@ final class BlockYAMLWriter: DocumentSink {
     /// The key of the value about to start in the innermost mapping; written only when the value
     /// starts, so a key whose value is null is left out, as the document model leaves it out.
     @exclusivity(unchecked) private var pendingKey: String?
+    /// Whether the pending key came through ``plainKey(_:)`` and is written without checking.
+    @exclusivity(unchecked) private var pendingKeyIsPlain = false
     @exclusivity(unchecked) private var failed = false
     @exclusivity(unchecked) private var closed = false
 
@@ -69,7 +71,17 @@ final class BlockYAMLWriter: DocumentSink {
     func endObject() { close() }
     func endArray() { close() }
 
-    func key(_ key: String) { pendingKey = key }
+    func key(_ key: String) {
+        pendingKey = key
+        pendingKeyIsPlain = false
+    }
+
+    /// A generated field's name, which its generator found plain (checked again in debug builds).
+    func plainKey(_ key: String) {
+        assert(YAMLScalarStyle.isSafePlain(key), "'\(key)' was passed as a plain key")
+        pendingKey = key
+        pendingKeyIsPlain = true
+    }
 
     func string(_ value: String) {
         guard startScalar() else { return }
@@ -87,19 +99,19 @@ final class BlockYAMLWriter: DocumentSink {
         default:
             appendDoubleQuoted(value)
         }
-        emit("\n")
+        emit(byte: UInt8(ascii: "\n"))
     }
 
     func int(_ value: Int) {
         guard startScalar() else { return }
-        emit(text: String(value))
-        emit("\n")
+        appendDecimal(value)
+        emit(byte: UInt8(ascii: "\n"))
     }
 
     func double(_ value: Double) {
         guard startScalar() else { return }
         emit(text: JSONNumber.text(value))
-        emit("\n")
+        emit(byte: UInt8(ascii: "\n"))
     }
 
     func bool(_ value: Bool) {
@@ -133,7 +145,7 @@ final class BlockYAMLWriter: DocumentSink {
         } else {
             writeDash(of: parent)
             // The item's first entry follows `- ` on the same line; an empty one is ` {}`.
-            emit(" ")
+            emit(byte: UInt8(ascii: " "))
             frames.append(Frame(isObject: isObject, indent: frames[parent].indent + 2, context: .sequenceItem))
         }
     }
@@ -159,7 +171,7 @@ final class BlockYAMLWriter: DocumentSink {
         } else {
             writeDash(of: parent)
         }
-        emit(" ")
+        emit(byte: UInt8(ascii: " "))
         scalarIndent = frames[parent].indent + 2
         return true
     }
@@ -169,21 +181,25 @@ final class BlockYAMLWriter: DocumentSink {
         guard let key = pendingKey else { failed = true; return false }
         pendingKey = nil
         let frame = frames[index]
-        if frame.context == .mappingValue && frame.count == 0 { emit("\n") }
+        if frame.context == .mappingValue && frame.count == 0 { emit(byte: UInt8(ascii: "\n")) }
         if !(frame.context == .sequenceItem && frame.count == 0) { spaces(frame.indent) }
         frames[index].count += 1
-        guard appendKey(key) else { failed = true; return false }
-        emit(":")
+        if pendingKeyIsPlain {
+            YAMLScalarStyle.withUTF8(key) { out.append($0) }
+        } else {
+            guard appendKey(key) else { failed = true; return false }
+        }
+        emit(byte: UInt8(ascii: ":"))
         return true
     }
 
     /// The `-` of the next item of the sequence at `index`.
     private func writeDash(of index: Int) {
         let frame = frames[index]
-        if frame.context == .mappingValue && frame.count == 0 { emit("\n") }
+        if frame.context == .mappingValue && frame.count == 0 { emit(byte: UInt8(ascii: "\n")) }
         if !(frame.context == .sequenceItem && frame.count == 0) { spaces(frame.indent) }
         frames[index].count += 1
-        emit("-")
+        emit(byte: UInt8(ascii: "-"))
     }
 
     // MARK: bytes
@@ -192,8 +208,26 @@ final class BlockYAMLWriter: DocumentSink {
     private func emit(_ text: StaticString) {
         text.withUTF8Buffer { out.append($0) }
     }
+    /// One indicator or line break byte.
+    private func emit(byte: UInt8) { out.append(byte) }
     private func emit(text: String) { out.append(contentsOf: text) }
     private func emit(text: Substring) { out.append(contentsOf: text) }
+
+    /// `value` in decimal, as `String(value)` spells it, without making the string.
+    private func appendDecimal(_ value: Int) {
+        if value < 0 { emit(byte: UInt8(ascii: "-")) }
+        // Digits from the last, into room for the 20 of `Int.min` on the stack.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var remaining = value.magnitude
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(remaining % 10)
+                remaining /= 10
+            } while remaining > 0
+            out.append(UnsafeBufferPointer(rebasing: digits[start...]))
+        }
+    }
 
     private func spaces(_ count: Int) {
         out.append(UInt8(ascii: " "), times: count)
@@ -215,7 +249,7 @@ final class BlockYAMLWriter: DocumentSink {
 
     /// `"…"` with libyaml's escapes (no line break is written here; the caller adds it).
     private func appendDoubleQuoted(_ string: String) {
-        emit("\"")
+        emit(byte: UInt8(ascii: "\""))
         for scalar in string.unicodeScalars {
             let value = scalar.value
             switch value {
@@ -229,7 +263,7 @@ final class BlockYAMLWriter: DocumentSink {
                 emit(text: BlockYAMLWriter.escape(value))
             }
         }
-        emit("\"")
+        emit(byte: UInt8(ascii: "\""))
     }
 
     /// A literal block (`|`, `|-`), or `false` for text libyaml would not write as one.
@@ -237,15 +271,15 @@ final class BlockYAMLWriter: DocumentSink {
         guard BlockYAMLWriter.literalAllowed(string) else { return false }
         let endsWithBreak = string.utf8.last == 0x0A
         if endsWithBreak && (string.utf8.count == 1 || string.utf8.dropLast().last == 0x0A) { return false }  // `|+`
-        emit("|")
-        if let first = string.utf8.first, first == 0x20 || first == 0x0A { emit("2") }
+        emit(byte: UInt8(ascii: "|"))
+        if let first = string.utf8.first, first == 0x20 || first == 0x0A { emit(byte: UInt8(ascii: "2")) }
         emit(endsWithBreak ? "\n" : "-\n")
         let lines = string.split(separator: "\n", omittingEmptySubsequences: false)
         let count = endsWithBreak ? lines.count - 1 : lines.count
         for line in lines.prefix(count) {
             if !line.isEmpty { spaces(indent) }
             emit(text: line)
-            emit("\n")
+            emit(byte: UInt8(ascii: "\n"))
         }
         out.removeLast()  // the caller writes the final break
         return true

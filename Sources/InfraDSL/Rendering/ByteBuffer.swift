@@ -18,17 +18,27 @@ struct ByteBuffer {
     /// The bytes as text (copied into the string's own storage).
     var string: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
 
+    @inline(__always)
     mutating func append(_ byte: UInt8) {
         if count == capacity { grow(to: count + 1) }
         base[count] = byte
         count += 1
     }
 
+    /// Short runs (a key, a name) are copied byte by byte: for a few bytes, calling `memcpy`
+    /// costs more than the copy.
+    @inline(__always)
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
-        if count + bytes.count > capacity { grow(to: count + bytes.count) }
-        (base + count).update(from: source, count: bytes.count)
-        count += bytes.count
+        guard let source = bytes.baseAddress else { return }
+        let length = bytes.count
+        if count + length > capacity { grow(to: count + length) }
+        let destination = base + count
+        if length <= 16 {
+            for offset in 0..<length { destination[offset] = source[offset] }
+        } else {
+            destination.update(from: source, count: length)
+        }
+        count += length
     }
 
     mutating func append(_ byte: UInt8, times: Int) {
@@ -46,6 +56,7 @@ struct ByteBuffer {
     /// Drops the last byte written.
     mutating func removeLast() { count -= 1 }
 
+    @inline(never)
     private mutating func grow(to needed: Int) {
         var newCapacity = capacity * 2
         while newCapacity < needed { newCapacity *= 2 }

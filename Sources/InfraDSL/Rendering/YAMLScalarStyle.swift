@@ -27,12 +27,14 @@ enum YAMLScalarStyle {
 
     /// ``style(for:)`` from the string's bytes (`string` is only read for text with line breaks).
     static func style(utf8 bytes: UnsafeBufferPointer<UInt8>, of string: String) -> Node.Scalar.Style {
-        // One pass over the bytes for the common case, not `String.contains(_:)` (Foundation's
-        // substring search) or `unicodeScalars`: this runs for every string rendered.
+        // One pass over the bytes for the common case, a plain string (a line break is never
+        // plain), not `String.contains(_:)` (Foundation's substring search) or `unicodeScalars`:
+        // this runs for every string rendered.
+        if isSafePlain(utf8: bytes) { return .plain }
         if bytes.contains(UInt8(ascii: "\n")) {
             return string.unicodeScalars.contains(where: otherLineBreaks.contains) ? .doubleQuoted : .literal
         }
-        return isSafePlain(utf8: bytes) ? .plain : .doubleQuoted
+        return .doubleQuoted
     }
 
     /// Line breaks a YAML reader normalizes to `\n` inside a block scalar (CR, NEL, LS, PS):
@@ -70,14 +72,18 @@ enum YAMLScalarStyle {
         return isQuantity(bytes) || isDuration(bytes)
     }
 
+    /// `[A-Za-z0-9._/@:-]` as bits: bit `b` of the first word is byte `b` (0–63: `-./0-9:`), bit
+    /// `b - 64` of the second is byte `b` (64–127: `@A-Z_a-z`). One shift and mask per byte instead
+    /// of a chain of range comparisons: this runs for every byte of every key and value written.
+    /// Literals, so reading them costs no lazy initialization (a test derives both from the set).
+    static let plainBytesBelow64: UInt64 = 0x07FF_E000_0000_0000
+    static let plainBytesFrom64: UInt64 = 0x07FF_FFFE_87FF_FFFF
+
+    @inline(__always)
     private static func isPlainByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-             UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "/"), UInt8(ascii: "@"), UInt8(ascii: ":"), UInt8(ascii: "-"):
-            true
-        default:
-            false
-        }
+        if byte < 64 { return plainBytesBelow64 >> UInt64(byte) & 1 == 1 }
+        if byte < 128 { return plainBytesFrom64 >> UInt64(byte - 64) & 1 == 1 }
+        return false
     }
 
     private static func isASCIILetter(_ byte: UInt8) -> Bool {

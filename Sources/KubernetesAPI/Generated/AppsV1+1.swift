@@ -34,16 +34,16 @@ extension AppsV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
-            if let kind { sink.key("kind"); sink.string(kind) }
-            metadata?.writeField("metadata", to: sink)
+            if let apiVersion { sink.plainKey("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.plainKey("kind"); sink.string(kind) }
+            metadata?.writeField(plainKey: "metadata", to: sink)
             writeBody(to: sink)
             sink.endObject()
         }
 
         public func writeBody(to sink: any DocumentSink) {
-            spec?.writeField("spec", to: sink)
-            status?.writeField("status", to: sink)
+            spec?.writeField(plainKey: "spec", to: sink)
+            status?.writeField(plainKey: "status", to: sink)
         }
 
         public init(from decoder: any Decoder) throws {
@@ -88,11 +88,11 @@ extension AppsV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = minReadySeconds { sink.key("minReadySeconds"); sink.int(value) }
-            if let value = revisionHistoryLimit { sink.key("revisionHistoryLimit"); sink.int(value) }
-            sink.key("selector"); selector.write(to: sink)
-            sink.key("template"); template.write(to: sink)
-            updateStrategy?.writeField("updateStrategy", to: sink)
+            if let value = minReadySeconds { sink.plainKey("minReadySeconds"); sink.int(value) }
+            if let value = revisionHistoryLimit { sink.plainKey("revisionHistoryLimit"); sink.int(value) }
+            sink.plainKey("selector"); selector.write(to: sink)
+            sink.plainKey("template"); template.write(to: sink)
+            updateStrategy?.writeField(plainKey: "updateStrategy", to: sink)
             sink.endObject()
         }
 
@@ -126,8 +126,8 @@ extension AppsV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            rollingUpdate?.writeField("rollingUpdate", to: sink)
-            type?.writeField("type", to: sink)
+            rollingUpdate?.writeField(plainKey: "rollingUpdate", to: sink)
+            type?.writeField(plainKey: "type", to: sink)
             sink.endObject()
         }
 
@@ -172,16 +172,16 @@ extension AppsV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
-            if let kind { sink.key("kind"); sink.string(kind) }
-            metadata?.writeField("metadata", to: sink)
+            if let apiVersion { sink.plainKey("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.plainKey("kind"); sink.string(kind) }
+            metadata?.writeField(plainKey: "metadata", to: sink)
             writeBody(to: sink)
             sink.endObject()
         }
 
         public func writeBody(to sink: any DocumentSink) {
-            spec?.writeField("spec", to: sink)
-            status?.writeField("status", to: sink)
+            spec?.writeField(plainKey: "spec", to: sink)
+            status?.writeField(plainKey: "status", to: sink)
         }
 
         public init(from decoder: any Decoder) throws {
@@ -191,74 +191,6 @@ extension AppsV1 {
             self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
             self.spec = try container.decodeIfPresent(AppsV1.DeploymentSpec.self, forKey: "spec")
             self.status = try container.decodeIfPresent(JSONValue.self, forKey: "status")
-        }
-    }
-}
-
-extension AppsV1 {
-    /// `io.k8s.api.apps.v1.DeploymentSpec`.
-    public struct DeploymentSpec: Decodable, Sendable, DocumentEquatable {
-        /// `replicas`: integer; format int32.
-        public var replicas: Int?
-        /// `selector`: `MetaV1.LabelSelector`; required.
-        public var selector: MetaV1.LabelSelector
-        /// `template`: `CoreV1.PodTemplateSpec`; required.
-        public var template: CoreV1.PodTemplateSpec
-        /// `strategy`: `AppsV1.DeploymentStrategy`.
-        public var strategy: AppsV1.DeploymentStrategy?
-        /// `minReadySeconds`: integer; format int32.
-        public var minReadySeconds: Int?
-        /// `paused`: boolean.
-        public var paused: Bool?
-        /// `progressDeadlineSeconds`: integer; format int32.
-        public var progressDeadlineSeconds: Int?
-        /// `revisionHistoryLimit`: integer; format int32.
-        public var revisionHistoryLimit: Int?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            replicas: Int? = nil,
-            selector: MetaV1.LabelSelector,
-            template: CoreV1.PodTemplateSpec,
-            strategy: AppsV1.DeploymentStrategy? = nil,
-            minReadySeconds: Int? = nil,
-            paused: Bool? = nil,
-            progressDeadlineSeconds: Int? = nil,
-            revisionHistoryLimit: Int? = nil
-        ) {
-            self.replicas = replicas
-            self.selector = selector
-            self.template = template
-            self.strategy = strategy
-            self.minReadySeconds = minReadySeconds
-            self.paused = paused
-            self.progressDeadlineSeconds = progressDeadlineSeconds
-            self.revisionHistoryLimit = revisionHistoryLimit
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let value = replicas { sink.key("replicas"); sink.int(value) }
-            sink.key("selector"); selector.write(to: sink)
-            sink.key("template"); template.write(to: sink)
-            strategy?.writeField("strategy", to: sink)
-            if let value = minReadySeconds { sink.key("minReadySeconds"); sink.int(value) }
-            if let value = paused { sink.key("paused"); sink.bool(value) }
-            if let value = progressDeadlineSeconds { sink.key("progressDeadlineSeconds"); sink.int(value) }
-            if let value = revisionHistoryLimit { sink.key("revisionHistoryLimit"); sink.int(value) }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.replicas = try container.decodeIfPresent(Int.self, forKey: "replicas")
-            self.selector = try container.decode(MetaV1.LabelSelector.self, forKey: "selector")
-            self.template = try container.decode(CoreV1.PodTemplateSpec.self, forKey: "template")
-            self.strategy = try container.decodeIfPresent(AppsV1.DeploymentStrategy.self, forKey: "strategy")
-            self.minReadySeconds = try container.decodeIfPresent(Int.self, forKey: "minReadySeconds")
-            self.paused = try container.decodeIfPresent(Bool.self, forKey: "paused")
-            self.progressDeadlineSeconds = try container.decodeIfPresent(Int.self, forKey: "progressDeadlineSeconds")
-            self.revisionHistoryLimit = try container.decodeIfPresent(Int.self, forKey: "revisionHistoryLimit")
         }
     }
 }

@@ -2,6 +2,74 @@
 // Do not edit by hand.
 
 extension AppsV1 {
+    /// `io.k8s.api.apps.v1.DeploymentSpec`.
+    public struct DeploymentSpec: Decodable, Sendable, DocumentEquatable {
+        /// `replicas`: integer; format int32.
+        public var replicas: Int?
+        /// `selector`: `MetaV1.LabelSelector`; required.
+        public var selector: MetaV1.LabelSelector
+        /// `template`: `CoreV1.PodTemplateSpec`; required.
+        public var template: CoreV1.PodTemplateSpec
+        /// `strategy`: `AppsV1.DeploymentStrategy`.
+        public var strategy: AppsV1.DeploymentStrategy?
+        /// `minReadySeconds`: integer; format int32.
+        public var minReadySeconds: Int?
+        /// `paused`: boolean.
+        public var paused: Bool?
+        /// `progressDeadlineSeconds`: integer; format int32.
+        public var progressDeadlineSeconds: Int?
+        /// `revisionHistoryLimit`: integer; format int32.
+        public var revisionHistoryLimit: Int?
+
+        /// Every field; optional ones default to absent.
+        public init(
+            replicas: Int? = nil,
+            selector: MetaV1.LabelSelector,
+            template: CoreV1.PodTemplateSpec,
+            strategy: AppsV1.DeploymentStrategy? = nil,
+            minReadySeconds: Int? = nil,
+            paused: Bool? = nil,
+            progressDeadlineSeconds: Int? = nil,
+            revisionHistoryLimit: Int? = nil
+        ) {
+            self.replicas = replicas
+            self.selector = selector
+            self.template = template
+            self.strategy = strategy
+            self.minReadySeconds = minReadySeconds
+            self.paused = paused
+            self.progressDeadlineSeconds = progressDeadlineSeconds
+            self.revisionHistoryLimit = revisionHistoryLimit
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let value = replicas { sink.plainKey("replicas"); sink.int(value) }
+            sink.plainKey("selector"); selector.write(to: sink)
+            sink.plainKey("template"); template.write(to: sink)
+            strategy?.writeField(plainKey: "strategy", to: sink)
+            if let value = minReadySeconds { sink.plainKey("minReadySeconds"); sink.int(value) }
+            if let value = paused { sink.plainKey("paused"); sink.bool(value) }
+            if let value = progressDeadlineSeconds { sink.plainKey("progressDeadlineSeconds"); sink.int(value) }
+            if let value = revisionHistoryLimit { sink.plainKey("revisionHistoryLimit"); sink.int(value) }
+            sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.replicas = try container.decodeIfPresent(Int.self, forKey: "replicas")
+            self.selector = try container.decode(MetaV1.LabelSelector.self, forKey: "selector")
+            self.template = try container.decode(CoreV1.PodTemplateSpec.self, forKey: "template")
+            self.strategy = try container.decodeIfPresent(AppsV1.DeploymentStrategy.self, forKey: "strategy")
+            self.minReadySeconds = try container.decodeIfPresent(Int.self, forKey: "minReadySeconds")
+            self.paused = try container.decodeIfPresent(Bool.self, forKey: "paused")
+            self.progressDeadlineSeconds = try container.decodeIfPresent(Int.self, forKey: "progressDeadlineSeconds")
+            self.revisionHistoryLimit = try container.decodeIfPresent(Int.self, forKey: "revisionHistoryLimit")
+        }
+    }
+}
+
+extension AppsV1 {
     /// `io.k8s.api.apps.v1.DeploymentStrategy`.
     public struct DeploymentStrategy: Decodable, Sendable, DocumentEquatable {
         /// `type`: `AppsV1.DeploymentStrategyType`.
@@ -20,8 +88,8 @@ extension AppsV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            type?.writeField("type", to: sink)
-            rollingUpdate?.writeField("rollingUpdate", to: sink)
+            type?.writeField(plainKey: "type", to: sink)
+            rollingUpdate?.writeField(plainKey: "rollingUpdate", to: sink)
             sink.endObject()
         }
 
@@ -52,8 +120,8 @@ extension AppsV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            maxSurge?.writeField("maxSurge", to: sink)
-            maxUnavailable?.writeField("maxUnavailable", to: sink)
+            maxSurge?.writeField(plainKey: "maxSurge", to: sink)
+            maxUnavailable?.writeField(plainKey: "maxUnavailable", to: sink)
             sink.endObject()
         }
 
@@ -84,8 +152,8 @@ extension AppsV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            maxSurge?.writeField("maxSurge", to: sink)
-            maxUnavailable?.writeField("maxUnavailable", to: sink)
+            maxSurge?.writeField(plainKey: "maxSurge", to: sink)
+            maxUnavailable?.writeField(plainKey: "maxUnavailable", to: sink)
             sink.endObject()
         }
 
@@ -116,8 +184,8 @@ extension AppsV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = partition { sink.key("partition"); sink.int(value) }
-            maxUnavailable?.writeField("maxUnavailable", to: sink)
+            if let value = partition { sink.plainKey("partition"); sink.int(value) }
+            maxUnavailable?.writeField(plainKey: "maxUnavailable", to: sink)
             sink.endObject()
         }
 
@@ -162,16 +230,16 @@ extension AppsV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
-            if let kind { sink.key("kind"); sink.string(kind) }
-            metadata?.writeField("metadata", to: sink)
+            if let apiVersion { sink.plainKey("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.plainKey("kind"); sink.string(kind) }
+            metadata?.writeField(plainKey: "metadata", to: sink)
             writeBody(to: sink)
             sink.endObject()
         }
 
         public func writeBody(to sink: any DocumentSink) {
-            spec?.writeField("spec", to: sink)
-            status?.writeField("status", to: sink)
+            spec?.writeField(plainKey: "spec", to: sink)
+            status?.writeField(plainKey: "status", to: sink)
         }
 
         public init(from decoder: any Decoder) throws {
@@ -200,45 +268,13 @@ extension AppsV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = start { sink.key("start"); sink.int(value) }
+            if let value = start { sink.plainKey("start"); sink.int(value) }
             sink.endObject()
         }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: FieldKey.self)
             self.start = try container.decodeIfPresent(Int.self, forKey: "start")
-        }
-    }
-}
-
-extension AppsV1 {
-    /// `io.k8s.api.apps.v1.StatefulSetPersistentVolumeClaimRetentionPolicy`.
-    public struct StatefulSetPersistentVolumeClaimRetentionPolicy: Decodable, Sendable, DocumentEquatable {
-        /// `whenDeleted`: `AppsV1.PersistentVolumeClaimRetentionPolicyType`.
-        public var whenDeleted: AppsV1.PersistentVolumeClaimRetentionPolicyType?
-        /// `whenScaled`: `AppsV1.PersistentVolumeClaimRetentionPolicyType`.
-        public var whenScaled: AppsV1.PersistentVolumeClaimRetentionPolicyType?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            whenDeleted: AppsV1.PersistentVolumeClaimRetentionPolicyType? = nil,
-            whenScaled: AppsV1.PersistentVolumeClaimRetentionPolicyType? = nil
-        ) {
-            self.whenDeleted = whenDeleted
-            self.whenScaled = whenScaled
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            whenDeleted?.writeField("whenDeleted", to: sink)
-            whenScaled?.writeField("whenScaled", to: sink)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.whenDeleted = try container.decodeIfPresent(AppsV1.PersistentVolumeClaimRetentionPolicyType.self, forKey: "whenDeleted")
-            self.whenScaled = try container.decodeIfPresent(AppsV1.PersistentVolumeClaimRetentionPolicyType.self, forKey: "whenScaled")
         }
     }
 }

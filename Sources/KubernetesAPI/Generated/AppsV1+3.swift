@@ -2,6 +2,38 @@
 // Do not edit by hand.
 
 extension AppsV1 {
+    /// `io.k8s.api.apps.v1.StatefulSetPersistentVolumeClaimRetentionPolicy`.
+    public struct StatefulSetPersistentVolumeClaimRetentionPolicy: Decodable, Sendable, DocumentEquatable {
+        /// `whenDeleted`: `AppsV1.PersistentVolumeClaimRetentionPolicyType`.
+        public var whenDeleted: AppsV1.PersistentVolumeClaimRetentionPolicyType?
+        /// `whenScaled`: `AppsV1.PersistentVolumeClaimRetentionPolicyType`.
+        public var whenScaled: AppsV1.PersistentVolumeClaimRetentionPolicyType?
+
+        /// Every field; optional ones default to absent.
+        public init(
+            whenDeleted: AppsV1.PersistentVolumeClaimRetentionPolicyType? = nil,
+            whenScaled: AppsV1.PersistentVolumeClaimRetentionPolicyType? = nil
+        ) {
+            self.whenDeleted = whenDeleted
+            self.whenScaled = whenScaled
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            whenDeleted?.writeField(plainKey: "whenDeleted", to: sink)
+            whenScaled?.writeField(plainKey: "whenScaled", to: sink)
+            sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.whenDeleted = try container.decodeIfPresent(AppsV1.PersistentVolumeClaimRetentionPolicyType.self, forKey: "whenDeleted")
+            self.whenScaled = try container.decodeIfPresent(AppsV1.PersistentVolumeClaimRetentionPolicyType.self, forKey: "whenScaled")
+        }
+    }
+}
+
+extension AppsV1 {
     /// `io.k8s.api.apps.v1.StatefulSetSpec`.
     public struct StatefulSetSpec: Decodable, Sendable, DocumentEquatable {
         /// `serviceName`: string; required.
@@ -56,17 +88,17 @@ extension AppsV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("serviceName"); sink.string(serviceName)
-            if let value = replicas { sink.key("replicas"); sink.int(value) }
-            podManagementPolicy?.writeField("podManagementPolicy", to: sink)
-            updateStrategy?.writeField("updateStrategy", to: sink)
-            sink.key("selector"); selector.write(to: sink)
-            sink.key("template"); template.write(to: sink)
-            if let value = volumeClaimTemplates { sink.key("volumeClaimTemplates"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = minReadySeconds { sink.key("minReadySeconds"); sink.int(value) }
-            ordinals?.writeField("ordinals", to: sink)
-            persistentVolumeClaimRetentionPolicy?.writeField("persistentVolumeClaimRetentionPolicy", to: sink)
-            if let value = revisionHistoryLimit { sink.key("revisionHistoryLimit"); sink.int(value) }
+            sink.plainKey("serviceName"); sink.string(serviceName)
+            if let value = replicas { sink.plainKey("replicas"); sink.int(value) }
+            podManagementPolicy?.writeField(plainKey: "podManagementPolicy", to: sink)
+            updateStrategy?.writeField(plainKey: "updateStrategy", to: sink)
+            sink.plainKey("selector"); selector.write(to: sink)
+            sink.plainKey("template"); template.write(to: sink)
+            if let value = volumeClaimTemplates { sink.plainKey("volumeClaimTemplates"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = minReadySeconds { sink.plainKey("minReadySeconds"); sink.int(value) }
+            ordinals?.writeField(plainKey: "ordinals", to: sink)
+            persistentVolumeClaimRetentionPolicy?.writeField(plainKey: "persistentVolumeClaimRetentionPolicy", to: sink)
+            if let value = revisionHistoryLimit { sink.plainKey("revisionHistoryLimit"); sink.int(value) }
             sink.endObject()
         }
 
@@ -106,8 +138,8 @@ extension AppsV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            type?.writeField("type", to: sink)
-            rollingUpdate?.writeField("rollingUpdate", to: sink)
+            type?.writeField(plainKey: "type", to: sink)
+            rollingUpdate?.writeField(plainKey: "rollingUpdate", to: sink)
             sink.endObject()
         }
 

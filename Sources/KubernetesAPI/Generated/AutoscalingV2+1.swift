@@ -24,9 +24,9 @@ extension AutoscalingV2 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("name"); sink.string(name)
-            sink.key("container"); sink.string(container)
-            sink.key("target"); target.write(to: sink)
+            sink.plainKey("name"); sink.string(name)
+            sink.plainKey("container"); sink.string(container)
+            sink.plainKey("target"); target.write(to: sink)
             sink.endObject()
         }
 
@@ -62,9 +62,9 @@ extension AutoscalingV2 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = apiVersion { sink.key("apiVersion"); sink.string(value) }
-            sink.key("kind"); sink.string(kind)
-            sink.key("name"); sink.string(name)
+            if let value = apiVersion { sink.plainKey("apiVersion"); sink.string(value) }
+            sink.plainKey("kind"); sink.string(kind)
+            sink.plainKey("name"); sink.string(name)
             sink.endObject()
         }
 
@@ -96,8 +96,8 @@ extension AutoscalingV2 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("metric"); metric.write(to: sink)
-            sink.key("target"); target.write(to: sink)
+            sink.plainKey("metric"); metric.write(to: sink)
+            sink.plainKey("target"); target.write(to: sink)
             sink.endObject()
         }
 
@@ -132,9 +132,9 @@ extension AutoscalingV2 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("periodSeconds"); sink.int(periodSeconds)
-            sink.key("type"); type.write(to: sink)
-            sink.key("value"); sink.int(value)
+            sink.plainKey("periodSeconds"); sink.int(periodSeconds)
+            sink.plainKey("type"); type.write(to: sink)
+            sink.plainKey("value"); sink.int(value)
             sink.endObject()
         }
 
@@ -170,9 +170,9 @@ extension AutoscalingV2 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = policies { sink.key("policies"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            selectPolicy?.writeField("selectPolicy", to: sink)
-            if let value = stabilizationWindowSeconds { sink.key("stabilizationWindowSeconds"); sink.int(value) }
+            if let value = policies { sink.plainKey("policies"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            selectPolicy?.writeField(plainKey: "selectPolicy", to: sink)
+            if let value = stabilizationWindowSeconds { sink.plainKey("stabilizationWindowSeconds"); sink.int(value) }
             sink.endObject()
         }
 
@@ -218,16 +218,16 @@ extension AutoscalingV2 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
-            if let kind { sink.key("kind"); sink.string(kind) }
-            metadata?.writeField("metadata", to: sink)
+            if let apiVersion { sink.plainKey("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.plainKey("kind"); sink.string(kind) }
+            metadata?.writeField(plainKey: "metadata", to: sink)
             writeBody(to: sink)
             sink.endObject()
         }
 
         public func writeBody(to sink: any DocumentSink) {
-            spec?.writeField("spec", to: sink)
-            status?.writeField("status", to: sink)
+            spec?.writeField(plainKey: "spec", to: sink)
+            status?.writeField(plainKey: "status", to: sink)
         }
 
         public init(from decoder: any Decoder) throws {
@@ -260,8 +260,8 @@ extension AutoscalingV2 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            scaleDown?.writeField("scaleDown", to: sink)
-            scaleUp?.writeField("scaleUp", to: sink)
+            scaleDown?.writeField(plainKey: "scaleDown", to: sink)
+            scaleUp?.writeField(plainKey: "scaleUp", to: sink)
             sink.endObject()
         }
 

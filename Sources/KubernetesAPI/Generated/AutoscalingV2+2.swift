@@ -32,11 +32,11 @@ extension AutoscalingV2 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("scaleTargetRef"); scaleTargetRef.write(to: sink)
-            if let value = minReplicas { sink.key("minReplicas"); sink.int(value) }
-            sink.key("maxReplicas"); sink.int(maxReplicas)
-            if let value = metrics { sink.key("metrics"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            behavior?.writeField("behavior", to: sink)
+            sink.plainKey("scaleTargetRef"); scaleTargetRef.write(to: sink)
+            if let value = minReplicas { sink.plainKey("minReplicas"); sink.int(value) }
+            sink.plainKey("maxReplicas"); sink.int(maxReplicas)
+            if let value = metrics { sink.plainKey("metrics"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            behavior?.writeField(plainKey: "behavior", to: sink)
             sink.endObject()
         }
 
@@ -70,8 +70,8 @@ extension AutoscalingV2 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("name"); sink.string(name)
-            selector?.writeField("selector", to: sink)
+            sink.plainKey("name"); sink.string(name)
+            selector?.writeField(plainKey: "selector", to: sink)
             sink.endObject()
         }
 
@@ -118,12 +118,12 @@ extension AutoscalingV2 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("type"); type.write(to: sink)
-            resource?.writeField("resource", to: sink)
-            containerResource?.writeField("containerResource", to: sink)
-            external?.writeField("external", to: sink)
-            object?.writeField("object", to: sink)
-            pods?.writeField("pods", to: sink)
+            sink.plainKey("type"); type.write(to: sink)
+            resource?.writeField(plainKey: "resource", to: sink)
+            containerResource?.writeField(plainKey: "containerResource", to: sink)
+            external?.writeField(plainKey: "external", to: sink)
+            object?.writeField(plainKey: "object", to: sink)
+            pods?.writeField(plainKey: "pods", to: sink)
             sink.endObject()
         }
 
@@ -166,10 +166,10 @@ extension AutoscalingV2 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("type"); type.write(to: sink)
-            if let value = averageUtilization { sink.key("averageUtilization"); sink.int(value) }
-            if let value = averageValue { sink.key("averageValue"); sink.string(value.text) }
-            if let value = value { sink.key("value"); sink.string(value.text) }
+            sink.plainKey("type"); type.write(to: sink)
+            if let value = averageUtilization { sink.plainKey("averageUtilization"); sink.int(value) }
+            if let value = averageValue { sink.plainKey("averageValue"); sink.string(value.text) }
+            if let value = value { sink.plainKey("value"); sink.string(value.text) }
             sink.endObject()
         }
 
@@ -206,9 +206,9 @@ extension AutoscalingV2 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("describedObject"); describedObject.write(to: sink)
-            sink.key("metric"); metric.write(to: sink)
-            sink.key("target"); target.write(to: sink)
+            sink.plainKey("describedObject"); describedObject.write(to: sink)
+            sink.plainKey("metric"); metric.write(to: sink)
+            sink.plainKey("target"); target.write(to: sink)
             sink.endObject()
         }
 
@@ -240,8 +240,8 @@ extension AutoscalingV2 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("metric"); metric.write(to: sink)
-            sink.key("target"); target.write(to: sink)
+            sink.plainKey("metric"); metric.write(to: sink)
+            sink.plainKey("target"); target.write(to: sink)
             sink.endObject()
         }
 

@@ -20,8 +20,8 @@ extension AutoscalingV2 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("name"); sink.string(name)
-            sink.key("target"); target.write(to: sink)
+            sink.plainKey("name"); sink.string(name)
+            sink.plainKey("target"); target.write(to: sink)
             sink.endObject()
         }
 

@@ -34,16 +34,16 @@ extension BatchV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
-            if let kind { sink.key("kind"); sink.string(kind) }
-            metadata?.writeField("metadata", to: sink)
+            if let apiVersion { sink.plainKey("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.plainKey("kind"); sink.string(kind) }
+            metadata?.writeField(plainKey: "metadata", to: sink)
             writeBody(to: sink)
             sink.endObject()
         }
 
         public func writeBody(to sink: any DocumentSink) {
-            spec?.writeField("spec", to: sink)
-            status?.writeField("status", to: sink)
+            spec?.writeField(plainKey: "spec", to: sink)
+            status?.writeField(plainKey: "status", to: sink)
         }
 
         public init(from decoder: any Decoder) throws {
@@ -100,14 +100,14 @@ extension BatchV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            concurrencyPolicy?.writeField("concurrencyPolicy", to: sink)
-            if let value = failedJobsHistoryLimit { sink.key("failedJobsHistoryLimit"); sink.int(value) }
-            sink.key("jobTemplate"); jobTemplate.write(to: sink)
-            sink.key("schedule"); sink.string(schedule)
-            if let value = startingDeadlineSeconds { sink.key("startingDeadlineSeconds"); sink.int(value) }
-            if let value = successfulJobsHistoryLimit { sink.key("successfulJobsHistoryLimit"); sink.int(value) }
-            if let value = suspend { sink.key("suspend"); sink.bool(value) }
-            if let value = timeZone { sink.key("timeZone"); sink.string(value) }
+            concurrencyPolicy?.writeField(plainKey: "concurrencyPolicy", to: sink)
+            if let value = failedJobsHistoryLimit { sink.plainKey("failedJobsHistoryLimit"); sink.int(value) }
+            sink.plainKey("jobTemplate"); jobTemplate.write(to: sink)
+            sink.plainKey("schedule"); sink.string(schedule)
+            if let value = startingDeadlineSeconds { sink.plainKey("startingDeadlineSeconds"); sink.int(value) }
+            if let value = successfulJobsHistoryLimit { sink.plainKey("successfulJobsHistoryLimit"); sink.int(value) }
+            if let value = suspend { sink.plainKey("suspend"); sink.bool(value) }
+            if let value = timeZone { sink.plainKey("timeZone"); sink.string(value) }
             sink.endObject()
         }
 
@@ -158,16 +158,16 @@ extension BatchV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
-            if let kind { sink.key("kind"); sink.string(kind) }
-            metadata?.writeField("metadata", to: sink)
+            if let apiVersion { sink.plainKey("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.plainKey("kind"); sink.string(kind) }
+            metadata?.writeField(plainKey: "metadata", to: sink)
             writeBody(to: sink)
             sink.endObject()
         }
 
         public func writeBody(to sink: any DocumentSink) {
-            spec?.writeField("spec", to: sink)
-            status?.writeField("status", to: sink)
+            spec?.writeField(plainKey: "spec", to: sink)
+            status?.writeField(plainKey: "status", to: sink)
         }
 
         public init(from decoder: any Decoder) throws {

@@ -76,22 +76,22 @@ extension BatchV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = activeDeadlineSeconds { sink.key("activeDeadlineSeconds"); sink.int(value) }
-            if let value = backoffLimit { sink.key("backoffLimit"); sink.int(value) }
-            if let value = backoffLimitPerIndex { sink.key("backoffLimitPerIndex"); sink.int(value) }
-            completionMode?.writeField("completionMode", to: sink)
-            if let value = completions { sink.key("completions"); sink.int(value) }
-            if let value = managedBy { sink.key("managedBy"); sink.string(value) }
-            if let value = manualSelector { sink.key("manualSelector"); sink.bool(value) }
-            if let value = maxFailedIndexes { sink.key("maxFailedIndexes"); sink.int(value) }
-            if let value = parallelism { sink.key("parallelism"); sink.int(value) }
-            podFailurePolicy?.writeField("podFailurePolicy", to: sink)
-            podReplacementPolicy?.writeField("podReplacementPolicy", to: sink)
-            selector?.writeField("selector", to: sink)
-            successPolicy?.writeField("successPolicy", to: sink)
-            if let value = suspend { sink.key("suspend"); sink.bool(value) }
-            sink.key("template"); template.write(to: sink)
-            if let value = ttlSecondsAfterFinished { sink.key("ttlSecondsAfterFinished"); sink.int(value) }
+            if let value = activeDeadlineSeconds { sink.plainKey("activeDeadlineSeconds"); sink.int(value) }
+            if let value = backoffLimit { sink.plainKey("backoffLimit"); sink.int(value) }
+            if let value = backoffLimitPerIndex { sink.plainKey("backoffLimitPerIndex"); sink.int(value) }
+            completionMode?.writeField(plainKey: "completionMode", to: sink)
+            if let value = completions { sink.plainKey("completions"); sink.int(value) }
+            if let value = managedBy { sink.plainKey("managedBy"); sink.string(value) }
+            if let value = manualSelector { sink.plainKey("manualSelector"); sink.bool(value) }
+            if let value = maxFailedIndexes { sink.plainKey("maxFailedIndexes"); sink.int(value) }
+            if let value = parallelism { sink.plainKey("parallelism"); sink.int(value) }
+            podFailurePolicy?.writeField(plainKey: "podFailurePolicy", to: sink)
+            podReplacementPolicy?.writeField(plainKey: "podReplacementPolicy", to: sink)
+            selector?.writeField(plainKey: "selector", to: sink)
+            successPolicy?.writeField(plainKey: "successPolicy", to: sink)
+            if let value = suspend { sink.plainKey("suspend"); sink.bool(value) }
+            sink.plainKey("template"); template.write(to: sink)
+            if let value = ttlSecondsAfterFinished { sink.plainKey("ttlSecondsAfterFinished"); sink.int(value) }
             sink.endObject()
         }
 
@@ -136,8 +136,8 @@ extension BatchV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            metadata?.writeField("metadata", to: sink)
-            spec?.writeField("spec", to: sink)
+            metadata?.writeField(plainKey: "metadata", to: sink)
+            spec?.writeField(plainKey: "spec", to: sink)
             sink.endObject()
         }
 
@@ -164,7 +164,7 @@ extension BatchV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("rules"); sink.beginArray(); for index0 in rules.indices { rules[index0].write(to: sink) }; sink.endArray()
+            sink.plainKey("rules"); sink.beginArray(); for index0 in rules.indices { rules[index0].write(to: sink) }; sink.endArray()
             sink.endObject()
         }
 
@@ -198,9 +198,9 @@ extension BatchV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = containerName { sink.key("containerName"); sink.string(value) }
-            sink.key("operator"); `operator`.write(to: sink)
-            sink.key("values"); sink.beginArray(); for index0 in values.indices { sink.int(values[index0]) }; sink.endArray()
+            if let value = containerName { sink.plainKey("containerName"); sink.string(value) }
+            sink.plainKey("operator"); `operator`.write(to: sink)
+            sink.plainKey("values"); sink.beginArray(); for index0 in values.indices { sink.int(values[index0]) }; sink.endArray()
             sink.endObject()
         }
 
@@ -232,8 +232,8 @@ extension BatchV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("status"); sink.string(status)
-            sink.key("type"); sink.string(type)
+            sink.plainKey("status"); sink.string(status)
+            sink.plainKey("type"); sink.string(type)
             sink.endObject()
         }
 

@@ -24,9 +24,9 @@ extension BatchV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("action"); action.write(to: sink)
-            onExitCodes?.writeField("onExitCodes", to: sink)
-            if let value = onPodConditions { sink.key("onPodConditions"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            sink.plainKey("action"); action.write(to: sink)
+            onExitCodes?.writeField(plainKey: "onExitCodes", to: sink)
+            if let value = onPodConditions { sink.plainKey("onPodConditions"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -54,7 +54,7 @@ extension BatchV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("rules"); sink.beginArray(); for index0 in rules.indices { rules[index0].write(to: sink) }; sink.endArray()
+            sink.plainKey("rules"); sink.beginArray(); for index0 in rules.indices { rules[index0].write(to: sink) }; sink.endArray()
             sink.endObject()
         }
 
@@ -84,8 +84,8 @@ extension BatchV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = succeededCount { sink.key("succeededCount"); sink.int(value) }
-            if let value = succeededIndexes { sink.key("succeededIndexes"); sink.string(value) }
+            if let value = succeededCount { sink.plainKey("succeededCount"); sink.int(value) }
+            if let value = succeededIndexes { sink.plainKey("succeededIndexes"); sink.string(value) }
             sink.endObject()
         }
 

@@ -28,10 +28,10 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = fsType { sink.key("fsType"); sink.string(value) }
-            if let value = partition { sink.key("partition"); sink.int(value) }
-            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
-            sink.key("volumeID"); sink.string(volumeID)
+            if let value = fsType { sink.plainKey("fsType"); sink.string(value) }
+            if let value = partition { sink.plainKey("partition"); sink.int(value) }
+            if let value = readOnly { sink.plainKey("readOnly"); sink.bool(value) }
+            sink.plainKey("volumeID"); sink.string(volumeID)
             sink.endObject()
         }
 
@@ -68,9 +68,9 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            nodeAffinity?.writeField("nodeAffinity", to: sink)
-            podAffinity?.writeField("podAffinity", to: sink)
-            podAntiAffinity?.writeField("podAntiAffinity", to: sink)
+            nodeAffinity?.writeField(plainKey: "nodeAffinity", to: sink)
+            podAffinity?.writeField(plainKey: "podAffinity", to: sink)
+            podAntiAffinity?.writeField(plainKey: "podAntiAffinity", to: sink)
             sink.endObject()
         }
 
@@ -102,8 +102,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = localhostProfile { sink.key("localhostProfile"); sink.string(value) }
-            sink.key("type"); type.write(to: sink)
+            if let value = localhostProfile { sink.plainKey("localhostProfile"); sink.string(value) }
+            sink.plainKey("type"); type.write(to: sink)
             sink.endObject()
         }
 
@@ -150,12 +150,12 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = kind { sink.key("kind"); sink.string(value) }
-            if let value = cachingMode { sink.key("cachingMode"); sink.string(value) }
-            sink.key("diskName"); sink.string(diskName)
-            sink.key("diskURI"); sink.string(diskURI)
-            if let value = fsType { sink.key("fsType"); sink.string(value) }
-            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
+            if let value = kind { sink.plainKey("kind"); sink.string(value) }
+            if let value = cachingMode { sink.plainKey("cachingMode"); sink.string(value) }
+            sink.plainKey("diskName"); sink.string(diskName)
+            sink.plainKey("diskURI"); sink.string(diskURI)
+            if let value = fsType { sink.plainKey("fsType"); sink.string(value) }
+            if let value = readOnly { sink.plainKey("readOnly"); sink.bool(value) }
             sink.endObject()
         }
 
@@ -194,9 +194,9 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
-            sink.key("secretName"); sink.string(secretName)
-            sink.key("shareName"); sink.string(shareName)
+            if let value = readOnly { sink.plainKey("readOnly"); sink.bool(value) }
+            sink.plainKey("secretName"); sink.string(secretName)
+            sink.plainKey("shareName"); sink.string(shareName)
             sink.endObject()
         }
 
@@ -240,11 +240,11 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("driver"); sink.string(driver)
-            if let value = fsType { sink.key("fsType"); sink.string(value) }
-            nodePublishSecretRef?.writeField("nodePublishSecretRef", to: sink)
-            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
-            if let value = volumeAttributes { sink.key("volumeAttributes"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
+            sink.plainKey("driver"); sink.string(driver)
+            if let value = fsType { sink.plainKey("fsType"); sink.string(value) }
+            nodePublishSecretRef?.writeField(plainKey: "nodePublishSecretRef", to: sink)
+            if let value = readOnly { sink.plainKey("readOnly"); sink.bool(value) }
+            if let value = volumeAttributes { sink.plainKey("volumeAttributes"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
             sink.endObject()
         }
 

@@ -20,8 +20,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = pullPolicy { sink.key("pullPolicy"); sink.string(value) }
-            if let value = reference { sink.key("reference"); sink.string(value) }
+            if let value = pullPolicy { sink.plainKey("pullPolicy"); sink.string(value) }
+            if let value = reference { sink.plainKey("reference"); sink.string(value) }
             sink.endObject()
         }
 
@@ -56,9 +56,9 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("key"); sink.string(key)
-            if let value = mode { sink.key("mode"); sink.int(value) }
-            sink.key("path"); sink.string(path)
+            sink.plainKey("key"); sink.string(key)
+            if let value = mode { sink.plainKey("mode"); sink.int(value) }
+            sink.plainKey("path"); sink.string(path)
             sink.endObject()
         }
 
@@ -90,8 +90,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            postStart?.writeField("postStart", to: sink)
-            preStop?.writeField("preStop", to: sink)
+            postStart?.writeField(plainKey: "postStart", to: sink)
+            preStop?.writeField(plainKey: "preStop", to: sink)
             sink.endObject()
         }
 
@@ -130,10 +130,10 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            httpGet?.writeField("httpGet", to: sink)
-            tcpSocket?.writeField("tcpSocket", to: sink)
-            exec?.writeField("exec", to: sink)
-            sleep?.writeField("sleep", to: sink)
+            httpGet?.writeField(plainKey: "httpGet", to: sink)
+            tcpSocket?.writeField(plainKey: "tcpSocket", to: sink)
+            exec?.writeField(plainKey: "exec", to: sink)
+            sleep?.writeField(plainKey: "sleep", to: sink)
             sink.endObject()
         }
 
@@ -176,15 +176,15 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
-            if let kind { sink.key("kind"); sink.string(kind) }
-            metadata?.writeField("metadata", to: sink)
+            if let apiVersion { sink.plainKey("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.plainKey("kind"); sink.string(kind) }
+            metadata?.writeField(plainKey: "metadata", to: sink)
             writeBody(to: sink)
             sink.endObject()
         }
 
         public func writeBody(to sink: any DocumentSink) {
-            spec?.writeField("spec", to: sink)
+            spec?.writeField(plainKey: "spec", to: sink)
         }
 
         public init(from decoder: any Decoder) throws {
@@ -232,12 +232,12 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = `default` { sink.key("default"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value.text) }; sink.endObject() }
-            if let value = defaultRequest { sink.key("defaultRequest"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value.text) }; sink.endObject() }
-            if let value = max { sink.key("max"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value.text) }; sink.endObject() }
-            if let value = maxLimitRequestRatio { sink.key("maxLimitRequestRatio"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value.text) }; sink.endObject() }
-            if let value = min { sink.key("min"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value.text) }; sink.endObject() }
-            sink.key("type"); type.write(to: sink)
+            if let value = `default` { sink.plainKey("default"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value.text) }; sink.endObject() }
+            if let value = defaultRequest { sink.plainKey("defaultRequest"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value.text) }; sink.endObject() }
+            if let value = max { sink.plainKey("max"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value.text) }; sink.endObject() }
+            if let value = maxLimitRequestRatio { sink.plainKey("maxLimitRequestRatio"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value.text) }; sink.endObject() }
+            if let value = min { sink.plainKey("min"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value.text) }; sink.endObject() }
+            sink.plainKey("type"); type.write(to: sink)
             sink.endObject()
         }
 
@@ -249,32 +249,6 @@ extension CoreV1 {
             self.maxLimitRequestRatio = try container.decodeIfPresent(StringMap<Quantity>.self, forKey: "maxLimitRequestRatio")
             self.min = try container.decodeIfPresent(StringMap<Quantity>.self, forKey: "min")
             self.type = try container.decode(CoreV1.LimitType.self, forKey: "type")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.LimitRangeSpec`.
-    public struct LimitRangeSpec: Decodable, Sendable, DocumentEquatable {
-        /// `limits`: array of `CoreV1.LimitRangeItem`; list type atomic; required.
-        public var limits: [CoreV1.LimitRangeItem]
-
-        /// Every field; optional ones default to absent.
-        public init(
-            limits: [CoreV1.LimitRangeItem]
-        ) {
-            self.limits = limits
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            sink.key("limits"); sink.beginArray(); for index0 in limits.indices { limits[index0].write(to: sink) }; sink.endArray()
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.limits = try container.decode([CoreV1.LimitRangeItem].self, forKey: "limits")
         }
     }
 }

@@ -2,6 +2,32 @@
 // Do not edit by hand.
 
 extension CoreV1 {
+    /// `io.k8s.api.core.v1.LimitRangeSpec`.
+    public struct LimitRangeSpec: Decodable, Sendable, DocumentEquatable {
+        /// `limits`: array of `CoreV1.LimitRangeItem`; list type atomic; required.
+        public var limits: [CoreV1.LimitRangeItem]
+
+        /// Every field; optional ones default to absent.
+        public init(
+            limits: [CoreV1.LimitRangeItem]
+        ) {
+            self.limits = limits
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.plainKey("limits"); sink.beginArray(); for index0 in limits.indices { limits[index0].write(to: sink) }; sink.endArray()
+            sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.limits = try container.decode([CoreV1.LimitRangeItem].self, forKey: "limits")
+        }
+    }
+}
+
+extension CoreV1 {
     /// `io.k8s.api.core.v1.LocalObjectReference`.
     public struct LocalObjectReference: Decodable, Sendable, DocumentEquatable {
         /// `name`: string.
@@ -16,7 +42,7 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = name { sink.key("name"); sink.string(value) }
+            if let value = name { sink.plainKey("name"); sink.string(value) }
             sink.endObject()
         }
 
@@ -50,9 +76,9 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("path"); sink.string(path)
-            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
-            sink.key("server"); sink.string(server)
+            sink.plainKey("path"); sink.string(path)
+            if let value = readOnly { sink.plainKey("readOnly"); sink.bool(value) }
+            sink.plainKey("server"); sink.string(server)
             sink.endObject()
         }
 
@@ -98,16 +124,16 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
-            if let kind { sink.key("kind"); sink.string(kind) }
-            metadata?.writeField("metadata", to: sink)
+            if let apiVersion { sink.plainKey("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.plainKey("kind"); sink.string(kind) }
+            metadata?.writeField(plainKey: "metadata", to: sink)
             writeBody(to: sink)
             sink.endObject()
         }
 
         public func writeBody(to sink: any DocumentSink) {
-            spec?.writeField("spec", to: sink)
-            status?.writeField("status", to: sink)
+            spec?.writeField(plainKey: "spec", to: sink)
+            status?.writeField(plainKey: "status", to: sink)
         }
 
         public init(from decoder: any Decoder) throws {
@@ -136,7 +162,7 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = finalizers { sink.key("finalizers"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            if let value = finalizers { sink.plainKey("finalizers"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -166,8 +192,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = preferredDuringSchedulingIgnoredDuringExecution { sink.key("preferredDuringSchedulingIgnoredDuringExecution"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            requiredDuringSchedulingIgnoredDuringExecution?.writeField("requiredDuringSchedulingIgnoredDuringExecution", to: sink)
+            if let value = preferredDuringSchedulingIgnoredDuringExecution { sink.plainKey("preferredDuringSchedulingIgnoredDuringExecution"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            requiredDuringSchedulingIgnoredDuringExecution?.writeField(plainKey: "requiredDuringSchedulingIgnoredDuringExecution", to: sink)
             sink.endObject()
         }
 
@@ -194,7 +220,7 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("nodeSelectorTerms"); sink.beginArray(); for index0 in nodeSelectorTerms.indices { nodeSelectorTerms[index0].write(to: sink) }; sink.endArray()
+            sink.plainKey("nodeSelectorTerms"); sink.beginArray(); for index0 in nodeSelectorTerms.indices { nodeSelectorTerms[index0].write(to: sink) }; sink.endArray()
             sink.endObject()
         }
 
@@ -228,9 +254,9 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("key"); sink.string(key)
-            sink.key("operator"); `operator`.write(to: sink)
-            if let value = values { sink.key("values"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            sink.plainKey("key"); sink.string(key)
+            sink.plainKey("operator"); `operator`.write(to: sink)
+            if let value = values { sink.plainKey("values"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -239,38 +265,6 @@ extension CoreV1 {
             self.key = try container.decode(String.self, forKey: "key")
             self.`operator` = try container.decode(CoreV1.NodeSelectorOperator.self, forKey: "operator")
             self.values = try container.decodeIfPresent([String].self, forKey: "values")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.NodeSelectorTerm`.
-    public struct NodeSelectorTerm: Decodable, Sendable, DocumentEquatable {
-        /// `matchExpressions`: array of `CoreV1.NodeSelectorRequirement`; list type atomic.
-        public var matchExpressions: [CoreV1.NodeSelectorRequirement]?
-        /// `matchFields`: array of `CoreV1.NodeSelectorRequirement`; list type atomic.
-        public var matchFields: [CoreV1.NodeSelectorRequirement]?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            matchExpressions: [CoreV1.NodeSelectorRequirement]? = nil,
-            matchFields: [CoreV1.NodeSelectorRequirement]? = nil
-        ) {
-            self.matchExpressions = matchExpressions
-            self.matchFields = matchFields
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let value = matchExpressions { sink.key("matchExpressions"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = matchFields { sink.key("matchFields"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.matchExpressions = try container.decodeIfPresent([CoreV1.NodeSelectorRequirement].self, forKey: "matchExpressions")
-            self.matchFields = try container.decodeIfPresent([CoreV1.NodeSelectorRequirement].self, forKey: "matchFields")
         }
     }
 }

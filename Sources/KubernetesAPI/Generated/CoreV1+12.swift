@@ -2,6 +2,38 @@
 // Do not edit by hand.
 
 extension CoreV1 {
+    /// `io.k8s.api.core.v1.NodeSelectorTerm`.
+    public struct NodeSelectorTerm: Decodable, Sendable, DocumentEquatable {
+        /// `matchExpressions`: array of `CoreV1.NodeSelectorRequirement`; list type atomic.
+        public var matchExpressions: [CoreV1.NodeSelectorRequirement]?
+        /// `matchFields`: array of `CoreV1.NodeSelectorRequirement`; list type atomic.
+        public var matchFields: [CoreV1.NodeSelectorRequirement]?
+
+        /// Every field; optional ones default to absent.
+        public init(
+            matchExpressions: [CoreV1.NodeSelectorRequirement]? = nil,
+            matchFields: [CoreV1.NodeSelectorRequirement]? = nil
+        ) {
+            self.matchExpressions = matchExpressions
+            self.matchFields = matchFields
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let value = matchExpressions { sink.plainKey("matchExpressions"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = matchFields { sink.plainKey("matchFields"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.matchExpressions = try container.decodeIfPresent([CoreV1.NodeSelectorRequirement].self, forKey: "matchExpressions")
+            self.matchFields = try container.decodeIfPresent([CoreV1.NodeSelectorRequirement].self, forKey: "matchFields")
+        }
+    }
+}
+
+extension CoreV1 {
     /// `io.k8s.api.core.v1.ObjectFieldSelector`.
     public struct ObjectFieldSelector: Decodable, Sendable, DocumentEquatable {
         /// `apiVersion`: string.
@@ -20,8 +52,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = apiVersion { sink.key("apiVersion"); sink.string(value) }
-            sink.key("fieldPath"); sink.string(fieldPath)
+            if let value = apiVersion { sink.plainKey("apiVersion"); sink.string(value) }
+            sink.plainKey("fieldPath"); sink.string(fieldPath)
             sink.endObject()
         }
 
@@ -72,13 +104,13 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = apiVersion { sink.key("apiVersion"); sink.string(value) }
-            if let value = kind { sink.key("kind"); sink.string(value) }
-            if let value = name { sink.key("name"); sink.string(value) }
-            if let value = fieldPath { sink.key("fieldPath"); sink.string(value) }
-            if let value = namespace { sink.key("namespace"); sink.string(value) }
-            if let value = resourceVersion { sink.key("resourceVersion"); sink.string(value) }
-            if let value = uid { sink.key("uid"); sink.string(value) }
+            if let value = apiVersion { sink.plainKey("apiVersion"); sink.string(value) }
+            if let value = kind { sink.plainKey("kind"); sink.string(value) }
+            if let value = name { sink.plainKey("name"); sink.string(value) }
+            if let value = fieldPath { sink.plainKey("fieldPath"); sink.string(value) }
+            if let value = namespace { sink.plainKey("namespace"); sink.string(value) }
+            if let value = resourceVersion { sink.plainKey("resourceVersion"); sink.string(value) }
+            if let value = uid { sink.plainKey("uid"); sink.string(value) }
             sink.endObject()
         }
 
@@ -128,16 +160,16 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
-            if let kind { sink.key("kind"); sink.string(kind) }
-            metadata?.writeField("metadata", to: sink)
+            if let apiVersion { sink.plainKey("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.plainKey("kind"); sink.string(kind) }
+            metadata?.writeField(plainKey: "metadata", to: sink)
             writeBody(to: sink)
             sink.endObject()
         }
 
         public func writeBody(to sink: any DocumentSink) {
-            spec?.writeField("spec", to: sink)
-            status?.writeField("status", to: sink)
+            spec?.writeField(plainKey: "spec", to: sink)
+            status?.writeField(plainKey: "status", to: sink)
         }
 
         public init(from decoder: any Decoder) throws {
@@ -147,112 +179,6 @@ extension CoreV1 {
             self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
             self.spec = try container.decodeIfPresent(CoreV1.PersistentVolumeClaimSpec.self, forKey: "spec")
             self.status = try container.decodeIfPresent(JSONValue.self, forKey: "status")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.PersistentVolumeClaimSpec`.
-    public struct PersistentVolumeClaimSpec: Decodable, Sendable, DocumentEquatable {
-        /// `accessModes`: array of `CoreV1.PersistentVolumeAccessMode`; list type atomic.
-        public var accessModes: [CoreV1.PersistentVolumeAccessMode]?
-        /// `storageClassName`: string.
-        public var storageClassName: String?
-        /// `resources`: `CoreV1.VolumeResourceRequirements`.
-        public var resources: CoreV1.VolumeResourceRequirements?
-        /// `dataSource`: `CoreV1.TypedLocalObjectReference`.
-        public var dataSource: CoreV1.TypedLocalObjectReference?
-        /// `dataSourceRef`: `CoreV1.TypedObjectReference`.
-        public var dataSourceRef: CoreV1.TypedObjectReference?
-        /// `selector`: `MetaV1.LabelSelector`.
-        public var selector: MetaV1.LabelSelector?
-        /// `volumeAttributesClassName`: string.
-        public var volumeAttributesClassName: String?
-        /// `volumeMode`: `CoreV1.PersistentVolumeMode`.
-        public var volumeMode: CoreV1.PersistentVolumeMode?
-        /// `volumeName`: string.
-        public var volumeName: String?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            accessModes: [CoreV1.PersistentVolumeAccessMode]? = nil,
-            storageClassName: String? = nil,
-            resources: CoreV1.VolumeResourceRequirements? = nil,
-            dataSource: CoreV1.TypedLocalObjectReference? = nil,
-            dataSourceRef: CoreV1.TypedObjectReference? = nil,
-            selector: MetaV1.LabelSelector? = nil,
-            volumeAttributesClassName: String? = nil,
-            volumeMode: CoreV1.PersistentVolumeMode? = nil,
-            volumeName: String? = nil
-        ) {
-            self.accessModes = accessModes
-            self.storageClassName = storageClassName
-            self.resources = resources
-            self.dataSource = dataSource
-            self.dataSourceRef = dataSourceRef
-            self.selector = selector
-            self.volumeAttributesClassName = volumeAttributesClassName
-            self.volumeMode = volumeMode
-            self.volumeName = volumeName
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let value = accessModes { sink.key("accessModes"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = storageClassName { sink.key("storageClassName"); sink.string(value) }
-            resources?.writeField("resources", to: sink)
-            dataSource?.writeField("dataSource", to: sink)
-            dataSourceRef?.writeField("dataSourceRef", to: sink)
-            selector?.writeField("selector", to: sink)
-            if let value = volumeAttributesClassName { sink.key("volumeAttributesClassName"); sink.string(value) }
-            volumeMode?.writeField("volumeMode", to: sink)
-            if let value = volumeName { sink.key("volumeName"); sink.string(value) }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.accessModes = try container.decodeIfPresent([CoreV1.PersistentVolumeAccessMode].self, forKey: "accessModes")
-            self.storageClassName = try container.decodeIfPresent(String.self, forKey: "storageClassName")
-            self.resources = try container.decodeIfPresent(CoreV1.VolumeResourceRequirements.self, forKey: "resources")
-            self.dataSource = try container.decodeIfPresent(CoreV1.TypedLocalObjectReference.self, forKey: "dataSource")
-            self.dataSourceRef = try container.decodeIfPresent(CoreV1.TypedObjectReference.self, forKey: "dataSourceRef")
-            self.selector = try container.decodeIfPresent(MetaV1.LabelSelector.self, forKey: "selector")
-            self.volumeAttributesClassName = try container.decodeIfPresent(String.self, forKey: "volumeAttributesClassName")
-            self.volumeMode = try container.decodeIfPresent(CoreV1.PersistentVolumeMode.self, forKey: "volumeMode")
-            self.volumeName = try container.decodeIfPresent(String.self, forKey: "volumeName")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.PersistentVolumeClaimTemplate`.
-    public struct PersistentVolumeClaimTemplate: Decodable, Sendable, DocumentEquatable {
-        /// `metadata`: `MetaV1.ObjectMeta`.
-        public var metadata: MetaV1.ObjectMeta?
-        /// `spec`: `CoreV1.PersistentVolumeClaimSpec`; required.
-        public var spec: CoreV1.PersistentVolumeClaimSpec
-
-        /// Every field; optional ones default to absent.
-        public init(
-            metadata: MetaV1.ObjectMeta? = nil,
-            spec: CoreV1.PersistentVolumeClaimSpec
-        ) {
-            self.metadata = metadata
-            self.spec = spec
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            metadata?.writeField("metadata", to: sink)
-            sink.key("spec"); spec.write(to: sink)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
-            self.spec = try container.decode(CoreV1.PersistentVolumeClaimSpec.self, forKey: "spec")
         }
     }
 }

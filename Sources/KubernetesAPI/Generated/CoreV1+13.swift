@@ -2,6 +2,112 @@
 // Do not edit by hand.
 
 extension CoreV1 {
+    /// `io.k8s.api.core.v1.PersistentVolumeClaimSpec`.
+    public struct PersistentVolumeClaimSpec: Decodable, Sendable, DocumentEquatable {
+        /// `accessModes`: array of `CoreV1.PersistentVolumeAccessMode`; list type atomic.
+        public var accessModes: [CoreV1.PersistentVolumeAccessMode]?
+        /// `storageClassName`: string.
+        public var storageClassName: String?
+        /// `resources`: `CoreV1.VolumeResourceRequirements`.
+        public var resources: CoreV1.VolumeResourceRequirements?
+        /// `dataSource`: `CoreV1.TypedLocalObjectReference`.
+        public var dataSource: CoreV1.TypedLocalObjectReference?
+        /// `dataSourceRef`: `CoreV1.TypedObjectReference`.
+        public var dataSourceRef: CoreV1.TypedObjectReference?
+        /// `selector`: `MetaV1.LabelSelector`.
+        public var selector: MetaV1.LabelSelector?
+        /// `volumeAttributesClassName`: string.
+        public var volumeAttributesClassName: String?
+        /// `volumeMode`: `CoreV1.PersistentVolumeMode`.
+        public var volumeMode: CoreV1.PersistentVolumeMode?
+        /// `volumeName`: string.
+        public var volumeName: String?
+
+        /// Every field; optional ones default to absent.
+        public init(
+            accessModes: [CoreV1.PersistentVolumeAccessMode]? = nil,
+            storageClassName: String? = nil,
+            resources: CoreV1.VolumeResourceRequirements? = nil,
+            dataSource: CoreV1.TypedLocalObjectReference? = nil,
+            dataSourceRef: CoreV1.TypedObjectReference? = nil,
+            selector: MetaV1.LabelSelector? = nil,
+            volumeAttributesClassName: String? = nil,
+            volumeMode: CoreV1.PersistentVolumeMode? = nil,
+            volumeName: String? = nil
+        ) {
+            self.accessModes = accessModes
+            self.storageClassName = storageClassName
+            self.resources = resources
+            self.dataSource = dataSource
+            self.dataSourceRef = dataSourceRef
+            self.selector = selector
+            self.volumeAttributesClassName = volumeAttributesClassName
+            self.volumeMode = volumeMode
+            self.volumeName = volumeName
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let value = accessModes { sink.plainKey("accessModes"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = storageClassName { sink.plainKey("storageClassName"); sink.string(value) }
+            resources?.writeField(plainKey: "resources", to: sink)
+            dataSource?.writeField(plainKey: "dataSource", to: sink)
+            dataSourceRef?.writeField(plainKey: "dataSourceRef", to: sink)
+            selector?.writeField(plainKey: "selector", to: sink)
+            if let value = volumeAttributesClassName { sink.plainKey("volumeAttributesClassName"); sink.string(value) }
+            volumeMode?.writeField(plainKey: "volumeMode", to: sink)
+            if let value = volumeName { sink.plainKey("volumeName"); sink.string(value) }
+            sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.accessModes = try container.decodeIfPresent([CoreV1.PersistentVolumeAccessMode].self, forKey: "accessModes")
+            self.storageClassName = try container.decodeIfPresent(String.self, forKey: "storageClassName")
+            self.resources = try container.decodeIfPresent(CoreV1.VolumeResourceRequirements.self, forKey: "resources")
+            self.dataSource = try container.decodeIfPresent(CoreV1.TypedLocalObjectReference.self, forKey: "dataSource")
+            self.dataSourceRef = try container.decodeIfPresent(CoreV1.TypedObjectReference.self, forKey: "dataSourceRef")
+            self.selector = try container.decodeIfPresent(MetaV1.LabelSelector.self, forKey: "selector")
+            self.volumeAttributesClassName = try container.decodeIfPresent(String.self, forKey: "volumeAttributesClassName")
+            self.volumeMode = try container.decodeIfPresent(CoreV1.PersistentVolumeMode.self, forKey: "volumeMode")
+            self.volumeName = try container.decodeIfPresent(String.self, forKey: "volumeName")
+        }
+    }
+}
+
+extension CoreV1 {
+    /// `io.k8s.api.core.v1.PersistentVolumeClaimTemplate`.
+    public struct PersistentVolumeClaimTemplate: Decodable, Sendable, DocumentEquatable {
+        /// `metadata`: `MetaV1.ObjectMeta`.
+        public var metadata: MetaV1.ObjectMeta?
+        /// `spec`: `CoreV1.PersistentVolumeClaimSpec`; required.
+        public var spec: CoreV1.PersistentVolumeClaimSpec
+
+        /// Every field; optional ones default to absent.
+        public init(
+            metadata: MetaV1.ObjectMeta? = nil,
+            spec: CoreV1.PersistentVolumeClaimSpec
+        ) {
+            self.metadata = metadata
+            self.spec = spec
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            metadata?.writeField(plainKey: "metadata", to: sink)
+            sink.plainKey("spec"); spec.write(to: sink)
+            sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
+            self.spec = try container.decode(CoreV1.PersistentVolumeClaimSpec.self, forKey: "spec")
+        }
+    }
+}
+
+extension CoreV1 {
     /// `io.k8s.api.core.v1.PersistentVolumeClaimVolumeSource`.
     public struct PersistentVolumeClaimVolumeSource: Decodable, Sendable, DocumentEquatable {
         /// `claimName`: string; required.
@@ -20,8 +126,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("claimName"); sink.string(claimName)
-            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
+            sink.plainKey("claimName"); sink.string(claimName)
+            if let value = readOnly { sink.plainKey("readOnly"); sink.bool(value) }
             sink.endObject()
         }
 
@@ -52,8 +158,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = fsType { sink.key("fsType"); sink.string(value) }
-            sink.key("pdID"); sink.string(pdID)
+            if let value = fsType { sink.plainKey("fsType"); sink.string(value) }
+            sink.plainKey("pdID"); sink.string(pdID)
             sink.endObject()
         }
 
@@ -98,16 +204,16 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
-            if let kind { sink.key("kind"); sink.string(kind) }
-            metadata?.writeField("metadata", to: sink)
+            if let apiVersion { sink.plainKey("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.plainKey("kind"); sink.string(kind) }
+            metadata?.writeField(plainKey: "metadata", to: sink)
             writeBody(to: sink)
             sink.endObject()
         }
 
         public func writeBody(to sink: any DocumentSink) {
-            spec?.writeField("spec", to: sink)
-            status?.writeField("status", to: sink)
+            spec?.writeField(plainKey: "spec", to: sink)
+            status?.writeField(plainKey: "status", to: sink)
         }
 
         public init(from decoder: any Decoder) throws {
@@ -117,94 +223,6 @@ extension CoreV1 {
             self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
             self.spec = try container.decodeIfPresent(CoreV1.PodSpec.self, forKey: "spec")
             self.status = try container.decodeIfPresent(JSONValue.self, forKey: "status")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.PodAffinity`.
-    public struct PodAffinity: Decodable, Sendable, DocumentEquatable {
-        /// `preferredDuringSchedulingIgnoredDuringExecution`: array of `CoreV1.WeightedPodAffinityTerm`; list type atomic.
-        public var preferredDuringSchedulingIgnoredDuringExecution: [CoreV1.WeightedPodAffinityTerm]?
-        /// `requiredDuringSchedulingIgnoredDuringExecution`: array of `CoreV1.PodAffinityTerm`; list type atomic.
-        public var requiredDuringSchedulingIgnoredDuringExecution: [CoreV1.PodAffinityTerm]?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            preferredDuringSchedulingIgnoredDuringExecution: [CoreV1.WeightedPodAffinityTerm]? = nil,
-            requiredDuringSchedulingIgnoredDuringExecution: [CoreV1.PodAffinityTerm]? = nil
-        ) {
-            self.preferredDuringSchedulingIgnoredDuringExecution = preferredDuringSchedulingIgnoredDuringExecution
-            self.requiredDuringSchedulingIgnoredDuringExecution = requiredDuringSchedulingIgnoredDuringExecution
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let value = preferredDuringSchedulingIgnoredDuringExecution { sink.key("preferredDuringSchedulingIgnoredDuringExecution"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = requiredDuringSchedulingIgnoredDuringExecution { sink.key("requiredDuringSchedulingIgnoredDuringExecution"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.preferredDuringSchedulingIgnoredDuringExecution = try container.decodeIfPresent([CoreV1.WeightedPodAffinityTerm].self, forKey: "preferredDuringSchedulingIgnoredDuringExecution")
-            self.requiredDuringSchedulingIgnoredDuringExecution = try container.decodeIfPresent([CoreV1.PodAffinityTerm].self, forKey: "requiredDuringSchedulingIgnoredDuringExecution")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.PodAffinityTerm`.
-    public struct PodAffinityTerm: Decodable, Sendable, DocumentEquatable {
-        /// `labelSelector`: `MetaV1.LabelSelector`.
-        public var labelSelector: MetaV1.LabelSelector?
-        /// `matchLabelKeys`: array of string; list type atomic.
-        public var matchLabelKeys: [String]?
-        /// `mismatchLabelKeys`: array of string; list type atomic.
-        public var mismatchLabelKeys: [String]?
-        /// `namespaceSelector`: `MetaV1.LabelSelector`.
-        public var namespaceSelector: MetaV1.LabelSelector?
-        /// `namespaces`: array of string; list type atomic.
-        public var namespaces: [String]?
-        /// `topologyKey`: string; required.
-        public var topologyKey: String
-
-        /// Every field; optional ones default to absent.
-        public init(
-            labelSelector: MetaV1.LabelSelector? = nil,
-            matchLabelKeys: [String]? = nil,
-            mismatchLabelKeys: [String]? = nil,
-            namespaceSelector: MetaV1.LabelSelector? = nil,
-            namespaces: [String]? = nil,
-            topologyKey: String
-        ) {
-            self.labelSelector = labelSelector
-            self.matchLabelKeys = matchLabelKeys
-            self.mismatchLabelKeys = mismatchLabelKeys
-            self.namespaceSelector = namespaceSelector
-            self.namespaces = namespaces
-            self.topologyKey = topologyKey
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            labelSelector?.writeField("labelSelector", to: sink)
-            if let value = matchLabelKeys { sink.key("matchLabelKeys"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-            if let value = mismatchLabelKeys { sink.key("mismatchLabelKeys"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-            namespaceSelector?.writeField("namespaceSelector", to: sink)
-            if let value = namespaces { sink.key("namespaces"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-            sink.key("topologyKey"); sink.string(topologyKey)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.labelSelector = try container.decodeIfPresent(MetaV1.LabelSelector.self, forKey: "labelSelector")
-            self.matchLabelKeys = try container.decodeIfPresent([String].self, forKey: "matchLabelKeys")
-            self.mismatchLabelKeys = try container.decodeIfPresent([String].self, forKey: "mismatchLabelKeys")
-            self.namespaceSelector = try container.decodeIfPresent(MetaV1.LabelSelector.self, forKey: "namespaceSelector")
-            self.namespaces = try container.decodeIfPresent([String].self, forKey: "namespaces")
-            self.topologyKey = try container.decode(String.self, forKey: "topologyKey")
         }
     }
 }

@@ -2,6 +2,94 @@
 // Do not edit by hand.
 
 extension CoreV1 {
+    /// `io.k8s.api.core.v1.PodAffinity`.
+    public struct PodAffinity: Decodable, Sendable, DocumentEquatable {
+        /// `preferredDuringSchedulingIgnoredDuringExecution`: array of `CoreV1.WeightedPodAffinityTerm`; list type atomic.
+        public var preferredDuringSchedulingIgnoredDuringExecution: [CoreV1.WeightedPodAffinityTerm]?
+        /// `requiredDuringSchedulingIgnoredDuringExecution`: array of `CoreV1.PodAffinityTerm`; list type atomic.
+        public var requiredDuringSchedulingIgnoredDuringExecution: [CoreV1.PodAffinityTerm]?
+
+        /// Every field; optional ones default to absent.
+        public init(
+            preferredDuringSchedulingIgnoredDuringExecution: [CoreV1.WeightedPodAffinityTerm]? = nil,
+            requiredDuringSchedulingIgnoredDuringExecution: [CoreV1.PodAffinityTerm]? = nil
+        ) {
+            self.preferredDuringSchedulingIgnoredDuringExecution = preferredDuringSchedulingIgnoredDuringExecution
+            self.requiredDuringSchedulingIgnoredDuringExecution = requiredDuringSchedulingIgnoredDuringExecution
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let value = preferredDuringSchedulingIgnoredDuringExecution { sink.plainKey("preferredDuringSchedulingIgnoredDuringExecution"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = requiredDuringSchedulingIgnoredDuringExecution { sink.plainKey("requiredDuringSchedulingIgnoredDuringExecution"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.preferredDuringSchedulingIgnoredDuringExecution = try container.decodeIfPresent([CoreV1.WeightedPodAffinityTerm].self, forKey: "preferredDuringSchedulingIgnoredDuringExecution")
+            self.requiredDuringSchedulingIgnoredDuringExecution = try container.decodeIfPresent([CoreV1.PodAffinityTerm].self, forKey: "requiredDuringSchedulingIgnoredDuringExecution")
+        }
+    }
+}
+
+extension CoreV1 {
+    /// `io.k8s.api.core.v1.PodAffinityTerm`.
+    public struct PodAffinityTerm: Decodable, Sendable, DocumentEquatable {
+        /// `labelSelector`: `MetaV1.LabelSelector`.
+        public var labelSelector: MetaV1.LabelSelector?
+        /// `matchLabelKeys`: array of string; list type atomic.
+        public var matchLabelKeys: [String]?
+        /// `mismatchLabelKeys`: array of string; list type atomic.
+        public var mismatchLabelKeys: [String]?
+        /// `namespaceSelector`: `MetaV1.LabelSelector`.
+        public var namespaceSelector: MetaV1.LabelSelector?
+        /// `namespaces`: array of string; list type atomic.
+        public var namespaces: [String]?
+        /// `topologyKey`: string; required.
+        public var topologyKey: String
+
+        /// Every field; optional ones default to absent.
+        public init(
+            labelSelector: MetaV1.LabelSelector? = nil,
+            matchLabelKeys: [String]? = nil,
+            mismatchLabelKeys: [String]? = nil,
+            namespaceSelector: MetaV1.LabelSelector? = nil,
+            namespaces: [String]? = nil,
+            topologyKey: String
+        ) {
+            self.labelSelector = labelSelector
+            self.matchLabelKeys = matchLabelKeys
+            self.mismatchLabelKeys = mismatchLabelKeys
+            self.namespaceSelector = namespaceSelector
+            self.namespaces = namespaces
+            self.topologyKey = topologyKey
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            labelSelector?.writeField(plainKey: "labelSelector", to: sink)
+            if let value = matchLabelKeys { sink.plainKey("matchLabelKeys"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            if let value = mismatchLabelKeys { sink.plainKey("mismatchLabelKeys"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            namespaceSelector?.writeField(plainKey: "namespaceSelector", to: sink)
+            if let value = namespaces { sink.plainKey("namespaces"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            sink.plainKey("topologyKey"); sink.string(topologyKey)
+            sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.labelSelector = try container.decodeIfPresent(MetaV1.LabelSelector.self, forKey: "labelSelector")
+            self.matchLabelKeys = try container.decodeIfPresent([String].self, forKey: "matchLabelKeys")
+            self.mismatchLabelKeys = try container.decodeIfPresent([String].self, forKey: "mismatchLabelKeys")
+            self.namespaceSelector = try container.decodeIfPresent(MetaV1.LabelSelector.self, forKey: "namespaceSelector")
+            self.namespaces = try container.decodeIfPresent([String].self, forKey: "namespaces")
+            self.topologyKey = try container.decode(String.self, forKey: "topologyKey")
+        }
+    }
+}
+
+extension CoreV1 {
     /// `io.k8s.api.core.v1.PodAntiAffinity`.
     public struct PodAntiAffinity: Decodable, Sendable, DocumentEquatable {
         /// `preferredDuringSchedulingIgnoredDuringExecution`: array of `CoreV1.WeightedPodAffinityTerm`; list type atomic.
@@ -20,8 +108,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = preferredDuringSchedulingIgnoredDuringExecution { sink.key("preferredDuringSchedulingIgnoredDuringExecution"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = requiredDuringSchedulingIgnoredDuringExecution { sink.key("requiredDuringSchedulingIgnoredDuringExecution"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = preferredDuringSchedulingIgnoredDuringExecution { sink.plainKey("preferredDuringSchedulingIgnoredDuringExecution"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = requiredDuringSchedulingIgnoredDuringExecution { sink.plainKey("requiredDuringSchedulingIgnoredDuringExecution"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -56,9 +144,9 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = nameservers { sink.key("nameservers"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-            if let value = options { sink.key("options"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = searches { sink.key("searches"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            if let value = nameservers { sink.plainKey("nameservers"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            if let value = options { sink.plainKey("options"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = searches { sink.plainKey("searches"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -90,8 +178,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = name { sink.key("name"); sink.string(value) }
-            if let value = value { sink.key("value"); sink.string(value) }
+            if let value = name { sink.plainKey("name"); sink.string(value) }
+            if let value = value { sink.plainKey("value"); sink.string(value) }
             sink.endObject()
         }
 
@@ -118,103 +206,13 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("name"); name.write(to: sink)
+            sink.plainKey("name"); name.write(to: sink)
             sink.endObject()
         }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: FieldKey.self)
             self.name = try container.decode(CoreV1.OSName.self, forKey: "name")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.PodReadinessGate`.
-    public struct PodReadinessGate: Decodable, Sendable, DocumentEquatable {
-        /// `conditionType`: string; required.
-        public var conditionType: String
-
-        /// Every field; optional ones default to absent.
-        public init(
-            conditionType: String
-        ) {
-            self.conditionType = conditionType
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            sink.key("conditionType"); sink.string(conditionType)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.conditionType = try container.decode(String.self, forKey: "conditionType")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.PodResourceClaim`.
-    public struct PodResourceClaim: Decodable, Sendable, DocumentEquatable {
-        /// `name`: string; required.
-        public var name: String
-        /// `resourceClaimName`: string.
-        public var resourceClaimName: String?
-        /// `resourceClaimTemplateName`: string.
-        public var resourceClaimTemplateName: String?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            name: String,
-            resourceClaimName: String? = nil,
-            resourceClaimTemplateName: String? = nil
-        ) {
-            self.name = name
-            self.resourceClaimName = resourceClaimName
-            self.resourceClaimTemplateName = resourceClaimTemplateName
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            sink.key("name"); sink.string(name)
-            if let value = resourceClaimName { sink.key("resourceClaimName"); sink.string(value) }
-            if let value = resourceClaimTemplateName { sink.key("resourceClaimTemplateName"); sink.string(value) }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.name = try container.decode(String.self, forKey: "name")
-            self.resourceClaimName = try container.decodeIfPresent(String.self, forKey: "resourceClaimName")
-            self.resourceClaimTemplateName = try container.decodeIfPresent(String.self, forKey: "resourceClaimTemplateName")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.PodSchedulingGate`.
-    public struct PodSchedulingGate: Decodable, Sendable, DocumentEquatable {
-        /// `name`: string; required.
-        public var name: String
-
-        /// Every field; optional ones default to absent.
-        public init(
-            name: String
-        ) {
-            self.name = name
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            sink.key("name"); sink.string(name)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.name = try container.decode(String.self, forKey: "name")
         }
     }
 }

@@ -2,6 +2,96 @@
 // Do not edit by hand.
 
 extension CoreV1 {
+    /// `io.k8s.api.core.v1.PodReadinessGate`.
+    public struct PodReadinessGate: Decodable, Sendable, DocumentEquatable {
+        /// `conditionType`: string; required.
+        public var conditionType: String
+
+        /// Every field; optional ones default to absent.
+        public init(
+            conditionType: String
+        ) {
+            self.conditionType = conditionType
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.plainKey("conditionType"); sink.string(conditionType)
+            sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.conditionType = try container.decode(String.self, forKey: "conditionType")
+        }
+    }
+}
+
+extension CoreV1 {
+    /// `io.k8s.api.core.v1.PodResourceClaim`.
+    public struct PodResourceClaim: Decodable, Sendable, DocumentEquatable {
+        /// `name`: string; required.
+        public var name: String
+        /// `resourceClaimName`: string.
+        public var resourceClaimName: String?
+        /// `resourceClaimTemplateName`: string.
+        public var resourceClaimTemplateName: String?
+
+        /// Every field; optional ones default to absent.
+        public init(
+            name: String,
+            resourceClaimName: String? = nil,
+            resourceClaimTemplateName: String? = nil
+        ) {
+            self.name = name
+            self.resourceClaimName = resourceClaimName
+            self.resourceClaimTemplateName = resourceClaimTemplateName
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.plainKey("name"); sink.string(name)
+            if let value = resourceClaimName { sink.plainKey("resourceClaimName"); sink.string(value) }
+            if let value = resourceClaimTemplateName { sink.plainKey("resourceClaimTemplateName"); sink.string(value) }
+            sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.name = try container.decode(String.self, forKey: "name")
+            self.resourceClaimName = try container.decodeIfPresent(String.self, forKey: "resourceClaimName")
+            self.resourceClaimTemplateName = try container.decodeIfPresent(String.self, forKey: "resourceClaimTemplateName")
+        }
+    }
+}
+
+extension CoreV1 {
+    /// `io.k8s.api.core.v1.PodSchedulingGate`.
+    public struct PodSchedulingGate: Decodable, Sendable, DocumentEquatable {
+        /// `name`: string; required.
+        public var name: String
+
+        /// Every field; optional ones default to absent.
+        public init(
+            name: String
+        ) {
+            self.name = name
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.plainKey("name"); sink.string(name)
+            sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.name = try container.decode(String.self, forKey: "name")
+        }
+    }
+}
+
+extension CoreV1 {
     /// `io.k8s.api.core.v1.PodSecurityContext`.
     public struct PodSecurityContext: Decodable, Sendable, DocumentEquatable {
         /// `runAsUser`: integer; format int64.
@@ -64,19 +154,19 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = runAsUser { sink.key("runAsUser"); sink.int(value) }
-            if let value = runAsGroup { sink.key("runAsGroup"); sink.int(value) }
-            if let value = runAsNonRoot { sink.key("runAsNonRoot"); sink.bool(value) }
-            if let value = fsGroup { sink.key("fsGroup"); sink.int(value) }
-            if let value = sysctls { sink.key("sysctls"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            seccompProfile?.writeField("seccompProfile", to: sink)
-            appArmorProfile?.writeField("appArmorProfile", to: sink)
-            fsGroupChangePolicy?.writeField("fsGroupChangePolicy", to: sink)
-            if let value = seLinuxChangePolicy { sink.key("seLinuxChangePolicy"); sink.string(value) }
-            seLinuxOptions?.writeField("seLinuxOptions", to: sink)
-            if let value = supplementalGroups { sink.key("supplementalGroups"); sink.beginArray(); for index0 in value.indices { sink.int(value[index0]) }; sink.endArray() }
-            supplementalGroupsPolicy?.writeField("supplementalGroupsPolicy", to: sink)
-            windowsOptions?.writeField("windowsOptions", to: sink)
+            if let value = runAsUser { sink.plainKey("runAsUser"); sink.int(value) }
+            if let value = runAsGroup { sink.plainKey("runAsGroup"); sink.int(value) }
+            if let value = runAsNonRoot { sink.plainKey("runAsNonRoot"); sink.bool(value) }
+            if let value = fsGroup { sink.plainKey("fsGroup"); sink.int(value) }
+            if let value = sysctls { sink.plainKey("sysctls"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            seccompProfile?.writeField(plainKey: "seccompProfile", to: sink)
+            appArmorProfile?.writeField(plainKey: "appArmorProfile", to: sink)
+            fsGroupChangePolicy?.writeField(plainKey: "fsGroupChangePolicy", to: sink)
+            if let value = seLinuxChangePolicy { sink.plainKey("seLinuxChangePolicy"); sink.string(value) }
+            seLinuxOptions?.writeField(plainKey: "seLinuxOptions", to: sink)
+            if let value = supplementalGroups { sink.plainKey("supplementalGroups"); sink.beginArray(); for index0 in value.indices { sink.int(value[index0]) }; sink.endArray() }
+            supplementalGroupsPolicy?.writeField(plainKey: "supplementalGroupsPolicy", to: sink)
+            windowsOptions?.writeField(plainKey: "windowsOptions", to: sink)
             sink.endObject()
         }
 

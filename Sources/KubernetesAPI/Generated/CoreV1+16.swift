@@ -172,46 +172,46 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = volumes { sink.key("volumes"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = initContainers { sink.key("initContainers"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            sink.key("containers"); sink.beginArray(); for index0 in containers.indices { containers[index0].write(to: sink) }; sink.endArray()
-            if let value = terminationGracePeriodSeconds { sink.key("terminationGracePeriodSeconds"); sink.int(value) }
-            if let value = nodeSelector { sink.key("nodeSelector"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
-            if let value = serviceAccountName { sink.key("serviceAccountName"); sink.string(value) }
-            if let value = automountServiceAccountToken { sink.key("automountServiceAccountToken"); sink.bool(value) }
-            securityContext?.writeField("securityContext", to: sink)
-            affinity?.writeField("affinity", to: sink)
-            if let value = priorityClassName { sink.key("priorityClassName"); sink.string(value) }
-            if let value = activeDeadlineSeconds { sink.key("activeDeadlineSeconds"); sink.int(value) }
-            dnsConfig?.writeField("dnsConfig", to: sink)
-            dnsPolicy?.writeField("dnsPolicy", to: sink)
-            if let value = enableServiceLinks { sink.key("enableServiceLinks"); sink.bool(value) }
-            if let value = ephemeralContainers { sink.key("ephemeralContainers"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = hostAliases { sink.key("hostAliases"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = hostIPC { sink.key("hostIPC"); sink.bool(value) }
-            if let value = hostNetwork { sink.key("hostNetwork"); sink.bool(value) }
-            if let value = hostPID { sink.key("hostPID"); sink.bool(value) }
-            if let value = hostUsers { sink.key("hostUsers"); sink.bool(value) }
-            if let value = hostname { sink.key("hostname"); sink.string(value) }
-            if let value = imagePullSecrets { sink.key("imagePullSecrets"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = nodeName { sink.key("nodeName"); sink.string(value) }
-            os?.writeField("os", to: sink)
-            if let value = overhead { sink.key("overhead"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value.text) }; sink.endObject() }
-            preemptionPolicy?.writeField("preemptionPolicy", to: sink)
-            if let value = priority { sink.key("priority"); sink.int(value) }
-            if let value = readinessGates { sink.key("readinessGates"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = resourceClaims { sink.key("resourceClaims"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            resources?.writeField("resources", to: sink)
-            restartPolicy?.writeField("restartPolicy", to: sink)
-            if let value = runtimeClassName { sink.key("runtimeClassName"); sink.string(value) }
-            if let value = schedulerName { sink.key("schedulerName"); sink.string(value) }
-            if let value = schedulingGates { sink.key("schedulingGates"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = serviceAccount { sink.key("serviceAccount"); sink.string(value) }
-            if let value = setHostnameAsFQDN { sink.key("setHostnameAsFQDN"); sink.bool(value) }
-            if let value = shareProcessNamespace { sink.key("shareProcessNamespace"); sink.bool(value) }
-            if let value = subdomain { sink.key("subdomain"); sink.string(value) }
-            if let value = tolerations { sink.key("tolerations"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = topologySpreadConstraints { sink.key("topologySpreadConstraints"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = volumes { sink.plainKey("volumes"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = initContainers { sink.plainKey("initContainers"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            sink.plainKey("containers"); sink.beginArray(); for index0 in containers.indices { containers[index0].write(to: sink) }; sink.endArray()
+            if let value = terminationGracePeriodSeconds { sink.plainKey("terminationGracePeriodSeconds"); sink.int(value) }
+            if let value = nodeSelector { sink.plainKey("nodeSelector"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
+            if let value = serviceAccountName { sink.plainKey("serviceAccountName"); sink.string(value) }
+            if let value = automountServiceAccountToken { sink.plainKey("automountServiceAccountToken"); sink.bool(value) }
+            securityContext?.writeField(plainKey: "securityContext", to: sink)
+            affinity?.writeField(plainKey: "affinity", to: sink)
+            if let value = priorityClassName { sink.plainKey("priorityClassName"); sink.string(value) }
+            if let value = activeDeadlineSeconds { sink.plainKey("activeDeadlineSeconds"); sink.int(value) }
+            dnsConfig?.writeField(plainKey: "dnsConfig", to: sink)
+            dnsPolicy?.writeField(plainKey: "dnsPolicy", to: sink)
+            if let value = enableServiceLinks { sink.plainKey("enableServiceLinks"); sink.bool(value) }
+            if let value = ephemeralContainers { sink.plainKey("ephemeralContainers"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = hostAliases { sink.plainKey("hostAliases"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = hostIPC { sink.plainKey("hostIPC"); sink.bool(value) }
+            if let value = hostNetwork { sink.plainKey("hostNetwork"); sink.bool(value) }
+            if let value = hostPID { sink.plainKey("hostPID"); sink.bool(value) }
+            if let value = hostUsers { sink.plainKey("hostUsers"); sink.bool(value) }
+            if let value = hostname { sink.plainKey("hostname"); sink.string(value) }
+            if let value = imagePullSecrets { sink.plainKey("imagePullSecrets"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = nodeName { sink.plainKey("nodeName"); sink.string(value) }
+            os?.writeField(plainKey: "os", to: sink)
+            if let value = overhead { sink.plainKey("overhead"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value.text) }; sink.endObject() }
+            preemptionPolicy?.writeField(plainKey: "preemptionPolicy", to: sink)
+            if let value = priority { sink.plainKey("priority"); sink.int(value) }
+            if let value = readinessGates { sink.plainKey("readinessGates"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = resourceClaims { sink.plainKey("resourceClaims"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            resources?.writeField(plainKey: "resources", to: sink)
+            restartPolicy?.writeField(plainKey: "restartPolicy", to: sink)
+            if let value = runtimeClassName { sink.plainKey("runtimeClassName"); sink.string(value) }
+            if let value = schedulerName { sink.plainKey("schedulerName"); sink.string(value) }
+            if let value = schedulingGates { sink.plainKey("schedulingGates"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = serviceAccount { sink.plainKey("serviceAccount"); sink.string(value) }
+            if let value = setHostnameAsFQDN { sink.plainKey("setHostnameAsFQDN"); sink.bool(value) }
+            if let value = shareProcessNamespace { sink.plainKey("shareProcessNamespace"); sink.bool(value) }
+            if let value = subdomain { sink.plainKey("subdomain"); sink.string(value) }
+            if let value = tolerations { sink.plainKey("tolerations"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = topologySpreadConstraints { sink.plainKey("topologySpreadConstraints"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
 

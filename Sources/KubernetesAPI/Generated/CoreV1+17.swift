@@ -20,8 +20,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            metadata?.writeField("metadata", to: sink)
-            spec?.writeField("spec", to: sink)
+            metadata?.writeField(plainKey: "metadata", to: sink)
+            spec?.writeField(plainKey: "spec", to: sink)
             sink.endObject()
         }
 
@@ -56,9 +56,9 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = fsType { sink.key("fsType"); sink.string(value) }
-            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
-            sink.key("volumeID"); sink.string(volumeID)
+            if let value = fsType { sink.plainKey("fsType"); sink.string(value) }
+            if let value = readOnly { sink.plainKey("readOnly"); sink.bool(value) }
+            sink.plainKey("volumeID"); sink.string(volumeID)
             sink.endObject()
         }
 
@@ -90,8 +90,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("preference"); preference.write(to: sink)
-            sink.key("weight"); sink.int(weight)
+            sink.plainKey("preference"); preference.write(to: sink)
+            sink.plainKey("weight"); sink.int(weight)
             sink.endObject()
         }
 
@@ -154,16 +154,16 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            httpGet?.writeField("httpGet", to: sink)
-            tcpSocket?.writeField("tcpSocket", to: sink)
-            exec?.writeField("exec", to: sink)
-            grpc?.writeField("grpc", to: sink)
-            if let value = initialDelaySeconds { sink.key("initialDelaySeconds"); sink.int(value) }
-            if let value = timeoutSeconds { sink.key("timeoutSeconds"); sink.int(value) }
-            if let value = periodSeconds { sink.key("periodSeconds"); sink.int(value) }
-            if let value = successThreshold { sink.key("successThreshold"); sink.int(value) }
-            if let value = failureThreshold { sink.key("failureThreshold"); sink.int(value) }
-            if let value = terminationGracePeriodSeconds { sink.key("terminationGracePeriodSeconds"); sink.int(value) }
+            httpGet?.writeField(plainKey: "httpGet", to: sink)
+            tcpSocket?.writeField(plainKey: "tcpSocket", to: sink)
+            exec?.writeField(plainKey: "exec", to: sink)
+            grpc?.writeField(plainKey: "grpc", to: sink)
+            if let value = initialDelaySeconds { sink.plainKey("initialDelaySeconds"); sink.int(value) }
+            if let value = timeoutSeconds { sink.plainKey("timeoutSeconds"); sink.int(value) }
+            if let value = periodSeconds { sink.plainKey("periodSeconds"); sink.int(value) }
+            if let value = successThreshold { sink.plainKey("successThreshold"); sink.int(value) }
+            if let value = failureThreshold { sink.plainKey("failureThreshold"); sink.int(value) }
+            if let value = terminationGracePeriodSeconds { sink.plainKey("terminationGracePeriodSeconds"); sink.int(value) }
             sink.endObject()
         }
 
@@ -202,8 +202,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = defaultMode { sink.key("defaultMode"); sink.int(value) }
-            if let value = sources { sink.key("sources"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = defaultMode { sink.plainKey("defaultMode"); sink.int(value) }
+            if let value = sources { sink.plainKey("sources"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -250,12 +250,12 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = group { sink.key("group"); sink.string(value) }
-            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
-            sink.key("registry"); sink.string(registry)
-            if let value = tenant { sink.key("tenant"); sink.string(value) }
-            if let value = user { sink.key("user"); sink.string(value) }
-            sink.key("volume"); sink.string(volume)
+            if let value = group { sink.plainKey("group"); sink.string(value) }
+            if let value = readOnly { sink.plainKey("readOnly"); sink.bool(value) }
+            sink.plainKey("registry"); sink.string(registry)
+            if let value = tenant { sink.plainKey("tenant"); sink.string(value) }
+            if let value = user { sink.plainKey("user"); sink.string(value) }
+            sink.plainKey("volume"); sink.string(volume)
             sink.endObject()
         }
 

@@ -44,14 +44,14 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = fsType { sink.key("fsType"); sink.string(value) }
-            sink.key("image"); sink.string(image)
-            if let value = keyring { sink.key("keyring"); sink.string(value) }
-            sink.key("monitors"); sink.beginArray(); for index0 in monitors.indices { sink.string(monitors[index0]) }; sink.endArray()
-            if let value = pool { sink.key("pool"); sink.string(value) }
-            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
-            secretRef?.writeField("secretRef", to: sink)
-            if let value = user { sink.key("user"); sink.string(value) }
+            if let value = fsType { sink.plainKey("fsType"); sink.string(value) }
+            sink.plainKey("image"); sink.string(image)
+            if let value = keyring { sink.plainKey("keyring"); sink.string(value) }
+            sink.plainKey("monitors"); sink.beginArray(); for index0 in monitors.indices { sink.string(monitors[index0]) }; sink.endArray()
+            if let value = pool { sink.plainKey("pool"); sink.string(value) }
+            if let value = readOnly { sink.plainKey("readOnly"); sink.bool(value) }
+            secretRef?.writeField(plainKey: "secretRef", to: sink)
+            if let value = user { sink.plainKey("user"); sink.string(value) }
             sink.endObject()
         }
 
@@ -88,8 +88,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("name"); sink.string(name)
-            if let value = request { sink.key("request"); sink.string(value) }
+            sink.plainKey("name"); sink.string(name)
+            if let value = request { sink.plainKey("request"); sink.string(value) }
             sink.endObject()
         }
 
@@ -124,9 +124,9 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = containerName { sink.key("containerName"); sink.string(value) }
-            if let value = divisor { sink.key("divisor"); sink.string(value.text) }
-            sink.key("resource"); sink.string(resource)
+            if let value = containerName { sink.plainKey("containerName"); sink.string(value) }
+            if let value = divisor { sink.plainKey("divisor"); sink.string(value.text) }
+            sink.plainKey("resource"); sink.string(resource)
             sink.endObject()
         }
 
@@ -172,16 +172,16 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
-            if let kind { sink.key("kind"); sink.string(kind) }
-            metadata?.writeField("metadata", to: sink)
+            if let apiVersion { sink.plainKey("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.plainKey("kind"); sink.string(kind) }
+            metadata?.writeField(plainKey: "metadata", to: sink)
             writeBody(to: sink)
             sink.endObject()
         }
 
         public func writeBody(to sink: any DocumentSink) {
-            spec?.writeField("spec", to: sink)
-            status?.writeField("status", to: sink)
+            spec?.writeField(plainKey: "spec", to: sink)
+            status?.writeField(plainKey: "status", to: sink)
         }
 
         public init(from decoder: any Decoder) throws {
@@ -218,9 +218,9 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = hard { sink.key("hard"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value.text) }; sink.endObject() }
-            scopeSelector?.writeField("scopeSelector", to: sink)
-            if let value = scopes { sink.key("scopes"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = hard { sink.plainKey("hard"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value.text) }; sink.endObject() }
+            scopeSelector?.writeField(plainKey: "scopeSelector", to: sink)
+            if let value = scopes { sink.plainKey("scopes"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -229,44 +229,6 @@ extension CoreV1 {
             self.hard = try container.decodeIfPresent(StringMap<Quantity>.self, forKey: "hard")
             self.scopeSelector = try container.decodeIfPresent(CoreV1.ScopeSelector.self, forKey: "scopeSelector")
             self.scopes = try container.decodeIfPresent([CoreV1.ResourceQuotaScope].self, forKey: "scopes")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.ResourceRequirements`.
-    public struct ResourceRequirements: Decodable, Sendable, DocumentEquatable {
-        /// `requests`: map of string to quantity.
-        public var requests: StringMap<Quantity>?
-        /// `limits`: map of string to quantity.
-        public var limits: StringMap<Quantity>?
-        /// `claims`: array of `CoreV1.ResourceClaim`; list type map, keyed by `name`.
-        public var claims: [CoreV1.ResourceClaim]?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            requests: StringMap<Quantity>? = nil,
-            limits: StringMap<Quantity>? = nil,
-            claims: [CoreV1.ResourceClaim]? = nil
-        ) {
-            self.requests = requests
-            self.limits = limits
-            self.claims = claims
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let value = requests { sink.key("requests"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value.text) }; sink.endObject() }
-            if let value = limits { sink.key("limits"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value.text) }; sink.endObject() }
-            if let value = claims { sink.key("claims"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.requests = try container.decodeIfPresent(StringMap<Quantity>.self, forKey: "requests")
-            self.limits = try container.decodeIfPresent(StringMap<Quantity>.self, forKey: "limits")
-            self.claims = try container.decodeIfPresent([CoreV1.ResourceClaim].self, forKey: "claims")
         }
     }
 }

@@ -2,6 +2,44 @@
 // Do not edit by hand.
 
 extension CoreV1 {
+    /// `io.k8s.api.core.v1.ResourceRequirements`.
+    public struct ResourceRequirements: Decodable, Sendable, DocumentEquatable {
+        /// `requests`: map of string to quantity.
+        public var requests: StringMap<Quantity>?
+        /// `limits`: map of string to quantity.
+        public var limits: StringMap<Quantity>?
+        /// `claims`: array of `CoreV1.ResourceClaim`; list type map, keyed by `name`.
+        public var claims: [CoreV1.ResourceClaim]?
+
+        /// Every field; optional ones default to absent.
+        public init(
+            requests: StringMap<Quantity>? = nil,
+            limits: StringMap<Quantity>? = nil,
+            claims: [CoreV1.ResourceClaim]? = nil
+        ) {
+            self.requests = requests
+            self.limits = limits
+            self.claims = claims
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let value = requests { sink.plainKey("requests"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value.text) }; sink.endObject() }
+            if let value = limits { sink.plainKey("limits"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value.text) }; sink.endObject() }
+            if let value = claims { sink.plainKey("claims"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.requests = try container.decodeIfPresent(StringMap<Quantity>.self, forKey: "requests")
+            self.limits = try container.decodeIfPresent(StringMap<Quantity>.self, forKey: "limits")
+            self.claims = try container.decodeIfPresent([CoreV1.ResourceClaim].self, forKey: "claims")
+        }
+    }
+}
+
+extension CoreV1 {
     /// `io.k8s.api.core.v1.SELinuxOptions`.
     public struct SELinuxOptions: Decodable, Sendable, DocumentEquatable {
         /// `level`: string.
@@ -28,10 +66,10 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = level { sink.key("level"); sink.string(value) }
-            if let value = role { sink.key("role"); sink.string(value) }
-            if let value = type { sink.key("type"); sink.string(value) }
-            if let value = user { sink.key("user"); sink.string(value) }
+            if let value = level { sink.plainKey("level"); sink.string(value) }
+            if let value = role { sink.plainKey("role"); sink.string(value) }
+            if let value = type { sink.plainKey("type"); sink.string(value) }
+            if let value = user { sink.plainKey("user"); sink.string(value) }
             sink.endObject()
         }
 
@@ -96,16 +134,16 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = fsType { sink.key("fsType"); sink.string(value) }
-            sink.key("gateway"); sink.string(gateway)
-            if let value = protectionDomain { sink.key("protectionDomain"); sink.string(value) }
-            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
-            sink.key("secretRef"); secretRef.write(to: sink)
-            if let value = sslEnabled { sink.key("sslEnabled"); sink.bool(value) }
-            if let value = storageMode { sink.key("storageMode"); sink.string(value) }
-            if let value = storagePool { sink.key("storagePool"); sink.string(value) }
-            sink.key("system"); sink.string(system)
-            if let value = volumeName { sink.key("volumeName"); sink.string(value) }
+            if let value = fsType { sink.plainKey("fsType"); sink.string(value) }
+            sink.plainKey("gateway"); sink.string(gateway)
+            if let value = protectionDomain { sink.plainKey("protectionDomain"); sink.string(value) }
+            if let value = readOnly { sink.plainKey("readOnly"); sink.bool(value) }
+            sink.plainKey("secretRef"); secretRef.write(to: sink)
+            if let value = sslEnabled { sink.plainKey("sslEnabled"); sink.bool(value) }
+            if let value = storageMode { sink.plainKey("storageMode"); sink.string(value) }
+            if let value = storagePool { sink.plainKey("storagePool"); sink.string(value) }
+            sink.plainKey("system"); sink.string(system)
+            if let value = volumeName { sink.plainKey("volumeName"); sink.string(value) }
             sink.endObject()
         }
 
@@ -140,7 +178,7 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = matchExpressions { sink.key("matchExpressions"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = matchExpressions { sink.plainKey("matchExpressions"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -174,9 +212,9 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("operator"); `operator`.write(to: sink)
-            sink.key("scopeName"); scopeName.write(to: sink)
-            if let value = values { sink.key("values"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            sink.plainKey("operator"); `operator`.write(to: sink)
+            sink.plainKey("scopeName"); scopeName.write(to: sink)
+            if let value = values { sink.plainKey("values"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -208,8 +246,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = localhostProfile { sink.key("localhostProfile"); sink.string(value) }
-            sink.key("type"); type.write(to: sink)
+            if let value = localhostProfile { sink.plainKey("localhostProfile"); sink.string(value) }
+            sink.plainKey("type"); type.write(to: sink)
             sink.endObject()
         }
 

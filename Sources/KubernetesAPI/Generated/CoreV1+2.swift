@@ -20,8 +20,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = add { sink.key("add"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-            if let value = drop { sink.key("drop"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            if let value = add { sink.plainKey("add"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            if let value = drop { sink.plainKey("drop"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -68,12 +68,12 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("monitors"); sink.beginArray(); for index0 in monitors.indices { sink.string(monitors[index0]) }; sink.endArray()
-            if let value = path { sink.key("path"); sink.string(value) }
-            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
-            if let value = secretFile { sink.key("secretFile"); sink.string(value) }
-            secretRef?.writeField("secretRef", to: sink)
-            if let value = user { sink.key("user"); sink.string(value) }
+            sink.plainKey("monitors"); sink.beginArray(); for index0 in monitors.indices { sink.string(monitors[index0]) }; sink.endArray()
+            if let value = path { sink.plainKey("path"); sink.string(value) }
+            if let value = readOnly { sink.plainKey("readOnly"); sink.bool(value) }
+            if let value = secretFile { sink.plainKey("secretFile"); sink.string(value) }
+            secretRef?.writeField(plainKey: "secretRef", to: sink)
+            if let value = user { sink.plainKey("user"); sink.string(value) }
             sink.endObject()
         }
 
@@ -116,10 +116,10 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = fsType { sink.key("fsType"); sink.string(value) }
-            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
-            secretRef?.writeField("secretRef", to: sink)
-            sink.key("volumeID"); sink.string(volumeID)
+            if let value = fsType { sink.plainKey("fsType"); sink.string(value) }
+            if let value = readOnly { sink.plainKey("readOnly"); sink.bool(value) }
+            secretRef?.writeField(plainKey: "secretRef", to: sink)
+            sink.plainKey("volumeID"); sink.string(volumeID)
             sink.endObject()
         }
 
@@ -148,7 +148,7 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = timeoutSeconds { sink.key("timeoutSeconds"); sink.int(value) }
+            if let value = timeoutSeconds { sink.plainKey("timeoutSeconds"); sink.int(value) }
             sink.endObject()
         }
 
@@ -190,11 +190,11 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = name { sink.key("name"); sink.string(value) }
-            labelSelector?.writeField("labelSelector", to: sink)
-            if let value = optional { sink.key("optional"); sink.bool(value) }
-            sink.key("path"); sink.string(path)
-            if let value = signerName { sink.key("signerName"); sink.string(value) }
+            if let value = name { sink.plainKey("name"); sink.string(value) }
+            labelSelector?.writeField(plainKey: "labelSelector", to: sink)
+            if let value = optional { sink.plainKey("optional"); sink.bool(value) }
+            sink.plainKey("path"); sink.string(path)
+            if let value = signerName { sink.plainKey("signerName"); sink.string(value) }
             sink.endObject()
         }
 
@@ -246,17 +246,17 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
-            if let kind { sink.key("kind"); sink.string(kind) }
-            metadata?.writeField("metadata", to: sink)
+            if let apiVersion { sink.plainKey("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.plainKey("kind"); sink.string(kind) }
+            metadata?.writeField(plainKey: "metadata", to: sink)
             writeBody(to: sink)
             sink.endObject()
         }
 
         public func writeBody(to sink: any DocumentSink) {
-            if let value = binaryData { sink.key("binaryData"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
-            if let value = data { sink.key("data"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
-            if let value = immutable { sink.key("immutable"); sink.bool(value) }
+            if let value = binaryData { sink.plainKey("binaryData"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
+            if let value = data { sink.plainKey("data"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
+            if let value = immutable { sink.plainKey("immutable"); sink.bool(value) }
         }
 
         public init(from decoder: any Decoder) throws {

@@ -42,18 +42,18 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
-            if let kind { sink.key("kind"); sink.string(kind) }
-            metadata?.writeField("metadata", to: sink)
+            if let apiVersion { sink.plainKey("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.plainKey("kind"); sink.string(kind) }
+            metadata?.writeField(plainKey: "metadata", to: sink)
             writeBody(to: sink)
             sink.endObject()
         }
 
         public func writeBody(to sink: any DocumentSink) {
-            if let value = type { sink.key("type"); sink.string(value) }
-            if let value = stringData { sink.key("stringData"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
-            if let value = data { sink.key("data"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
-            if let value = immutable { sink.key("immutable"); sink.bool(value) }
+            if let value = type { sink.plainKey("type"); sink.string(value) }
+            if let value = stringData { sink.plainKey("stringData"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
+            if let value = data { sink.plainKey("data"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
+            if let value = immutable { sink.plainKey("immutable"); sink.bool(value) }
         }
 
         public init(from decoder: any Decoder) throws {
@@ -88,8 +88,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = name { sink.key("name"); sink.string(value) }
-            if let value = optional { sink.key("optional"); sink.bool(value) }
+            if let value = name { sink.plainKey("name"); sink.string(value) }
+            if let value = optional { sink.plainKey("optional"); sink.bool(value) }
             sink.endObject()
         }
 
@@ -124,9 +124,9 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = name { sink.key("name"); sink.string(value) }
-            sink.key("key"); sink.string(key)
-            if let value = optional { sink.key("optional"); sink.bool(value) }
+            if let value = name { sink.plainKey("name"); sink.string(value) }
+            sink.plainKey("key"); sink.string(key)
+            if let value = optional { sink.plainKey("optional"); sink.bool(value) }
             sink.endObject()
         }
 
@@ -162,9 +162,9 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = name { sink.key("name"); sink.string(value) }
-            if let value = items { sink.key("items"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = optional { sink.key("optional"); sink.bool(value) }
+            if let value = name { sink.plainKey("name"); sink.string(value) }
+            if let value = items { sink.plainKey("items"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = optional { sink.plainKey("optional"); sink.bool(value) }
             sink.endObject()
         }
 
@@ -204,10 +204,10 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = secretName { sink.key("secretName"); sink.string(value) }
-            if let value = defaultMode { sink.key("defaultMode"); sink.int(value) }
-            if let value = items { sink.key("items"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = optional { sink.key("optional"); sink.bool(value) }
+            if let value = secretName { sink.plainKey("secretName"); sink.string(value) }
+            if let value = defaultMode { sink.plainKey("defaultMode"); sink.int(value) }
+            if let value = items { sink.plainKey("items"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = optional { sink.plainKey("optional"); sink.bool(value) }
             sink.endObject()
         }
 

@@ -60,18 +60,18 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            capabilities?.writeField("capabilities", to: sink)
-            if let value = privileged { sink.key("privileged"); sink.bool(value) }
-            if let value = runAsUser { sink.key("runAsUser"); sink.int(value) }
-            if let value = runAsGroup { sink.key("runAsGroup"); sink.int(value) }
-            if let value = runAsNonRoot { sink.key("runAsNonRoot"); sink.bool(value) }
-            if let value = readOnlyRootFilesystem { sink.key("readOnlyRootFilesystem"); sink.bool(value) }
-            if let value = allowPrivilegeEscalation { sink.key("allowPrivilegeEscalation"); sink.bool(value) }
-            seccompProfile?.writeField("seccompProfile", to: sink)
-            appArmorProfile?.writeField("appArmorProfile", to: sink)
-            procMount?.writeField("procMount", to: sink)
-            seLinuxOptions?.writeField("seLinuxOptions", to: sink)
-            windowsOptions?.writeField("windowsOptions", to: sink)
+            capabilities?.writeField(plainKey: "capabilities", to: sink)
+            if let value = privileged { sink.plainKey("privileged"); sink.bool(value) }
+            if let value = runAsUser { sink.plainKey("runAsUser"); sink.int(value) }
+            if let value = runAsGroup { sink.plainKey("runAsGroup"); sink.int(value) }
+            if let value = runAsNonRoot { sink.plainKey("runAsNonRoot"); sink.bool(value) }
+            if let value = readOnlyRootFilesystem { sink.plainKey("readOnlyRootFilesystem"); sink.bool(value) }
+            if let value = allowPrivilegeEscalation { sink.plainKey("allowPrivilegeEscalation"); sink.bool(value) }
+            seccompProfile?.writeField(plainKey: "seccompProfile", to: sink)
+            appArmorProfile?.writeField(plainKey: "appArmorProfile", to: sink)
+            procMount?.writeField(plainKey: "procMount", to: sink)
+            seLinuxOptions?.writeField(plainKey: "seLinuxOptions", to: sink)
+            windowsOptions?.writeField(plainKey: "windowsOptions", to: sink)
             sink.endObject()
         }
 
@@ -126,16 +126,16 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
-            if let kind { sink.key("kind"); sink.string(kind) }
-            metadata?.writeField("metadata", to: sink)
+            if let apiVersion { sink.plainKey("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.plainKey("kind"); sink.string(kind) }
+            metadata?.writeField(plainKey: "metadata", to: sink)
             writeBody(to: sink)
             sink.endObject()
         }
 
         public func writeBody(to sink: any DocumentSink) {
-            spec?.writeField("spec", to: sink)
-            status?.writeField("status", to: sink)
+            spec?.writeField(plainKey: "spec", to: sink)
+            status?.writeField(plainKey: "status", to: sink)
         }
 
         public init(from decoder: any Decoder) throws {
@@ -186,17 +186,17 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
-            if let kind { sink.key("kind"); sink.string(kind) }
-            metadata?.writeField("metadata", to: sink)
+            if let apiVersion { sink.plainKey("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.plainKey("kind"); sink.string(kind) }
+            metadata?.writeField(plainKey: "metadata", to: sink)
             writeBody(to: sink)
             sink.endObject()
         }
 
         public func writeBody(to sink: any DocumentSink) {
-            if let value = automountServiceAccountToken { sink.key("automountServiceAccountToken"); sink.bool(value) }
-            if let value = imagePullSecrets { sink.key("imagePullSecrets"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = secrets { sink.key("secrets"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = automountServiceAccountToken { sink.plainKey("automountServiceAccountToken"); sink.bool(value) }
+            if let value = imagePullSecrets { sink.plainKey("imagePullSecrets"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = secrets { sink.plainKey("secrets"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
         }
 
         public init(from decoder: any Decoder) throws {

@@ -24,9 +24,9 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = audience { sink.key("audience"); sink.string(value) }
-            if let value = expirationSeconds { sink.key("expirationSeconds"); sink.int(value) }
-            sink.key("path"); sink.string(path)
+            if let value = audience { sink.plainKey("audience"); sink.string(value) }
+            if let value = expirationSeconds { sink.plainKey("expirationSeconds"); sink.int(value) }
+            sink.plainKey("path"); sink.string(path)
             sink.endObject()
         }
 
@@ -74,12 +74,12 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = name { sink.key("name"); sink.string(value) }
-            `protocol`?.writeField("protocol", to: sink)
-            sink.key("port"); sink.int(port)
-            targetPort?.writeField("targetPort", to: sink)
-            if let value = appProtocol { sink.key("appProtocol"); sink.string(value) }
-            if let value = nodePort { sink.key("nodePort"); sink.int(value) }
+            if let value = name { sink.plainKey("name"); sink.string(value) }
+            `protocol`?.writeField(plainKey: "protocol", to: sink)
+            sink.plainKey("port"); sink.int(port)
+            targetPort?.writeField(plainKey: "targetPort", to: sink)
+            if let value = appProtocol { sink.plainKey("appProtocol"); sink.string(value) }
+            if let value = nodePort { sink.plainKey("nodePort"); sink.int(value) }
             sink.endObject()
         }
 

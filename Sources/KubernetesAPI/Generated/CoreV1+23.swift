@@ -92,26 +92,26 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = ports { sink.key("ports"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = selector { sink.key("selector"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
-            if let value = clusterIP { sink.key("clusterIP"); sink.string(value) }
-            type?.writeField("type", to: sink)
-            if let value = publishNotReadyAddresses { sink.key("publishNotReadyAddresses"); sink.bool(value) }
-            if let value = externalName { sink.key("externalName"); sink.string(value) }
-            if let value = allocateLoadBalancerNodePorts { sink.key("allocateLoadBalancerNodePorts"); sink.bool(value) }
-            if let value = clusterIPs { sink.key("clusterIPs"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-            if let value = externalIPs { sink.key("externalIPs"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-            externalTrafficPolicy?.writeField("externalTrafficPolicy", to: sink)
-            if let value = healthCheckNodePort { sink.key("healthCheckNodePort"); sink.int(value) }
-            internalTrafficPolicy?.writeField("internalTrafficPolicy", to: sink)
-            if let value = ipFamilies { sink.key("ipFamilies"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            ipFamilyPolicy?.writeField("ipFamilyPolicy", to: sink)
-            if let value = loadBalancerClass { sink.key("loadBalancerClass"); sink.string(value) }
-            if let value = loadBalancerIP { sink.key("loadBalancerIP"); sink.string(value) }
-            if let value = loadBalancerSourceRanges { sink.key("loadBalancerSourceRanges"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-            sessionAffinity?.writeField("sessionAffinity", to: sink)
-            sessionAffinityConfig?.writeField("sessionAffinityConfig", to: sink)
-            if let value = trafficDistribution { sink.key("trafficDistribution"); sink.string(value) }
+            if let value = ports { sink.plainKey("ports"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = selector { sink.plainKey("selector"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
+            if let value = clusterIP { sink.plainKey("clusterIP"); sink.string(value) }
+            type?.writeField(plainKey: "type", to: sink)
+            if let value = publishNotReadyAddresses { sink.plainKey("publishNotReadyAddresses"); sink.bool(value) }
+            if let value = externalName { sink.plainKey("externalName"); sink.string(value) }
+            if let value = allocateLoadBalancerNodePorts { sink.plainKey("allocateLoadBalancerNodePorts"); sink.bool(value) }
+            if let value = clusterIPs { sink.plainKey("clusterIPs"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            if let value = externalIPs { sink.plainKey("externalIPs"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            externalTrafficPolicy?.writeField(plainKey: "externalTrafficPolicy", to: sink)
+            if let value = healthCheckNodePort { sink.plainKey("healthCheckNodePort"); sink.int(value) }
+            internalTrafficPolicy?.writeField(plainKey: "internalTrafficPolicy", to: sink)
+            if let value = ipFamilies { sink.plainKey("ipFamilies"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            ipFamilyPolicy?.writeField(plainKey: "ipFamilyPolicy", to: sink)
+            if let value = loadBalancerClass { sink.plainKey("loadBalancerClass"); sink.string(value) }
+            if let value = loadBalancerIP { sink.plainKey("loadBalancerIP"); sink.string(value) }
+            if let value = loadBalancerSourceRanges { sink.plainKey("loadBalancerSourceRanges"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            sessionAffinity?.writeField(plainKey: "sessionAffinity", to: sink)
+            sessionAffinityConfig?.writeField(plainKey: "sessionAffinityConfig", to: sink)
+            if let value = trafficDistribution { sink.plainKey("trafficDistribution"); sink.string(value) }
             sink.endObject()
         }
 
@@ -156,7 +156,7 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            clientIP?.writeField("clientIP", to: sink)
+            clientIP?.writeField(plainKey: "clientIP", to: sink)
             sink.endObject()
         }
 
@@ -182,7 +182,7 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("seconds"); sink.int(seconds)
+            sink.plainKey("seconds"); sink.int(seconds)
             sink.endObject()
         }
 

@@ -32,11 +32,11 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = fsType { sink.key("fsType"); sink.string(value) }
-            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
-            secretRef?.writeField("secretRef", to: sink)
-            if let value = volumeName { sink.key("volumeName"); sink.string(value) }
-            if let value = volumeNamespace { sink.key("volumeNamespace"); sink.string(value) }
+            if let value = fsType { sink.plainKey("fsType"); sink.string(value) }
+            if let value = readOnly { sink.plainKey("readOnly"); sink.bool(value) }
+            secretRef?.writeField(plainKey: "secretRef", to: sink)
+            if let value = volumeName { sink.plainKey("volumeName"); sink.string(value) }
+            if let value = volumeNamespace { sink.plainKey("volumeNamespace"); sink.string(value) }
             sink.endObject()
         }
 
@@ -70,8 +70,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("name"); sink.string(name)
-            sink.key("value"); sink.string(value)
+            sink.plainKey("name"); sink.string(name)
+            sink.plainKey("value"); sink.string(value)
             sink.endObject()
         }
 
@@ -102,8 +102,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = host { sink.key("host"); sink.string(value) }
-            sink.key("port"); port.write(to: sink)
+            if let value = host { sink.plainKey("host"); sink.string(value) }
+            sink.plainKey("port"); port.write(to: sink)
             sink.endObject()
         }
 
@@ -146,11 +146,11 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            effect?.writeField("effect", to: sink)
-            if let value = key { sink.key("key"); sink.string(value) }
-            `operator`?.writeField("operator", to: sink)
-            if let value = tolerationSeconds { sink.key("tolerationSeconds"); sink.int(value) }
-            if let value = value { sink.key("value"); sink.string(value) }
+            effect?.writeField(plainKey: "effect", to: sink)
+            if let value = key { sink.plainKey("key"); sink.string(value) }
+            `operator`?.writeField(plainKey: "operator", to: sink)
+            if let value = tolerationSeconds { sink.plainKey("tolerationSeconds"); sink.int(value) }
+            if let value = value { sink.plainKey("value"); sink.string(value) }
             sink.endObject()
         }
 
@@ -208,14 +208,14 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            labelSelector?.writeField("labelSelector", to: sink)
-            if let value = matchLabelKeys { sink.key("matchLabelKeys"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-            sink.key("maxSkew"); sink.int(maxSkew)
-            if let value = minDomains { sink.key("minDomains"); sink.int(value) }
-            nodeAffinityPolicy?.writeField("nodeAffinityPolicy", to: sink)
-            nodeTaintsPolicy?.writeField("nodeTaintsPolicy", to: sink)
-            sink.key("topologyKey"); sink.string(topologyKey)
-            sink.key("whenUnsatisfiable"); whenUnsatisfiable.write(to: sink)
+            labelSelector?.writeField(plainKey: "labelSelector", to: sink)
+            if let value = matchLabelKeys { sink.plainKey("matchLabelKeys"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            sink.plainKey("maxSkew"); sink.int(maxSkew)
+            if let value = minDomains { sink.plainKey("minDomains"); sink.int(value) }
+            nodeAffinityPolicy?.writeField(plainKey: "nodeAffinityPolicy", to: sink)
+            nodeTaintsPolicy?.writeField(plainKey: "nodeTaintsPolicy", to: sink)
+            sink.plainKey("topologyKey"); sink.string(topologyKey)
+            sink.plainKey("whenUnsatisfiable"); whenUnsatisfiable.write(to: sink)
             sink.endObject()
         }
 
@@ -256,9 +256,9 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("kind"); sink.string(kind)
-            sink.key("name"); sink.string(name)
-            if let value = apiGroup { sink.key("apiGroup"); sink.string(value) }
+            sink.plainKey("kind"); sink.string(kind)
+            sink.plainKey("name"); sink.string(name)
+            if let value = apiGroup { sink.plainKey("apiGroup"); sink.string(value) }
             sink.endObject()
         }
 

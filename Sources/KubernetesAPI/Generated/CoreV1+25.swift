@@ -28,10 +28,10 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("kind"); sink.string(kind)
-            sink.key("name"); sink.string(name)
-            if let value = apiGroup { sink.key("apiGroup"); sink.string(value) }
-            if let value = namespace { sink.key("namespace"); sink.string(value) }
+            sink.plainKey("kind"); sink.string(kind)
+            sink.plainKey("name"); sink.string(name)
+            if let value = apiGroup { sink.plainKey("apiGroup"); sink.string(value) }
+            if let value = namespace { sink.plainKey("namespace"); sink.string(value) }
             sink.endObject()
         }
 

@@ -20,8 +20,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("name"); sink.string(name)
-            sink.key("devicePath"); sink.string(devicePath)
+            sink.plainKey("name"); sink.string(name)
+            sink.plainKey("devicePath"); sink.string(devicePath)
             sink.endObject()
         }
 
@@ -72,13 +72,13 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("name"); sink.string(name)
-            sink.key("mountPath"); sink.string(mountPath)
-            if let value = subPath { sink.key("subPath"); sink.string(value) }
-            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
-            mountPropagation?.writeField("mountPropagation", to: sink)
-            if let value = recursiveReadOnly { sink.key("recursiveReadOnly"); sink.string(value) }
-            if let value = subPathExpr { sink.key("subPathExpr"); sink.string(value) }
+            sink.plainKey("name"); sink.string(name)
+            sink.plainKey("mountPath"); sink.string(mountPath)
+            if let value = subPath { sink.plainKey("subPath"); sink.string(value) }
+            if let value = readOnly { sink.plainKey("readOnly"); sink.bool(value) }
+            mountPropagation?.writeField(plainKey: "mountPropagation", to: sink)
+            if let value = recursiveReadOnly { sink.plainKey("recursiveReadOnly"); sink.string(value) }
+            if let value = subPathExpr { sink.plainKey("subPathExpr"); sink.string(value) }
             sink.endObject()
         }
 
@@ -126,11 +126,11 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            clusterTrustBundle?.writeField("clusterTrustBundle", to: sink)
-            configMap?.writeField("configMap", to: sink)
-            downwardAPI?.writeField("downwardAPI", to: sink)
-            secret?.writeField("secret", to: sink)
-            serviceAccountToken?.writeField("serviceAccountToken", to: sink)
+            clusterTrustBundle?.writeField(plainKey: "clusterTrustBundle", to: sink)
+            configMap?.writeField(plainKey: "configMap", to: sink)
+            downwardAPI?.writeField(plainKey: "downwardAPI", to: sink)
+            secret?.writeField(plainKey: "secret", to: sink)
+            serviceAccountToken?.writeField(plainKey: "serviceAccountToken", to: sink)
             sink.endObject()
         }
 
@@ -164,8 +164,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = requests { sink.key("requests"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value.text) }; sink.endObject() }
-            if let value = limits { sink.key("limits"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value.text) }; sink.endObject() }
+            if let value = requests { sink.plainKey("requests"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value.text) }; sink.endObject() }
+            if let value = limits { sink.plainKey("limits"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value.text) }; sink.endObject() }
             sink.endObject()
         }
 
@@ -204,10 +204,10 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = fsType { sink.key("fsType"); sink.string(value) }
-            if let value = storagePolicyID { sink.key("storagePolicyID"); sink.string(value) }
-            if let value = storagePolicyName { sink.key("storagePolicyName"); sink.string(value) }
-            sink.key("volumePath"); sink.string(volumePath)
+            if let value = fsType { sink.plainKey("fsType"); sink.string(value) }
+            if let value = storagePolicyID { sink.plainKey("storagePolicyID"); sink.string(value) }
+            if let value = storagePolicyName { sink.plainKey("storagePolicyName"); sink.string(value) }
+            sink.plainKey("volumePath"); sink.string(volumePath)
             sink.endObject()
         }
 
@@ -240,8 +240,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("weight"); sink.int(weight)
-            sink.key("podAffinityTerm"); podAffinityTerm.write(to: sink)
+            sink.plainKey("weight"); sink.int(weight)
+            sink.plainKey("podAffinityTerm"); podAffinityTerm.write(to: sink)
             sink.endObject()
         }
 

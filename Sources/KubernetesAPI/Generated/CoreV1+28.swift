@@ -28,10 +28,10 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = gmsaCredentialSpec { sink.key("gmsaCredentialSpec"); sink.string(value) }
-            if let value = gmsaCredentialSpecName { sink.key("gmsaCredentialSpecName"); sink.string(value) }
-            if let value = hostProcess { sink.key("hostProcess"); sink.bool(value) }
-            if let value = runAsUserName { sink.key("runAsUserName"); sink.string(value) }
+            if let value = gmsaCredentialSpec { sink.plainKey("gmsaCredentialSpec"); sink.string(value) }
+            if let value = gmsaCredentialSpecName { sink.plainKey("gmsaCredentialSpecName"); sink.string(value) }
+            if let value = hostProcess { sink.plainKey("hostProcess"); sink.bool(value) }
+            if let value = runAsUserName { sink.plainKey("runAsUserName"); sink.string(value) }
             sink.endObject()
         }
 

@@ -20,8 +20,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = name { sink.key("name"); sink.string(value) }
-            if let value = optional { sink.key("optional"); sink.bool(value) }
+            if let value = name { sink.plainKey("name"); sink.string(value) }
+            if let value = optional { sink.plainKey("optional"); sink.bool(value) }
             sink.endObject()
         }
 
@@ -56,9 +56,9 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = name { sink.key("name"); sink.string(value) }
-            sink.key("key"); sink.string(key)
-            if let value = optional { sink.key("optional"); sink.bool(value) }
+            if let value = name { sink.plainKey("name"); sink.string(value) }
+            sink.plainKey("key"); sink.string(key)
+            if let value = optional { sink.plainKey("optional"); sink.bool(value) }
             sink.endObject()
         }
 
@@ -94,9 +94,9 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = name { sink.key("name"); sink.string(value) }
-            if let value = items { sink.key("items"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = optional { sink.key("optional"); sink.bool(value) }
+            if let value = name { sink.plainKey("name"); sink.string(value) }
+            if let value = items { sink.plainKey("items"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = optional { sink.plainKey("optional"); sink.bool(value) }
             sink.endObject()
         }
 
@@ -136,10 +136,10 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = name { sink.key("name"); sink.string(value) }
-            if let value = defaultMode { sink.key("defaultMode"); sink.int(value) }
-            if let value = items { sink.key("items"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = optional { sink.key("optional"); sink.bool(value) }
+            if let value = name { sink.plainKey("name"); sink.string(value) }
+            if let value = defaultMode { sink.plainKey("defaultMode"); sink.int(value) }
+            if let value = items { sink.plainKey("items"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = optional { sink.plainKey("optional"); sink.bool(value) }
             sink.endObject()
         }
 

@@ -32,11 +32,11 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = name { sink.key("name"); sink.string(value) }
-            sink.key("containerPort"); sink.int(containerPort)
-            `protocol`?.writeField("protocol", to: sink)
-            if let value = hostIP { sink.key("hostIP"); sink.string(value) }
-            if let value = hostPort { sink.key("hostPort"); sink.int(value) }
+            if let value = name { sink.plainKey("name"); sink.string(value) }
+            sink.plainKey("containerPort"); sink.int(containerPort)
+            `protocol`?.writeField(plainKey: "protocol", to: sink)
+            if let value = hostIP { sink.plainKey("hostIP"); sink.string(value) }
+            if let value = hostPort { sink.plainKey("hostPort"); sink.int(value) }
             sink.endObject()
         }
 
@@ -70,8 +70,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("resourceName"); sink.string(resourceName)
-            sink.key("restartPolicy"); restartPolicy.write(to: sink)
+            sink.plainKey("resourceName"); sink.string(resourceName)
+            sink.plainKey("restartPolicy"); restartPolicy.write(to: sink)
             sink.endObject()
         }
 
@@ -98,7 +98,7 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = items { sink.key("items"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = items { sink.plainKey("items"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -136,10 +136,10 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            fieldRef?.writeField("fieldRef", to: sink)
-            if let value = mode { sink.key("mode"); sink.int(value) }
-            sink.key("path"); sink.string(path)
-            resourceFieldRef?.writeField("resourceFieldRef", to: sink)
+            fieldRef?.writeField(plainKey: "fieldRef", to: sink)
+            if let value = mode { sink.plainKey("mode"); sink.int(value) }
+            sink.plainKey("path"); sink.string(path)
+            resourceFieldRef?.writeField(plainKey: "resourceFieldRef", to: sink)
             sink.endObject()
         }
 
@@ -172,8 +172,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = defaultMode { sink.key("defaultMode"); sink.int(value) }
-            if let value = items { sink.key("items"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = defaultMode { sink.plainKey("defaultMode"); sink.int(value) }
+            if let value = items { sink.plainKey("items"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -204,8 +204,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = medium { sink.key("medium"); sink.string(value) }
-            if let value = sizeLimit { sink.key("sizeLimit"); sink.string(value.text) }
+            if let value = medium { sink.plainKey("medium"); sink.string(value) }
+            if let value = sizeLimit { sink.plainKey("sizeLimit"); sink.string(value.text) }
             sink.endObject()
         }
 
@@ -240,9 +240,9 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            configMapRef?.writeField("configMapRef", to: sink)
-            if let value = prefix { sink.key("prefix"); sink.string(value) }
-            secretRef?.writeField("secretRef", to: sink)
+            configMapRef?.writeField(plainKey: "configMapRef", to: sink)
+            if let value = prefix { sink.plainKey("prefix"); sink.string(value) }
+            secretRef?.writeField(plainKey: "secretRef", to: sink)
             sink.endObject()
         }
 
@@ -278,9 +278,9 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("name"); sink.string(name)
-            if let value = value { sink.key("value"); sink.string(value) }
-            valueFrom?.writeField("valueFrom", to: sink)
+            sink.plainKey("name"); sink.string(name)
+            if let value = value { sink.plainKey("value"); sink.string(value) }
+            valueFrom?.writeField(plainKey: "valueFrom", to: sink)
             sink.endObject()
         }
 

@@ -28,10 +28,10 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            configMapKeyRef?.writeField("configMapKeyRef", to: sink)
-            fieldRef?.writeField("fieldRef", to: sink)
-            resourceFieldRef?.writeField("resourceFieldRef", to: sink)
-            secretKeyRef?.writeField("secretKeyRef", to: sink)
+            configMapKeyRef?.writeField(plainKey: "configMapKeyRef", to: sink)
+            fieldRef?.writeField(plainKey: "fieldRef", to: sink)
+            resourceFieldRef?.writeField(plainKey: "resourceFieldRef", to: sink)
+            secretKeyRef?.writeField(plainKey: "secretKeyRef", to: sink)
             sink.endObject()
         }
 

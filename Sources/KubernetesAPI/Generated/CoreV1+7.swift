@@ -112,31 +112,31 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("name"); sink.string(name)
-            if let value = args { sink.key("args"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-            if let value = command { sink.key("command"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-            if let value = env { sink.key("env"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = envFrom { sink.key("envFrom"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = image { sink.key("image"); sink.string(value) }
-            imagePullPolicy?.writeField("imagePullPolicy", to: sink)
-            lifecycle?.writeField("lifecycle", to: sink)
-            livenessProbe?.writeField("livenessProbe", to: sink)
-            if let value = ports { sink.key("ports"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            readinessProbe?.writeField("readinessProbe", to: sink)
-            if let value = resizePolicy { sink.key("resizePolicy"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            resources?.writeField("resources", to: sink)
-            if let value = restartPolicy { sink.key("restartPolicy"); sink.string(value) }
-            securityContext?.writeField("securityContext", to: sink)
-            startupProbe?.writeField("startupProbe", to: sink)
-            if let value = stdin { sink.key("stdin"); sink.bool(value) }
-            if let value = stdinOnce { sink.key("stdinOnce"); sink.bool(value) }
-            if let value = targetContainerName { sink.key("targetContainerName"); sink.string(value) }
-            if let value = terminationMessagePath { sink.key("terminationMessagePath"); sink.string(value) }
-            terminationMessagePolicy?.writeField("terminationMessagePolicy", to: sink)
-            if let value = tty { sink.key("tty"); sink.bool(value) }
-            if let value = volumeDevices { sink.key("volumeDevices"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = volumeMounts { sink.key("volumeMounts"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = workingDir { sink.key("workingDir"); sink.string(value) }
+            sink.plainKey("name"); sink.string(name)
+            if let value = args { sink.plainKey("args"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            if let value = command { sink.plainKey("command"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            if let value = env { sink.plainKey("env"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = envFrom { sink.plainKey("envFrom"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = image { sink.plainKey("image"); sink.string(value) }
+            imagePullPolicy?.writeField(plainKey: "imagePullPolicy", to: sink)
+            lifecycle?.writeField(plainKey: "lifecycle", to: sink)
+            livenessProbe?.writeField(plainKey: "livenessProbe", to: sink)
+            if let value = ports { sink.plainKey("ports"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            readinessProbe?.writeField(plainKey: "readinessProbe", to: sink)
+            if let value = resizePolicy { sink.plainKey("resizePolicy"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            resources?.writeField(plainKey: "resources", to: sink)
+            if let value = restartPolicy { sink.plainKey("restartPolicy"); sink.string(value) }
+            securityContext?.writeField(plainKey: "securityContext", to: sink)
+            startupProbe?.writeField(plainKey: "startupProbe", to: sink)
+            if let value = stdin { sink.plainKey("stdin"); sink.bool(value) }
+            if let value = stdinOnce { sink.plainKey("stdinOnce"); sink.bool(value) }
+            if let value = targetContainerName { sink.plainKey("targetContainerName"); sink.string(value) }
+            if let value = terminationMessagePath { sink.plainKey("terminationMessagePath"); sink.string(value) }
+            terminationMessagePolicy?.writeField(plainKey: "terminationMessagePolicy", to: sink)
+            if let value = tty { sink.plainKey("tty"); sink.bool(value) }
+            if let value = volumeDevices { sink.plainKey("volumeDevices"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = volumeMounts { sink.plainKey("volumeMounts"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = workingDir { sink.plainKey("workingDir"); sink.string(value) }
             sink.endObject()
         }
 
@@ -186,7 +186,7 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            volumeClaimTemplate?.writeField("volumeClaimTemplate", to: sink)
+            volumeClaimTemplate?.writeField(plainKey: "volumeClaimTemplate", to: sink)
             sink.endObject()
         }
 

@@ -16,7 +16,7 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = command { sink.key("command"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            if let value = command { sink.plainKey("command"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -58,11 +58,11 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = fsType { sink.key("fsType"); sink.string(value) }
-            if let value = lun { sink.key("lun"); sink.int(value) }
-            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
-            if let value = targetWWNs { sink.key("targetWWNs"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-            if let value = wwids { sink.key("wwids"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            if let value = fsType { sink.plainKey("fsType"); sink.string(value) }
+            if let value = lun { sink.plainKey("lun"); sink.int(value) }
+            if let value = readOnly { sink.plainKey("readOnly"); sink.bool(value) }
+            if let value = targetWWNs { sink.plainKey("targetWWNs"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            if let value = wwids { sink.plainKey("wwids"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -108,11 +108,11 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("driver"); sink.string(driver)
-            if let value = fsType { sink.key("fsType"); sink.string(value) }
-            if let value = options { sink.key("options"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
-            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
-            secretRef?.writeField("secretRef", to: sink)
+            sink.plainKey("driver"); sink.string(driver)
+            if let value = fsType { sink.plainKey("fsType"); sink.string(value) }
+            if let value = options { sink.plainKey("options"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
+            if let value = readOnly { sink.plainKey("readOnly"); sink.bool(value) }
+            secretRef?.writeField(plainKey: "secretRef", to: sink)
             sink.endObject()
         }
 
@@ -146,8 +146,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = datasetName { sink.key("datasetName"); sink.string(value) }
-            if let value = datasetUUID { sink.key("datasetUUID"); sink.string(value) }
+            if let value = datasetName { sink.plainKey("datasetName"); sink.string(value) }
+            if let value = datasetUUID { sink.plainKey("datasetUUID"); sink.string(value) }
             sink.endObject()
         }
 
@@ -186,10 +186,10 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = fsType { sink.key("fsType"); sink.string(value) }
-            if let value = partition { sink.key("partition"); sink.int(value) }
-            sink.key("pdName"); sink.string(pdName)
-            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
+            if let value = fsType { sink.plainKey("fsType"); sink.string(value) }
+            if let value = partition { sink.plainKey("partition"); sink.int(value) }
+            sink.plainKey("pdName"); sink.string(pdName)
+            if let value = readOnly { sink.plainKey("readOnly"); sink.bool(value) }
             sink.endObject()
         }
 
@@ -222,8 +222,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("port"); sink.int(port)
-            if let value = service { sink.key("service"); sink.string(value) }
+            sink.plainKey("port"); sink.int(port)
+            if let value = service { sink.plainKey("service"); sink.string(value) }
             sink.endObject()
         }
 
@@ -258,9 +258,9 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = directory { sink.key("directory"); sink.string(value) }
-            sink.key("repository"); sink.string(repository)
-            if let value = revision { sink.key("revision"); sink.string(value) }
+            if let value = directory { sink.plainKey("directory"); sink.string(value) }
+            sink.plainKey("repository"); sink.string(repository)
+            if let value = revision { sink.plainKey("revision"); sink.string(value) }
             sink.endObject()
         }
 

@@ -24,9 +24,9 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("endpoints"); sink.string(endpoints)
-            sink.key("path"); sink.string(path)
-            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
+            sink.plainKey("endpoints"); sink.string(endpoints)
+            sink.plainKey("path"); sink.string(path)
+            if let value = readOnly { sink.plainKey("readOnly"); sink.bool(value) }
             sink.endObject()
         }
 
@@ -70,11 +70,11 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = path { sink.key("path"); sink.string(value) }
-            sink.key("port"); port.write(to: sink)
-            scheme?.writeField("scheme", to: sink)
-            if let value = host { sink.key("host"); sink.string(value) }
-            if let value = httpHeaders { sink.key("httpHeaders"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = path { sink.plainKey("path"); sink.string(value) }
+            sink.plainKey("port"); port.write(to: sink)
+            scheme?.writeField(plainKey: "scheme", to: sink)
+            if let value = host { sink.plainKey("host"); sink.string(value) }
+            if let value = httpHeaders { sink.plainKey("httpHeaders"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -108,8 +108,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("name"); sink.string(name)
-            sink.key("value"); sink.string(value)
+            sink.plainKey("name"); sink.string(name)
+            sink.plainKey("value"); sink.string(value)
             sink.endObject()
         }
 
@@ -140,8 +140,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = hostnames { sink.key("hostnames"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-            sink.key("ip"); sink.string(ip)
+            if let value = hostnames { sink.plainKey("hostnames"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            sink.plainKey("ip"); sink.string(ip)
             sink.endObject()
         }
 
@@ -172,8 +172,8 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("path"); sink.string(path)
-            type?.writeField("type", to: sink)
+            sink.plainKey("path"); sink.string(path)
+            type?.writeField(plainKey: "type", to: sink)
             sink.endObject()
         }
 
@@ -240,17 +240,17 @@ extension CoreV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = chapAuthDiscovery { sink.key("chapAuthDiscovery"); sink.bool(value) }
-            if let value = chapAuthSession { sink.key("chapAuthSession"); sink.bool(value) }
-            if let value = fsType { sink.key("fsType"); sink.string(value) }
-            if let value = initiatorName { sink.key("initiatorName"); sink.string(value) }
-            sink.key("iqn"); sink.string(iqn)
-            if let value = iscsiInterface { sink.key("iscsiInterface"); sink.string(value) }
-            sink.key("lun"); sink.int(lun)
-            if let value = portals { sink.key("portals"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-            if let value = readOnly { sink.key("readOnly"); sink.bool(value) }
-            secretRef?.writeField("secretRef", to: sink)
-            sink.key("targetPortal"); sink.string(targetPortal)
+            if let value = chapAuthDiscovery { sink.plainKey("chapAuthDiscovery"); sink.bool(value) }
+            if let value = chapAuthSession { sink.plainKey("chapAuthSession"); sink.bool(value) }
+            if let value = fsType { sink.plainKey("fsType"); sink.string(value) }
+            if let value = initiatorName { sink.plainKey("initiatorName"); sink.string(value) }
+            sink.plainKey("iqn"); sink.string(iqn)
+            if let value = iscsiInterface { sink.plainKey("iscsiInterface"); sink.string(value) }
+            sink.plainKey("lun"); sink.int(lun)
+            if let value = portals { sink.plainKey("portals"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            if let value = readOnly { sink.plainKey("readOnly"); sink.bool(value) }
+            secretRef?.writeField(plainKey: "secretRef", to: sink)
+            sink.plainKey("targetPortal"); sink.string(targetPortal)
             sink.endObject()
         }
 

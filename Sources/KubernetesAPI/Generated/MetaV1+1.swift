@@ -20,8 +20,8 @@ extension MetaV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = matchExpressions { sink.key("matchExpressions"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = matchLabels { sink.key("matchLabels"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
+            if let value = matchExpressions { sink.plainKey("matchExpressions"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = matchLabels { sink.plainKey("matchLabels"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
             sink.endObject()
         }
 
@@ -56,9 +56,9 @@ extension MetaV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("key"); sink.string(key)
-            sink.key("operator"); `operator`.write(to: sink)
-            if let value = values { sink.key("values"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            sink.plainKey("key"); sink.string(key)
+            sink.plainKey("operator"); `operator`.write(to: sink)
+            if let value = values { sink.plainKey("values"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -110,13 +110,13 @@ extension MetaV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = apiVersion { sink.key("apiVersion"); sink.string(value) }
-            if let value = fieldsType { sink.key("fieldsType"); sink.string(value) }
-            fieldsV1?.writeField("fieldsV1", to: sink)
-            if let value = manager { sink.key("manager"); sink.string(value) }
-            if let value = operation { sink.key("operation"); sink.string(value) }
-            if let value = subresource { sink.key("subresource"); sink.string(value) }
-            if let value = time { sink.key("time"); sink.string(value) }
+            if let value = apiVersion { sink.plainKey("apiVersion"); sink.string(value) }
+            if let value = fieldsType { sink.plainKey("fieldsType"); sink.string(value) }
+            fieldsV1?.writeField(plainKey: "fieldsV1", to: sink)
+            if let value = manager { sink.plainKey("manager"); sink.string(value) }
+            if let value = operation { sink.plainKey("operation"); sink.string(value) }
+            if let value = subresource { sink.plainKey("subresource"); sink.string(value) }
+            if let value = time { sink.plainKey("time"); sink.string(value) }
             sink.endObject()
         }
 

@@ -72,21 +72,21 @@ extension MetaV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = name { sink.key("name"); sink.string(value) }
-            if let value = namespace { sink.key("namespace"); sink.string(value) }
-            if let value = labels { sink.key("labels"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
-            if let value = annotations { sink.key("annotations"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
-            if let value = creationTimestamp { sink.key("creationTimestamp"); sink.string(value) }
-            if let value = deletionGracePeriodSeconds { sink.key("deletionGracePeriodSeconds"); sink.int(value) }
-            if let value = deletionTimestamp { sink.key("deletionTimestamp"); sink.string(value) }
-            if let value = finalizers { sink.key("finalizers"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-            if let value = generateName { sink.key("generateName"); sink.string(value) }
-            if let value = generation { sink.key("generation"); sink.int(value) }
-            if let value = managedFields { sink.key("managedFields"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = ownerReferences { sink.key("ownerReferences"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = resourceVersion { sink.key("resourceVersion"); sink.string(value) }
-            if let value = selfLink { sink.key("selfLink"); sink.string(value) }
-            if let value = uid { sink.key("uid"); sink.string(value) }
+            if let value = name { sink.plainKey("name"); sink.string(value) }
+            if let value = namespace { sink.plainKey("namespace"); sink.string(value) }
+            if let value = labels { sink.plainKey("labels"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
+            if let value = annotations { sink.plainKey("annotations"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
+            if let value = creationTimestamp { sink.plainKey("creationTimestamp"); sink.string(value) }
+            if let value = deletionGracePeriodSeconds { sink.plainKey("deletionGracePeriodSeconds"); sink.int(value) }
+            if let value = deletionTimestamp { sink.plainKey("deletionTimestamp"); sink.string(value) }
+            if let value = finalizers { sink.plainKey("finalizers"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            if let value = generateName { sink.plainKey("generateName"); sink.string(value) }
+            if let value = generation { sink.plainKey("generation"); sink.int(value) }
+            if let value = managedFields { sink.plainKey("managedFields"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = ownerReferences { sink.plainKey("ownerReferences"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = resourceVersion { sink.plainKey("resourceVersion"); sink.string(value) }
+            if let value = selfLink { sink.plainKey("selfLink"); sink.string(value) }
+            if let value = uid { sink.plainKey("uid"); sink.string(value) }
             sink.endObject()
         }
 
@@ -146,12 +146,12 @@ extension MetaV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("apiVersion"); sink.string(apiVersion)
-            sink.key("kind"); sink.string(kind)
-            sink.key("name"); sink.string(name)
-            if let value = blockOwnerDeletion { sink.key("blockOwnerDeletion"); sink.bool(value) }
-            if let value = controller { sink.key("controller"); sink.bool(value) }
-            sink.key("uid"); sink.string(uid)
+            sink.plainKey("apiVersion"); sink.string(apiVersion)
+            sink.plainKey("kind"); sink.string(kind)
+            sink.plainKey("name"); sink.string(name)
+            if let value = blockOwnerDeletion { sink.plainKey("blockOwnerDeletion"); sink.bool(value) }
+            if let value = controller { sink.plainKey("controller"); sink.bool(value) }
+            sink.plainKey("uid"); sink.string(uid)
             sink.endObject()
         }
 

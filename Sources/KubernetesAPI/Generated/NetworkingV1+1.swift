@@ -24,9 +24,9 @@ extension NetworkingV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("backend"); backend.write(to: sink)
-            if let value = path { sink.key("path"); sink.string(value) }
-            sink.key("pathType"); pathType.write(to: sink)
+            sink.plainKey("backend"); backend.write(to: sink)
+            if let value = path { sink.plainKey("path"); sink.string(value) }
+            sink.plainKey("pathType"); pathType.write(to: sink)
             sink.endObject()
         }
 
@@ -54,7 +54,7 @@ extension NetworkingV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("paths"); sink.beginArray(); for index0 in paths.indices { paths[index0].write(to: sink) }; sink.endArray()
+            sink.plainKey("paths"); sink.beginArray(); for index0 in paths.indices { paths[index0].write(to: sink) }; sink.endArray()
             sink.endObject()
         }
 
@@ -84,8 +84,8 @@ extension NetworkingV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("cidr"); sink.string(cidr)
-            if let value = except { sink.key("except"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            sink.plainKey("cidr"); sink.string(cidr)
+            if let value = except { sink.plainKey("except"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -130,16 +130,16 @@ extension NetworkingV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
-            if let kind { sink.key("kind"); sink.string(kind) }
-            metadata?.writeField("metadata", to: sink)
+            if let apiVersion { sink.plainKey("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.plainKey("kind"); sink.string(kind) }
+            metadata?.writeField(plainKey: "metadata", to: sink)
             writeBody(to: sink)
             sink.endObject()
         }
 
         public func writeBody(to sink: any DocumentSink) {
-            spec?.writeField("spec", to: sink)
-            status?.writeField("status", to: sink)
+            spec?.writeField(plainKey: "spec", to: sink)
+            status?.writeField(plainKey: "status", to: sink)
         }
 
         public init(from decoder: any Decoder) throws {
@@ -172,8 +172,8 @@ extension NetworkingV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            resource?.writeField("resource", to: sink)
-            service?.writeField("service", to: sink)
+            resource?.writeField(plainKey: "resource", to: sink)
+            service?.writeField(plainKey: "service", to: sink)
             sink.endObject()
         }
 
@@ -204,8 +204,8 @@ extension NetworkingV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = host { sink.key("host"); sink.string(value) }
-            http?.writeField("http", to: sink)
+            if let value = host { sink.plainKey("host"); sink.string(value) }
+            http?.writeField(plainKey: "http", to: sink)
             sink.endObject()
         }
 
@@ -236,8 +236,8 @@ extension NetworkingV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("name"); sink.string(name)
-            port?.writeField("port", to: sink)
+            sink.plainKey("name"); sink.string(name)
+            port?.writeField(plainKey: "port", to: sink)
             sink.endObject()
         }
 

@@ -28,10 +28,10 @@ extension NetworkingV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            defaultBackend?.writeField("defaultBackend", to: sink)
-            if let value = ingressClassName { sink.key("ingressClassName"); sink.string(value) }
-            if let value = rules { sink.key("rules"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = tls { sink.key("tls"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            defaultBackend?.writeField(plainKey: "defaultBackend", to: sink)
+            if let value = ingressClassName { sink.plainKey("ingressClassName"); sink.string(value) }
+            if let value = rules { sink.plainKey("rules"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = tls { sink.plainKey("tls"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -64,8 +64,8 @@ extension NetworkingV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = hosts { sink.key("hosts"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-            if let value = secretName { sink.key("secretName"); sink.string(value) }
+            if let value = hosts { sink.plainKey("hosts"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            if let value = secretName { sink.plainKey("secretName"); sink.string(value) }
             sink.endObject()
         }
 
@@ -106,15 +106,15 @@ extension NetworkingV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
-            if let kind { sink.key("kind"); sink.string(kind) }
-            metadata?.writeField("metadata", to: sink)
+            if let apiVersion { sink.plainKey("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.plainKey("kind"); sink.string(kind) }
+            metadata?.writeField(plainKey: "metadata", to: sink)
             writeBody(to: sink)
             sink.endObject()
         }
 
         public func writeBody(to sink: any DocumentSink) {
-            spec?.writeField("spec", to: sink)
+            spec?.writeField(plainKey: "spec", to: sink)
         }
 
         public init(from decoder: any Decoder) throws {
@@ -146,8 +146,8 @@ extension NetworkingV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = to { sink.key("to"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = ports { sink.key("ports"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = to { sink.plainKey("to"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = ports { sink.plainKey("ports"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -178,8 +178,8 @@ extension NetworkingV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = from { sink.key("from"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = ports { sink.key("ports"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = from { sink.plainKey("from"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = ports { sink.plainKey("ports"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -214,9 +214,9 @@ extension NetworkingV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            podSelector?.writeField("podSelector", to: sink)
-            namespaceSelector?.writeField("namespaceSelector", to: sink)
-            ipBlock?.writeField("ipBlock", to: sink)
+            podSelector?.writeField(plainKey: "podSelector", to: sink)
+            namespaceSelector?.writeField(plainKey: "namespaceSelector", to: sink)
+            ipBlock?.writeField(plainKey: "ipBlock", to: sink)
             sink.endObject()
         }
 
@@ -225,44 +225,6 @@ extension NetworkingV1 {
             self.podSelector = try container.decodeIfPresent(MetaV1.LabelSelector.self, forKey: "podSelector")
             self.namespaceSelector = try container.decodeIfPresent(MetaV1.LabelSelector.self, forKey: "namespaceSelector")
             self.ipBlock = try container.decodeIfPresent(NetworkingV1.IPBlock.self, forKey: "ipBlock")
-        }
-    }
-}
-
-extension NetworkingV1 {
-    /// `io.k8s.api.networking.v1.NetworkPolicyPort`.
-    public struct NetworkPolicyPort: Decodable, Sendable, DocumentEquatable {
-        /// `protocol`: `CoreV1.TransportProtocol`.
-        public var `protocol`: CoreV1.TransportProtocol?
-        /// `port`: integer or string.
-        public var port: IntOrString?
-        /// `endPort`: integer; format int32.
-        public var endPort: Int?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            `protocol`: CoreV1.TransportProtocol? = nil,
-            port: IntOrString? = nil,
-            endPort: Int? = nil
-        ) {
-            self.`protocol` = `protocol`
-            self.port = port
-            self.endPort = endPort
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            `protocol`?.writeField("protocol", to: sink)
-            port?.writeField("port", to: sink)
-            if let value = endPort { sink.key("endPort"); sink.int(value) }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.`protocol` = try container.decodeIfPresent(CoreV1.TransportProtocol.self, forKey: "protocol")
-            self.port = try container.decodeIfPresent(IntOrString.self, forKey: "port")
-            self.endPort = try container.decodeIfPresent(Int.self, forKey: "endPort")
         }
     }
 }

@@ -2,6 +2,44 @@
 // Do not edit by hand.
 
 extension NetworkingV1 {
+    /// `io.k8s.api.networking.v1.NetworkPolicyPort`.
+    public struct NetworkPolicyPort: Decodable, Sendable, DocumentEquatable {
+        /// `protocol`: `CoreV1.TransportProtocol`.
+        public var `protocol`: CoreV1.TransportProtocol?
+        /// `port`: integer or string.
+        public var port: IntOrString?
+        /// `endPort`: integer; format int32.
+        public var endPort: Int?
+
+        /// Every field; optional ones default to absent.
+        public init(
+            `protocol`: CoreV1.TransportProtocol? = nil,
+            port: IntOrString? = nil,
+            endPort: Int? = nil
+        ) {
+            self.`protocol` = `protocol`
+            self.port = port
+            self.endPort = endPort
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            `protocol`?.writeField(plainKey: "protocol", to: sink)
+            port?.writeField(plainKey: "port", to: sink)
+            if let value = endPort { sink.plainKey("endPort"); sink.int(value) }
+            sink.endObject()
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.`protocol` = try container.decodeIfPresent(CoreV1.TransportProtocol.self, forKey: "protocol")
+            self.port = try container.decodeIfPresent(IntOrString.self, forKey: "port")
+            self.endPort = try container.decodeIfPresent(Int.self, forKey: "endPort")
+        }
+    }
+}
+
+extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.NetworkPolicySpec`.
     public struct NetworkPolicySpec: Decodable, Sendable, DocumentEquatable {
         /// `podSelector`: `MetaV1.LabelSelector`; required.
@@ -28,10 +66,10 @@ extension NetworkingV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("podSelector"); podSelector.write(to: sink)
-            if let value = policyTypes { sink.key("policyTypes"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = ingress { sink.key("ingress"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = egress { sink.key("egress"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            sink.plainKey("podSelector"); podSelector.write(to: sink)
+            if let value = policyTypes { sink.plainKey("policyTypes"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = ingress { sink.plainKey("ingress"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = egress { sink.plainKey("egress"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -64,8 +102,8 @@ extension NetworkingV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = name { sink.key("name"); sink.string(value) }
-            if let value = number { sink.key("number"); sink.int(value) }
+            if let value = name { sink.plainKey("name"); sink.string(value) }
+            if let value = number { sink.plainKey("number"); sink.int(value) }
             sink.endObject()
         }
 

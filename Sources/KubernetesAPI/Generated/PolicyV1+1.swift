@@ -34,16 +34,16 @@ extension PolicyV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
-            if let kind { sink.key("kind"); sink.string(kind) }
-            metadata?.writeField("metadata", to: sink)
+            if let apiVersion { sink.plainKey("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.plainKey("kind"); sink.string(kind) }
+            metadata?.writeField(plainKey: "metadata", to: sink)
             writeBody(to: sink)
             sink.endObject()
         }
 
         public func writeBody(to sink: any DocumentSink) {
-            spec?.writeField("spec", to: sink)
-            status?.writeField("status", to: sink)
+            spec?.writeField(plainKey: "spec", to: sink)
+            status?.writeField(plainKey: "status", to: sink)
         }
 
         public init(from decoder: any Decoder) throws {
@@ -84,10 +84,10 @@ extension PolicyV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            minAvailable?.writeField("minAvailable", to: sink)
-            maxUnavailable?.writeField("maxUnavailable", to: sink)
-            selector?.writeField("selector", to: sink)
-            unhealthyPodEvictionPolicy?.writeField("unhealthyPodEvictionPolicy", to: sink)
+            minAvailable?.writeField(plainKey: "minAvailable", to: sink)
+            maxUnavailable?.writeField(plainKey: "maxUnavailable", to: sink)
+            selector?.writeField(plainKey: "selector", to: sink)
+            unhealthyPodEvictionPolicy?.writeField(plainKey: "unhealthyPodEvictionPolicy", to: sink)
             sink.endObject()
         }
 

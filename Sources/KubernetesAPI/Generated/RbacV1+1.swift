@@ -16,7 +16,7 @@ extension RbacV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = clusterRoleSelectors { sink.key("clusterRoleSelectors"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = clusterRoleSelectors { sink.plainKey("clusterRoleSelectors"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -60,16 +60,16 @@ extension RbacV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
-            if let kind { sink.key("kind"); sink.string(kind) }
-            metadata?.writeField("metadata", to: sink)
+            if let apiVersion { sink.plainKey("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.plainKey("kind"); sink.string(kind) }
+            metadata?.writeField(plainKey: "metadata", to: sink)
             writeBody(to: sink)
             sink.endObject()
         }
 
         public func writeBody(to sink: any DocumentSink) {
-            aggregationRule?.writeField("aggregationRule", to: sink)
-            if let value = rules { sink.key("rules"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            aggregationRule?.writeField(plainKey: "aggregationRule", to: sink)
+            if let value = rules { sink.plainKey("rules"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
         }
 
         public init(from decoder: any Decoder) throws {
@@ -116,16 +116,16 @@ extension RbacV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
-            if let kind { sink.key("kind"); sink.string(kind) }
-            metadata?.writeField("metadata", to: sink)
+            if let apiVersion { sink.plainKey("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.plainKey("kind"); sink.string(kind) }
+            metadata?.writeField(plainKey: "metadata", to: sink)
             writeBody(to: sink)
             sink.endObject()
         }
 
         public func writeBody(to sink: any DocumentSink) {
-            sink.key("roleRef"); roleRef.write(to: sink)
-            if let value = subjects { sink.key("subjects"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            sink.plainKey("roleRef"); roleRef.write(to: sink)
+            if let value = subjects { sink.plainKey("subjects"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
         }
 
         public init(from decoder: any Decoder) throws {
@@ -170,11 +170,11 @@ extension RbacV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let value = apiGroups { sink.key("apiGroups"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-            if let value = resources { sink.key("resources"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-            if let value = resourceNames { sink.key("resourceNames"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-            sink.key("verbs"); sink.beginArray(); for index0 in verbs.indices { sink.string(verbs[index0]) }; sink.endArray()
-            if let value = nonResourceURLs { sink.key("nonResourceURLs"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            if let value = apiGroups { sink.plainKey("apiGroups"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            if let value = resources { sink.plainKey("resources"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            if let value = resourceNames { sink.plainKey("resourceNames"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            sink.plainKey("verbs"); sink.beginArray(); for index0 in verbs.indices { sink.string(verbs[index0]) }; sink.endArray()
+            if let value = nonResourceURLs { sink.plainKey("nonResourceURLs"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
             sink.endObject()
         }
 
@@ -218,15 +218,15 @@ extension RbacV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
-            if let kind { sink.key("kind"); sink.string(kind) }
-            metadata?.writeField("metadata", to: sink)
+            if let apiVersion { sink.plainKey("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.plainKey("kind"); sink.string(kind) }
+            metadata?.writeField(plainKey: "metadata", to: sink)
             writeBody(to: sink)
             sink.endObject()
         }
 
         public func writeBody(to sink: any DocumentSink) {
-            if let value = rules { sink.key("rules"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = rules { sink.plainKey("rules"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
         }
 
         public init(from decoder: any Decoder) throws {

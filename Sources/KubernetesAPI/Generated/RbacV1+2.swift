@@ -34,16 +34,16 @@ extension RbacV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
-            if let kind { sink.key("kind"); sink.string(kind) }
-            metadata?.writeField("metadata", to: sink)
+            if let apiVersion { sink.plainKey("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.plainKey("kind"); sink.string(kind) }
+            metadata?.writeField(plainKey: "metadata", to: sink)
             writeBody(to: sink)
             sink.endObject()
         }
 
         public func writeBody(to sink: any DocumentSink) {
-            if let value = subjects { sink.key("subjects"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            sink.key("roleRef"); roleRef.write(to: sink)
+            if let value = subjects { sink.plainKey("subjects"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            sink.plainKey("roleRef"); roleRef.write(to: sink)
         }
 
         public init(from decoder: any Decoder) throws {
@@ -80,9 +80,9 @@ extension RbacV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("apiGroup"); sink.string(apiGroup)
-            sink.key("kind"); sink.string(kind)
-            sink.key("name"); sink.string(name)
+            sink.plainKey("apiGroup"); sink.string(apiGroup)
+            sink.plainKey("kind"); sink.string(kind)
+            sink.plainKey("name"); sink.string(name)
             sink.endObject()
         }
 
@@ -122,10 +122,10 @@ extension RbacV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            sink.key("kind"); sink.string(kind)
-            if let value = apiGroup { sink.key("apiGroup"); sink.string(value) }
-            sink.key("name"); sink.string(name)
-            if let value = namespace { sink.key("namespace"); sink.string(value) }
+            sink.plainKey("kind"); sink.string(kind)
+            if let value = apiGroup { sink.plainKey("apiGroup"); sink.string(value) }
+            sink.plainKey("name"); sink.string(name)
+            if let value = namespace { sink.plainKey("namespace"); sink.string(value) }
             sink.endObject()
         }
 

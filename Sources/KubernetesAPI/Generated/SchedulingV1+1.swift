@@ -42,18 +42,18 @@ extension SchedulingV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
-            if let kind { sink.key("kind"); sink.string(kind) }
-            metadata?.writeField("metadata", to: sink)
+            if let apiVersion { sink.plainKey("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.plainKey("kind"); sink.string(kind) }
+            metadata?.writeField(plainKey: "metadata", to: sink)
             writeBody(to: sink)
             sink.endObject()
         }
 
         public func writeBody(to sink: any DocumentSink) {
-            sink.key("value"); sink.int(value)
-            if let value = globalDefault { sink.key("globalDefault"); sink.bool(value) }
-            preemptionPolicy?.writeField("preemptionPolicy", to: sink)
-            if let value = description { sink.key("description"); sink.string(value) }
+            sink.plainKey("value"); sink.int(value)
+            if let value = globalDefault { sink.plainKey("globalDefault"); sink.bool(value) }
+            preemptionPolicy?.writeField(plainKey: "preemptionPolicy", to: sink)
+            if let value = description { sink.plainKey("description"); sink.string(value) }
         }
 
         public init(from decoder: any Decoder) throws {

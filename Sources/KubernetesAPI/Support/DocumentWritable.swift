@@ -3,10 +3,16 @@
 /// several times the rest of rendering.
 ///
 /// Calls are balanced: each `beginObject` has its `endObject`, each `beginArray` its `endArray`, and
-/// inside an object every value follows its `key`.
+/// inside an object every value follows its `key` (or `plainKey`).
 public protocol DocumentSink: AnyObject {
     func beginObject()
     func key(_ key: String)
+    /// A key that every YAML reader reads back as itself when it is written without quotes, so a
+    /// writer need not check it: ASCII letters and digits, starting with a letter, and no word
+    /// that YAML 1.1 or 1.2 reads as a boolean or null (`yes`, `on`, `null`, ...). Generated code
+    /// passes its field names here when they are such keys, any other key through ``key(_:)``. By
+    /// default, the same as ``key(_:)``.
+    func plainKey(_ key: String)
     func endObject()
     func beginArray()
     func endArray()
@@ -24,11 +30,21 @@ public protocol DocumentWritable {
     func write(to sink: any DocumentSink)
 }
 
+extension DocumentSink {
+    public func plainKey(_ key: String) { self.key(key) }
+}
+
 extension DocumentWritable {
     /// The field's key, then the value: how a generated struct writes an optional field that is set,
     /// reading it in place (`spec?.writeField("spec", to: sink)`).
     @inlinable public func writeField(_ key: String, to sink: any DocumentSink) {
         sink.key(key)
+        write(to: sink)
+    }
+
+    /// ``writeField(_:to:)`` for a key ``DocumentSink/plainKey(_:)`` takes.
+    @inlinable public func writeField(plainKey key: String, to sink: any DocumentSink) {
+        sink.plainKey(key)
         write(to: sink)
     }
 }

@@ -36,16 +36,16 @@ extension MarketsV1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
-            if let kind { sink.key("kind"); sink.string(kind) }
-            metadata?.writeField("metadata", to: sink)
+            if let apiVersion { sink.plainKey("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.plainKey("kind"); sink.string(kind) }
+            metadata?.writeField(plainKey: "metadata", to: sink)
             writeBody(to: sink)
             sink.endObject()
         }
 
         public func writeBody(to sink: any DocumentSink) {
-            sink.key("spec"); spec.write(to: sink)
-            status?.writeField("status", to: sink)
+            sink.plainKey("spec"); spec.write(to: sink)
+            status?.writeField(plainKey: "status", to: sink)
         }
 
         public init(from decoder: any Decoder) throws {
@@ -161,26 +161,26 @@ extension MarketsV1 {
                 sink.beginObject()
                 if let value = ref { sink.key("$ref"); sink.string(value) }
                 if let value = _3dReplicas { sink.key("3dReplicas"); sink.int(value) }
-                if let value = `Type` { sink.key("Type"); sink.string(value) }
-                if let value = anything { sink.key("anything"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); value.entries[index0].value.write(to: sink) }; sink.endObject() }
-                sink.key("connectivity"); connectivity.write(to: sink)
-                if let value = `default` { sink.key("default"); sink.bool(value) }
-                extensions?.writeField("extensions", to: sink)
-                freeForm?.writeField("freeForm", to: sink)
-                if let value = `init` { sink.key("init"); sink.int(value) }
-                if let value = `internal` { sink.key("internal"); sink.double(value) }
-                if let value = limitsBySymbol { sink.key("limitsBySymbol"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); value.entries[index0].value.write(to: sink) }; sink.endObject() }
-                maxOrderRate?.writeField("maxOrderRate", to: sink)
-                sink.key("mic"); sink.string(mic)
-                if let value = `operator` { sink.key("operator"); sink.string(value) }
-                if let value = priceBands { sink.key("priceBands"); sink.beginArray(); for index0 in value.indices { sink.beginArray(); for index1 in value[index0].indices { sink.double(value[index0][index1]) }; sink.endArray() }; sink.endArray() }
-                `protocol`?.writeField("protocol", to: sink)
-                if let value = selfValue { sink.key("self"); sink.string(value) }
-                if let value = sessions { sink.key("sessions"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-                sidecar?.writeField("sidecar", to: sink)
-                if let value = string { sink.key("string"); sink.string(value) }
-                if let value = tags { sink.key("tags"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
-                warmup?.writeField("warmup", to: sink)
+                if let value = `Type` { sink.plainKey("Type"); sink.string(value) }
+                if let value = anything { sink.plainKey("anything"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); value.entries[index0].value.write(to: sink) }; sink.endObject() }
+                sink.plainKey("connectivity"); connectivity.write(to: sink)
+                if let value = `default` { sink.plainKey("default"); sink.bool(value) }
+                extensions?.writeField(plainKey: "extensions", to: sink)
+                freeForm?.writeField(plainKey: "freeForm", to: sink)
+                if let value = `init` { sink.plainKey("init"); sink.int(value) }
+                if let value = `internal` { sink.plainKey("internal"); sink.double(value) }
+                if let value = limitsBySymbol { sink.plainKey("limitsBySymbol"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); value.entries[index0].value.write(to: sink) }; sink.endObject() }
+                maxOrderRate?.writeField(plainKey: "maxOrderRate", to: sink)
+                sink.plainKey("mic"); sink.string(mic)
+                if let value = `operator` { sink.plainKey("operator"); sink.string(value) }
+                if let value = priceBands { sink.plainKey("priceBands"); sink.beginArray(); for index0 in value.indices { sink.beginArray(); for index1 in value[index0].indices { sink.double(value[index0][index1]) }; sink.endArray() }; sink.endArray() }
+                `protocol`?.writeField(plainKey: "protocol", to: sink)
+                if let value = selfValue { sink.plainKey("self"); sink.string(value) }
+                if let value = sessions { sink.plainKey("sessions"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                sidecar?.writeField(plainKey: "sidecar", to: sink)
+                if let value = string { sink.plainKey("string"); sink.string(value) }
+                if let value = tags { sink.plainKey("tags"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
+                warmup?.writeField(plainKey: "warmup", to: sink)
                 if let value = xVenueCode { sink.key("x-venue-code"); sink.string(value) }
                 sink.endObject()
             }
@@ -270,8 +270,8 @@ extension MarketsV1 {
 
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
-                    if let value = backups { sink.key("backups"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-                    sink.key("primary"); primary.write(to: sink)
+                    if let value = backups { sink.plainKey("backups"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                    sink.plainKey("primary"); primary.write(to: sink)
                     sink.endObject()
                 }
 
@@ -303,9 +303,9 @@ extension MarketsV1 {
 
                     public func write(to sink: any DocumentSink) {
                         sink.beginObject()
-                        sink.key("host"); sink.string(host)
-                        sink.key("port"); port.write(to: sink)
-                        tls?.writeField("tls", to: sink)
+                        sink.plainKey("host"); sink.string(host)
+                        sink.plainKey("port"); port.write(to: sink)
+                        tls?.writeField(plainKey: "tls", to: sink)
                         sink.endObject()
                     }
 
@@ -334,8 +334,8 @@ extension MarketsV1 {
 
                         public func write(to sink: any DocumentSink) {
                             sink.beginObject()
-                            if let value = certificates { sink.key("certificates"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-                            mode?.writeField("mode", to: sink)
+                            if let value = certificates { sink.plainKey("certificates"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                            mode?.writeField(plainKey: "mode", to: sink)
                             sink.endObject()
                         }
 
@@ -390,7 +390,7 @@ extension MarketsV1 {
 
                             public func write(to sink: any DocumentSink) {
                                 sink.beginObject()
-                                secretRef?.writeField("secretRef", to: sink)
+                                secretRef?.writeField(plainKey: "secretRef", to: sink)
                                 sink.endObject()
                             }
 
@@ -417,8 +417,8 @@ extension MarketsV1 {
 
                                 public func write(to sink: any DocumentSink) {
                                     sink.beginObject()
-                                    sink.key("name"); sink.string(name)
-                                    if let value = items { sink.key("items"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                                    sink.plainKey("name"); sink.string(name)
+                                    if let value = items { sink.plainKey("items"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
                                     sink.endObject()
                                 }
 
@@ -450,9 +450,9 @@ extension MarketsV1 {
 
                                     public func write(to sink: any DocumentSink) {
                                         sink.beginObject()
-                                        if let value = key { sink.key("key"); sink.string(value) }
-                                        mode?.writeField("mode", to: sink)
-                                        if let value = path { sink.key("path"); sink.string(value) }
+                                        if let value = key { sink.plainKey("key"); sink.string(value) }
+                                        mode?.writeField(plainKey: "mode", to: sink)
+                                        if let value = path { sink.plainKey("path"); sink.string(value) }
                                         sink.endObject()
                                     }
 
@@ -481,8 +481,8 @@ extension MarketsV1 {
 
                                         public func write(to sink: any DocumentSink) {
                                             sink.beginObject()
-                                            if let value = octal { sink.key("octal"); sink.int(value) }
-                                            owner?.writeField("owner", to: sink)
+                                            if let value = octal { sink.plainKey("octal"); sink.int(value) }
+                                            owner?.writeField(plainKey: "owner", to: sink)
                                             sink.endObject()
                                         }
 
@@ -514,9 +514,9 @@ extension MarketsV1 {
 
                                             public func write(to sink: any DocumentSink) {
                                                 sink.beginObject()
-                                                if let value = group { sink.key("group"); sink.int(value) }
-                                                if let value = labels { sink.key("labels"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
-                                                if let value = user { sink.key("user"); sink.int(value) }
+                                                if let value = group { sink.plainKey("group"); sink.int(value) }
+                                                if let value = labels { sink.plainKey("labels"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
+                                                if let value = user { sink.plainKey("user"); sink.int(value) }
                                                 sink.endObject()
                                             }
 
@@ -556,9 +556,9 @@ extension MarketsV1 {
 
                     public func write(to sink: any DocumentSink) {
                         sink.beginObject()
-                        sink.key("host"); sink.string(host)
-                        sink.key("port"); port.write(to: sink)
-                        tls?.writeField("tls", to: sink)
+                        sink.plainKey("host"); sink.string(host)
+                        sink.plainKey("port"); port.write(to: sink)
+                        tls?.writeField(plainKey: "tls", to: sink)
                         sink.endObject()
                     }
 
@@ -587,8 +587,8 @@ extension MarketsV1 {
 
                         public func write(to sink: any DocumentSink) {
                             sink.beginObject()
-                            if let value = certificates { sink.key("certificates"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-                            mode?.writeField("mode", to: sink)
+                            if let value = certificates { sink.plainKey("certificates"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                            mode?.writeField(plainKey: "mode", to: sink)
                             sink.endObject()
                         }
 
@@ -643,7 +643,7 @@ extension MarketsV1 {
 
                             public func write(to sink: any DocumentSink) {
                                 sink.beginObject()
-                                secretRef?.writeField("secretRef", to: sink)
+                                secretRef?.writeField(plainKey: "secretRef", to: sink)
                                 sink.endObject()
                             }
 
@@ -670,8 +670,8 @@ extension MarketsV1 {
 
                                 public func write(to sink: any DocumentSink) {
                                     sink.beginObject()
-                                    sink.key("name"); sink.string(name)
-                                    if let value = items { sink.key("items"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                                    sink.plainKey("name"); sink.string(name)
+                                    if let value = items { sink.plainKey("items"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
                                     sink.endObject()
                                 }
 
@@ -703,9 +703,9 @@ extension MarketsV1 {
 
                                     public func write(to sink: any DocumentSink) {
                                         sink.beginObject()
-                                        if let value = key { sink.key("key"); sink.string(value) }
-                                        mode?.writeField("mode", to: sink)
-                                        if let value = path { sink.key("path"); sink.string(value) }
+                                        if let value = key { sink.plainKey("key"); sink.string(value) }
+                                        mode?.writeField(plainKey: "mode", to: sink)
+                                        if let value = path { sink.plainKey("path"); sink.string(value) }
                                         sink.endObject()
                                     }
 
@@ -734,8 +734,8 @@ extension MarketsV1 {
 
                                         public func write(to sink: any DocumentSink) {
                                             sink.beginObject()
-                                            if let value = octal { sink.key("octal"); sink.int(value) }
-                                            owner?.writeField("owner", to: sink)
+                                            if let value = octal { sink.plainKey("octal"); sink.int(value) }
+                                            owner?.writeField(plainKey: "owner", to: sink)
                                             sink.endObject()
                                         }
 
@@ -767,9 +767,9 @@ extension MarketsV1 {
 
                                             public func write(to sink: any DocumentSink) {
                                                 sink.beginObject()
-                                                if let value = group { sink.key("group"); sink.int(value) }
-                                                if let value = labels { sink.key("labels"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
-                                                if let value = user { sink.key("user"); sink.int(value) }
+                                                if let value = group { sink.plainKey("group"); sink.int(value) }
+                                                if let value = labels { sink.plainKey("labels"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
+                                                if let value = user { sink.plainKey("user"); sink.int(value) }
                                                 sink.endObject()
                                             }
 
@@ -806,8 +806,8 @@ extension MarketsV1 {
 
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
-                    sink.key("maxPosition"); sink.int(maxPosition)
-                    side?.writeField("side", to: sink)
+                    sink.plainKey("maxPosition"); sink.int(maxPosition)
+                    side?.writeField(plainKey: "side", to: sink)
                     sink.endObject()
                 }
 
@@ -871,9 +871,9 @@ extension MarketsV1 {
 
                 public func write(to sink: any DocumentSink) {
                     sink.beginObject()
-                    sink.key("name"); sink.string(name)
-                    kind?.writeField("kind", to: sink)
-                    if let value = windows { sink.key("windows"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                    sink.plainKey("name"); sink.string(name)
+                    kind?.writeField(plainKey: "kind", to: sink)
+                    if let value = windows { sink.plainKey("windows"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
                     sink.endObject()
                 }
 
@@ -937,9 +937,9 @@ extension MarketsV1 {
 
                     public func write(to sink: any DocumentSink) {
                         sink.beginObject()
-                        if let value = days { sink.key("days"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-                        if let value = end { sink.key("end"); sink.string(value) }
-                        if let value = start { sink.key("start"); sink.string(value) }
+                        if let value = days { sink.plainKey("days"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+                        if let value = end { sink.plainKey("end"); sink.string(value) }
+                        if let value = start { sink.plainKey("start"); sink.string(value) }
                         sink.endObject()
                     }
 
@@ -1018,9 +1018,9 @@ extension MarketsV1 {
 
             public func write(to sink: any DocumentSink) {
                 sink.beginObject()
-                if let value = lastHeartbeat { sink.key("lastHeartbeat"); sink.string(value) }
-                if let value = observedGeneration { sink.key("observedGeneration"); sink.int(value) }
-                phase?.writeField("phase", to: sink)
+                if let value = lastHeartbeat { sink.plainKey("lastHeartbeat"); sink.string(value) }
+                if let value = observedGeneration { sink.plainKey("observedGeneration"); sink.int(value) }
+                phase?.writeField(plainKey: "phase", to: sink)
                 sink.endObject()
             }
 

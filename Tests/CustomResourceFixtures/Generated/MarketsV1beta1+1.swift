@@ -32,15 +32,15 @@ extension MarketsV1beta1 {
 
         public func write(to sink: any DocumentSink) {
             sink.beginObject()
-            if let apiVersion { sink.key("apiVersion"); sink.string(apiVersion) }
-            if let kind { sink.key("kind"); sink.string(kind) }
-            metadata?.writeField("metadata", to: sink)
+            if let apiVersion { sink.plainKey("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.plainKey("kind"); sink.string(kind) }
+            metadata?.writeField(plainKey: "metadata", to: sink)
             writeBody(to: sink)
             sink.endObject()
         }
 
         public func writeBody(to sink: any DocumentSink) {
-            spec?.writeField("spec", to: sink)
+            spec?.writeField(plainKey: "spec", to: sink)
         }
 
         public init(from decoder: any Decoder) throws {
@@ -69,8 +69,8 @@ extension MarketsV1beta1 {
 
             public func write(to sink: any DocumentSink) {
                 sink.beginObject()
-                sink.key("mic"); sink.string(mic)
-                if let value = sessions { sink.key("sessions"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+                sink.plainKey("mic"); sink.string(mic)
+                if let value = sessions { sink.plainKey("sessions"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
                 sink.endObject()
             }
 
