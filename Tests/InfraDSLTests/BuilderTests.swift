@@ -48,6 +48,25 @@ import Testing
         #expect(template.volumes.map(\.name) == ["logs"])
     }
 
+    /// Modifiers change a new value's fields in place; a value someone else holds keeps its own.
+    @Test func modifiersLeaveEveryOtherCopyAsItWas() {
+        let base = Container("engine", image: "x:1")
+        let copy = base
+        let probed = base.livenessProbe(Probe(.exec(["true"]), initialDelay: 1, period: 2)).workingDir("/srv")
+        #expect(base.livenessProbe == nil && base.workingDir == nil)
+        #expect(copy.livenessProbe == nil && copy == base)
+        #expect(probed.livenessProbe != nil && probed.workingDir == "/srv")
+        var located = probed
+        located.location = SourceLocation(path: "Elsewhere.swift", line: 1)
+        #expect(probed.location != located.location && located.workingDir == "/srv")
+
+        let template = PodTemplate { base }
+        let shared = [template, template]
+        let changed = shared[0].serviceAccountName("engine").priorityClassName("high")
+        #expect(shared.allSatisfy { $0.serviceAccountName == nil && $0.priorityClassName == nil })
+        #expect(changed.serviceAccountName == "engine" && changed.priorityClassName == "high")
+    }
+
     @Test func objectsRenderInApplyOrderWhateverTheWrittenOrder() throws {
         let workload = Fixtures.statefulSet()
         let rendered = try EnvironmentRenderer.render(Environment("test", namespace: "test-ns") {

@@ -5,7 +5,7 @@ import KubernetesAPI
 public struct Container: Hashable, Sendable {
     /// The container's fields, behind one reference (as ``PodTemplate``'s are): templates, checks
     /// and validation iterate containers by value, and a copy is then one retain, not one per
-    /// field. A modifier makes a new box; a container never changes in place.
+    /// field. A modifier changes the box in place only when nothing else holds it.
     private struct Contents: Hashable, Sendable {
         let name: String
         let image: String
@@ -48,7 +48,7 @@ public struct Container: Hashable, Sendable {
     /// Where it was written.
     public internal(set) var location: SourceLocation {
         get { storage.contents.location }
-        set { storage = storage.with(\.location, newValue) }
+        set { storage.set(\.location, newValue) }
     }
 
     /// A container with its environment, ports and mounts.
@@ -67,32 +67,33 @@ public struct Container: Hashable, Sendable {
         storage = SharedValue(contents)
     }
 
-    private func with<T>(_ keyPath: WritableKeyPath<Contents, T>, _ value: T) -> Container {
-        var copy = self
-        copy.storage = storage.with(keyPath, value)
-        return copy
+    /// This value with one field changed; consuming, so a new value in a chain of modifiers is
+    /// changed in place instead of copied for each modifier.
+    private consuming func with<T>(_ keyPath: WritableKeyPath<Contents, T>, _ value: T) -> Container {
+        storage.set(keyPath, value)
+        return self
     }
 
     /// The entry point, replacing the image's.
-    public func command(_ command: [String]) -> Container { with(\.command, command) }
+    public consuming func command(_ command: [String]) -> Container { with(\.command, command) }
     /// Arguments to the entry point.
-    public func args(_ args: [String]) -> Container { with(\.args, args) }
+    public consuming func args(_ args: [String]) -> Container { with(\.args, args) }
     /// The working directory.
-    public func workingDir(_ path: String) -> Container { with(\.workingDir, path) }
+    public consuming func workingDir(_ path: String) -> Container { with(\.workingDir, path) }
     /// Requests and limits.
-    public func resources(_ resources: ResourceRequirements) -> Container { with(\.resources, resources) }
+    public consuming func resources(_ resources: ResourceRequirements) -> Container { with(\.resources, resources) }
     /// Restarts the container when this probe fails.
-    public func livenessProbe(_ probe: Probe) -> Container { with(\.livenessProbe, probe) }
+    public consuming func livenessProbe(_ probe: Probe) -> Container { with(\.livenessProbe, probe) }
     /// Takes the pod out of Service endpoints while this probe fails.
-    public func readinessProbe(_ probe: Probe) -> Container { with(\.readinessProbe, probe) }
+    public consuming func readinessProbe(_ probe: Probe) -> Container { with(\.readinessProbe, probe) }
     /// Holds the other probes until this one succeeds.
-    public func startupProbe(_ probe: Probe) -> Container { with(\.startupProbe, probe) }
+    public consuming func startupProbe(_ probe: Probe) -> Container { with(\.startupProbe, probe) }
     /// Runs before the container is sent SIGTERM.
-    public func preStop(_ handler: Handler) -> Container { with(\.preStop, handler) }
+    public consuming func preStop(_ handler: Handler) -> Container { with(\.preStop, handler) }
     /// `Always`, `IfNotPresent` or `Never`.
-    public func imagePullPolicy(_ policy: String) -> Container { with(\.imagePullPolicy, policy) }
+    public consuming func imagePullPolicy(_ policy: String) -> Container { with(\.imagePullPolicy, policy) }
     /// Security settings.
-    public func securityContext(_ context: SecurityContext) -> Container { with(\.securityContext, context) }
+    public consuming func securityContext(_ context: SecurityContext) -> Container { with(\.securityContext, context) }
 
     /// The port declared under `name`, if any.
     public func port(named name: String) -> ContainerPort? { ports.first { $0.name == name } }

@@ -12,7 +12,7 @@ import KubernetesAPI
 public struct PodTemplate: Hashable, Sendable {
     /// The template's fields, behind one reference: workloads, checks and the resolver pass
     /// templates around by value, and a copy is then one retain, not one per field. A modifier
-    /// makes a new box; the template itself never changes in place.
+    /// changes the box in place only when nothing else holds it.
     private struct Contents: Hashable, Sendable {
         var labels: Labels
         var annotations: Labels
@@ -50,7 +50,7 @@ public struct PodTemplate: Hashable, Sendable {
     /// Where it was written.
     public internal(set) var location: SourceLocation {
         get { storage.contents.location }
-        set { storage = storage.with(\.location, newValue) }
+        set { storage.set(\.location, newValue) }
     }
 
     /// A pod template with its containers and volumes.
@@ -69,30 +69,31 @@ public struct PodTemplate: Hashable, Sendable {
         storage = SharedValue(contents)
     }
 
-    private func with<T>(_ keyPath: WritableKeyPath<Contents, T>, _ value: T) -> PodTemplate {
-        var copy = self
-        copy.storage = storage.with(keyPath, value)
-        return copy
+    /// This value with one field changed; consuming, so a new value in a chain of modifiers is
+    /// changed in place instead of copied for each modifier.
+    private consuming func with<T>(_ keyPath: WritableKeyPath<Contents, T>, _ value: T) -> PodTemplate {
+        storage.set(keyPath, value)
+        return self
     }
 
     /// Time between SIGTERM and SIGKILL.
-    public func terminationGracePeriod(_ seconds: Seconds) -> PodTemplate { with(\.terminationGracePeriod, seconds) }
+    public consuming func terminationGracePeriod(_ seconds: Seconds) -> PodTemplate { with(\.terminationGracePeriod, seconds) }
     /// Node labels the pod requires.
-    public func nodeSelector(_ labels: Labels) -> PodTemplate { with(\.nodeSelector, labels) }
+    public consuming func nodeSelector(_ labels: Labels) -> PodTemplate { with(\.nodeSelector, labels) }
     /// The pods may run on nodes with these taints (a dedicated node pool's).
-    public func tolerating(_ taints: [Taint]) -> PodTemplate { with(\.tolerations, taints) }
+    public consuming func tolerating(_ taints: [Taint]) -> PodTemplate { with(\.tolerations, taints) }
     /// The identity the pod runs as.
-    public func serviceAccountName(_ name: String) -> PodTemplate { with(\.serviceAccountName, name) }
+    public consuming func serviceAccountName(_ name: String) -> PodTemplate { with(\.serviceAccountName, name) }
     /// Whether the service account token is mounted.
-    public func automountServiceAccountToken(_ mount: Bool) -> PodTemplate { with(\.automountServiceAccountToken, mount) }
+    public consuming func automountServiceAccountToken(_ mount: Bool) -> PodTemplate { with(\.automountServiceAccountToken, mount) }
     /// Pod-level security settings.
-    public func securityContext(_ context: PodSecurityContext) -> PodTemplate { with(\.securityContext, context) }
+    public consuming func securityContext(_ context: PodSecurityContext) -> PodTemplate { with(\.securityContext, context) }
     /// Scheduling rules.
-    public func affinity(_ affinity: Affinity) -> PodTemplate { with(\.affinity, affinity) }
+    public consuming func affinity(_ affinity: Affinity) -> PodTemplate { with(\.affinity, affinity) }
     /// The PriorityClass of the pod.
-    public func priorityClassName(_ name: String) -> PodTemplate { with(\.priorityClassName, name) }
+    public consuming func priorityClassName(_ name: String) -> PodTemplate { with(\.priorityClassName, name) }
     /// More annotations on the pod.
-    public func annotations(_ more: Labels) -> PodTemplate { with(\.annotations, annotations.merging(more)) }
+    public consuming func annotations(_ more: Labels) -> PodTemplate { with(\.annotations, annotations.merging(more)) }
 
     /// Every container, init containers first.
     public var allContainers: [Container] {

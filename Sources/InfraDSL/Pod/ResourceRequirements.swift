@@ -24,12 +24,13 @@ public struct ComputeResources: Hashable, Sendable {
 extension ComputeResources {
     /// The amounts as a generated resource list (sorted by resource name), nil when none is set.
     public var generated: StringMap<Quantity>? {
-        var list = StringMap<Quantity>()
-        list["cpu"] = cpu.map { Quantity($0.quantity) }
-        list["memory"] = memory.map { Quantity($0.quantity) }
-        list["ephemeral-storage"] = ephemeralStorage.map { Quantity($0.quantity) }
-        list["hugepages-2Mi"] = hugePages2Mi.map { Quantity($0.quantity) }
-        return list.isEmpty ? nil : list
+        // Appended in key order, so the map takes them as they are.
+        var entries: [(key: String, value: Quantity)] = []
+        if let cpu { entries.append((key: "cpu", value: Quantity(cpu.quantity))) }
+        if let ephemeralStorage { entries.append((key: "ephemeral-storage", value: Quantity(ephemeralStorage.quantity))) }
+        if let hugePages2Mi { entries.append((key: "hugepages-2Mi", value: Quantity(hugePages2Mi.quantity))) }
+        if let memory { entries.append((key: "memory", value: Quantity(memory.quantity))) }
+        return entries.isEmpty ? nil : StringMap(sorted: entries)
     }
 }
 
