@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Generation benchmark and edit-compile loop. Not a test: it prints numbers and rewrites the results
 # table in bench/README.md. Usage: bench/run.sh [SIZES] [RUNS] [LIMIT]
-# (default "10 100 1000", 3 runs, 60 s: a command still running after LIMIT seconds is stopped and
+# (default "10 100 1000", 5 runs, 60 s: a command still running after LIMIT seconds is stopped and
 # reported as slower than the limit; a run that took over 10 s is not repeated).
 #
 # Ours is measured in both layouts `gen` writes: one file per object (the default) and one stream
@@ -9,12 +9,14 @@
 # Every tool renders the same workload (bench/make_peers.py writes the peers' inputs; bench/compare.py
 # checks that all of them produce the same objects before anything is timed). Each measurement is a
 # whole process: wall time and peak memory from /usr/bin/time, median and spread over the runs; every
-# run writes into an emptied output directory.
+# run writes into an emptied output directory. The tools take turns, one run each per round, so
+# that every ratio compares runs made minutes apart at most: this machine's speed drifts, and a
+# tool timed only after another has finished all its runs can meet a faster or slower machine.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 sizes="${1:-10 100 1000}"
-runs="${2:-3}"
+runs="${2:-5}"
 limit="${3:-60}"
 python="$(scripts/python-env.sh)"
 command -v jsonnet >/dev/null || { apt-get update -qq && apt-get install -y -qq jsonnet >/dev/null; }
@@ -29,25 +31,24 @@ echo "== building bench-gen (release)"
 swift build -c release --package-path Benchmarks --static-swift-stdlib >/dev/null
 ours_binary="Benchmarks/.build/release/bench-gen"
 
-measure() { # name size output command...   (output: emptied before each run, not timed)
+# One timed run of a tool: name size output command... (output emptied before, not timed). Fails
+# when the tool is done: stopped at the limit, or slower than 10 s (not worth repeating).
+run_once() {
     local name="$1" size="$2" output="$3"; shift 3
-    for run in $(seq "$runs"); do
-        rm -rf "$output"
-        mkdir -p "$output"
-        local status=0
-        timeout "$limit" /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || status=$?
-        if [[ $status -eq 124 ]]; then
-            printf '%s\t%s\ttimeout\t%s\n' "$name" "$size" "$limit" >> "$results"
-            echo "   $name: stopped after $limit s" >&2
-            return 1
-        elif [[ $status -ne 0 ]]; then
-            cat "$work/stderr" >&2; exit 1
-        fi
-        printf '%s\t%s\t%s\n' "$name" "$size" "$(tail -n 1 "$work/time" | tr ' ' '\t')" >> "$results"
-        # A run that took over 10 s is not repeated: its spread would not change the comparison.
-        if tail -n 1 "$work/time" | awk '{ exit !($1 > 10) }'; then break; fi
-    done
-    return 0
+    rm -rf "$output"
+    mkdir -p "$output"
+    local status=0
+    timeout "$limit" /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || status=$?
+    if [[ $status -eq 124 ]]; then
+        printf '%s\t%s\ttimeout\t%s\n' "$name" "$size" "$limit" >> "$results"
+        echo "   $name: stopped after $limit s" >&2
+        return 1
+    elif [[ $status -ne 0 ]]; then
+        cat "$work/stderr" >&2; exit 1
+    fi
+    printf '%s\t%s\t%s\n' "$name" "$size" "$(tail -n 1 "$work/time" | tr ' ' '\t')" >> "$results"
+    # A run that took over 10 s is not repeated: its spread would not change the comparison.
+    ! tail -n 1 "$work/time" | awk '{ exit !($1 > 10) }'
 }
 
 for size in $sizes; do
@@ -57,17 +58,31 @@ for size in $sizes; do
 
     echo "== N=$size: timing (each tool's own output is then checked against ours)"
     finished=()
-    measure infradsl "$size" "$inputs/out/ours" "$ours_binary" "$size" "$inputs/out/ours" files
-    measure infradsl-stream "$size" "$inputs/out/ours-stream" "$ours_binary" "$size" "$inputs/out/ours-stream" stream \
-        && finished+=("infradsl-stream=$inputs/out/ours-stream")
-    measure kustomize "$size" "$inputs/out/kustomize" sh -c "cd '$inputs' && for e in development staging production; do kubectl kustomize kustomize/overlays/\$e > out/kustomize/\$e.yaml; done" \
-        && finished+=("kustomize=$inputs/out/kustomize")
-    measure helm "$size" "$inputs/out/helm" "$python" bench/helm_render.py "$inputs/helm/bench" "$inputs/helm" "$inputs/out/helm" \
-        && finished+=("helm=$inputs/out/helm")
-    measure jsonnet "$size" "$inputs/out/jsonnet" sh -c "jsonnet --ext-str services=$size -y '$inputs/workload.jsonnet' > '$inputs/out/jsonnet/all.yaml'" \
-        && finished+=("jsonnet=$inputs/out/jsonnet")
+    # Each tool's command; its output directory is out/<tool>.
+    declare -A commands=(
+        [infradsl]="'$ours_binary' $size '$inputs/out/infradsl' files"
+        [infradsl-stream]="'$ours_binary' $size '$inputs/out/infradsl-stream' stream"
+        [kustomize]="cd '$inputs' && for e in development staging production; do kubectl kustomize kustomize/overlays/\$e > out/kustomize/\$e.yaml; done"
+        [helm]="'$python' bench/helm_render.py '$inputs/helm/bench' '$inputs/helm' '$inputs/out/helm'"
+        [jsonnet]="jsonnet --ext-str services=$size -y '$inputs/workload.jsonnet' > '$inputs/out/jsonnet/all.yaml'"
+    )
+    tools=(infradsl infradsl-stream kustomize helm jsonnet)
+    declare -A done_with=() stopped=()
+    for _ in $(seq "$runs"); do
+        for tool in "${tools[@]}"; do
+            [[ -z "${done_with[$tool]:-}" ]] || continue
+            if ! run_once "$tool" "$size" "$inputs/out/$tool" sh -c "${commands[$tool]}"; then
+                done_with[$tool]=1
+                grep -q "^$tool	$size	timeout" "$results" && stopped[$tool]=1
+            fi
+        done
+    done
+    # Every tool that finished is checked against ours (the files layout).
+    for tool in infradsl-stream kustomize helm jsonnet; do
+        [[ -n "${stopped[$tool]:-}" ]] || finished+=("$tool=$inputs/out/$tool")
+    done
     echo "== N=$size: parity"
-    "$python" bench/compare.py "$inputs/out/ours" "${finished[@]}"
+    "$python" bench/compare.py "$inputs/out/infradsl" "${finished[@]}"
     rm -rf "$inputs"
 done
 
