@@ -98,8 +98,8 @@ import Yams
         }
     }
 
-    @Test("names that are not Swift identifiers keep their JSON names")
-    func awkwardNamesKeepTheirJSONNames() throws {
+    /// A venue with every field whose JSON name is not a Swift identifier set.
+    static let awkwardlyNamedVenue: MarketsV1.TradingVenue = {
         var spec = MarketsV1.TradingVenue.Spec(
             connectivity: .init(primary: .init(host: "fix.venue.example", port: 9878)), mic: "XLON")
         spec.ref = "r"
@@ -109,7 +109,12 @@ import Yams
         spec.protocol = .binaryV2
         spec.xVenueCode = "L"
         spec.maxOrderRate = "500/s"
-        let venue = MarketsV1.TradingVenue(metadata: MetaV1.ObjectMeta(name: "lse"), spec: spec)
+        return MarketsV1.TradingVenue(metadata: MetaV1.ObjectMeta(name: "lse"), spec: spec)
+    }()
+
+    @Test("names that are not Swift identifiers keep their JSON names")
+    func awkwardNamesKeepTheirJSONNames() throws {
+        let venue = Self.awkwardlyNamedVenue
         let rendered = PlainJSON.from(Value(generated: venue)) as! [String: Any]
         let renderedSpec = rendered["spec"] as! [String: Any]
         #expect(Set(renderedSpec.keys) == ["$ref", "3dReplicas", "self", "default", "protocol", "x-venue-code", "maxOrderRate", "connectivity", "mic"])
@@ -123,14 +128,7 @@ import Yams
     /// the text is libyaml's.
     @Test("the YAML writer writes awkward field names as libyaml does")
     func awkwardNamesAreWrittenAsLibyamlWritesThem() throws {
-        var spec = MarketsV1.TradingVenue.Spec(
-            connectivity: .init(primary: .init(host: "fix.venue.example", port: 9878)), mic: "XLON")
-        spec.ref = "r"
-        spec._3dReplicas = 3
-        spec.selfValue = "s"
-        spec.default = true
-        spec.xVenueCode = "L"
-        let venue: any Resource = APIObject(MarketsV1.TradingVenue(metadata: MetaV1.ObjectMeta(name: "lse"), spec: spec))
+        let venue: any Resource = APIObject(Self.awkwardlyNamedVenue)
         let written = try #require(BlockYAMLWriter.render(venue))
         #expect(written == (try YAMLRenderer.renderWithLibyaml(EnvironmentResolver.document(for: venue))))
         // Written plain, these two would read back as other keys or not at all.
