@@ -16,8 +16,7 @@ public enum SecretCheck: EnvironmentCheck {
             if byte == UInt8(ascii: "-") { return UInt8(ascii: "_") }
             return (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) ? byte - 32 : byte
         }
-        var name = name
-        return name.withUTF8 { bytes in
+        return name.withUTF8Bytes { bytes in
             credentialPatterns.contains { pattern in
                 guard bytes.count >= pattern.count else { return false }
                 return (0...(bytes.count - pattern.count)).contains { start in
@@ -30,8 +29,7 @@ public enum SecretCheck: EnvironmentCheck {
     /// `scheme://user:password@host`.
     static func containsURLPassword(_ value: String) -> Bool {
         // Bytes, not `firstRange(of:)` (a generic substring search): this runs for every value.
-        var value = value
-        return value.withUTF8 { bytes in
+        return value.withUTF8Bytes { bytes in
             guard bytes.count >= 3, let scheme = (0...(bytes.count - 3)).first(where: {
                 bytes[$0] == UInt8(ascii: ":") && bytes[$0 + 1] == UInt8(ascii: "/") && bytes[$0 + 2] == UInt8(ascii: "/")
             }) else { return false }

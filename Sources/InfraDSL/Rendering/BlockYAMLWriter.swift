@@ -86,7 +86,7 @@ final class BlockYAMLWriter: DocumentSink {
     func string(_ value: String) {
         guard startScalar() else { return }
         // The style is chosen and a plain scalar copied from the same bytes in place.
-        let style = YAMLScalarStyle.withUTF8(value) { bytes in
+        let style = value.withUTF8Bytes { bytes in
             let style = YAMLScalarStyle.style(utf8: bytes, of: value)
             if style == .plain { out.append(bytes) }
             return style
@@ -185,7 +185,7 @@ final class BlockYAMLWriter: DocumentSink {
         if !(frame.context == .sequenceItem && frame.count == 0) { spaces(frame.indent) }
         frames[index].count += 1
         if pendingKeyIsPlain {
-            YAMLScalarStyle.withUTF8(key) { out.append($0) }
+            key.withUTF8Bytes { out.append($0) }
         } else {
             guard appendKey(key) else { failed = true; return false }
         }
@@ -236,7 +236,7 @@ final class BlockYAMLWriter: DocumentSink {
     private func appendKey(_ key: String) -> Bool {
         // libyaml writes longer or multi-line keys as complex keys (`? key`).
         guard key.utf8.count <= 120 else { return false }
-        let plain = YAMLScalarStyle.withUTF8(key) { bytes in
+        let plain = key.withUTF8Bytes { bytes in
             guard YAMLScalarStyle.isSafePlain(utf8: bytes) else { return false }
             out.append(bytes)
             return true

@@ -11,18 +11,11 @@ import Yams
 /// double-quoted, where libyaml escapes what needs escaping.
 enum YAMLScalarStyle {
     static func style(for string: String) -> Node.Scalar.Style {
-        withUTF8(string) { style(utf8: $0, of: string) }
+        string.withUTF8Bytes { style(utf8: $0, of: string) }
     }
 
     static func isSafePlain(_ string: String) -> Bool {
-        withUTF8(string) { isSafePlain(utf8: $0) }
-    }
-
-    /// `body` over the string's UTF-8 bytes in place (`String.withUTF8` copies only a string that
-    /// has no contiguous UTF-8 storage, such as one bridged from another representation).
-    static func withUTF8<R>(_ string: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        var string = string
-        return string.withUTF8(body)
+        string.withUTF8Bytes { isSafePlain(utf8: $0) }
     }
 
     /// ``style(for:)`` from the string's bytes (`string` is only read for text with line breaks).

@@ -82,19 +82,13 @@ public enum NameRules {
         isLowerAlphanumeric(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
     }
 
-    /// The bytes of a string, read in place (a native string's own storage; a small one is copied
-    /// to the stack): iterating a buffer is several times cheaper than iterating a `UTF8View`.
+    /// A string's bytes read in place (``Swift/String/withUTF8Bytes(_:)``), or a part of them.
     private typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
 
-    private static func withBytes(_ string: String, _ body: (Bytes) -> Bool) -> Bool {
-        var string = string
-        return string.withUTF8 { body($0[...]) }
-    }
-
-    static func isValidLabel(_ name: String) -> Bool { withBytes(name, isValidLabel) }
-    static func isValidLabelValue(_ value: String) -> Bool { withBytes(value, isValidLabelValue) }
-    static func isValidSubdomain(_ name: String) -> Bool { withBytes(name, isValidSubdomain) }
-    static func isValidQualifiedName(_ key: String) -> Bool { withBytes(key, isValidQualifiedName) }
+    static func isValidLabel(_ name: String) -> Bool { name.withUTF8Bytes { isValidLabel($0[...]) } }
+    static func isValidLabelValue(_ value: String) -> Bool { value.withUTF8Bytes { isValidLabelValue($0[...]) } }
+    static func isValidSubdomain(_ name: String) -> Bool { name.withUTF8Bytes { isValidSubdomain($0[...]) } }
+    static func isValidQualifiedName(_ key: String) -> Bool { key.withUTF8Bytes { isValidQualifiedName($0[...]) } }
 
     private static func isValidLabel(_ bytes: Bytes) -> Bool {
         guard let first = bytes.first, let last = bytes.last, bytes.count <= 63,
