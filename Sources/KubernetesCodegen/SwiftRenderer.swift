@@ -103,7 +103,7 @@ public struct SwiftRenderer: Sendable {
             out.line("\(pad)/// Kind `\(kind.kind)` of `\(kind.apiVersion)`, \(kind.isNamespaced ? "namespaced" : "cluster-scoped").")
         }
         let conformance = switch declaration.kind {
-        case nil: "Decodable, Sendable, DocumentEquatable"
+        case nil: "DocumentReadable, Sendable, DocumentEquatable"
         case let kind? where kind.holdsSecretData: "KubernetesObject"
         case _?: "SecretFreeObject"
         }
@@ -129,7 +129,7 @@ public struct SwiftRenderer: Sendable {
         if !fields.isEmpty { out.line("") }
         renderInitializer(fields, into: &out, pad: inner)
         renderWriter(fields, isKind: declaration.kind != nil, into: &out, pad: inner)
-        renderDecoder(fields, isKind: declaration.kind != nil, into: &out, pad: inner)
+        renderReader(fields, isKind: declaration.kind != nil, into: &out, pad: inner)
         for nested in declaration.nestedEnums {
             out.line("")
             render(nested, into: &out, indent: indent + 1)
@@ -209,23 +209,23 @@ public struct SwiftRenderer: Sendable {
         }
     }
 
-    /// `init(from:)`, written out with the shared ``FieldKey`` rather than synthesized: synthesis adds
-    /// a `CodingKeys` enumeration with its own conformances to every struct, which doubled the
-    /// module's compile time.
-    private func renderDecoder(_ fields: [PropertyDeclaration], isKind: Bool, into out: inout SourceText, pad: String) {
+    /// `init(reading:at:)`: each field looked up by its name, the type given, so the generic reader
+    /// is specialized per field type and nothing is inferred; then the mapping's remaining entries
+    /// are recorded as unknown.
+    private func renderReader(_ fields: [PropertyDeclaration], isKind: Bool, into out: inout SourceText, pad: String) {
         out.line("")
-        out.line("\(pad)public init(from decoder: any Decoder) throws {")
+        out.line("\(pad)public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {")
         // An object without fields is still an object: anything else in its place is a type error.
-        let binding = isKind || !fields.isEmpty ? "let container" : "_"
-        out.line("\(pad)    \(binding) = try decoder.container(keyedBy: FieldKey.self)")
+        out.line("\(pad)    var fields = try reader.fields(of: node)")
         if isKind {
-            out.line("\(pad)    self.apiVersion = try container.decodeIfPresent(String.self, forKey: \"apiVersion\")")
-            out.line("\(pad)    self.kind = try container.decodeIfPresent(String.self, forKey: \"kind\")")
+            out.line("\(pad)    self.apiVersion = try reader.optional(\"apiVersion\", String.self, in: &fields)")
+            out.line("\(pad)    self.kind = try reader.optional(\"kind\", String.self, in: &fields)")
         }
         for property in fields {
-            let call = property.isRequired ? "decode" : "decodeIfPresent"
-            out.line("\(pad)    self.\(property.swiftName) = try container.\(call)(\(swiftType(property.type)).self, forKey: \(literal(property.jsonName)))")
+            let call = property.isRequired ? "required" : "optional"
+            out.line("\(pad)    self.\(property.swiftName) = try reader.\(call)(\(literal(property.jsonName)), \(swiftType(property.type)).self, in: &fields)")
         }
+        out.line("\(pad)    reader.finish(fields)")
         out.line("\(pad)}")
     }
 

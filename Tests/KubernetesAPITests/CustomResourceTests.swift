@@ -48,8 +48,8 @@ import Yams
         return object
     }
 
-    static func decode<T: KubernetesObject>(_ type: T.Type, _ node: Node) throws -> T {
-        try StrictYAMLDecoder().decodeGenerated(type, from: node)
+    static func decode<T: KubernetesObject>(_ type: T.Type, _ text: String) throws -> T {
+        try StrictYAMLDecoder().decodeGenerated(type, from: text)
     }
 
     @Test("every served version of every CRD is imported, and no other")
@@ -175,13 +175,15 @@ import Yams
         return object
     }
 
-    static func samples() throws -> [Node] {
+    static func samples() throws -> [DocumentTree] {
         let file = TestSupport.packageRoot.appendingPathComponent("Tests/Fixtures/crd-samples/samples.yaml")
-        return Array(try Yams.compose_all(yaml: String(contentsOf: file, encoding: .utf8)))
+        let (documents, failure) = YAMLDocuments.parse(try String(contentsOf: file, encoding: .utf8))
+        if let failure { throw failure }
+        return documents
     }
 
-    private func open<T: KubernetesObject>(_ type: T.Type, _ node: Node) throws -> Value {
-        Value(generated: try StrictYAMLDecoder().decodeGenerated(type, from: node))
+    private func open<T: KubernetesObject>(_ type: T.Type, _ document: DocumentTree) throws -> Value {
+        Value(generated: try StrictYAMLDecoder().decodeGenerated(type, from: document))
     }
 
     /// Runs check-jsonschema on `object` against the kind's strict schema; its exit status.
@@ -200,13 +202,14 @@ import Yams
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         var validated: Set<String> = []
-        for node in try Self.samples() {
-            let kind = node["kind"]?.string ?? "", apiVersion = node["apiVersion"]?.string ?? ""
+        for document in try Self.samples() {
+            func text(_ key: String) -> String { document.value(of: 0, forKey: key).map { document.nodes[$0].text } ?? "" }
+            let kind = text("kind"), apiVersion = text("apiVersion")
             guard let type = KindLookup(CustomResourceKinds.all).type(apiVersion: apiVersion, kind: kind) else {
                 Issue.record("no imported kind \(apiVersion) \(kind)")
                 continue
             }
-            let result = try validate(try open(type, node), as: type, in: directory, name: kind)
+            let result = try validate(try open(type, document), as: type, in: directory, name: kind)
             #expect(result.status == 0, "\(kind): \(result.output) \(result.error)")
             validated.insert(kind)
         }

@@ -36,13 +36,13 @@ import Yams
         return builder.value(["$ref": "#/$defs/\(definitionName(of: type))"]) as! [String: Any]
     }
 
-    static func node(_ object: [String: Any]) throws -> Node {
-        let json = String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
-        return try Yams.compose(yaml: json)!
+    /// The object as JSON text (JSON is YAML).
+    static func node(_ object: [String: Any]) throws -> String {
+        String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
     }
 
-    static func decode<T: KubernetesObject>(_ type: T.Type, _ node: Node) throws -> T {
-        try StrictYAMLDecoder().decodeGenerated(type, from: node)
+    static func decode<T: KubernetesObject>(_ type: T.Type, _ text: String) throws -> T {
+        try StrictYAMLDecoder().decodeGenerated(type, from: text)
     }
 
     @Test("the declared kinds are all generated")

@@ -48,17 +48,18 @@ extension ExternalSecretsV1beta1 {
             status?.writeField(plainKey: "status", to: sink)
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
-            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
-            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
-            self.spec = try container.decodeIfPresent(ExternalSecretsV1beta1.ClusterSecretStore.Spec.self, forKey: "spec")
-            self.status = try container.decodeIfPresent(ExternalSecretsV1beta1.ClusterSecretStore.Status.self, forKey: "status")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.apiVersion = try reader.optional("apiVersion", String.self, in: &fields)
+            self.kind = try reader.optional("kind", String.self, in: &fields)
+            self.metadata = try reader.optional("metadata", MetaV1.ObjectMeta.self, in: &fields)
+            self.spec = try reader.optional("spec", ExternalSecretsV1beta1.ClusterSecretStore.Spec.self, in: &fields)
+            self.status = try reader.optional("status", ExternalSecretsV1beta1.ClusterSecretStore.Status.self, in: &fields)
+            reader.finish(fields)
         }
 
         /// `external-secrets.io/v1beta1 ClusterSecretStore.spec`.
-        public struct Spec: Decodable, Sendable, DocumentEquatable {
+        public struct Spec: DocumentReadable, Sendable, DocumentEquatable {
             /// `conditions`: array of `ExternalSecretsV1beta1.ClusterSecretStore.Spec.ConditionsItem`.
             public var conditions: [ExternalSecretsV1beta1.ClusterSecretStore.Spec.ConditionsItem]?
             /// `controller`: string.
@@ -95,17 +96,18 @@ extension ExternalSecretsV1beta1 {
                 sink.endObject()
             }
 
-            public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: FieldKey.self)
-                self.conditions = try container.decodeIfPresent([ExternalSecretsV1beta1.ClusterSecretStore.Spec.ConditionsItem].self, forKey: "conditions")
-                self.controller = try container.decodeIfPresent(String.self, forKey: "controller")
-                self.provider = try container.decode(ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.self, forKey: "provider")
-                self.refreshInterval = try container.decodeIfPresent(Int.self, forKey: "refreshInterval")
-                self.retrySettings = try container.decodeIfPresent(ExternalSecretsV1beta1.ClusterSecretStore.Spec.RetrySettings.self, forKey: "retrySettings")
+            public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                var fields = try reader.fields(of: node)
+                self.conditions = try reader.optional("conditions", [ExternalSecretsV1beta1.ClusterSecretStore.Spec.ConditionsItem].self, in: &fields)
+                self.controller = try reader.optional("controller", String.self, in: &fields)
+                self.provider = try reader.required("provider", ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.self, in: &fields)
+                self.refreshInterval = try reader.optional("refreshInterval", Int.self, in: &fields)
+                self.retrySettings = try reader.optional("retrySettings", ExternalSecretsV1beta1.ClusterSecretStore.Spec.RetrySettings.self, in: &fields)
+                reader.finish(fields)
             }
 
             /// `external-secrets.io/v1beta1 ClusterSecretStore.spec.conditions[]`.
-            public struct ConditionsItem: Decodable, Sendable, DocumentEquatable {
+            public struct ConditionsItem: DocumentReadable, Sendable, DocumentEquatable {
                 /// `namespaceRegexes`: array of string.
                 public var namespaceRegexes: [String]?
                 /// `namespaceSelector`: `ExternalSecretsV1beta1.ClusterSecretStore.Spec.ConditionsItem.NamespaceSelector`.
@@ -132,15 +134,16 @@ extension ExternalSecretsV1beta1 {
                     sink.endObject()
                 }
 
-                public init(from decoder: any Decoder) throws {
-                    let container = try decoder.container(keyedBy: FieldKey.self)
-                    self.namespaceRegexes = try container.decodeIfPresent([String].self, forKey: "namespaceRegexes")
-                    self.namespaceSelector = try container.decodeIfPresent(ExternalSecretsV1beta1.ClusterSecretStore.Spec.ConditionsItem.NamespaceSelector.self, forKey: "namespaceSelector")
-                    self.namespaces = try container.decodeIfPresent([String].self, forKey: "namespaces")
+                public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                    var fields = try reader.fields(of: node)
+                    self.namespaceRegexes = try reader.optional("namespaceRegexes", [String].self, in: &fields)
+                    self.namespaceSelector = try reader.optional("namespaceSelector", ExternalSecretsV1beta1.ClusterSecretStore.Spec.ConditionsItem.NamespaceSelector.self, in: &fields)
+                    self.namespaces = try reader.optional("namespaces", [String].self, in: &fields)
+                    reader.finish(fields)
                 }
 
                 /// `external-secrets.io/v1beta1 ClusterSecretStore.spec.conditions[].namespaceSelector`.
-                public struct NamespaceSelector: Decodable, Sendable, DocumentEquatable {
+                public struct NamespaceSelector: DocumentReadable, Sendable, DocumentEquatable {
                     /// `matchExpressions`: array of `ExternalSecretsV1beta1.ClusterSecretStore.Spec.ConditionsItem.NamespaceSelector.MatchExpressionsItem`.
                     public var matchExpressions: [ExternalSecretsV1beta1.ClusterSecretStore.Spec.ConditionsItem.NamespaceSelector.MatchExpressionsItem]?
                     /// `matchLabels`: map of string to string.
@@ -162,14 +165,15 @@ extension ExternalSecretsV1beta1 {
                         sink.endObject()
                     }
 
-                    public init(from decoder: any Decoder) throws {
-                        let container = try decoder.container(keyedBy: FieldKey.self)
-                        self.matchExpressions = try container.decodeIfPresent([ExternalSecretsV1beta1.ClusterSecretStore.Spec.ConditionsItem.NamespaceSelector.MatchExpressionsItem].self, forKey: "matchExpressions")
-                        self.matchLabels = try container.decodeIfPresent(StringMap<String>.self, forKey: "matchLabels")
+                    public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                        var fields = try reader.fields(of: node)
+                        self.matchExpressions = try reader.optional("matchExpressions", [ExternalSecretsV1beta1.ClusterSecretStore.Spec.ConditionsItem.NamespaceSelector.MatchExpressionsItem].self, in: &fields)
+                        self.matchLabels = try reader.optional("matchLabels", StringMap<String>.self, in: &fields)
+                        reader.finish(fields)
                     }
 
                     /// `external-secrets.io/v1beta1 ClusterSecretStore.spec.conditions[].namespaceSelector.matchExpressions[]`.
-                    public struct MatchExpressionsItem: Decodable, Sendable, DocumentEquatable {
+                    public struct MatchExpressionsItem: DocumentReadable, Sendable, DocumentEquatable {
                         /// `key`: string; required.
                         public var key: String
                         /// `operator`: `ExternalSecretsV1beta1.ClusterSecretStore.Spec.ConditionsItem.NamespaceSelector.MatchExpressionsItem.Operator`; required.
@@ -196,11 +200,12 @@ extension ExternalSecretsV1beta1 {
                             sink.endObject()
                         }
 
-                        public init(from decoder: any Decoder) throws {
-                            let container = try decoder.container(keyedBy: FieldKey.self)
-                            self.key = try container.decode(String.self, forKey: "key")
-                            self.`operator` = try container.decode(ExternalSecretsV1beta1.ClusterSecretStore.Spec.ConditionsItem.NamespaceSelector.MatchExpressionsItem.Operator.self, forKey: "operator")
-                            self.values = try container.decodeIfPresent([String].self, forKey: "values")
+                        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                            var fields = try reader.fields(of: node)
+                            self.key = try reader.required("key", String.self, in: &fields)
+                            self.`operator` = try reader.required("operator", ExternalSecretsV1beta1.ClusterSecretStore.Spec.ConditionsItem.NamespaceSelector.MatchExpressionsItem.Operator.self, in: &fields)
+                            self.values = try reader.optional("values", [String].self, in: &fields)
+                            reader.finish(fields)
                         }
 
                         /// One of `In`, `NotIn`, `Exists`, `DoesNotExist`, or ``unknown(_:)`` for a value the schema does not list.
@@ -241,7 +246,7 @@ extension ExternalSecretsV1beta1 {
             }
 
             /// `external-secrets.io/v1beta1 ClusterSecretStore.spec.provider`.
-            public struct Provider: Decodable, Sendable, DocumentEquatable {
+            public struct Provider: DocumentReadable, Sendable, DocumentEquatable {
                 /// `aws`: `ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws`.
                 public var aws: ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws?
 
@@ -258,13 +263,14 @@ extension ExternalSecretsV1beta1 {
                     sink.endObject()
                 }
 
-                public init(from decoder: any Decoder) throws {
-                    let container = try decoder.container(keyedBy: FieldKey.self)
-                    self.aws = try container.decodeIfPresent(ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.self, forKey: "aws")
+                public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                    var fields = try reader.fields(of: node)
+                    self.aws = try reader.optional("aws", ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.self, in: &fields)
+                    reader.finish(fields)
                 }
 
                 /// `external-secrets.io/v1beta1 ClusterSecretStore.spec.provider.aws`.
-                public struct Aws: Decodable, Sendable, DocumentEquatable {
+                public struct Aws: DocumentReadable, Sendable, DocumentEquatable {
                     /// `additionalRoles`: array of string.
                     public var additionalRoles: [String]?
                     /// `auth`: `ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth`.
@@ -316,16 +322,17 @@ extension ExternalSecretsV1beta1 {
                         sink.endObject()
                     }
 
-                    public init(from decoder: any Decoder) throws {
-                        let container = try decoder.container(keyedBy: FieldKey.self)
-                        self.additionalRoles = try container.decodeIfPresent([String].self, forKey: "additionalRoles")
-                        self.auth = try container.decodeIfPresent(ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth.self, forKey: "auth")
-                        self.externalID = try container.decodeIfPresent(String.self, forKey: "externalID")
-                        self.prefix = try container.decodeIfPresent(String.self, forKey: "prefix")
-                        self.region = try container.decode(String.self, forKey: "region")
-                        self.role = try container.decodeIfPresent(String.self, forKey: "role")
-                        self.secretsManager = try container.decodeIfPresent(ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.SecretsManager.self, forKey: "secretsManager")
-                        self.service = try container.decode(ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Service.self, forKey: "service")
+                    public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                        var fields = try reader.fields(of: node)
+                        self.additionalRoles = try reader.optional("additionalRoles", [String].self, in: &fields)
+                        self.auth = try reader.optional("auth", ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth.self, in: &fields)
+                        self.externalID = try reader.optional("externalID", String.self, in: &fields)
+                        self.prefix = try reader.optional("prefix", String.self, in: &fields)
+                        self.region = try reader.required("region", String.self, in: &fields)
+                        self.role = try reader.optional("role", String.self, in: &fields)
+                        self.secretsManager = try reader.optional("secretsManager", ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.SecretsManager.self, in: &fields)
+                        self.service = try reader.required("service", ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Service.self, in: &fields)
+                        reader.finish(fields)
                     }
 
                     /// One of `SecretsManager`, `ParameterStore`, or ``unknown(_:)`` for a value the schema does not list.
@@ -357,7 +364,7 @@ extension ExternalSecretsV1beta1 {
                     }
 
                     /// `external-secrets.io/v1beta1 ClusterSecretStore.spec.provider.aws.auth`.
-                    public struct Auth: Decodable, Sendable, DocumentEquatable {
+                    public struct Auth: DocumentReadable, Sendable, DocumentEquatable {
                         /// `jwt`: `ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth.Jwt`.
                         public var jwt: ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth.Jwt?
                         /// `secretRef`: `ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth.SecretRef`.
@@ -379,14 +386,15 @@ extension ExternalSecretsV1beta1 {
                             sink.endObject()
                         }
 
-                        public init(from decoder: any Decoder) throws {
-                            let container = try decoder.container(keyedBy: FieldKey.self)
-                            self.jwt = try container.decodeIfPresent(ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth.Jwt.self, forKey: "jwt")
-                            self.secretRef = try container.decodeIfPresent(ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth.SecretRef.self, forKey: "secretRef")
+                        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                            var fields = try reader.fields(of: node)
+                            self.jwt = try reader.optional("jwt", ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth.Jwt.self, in: &fields)
+                            self.secretRef = try reader.optional("secretRef", ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth.SecretRef.self, in: &fields)
+                            reader.finish(fields)
                         }
 
                         /// `external-secrets.io/v1beta1 ClusterSecretStore.spec.provider.aws.auth.jwt`.
-                        public struct Jwt: Decodable, Sendable, DocumentEquatable {
+                        public struct Jwt: DocumentReadable, Sendable, DocumentEquatable {
                             /// `serviceAccountRef`: `ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth.Jwt.ServiceAccountRef`.
                             public var serviceAccountRef: ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth.Jwt.ServiceAccountRef?
 
@@ -403,13 +411,14 @@ extension ExternalSecretsV1beta1 {
                                 sink.endObject()
                             }
 
-                            public init(from decoder: any Decoder) throws {
-                                let container = try decoder.container(keyedBy: FieldKey.self)
-                                self.serviceAccountRef = try container.decodeIfPresent(ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth.Jwt.ServiceAccountRef.self, forKey: "serviceAccountRef")
+                            public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                                var fields = try reader.fields(of: node)
+                                self.serviceAccountRef = try reader.optional("serviceAccountRef", ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth.Jwt.ServiceAccountRef.self, in: &fields)
+                                reader.finish(fields)
                             }
 
                             /// `external-secrets.io/v1beta1 ClusterSecretStore.spec.provider.aws.auth.jwt.serviceAccountRef`.
-                            public struct ServiceAccountRef: Decodable, Sendable, DocumentEquatable {
+                            public struct ServiceAccountRef: DocumentReadable, Sendable, DocumentEquatable {
                                 /// `name`: string; required.
                                 public var name: String
                                 /// `audiences`: array of string.
@@ -436,17 +445,18 @@ extension ExternalSecretsV1beta1 {
                                     sink.endObject()
                                 }
 
-                                public init(from decoder: any Decoder) throws {
-                                    let container = try decoder.container(keyedBy: FieldKey.self)
-                                    self.name = try container.decode(String.self, forKey: "name")
-                                    self.audiences = try container.decodeIfPresent([String].self, forKey: "audiences")
-                                    self.namespace = try container.decodeIfPresent(String.self, forKey: "namespace")
+                                public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                                    var fields = try reader.fields(of: node)
+                                    self.name = try reader.required("name", String.self, in: &fields)
+                                    self.audiences = try reader.optional("audiences", [String].self, in: &fields)
+                                    self.namespace = try reader.optional("namespace", String.self, in: &fields)
+                                    reader.finish(fields)
                                 }
                             }
                         }
 
                         /// `external-secrets.io/v1beta1 ClusterSecretStore.spec.provider.aws.auth.secretRef`.
-                        public struct SecretRef: Decodable, Sendable, DocumentEquatable {
+                        public struct SecretRef: DocumentReadable, Sendable, DocumentEquatable {
                             /// `accessKeyIDSecretRef`: `ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth.SecretRef.AccessKeyIDSecretRef`.
                             public var accessKeyIDSecretRef: ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth.SecretRef.AccessKeyIDSecretRef?
                             /// `secretAccessKeySecretRef`: `ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth.SecretRef.SecretAccessKeySecretRef`.
@@ -473,15 +483,16 @@ extension ExternalSecretsV1beta1 {
                                 sink.endObject()
                             }
 
-                            public init(from decoder: any Decoder) throws {
-                                let container = try decoder.container(keyedBy: FieldKey.self)
-                                self.accessKeyIDSecretRef = try container.decodeIfPresent(ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth.SecretRef.AccessKeyIDSecretRef.self, forKey: "accessKeyIDSecretRef")
-                                self.secretAccessKeySecretRef = try container.decodeIfPresent(ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth.SecretRef.SecretAccessKeySecretRef.self, forKey: "secretAccessKeySecretRef")
-                                self.sessionTokenSecretRef = try container.decodeIfPresent(ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth.SecretRef.SessionTokenSecretRef.self, forKey: "sessionTokenSecretRef")
+                            public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                                var fields = try reader.fields(of: node)
+                                self.accessKeyIDSecretRef = try reader.optional("accessKeyIDSecretRef", ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth.SecretRef.AccessKeyIDSecretRef.self, in: &fields)
+                                self.secretAccessKeySecretRef = try reader.optional("secretAccessKeySecretRef", ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth.SecretRef.SecretAccessKeySecretRef.self, in: &fields)
+                                self.sessionTokenSecretRef = try reader.optional("sessionTokenSecretRef", ExternalSecretsV1beta1.ClusterSecretStore.Spec.Provider.Aws.Auth.SecretRef.SessionTokenSecretRef.self, in: &fields)
+                                reader.finish(fields)
                             }
 
                             /// `external-secrets.io/v1beta1 ClusterSecretStore.spec.provider.aws.auth.secretRef.accessKeyIDSecretRef`.
-                            public struct AccessKeyIDSecretRef: Decodable, Sendable, DocumentEquatable {
+                            public struct AccessKeyIDSecretRef: DocumentReadable, Sendable, DocumentEquatable {
                                 /// `name`: string.
                                 public var name: String?
                                 /// `key`: string.
@@ -508,16 +519,17 @@ extension ExternalSecretsV1beta1 {
                                     sink.endObject()
                                 }
 
-                                public init(from decoder: any Decoder) throws {
-                                    let container = try decoder.container(keyedBy: FieldKey.self)
-                                    self.name = try container.decodeIfPresent(String.self, forKey: "name")
-                                    self.key = try container.decodeIfPresent(String.self, forKey: "key")
-                                    self.namespace = try container.decodeIfPresent(String.self, forKey: "namespace")
+                                public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                                    var fields = try reader.fields(of: node)
+                                    self.name = try reader.optional("name", String.self, in: &fields)
+                                    self.key = try reader.optional("key", String.self, in: &fields)
+                                    self.namespace = try reader.optional("namespace", String.self, in: &fields)
+                                    reader.finish(fields)
                                 }
                             }
 
                             /// `external-secrets.io/v1beta1 ClusterSecretStore.spec.provider.aws.auth.secretRef.secretAccessKeySecretRef`.
-                            public struct SecretAccessKeySecretRef: Decodable, Sendable, DocumentEquatable {
+                            public struct SecretAccessKeySecretRef: DocumentReadable, Sendable, DocumentEquatable {
                                 /// `name`: string.
                                 public var name: String?
                                 /// `key`: string.
@@ -544,16 +556,17 @@ extension ExternalSecretsV1beta1 {
                                     sink.endObject()
                                 }
 
-                                public init(from decoder: any Decoder) throws {
-                                    let container = try decoder.container(keyedBy: FieldKey.self)
-                                    self.name = try container.decodeIfPresent(String.self, forKey: "name")
-                                    self.key = try container.decodeIfPresent(String.self, forKey: "key")
-                                    self.namespace = try container.decodeIfPresent(String.self, forKey: "namespace")
+                                public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                                    var fields = try reader.fields(of: node)
+                                    self.name = try reader.optional("name", String.self, in: &fields)
+                                    self.key = try reader.optional("key", String.self, in: &fields)
+                                    self.namespace = try reader.optional("namespace", String.self, in: &fields)
+                                    reader.finish(fields)
                                 }
                             }
 
                             /// `external-secrets.io/v1beta1 ClusterSecretStore.spec.provider.aws.auth.secretRef.sessionTokenSecretRef`.
-                            public struct SessionTokenSecretRef: Decodable, Sendable, DocumentEquatable {
+                            public struct SessionTokenSecretRef: DocumentReadable, Sendable, DocumentEquatable {
                                 /// `name`: string.
                                 public var name: String?
                                 /// `key`: string.
@@ -580,18 +593,19 @@ extension ExternalSecretsV1beta1 {
                                     sink.endObject()
                                 }
 
-                                public init(from decoder: any Decoder) throws {
-                                    let container = try decoder.container(keyedBy: FieldKey.self)
-                                    self.name = try container.decodeIfPresent(String.self, forKey: "name")
-                                    self.key = try container.decodeIfPresent(String.self, forKey: "key")
-                                    self.namespace = try container.decodeIfPresent(String.self, forKey: "namespace")
+                                public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                                    var fields = try reader.fields(of: node)
+                                    self.name = try reader.optional("name", String.self, in: &fields)
+                                    self.key = try reader.optional("key", String.self, in: &fields)
+                                    self.namespace = try reader.optional("namespace", String.self, in: &fields)
+                                    reader.finish(fields)
                                 }
                             }
                         }
                     }
 
                     /// `external-secrets.io/v1beta1 ClusterSecretStore.spec.provider.aws.secretsManager`.
-                    public struct SecretsManager: Decodable, Sendable, DocumentEquatable {
+                    public struct SecretsManager: DocumentReadable, Sendable, DocumentEquatable {
                         /// `forceDeleteWithoutRecovery`: boolean.
                         public var forceDeleteWithoutRecovery: Bool?
                         /// `recoveryWindowInDays`: integer; format int64.
@@ -613,17 +627,18 @@ extension ExternalSecretsV1beta1 {
                             sink.endObject()
                         }
 
-                        public init(from decoder: any Decoder) throws {
-                            let container = try decoder.container(keyedBy: FieldKey.self)
-                            self.forceDeleteWithoutRecovery = try container.decodeIfPresent(Bool.self, forKey: "forceDeleteWithoutRecovery")
-                            self.recoveryWindowInDays = try container.decodeIfPresent(Int.self, forKey: "recoveryWindowInDays")
+                        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                            var fields = try reader.fields(of: node)
+                            self.forceDeleteWithoutRecovery = try reader.optional("forceDeleteWithoutRecovery", Bool.self, in: &fields)
+                            self.recoveryWindowInDays = try reader.optional("recoveryWindowInDays", Int.self, in: &fields)
+                            reader.finish(fields)
                         }
                     }
                 }
             }
 
             /// `external-secrets.io/v1beta1 ClusterSecretStore.spec.retrySettings`.
-            public struct RetrySettings: Decodable, Sendable, DocumentEquatable {
+            public struct RetrySettings: DocumentReadable, Sendable, DocumentEquatable {
                 /// `maxRetries`: integer; format int32.
                 public var maxRetries: Int?
                 /// `retryInterval`: string.
@@ -645,16 +660,17 @@ extension ExternalSecretsV1beta1 {
                     sink.endObject()
                 }
 
-                public init(from decoder: any Decoder) throws {
-                    let container = try decoder.container(keyedBy: FieldKey.self)
-                    self.maxRetries = try container.decodeIfPresent(Int.self, forKey: "maxRetries")
-                    self.retryInterval = try container.decodeIfPresent(String.self, forKey: "retryInterval")
+                public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                    var fields = try reader.fields(of: node)
+                    self.maxRetries = try reader.optional("maxRetries", Int.self, in: &fields)
+                    self.retryInterval = try reader.optional("retryInterval", String.self, in: &fields)
+                    reader.finish(fields)
                 }
             }
         }
 
         /// `external-secrets.io/v1beta1 ClusterSecretStore.status`.
-        public struct Status: Decodable, Sendable, DocumentEquatable {
+        public struct Status: DocumentReadable, Sendable, DocumentEquatable {
             /// `capabilities`: `ExternalSecretsV1beta1.ClusterSecretStore.Status.Capabilities`.
             public var capabilities: ExternalSecretsV1beta1.ClusterSecretStore.Status.Capabilities?
             /// `conditions`: array of `ExternalSecretsV1beta1.ClusterSecretStore.Status.ConditionsItem`.
@@ -676,10 +692,11 @@ extension ExternalSecretsV1beta1 {
                 sink.endObject()
             }
 
-            public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: FieldKey.self)
-                self.capabilities = try container.decodeIfPresent(ExternalSecretsV1beta1.ClusterSecretStore.Status.Capabilities.self, forKey: "capabilities")
-                self.conditions = try container.decodeIfPresent([ExternalSecretsV1beta1.ClusterSecretStore.Status.ConditionsItem].self, forKey: "conditions")
+            public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                var fields = try reader.fields(of: node)
+                self.capabilities = try reader.optional("capabilities", ExternalSecretsV1beta1.ClusterSecretStore.Status.Capabilities.self, in: &fields)
+                self.conditions = try reader.optional("conditions", [ExternalSecretsV1beta1.ClusterSecretStore.Status.ConditionsItem].self, in: &fields)
+                reader.finish(fields)
             }
 
             /// One of `ReadOnly`, `WriteOnly`, `ReadWrite`, or ``unknown(_:)`` for a value the schema does not list.
@@ -714,7 +731,7 @@ extension ExternalSecretsV1beta1 {
             }
 
             /// `external-secrets.io/v1beta1 ClusterSecretStore.status.conditions[]`.
-            public struct ConditionsItem: Decodable, Sendable, DocumentEquatable {
+            public struct ConditionsItem: DocumentReadable, Sendable, DocumentEquatable {
                 /// `lastTransitionTime`: string; format date-time.
                 public var lastTransitionTime: String?
                 /// `message`: string.
@@ -751,13 +768,14 @@ extension ExternalSecretsV1beta1 {
                     sink.endObject()
                 }
 
-                public init(from decoder: any Decoder) throws {
-                    let container = try decoder.container(keyedBy: FieldKey.self)
-                    self.lastTransitionTime = try container.decodeIfPresent(String.self, forKey: "lastTransitionTime")
-                    self.message = try container.decodeIfPresent(String.self, forKey: "message")
-                    self.reason = try container.decodeIfPresent(String.self, forKey: "reason")
-                    self.status = try container.decode(String.self, forKey: "status")
-                    self.type = try container.decode(String.self, forKey: "type")
+                public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                    var fields = try reader.fields(of: node)
+                    self.lastTransitionTime = try reader.optional("lastTransitionTime", String.self, in: &fields)
+                    self.message = try reader.optional("message", String.self, in: &fields)
+                    self.reason = try reader.optional("reason", String.self, in: &fields)
+                    self.status = try reader.required("status", String.self, in: &fields)
+                    self.type = try reader.required("type", String.self, in: &fields)
+                    reader.finish(fields)
                 }
             }
         }

@@ -48,17 +48,18 @@ extension ExternalSecretsV1beta1 {
             status?.writeField(plainKey: "status", to: sink)
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
-            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
-            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
-            self.spec = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Spec.self, forKey: "spec")
-            self.status = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Status.self, forKey: "status")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.apiVersion = try reader.optional("apiVersion", String.self, in: &fields)
+            self.kind = try reader.optional("kind", String.self, in: &fields)
+            self.metadata = try reader.optional("metadata", MetaV1.ObjectMeta.self, in: &fields)
+            self.spec = try reader.optional("spec", ExternalSecretsV1beta1.ExternalSecret.Spec.self, in: &fields)
+            self.status = try reader.optional("status", ExternalSecretsV1beta1.ExternalSecret.Status.self, in: &fields)
+            reader.finish(fields)
         }
 
         /// `external-secrets.io/v1beta1 ExternalSecret.spec`.
-        public struct Spec: Decodable, Sendable, DocumentEquatable {
+        public struct Spec: DocumentReadable, Sendable, DocumentEquatable {
             /// `data`: array of `ExternalSecretsV1beta1.ExternalSecret.Spec.DataItem`.
             public var data: [ExternalSecretsV1beta1.ExternalSecret.Spec.DataItem]?
             /// `dataFrom`: array of `ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem`.
@@ -95,17 +96,18 @@ extension ExternalSecretsV1beta1 {
                 sink.endObject()
             }
 
-            public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: FieldKey.self)
-                self.data = try container.decodeIfPresent([ExternalSecretsV1beta1.ExternalSecret.Spec.DataItem].self, forKey: "data")
-                self.dataFrom = try container.decodeIfPresent([ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem].self, forKey: "dataFrom")
-                self.refreshInterval = try container.decodeIfPresent(String.self, forKey: "refreshInterval")
-                self.secretStoreRef = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Spec.SecretStoreRef.self, forKey: "secretStoreRef")
-                self.target = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Spec.Target.self, forKey: "target")
+            public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                var fields = try reader.fields(of: node)
+                self.data = try reader.optional("data", [ExternalSecretsV1beta1.ExternalSecret.Spec.DataItem].self, in: &fields)
+                self.dataFrom = try reader.optional("dataFrom", [ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem].self, in: &fields)
+                self.refreshInterval = try reader.optional("refreshInterval", String.self, in: &fields)
+                self.secretStoreRef = try reader.optional("secretStoreRef", ExternalSecretsV1beta1.ExternalSecret.Spec.SecretStoreRef.self, in: &fields)
+                self.target = try reader.optional("target", ExternalSecretsV1beta1.ExternalSecret.Spec.Target.self, in: &fields)
+                reader.finish(fields)
             }
 
             /// `external-secrets.io/v1beta1 ExternalSecret.spec.data[]`.
-            public struct DataItem: Decodable, Sendable, DocumentEquatable {
+            public struct DataItem: DocumentReadable, Sendable, DocumentEquatable {
                 /// `remoteRef`: `ExternalSecretsV1beta1.ExternalSecret.Spec.DataItem.RemoteRef`; required.
                 public var remoteRef: ExternalSecretsV1beta1.ExternalSecret.Spec.DataItem.RemoteRef
                 /// `secretKey`: string; required.
@@ -127,14 +129,15 @@ extension ExternalSecretsV1beta1 {
                     sink.endObject()
                 }
 
-                public init(from decoder: any Decoder) throws {
-                    let container = try decoder.container(keyedBy: FieldKey.self)
-                    self.remoteRef = try container.decode(ExternalSecretsV1beta1.ExternalSecret.Spec.DataItem.RemoteRef.self, forKey: "remoteRef")
-                    self.secretKey = try container.decode(String.self, forKey: "secretKey")
+                public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                    var fields = try reader.fields(of: node)
+                    self.remoteRef = try reader.required("remoteRef", ExternalSecretsV1beta1.ExternalSecret.Spec.DataItem.RemoteRef.self, in: &fields)
+                    self.secretKey = try reader.required("secretKey", String.self, in: &fields)
+                    reader.finish(fields)
                 }
 
                 /// `external-secrets.io/v1beta1 ExternalSecret.spec.data[].remoteRef`.
-                public struct RemoteRef: Decodable, Sendable, DocumentEquatable {
+                public struct RemoteRef: DocumentReadable, Sendable, DocumentEquatable {
                     /// `conversionStrategy`: `ExternalSecretsV1beta1.ExternalSecret.Spec.DataItem.RemoteRef.ConversionStrategy`.
                     public var conversionStrategy: ExternalSecretsV1beta1.ExternalSecret.Spec.DataItem.RemoteRef.ConversionStrategy?
                     /// `decodingStrategy`: `ExternalSecretsV1beta1.ExternalSecret.Spec.DataItem.RemoteRef.DecodingStrategy`.
@@ -176,14 +179,15 @@ extension ExternalSecretsV1beta1 {
                         sink.endObject()
                     }
 
-                    public init(from decoder: any Decoder) throws {
-                        let container = try decoder.container(keyedBy: FieldKey.self)
-                        self.conversionStrategy = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Spec.DataItem.RemoteRef.ConversionStrategy.self, forKey: "conversionStrategy")
-                        self.decodingStrategy = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Spec.DataItem.RemoteRef.DecodingStrategy.self, forKey: "decodingStrategy")
-                        self.key = try container.decode(String.self, forKey: "key")
-                        self.metadataPolicy = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Spec.DataItem.RemoteRef.MetadataPolicy.self, forKey: "metadataPolicy")
-                        self.property = try container.decodeIfPresent(String.self, forKey: "property")
-                        self.version = try container.decodeIfPresent(String.self, forKey: "version")
+                    public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                        var fields = try reader.fields(of: node)
+                        self.conversionStrategy = try reader.optional("conversionStrategy", ExternalSecretsV1beta1.ExternalSecret.Spec.DataItem.RemoteRef.ConversionStrategy.self, in: &fields)
+                        self.decodingStrategy = try reader.optional("decodingStrategy", ExternalSecretsV1beta1.ExternalSecret.Spec.DataItem.RemoteRef.DecodingStrategy.self, in: &fields)
+                        self.key = try reader.required("key", String.self, in: &fields)
+                        self.metadataPolicy = try reader.optional("metadataPolicy", ExternalSecretsV1beta1.ExternalSecret.Spec.DataItem.RemoteRef.MetadataPolicy.self, in: &fields)
+                        self.property = try reader.optional("property", String.self, in: &fields)
+                        self.version = try reader.optional("version", String.self, in: &fields)
+                        reader.finish(fields)
                     }
 
                     /// One of `Default`, `Unicode`, or ``unknown(_:)`` for a value the schema does not list.
@@ -279,7 +283,7 @@ extension ExternalSecretsV1beta1 {
             }
 
             /// `external-secrets.io/v1beta1 ExternalSecret.spec.dataFrom[]`.
-            public struct DataFromItem: Decodable, Sendable, DocumentEquatable {
+            public struct DataFromItem: DocumentReadable, Sendable, DocumentEquatable {
                 /// `extract`: `ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Extract`.
                 public var extract: ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Extract?
                 /// `find`: `ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Find`.
@@ -306,15 +310,16 @@ extension ExternalSecretsV1beta1 {
                     sink.endObject()
                 }
 
-                public init(from decoder: any Decoder) throws {
-                    let container = try decoder.container(keyedBy: FieldKey.self)
-                    self.extract = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Extract.self, forKey: "extract")
-                    self.find = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Find.self, forKey: "find")
-                    self.rewrite = try container.decodeIfPresent([ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.RewriteItem].self, forKey: "rewrite")
+                public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                    var fields = try reader.fields(of: node)
+                    self.extract = try reader.optional("extract", ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Extract.self, in: &fields)
+                    self.find = try reader.optional("find", ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Find.self, in: &fields)
+                    self.rewrite = try reader.optional("rewrite", [ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.RewriteItem].self, in: &fields)
+                    reader.finish(fields)
                 }
 
                 /// `external-secrets.io/v1beta1 ExternalSecret.spec.dataFrom[].extract`.
-                public struct Extract: Decodable, Sendable, DocumentEquatable {
+                public struct Extract: DocumentReadable, Sendable, DocumentEquatable {
                     /// `conversionStrategy`: `ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Extract.ConversionStrategy`.
                     public var conversionStrategy: ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Extract.ConversionStrategy?
                     /// `decodingStrategy`: `ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Extract.DecodingStrategy`.
@@ -356,14 +361,15 @@ extension ExternalSecretsV1beta1 {
                         sink.endObject()
                     }
 
-                    public init(from decoder: any Decoder) throws {
-                        let container = try decoder.container(keyedBy: FieldKey.self)
-                        self.conversionStrategy = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Extract.ConversionStrategy.self, forKey: "conversionStrategy")
-                        self.decodingStrategy = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Extract.DecodingStrategy.self, forKey: "decodingStrategy")
-                        self.key = try container.decode(String.self, forKey: "key")
-                        self.metadataPolicy = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Extract.MetadataPolicy.self, forKey: "metadataPolicy")
-                        self.property = try container.decodeIfPresent(String.self, forKey: "property")
-                        self.version = try container.decodeIfPresent(String.self, forKey: "version")
+                    public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                        var fields = try reader.fields(of: node)
+                        self.conversionStrategy = try reader.optional("conversionStrategy", ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Extract.ConversionStrategy.self, in: &fields)
+                        self.decodingStrategy = try reader.optional("decodingStrategy", ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Extract.DecodingStrategy.self, in: &fields)
+                        self.key = try reader.required("key", String.self, in: &fields)
+                        self.metadataPolicy = try reader.optional("metadataPolicy", ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Extract.MetadataPolicy.self, in: &fields)
+                        self.property = try reader.optional("property", String.self, in: &fields)
+                        self.version = try reader.optional("version", String.self, in: &fields)
+                        reader.finish(fields)
                     }
 
                     /// One of `Default`, `Unicode`, or ``unknown(_:)`` for a value the schema does not list.
@@ -458,7 +464,7 @@ extension ExternalSecretsV1beta1 {
                 }
 
                 /// `external-secrets.io/v1beta1 ExternalSecret.spec.dataFrom[].find`.
-                public struct Find: Decodable, Sendable, DocumentEquatable {
+                public struct Find: DocumentReadable, Sendable, DocumentEquatable {
                     /// `name`: `ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Find.Name`.
                     public var name: ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Find.Name?
                     /// `conversionStrategy`: `ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Find.ConversionStrategy`.
@@ -495,13 +501,14 @@ extension ExternalSecretsV1beta1 {
                         sink.endObject()
                     }
 
-                    public init(from decoder: any Decoder) throws {
-                        let container = try decoder.container(keyedBy: FieldKey.self)
-                        self.name = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Find.Name.self, forKey: "name")
-                        self.conversionStrategy = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Find.ConversionStrategy.self, forKey: "conversionStrategy")
-                        self.decodingStrategy = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Find.DecodingStrategy.self, forKey: "decodingStrategy")
-                        self.path = try container.decodeIfPresent(String.self, forKey: "path")
-                        self.tags = try container.decodeIfPresent(StringMap<String>.self, forKey: "tags")
+                    public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                        var fields = try reader.fields(of: node)
+                        self.name = try reader.optional("name", ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Find.Name.self, in: &fields)
+                        self.conversionStrategy = try reader.optional("conversionStrategy", ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Find.ConversionStrategy.self, in: &fields)
+                        self.decodingStrategy = try reader.optional("decodingStrategy", ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.Find.DecodingStrategy.self, in: &fields)
+                        self.path = try reader.optional("path", String.self, in: &fields)
+                        self.tags = try reader.optional("tags", StringMap<String>.self, in: &fields)
+                        reader.finish(fields)
                     }
 
                     /// One of `Default`, `Unicode`, or ``unknown(_:)`` for a value the schema does not list.
@@ -567,7 +574,7 @@ extension ExternalSecretsV1beta1 {
                     }
 
                     /// `external-secrets.io/v1beta1 ExternalSecret.spec.dataFrom[].find.name`.
-                    public struct Name: Decodable, Sendable, DocumentEquatable {
+                    public struct Name: DocumentReadable, Sendable, DocumentEquatable {
                         /// `regexp`: string.
                         public var regexp: String?
 
@@ -584,15 +591,16 @@ extension ExternalSecretsV1beta1 {
                             sink.endObject()
                         }
 
-                        public init(from decoder: any Decoder) throws {
-                            let container = try decoder.container(keyedBy: FieldKey.self)
-                            self.regexp = try container.decodeIfPresent(String.self, forKey: "regexp")
+                        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                            var fields = try reader.fields(of: node)
+                            self.regexp = try reader.optional("regexp", String.self, in: &fields)
+                            reader.finish(fields)
                         }
                     }
                 }
 
                 /// `external-secrets.io/v1beta1 ExternalSecret.spec.dataFrom[].rewrite[]`.
-                public struct RewriteItem: Decodable, Sendable, DocumentEquatable {
+                public struct RewriteItem: DocumentReadable, Sendable, DocumentEquatable {
                     /// `regexp`: `ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.RewriteItem.Regexp`.
                     public var regexp: ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.RewriteItem.Regexp?
 
@@ -609,13 +617,14 @@ extension ExternalSecretsV1beta1 {
                         sink.endObject()
                     }
 
-                    public init(from decoder: any Decoder) throws {
-                        let container = try decoder.container(keyedBy: FieldKey.self)
-                        self.regexp = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.RewriteItem.Regexp.self, forKey: "regexp")
+                    public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                        var fields = try reader.fields(of: node)
+                        self.regexp = try reader.optional("regexp", ExternalSecretsV1beta1.ExternalSecret.Spec.DataFromItem.RewriteItem.Regexp.self, in: &fields)
+                        reader.finish(fields)
                     }
 
                     /// `external-secrets.io/v1beta1 ExternalSecret.spec.dataFrom[].rewrite[].regexp`.
-                    public struct Regexp: Decodable, Sendable, DocumentEquatable {
+                    public struct Regexp: DocumentReadable, Sendable, DocumentEquatable {
                         /// `source`: string; required.
                         public var source: String
                         /// `target`: string; required.
@@ -637,17 +646,18 @@ extension ExternalSecretsV1beta1 {
                             sink.endObject()
                         }
 
-                        public init(from decoder: any Decoder) throws {
-                            let container = try decoder.container(keyedBy: FieldKey.self)
-                            self.source = try container.decode(String.self, forKey: "source")
-                            self.target = try container.decode(String.self, forKey: "target")
+                        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                            var fields = try reader.fields(of: node)
+                            self.source = try reader.required("source", String.self, in: &fields)
+                            self.target = try reader.required("target", String.self, in: &fields)
+                            reader.finish(fields)
                         }
                     }
                 }
             }
 
             /// `external-secrets.io/v1beta1 ExternalSecret.spec.secretStoreRef`.
-            public struct SecretStoreRef: Decodable, Sendable, DocumentEquatable {
+            public struct SecretStoreRef: DocumentReadable, Sendable, DocumentEquatable {
                 /// `name`: string; required.
                 public var name: String
                 /// `kind`: `ExternalSecretsV1beta1.ExternalSecret.Spec.SecretStoreRef.Kind`.
@@ -669,10 +679,11 @@ extension ExternalSecretsV1beta1 {
                     sink.endObject()
                 }
 
-                public init(from decoder: any Decoder) throws {
-                    let container = try decoder.container(keyedBy: FieldKey.self)
-                    self.name = try container.decode(String.self, forKey: "name")
-                    self.kind = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Spec.SecretStoreRef.Kind.self, forKey: "kind")
+                public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                    var fields = try reader.fields(of: node)
+                    self.name = try reader.required("name", String.self, in: &fields)
+                    self.kind = try reader.optional("kind", ExternalSecretsV1beta1.ExternalSecret.Spec.SecretStoreRef.Kind.self, in: &fields)
+                    reader.finish(fields)
                 }
 
                 /// One of `SecretStore`, `ClusterSecretStore`, or ``unknown(_:)`` for a value the schema does not list.
@@ -705,7 +716,7 @@ extension ExternalSecretsV1beta1 {
             }
 
             /// `external-secrets.io/v1beta1 ExternalSecret.spec.target`.
-            public struct Target: Decodable, Sendable, DocumentEquatable {
+            public struct Target: DocumentReadable, Sendable, DocumentEquatable {
                 /// `name`: string.
                 public var name: String?
                 /// `creationPolicy`: `ExternalSecretsV1beta1.ExternalSecret.Spec.Target.CreationPolicy`.
@@ -742,13 +753,14 @@ extension ExternalSecretsV1beta1 {
                     sink.endObject()
                 }
 
-                public init(from decoder: any Decoder) throws {
-                    let container = try decoder.container(keyedBy: FieldKey.self)
-                    self.name = try container.decodeIfPresent(String.self, forKey: "name")
-                    self.creationPolicy = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Spec.Target.CreationPolicy.self, forKey: "creationPolicy")
-                    self.deletionPolicy = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Spec.Target.DeletionPolicy.self, forKey: "deletionPolicy")
-                    self.immutable = try container.decodeIfPresent(Bool.self, forKey: "immutable")
-                    self.template = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Spec.Target.Template.self, forKey: "template")
+                public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                    var fields = try reader.fields(of: node)
+                    self.name = try reader.optional("name", String.self, in: &fields)
+                    self.creationPolicy = try reader.optional("creationPolicy", ExternalSecretsV1beta1.ExternalSecret.Spec.Target.CreationPolicy.self, in: &fields)
+                    self.deletionPolicy = try reader.optional("deletionPolicy", ExternalSecretsV1beta1.ExternalSecret.Spec.Target.DeletionPolicy.self, in: &fields)
+                    self.immutable = try reader.optional("immutable", Bool.self, in: &fields)
+                    self.template = try reader.optional("template", ExternalSecretsV1beta1.ExternalSecret.Spec.Target.Template.self, in: &fields)
+                    reader.finish(fields)
                 }
 
                 /// One of `Owner`, `Orphan`, `Merge`, `None`, or ``unknown(_:)`` for a value the schema does not list.
@@ -817,7 +829,7 @@ extension ExternalSecretsV1beta1 {
                 }
 
                 /// `external-secrets.io/v1beta1 ExternalSecret.spec.target.template`.
-                public struct Template: Decodable, Sendable, DocumentEquatable {
+                public struct Template: DocumentReadable, Sendable, DocumentEquatable {
                     /// `data`: map of string to string.
                     public var data: StringMap<String>?
                     /// `engineVersion`: `ExternalSecretsV1beta1.ExternalSecret.Spec.Target.Template.EngineVersion`.
@@ -854,13 +866,14 @@ extension ExternalSecretsV1beta1 {
                         sink.endObject()
                     }
 
-                    public init(from decoder: any Decoder) throws {
-                        let container = try decoder.container(keyedBy: FieldKey.self)
-                        self.data = try container.decodeIfPresent(StringMap<String>.self, forKey: "data")
-                        self.engineVersion = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Spec.Target.Template.EngineVersion.self, forKey: "engineVersion")
-                        self.mergePolicy = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Spec.Target.Template.MergePolicy.self, forKey: "mergePolicy")
-                        self.metadata = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Spec.Target.Template.Metadata.self, forKey: "metadata")
-                        self.type = try container.decodeIfPresent(String.self, forKey: "type")
+                    public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                        var fields = try reader.fields(of: node)
+                        self.data = try reader.optional("data", StringMap<String>.self, in: &fields)
+                        self.engineVersion = try reader.optional("engineVersion", ExternalSecretsV1beta1.ExternalSecret.Spec.Target.Template.EngineVersion.self, in: &fields)
+                        self.mergePolicy = try reader.optional("mergePolicy", ExternalSecretsV1beta1.ExternalSecret.Spec.Target.Template.MergePolicy.self, in: &fields)
+                        self.metadata = try reader.optional("metadata", ExternalSecretsV1beta1.ExternalSecret.Spec.Target.Template.Metadata.self, in: &fields)
+                        self.type = try reader.optional("type", String.self, in: &fields)
+                        reader.finish(fields)
                     }
 
                     /// One of `v1`, `v2`, or ``unknown(_:)`` for a value the schema does not list.
@@ -920,7 +933,7 @@ extension ExternalSecretsV1beta1 {
                     }
 
                     /// `external-secrets.io/v1beta1 ExternalSecret.spec.target.template.metadata`.
-                    public struct Metadata: Decodable, Sendable, DocumentEquatable {
+                    public struct Metadata: DocumentReadable, Sendable, DocumentEquatable {
                         /// `annotations`: map of string to string.
                         public var annotations: StringMap<String>?
                         /// `labels`: map of string to string.
@@ -942,10 +955,11 @@ extension ExternalSecretsV1beta1 {
                             sink.endObject()
                         }
 
-                        public init(from decoder: any Decoder) throws {
-                            let container = try decoder.container(keyedBy: FieldKey.self)
-                            self.annotations = try container.decodeIfPresent(StringMap<String>.self, forKey: "annotations")
-                            self.labels = try container.decodeIfPresent(StringMap<String>.self, forKey: "labels")
+                        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                            var fields = try reader.fields(of: node)
+                            self.annotations = try reader.optional("annotations", StringMap<String>.self, in: &fields)
+                            self.labels = try reader.optional("labels", StringMap<String>.self, in: &fields)
+                            reader.finish(fields)
                         }
                     }
                 }
@@ -953,7 +967,7 @@ extension ExternalSecretsV1beta1 {
         }
 
         /// `external-secrets.io/v1beta1 ExternalSecret.status`.
-        public struct Status: Decodable, Sendable, DocumentEquatable {
+        public struct Status: DocumentReadable, Sendable, DocumentEquatable {
             /// `binding`: `ExternalSecretsV1beta1.ExternalSecret.Status.Binding`.
             public var binding: ExternalSecretsV1beta1.ExternalSecret.Status.Binding?
             /// `conditions`: array of `ExternalSecretsV1beta1.ExternalSecret.Status.ConditionsItem`.
@@ -985,16 +999,17 @@ extension ExternalSecretsV1beta1 {
                 sink.endObject()
             }
 
-            public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: FieldKey.self)
-                self.binding = try container.decodeIfPresent(ExternalSecretsV1beta1.ExternalSecret.Status.Binding.self, forKey: "binding")
-                self.conditions = try container.decodeIfPresent([ExternalSecretsV1beta1.ExternalSecret.Status.ConditionsItem].self, forKey: "conditions")
-                self.refreshTime = try container.decodeIfPresent(String.self, forKey: "refreshTime")
-                self.syncedResourceVersion = try container.decodeIfPresent(String.self, forKey: "syncedResourceVersion")
+            public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                var fields = try reader.fields(of: node)
+                self.binding = try reader.optional("binding", ExternalSecretsV1beta1.ExternalSecret.Status.Binding.self, in: &fields)
+                self.conditions = try reader.optional("conditions", [ExternalSecretsV1beta1.ExternalSecret.Status.ConditionsItem].self, in: &fields)
+                self.refreshTime = try reader.optional("refreshTime", String.self, in: &fields)
+                self.syncedResourceVersion = try reader.optional("syncedResourceVersion", String.self, in: &fields)
+                reader.finish(fields)
             }
 
             /// `external-secrets.io/v1beta1 ExternalSecret.status.binding`.
-            public struct Binding: Decodable, Sendable, DocumentEquatable {
+            public struct Binding: DocumentReadable, Sendable, DocumentEquatable {
                 /// `name`: string.
                 public var name: String?
 
@@ -1011,14 +1026,15 @@ extension ExternalSecretsV1beta1 {
                     sink.endObject()
                 }
 
-                public init(from decoder: any Decoder) throws {
-                    let container = try decoder.container(keyedBy: FieldKey.self)
-                    self.name = try container.decodeIfPresent(String.self, forKey: "name")
+                public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                    var fields = try reader.fields(of: node)
+                    self.name = try reader.optional("name", String.self, in: &fields)
+                    reader.finish(fields)
                 }
             }
 
             /// `external-secrets.io/v1beta1 ExternalSecret.status.conditions[]`.
-            public struct ConditionsItem: Decodable, Sendable, DocumentEquatable {
+            public struct ConditionsItem: DocumentReadable, Sendable, DocumentEquatable {
                 /// `lastTransitionTime`: string; format date-time.
                 public var lastTransitionTime: String?
                 /// `message`: string.
@@ -1055,13 +1071,14 @@ extension ExternalSecretsV1beta1 {
                     sink.endObject()
                 }
 
-                public init(from decoder: any Decoder) throws {
-                    let container = try decoder.container(keyedBy: FieldKey.self)
-                    self.lastTransitionTime = try container.decodeIfPresent(String.self, forKey: "lastTransitionTime")
-                    self.message = try container.decodeIfPresent(String.self, forKey: "message")
-                    self.reason = try container.decodeIfPresent(String.self, forKey: "reason")
-                    self.status = try container.decode(String.self, forKey: "status")
-                    self.type = try container.decode(String.self, forKey: "type")
+                public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                    var fields = try reader.fields(of: node)
+                    self.lastTransitionTime = try reader.optional("lastTransitionTime", String.self, in: &fields)
+                    self.message = try reader.optional("message", String.self, in: &fields)
+                    self.reason = try reader.optional("reason", String.self, in: &fields)
+                    self.status = try reader.required("status", String.self, in: &fields)
+                    self.type = try reader.required("type", String.self, in: &fields)
+                    reader.finish(fields)
                 }
             }
         }

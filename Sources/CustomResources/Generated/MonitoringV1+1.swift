@@ -43,16 +43,17 @@ extension MonitoringV1 {
             sink.plainKey("spec"); spec.write(to: sink)
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
-            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
-            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
-            self.spec = try container.decode(MonitoringV1.PodMonitor.Spec.self, forKey: "spec")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.apiVersion = try reader.optional("apiVersion", String.self, in: &fields)
+            self.kind = try reader.optional("kind", String.self, in: &fields)
+            self.metadata = try reader.optional("metadata", MetaV1.ObjectMeta.self, in: &fields)
+            self.spec = try reader.required("spec", MonitoringV1.PodMonitor.Spec.self, in: &fields)
+            reader.finish(fields)
         }
 
         /// `monitoring.coreos.com/v1 PodMonitor.spec`.
-        public struct Spec: Decodable, Sendable, DocumentEquatable {
+        public struct Spec: DocumentReadable, Sendable, DocumentEquatable {
             /// `jobLabel`: string.
             public var jobLabel: String?
             /// `namespaceSelector`: `MonitoringV1.PodMonitor.Spec.NamespaceSelector`.
@@ -94,18 +95,19 @@ extension MonitoringV1 {
                 sink.endObject()
             }
 
-            public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: FieldKey.self)
-                self.jobLabel = try container.decodeIfPresent(String.self, forKey: "jobLabel")
-                self.namespaceSelector = try container.decodeIfPresent(MonitoringV1.PodMonitor.Spec.NamespaceSelector.self, forKey: "namespaceSelector")
-                self.podMetricsEndpoints = try container.decodeIfPresent([MonitoringV1.PodMonitor.Spec.PodMetricsEndpointsItem].self, forKey: "podMetricsEndpoints")
-                self.podTargetLabels = try container.decodeIfPresent([String].self, forKey: "podTargetLabels")
-                self.sampleLimit = try container.decodeIfPresent(Int.self, forKey: "sampleLimit")
-                self.selector = try container.decode(MonitoringV1.PodMonitor.Spec.Selector.self, forKey: "selector")
+            public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                var fields = try reader.fields(of: node)
+                self.jobLabel = try reader.optional("jobLabel", String.self, in: &fields)
+                self.namespaceSelector = try reader.optional("namespaceSelector", MonitoringV1.PodMonitor.Spec.NamespaceSelector.self, in: &fields)
+                self.podMetricsEndpoints = try reader.optional("podMetricsEndpoints", [MonitoringV1.PodMonitor.Spec.PodMetricsEndpointsItem].self, in: &fields)
+                self.podTargetLabels = try reader.optional("podTargetLabels", [String].self, in: &fields)
+                self.sampleLimit = try reader.optional("sampleLimit", Int.self, in: &fields)
+                self.selector = try reader.required("selector", MonitoringV1.PodMonitor.Spec.Selector.self, in: &fields)
+                reader.finish(fields)
             }
 
             /// `monitoring.coreos.com/v1 PodMonitor.spec.namespaceSelector`.
-            public struct NamespaceSelector: Decodable, Sendable, DocumentEquatable {
+            public struct NamespaceSelector: DocumentReadable, Sendable, DocumentEquatable {
                 /// `any`: boolean.
                 public var `any`: Bool?
                 /// `matchNames`: array of string.
@@ -127,15 +129,16 @@ extension MonitoringV1 {
                     sink.endObject()
                 }
 
-                public init(from decoder: any Decoder) throws {
-                    let container = try decoder.container(keyedBy: FieldKey.self)
-                    self.`any` = try container.decodeIfPresent(Bool.self, forKey: "any")
-                    self.matchNames = try container.decodeIfPresent([String].self, forKey: "matchNames")
+                public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                    var fields = try reader.fields(of: node)
+                    self.`any` = try reader.optional("any", Bool.self, in: &fields)
+                    self.matchNames = try reader.optional("matchNames", [String].self, in: &fields)
+                    reader.finish(fields)
                 }
             }
 
             /// `monitoring.coreos.com/v1 PodMonitor.spec.podMetricsEndpoints[]`.
-            public struct PodMetricsEndpointsItem: Decodable, Sendable, DocumentEquatable {
+            public struct PodMetricsEndpointsItem: DocumentReadable, Sendable, DocumentEquatable {
                 /// `filterRunning`: boolean.
                 public var filterRunning: Bool?
                 /// `honorLabels`: boolean.
@@ -207,20 +210,21 @@ extension MonitoringV1 {
                     sink.endObject()
                 }
 
-                public init(from decoder: any Decoder) throws {
-                    let container = try decoder.container(keyedBy: FieldKey.self)
-                    self.filterRunning = try container.decodeIfPresent(Bool.self, forKey: "filterRunning")
-                    self.honorLabels = try container.decodeIfPresent(Bool.self, forKey: "honorLabels")
-                    self.honorTimestamps = try container.decodeIfPresent(Bool.self, forKey: "honorTimestamps")
-                    self.interval = try container.decodeIfPresent(String.self, forKey: "interval")
-                    self.params = try container.decodeIfPresent(StringMap<[String]>.self, forKey: "params")
-                    self.path = try container.decodeIfPresent(String.self, forKey: "path")
-                    self.port = try container.decodeIfPresent(String.self, forKey: "port")
-                    self.portNumber = try container.decodeIfPresent(Int.self, forKey: "portNumber")
-                    self.relabelings = try container.decodeIfPresent([MonitoringV1.PodMonitor.Spec.PodMetricsEndpointsItem.RelabelingsItem].self, forKey: "relabelings")
-                    self.scheme = try container.decodeIfPresent(MonitoringV1.PodMonitor.Spec.PodMetricsEndpointsItem.Scheme.self, forKey: "scheme")
-                    self.scrapeTimeout = try container.decodeIfPresent(String.self, forKey: "scrapeTimeout")
-                    self.targetPort = try container.decodeIfPresent(IntOrString.self, forKey: "targetPort")
+                public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                    var fields = try reader.fields(of: node)
+                    self.filterRunning = try reader.optional("filterRunning", Bool.self, in: &fields)
+                    self.honorLabels = try reader.optional("honorLabels", Bool.self, in: &fields)
+                    self.honorTimestamps = try reader.optional("honorTimestamps", Bool.self, in: &fields)
+                    self.interval = try reader.optional("interval", String.self, in: &fields)
+                    self.params = try reader.optional("params", StringMap<[String]>.self, in: &fields)
+                    self.path = try reader.optional("path", String.self, in: &fields)
+                    self.port = try reader.optional("port", String.self, in: &fields)
+                    self.portNumber = try reader.optional("portNumber", Int.self, in: &fields)
+                    self.relabelings = try reader.optional("relabelings", [MonitoringV1.PodMonitor.Spec.PodMetricsEndpointsItem.RelabelingsItem].self, in: &fields)
+                    self.scheme = try reader.optional("scheme", MonitoringV1.PodMonitor.Spec.PodMetricsEndpointsItem.Scheme.self, in: &fields)
+                    self.scrapeTimeout = try reader.optional("scrapeTimeout", String.self, in: &fields)
+                    self.targetPort = try reader.optional("targetPort", IntOrString.self, in: &fields)
+                    reader.finish(fields)
                 }
 
                 /// One of `http`, `https`, or ``unknown(_:)`` for a value the schema does not list.
@@ -252,7 +256,7 @@ extension MonitoringV1 {
                 }
 
                 /// `monitoring.coreos.com/v1 PodMonitor.spec.podMetricsEndpoints[].relabelings[]`.
-                public struct RelabelingsItem: Decodable, Sendable, DocumentEquatable {
+                public struct RelabelingsItem: DocumentReadable, Sendable, DocumentEquatable {
                     /// `action`: `MonitoringV1.PodMonitor.Spec.PodMetricsEndpointsItem.RelabelingsItem.Action`.
                     public var action: MonitoringV1.PodMonitor.Spec.PodMetricsEndpointsItem.RelabelingsItem.Action?
                     /// `modulus`: integer; format int64.
@@ -299,15 +303,16 @@ extension MonitoringV1 {
                         sink.endObject()
                     }
 
-                    public init(from decoder: any Decoder) throws {
-                        let container = try decoder.container(keyedBy: FieldKey.self)
-                        self.action = try container.decodeIfPresent(MonitoringV1.PodMonitor.Spec.PodMetricsEndpointsItem.RelabelingsItem.Action.self, forKey: "action")
-                        self.modulus = try container.decodeIfPresent(Int.self, forKey: "modulus")
-                        self.regex = try container.decodeIfPresent(String.self, forKey: "regex")
-                        self.replacement = try container.decodeIfPresent(String.self, forKey: "replacement")
-                        self.separator = try container.decodeIfPresent(String.self, forKey: "separator")
-                        self.sourceLabels = try container.decodeIfPresent([String].self, forKey: "sourceLabels")
-                        self.targetLabel = try container.decodeIfPresent(String.self, forKey: "targetLabel")
+                    public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                        var fields = try reader.fields(of: node)
+                        self.action = try reader.optional("action", MonitoringV1.PodMonitor.Spec.PodMetricsEndpointsItem.RelabelingsItem.Action.self, in: &fields)
+                        self.modulus = try reader.optional("modulus", Int.self, in: &fields)
+                        self.regex = try reader.optional("regex", String.self, in: &fields)
+                        self.replacement = try reader.optional("replacement", String.self, in: &fields)
+                        self.separator = try reader.optional("separator", String.self, in: &fields)
+                        self.sourceLabels = try reader.optional("sourceLabels", [String].self, in: &fields)
+                        self.targetLabel = try reader.optional("targetLabel", String.self, in: &fields)
+                        reader.finish(fields)
                     }
 
                     /// One of `replace`, `keep`, `drop`, `hashmod`, `labelmap`, `labeldrop`, `labelkeep`, `lowercase`, `uppercase`, `keepequal`, `dropequal`, or ``unknown(_:)`` for a value the schema does not list.
@@ -368,7 +373,7 @@ extension MonitoringV1 {
             }
 
             /// `monitoring.coreos.com/v1 PodMonitor.spec.selector`.
-            public struct Selector: Decodable, Sendable, DocumentEquatable {
+            public struct Selector: DocumentReadable, Sendable, DocumentEquatable {
                 /// `matchExpressions`: array of `MonitoringV1.PodMonitor.Spec.Selector.MatchExpressionsItem`.
                 public var matchExpressions: [MonitoringV1.PodMonitor.Spec.Selector.MatchExpressionsItem]?
                 /// `matchLabels`: map of string to string.
@@ -390,14 +395,15 @@ extension MonitoringV1 {
                     sink.endObject()
                 }
 
-                public init(from decoder: any Decoder) throws {
-                    let container = try decoder.container(keyedBy: FieldKey.self)
-                    self.matchExpressions = try container.decodeIfPresent([MonitoringV1.PodMonitor.Spec.Selector.MatchExpressionsItem].self, forKey: "matchExpressions")
-                    self.matchLabels = try container.decodeIfPresent(StringMap<String>.self, forKey: "matchLabels")
+                public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                    var fields = try reader.fields(of: node)
+                    self.matchExpressions = try reader.optional("matchExpressions", [MonitoringV1.PodMonitor.Spec.Selector.MatchExpressionsItem].self, in: &fields)
+                    self.matchLabels = try reader.optional("matchLabels", StringMap<String>.self, in: &fields)
+                    reader.finish(fields)
                 }
 
                 /// `monitoring.coreos.com/v1 PodMonitor.spec.selector.matchExpressions[]`.
-                public struct MatchExpressionsItem: Decodable, Sendable, DocumentEquatable {
+                public struct MatchExpressionsItem: DocumentReadable, Sendable, DocumentEquatable {
                     /// `key`: string; required.
                     public var key: String
                     /// `operator`: string; required.
@@ -424,11 +430,12 @@ extension MonitoringV1 {
                         sink.endObject()
                     }
 
-                    public init(from decoder: any Decoder) throws {
-                        let container = try decoder.container(keyedBy: FieldKey.self)
-                        self.key = try container.decode(String.self, forKey: "key")
-                        self.`operator` = try container.decode(String.self, forKey: "operator")
-                        self.values = try container.decodeIfPresent([String].self, forKey: "values")
+                    public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                        var fields = try reader.fields(of: node)
+                        self.key = try reader.required("key", String.self, in: &fields)
+                        self.`operator` = try reader.required("operator", String.self, in: &fields)
+                        self.values = try reader.optional("values", [String].self, in: &fields)
+                        reader.finish(fields)
                     }
                 }
             }

@@ -43,16 +43,17 @@ extension MonitoringV1 {
             sink.plainKey("spec"); spec.write(to: sink)
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
-            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
-            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
-            self.spec = try container.decode(MonitoringV1.PrometheusRule.Spec.self, forKey: "spec")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.apiVersion = try reader.optional("apiVersion", String.self, in: &fields)
+            self.kind = try reader.optional("kind", String.self, in: &fields)
+            self.metadata = try reader.optional("metadata", MetaV1.ObjectMeta.self, in: &fields)
+            self.spec = try reader.required("spec", MonitoringV1.PrometheusRule.Spec.self, in: &fields)
+            reader.finish(fields)
         }
 
         /// `monitoring.coreos.com/v1 PrometheusRule.spec`.
-        public struct Spec: Decodable, Sendable, DocumentEquatable {
+        public struct Spec: DocumentReadable, Sendable, DocumentEquatable {
             /// `groups`: array of `MonitoringV1.PrometheusRule.Spec.GroupsItem`; list type map, keyed by `name`.
             public var groups: [MonitoringV1.PrometheusRule.Spec.GroupsItem]?
 
@@ -69,13 +70,14 @@ extension MonitoringV1 {
                 sink.endObject()
             }
 
-            public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: FieldKey.self)
-                self.groups = try container.decodeIfPresent([MonitoringV1.PrometheusRule.Spec.GroupsItem].self, forKey: "groups")
+            public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                var fields = try reader.fields(of: node)
+                self.groups = try reader.optional("groups", [MonitoringV1.PrometheusRule.Spec.GroupsItem].self, in: &fields)
+                reader.finish(fields)
             }
 
             /// `monitoring.coreos.com/v1 PrometheusRule.spec.groups[]`.
-            public struct GroupsItem: Decodable, Sendable, DocumentEquatable {
+            public struct GroupsItem: DocumentReadable, Sendable, DocumentEquatable {
                 /// `name`: string; required.
                 public var name: String
                 /// `interval`: string.
@@ -122,19 +124,20 @@ extension MonitoringV1 {
                     sink.endObject()
                 }
 
-                public init(from decoder: any Decoder) throws {
-                    let container = try decoder.container(keyedBy: FieldKey.self)
-                    self.name = try container.decode(String.self, forKey: "name")
-                    self.interval = try container.decodeIfPresent(String.self, forKey: "interval")
-                    self.labels = try container.decodeIfPresent(StringMap<String>.self, forKey: "labels")
-                    self.limit = try container.decodeIfPresent(Int.self, forKey: "limit")
-                    self.partialResponseStrategy = try container.decodeIfPresent(String.self, forKey: "partial_response_strategy")
-                    self.queryOffset = try container.decodeIfPresent(String.self, forKey: "query_offset")
-                    self.rules = try container.decodeIfPresent([MonitoringV1.PrometheusRule.Spec.GroupsItem.RulesItem].self, forKey: "rules")
+                public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                    var fields = try reader.fields(of: node)
+                    self.name = try reader.required("name", String.self, in: &fields)
+                    self.interval = try reader.optional("interval", String.self, in: &fields)
+                    self.labels = try reader.optional("labels", StringMap<String>.self, in: &fields)
+                    self.limit = try reader.optional("limit", Int.self, in: &fields)
+                    self.partialResponseStrategy = try reader.optional("partial_response_strategy", String.self, in: &fields)
+                    self.queryOffset = try reader.optional("query_offset", String.self, in: &fields)
+                    self.rules = try reader.optional("rules", [MonitoringV1.PrometheusRule.Spec.GroupsItem.RulesItem].self, in: &fields)
+                    reader.finish(fields)
                 }
 
                 /// `monitoring.coreos.com/v1 PrometheusRule.spec.groups[].rules[]`.
-                public struct RulesItem: Decodable, Sendable, DocumentEquatable {
+                public struct RulesItem: DocumentReadable, Sendable, DocumentEquatable {
                     /// `alert`: string.
                     public var alert: String?
                     /// `annotations`: map of string to string.
@@ -181,15 +184,16 @@ extension MonitoringV1 {
                         sink.endObject()
                     }
 
-                    public init(from decoder: any Decoder) throws {
-                        let container = try decoder.container(keyedBy: FieldKey.self)
-                        self.alert = try container.decodeIfPresent(String.self, forKey: "alert")
-                        self.annotations = try container.decodeIfPresent(StringMap<String>.self, forKey: "annotations")
-                        self.expr = try container.decode(IntOrString.self, forKey: "expr")
-                        self.`for` = try container.decodeIfPresent(String.self, forKey: "for")
-                        self.keepFiringFor = try container.decodeIfPresent(String.self, forKey: "keep_firing_for")
-                        self.labels = try container.decodeIfPresent(StringMap<String>.self, forKey: "labels")
-                        self.record = try container.decodeIfPresent(String.self, forKey: "record")
+                    public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                        var fields = try reader.fields(of: node)
+                        self.alert = try reader.optional("alert", String.self, in: &fields)
+                        self.annotations = try reader.optional("annotations", StringMap<String>.self, in: &fields)
+                        self.expr = try reader.required("expr", IntOrString.self, in: &fields)
+                        self.`for` = try reader.optional("for", String.self, in: &fields)
+                        self.keepFiringFor = try reader.optional("keep_firing_for", String.self, in: &fields)
+                        self.labels = try reader.optional("labels", StringMap<String>.self, in: &fields)
+                        self.record = try reader.optional("record", String.self, in: &fields)
+                        reader.finish(fields)
                     }
                 }
             }

@@ -43,16 +43,17 @@ extension MonitoringV1 {
             sink.plainKey("spec"); spec.write(to: sink)
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
-            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
-            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
-            self.spec = try container.decode(MonitoringV1.ServiceMonitor.Spec.self, forKey: "spec")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.apiVersion = try reader.optional("apiVersion", String.self, in: &fields)
+            self.kind = try reader.optional("kind", String.self, in: &fields)
+            self.metadata = try reader.optional("metadata", MetaV1.ObjectMeta.self, in: &fields)
+            self.spec = try reader.required("spec", MonitoringV1.ServiceMonitor.Spec.self, in: &fields)
+            reader.finish(fields)
         }
 
         /// `monitoring.coreos.com/v1 ServiceMonitor.spec`.
-        public struct Spec: Decodable, Sendable, DocumentEquatable {
+        public struct Spec: DocumentReadable, Sendable, DocumentEquatable {
             /// `attachMetadata`: `MonitoringV1.ServiceMonitor.Spec.AttachMetadata`.
             public var attachMetadata: MonitoringV1.ServiceMonitor.Spec.AttachMetadata?
             /// `endpoints`: array of `MonitoringV1.ServiceMonitor.Spec.EndpointsItem`.
@@ -109,21 +110,22 @@ extension MonitoringV1 {
                 sink.endObject()
             }
 
-            public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: FieldKey.self)
-                self.attachMetadata = try container.decodeIfPresent(MonitoringV1.ServiceMonitor.Spec.AttachMetadata.self, forKey: "attachMetadata")
-                self.endpoints = try container.decodeIfPresent([MonitoringV1.ServiceMonitor.Spec.EndpointsItem].self, forKey: "endpoints")
-                self.jobLabel = try container.decodeIfPresent(String.self, forKey: "jobLabel")
-                self.namespaceSelector = try container.decodeIfPresent(MonitoringV1.ServiceMonitor.Spec.NamespaceSelector.self, forKey: "namespaceSelector")
-                self.podTargetLabels = try container.decodeIfPresent([String].self, forKey: "podTargetLabels")
-                self.sampleLimit = try container.decodeIfPresent(Int.self, forKey: "sampleLimit")
-                self.selector = try container.decode(MonitoringV1.ServiceMonitor.Spec.Selector.self, forKey: "selector")
-                self.targetLabels = try container.decodeIfPresent([String].self, forKey: "targetLabels")
-                self.targetLimit = try container.decodeIfPresent(Int.self, forKey: "targetLimit")
+            public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                var fields = try reader.fields(of: node)
+                self.attachMetadata = try reader.optional("attachMetadata", MonitoringV1.ServiceMonitor.Spec.AttachMetadata.self, in: &fields)
+                self.endpoints = try reader.optional("endpoints", [MonitoringV1.ServiceMonitor.Spec.EndpointsItem].self, in: &fields)
+                self.jobLabel = try reader.optional("jobLabel", String.self, in: &fields)
+                self.namespaceSelector = try reader.optional("namespaceSelector", MonitoringV1.ServiceMonitor.Spec.NamespaceSelector.self, in: &fields)
+                self.podTargetLabels = try reader.optional("podTargetLabels", [String].self, in: &fields)
+                self.sampleLimit = try reader.optional("sampleLimit", Int.self, in: &fields)
+                self.selector = try reader.required("selector", MonitoringV1.ServiceMonitor.Spec.Selector.self, in: &fields)
+                self.targetLabels = try reader.optional("targetLabels", [String].self, in: &fields)
+                self.targetLimit = try reader.optional("targetLimit", Int.self, in: &fields)
+                reader.finish(fields)
             }
 
             /// `monitoring.coreos.com/v1 ServiceMonitor.spec.attachMetadata`.
-            public struct AttachMetadata: Decodable, Sendable, DocumentEquatable {
+            public struct AttachMetadata: DocumentReadable, Sendable, DocumentEquatable {
                 /// `node`: boolean.
                 public var node: Bool?
 
@@ -140,14 +142,15 @@ extension MonitoringV1 {
                     sink.endObject()
                 }
 
-                public init(from decoder: any Decoder) throws {
-                    let container = try decoder.container(keyedBy: FieldKey.self)
-                    self.node = try container.decodeIfPresent(Bool.self, forKey: "node")
+                public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                    var fields = try reader.fields(of: node)
+                    self.node = try reader.optional("node", Bool.self, in: &fields)
+                    reader.finish(fields)
                 }
             }
 
             /// `monitoring.coreos.com/v1 ServiceMonitor.spec.endpoints[]`.
-            public struct EndpointsItem: Decodable, Sendable, DocumentEquatable {
+            public struct EndpointsItem: DocumentReadable, Sendable, DocumentEquatable {
                 /// `bearerTokenFile`: string.
                 public var bearerTokenFile: String?
                 /// `enableHttp2`: boolean.
@@ -239,24 +242,25 @@ extension MonitoringV1 {
                     sink.endObject()
                 }
 
-                public init(from decoder: any Decoder) throws {
-                    let container = try decoder.container(keyedBy: FieldKey.self)
-                    self.bearerTokenFile = try container.decodeIfPresent(String.self, forKey: "bearerTokenFile")
-                    self.enableHttp2 = try container.decodeIfPresent(Bool.self, forKey: "enableHttp2")
-                    self.filterRunning = try container.decodeIfPresent(Bool.self, forKey: "filterRunning")
-                    self.followRedirects = try container.decodeIfPresent(Bool.self, forKey: "followRedirects")
-                    self.honorLabels = try container.decodeIfPresent(Bool.self, forKey: "honorLabels")
-                    self.honorTimestamps = try container.decodeIfPresent(Bool.self, forKey: "honorTimestamps")
-                    self.interval = try container.decodeIfPresent(String.self, forKey: "interval")
-                    self.metricRelabelings = try container.decodeIfPresent([MonitoringV1.ServiceMonitor.Spec.EndpointsItem.MetricRelabelingsItem].self, forKey: "metricRelabelings")
-                    self.params = try container.decodeIfPresent(StringMap<[String]>.self, forKey: "params")
-                    self.path = try container.decodeIfPresent(String.self, forKey: "path")
-                    self.port = try container.decodeIfPresent(String.self, forKey: "port")
-                    self.relabelings = try container.decodeIfPresent([MonitoringV1.ServiceMonitor.Spec.EndpointsItem.RelabelingsItem].self, forKey: "relabelings")
-                    self.scheme = try container.decodeIfPresent(MonitoringV1.ServiceMonitor.Spec.EndpointsItem.Scheme.self, forKey: "scheme")
-                    self.scrapeTimeout = try container.decodeIfPresent(String.self, forKey: "scrapeTimeout")
-                    self.targetPort = try container.decodeIfPresent(IntOrString.self, forKey: "targetPort")
-                    self.tlsConfig = try container.decodeIfPresent(MonitoringV1.ServiceMonitor.Spec.EndpointsItem.TlsConfig.self, forKey: "tlsConfig")
+                public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                    var fields = try reader.fields(of: node)
+                    self.bearerTokenFile = try reader.optional("bearerTokenFile", String.self, in: &fields)
+                    self.enableHttp2 = try reader.optional("enableHttp2", Bool.self, in: &fields)
+                    self.filterRunning = try reader.optional("filterRunning", Bool.self, in: &fields)
+                    self.followRedirects = try reader.optional("followRedirects", Bool.self, in: &fields)
+                    self.honorLabels = try reader.optional("honorLabels", Bool.self, in: &fields)
+                    self.honorTimestamps = try reader.optional("honorTimestamps", Bool.self, in: &fields)
+                    self.interval = try reader.optional("interval", String.self, in: &fields)
+                    self.metricRelabelings = try reader.optional("metricRelabelings", [MonitoringV1.ServiceMonitor.Spec.EndpointsItem.MetricRelabelingsItem].self, in: &fields)
+                    self.params = try reader.optional("params", StringMap<[String]>.self, in: &fields)
+                    self.path = try reader.optional("path", String.self, in: &fields)
+                    self.port = try reader.optional("port", String.self, in: &fields)
+                    self.relabelings = try reader.optional("relabelings", [MonitoringV1.ServiceMonitor.Spec.EndpointsItem.RelabelingsItem].self, in: &fields)
+                    self.scheme = try reader.optional("scheme", MonitoringV1.ServiceMonitor.Spec.EndpointsItem.Scheme.self, in: &fields)
+                    self.scrapeTimeout = try reader.optional("scrapeTimeout", String.self, in: &fields)
+                    self.targetPort = try reader.optional("targetPort", IntOrString.self, in: &fields)
+                    self.tlsConfig = try reader.optional("tlsConfig", MonitoringV1.ServiceMonitor.Spec.EndpointsItem.TlsConfig.self, in: &fields)
+                    reader.finish(fields)
                 }
 
                 /// One of `http`, `https`, or ``unknown(_:)`` for a value the schema does not list.
@@ -288,7 +292,7 @@ extension MonitoringV1 {
                 }
 
                 /// `monitoring.coreos.com/v1 ServiceMonitor.spec.endpoints[].metricRelabelings[]`.
-                public struct MetricRelabelingsItem: Decodable, Sendable, DocumentEquatable {
+                public struct MetricRelabelingsItem: DocumentReadable, Sendable, DocumentEquatable {
                     /// `action`: `MonitoringV1.ServiceMonitor.Spec.EndpointsItem.MetricRelabelingsItem.Action`.
                     public var action: MonitoringV1.ServiceMonitor.Spec.EndpointsItem.MetricRelabelingsItem.Action?
                     /// `modulus`: integer; format int64.
@@ -335,15 +339,16 @@ extension MonitoringV1 {
                         sink.endObject()
                     }
 
-                    public init(from decoder: any Decoder) throws {
-                        let container = try decoder.container(keyedBy: FieldKey.self)
-                        self.action = try container.decodeIfPresent(MonitoringV1.ServiceMonitor.Spec.EndpointsItem.MetricRelabelingsItem.Action.self, forKey: "action")
-                        self.modulus = try container.decodeIfPresent(Int.self, forKey: "modulus")
-                        self.regex = try container.decodeIfPresent(String.self, forKey: "regex")
-                        self.replacement = try container.decodeIfPresent(String.self, forKey: "replacement")
-                        self.separator = try container.decodeIfPresent(String.self, forKey: "separator")
-                        self.sourceLabels = try container.decodeIfPresent([String].self, forKey: "sourceLabels")
-                        self.targetLabel = try container.decodeIfPresent(String.self, forKey: "targetLabel")
+                    public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                        var fields = try reader.fields(of: node)
+                        self.action = try reader.optional("action", MonitoringV1.ServiceMonitor.Spec.EndpointsItem.MetricRelabelingsItem.Action.self, in: &fields)
+                        self.modulus = try reader.optional("modulus", Int.self, in: &fields)
+                        self.regex = try reader.optional("regex", String.self, in: &fields)
+                        self.replacement = try reader.optional("replacement", String.self, in: &fields)
+                        self.separator = try reader.optional("separator", String.self, in: &fields)
+                        self.sourceLabels = try reader.optional("sourceLabels", [String].self, in: &fields)
+                        self.targetLabel = try reader.optional("targetLabel", String.self, in: &fields)
+                        reader.finish(fields)
                     }
 
                     /// One of `replace`, `keep`, `drop`, `hashmod`, `labelmap`, `labeldrop`, `labelkeep`, `lowercase`, `uppercase`, `keepequal`, `dropequal`, or ``unknown(_:)`` for a value the schema does not list.
@@ -403,7 +408,7 @@ extension MonitoringV1 {
                 }
 
                 /// `monitoring.coreos.com/v1 ServiceMonitor.spec.endpoints[].relabelings[]`.
-                public struct RelabelingsItem: Decodable, Sendable, DocumentEquatable {
+                public struct RelabelingsItem: DocumentReadable, Sendable, DocumentEquatable {
                     /// `action`: `MonitoringV1.ServiceMonitor.Spec.EndpointsItem.RelabelingsItem.Action`.
                     public var action: MonitoringV1.ServiceMonitor.Spec.EndpointsItem.RelabelingsItem.Action?
                     /// `modulus`: integer; format int64.
@@ -450,15 +455,16 @@ extension MonitoringV1 {
                         sink.endObject()
                     }
 
-                    public init(from decoder: any Decoder) throws {
-                        let container = try decoder.container(keyedBy: FieldKey.self)
-                        self.action = try container.decodeIfPresent(MonitoringV1.ServiceMonitor.Spec.EndpointsItem.RelabelingsItem.Action.self, forKey: "action")
-                        self.modulus = try container.decodeIfPresent(Int.self, forKey: "modulus")
-                        self.regex = try container.decodeIfPresent(String.self, forKey: "regex")
-                        self.replacement = try container.decodeIfPresent(String.self, forKey: "replacement")
-                        self.separator = try container.decodeIfPresent(String.self, forKey: "separator")
-                        self.sourceLabels = try container.decodeIfPresent([String].self, forKey: "sourceLabels")
-                        self.targetLabel = try container.decodeIfPresent(String.self, forKey: "targetLabel")
+                    public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                        var fields = try reader.fields(of: node)
+                        self.action = try reader.optional("action", MonitoringV1.ServiceMonitor.Spec.EndpointsItem.RelabelingsItem.Action.self, in: &fields)
+                        self.modulus = try reader.optional("modulus", Int.self, in: &fields)
+                        self.regex = try reader.optional("regex", String.self, in: &fields)
+                        self.replacement = try reader.optional("replacement", String.self, in: &fields)
+                        self.separator = try reader.optional("separator", String.self, in: &fields)
+                        self.sourceLabels = try reader.optional("sourceLabels", [String].self, in: &fields)
+                        self.targetLabel = try reader.optional("targetLabel", String.self, in: &fields)
+                        reader.finish(fields)
                     }
 
                     /// One of `replace`, `keep`, `drop`, `hashmod`, `labelmap`, `labeldrop`, `labelkeep`, `lowercase`, `uppercase`, `keepequal`, `dropequal`, or ``unknown(_:)`` for a value the schema does not list.
@@ -518,7 +524,7 @@ extension MonitoringV1 {
                 }
 
                 /// `monitoring.coreos.com/v1 ServiceMonitor.spec.endpoints[].tlsConfig`.
-                public struct TlsConfig: Decodable, Sendable, DocumentEquatable {
+                public struct TlsConfig: DocumentReadable, Sendable, DocumentEquatable {
                     /// `caFile`: string.
                     public var caFile: String?
                     /// `certFile`: string.
@@ -555,19 +561,20 @@ extension MonitoringV1 {
                         sink.endObject()
                     }
 
-                    public init(from decoder: any Decoder) throws {
-                        let container = try decoder.container(keyedBy: FieldKey.self)
-                        self.caFile = try container.decodeIfPresent(String.self, forKey: "caFile")
-                        self.certFile = try container.decodeIfPresent(String.self, forKey: "certFile")
-                        self.insecureSkipVerify = try container.decodeIfPresent(Bool.self, forKey: "insecureSkipVerify")
-                        self.keyFile = try container.decodeIfPresent(String.self, forKey: "keyFile")
-                        self.serverName = try container.decodeIfPresent(String.self, forKey: "serverName")
+                    public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                        var fields = try reader.fields(of: node)
+                        self.caFile = try reader.optional("caFile", String.self, in: &fields)
+                        self.certFile = try reader.optional("certFile", String.self, in: &fields)
+                        self.insecureSkipVerify = try reader.optional("insecureSkipVerify", Bool.self, in: &fields)
+                        self.keyFile = try reader.optional("keyFile", String.self, in: &fields)
+                        self.serverName = try reader.optional("serverName", String.self, in: &fields)
+                        reader.finish(fields)
                     }
                 }
             }
 
             /// `monitoring.coreos.com/v1 ServiceMonitor.spec.namespaceSelector`.
-            public struct NamespaceSelector: Decodable, Sendable, DocumentEquatable {
+            public struct NamespaceSelector: DocumentReadable, Sendable, DocumentEquatable {
                 /// `any`: boolean.
                 public var `any`: Bool?
                 /// `matchNames`: array of string.
@@ -589,15 +596,16 @@ extension MonitoringV1 {
                     sink.endObject()
                 }
 
-                public init(from decoder: any Decoder) throws {
-                    let container = try decoder.container(keyedBy: FieldKey.self)
-                    self.`any` = try container.decodeIfPresent(Bool.self, forKey: "any")
-                    self.matchNames = try container.decodeIfPresent([String].self, forKey: "matchNames")
+                public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                    var fields = try reader.fields(of: node)
+                    self.`any` = try reader.optional("any", Bool.self, in: &fields)
+                    self.matchNames = try reader.optional("matchNames", [String].self, in: &fields)
+                    reader.finish(fields)
                 }
             }
 
             /// `monitoring.coreos.com/v1 ServiceMonitor.spec.selector`.
-            public struct Selector: Decodable, Sendable, DocumentEquatable {
+            public struct Selector: DocumentReadable, Sendable, DocumentEquatable {
                 /// `matchExpressions`: array of `MonitoringV1.ServiceMonitor.Spec.Selector.MatchExpressionsItem`.
                 public var matchExpressions: [MonitoringV1.ServiceMonitor.Spec.Selector.MatchExpressionsItem]?
                 /// `matchLabels`: map of string to string.
@@ -619,14 +627,15 @@ extension MonitoringV1 {
                     sink.endObject()
                 }
 
-                public init(from decoder: any Decoder) throws {
-                    let container = try decoder.container(keyedBy: FieldKey.self)
-                    self.matchExpressions = try container.decodeIfPresent([MonitoringV1.ServiceMonitor.Spec.Selector.MatchExpressionsItem].self, forKey: "matchExpressions")
-                    self.matchLabels = try container.decodeIfPresent(StringMap<String>.self, forKey: "matchLabels")
+                public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                    var fields = try reader.fields(of: node)
+                    self.matchExpressions = try reader.optional("matchExpressions", [MonitoringV1.ServiceMonitor.Spec.Selector.MatchExpressionsItem].self, in: &fields)
+                    self.matchLabels = try reader.optional("matchLabels", StringMap<String>.self, in: &fields)
+                    reader.finish(fields)
                 }
 
                 /// `monitoring.coreos.com/v1 ServiceMonitor.spec.selector.matchExpressions[]`.
-                public struct MatchExpressionsItem: Decodable, Sendable, DocumentEquatable {
+                public struct MatchExpressionsItem: DocumentReadable, Sendable, DocumentEquatable {
                     /// `key`: string; required.
                     public var key: String
                     /// `operator`: string; required.
@@ -653,11 +662,12 @@ extension MonitoringV1 {
                         sink.endObject()
                     }
 
-                    public init(from decoder: any Decoder) throws {
-                        let container = try decoder.container(keyedBy: FieldKey.self)
-                        self.key = try container.decode(String.self, forKey: "key")
-                        self.`operator` = try container.decode(String.self, forKey: "operator")
-                        self.values = try container.decodeIfPresent([String].self, forKey: "values")
+                    public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                        var fields = try reader.fields(of: node)
+                        self.key = try reader.required("key", String.self, in: &fields)
+                        self.`operator` = try reader.required("operator", String.self, in: &fields)
+                        self.values = try reader.optional("values", [String].self, in: &fields)
+                        reader.finish(fields)
                     }
                 }
             }

@@ -43,16 +43,17 @@ extension MonitoringV1alpha1 {
             sink.plainKey("spec"); spec.write(to: sink)
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
-            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
-            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
-            self.spec = try container.decode(MonitoringV1alpha1.AlertmanagerConfig.Spec.self, forKey: "spec")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.apiVersion = try reader.optional("apiVersion", String.self, in: &fields)
+            self.kind = try reader.optional("kind", String.self, in: &fields)
+            self.metadata = try reader.optional("metadata", MetaV1.ObjectMeta.self, in: &fields)
+            self.spec = try reader.required("spec", MonitoringV1alpha1.AlertmanagerConfig.Spec.self, in: &fields)
+            reader.finish(fields)
         }
 
         /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec`.
-        public struct Spec: Decodable, Sendable, DocumentEquatable {
+        public struct Spec: DocumentReadable, Sendable, DocumentEquatable {
             /// `inhibitRules`: array of `MonitoringV1alpha1.AlertmanagerConfig.Spec.InhibitRulesItem`.
             public var inhibitRules: [MonitoringV1alpha1.AlertmanagerConfig.Spec.InhibitRulesItem]?
             /// `muteTimeIntervals`: array of `MonitoringV1alpha1.AlertmanagerConfig.Spec.MuteTimeIntervalsItem`.
@@ -84,16 +85,17 @@ extension MonitoringV1alpha1 {
                 sink.endObject()
             }
 
-            public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: FieldKey.self)
-                self.inhibitRules = try container.decodeIfPresent([MonitoringV1alpha1.AlertmanagerConfig.Spec.InhibitRulesItem].self, forKey: "inhibitRules")
-                self.muteTimeIntervals = try container.decodeIfPresent([MonitoringV1alpha1.AlertmanagerConfig.Spec.MuteTimeIntervalsItem].self, forKey: "muteTimeIntervals")
-                self.receivers = try container.decodeIfPresent([MonitoringV1alpha1.AlertmanagerConfig.Spec.ReceiversItem].self, forKey: "receivers")
-                self.route = try container.decodeIfPresent(MonitoringV1alpha1.AlertmanagerConfig.Spec.Route.self, forKey: "route")
+            public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                var fields = try reader.fields(of: node)
+                self.inhibitRules = try reader.optional("inhibitRules", [MonitoringV1alpha1.AlertmanagerConfig.Spec.InhibitRulesItem].self, in: &fields)
+                self.muteTimeIntervals = try reader.optional("muteTimeIntervals", [MonitoringV1alpha1.AlertmanagerConfig.Spec.MuteTimeIntervalsItem].self, in: &fields)
+                self.receivers = try reader.optional("receivers", [MonitoringV1alpha1.AlertmanagerConfig.Spec.ReceiversItem].self, in: &fields)
+                self.route = try reader.optional("route", MonitoringV1alpha1.AlertmanagerConfig.Spec.Route.self, in: &fields)
+                reader.finish(fields)
             }
 
             /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.inhibitRules[]`.
-            public struct InhibitRulesItem: Decodable, Sendable, DocumentEquatable {
+            public struct InhibitRulesItem: DocumentReadable, Sendable, DocumentEquatable {
                 /// `equal`: array of string.
                 public var equal: [String]?
                 /// `sourceMatch`: array of `MonitoringV1alpha1.AlertmanagerConfig.Spec.InhibitRulesItem.SourceMatchItem`.
@@ -120,15 +122,16 @@ extension MonitoringV1alpha1 {
                     sink.endObject()
                 }
 
-                public init(from decoder: any Decoder) throws {
-                    let container = try decoder.container(keyedBy: FieldKey.self)
-                    self.equal = try container.decodeIfPresent([String].self, forKey: "equal")
-                    self.sourceMatch = try container.decodeIfPresent([MonitoringV1alpha1.AlertmanagerConfig.Spec.InhibitRulesItem.SourceMatchItem].self, forKey: "sourceMatch")
-                    self.targetMatch = try container.decodeIfPresent([MonitoringV1alpha1.AlertmanagerConfig.Spec.InhibitRulesItem.TargetMatchItem].self, forKey: "targetMatch")
+                public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                    var fields = try reader.fields(of: node)
+                    self.equal = try reader.optional("equal", [String].self, in: &fields)
+                    self.sourceMatch = try reader.optional("sourceMatch", [MonitoringV1alpha1.AlertmanagerConfig.Spec.InhibitRulesItem.SourceMatchItem].self, in: &fields)
+                    self.targetMatch = try reader.optional("targetMatch", [MonitoringV1alpha1.AlertmanagerConfig.Spec.InhibitRulesItem.TargetMatchItem].self, in: &fields)
+                    reader.finish(fields)
                 }
 
                 /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.inhibitRules[].sourceMatch[]`.
-                public struct SourceMatchItem: Decodable, Sendable, DocumentEquatable {
+                public struct SourceMatchItem: DocumentReadable, Sendable, DocumentEquatable {
                     /// `name`: string; required.
                     public var name: String
                     /// `matchType`: `MonitoringV1alpha1.AlertmanagerConfig.Spec.InhibitRulesItem.SourceMatchItem.MatchType`.
@@ -160,12 +163,13 @@ extension MonitoringV1alpha1 {
                         sink.endObject()
                     }
 
-                    public init(from decoder: any Decoder) throws {
-                        let container = try decoder.container(keyedBy: FieldKey.self)
-                        self.name = try container.decode(String.self, forKey: "name")
-                        self.matchType = try container.decodeIfPresent(MonitoringV1alpha1.AlertmanagerConfig.Spec.InhibitRulesItem.SourceMatchItem.MatchType.self, forKey: "matchType")
-                        self.regex = try container.decodeIfPresent(Bool.self, forKey: "regex")
-                        self.value = try container.decodeIfPresent(String.self, forKey: "value")
+                    public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                        var fields = try reader.fields(of: node)
+                        self.name = try reader.required("name", String.self, in: &fields)
+                        self.matchType = try reader.optional("matchType", MonitoringV1alpha1.AlertmanagerConfig.Spec.InhibitRulesItem.SourceMatchItem.MatchType.self, in: &fields)
+                        self.regex = try reader.optional("regex", Bool.self, in: &fields)
+                        self.value = try reader.optional("value", String.self, in: &fields)
+                        reader.finish(fields)
                     }
 
                     /// One of `!=`, `=`, `=~`, `!~`, or ``unknown(_:)`` for a value the schema does not list.
@@ -204,7 +208,7 @@ extension MonitoringV1alpha1 {
                 }
 
                 /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.inhibitRules[].targetMatch[]`.
-                public struct TargetMatchItem: Decodable, Sendable, DocumentEquatable {
+                public struct TargetMatchItem: DocumentReadable, Sendable, DocumentEquatable {
                     /// `name`: string; required.
                     public var name: String
                     /// `matchType`: `MonitoringV1alpha1.AlertmanagerConfig.Spec.InhibitRulesItem.TargetMatchItem.MatchType`.
@@ -236,12 +240,13 @@ extension MonitoringV1alpha1 {
                         sink.endObject()
                     }
 
-                    public init(from decoder: any Decoder) throws {
-                        let container = try decoder.container(keyedBy: FieldKey.self)
-                        self.name = try container.decode(String.self, forKey: "name")
-                        self.matchType = try container.decodeIfPresent(MonitoringV1alpha1.AlertmanagerConfig.Spec.InhibitRulesItem.TargetMatchItem.MatchType.self, forKey: "matchType")
-                        self.regex = try container.decodeIfPresent(Bool.self, forKey: "regex")
-                        self.value = try container.decodeIfPresent(String.self, forKey: "value")
+                    public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                        var fields = try reader.fields(of: node)
+                        self.name = try reader.required("name", String.self, in: &fields)
+                        self.matchType = try reader.optional("matchType", MonitoringV1alpha1.AlertmanagerConfig.Spec.InhibitRulesItem.TargetMatchItem.MatchType.self, in: &fields)
+                        self.regex = try reader.optional("regex", Bool.self, in: &fields)
+                        self.value = try reader.optional("value", String.self, in: &fields)
+                        reader.finish(fields)
                     }
 
                     /// One of `!=`, `=`, `=~`, `!~`, or ``unknown(_:)`` for a value the schema does not list.
@@ -281,7 +286,7 @@ extension MonitoringV1alpha1 {
             }
 
             /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.muteTimeIntervals[]`.
-            public struct MuteTimeIntervalsItem: Decodable, Sendable, DocumentEquatable {
+            public struct MuteTimeIntervalsItem: DocumentReadable, Sendable, DocumentEquatable {
                 /// `name`: string.
                 public var name: String?
                 /// `timeIntervals`: array of `MonitoringV1alpha1.AlertmanagerConfig.Spec.MuteTimeIntervalsItem.TimeIntervalsItem`.
@@ -303,14 +308,15 @@ extension MonitoringV1alpha1 {
                     sink.endObject()
                 }
 
-                public init(from decoder: any Decoder) throws {
-                    let container = try decoder.container(keyedBy: FieldKey.self)
-                    self.name = try container.decodeIfPresent(String.self, forKey: "name")
-                    self.timeIntervals = try container.decodeIfPresent([MonitoringV1alpha1.AlertmanagerConfig.Spec.MuteTimeIntervalsItem.TimeIntervalsItem].self, forKey: "timeIntervals")
+                public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                    var fields = try reader.fields(of: node)
+                    self.name = try reader.optional("name", String.self, in: &fields)
+                    self.timeIntervals = try reader.optional("timeIntervals", [MonitoringV1alpha1.AlertmanagerConfig.Spec.MuteTimeIntervalsItem.TimeIntervalsItem].self, in: &fields)
+                    reader.finish(fields)
                 }
 
                 /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.muteTimeIntervals[].timeIntervals[]`.
-                public struct TimeIntervalsItem: Decodable, Sendable, DocumentEquatable {
+                public struct TimeIntervalsItem: DocumentReadable, Sendable, DocumentEquatable {
                     /// `daysOfMonth`: array of `MonitoringV1alpha1.AlertmanagerConfig.Spec.MuteTimeIntervalsItem.TimeIntervalsItem.DaysOfMonthItem`.
                     public var daysOfMonth: [MonitoringV1alpha1.AlertmanagerConfig.Spec.MuteTimeIntervalsItem.TimeIntervalsItem.DaysOfMonthItem]?
                     /// `months`: array of string.
@@ -347,17 +353,18 @@ extension MonitoringV1alpha1 {
                         sink.endObject()
                     }
 
-                    public init(from decoder: any Decoder) throws {
-                        let container = try decoder.container(keyedBy: FieldKey.self)
-                        self.daysOfMonth = try container.decodeIfPresent([MonitoringV1alpha1.AlertmanagerConfig.Spec.MuteTimeIntervalsItem.TimeIntervalsItem.DaysOfMonthItem].self, forKey: "daysOfMonth")
-                        self.months = try container.decodeIfPresent([String].self, forKey: "months")
-                        self.times = try container.decodeIfPresent([MonitoringV1alpha1.AlertmanagerConfig.Spec.MuteTimeIntervalsItem.TimeIntervalsItem.TimesItem].self, forKey: "times")
-                        self.weekdays = try container.decodeIfPresent([String].self, forKey: "weekdays")
-                        self.years = try container.decodeIfPresent([String].self, forKey: "years")
+                    public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                        var fields = try reader.fields(of: node)
+                        self.daysOfMonth = try reader.optional("daysOfMonth", [MonitoringV1alpha1.AlertmanagerConfig.Spec.MuteTimeIntervalsItem.TimeIntervalsItem.DaysOfMonthItem].self, in: &fields)
+                        self.months = try reader.optional("months", [String].self, in: &fields)
+                        self.times = try reader.optional("times", [MonitoringV1alpha1.AlertmanagerConfig.Spec.MuteTimeIntervalsItem.TimeIntervalsItem.TimesItem].self, in: &fields)
+                        self.weekdays = try reader.optional("weekdays", [String].self, in: &fields)
+                        self.years = try reader.optional("years", [String].self, in: &fields)
+                        reader.finish(fields)
                     }
 
                     /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.muteTimeIntervals[].timeIntervals[].daysOfMonth[]`.
-                    public struct DaysOfMonthItem: Decodable, Sendable, DocumentEquatable {
+                    public struct DaysOfMonthItem: DocumentReadable, Sendable, DocumentEquatable {
                         /// `end`: integer.
                         public var end: Int?
                         /// `start`: integer.
@@ -379,15 +386,16 @@ extension MonitoringV1alpha1 {
                             sink.endObject()
                         }
 
-                        public init(from decoder: any Decoder) throws {
-                            let container = try decoder.container(keyedBy: FieldKey.self)
-                            self.end = try container.decodeIfPresent(Int.self, forKey: "end")
-                            self.start = try container.decodeIfPresent(Int.self, forKey: "start")
+                        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                            var fields = try reader.fields(of: node)
+                            self.end = try reader.optional("end", Int.self, in: &fields)
+                            self.start = try reader.optional("start", Int.self, in: &fields)
+                            reader.finish(fields)
                         }
                     }
 
                     /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.muteTimeIntervals[].timeIntervals[].times[]`.
-                    public struct TimesItem: Decodable, Sendable, DocumentEquatable {
+                    public struct TimesItem: DocumentReadable, Sendable, DocumentEquatable {
                         /// `endTime`: string.
                         public var endTime: String?
                         /// `startTime`: string.
@@ -409,17 +417,18 @@ extension MonitoringV1alpha1 {
                             sink.endObject()
                         }
 
-                        public init(from decoder: any Decoder) throws {
-                            let container = try decoder.container(keyedBy: FieldKey.self)
-                            self.endTime = try container.decodeIfPresent(String.self, forKey: "endTime")
-                            self.startTime = try container.decodeIfPresent(String.self, forKey: "startTime")
+                        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                            var fields = try reader.fields(of: node)
+                            self.endTime = try reader.optional("endTime", String.self, in: &fields)
+                            self.startTime = try reader.optional("startTime", String.self, in: &fields)
+                            reader.finish(fields)
                         }
                     }
                 }
             }
 
             /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.receivers[]`.
-            public struct ReceiversItem: Decodable, Sendable, DocumentEquatable {
+            public struct ReceiversItem: DocumentReadable, Sendable, DocumentEquatable {
                 /// `name`: string; required.
                 public var name: String
                 /// `emailConfigs`: array of `MonitoringV1alpha1.AlertmanagerConfig.Spec.ReceiversItem.EmailConfigsItem`.
@@ -456,17 +465,18 @@ extension MonitoringV1alpha1 {
                     sink.endObject()
                 }
 
-                public init(from decoder: any Decoder) throws {
-                    let container = try decoder.container(keyedBy: FieldKey.self)
-                    self.name = try container.decode(String.self, forKey: "name")
-                    self.emailConfigs = try container.decodeIfPresent([MonitoringV1alpha1.AlertmanagerConfig.Spec.ReceiversItem.EmailConfigsItem].self, forKey: "emailConfigs")
-                    self.pagerdutyConfigs = try container.decodeIfPresent([MonitoringV1alpha1.AlertmanagerConfig.Spec.ReceiversItem.PagerdutyConfigsItem].self, forKey: "pagerdutyConfigs")
-                    self.slackConfigs = try container.decodeIfPresent([MonitoringV1alpha1.AlertmanagerConfig.Spec.ReceiversItem.SlackConfigsItem].self, forKey: "slackConfigs")
-                    self.webhookConfigs = try container.decodeIfPresent([MonitoringV1alpha1.AlertmanagerConfig.Spec.ReceiversItem.WebhookConfigsItem].self, forKey: "webhookConfigs")
+                public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                    var fields = try reader.fields(of: node)
+                    self.name = try reader.required("name", String.self, in: &fields)
+                    self.emailConfigs = try reader.optional("emailConfigs", [MonitoringV1alpha1.AlertmanagerConfig.Spec.ReceiversItem.EmailConfigsItem].self, in: &fields)
+                    self.pagerdutyConfigs = try reader.optional("pagerdutyConfigs", [MonitoringV1alpha1.AlertmanagerConfig.Spec.ReceiversItem.PagerdutyConfigsItem].self, in: &fields)
+                    self.slackConfigs = try reader.optional("slackConfigs", [MonitoringV1alpha1.AlertmanagerConfig.Spec.ReceiversItem.SlackConfigsItem].self, in: &fields)
+                    self.webhookConfigs = try reader.optional("webhookConfigs", [MonitoringV1alpha1.AlertmanagerConfig.Spec.ReceiversItem.WebhookConfigsItem].self, in: &fields)
+                    reader.finish(fields)
                 }
 
                 /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.receivers[].emailConfigs[]`.
-                public struct EmailConfigsItem: Decodable, Sendable, DocumentEquatable {
+                public struct EmailConfigsItem: DocumentReadable, Sendable, DocumentEquatable {
                     /// `from`: string.
                     public var from: String?
                     /// `requireTLS`: boolean.
@@ -503,18 +513,19 @@ extension MonitoringV1alpha1 {
                         sink.endObject()
                     }
 
-                    public init(from decoder: any Decoder) throws {
-                        let container = try decoder.container(keyedBy: FieldKey.self)
-                        self.from = try container.decodeIfPresent(String.self, forKey: "from")
-                        self.requireTLS = try container.decodeIfPresent(Bool.self, forKey: "requireTLS")
-                        self.sendResolved = try container.decodeIfPresent(Bool.self, forKey: "sendResolved")
-                        self.smarthost = try container.decodeIfPresent(String.self, forKey: "smarthost")
-                        self.to = try container.decodeIfPresent(String.self, forKey: "to")
+                    public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                        var fields = try reader.fields(of: node)
+                        self.from = try reader.optional("from", String.self, in: &fields)
+                        self.requireTLS = try reader.optional("requireTLS", Bool.self, in: &fields)
+                        self.sendResolved = try reader.optional("sendResolved", Bool.self, in: &fields)
+                        self.smarthost = try reader.optional("smarthost", String.self, in: &fields)
+                        self.to = try reader.optional("to", String.self, in: &fields)
+                        reader.finish(fields)
                     }
                 }
 
                 /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.receivers[].pagerdutyConfigs[]`.
-                public struct PagerdutyConfigsItem: Decodable, Sendable, DocumentEquatable {
+                public struct PagerdutyConfigsItem: DocumentReadable, Sendable, DocumentEquatable {
                     /// `class`: string.
                     public var `class`: String?
                     /// `component`: string.
@@ -566,20 +577,21 @@ extension MonitoringV1alpha1 {
                         sink.endObject()
                     }
 
-                    public init(from decoder: any Decoder) throws {
-                        let container = try decoder.container(keyedBy: FieldKey.self)
-                        self.`class` = try container.decodeIfPresent(String.self, forKey: "class")
-                        self.component = try container.decodeIfPresent(String.self, forKey: "component")
-                        self.group = try container.decodeIfPresent(String.self, forKey: "group")
-                        self.routingKey = try container.decodeIfPresent(MonitoringV1alpha1.AlertmanagerConfig.Spec.ReceiversItem.PagerdutyConfigsItem.RoutingKey.self, forKey: "routingKey")
-                        self.sendResolved = try container.decodeIfPresent(Bool.self, forKey: "sendResolved")
-                        self.serviceKey = try container.decodeIfPresent(MonitoringV1alpha1.AlertmanagerConfig.Spec.ReceiversItem.PagerdutyConfigsItem.ServiceKey.self, forKey: "serviceKey")
-                        self.severity = try container.decodeIfPresent(String.self, forKey: "severity")
-                        self.url = try container.decodeIfPresent(String.self, forKey: "url")
+                    public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                        var fields = try reader.fields(of: node)
+                        self.`class` = try reader.optional("class", String.self, in: &fields)
+                        self.component = try reader.optional("component", String.self, in: &fields)
+                        self.group = try reader.optional("group", String.self, in: &fields)
+                        self.routingKey = try reader.optional("routingKey", MonitoringV1alpha1.AlertmanagerConfig.Spec.ReceiversItem.PagerdutyConfigsItem.RoutingKey.self, in: &fields)
+                        self.sendResolved = try reader.optional("sendResolved", Bool.self, in: &fields)
+                        self.serviceKey = try reader.optional("serviceKey", MonitoringV1alpha1.AlertmanagerConfig.Spec.ReceiversItem.PagerdutyConfigsItem.ServiceKey.self, in: &fields)
+                        self.severity = try reader.optional("severity", String.self, in: &fields)
+                        self.url = try reader.optional("url", String.self, in: &fields)
+                        reader.finish(fields)
                     }
 
                     /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.receivers[].pagerdutyConfigs[].routingKey`.
-                    public struct RoutingKey: Decodable, Sendable, DocumentEquatable {
+                    public struct RoutingKey: DocumentReadable, Sendable, DocumentEquatable {
                         /// `name`: string.
                         public var name: String?
                         /// `key`: string; required.
@@ -606,16 +618,17 @@ extension MonitoringV1alpha1 {
                             sink.endObject()
                         }
 
-                        public init(from decoder: any Decoder) throws {
-                            let container = try decoder.container(keyedBy: FieldKey.self)
-                            self.name = try container.decodeIfPresent(String.self, forKey: "name")
-                            self.key = try container.decode(String.self, forKey: "key")
-                            self.optional = try container.decodeIfPresent(Bool.self, forKey: "optional")
+                        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                            var fields = try reader.fields(of: node)
+                            self.name = try reader.optional("name", String.self, in: &fields)
+                            self.key = try reader.required("key", String.self, in: &fields)
+                            self.optional = try reader.optional("optional", Bool.self, in: &fields)
+                            reader.finish(fields)
                         }
                     }
 
                     /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.receivers[].pagerdutyConfigs[].serviceKey`.
-                    public struct ServiceKey: Decodable, Sendable, DocumentEquatable {
+                    public struct ServiceKey: DocumentReadable, Sendable, DocumentEquatable {
                         /// `name`: string.
                         public var name: String?
                         /// `key`: string; required.
@@ -642,17 +655,18 @@ extension MonitoringV1alpha1 {
                             sink.endObject()
                         }
 
-                        public init(from decoder: any Decoder) throws {
-                            let container = try decoder.container(keyedBy: FieldKey.self)
-                            self.name = try container.decodeIfPresent(String.self, forKey: "name")
-                            self.key = try container.decode(String.self, forKey: "key")
-                            self.optional = try container.decodeIfPresent(Bool.self, forKey: "optional")
+                        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                            var fields = try reader.fields(of: node)
+                            self.name = try reader.optional("name", String.self, in: &fields)
+                            self.key = try reader.required("key", String.self, in: &fields)
+                            self.optional = try reader.optional("optional", Bool.self, in: &fields)
+                            reader.finish(fields)
                         }
                     }
                 }
 
                 /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.receivers[].slackConfigs[]`.
-                public struct SlackConfigsItem: Decodable, Sendable, DocumentEquatable {
+                public struct SlackConfigsItem: DocumentReadable, Sendable, DocumentEquatable {
                     /// `apiURL`: `MonitoringV1alpha1.AlertmanagerConfig.Spec.ReceiversItem.SlackConfigsItem.ApiURL`.
                     public var apiURL: MonitoringV1alpha1.AlertmanagerConfig.Spec.ReceiversItem.SlackConfigsItem.ApiURL?
                     /// `channel`: string.
@@ -689,17 +703,18 @@ extension MonitoringV1alpha1 {
                         sink.endObject()
                     }
 
-                    public init(from decoder: any Decoder) throws {
-                        let container = try decoder.container(keyedBy: FieldKey.self)
-                        self.apiURL = try container.decodeIfPresent(MonitoringV1alpha1.AlertmanagerConfig.Spec.ReceiversItem.SlackConfigsItem.ApiURL.self, forKey: "apiURL")
-                        self.channel = try container.decodeIfPresent(String.self, forKey: "channel")
-                        self.sendResolved = try container.decodeIfPresent(Bool.self, forKey: "sendResolved")
-                        self.text = try container.decodeIfPresent(String.self, forKey: "text")
-                        self.title = try container.decodeIfPresent(String.self, forKey: "title")
+                    public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                        var fields = try reader.fields(of: node)
+                        self.apiURL = try reader.optional("apiURL", MonitoringV1alpha1.AlertmanagerConfig.Spec.ReceiversItem.SlackConfigsItem.ApiURL.self, in: &fields)
+                        self.channel = try reader.optional("channel", String.self, in: &fields)
+                        self.sendResolved = try reader.optional("sendResolved", Bool.self, in: &fields)
+                        self.text = try reader.optional("text", String.self, in: &fields)
+                        self.title = try reader.optional("title", String.self, in: &fields)
+                        reader.finish(fields)
                     }
 
                     /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.receivers[].slackConfigs[].apiURL`.
-                    public struct ApiURL: Decodable, Sendable, DocumentEquatable {
+                    public struct ApiURL: DocumentReadable, Sendable, DocumentEquatable {
                         /// `name`: string.
                         public var name: String?
                         /// `key`: string; required.
@@ -726,17 +741,18 @@ extension MonitoringV1alpha1 {
                             sink.endObject()
                         }
 
-                        public init(from decoder: any Decoder) throws {
-                            let container = try decoder.container(keyedBy: FieldKey.self)
-                            self.name = try container.decodeIfPresent(String.self, forKey: "name")
-                            self.key = try container.decode(String.self, forKey: "key")
-                            self.optional = try container.decodeIfPresent(Bool.self, forKey: "optional")
+                        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                            var fields = try reader.fields(of: node)
+                            self.name = try reader.optional("name", String.self, in: &fields)
+                            self.key = try reader.required("key", String.self, in: &fields)
+                            self.optional = try reader.optional("optional", Bool.self, in: &fields)
+                            reader.finish(fields)
                         }
                     }
                 }
 
                 /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.receivers[].webhookConfigs[]`.
-                public struct WebhookConfigsItem: Decodable, Sendable, DocumentEquatable {
+                public struct WebhookConfigsItem: DocumentReadable, Sendable, DocumentEquatable {
                     /// `maxAlerts`: integer; format int32.
                     public var maxAlerts: Int?
                     /// `sendResolved`: boolean.
@@ -768,16 +784,17 @@ extension MonitoringV1alpha1 {
                         sink.endObject()
                     }
 
-                    public init(from decoder: any Decoder) throws {
-                        let container = try decoder.container(keyedBy: FieldKey.self)
-                        self.maxAlerts = try container.decodeIfPresent(Int.self, forKey: "maxAlerts")
-                        self.sendResolved = try container.decodeIfPresent(Bool.self, forKey: "sendResolved")
-                        self.url = try container.decodeIfPresent(String.self, forKey: "url")
-                        self.urlSecret = try container.decodeIfPresent(MonitoringV1alpha1.AlertmanagerConfig.Spec.ReceiversItem.WebhookConfigsItem.UrlSecret.self, forKey: "urlSecret")
+                    public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                        var fields = try reader.fields(of: node)
+                        self.maxAlerts = try reader.optional("maxAlerts", Int.self, in: &fields)
+                        self.sendResolved = try reader.optional("sendResolved", Bool.self, in: &fields)
+                        self.url = try reader.optional("url", String.self, in: &fields)
+                        self.urlSecret = try reader.optional("urlSecret", MonitoringV1alpha1.AlertmanagerConfig.Spec.ReceiversItem.WebhookConfigsItem.UrlSecret.self, in: &fields)
+                        reader.finish(fields)
                     }
 
                     /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.receivers[].webhookConfigs[].urlSecret`.
-                    public struct UrlSecret: Decodable, Sendable, DocumentEquatable {
+                    public struct UrlSecret: DocumentReadable, Sendable, DocumentEquatable {
                         /// `name`: string.
                         public var name: String?
                         /// `key`: string; required.
@@ -804,18 +821,19 @@ extension MonitoringV1alpha1 {
                             sink.endObject()
                         }
 
-                        public init(from decoder: any Decoder) throws {
-                            let container = try decoder.container(keyedBy: FieldKey.self)
-                            self.name = try container.decodeIfPresent(String.self, forKey: "name")
-                            self.key = try container.decode(String.self, forKey: "key")
-                            self.optional = try container.decodeIfPresent(Bool.self, forKey: "optional")
+                        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                            var fields = try reader.fields(of: node)
+                            self.name = try reader.optional("name", String.self, in: &fields)
+                            self.key = try reader.required("key", String.self, in: &fields)
+                            self.optional = try reader.optional("optional", Bool.self, in: &fields)
+                            reader.finish(fields)
                         }
                     }
                 }
             }
 
             /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.route`.
-            public struct Route: Decodable, Sendable, DocumentEquatable {
+            public struct Route: DocumentReadable, Sendable, DocumentEquatable {
                 /// `activeTimeIntervals`: array of string.
                 public var activeTimeIntervals: [String]?
                 /// `continue`: boolean.
@@ -877,22 +895,23 @@ extension MonitoringV1alpha1 {
                     sink.endObject()
                 }
 
-                public init(from decoder: any Decoder) throws {
-                    let container = try decoder.container(keyedBy: FieldKey.self)
-                    self.activeTimeIntervals = try container.decodeIfPresent([String].self, forKey: "activeTimeIntervals")
-                    self.`continue` = try container.decodeIfPresent(Bool.self, forKey: "continue")
-                    self.groupBy = try container.decodeIfPresent([String].self, forKey: "groupBy")
-                    self.groupInterval = try container.decodeIfPresent(String.self, forKey: "groupInterval")
-                    self.groupWait = try container.decodeIfPresent(String.self, forKey: "groupWait")
-                    self.matchers = try container.decodeIfPresent([MonitoringV1alpha1.AlertmanagerConfig.Spec.Route.MatchersItem].self, forKey: "matchers")
-                    self.muteTimeIntervals = try container.decodeIfPresent([String].self, forKey: "muteTimeIntervals")
-                    self.receiver = try container.decodeIfPresent(String.self, forKey: "receiver")
-                    self.repeatInterval = try container.decodeIfPresent(String.self, forKey: "repeatInterval")
-                    self.routes = try container.decodeIfPresent([JSONValue].self, forKey: "routes")
+                public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                    var fields = try reader.fields(of: node)
+                    self.activeTimeIntervals = try reader.optional("activeTimeIntervals", [String].self, in: &fields)
+                    self.`continue` = try reader.optional("continue", Bool.self, in: &fields)
+                    self.groupBy = try reader.optional("groupBy", [String].self, in: &fields)
+                    self.groupInterval = try reader.optional("groupInterval", String.self, in: &fields)
+                    self.groupWait = try reader.optional("groupWait", String.self, in: &fields)
+                    self.matchers = try reader.optional("matchers", [MonitoringV1alpha1.AlertmanagerConfig.Spec.Route.MatchersItem].self, in: &fields)
+                    self.muteTimeIntervals = try reader.optional("muteTimeIntervals", [String].self, in: &fields)
+                    self.receiver = try reader.optional("receiver", String.self, in: &fields)
+                    self.repeatInterval = try reader.optional("repeatInterval", String.self, in: &fields)
+                    self.routes = try reader.optional("routes", [JSONValue].self, in: &fields)
+                    reader.finish(fields)
                 }
 
                 /// `monitoring.coreos.com/v1alpha1 AlertmanagerConfig.spec.route.matchers[]`.
-                public struct MatchersItem: Decodable, Sendable, DocumentEquatable {
+                public struct MatchersItem: DocumentReadable, Sendable, DocumentEquatable {
                     /// `name`: string; required.
                     public var name: String
                     /// `matchType`: `MonitoringV1alpha1.AlertmanagerConfig.Spec.Route.MatchersItem.MatchType`.
@@ -924,12 +943,13 @@ extension MonitoringV1alpha1 {
                         sink.endObject()
                     }
 
-                    public init(from decoder: any Decoder) throws {
-                        let container = try decoder.container(keyedBy: FieldKey.self)
-                        self.name = try container.decode(String.self, forKey: "name")
-                        self.matchType = try container.decodeIfPresent(MonitoringV1alpha1.AlertmanagerConfig.Spec.Route.MatchersItem.MatchType.self, forKey: "matchType")
-                        self.regex = try container.decodeIfPresent(Bool.self, forKey: "regex")
-                        self.value = try container.decodeIfPresent(String.self, forKey: "value")
+                    public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                        var fields = try reader.fields(of: node)
+                        self.name = try reader.required("name", String.self, in: &fields)
+                        self.matchType = try reader.optional("matchType", MonitoringV1alpha1.AlertmanagerConfig.Spec.Route.MatchersItem.MatchType.self, in: &fields)
+                        self.regex = try reader.optional("regex", Bool.self, in: &fields)
+                        self.value = try reader.optional("value", String.self, in: &fields)
+                        reader.finish(fields)
                     }
 
                     /// One of `!=`, `=`, `=~`, `!~`, or ``unknown(_:)`` for a value the schema does not list.

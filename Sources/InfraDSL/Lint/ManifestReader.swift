@@ -1,5 +1,5 @@
+import InfraValues
 import KubernetesAPI
-import Yams
 
 /// Reads existing Kubernetes manifests so `gen lint` can run the same checks on YAML that was never
 /// written with the DSL. Each object of a kind with a schema is decoded strictly into its generated
@@ -68,40 +68,35 @@ public struct ManifestReader: Sendable {
 
     /// Reads every document of one file.
     public mutating func read(yaml: String, file: String) {
-        var documents: [Node] = []
-        do {
-            // No implicit tags are resolved (Yams resolves one with regular expressions on every
-            // comparison and hash of a node): the generated types type their scalars themselves.
-            let parser = try Parser(yaml: yaml, resolver: .basic, encoding: .utf8)
-            while let document = try parser.nextRoot() { documents.append(document) }
-        } catch {
+        let (documents, failure) = YAMLDocuments.parse(yaml)
+        if let failure {
             // The documents before the malformed one are still read.
-            let failure = StrictYAMLDecoder.malformed(error, in: yaml)
             diagnostics.error("yaml", failure.message, at: ResourcePath([file]), SourceLocation(path: file, line: failure.line ?? 1))
         }
         let mayMerge = MergeKeys.mayOccur(in: yaml)
-        for document in documents { read(mayMerge ? MergeKeys.expanded(document) : document, file: file) }
+        for document in documents { read(mayMerge ? MergeKeys.expanded(document) : document, at: 0, file: file) }
     }
 
-    /// Reads one document: an object, the items of a `List`, or something else (skipped, said).
-    private mutating func read(_ document: Node, file: String) {
-        let location = SourceLocation(path: file, line: document.mark?.line ?? 1)
-        if case .scalar(let scalar) = document, scalar.string.isEmpty || scalar.string == "null" || scalar.string == "~" {
+    /// Reads the node `root` of a document: an object, the items of a `List`, or something else
+    /// (skipped, said).
+    private mutating func read(_ document: DocumentTree, at root: Int, file: String) {
+        let location = SourceLocation(path: file, line: Int(document.nodes[root].line))
+        if document.nodes[root].kind == .scalar && (document.isNull(root) || document.nodes[root].text.isEmpty) {
             return  // an empty document, such as a trailing `---`
         }
-        guard let routing = Routing(document), let kind = routing.kind else {
+        guard let routing = Routing(document, root), let kind = routing.kind else {
             diagnostics.warning("lint", "a document that is not a Kubernetes object (no kind) is skipped", at: ResourcePath([file]), location)
             return
         }
         // `kubectl get -o yaml` writes a List (`v1 List`, or `<Kind>List`): its items are the objects.
-        if kind == "List" || kind.hasSuffix("List"), case .sequence(let items)? = routing.items {
-            for item in items { read(item, file: file) }
+        if kind == "List" || kind.hasSuffix("List"), let items = routing.items, document.nodes[items].kind == .sequence {
+            for item in document.items(of: items) { read(document, at: item, file: file) }
             return
         }
         let path = ResourcePath([file, kind, routing.name ?? ""])
-        switch checkSchema(document, apiVersion: routing.apiVersion, kind: kind, at: path, location) {
+        switch checkSchema(document, root, apiVersion: routing.apiVersion, kind: kind, at: path, location) {
         case .read(let object, let problems):
-            var reading = IntentReading(location: location, lines: ManifestLines(document, file: file))
+            var reading = IntentReading(location: location, lines: ManifestLines(document, root: root, file: file))
             var resource = reading.resource(object, problems: problems)
             if type(of: resource).isNamespaced && resource.metadata.namespace == nil {
                 resource.metadata.namespace = defaultNamespace
@@ -127,19 +122,20 @@ public struct ManifestReader: Sendable {
         var apiVersion: String?
         /// `metadata.name`.
         var name: String?
-        /// A `List`'s `items`.
-        var items: Node?
+        /// A `List`'s `items` node.
+        var items: Int?
 
-        /// Nil when `document` is not a mapping.
-        init?(_ document: Node) {
-            guard case .mapping(let mapping) = document else { return nil }
-            for (key, value) in mapping {
-                guard case .scalar(let scalar) = key else { continue }
-                switch scalar.string {
-                case "kind": kind = value.string
-                case "apiVersion": apiVersion = value.string
-                case "metadata": name = value.mapping?.lastPair(keyed: "name")?.value.string
-                case "items": items = value
+        /// Nil when the node is not a mapping.
+        init?(_ document: DocumentTree, _ root: Int) {
+            guard document.nodes[root].kind == .mapping else { return nil }
+            func text(_ node: Int) -> String? { document.nodes[node].kind == .scalar ? document.nodes[node].text : nil }
+            for entry in document.entries(of: root) where document.nodes[entry.key].kind == .scalar {
+                switch document.nodes[entry.key].text {
+                case "kind": kind = text(entry.value)
+                case "apiVersion": apiVersion = text(entry.value)
+                case "metadata":
+                    if document.nodes[entry.value].kind == .mapping { name = document.value(of: entry.value, forKey: "name").flatMap(text) }
+                case "items": items = entry.value
                 default: break
                 }
             }
@@ -170,7 +166,7 @@ public struct ManifestReader: Sendable {
     /// Reads the whole document into its generated type: every field is checked against the schema
     /// (unknown fields, wrong types, missing required fields are errors with their lines).
     private mutating func checkSchema(
-        _ document: Node, apiVersion: String?, kind: String, at path: ResourcePath, _ location: SourceLocation
+        _ document: DocumentTree, _ root: Int, apiVersion: String?, kind: String, at path: ResourcePath, _ location: SourceLocation
     ) -> SchemaReading {
         guard let apiVersion else {
             diagnostics.error("schema", "the object has no apiVersion", at: path, location)
@@ -188,7 +184,7 @@ public struct ManifestReader: Sendable {
         do {
             // A field the schema lacks is an error, but the object is still read for the checks:
             // one typo must not hide everything else that is wrong with it.
-            let (object, unknownFields, problems) = try StrictYAMLDecoder().readGenerated(type, from: document)
+            let (object, unknownFields, problems) = try StrictYAMLDecoder().readGenerated(type, from: document, at: root)
             for failure in unknownFields { self.unknownFields.append(report(failure, at: path, location)) }
             return .read(object, problems)
         } catch {

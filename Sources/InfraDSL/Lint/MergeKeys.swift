@@ -1,4 +1,4 @@
-import Yams
+import KubernetesAPI
 
 /// YAML merge keys (`<<: *defaults`), which kubectl honours: a mapping's `<<` entry (a mapping, or a
 /// sequence of them) adds every entry the mapping does not set itself; of several merged mappings,
@@ -17,57 +17,64 @@ enum MergeKeys {
         return false
     }
 
-    static func expanded(_ node: Node) -> Node {
+    static func expanded(_ document: DocumentTree) -> DocumentTree {
         // Most documents have none: then the document is kept as it is, not rebuilt.
-        holdsMergeKey(node) ? rebuilt(node) : node
+        guard document.nodes.indices.contains(where: { isMergeKey($0, in: document) }) else { return document }
+        var nodes: [DocumentTree.Node] = []
+        nodes.reserveCapacity(document.nodes.count)
+        copy(0, parent: -1, from: document, into: &nodes)
+        return DocumentTree(nodes: nodes)
     }
 
-    /// Whether a plain `<<` key is anywhere in `node`. Tested on the text, since the reader's parser
-    /// resolves no tags.
-    private static func holdsMergeKey(_ node: Node) -> Bool {
-        switch node {
-        case .mapping(let mapping):
-            mapping.contains { key, value in isMergeKey(key) || holdsMergeKey(value) }
-        case .sequence(let sequence):
-            sequence.contains(where: holdsMergeKey)
-        default:
-            false
-        }
+    /// Whether the node is a plain `<<` key of a mapping.
+    private static func isMergeKey(_ index: Int, in document: DocumentTree) -> Bool {
+        let node = document.nodes[index]
+        guard node.kind == .scalar, node.isPlain, node.text == "<<", node.parent >= 0 else { return false }
+        return document.entries(of: Int(node.parent)).contains { $0.key == index }
     }
 
-    private static func isMergeKey(_ key: Node) -> Bool {
-        if case .scalar(let scalar) = key, scalar.style == .plain, scalar.string == "<<" { return true }
-        return false
-    }
-
-    private static func rebuilt(_ node: Node) -> Node {
-        switch node {
-        case .mapping(let mapping):
-            var own: [(Node, Node)] = []
-            var sources: [Node] = []
-            for (key, value) in mapping {
-                if isMergeKey(key) {
-                    switch value {
-                    case .sequence(let items): sources += items
-                    default: sources.append(value)
-                    }
-                } else {
-                    own.append((key, rebuilt(value)))
-                }
+    /// A mapping's entries with its merge keys applied: its own, then those of the merged mappings
+    /// that it does not set, the earlier merged mapping winning.
+    private static func entries(of mapping: Int, in document: DocumentTree) -> [(key: Int, value: Int)] {
+        var own: [(key: Int, value: Int)] = []
+        var sources: [Int] = []
+        for entry in document.entries(of: mapping) {
+            guard isMergeKey(entry.key, in: document) else { own.append(entry); continue }
+            switch document.nodes[entry.value].kind {
+            case .sequence: sources += document.items(of: entry.value)
+            default: sources.append(entry.value)
             }
-            guard !sources.isEmpty else { return .mapping(Node.Mapping(own, mapping.tag, mapping.style, mapping.mark)) }
-            var present = Set(own.compactMap { $0.0.string })
-            var pairs = own
-            for case .mapping(let source) in sources.map(rebuilt) {
-                for (key, value) in source where present.insert(key.string ?? "").inserted {
-                    pairs.append((key, value))
-                }
-            }
-            return .mapping(Node.Mapping(pairs, mapping.tag, mapping.style, mapping.mark))
-        case .sequence(let sequence):
-            return .sequence(Node.Sequence(sequence.map(rebuilt), sequence.tag, sequence.style, sequence.mark))
-        default:
-            return node
         }
+        guard !sources.isEmpty else { return own }
+        var present = Set(own.map { document.nodes[$0.key].text })
+        var merged = own
+        for source in sources where document.nodes[source].kind == .mapping {
+            for entry in entries(of: source, in: document) where present.insert(document.nodes[entry.key].text).inserted {
+                merged.append(entry)
+            }
+        }
+        return merged
+    }
+
+    /// Appends the node at `index` of `document` and what is inside it, merge keys applied.
+    private static func copy(_ index: Int, parent: Int32, from document: DocumentTree, into nodes: inout [DocumentTree.Node]) {
+        let start = nodes.count
+        var node = document.nodes[index]
+        node.parent = parent
+        nodes.append(node)
+        switch node.kind {
+        case .scalar:
+            break
+        case .sequence:
+            for item in document.items(of: index) { copy(item, parent: Int32(start), from: document, into: &nodes) }
+        case .mapping:
+            let entries = entries(of: index, in: document)
+            nodes[start].count = Int32(entries.count)
+            for entry in entries {
+                copy(entry.key, parent: Int32(start), from: document, into: &nodes)
+                copy(entry.value, parent: Int32(start), from: document, into: &nodes)
+            }
+        }
+        nodes[start].end = Int32(nodes.count)
     }
 }

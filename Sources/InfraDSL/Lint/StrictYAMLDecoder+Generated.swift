@@ -1,49 +1,66 @@
+import InfraValues
 import KubernetesAPI
-import Yams
 
-/// Strict decoding of generated Kubernetes types: the fields a type knows are the ones it writes
-/// back as document events.
+/// Strict reading of generated Kubernetes types, which read themselves from a ``DocumentTree``
+/// (``DocumentReadable``): a field the type does not have, a wrong type and a missing required field
+/// are failures at their lines.
 extension StrictYAMLDecoder {
-    /// A generated Kubernetes type decoded from YAML text, under the same rules.
-    public func decodeGenerated<T: Decodable & DocumentWritable>(_ type: T.Type, from yaml: String) throws(Failure) -> T {
-        try decodeGenerated(T.self, from: Self.compose(yaml))
+    /// A generated Kubernetes type read from YAML text holding one document.
+    public func decodeGenerated<T: DocumentReadable>(_ type: T.Type, from yaml: String) throws(Failure) -> T {
+        try decodeGenerated(T.self, from: YAMLDocuments.single(yaml))
     }
 
-    /// A generated Kubernetes type (or any type that writes itself as document events) decoded from
-    /// one parsed node under the same rules: the fields it knows are the ones it writes back.
-    public func decodeGenerated<T: Decodable & DocumentWritable>(_ type: T.Type, from root: Node) throws(Failure) -> T {
-        try decode(T.self, from: root) { value in Value(generated: value) }
+    /// A generated Kubernetes type read from one parsed document, under the same rules.
+    public func decodeGenerated<T: DocumentReadable>(_ type: T.Type, from document: DocumentTree) throws(Failure) -> T {
+        let (value, unknownFields, _) = try readGenerated(T.self, from: document, at: 0)
+        if let first = unknownFields.first { throw first }
+        return value
     }
 
     /// A generated type read as far as its schema allows (`gen lint`): the value, with every field of
-    /// `root` the type does not have as a failure of its own (each an error to report; the value is
-    /// still what the rest of the document says), and the values the schema does not allow where they
-    /// stand (``APIObjectValidation/problem(in:)``), found as they are read. Throws only where no
-    /// value can be read: a wrong type, a missing required field.
-    func readGenerated<T: Decodable & DocumentWritable>(
-        _ type: T.Type, from root: Node
+    /// the document the type does not have as a failure of its own (each an error to report; the
+    /// value is still what the rest of the document says), and the values the schema does not allow
+    /// where they stand (``APIObjectValidation/problem(in:)``). Throws only where no value can be
+    /// read: a wrong type, a missing required field.
+    func readGenerated<T: DocumentReadable>(
+        _ type: T.Type, from document: DocumentTree, at root: Int
     ) throws(Failure) -> (value: T, unknownFields: [Failure], problems: [APIObjectValidation.ValueProblem]) {
-        let found = ProblemList()
-        let (value, unknown) = try Self.readValue(T.self, from: root) { value, path in
-            if let (check, message) = APIObjectValidation.problem(in: value) {
-                found.problems.append(.init(path: path.map(\.stringValue), check: check, message: message))
+        var reader = DocumentReader(document)
+        let value: T
+        do {
+            value = try T(reading: &reader, at: root)
+        } catch {
+            throw Self.failure(error, in: document, below: root)
+        }
+        let unknown = reader.unknownKeys.sorted().map { key in
+            Failure(line: Int(document.nodes[key].line), field: document.path(of: key, below: root).joined(separator: "."), message: "unknown field")
+        }
+        var problems: [APIObjectValidation.ValueProblem] = []
+        for note in reader.notes {
+            if let (check, message) = APIObjectValidation.problem(in: note.value) {
+                problems.append(.init(path: document.path(of: note.node, below: root), check: check, message: message))
             }
         }
-        return (value, unknown.map { Self.unknownField($0.path, $0.key) }, found.outermost)
+        return (value, unknown, problems)
     }
-}
 
-/// The problems of one read, inner values first; a free-form value's null item is reported once, at
-/// the outermost free-form value that holds it.
-private final class ProblemList {
-    var problems: [APIObjectValidation.ValueProblem] = []
-
-    var outermost: [APIObjectValidation.ValueProblem] {
-        problems.filter { problem in
-            !problems.contains { other in
-                other.check == problem.check && other.message == problem.message
-                    && other.path.count < problem.path.count && Array(problem.path.prefix(other.path.count)) == other.path
+    /// A read error as a failure: the field's dotted path, the line of its key, and the type wanted
+    /// against what the document holds (`expected integer, found "lots"`).
+    private static func failure(_ error: DocumentReadError, in document: DocumentTree, below root: Int) -> Failure {
+        var path = document.path(of: error.node, below: root)
+        let line = document.line(of: error.node)
+        switch error.problem {
+        case .missingField(let field):
+            path.append(field)
+            return Failure(line: line, field: path.joined(separator: "."), message: "missing required field")
+        case .expected(let type):
+            let node = document.nodes[error.node]
+            let found = switch node.kind {
+            case .scalar: "\"\(MessageText.quoted(node.text))\""
+            case .mapping: "a mapping"
+            case .sequence: "a sequence"
             }
+            return Failure(line: line, field: path.joined(separator: "."), message: "expected \(type), found \(found)")
         }
     }
 }

@@ -12,6 +12,12 @@ public struct StrictYAMLDecoder: Sendable {
         /// What is wrong.
         public let message: String
 
+        package init(line: Int?, field: String, message: String) {
+            self.line = line
+            self.field = field
+            self.message = message
+        }
+
         public var description: String {
             let place = line.map { "line \($0)" } ?? "document"
             return field.isEmpty ? "\(place): \(message)" : "\(place): \(field): \(message)"
@@ -90,20 +96,6 @@ public struct StrictYAMLDecoder: Sendable {
             // The encoding given: its default reads the process environment on every decoder made,
             // which was an eighth of linting.
             return try YAMLDecoder(encoding: .utf8).decode(T.self, from: root)
-        } catch let error as DecodingError {
-            throw failure(for: error, in: root)
-        } catch {
-            throw Failure(line: nil, field: "", message: "\(error)")
-        }
-    }
-
-    /// The value, read by ``NodeDecoder`` (each key looked up once, no regular expressions), and the
-    /// keys the type does not have.
-    package static func readValue<T: Decodable>(
-        _ type: T.Type, from root: Node, inspect: ((Any, [any CodingKey]) -> Void)? = nil
-    ) throws(Failure) -> (T, [NodeDecoder.UnknownKey]) {
-        do {
-            return try NodeDecoder(inspect: inspect).decode(T.self, from: root)
         } catch let error as DecodingError {
             throw failure(for: error, in: root)
         } catch {

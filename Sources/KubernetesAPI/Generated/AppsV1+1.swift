@@ -46,20 +46,21 @@ extension AppsV1 {
             status?.writeField(plainKey: "status", to: sink)
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
-            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
-            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
-            self.spec = try container.decodeIfPresent(AppsV1.DaemonSetSpec.self, forKey: "spec")
-            self.status = try container.decodeIfPresent(JSONValue.self, forKey: "status")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.apiVersion = try reader.optional("apiVersion", String.self, in: &fields)
+            self.kind = try reader.optional("kind", String.self, in: &fields)
+            self.metadata = try reader.optional("metadata", MetaV1.ObjectMeta.self, in: &fields)
+            self.spec = try reader.optional("spec", AppsV1.DaemonSetSpec.self, in: &fields)
+            self.status = try reader.optional("status", JSONValue.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension AppsV1 {
     /// `io.k8s.api.apps.v1.DaemonSetSpec`.
-    public struct DaemonSetSpec: Decodable, Sendable, DocumentEquatable {
+    public struct DaemonSetSpec: DocumentReadable, Sendable, DocumentEquatable {
         /// `minReadySeconds`: integer; format int32.
         public var minReadySeconds: Int?
         /// `revisionHistoryLimit`: integer; format int32.
@@ -96,20 +97,21 @@ extension AppsV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.minReadySeconds = try container.decodeIfPresent(Int.self, forKey: "minReadySeconds")
-            self.revisionHistoryLimit = try container.decodeIfPresent(Int.self, forKey: "revisionHistoryLimit")
-            self.selector = try container.decode(MetaV1.LabelSelector.self, forKey: "selector")
-            self.template = try container.decode(CoreV1.PodTemplateSpec.self, forKey: "template")
-            self.updateStrategy = try container.decodeIfPresent(AppsV1.DaemonSetUpdateStrategy.self, forKey: "updateStrategy")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.minReadySeconds = try reader.optional("minReadySeconds", Int.self, in: &fields)
+            self.revisionHistoryLimit = try reader.optional("revisionHistoryLimit", Int.self, in: &fields)
+            self.selector = try reader.required("selector", MetaV1.LabelSelector.self, in: &fields)
+            self.template = try reader.required("template", CoreV1.PodTemplateSpec.self, in: &fields)
+            self.updateStrategy = try reader.optional("updateStrategy", AppsV1.DaemonSetUpdateStrategy.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension AppsV1 {
     /// `io.k8s.api.apps.v1.DaemonSetUpdateStrategy`.
-    public struct DaemonSetUpdateStrategy: Decodable, Sendable, DocumentEquatable {
+    public struct DaemonSetUpdateStrategy: DocumentReadable, Sendable, DocumentEquatable {
         /// `rollingUpdate`: `AppsV1.RollingUpdateDaemonSet`.
         public var rollingUpdate: AppsV1.RollingUpdateDaemonSet?
         /// `type`: `AppsV1.DaemonSetUpdateStrategyType`.
@@ -131,10 +133,11 @@ extension AppsV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.rollingUpdate = try container.decodeIfPresent(AppsV1.RollingUpdateDaemonSet.self, forKey: "rollingUpdate")
-            self.type = try container.decodeIfPresent(AppsV1.DaemonSetUpdateStrategyType.self, forKey: "type")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.rollingUpdate = try reader.optional("rollingUpdate", AppsV1.RollingUpdateDaemonSet.self, in: &fields)
+            self.type = try reader.optional("type", AppsV1.DaemonSetUpdateStrategyType.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
@@ -184,13 +187,14 @@ extension AppsV1 {
             status?.writeField(plainKey: "status", to: sink)
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
-            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
-            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
-            self.spec = try container.decodeIfPresent(AppsV1.DeploymentSpec.self, forKey: "spec")
-            self.status = try container.decodeIfPresent(JSONValue.self, forKey: "status")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.apiVersion = try reader.optional("apiVersion", String.self, in: &fields)
+            self.kind = try reader.optional("kind", String.self, in: &fields)
+            self.metadata = try reader.optional("metadata", MetaV1.ObjectMeta.self, in: &fields)
+            self.spec = try reader.optional("spec", AppsV1.DeploymentSpec.self, in: &fields)
+            self.status = try reader.optional("status", JSONValue.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }

@@ -3,7 +3,7 @@
 
 extension AppsV1 {
     /// `io.k8s.api.apps.v1.DeploymentSpec`.
-    public struct DeploymentSpec: Decodable, Sendable, DocumentEquatable {
+    public struct DeploymentSpec: DocumentReadable, Sendable, DocumentEquatable {
         /// `replicas`: integer; format int32.
         public var replicas: Int?
         /// `selector`: `MetaV1.LabelSelector`; required.
@@ -55,23 +55,24 @@ extension AppsV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.replicas = try container.decodeIfPresent(Int.self, forKey: "replicas")
-            self.selector = try container.decode(MetaV1.LabelSelector.self, forKey: "selector")
-            self.template = try container.decode(CoreV1.PodTemplateSpec.self, forKey: "template")
-            self.strategy = try container.decodeIfPresent(AppsV1.DeploymentStrategy.self, forKey: "strategy")
-            self.minReadySeconds = try container.decodeIfPresent(Int.self, forKey: "minReadySeconds")
-            self.paused = try container.decodeIfPresent(Bool.self, forKey: "paused")
-            self.progressDeadlineSeconds = try container.decodeIfPresent(Int.self, forKey: "progressDeadlineSeconds")
-            self.revisionHistoryLimit = try container.decodeIfPresent(Int.self, forKey: "revisionHistoryLimit")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.replicas = try reader.optional("replicas", Int.self, in: &fields)
+            self.selector = try reader.required("selector", MetaV1.LabelSelector.self, in: &fields)
+            self.template = try reader.required("template", CoreV1.PodTemplateSpec.self, in: &fields)
+            self.strategy = try reader.optional("strategy", AppsV1.DeploymentStrategy.self, in: &fields)
+            self.minReadySeconds = try reader.optional("minReadySeconds", Int.self, in: &fields)
+            self.paused = try reader.optional("paused", Bool.self, in: &fields)
+            self.progressDeadlineSeconds = try reader.optional("progressDeadlineSeconds", Int.self, in: &fields)
+            self.revisionHistoryLimit = try reader.optional("revisionHistoryLimit", Int.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension AppsV1 {
     /// `io.k8s.api.apps.v1.DeploymentStrategy`.
-    public struct DeploymentStrategy: Decodable, Sendable, DocumentEquatable {
+    public struct DeploymentStrategy: DocumentReadable, Sendable, DocumentEquatable {
         /// `type`: `AppsV1.DeploymentStrategyType`.
         public var type: AppsV1.DeploymentStrategyType?
         /// `rollingUpdate`: `AppsV1.RollingUpdateDeployment`.
@@ -93,17 +94,18 @@ extension AppsV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.type = try container.decodeIfPresent(AppsV1.DeploymentStrategyType.self, forKey: "type")
-            self.rollingUpdate = try container.decodeIfPresent(AppsV1.RollingUpdateDeployment.self, forKey: "rollingUpdate")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.type = try reader.optional("type", AppsV1.DeploymentStrategyType.self, in: &fields)
+            self.rollingUpdate = try reader.optional("rollingUpdate", AppsV1.RollingUpdateDeployment.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension AppsV1 {
     /// `io.k8s.api.apps.v1.RollingUpdateDaemonSet`.
-    public struct RollingUpdateDaemonSet: Decodable, Sendable, DocumentEquatable {
+    public struct RollingUpdateDaemonSet: DocumentReadable, Sendable, DocumentEquatable {
         /// `maxSurge`: integer or string.
         public var maxSurge: IntOrString?
         /// `maxUnavailable`: integer or string.
@@ -125,17 +127,18 @@ extension AppsV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.maxSurge = try container.decodeIfPresent(IntOrString.self, forKey: "maxSurge")
-            self.maxUnavailable = try container.decodeIfPresent(IntOrString.self, forKey: "maxUnavailable")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.maxSurge = try reader.optional("maxSurge", IntOrString.self, in: &fields)
+            self.maxUnavailable = try reader.optional("maxUnavailable", IntOrString.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension AppsV1 {
     /// `io.k8s.api.apps.v1.RollingUpdateDeployment`.
-    public struct RollingUpdateDeployment: Decodable, Sendable, DocumentEquatable {
+    public struct RollingUpdateDeployment: DocumentReadable, Sendable, DocumentEquatable {
         /// `maxSurge`: integer or string.
         public var maxSurge: IntOrString?
         /// `maxUnavailable`: integer or string.
@@ -157,17 +160,18 @@ extension AppsV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.maxSurge = try container.decodeIfPresent(IntOrString.self, forKey: "maxSurge")
-            self.maxUnavailable = try container.decodeIfPresent(IntOrString.self, forKey: "maxUnavailable")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.maxSurge = try reader.optional("maxSurge", IntOrString.self, in: &fields)
+            self.maxUnavailable = try reader.optional("maxUnavailable", IntOrString.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension AppsV1 {
     /// `io.k8s.api.apps.v1.RollingUpdateStatefulSetStrategy`.
-    public struct RollingUpdateStatefulSetStrategy: Decodable, Sendable, DocumentEquatable {
+    public struct RollingUpdateStatefulSetStrategy: DocumentReadable, Sendable, DocumentEquatable {
         /// `partition`: integer; format int32.
         public var partition: Int?
         /// `maxUnavailable`: integer or string.
@@ -189,10 +193,11 @@ extension AppsV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.partition = try container.decodeIfPresent(Int.self, forKey: "partition")
-            self.maxUnavailable = try container.decodeIfPresent(IntOrString.self, forKey: "maxUnavailable")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.partition = try reader.optional("partition", Int.self, in: &fields)
+            self.maxUnavailable = try reader.optional("maxUnavailable", IntOrString.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
@@ -242,39 +247,14 @@ extension AppsV1 {
             status?.writeField(plainKey: "status", to: sink)
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
-            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
-            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
-            self.spec = try container.decodeIfPresent(AppsV1.StatefulSetSpec.self, forKey: "spec")
-            self.status = try container.decodeIfPresent(JSONValue.self, forKey: "status")
-        }
-    }
-}
-
-extension AppsV1 {
-    /// `io.k8s.api.apps.v1.StatefulSetOrdinals`.
-    public struct StatefulSetOrdinals: Decodable, Sendable, DocumentEquatable {
-        /// `start`: integer; format int32.
-        public var start: Int?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            start: Int? = nil
-        ) {
-            self.start = start
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let value = start { sink.plainKey("start"); sink.int(value) }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.start = try container.decodeIfPresent(Int.self, forKey: "start")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.apiVersion = try reader.optional("apiVersion", String.self, in: &fields)
+            self.kind = try reader.optional("kind", String.self, in: &fields)
+            self.metadata = try reader.optional("metadata", MetaV1.ObjectMeta.self, in: &fields)
+            self.spec = try reader.optional("spec", AppsV1.StatefulSetSpec.self, in: &fields)
+            self.status = try reader.optional("status", JSONValue.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }

@@ -2,8 +2,35 @@
 // Do not edit by hand.
 
 extension AppsV1 {
+    /// `io.k8s.api.apps.v1.StatefulSetOrdinals`.
+    public struct StatefulSetOrdinals: DocumentReadable, Sendable, DocumentEquatable {
+        /// `start`: integer; format int32.
+        public var start: Int?
+
+        /// Every field; optional ones default to absent.
+        public init(
+            start: Int? = nil
+        ) {
+            self.start = start
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let value = start { sink.plainKey("start"); sink.int(value) }
+            sink.endObject()
+        }
+
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.start = try reader.optional("start", Int.self, in: &fields)
+            reader.finish(fields)
+        }
+    }
+}
+
+extension AppsV1 {
     /// `io.k8s.api.apps.v1.StatefulSetPersistentVolumeClaimRetentionPolicy`.
-    public struct StatefulSetPersistentVolumeClaimRetentionPolicy: Decodable, Sendable, DocumentEquatable {
+    public struct StatefulSetPersistentVolumeClaimRetentionPolicy: DocumentReadable, Sendable, DocumentEquatable {
         /// `whenDeleted`: `AppsV1.PersistentVolumeClaimRetentionPolicyType`.
         public var whenDeleted: AppsV1.PersistentVolumeClaimRetentionPolicyType?
         /// `whenScaled`: `AppsV1.PersistentVolumeClaimRetentionPolicyType`.
@@ -25,17 +52,18 @@ extension AppsV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.whenDeleted = try container.decodeIfPresent(AppsV1.PersistentVolumeClaimRetentionPolicyType.self, forKey: "whenDeleted")
-            self.whenScaled = try container.decodeIfPresent(AppsV1.PersistentVolumeClaimRetentionPolicyType.self, forKey: "whenScaled")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.whenDeleted = try reader.optional("whenDeleted", AppsV1.PersistentVolumeClaimRetentionPolicyType.self, in: &fields)
+            self.whenScaled = try reader.optional("whenScaled", AppsV1.PersistentVolumeClaimRetentionPolicyType.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension AppsV1 {
     /// `io.k8s.api.apps.v1.StatefulSetSpec`.
-    public struct StatefulSetSpec: Decodable, Sendable, DocumentEquatable {
+    public struct StatefulSetSpec: DocumentReadable, Sendable, DocumentEquatable {
         /// `serviceName`: string; required.
         public var serviceName: String
         /// `replicas`: integer; format int32.
@@ -102,26 +130,27 @@ extension AppsV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.serviceName = try container.decode(String.self, forKey: "serviceName")
-            self.replicas = try container.decodeIfPresent(Int.self, forKey: "replicas")
-            self.podManagementPolicy = try container.decodeIfPresent(AppsV1.PodManagementPolicyType.self, forKey: "podManagementPolicy")
-            self.updateStrategy = try container.decodeIfPresent(AppsV1.StatefulSetUpdateStrategy.self, forKey: "updateStrategy")
-            self.selector = try container.decode(MetaV1.LabelSelector.self, forKey: "selector")
-            self.template = try container.decode(CoreV1.PodTemplateSpec.self, forKey: "template")
-            self.volumeClaimTemplates = try container.decodeIfPresent([CoreV1.PersistentVolumeClaim].self, forKey: "volumeClaimTemplates")
-            self.minReadySeconds = try container.decodeIfPresent(Int.self, forKey: "minReadySeconds")
-            self.ordinals = try container.decodeIfPresent(AppsV1.StatefulSetOrdinals.self, forKey: "ordinals")
-            self.persistentVolumeClaimRetentionPolicy = try container.decodeIfPresent(AppsV1.StatefulSetPersistentVolumeClaimRetentionPolicy.self, forKey: "persistentVolumeClaimRetentionPolicy")
-            self.revisionHistoryLimit = try container.decodeIfPresent(Int.self, forKey: "revisionHistoryLimit")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.serviceName = try reader.required("serviceName", String.self, in: &fields)
+            self.replicas = try reader.optional("replicas", Int.self, in: &fields)
+            self.podManagementPolicy = try reader.optional("podManagementPolicy", AppsV1.PodManagementPolicyType.self, in: &fields)
+            self.updateStrategy = try reader.optional("updateStrategy", AppsV1.StatefulSetUpdateStrategy.self, in: &fields)
+            self.selector = try reader.required("selector", MetaV1.LabelSelector.self, in: &fields)
+            self.template = try reader.required("template", CoreV1.PodTemplateSpec.self, in: &fields)
+            self.volumeClaimTemplates = try reader.optional("volumeClaimTemplates", [CoreV1.PersistentVolumeClaim].self, in: &fields)
+            self.minReadySeconds = try reader.optional("minReadySeconds", Int.self, in: &fields)
+            self.ordinals = try reader.optional("ordinals", AppsV1.StatefulSetOrdinals.self, in: &fields)
+            self.persistentVolumeClaimRetentionPolicy = try reader.optional("persistentVolumeClaimRetentionPolicy", AppsV1.StatefulSetPersistentVolumeClaimRetentionPolicy.self, in: &fields)
+            self.revisionHistoryLimit = try reader.optional("revisionHistoryLimit", Int.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension AppsV1 {
     /// `io.k8s.api.apps.v1.StatefulSetUpdateStrategy`.
-    public struct StatefulSetUpdateStrategy: Decodable, Sendable, DocumentEquatable {
+    public struct StatefulSetUpdateStrategy: DocumentReadable, Sendable, DocumentEquatable {
         /// `type`: `AppsV1.StatefulSetUpdateStrategyType`.
         public var type: AppsV1.StatefulSetUpdateStrategyType?
         /// `rollingUpdate`: `AppsV1.RollingUpdateStatefulSetStrategy`.
@@ -143,10 +172,11 @@ extension AppsV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.type = try container.decodeIfPresent(AppsV1.StatefulSetUpdateStrategyType.self, forKey: "type")
-            self.rollingUpdate = try container.decodeIfPresent(AppsV1.RollingUpdateStatefulSetStrategy.self, forKey: "rollingUpdate")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.type = try reader.optional("type", AppsV1.StatefulSetUpdateStrategyType.self, in: &fields)
+            self.rollingUpdate = try reader.optional("rollingUpdate", AppsV1.RollingUpdateStatefulSetStrategy.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }

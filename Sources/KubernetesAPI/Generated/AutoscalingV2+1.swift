@@ -3,7 +3,7 @@
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.ContainerResourceMetricSource`.
-    public struct ContainerResourceMetricSource: Decodable, Sendable, DocumentEquatable {
+    public struct ContainerResourceMetricSource: DocumentReadable, Sendable, DocumentEquatable {
         /// `name`: string; required.
         public var name: String
         /// `container`: string; required.
@@ -30,18 +30,19 @@ extension AutoscalingV2 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.name = try container.decode(String.self, forKey: "name")
-            self.container = try container.decode(String.self, forKey: "container")
-            self.target = try container.decode(AutoscalingV2.MetricTarget.self, forKey: "target")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.name = try reader.required("name", String.self, in: &fields)
+            self.container = try reader.required("container", String.self, in: &fields)
+            self.target = try reader.required("target", AutoscalingV2.MetricTarget.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.CrossVersionObjectReference`.
-    public struct CrossVersionObjectReference: Decodable, Sendable, DocumentEquatable {
+    public struct CrossVersionObjectReference: DocumentReadable, Sendable, DocumentEquatable {
         /// `apiVersion`: string.
         public var apiVersion: String?
         /// `kind`: string; required.
@@ -68,18 +69,19 @@ extension AutoscalingV2 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
-            self.kind = try container.decode(String.self, forKey: "kind")
-            self.name = try container.decode(String.self, forKey: "name")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.apiVersion = try reader.optional("apiVersion", String.self, in: &fields)
+            self.kind = try reader.required("kind", String.self, in: &fields)
+            self.name = try reader.required("name", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.ExternalMetricSource`.
-    public struct ExternalMetricSource: Decodable, Sendable, DocumentEquatable {
+    public struct ExternalMetricSource: DocumentReadable, Sendable, DocumentEquatable {
         /// `metric`: `AutoscalingV2.MetricIdentifier`; required.
         public var metric: AutoscalingV2.MetricIdentifier
         /// `target`: `AutoscalingV2.MetricTarget`; required.
@@ -101,17 +103,18 @@ extension AutoscalingV2 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.metric = try container.decode(AutoscalingV2.MetricIdentifier.self, forKey: "metric")
-            self.target = try container.decode(AutoscalingV2.MetricTarget.self, forKey: "target")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.metric = try reader.required("metric", AutoscalingV2.MetricIdentifier.self, in: &fields)
+            self.target = try reader.required("target", AutoscalingV2.MetricTarget.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.HPAScalingPolicy`.
-    public struct HPAScalingPolicy: Decodable, Sendable, DocumentEquatable {
+    public struct HPAScalingPolicy: DocumentReadable, Sendable, DocumentEquatable {
         /// `periodSeconds`: integer; format int32; required.
         public var periodSeconds: Int
         /// `type`: `AutoscalingV2.HPAScalingPolicyType`; required.
@@ -138,18 +141,19 @@ extension AutoscalingV2 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.periodSeconds = try container.decode(Int.self, forKey: "periodSeconds")
-            self.type = try container.decode(AutoscalingV2.HPAScalingPolicyType.self, forKey: "type")
-            self.value = try container.decode(Int.self, forKey: "value")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.periodSeconds = try reader.required("periodSeconds", Int.self, in: &fields)
+            self.type = try reader.required("type", AutoscalingV2.HPAScalingPolicyType.self, in: &fields)
+            self.value = try reader.required("value", Int.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.HPAScalingRules`.
-    public struct HPAScalingRules: Decodable, Sendable, DocumentEquatable {
+    public struct HPAScalingRules: DocumentReadable, Sendable, DocumentEquatable {
         /// `policies`: array of `AutoscalingV2.HPAScalingPolicy`; list type atomic.
         public var policies: [AutoscalingV2.HPAScalingPolicy]?
         /// `selectPolicy`: `AutoscalingV2.ScalingPolicySelect`.
@@ -176,11 +180,12 @@ extension AutoscalingV2 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.policies = try container.decodeIfPresent([AutoscalingV2.HPAScalingPolicy].self, forKey: "policies")
-            self.selectPolicy = try container.decodeIfPresent(AutoscalingV2.ScalingPolicySelect.self, forKey: "selectPolicy")
-            self.stabilizationWindowSeconds = try container.decodeIfPresent(Int.self, forKey: "stabilizationWindowSeconds")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.policies = try reader.optional("policies", [AutoscalingV2.HPAScalingPolicy].self, in: &fields)
+            self.selectPolicy = try reader.optional("selectPolicy", AutoscalingV2.ScalingPolicySelect.self, in: &fields)
+            self.stabilizationWindowSeconds = try reader.optional("stabilizationWindowSeconds", Int.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
@@ -230,45 +235,14 @@ extension AutoscalingV2 {
             status?.writeField(plainKey: "status", to: sink)
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
-            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
-            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
-            self.spec = try container.decodeIfPresent(AutoscalingV2.HorizontalPodAutoscalerSpec.self, forKey: "spec")
-            self.status = try container.decodeIfPresent(JSONValue.self, forKey: "status")
-        }
-    }
-}
-
-extension AutoscalingV2 {
-    /// `io.k8s.api.autoscaling.v2.HorizontalPodAutoscalerBehavior`.
-    public struct HorizontalPodAutoscalerBehavior: Decodable, Sendable, DocumentEquatable {
-        /// `scaleDown`: `AutoscalingV2.HPAScalingRules`.
-        public var scaleDown: AutoscalingV2.HPAScalingRules?
-        /// `scaleUp`: `AutoscalingV2.HPAScalingRules`.
-        public var scaleUp: AutoscalingV2.HPAScalingRules?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            scaleDown: AutoscalingV2.HPAScalingRules? = nil,
-            scaleUp: AutoscalingV2.HPAScalingRules? = nil
-        ) {
-            self.scaleDown = scaleDown
-            self.scaleUp = scaleUp
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            scaleDown?.writeField(plainKey: "scaleDown", to: sink)
-            scaleUp?.writeField(plainKey: "scaleUp", to: sink)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.scaleDown = try container.decodeIfPresent(AutoscalingV2.HPAScalingRules.self, forKey: "scaleDown")
-            self.scaleUp = try container.decodeIfPresent(AutoscalingV2.HPAScalingRules.self, forKey: "scaleUp")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.apiVersion = try reader.optional("apiVersion", String.self, in: &fields)
+            self.kind = try reader.optional("kind", String.self, in: &fields)
+            self.metadata = try reader.optional("metadata", MetaV1.ObjectMeta.self, in: &fields)
+            self.spec = try reader.optional("spec", AutoscalingV2.HorizontalPodAutoscalerSpec.self, in: &fields)
+            self.status = try reader.optional("status", JSONValue.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }

@@ -2,8 +2,41 @@
 // Do not edit by hand.
 
 extension AutoscalingV2 {
+    /// `io.k8s.api.autoscaling.v2.HorizontalPodAutoscalerBehavior`.
+    public struct HorizontalPodAutoscalerBehavior: DocumentReadable, Sendable, DocumentEquatable {
+        /// `scaleDown`: `AutoscalingV2.HPAScalingRules`.
+        public var scaleDown: AutoscalingV2.HPAScalingRules?
+        /// `scaleUp`: `AutoscalingV2.HPAScalingRules`.
+        public var scaleUp: AutoscalingV2.HPAScalingRules?
+
+        /// Every field; optional ones default to absent.
+        public init(
+            scaleDown: AutoscalingV2.HPAScalingRules? = nil,
+            scaleUp: AutoscalingV2.HPAScalingRules? = nil
+        ) {
+            self.scaleDown = scaleDown
+            self.scaleUp = scaleUp
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            scaleDown?.writeField(plainKey: "scaleDown", to: sink)
+            scaleUp?.writeField(plainKey: "scaleUp", to: sink)
+            sink.endObject()
+        }
+
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.scaleDown = try reader.optional("scaleDown", AutoscalingV2.HPAScalingRules.self, in: &fields)
+            self.scaleUp = try reader.optional("scaleUp", AutoscalingV2.HPAScalingRules.self, in: &fields)
+            reader.finish(fields)
+        }
+    }
+}
+
+extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.HorizontalPodAutoscalerSpec`.
-    public struct HorizontalPodAutoscalerSpec: Decodable, Sendable, DocumentEquatable {
+    public struct HorizontalPodAutoscalerSpec: DocumentReadable, Sendable, DocumentEquatable {
         /// `scaleTargetRef`: `AutoscalingV2.CrossVersionObjectReference`; required.
         public var scaleTargetRef: AutoscalingV2.CrossVersionObjectReference
         /// `minReplicas`: integer; format int32.
@@ -40,20 +73,21 @@ extension AutoscalingV2 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.scaleTargetRef = try container.decode(AutoscalingV2.CrossVersionObjectReference.self, forKey: "scaleTargetRef")
-            self.minReplicas = try container.decodeIfPresent(Int.self, forKey: "minReplicas")
-            self.maxReplicas = try container.decode(Int.self, forKey: "maxReplicas")
-            self.metrics = try container.decodeIfPresent([AutoscalingV2.MetricSpec].self, forKey: "metrics")
-            self.behavior = try container.decodeIfPresent(AutoscalingV2.HorizontalPodAutoscalerBehavior.self, forKey: "behavior")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.scaleTargetRef = try reader.required("scaleTargetRef", AutoscalingV2.CrossVersionObjectReference.self, in: &fields)
+            self.minReplicas = try reader.optional("minReplicas", Int.self, in: &fields)
+            self.maxReplicas = try reader.required("maxReplicas", Int.self, in: &fields)
+            self.metrics = try reader.optional("metrics", [AutoscalingV2.MetricSpec].self, in: &fields)
+            self.behavior = try reader.optional("behavior", AutoscalingV2.HorizontalPodAutoscalerBehavior.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.MetricIdentifier`.
-    public struct MetricIdentifier: Decodable, Sendable, DocumentEquatable {
+    public struct MetricIdentifier: DocumentReadable, Sendable, DocumentEquatable {
         /// `name`: string; required.
         public var name: String
         /// `selector`: `MetaV1.LabelSelector`.
@@ -75,17 +109,18 @@ extension AutoscalingV2 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.name = try container.decode(String.self, forKey: "name")
-            self.selector = try container.decodeIfPresent(MetaV1.LabelSelector.self, forKey: "selector")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.name = try reader.required("name", String.self, in: &fields)
+            self.selector = try reader.optional("selector", MetaV1.LabelSelector.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.MetricSpec`.
-    public struct MetricSpec: Decodable, Sendable, DocumentEquatable {
+    public struct MetricSpec: DocumentReadable, Sendable, DocumentEquatable {
         /// `type`: `AutoscalingV2.MetricSourceType`; required.
         public var type: AutoscalingV2.MetricSourceType
         /// `resource`: `AutoscalingV2.ResourceMetricSource`.
@@ -127,21 +162,22 @@ extension AutoscalingV2 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.type = try container.decode(AutoscalingV2.MetricSourceType.self, forKey: "type")
-            self.resource = try container.decodeIfPresent(AutoscalingV2.ResourceMetricSource.self, forKey: "resource")
-            self.containerResource = try container.decodeIfPresent(AutoscalingV2.ContainerResourceMetricSource.self, forKey: "containerResource")
-            self.external = try container.decodeIfPresent(AutoscalingV2.ExternalMetricSource.self, forKey: "external")
-            self.object = try container.decodeIfPresent(AutoscalingV2.ObjectMetricSource.self, forKey: "object")
-            self.pods = try container.decodeIfPresent(AutoscalingV2.PodsMetricSource.self, forKey: "pods")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.type = try reader.required("type", AutoscalingV2.MetricSourceType.self, in: &fields)
+            self.resource = try reader.optional("resource", AutoscalingV2.ResourceMetricSource.self, in: &fields)
+            self.containerResource = try reader.optional("containerResource", AutoscalingV2.ContainerResourceMetricSource.self, in: &fields)
+            self.external = try reader.optional("external", AutoscalingV2.ExternalMetricSource.self, in: &fields)
+            self.object = try reader.optional("object", AutoscalingV2.ObjectMetricSource.self, in: &fields)
+            self.pods = try reader.optional("pods", AutoscalingV2.PodsMetricSource.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.MetricTarget`.
-    public struct MetricTarget: Decodable, Sendable, DocumentEquatable {
+    public struct MetricTarget: DocumentReadable, Sendable, DocumentEquatable {
         /// `type`: `AutoscalingV2.MetricTargetType`; required.
         public var type: AutoscalingV2.MetricTargetType
         /// `averageUtilization`: integer; format int32.
@@ -173,82 +209,13 @@ extension AutoscalingV2 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.type = try container.decode(AutoscalingV2.MetricTargetType.self, forKey: "type")
-            self.averageUtilization = try container.decodeIfPresent(Int.self, forKey: "averageUtilization")
-            self.averageValue = try container.decodeIfPresent(Quantity.self, forKey: "averageValue")
-            self.value = try container.decodeIfPresent(Quantity.self, forKey: "value")
-        }
-    }
-}
-
-extension AutoscalingV2 {
-    /// `io.k8s.api.autoscaling.v2.ObjectMetricSource`.
-    public struct ObjectMetricSource: Decodable, Sendable, DocumentEquatable {
-        /// `describedObject`: `AutoscalingV2.CrossVersionObjectReference`; required.
-        public var describedObject: AutoscalingV2.CrossVersionObjectReference
-        /// `metric`: `AutoscalingV2.MetricIdentifier`; required.
-        public var metric: AutoscalingV2.MetricIdentifier
-        /// `target`: `AutoscalingV2.MetricTarget`; required.
-        public var target: AutoscalingV2.MetricTarget
-
-        /// Every field; optional ones default to absent.
-        public init(
-            describedObject: AutoscalingV2.CrossVersionObjectReference,
-            metric: AutoscalingV2.MetricIdentifier,
-            target: AutoscalingV2.MetricTarget
-        ) {
-            self.describedObject = describedObject
-            self.metric = metric
-            self.target = target
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            sink.plainKey("describedObject"); describedObject.write(to: sink)
-            sink.plainKey("metric"); metric.write(to: sink)
-            sink.plainKey("target"); target.write(to: sink)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.describedObject = try container.decode(AutoscalingV2.CrossVersionObjectReference.self, forKey: "describedObject")
-            self.metric = try container.decode(AutoscalingV2.MetricIdentifier.self, forKey: "metric")
-            self.target = try container.decode(AutoscalingV2.MetricTarget.self, forKey: "target")
-        }
-    }
-}
-
-extension AutoscalingV2 {
-    /// `io.k8s.api.autoscaling.v2.PodsMetricSource`.
-    public struct PodsMetricSource: Decodable, Sendable, DocumentEquatable {
-        /// `metric`: `AutoscalingV2.MetricIdentifier`; required.
-        public var metric: AutoscalingV2.MetricIdentifier
-        /// `target`: `AutoscalingV2.MetricTarget`; required.
-        public var target: AutoscalingV2.MetricTarget
-
-        /// Every field; optional ones default to absent.
-        public init(
-            metric: AutoscalingV2.MetricIdentifier,
-            target: AutoscalingV2.MetricTarget
-        ) {
-            self.metric = metric
-            self.target = target
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            sink.plainKey("metric"); metric.write(to: sink)
-            sink.plainKey("target"); target.write(to: sink)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.metric = try container.decode(AutoscalingV2.MetricIdentifier.self, forKey: "metric")
-            self.target = try container.decode(AutoscalingV2.MetricTarget.self, forKey: "target")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.type = try reader.required("type", AutoscalingV2.MetricTargetType.self, in: &fields)
+            self.averageUtilization = try reader.optional("averageUtilization", Int.self, in: &fields)
+            self.averageValue = try reader.optional("averageValue", Quantity.self, in: &fields)
+            self.value = try reader.optional("value", Quantity.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }

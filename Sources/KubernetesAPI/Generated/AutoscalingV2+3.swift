@@ -2,8 +2,80 @@
 // Do not edit by hand.
 
 extension AutoscalingV2 {
+    /// `io.k8s.api.autoscaling.v2.ObjectMetricSource`.
+    public struct ObjectMetricSource: DocumentReadable, Sendable, DocumentEquatable {
+        /// `describedObject`: `AutoscalingV2.CrossVersionObjectReference`; required.
+        public var describedObject: AutoscalingV2.CrossVersionObjectReference
+        /// `metric`: `AutoscalingV2.MetricIdentifier`; required.
+        public var metric: AutoscalingV2.MetricIdentifier
+        /// `target`: `AutoscalingV2.MetricTarget`; required.
+        public var target: AutoscalingV2.MetricTarget
+
+        /// Every field; optional ones default to absent.
+        public init(
+            describedObject: AutoscalingV2.CrossVersionObjectReference,
+            metric: AutoscalingV2.MetricIdentifier,
+            target: AutoscalingV2.MetricTarget
+        ) {
+            self.describedObject = describedObject
+            self.metric = metric
+            self.target = target
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.plainKey("describedObject"); describedObject.write(to: sink)
+            sink.plainKey("metric"); metric.write(to: sink)
+            sink.plainKey("target"); target.write(to: sink)
+            sink.endObject()
+        }
+
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.describedObject = try reader.required("describedObject", AutoscalingV2.CrossVersionObjectReference.self, in: &fields)
+            self.metric = try reader.required("metric", AutoscalingV2.MetricIdentifier.self, in: &fields)
+            self.target = try reader.required("target", AutoscalingV2.MetricTarget.self, in: &fields)
+            reader.finish(fields)
+        }
+    }
+}
+
+extension AutoscalingV2 {
+    /// `io.k8s.api.autoscaling.v2.PodsMetricSource`.
+    public struct PodsMetricSource: DocumentReadable, Sendable, DocumentEquatable {
+        /// `metric`: `AutoscalingV2.MetricIdentifier`; required.
+        public var metric: AutoscalingV2.MetricIdentifier
+        /// `target`: `AutoscalingV2.MetricTarget`; required.
+        public var target: AutoscalingV2.MetricTarget
+
+        /// Every field; optional ones default to absent.
+        public init(
+            metric: AutoscalingV2.MetricIdentifier,
+            target: AutoscalingV2.MetricTarget
+        ) {
+            self.metric = metric
+            self.target = target
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.plainKey("metric"); metric.write(to: sink)
+            sink.plainKey("target"); target.write(to: sink)
+            sink.endObject()
+        }
+
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.metric = try reader.required("metric", AutoscalingV2.MetricIdentifier.self, in: &fields)
+            self.target = try reader.required("target", AutoscalingV2.MetricTarget.self, in: &fields)
+            reader.finish(fields)
+        }
+    }
+}
+
+extension AutoscalingV2 {
     /// `io.k8s.api.autoscaling.v2.ResourceMetricSource`.
-    public struct ResourceMetricSource: Decodable, Sendable, DocumentEquatable {
+    public struct ResourceMetricSource: DocumentReadable, Sendable, DocumentEquatable {
         /// `name`: string; required.
         public var name: String
         /// `target`: `AutoscalingV2.MetricTarget`; required.
@@ -25,10 +97,11 @@ extension AutoscalingV2 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.name = try container.decode(String.self, forKey: "name")
-            self.target = try container.decode(AutoscalingV2.MetricTarget.self, forKey: "target")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.name = try reader.required("name", String.self, in: &fields)
+            self.target = try reader.required("target", AutoscalingV2.MetricTarget.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }

@@ -46,20 +46,21 @@ extension BatchV1 {
             status?.writeField(plainKey: "status", to: sink)
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
-            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
-            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
-            self.spec = try container.decodeIfPresent(BatchV1.CronJobSpec.self, forKey: "spec")
-            self.status = try container.decodeIfPresent(JSONValue.self, forKey: "status")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.apiVersion = try reader.optional("apiVersion", String.self, in: &fields)
+            self.kind = try reader.optional("kind", String.self, in: &fields)
+            self.metadata = try reader.optional("metadata", MetaV1.ObjectMeta.self, in: &fields)
+            self.spec = try reader.optional("spec", BatchV1.CronJobSpec.self, in: &fields)
+            self.status = try reader.optional("status", JSONValue.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension BatchV1 {
     /// `io.k8s.api.batch.v1.CronJobSpec`.
-    public struct CronJobSpec: Decodable, Sendable, DocumentEquatable {
+    public struct CronJobSpec: DocumentReadable, Sendable, DocumentEquatable {
         /// `concurrencyPolicy`: `BatchV1.ConcurrencyPolicy`.
         public var concurrencyPolicy: BatchV1.ConcurrencyPolicy?
         /// `failedJobsHistoryLimit`: integer; format int32.
@@ -111,16 +112,17 @@ extension BatchV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.concurrencyPolicy = try container.decodeIfPresent(BatchV1.ConcurrencyPolicy.self, forKey: "concurrencyPolicy")
-            self.failedJobsHistoryLimit = try container.decodeIfPresent(Int.self, forKey: "failedJobsHistoryLimit")
-            self.jobTemplate = try container.decode(BatchV1.JobTemplateSpec.self, forKey: "jobTemplate")
-            self.schedule = try container.decode(String.self, forKey: "schedule")
-            self.startingDeadlineSeconds = try container.decodeIfPresent(Int.self, forKey: "startingDeadlineSeconds")
-            self.successfulJobsHistoryLimit = try container.decodeIfPresent(Int.self, forKey: "successfulJobsHistoryLimit")
-            self.suspend = try container.decodeIfPresent(Bool.self, forKey: "suspend")
-            self.timeZone = try container.decodeIfPresent(String.self, forKey: "timeZone")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.concurrencyPolicy = try reader.optional("concurrencyPolicy", BatchV1.ConcurrencyPolicy.self, in: &fields)
+            self.failedJobsHistoryLimit = try reader.optional("failedJobsHistoryLimit", Int.self, in: &fields)
+            self.jobTemplate = try reader.required("jobTemplate", BatchV1.JobTemplateSpec.self, in: &fields)
+            self.schedule = try reader.required("schedule", String.self, in: &fields)
+            self.startingDeadlineSeconds = try reader.optional("startingDeadlineSeconds", Int.self, in: &fields)
+            self.successfulJobsHistoryLimit = try reader.optional("successfulJobsHistoryLimit", Int.self, in: &fields)
+            self.suspend = try reader.optional("suspend", Bool.self, in: &fields)
+            self.timeZone = try reader.optional("timeZone", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
@@ -170,13 +172,14 @@ extension BatchV1 {
             status?.writeField(plainKey: "status", to: sink)
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
-            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
-            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
-            self.spec = try container.decodeIfPresent(BatchV1.JobSpec.self, forKey: "spec")
-            self.status = try container.decodeIfPresent(JSONValue.self, forKey: "status")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.apiVersion = try reader.optional("apiVersion", String.self, in: &fields)
+            self.kind = try reader.optional("kind", String.self, in: &fields)
+            self.metadata = try reader.optional("metadata", MetaV1.ObjectMeta.self, in: &fields)
+            self.spec = try reader.optional("spec", BatchV1.JobSpec.self, in: &fields)
+            self.status = try reader.optional("status", JSONValue.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }

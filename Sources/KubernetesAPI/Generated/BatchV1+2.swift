@@ -3,7 +3,7 @@
 
 extension BatchV1 {
     /// `io.k8s.api.batch.v1.JobSpec`.
-    public struct JobSpec: Decodable, Sendable, DocumentEquatable {
+    public struct JobSpec: DocumentReadable, Sendable, DocumentEquatable {
         /// `activeDeadlineSeconds`: integer; format int64.
         public var activeDeadlineSeconds: Int?
         /// `backoffLimit`: integer; format int32.
@@ -95,31 +95,32 @@ extension BatchV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.activeDeadlineSeconds = try container.decodeIfPresent(Int.self, forKey: "activeDeadlineSeconds")
-            self.backoffLimit = try container.decodeIfPresent(Int.self, forKey: "backoffLimit")
-            self.backoffLimitPerIndex = try container.decodeIfPresent(Int.self, forKey: "backoffLimitPerIndex")
-            self.completionMode = try container.decodeIfPresent(BatchV1.CompletionMode.self, forKey: "completionMode")
-            self.completions = try container.decodeIfPresent(Int.self, forKey: "completions")
-            self.managedBy = try container.decodeIfPresent(String.self, forKey: "managedBy")
-            self.manualSelector = try container.decodeIfPresent(Bool.self, forKey: "manualSelector")
-            self.maxFailedIndexes = try container.decodeIfPresent(Int.self, forKey: "maxFailedIndexes")
-            self.parallelism = try container.decodeIfPresent(Int.self, forKey: "parallelism")
-            self.podFailurePolicy = try container.decodeIfPresent(BatchV1.PodFailurePolicy.self, forKey: "podFailurePolicy")
-            self.podReplacementPolicy = try container.decodeIfPresent(BatchV1.PodReplacementPolicy.self, forKey: "podReplacementPolicy")
-            self.selector = try container.decodeIfPresent(MetaV1.LabelSelector.self, forKey: "selector")
-            self.successPolicy = try container.decodeIfPresent(BatchV1.SuccessPolicy.self, forKey: "successPolicy")
-            self.suspend = try container.decodeIfPresent(Bool.self, forKey: "suspend")
-            self.template = try container.decode(CoreV1.PodTemplateSpec.self, forKey: "template")
-            self.ttlSecondsAfterFinished = try container.decodeIfPresent(Int.self, forKey: "ttlSecondsAfterFinished")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.activeDeadlineSeconds = try reader.optional("activeDeadlineSeconds", Int.self, in: &fields)
+            self.backoffLimit = try reader.optional("backoffLimit", Int.self, in: &fields)
+            self.backoffLimitPerIndex = try reader.optional("backoffLimitPerIndex", Int.self, in: &fields)
+            self.completionMode = try reader.optional("completionMode", BatchV1.CompletionMode.self, in: &fields)
+            self.completions = try reader.optional("completions", Int.self, in: &fields)
+            self.managedBy = try reader.optional("managedBy", String.self, in: &fields)
+            self.manualSelector = try reader.optional("manualSelector", Bool.self, in: &fields)
+            self.maxFailedIndexes = try reader.optional("maxFailedIndexes", Int.self, in: &fields)
+            self.parallelism = try reader.optional("parallelism", Int.self, in: &fields)
+            self.podFailurePolicy = try reader.optional("podFailurePolicy", BatchV1.PodFailurePolicy.self, in: &fields)
+            self.podReplacementPolicy = try reader.optional("podReplacementPolicy", BatchV1.PodReplacementPolicy.self, in: &fields)
+            self.selector = try reader.optional("selector", MetaV1.LabelSelector.self, in: &fields)
+            self.successPolicy = try reader.optional("successPolicy", BatchV1.SuccessPolicy.self, in: &fields)
+            self.suspend = try reader.optional("suspend", Bool.self, in: &fields)
+            self.template = try reader.required("template", CoreV1.PodTemplateSpec.self, in: &fields)
+            self.ttlSecondsAfterFinished = try reader.optional("ttlSecondsAfterFinished", Int.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension BatchV1 {
     /// `io.k8s.api.batch.v1.JobTemplateSpec`.
-    public struct JobTemplateSpec: Decodable, Sendable, DocumentEquatable {
+    public struct JobTemplateSpec: DocumentReadable, Sendable, DocumentEquatable {
         /// `metadata`: `MetaV1.ObjectMeta`.
         public var metadata: MetaV1.ObjectMeta?
         /// `spec`: `BatchV1.JobSpec`.
@@ -141,17 +142,18 @@ extension BatchV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
-            self.spec = try container.decodeIfPresent(BatchV1.JobSpec.self, forKey: "spec")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.metadata = try reader.optional("metadata", MetaV1.ObjectMeta.self, in: &fields)
+            self.spec = try reader.optional("spec", BatchV1.JobSpec.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension BatchV1 {
     /// `io.k8s.api.batch.v1.PodFailurePolicy`.
-    public struct PodFailurePolicy: Decodable, Sendable, DocumentEquatable {
+    public struct PodFailurePolicy: DocumentReadable, Sendable, DocumentEquatable {
         /// `rules`: array of `BatchV1.PodFailurePolicyRule`; list type atomic; required.
         public var rules: [BatchV1.PodFailurePolicyRule]
 
@@ -168,16 +170,17 @@ extension BatchV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.rules = try container.decode([BatchV1.PodFailurePolicyRule].self, forKey: "rules")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.rules = try reader.required("rules", [BatchV1.PodFailurePolicyRule].self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension BatchV1 {
     /// `io.k8s.api.batch.v1.PodFailurePolicyOnExitCodesRequirement`.
-    public struct PodFailurePolicyOnExitCodesRequirement: Decodable, Sendable, DocumentEquatable {
+    public struct PodFailurePolicyOnExitCodesRequirement: DocumentReadable, Sendable, DocumentEquatable {
         /// `containerName`: string.
         public var containerName: String?
         /// `operator`: `BatchV1.PodFailurePolicyOnExitCodesOperator`; required.
@@ -204,43 +207,12 @@ extension BatchV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.containerName = try container.decodeIfPresent(String.self, forKey: "containerName")
-            self.`operator` = try container.decode(BatchV1.PodFailurePolicyOnExitCodesOperator.self, forKey: "operator")
-            self.values = try container.decode([Int].self, forKey: "values")
-        }
-    }
-}
-
-extension BatchV1 {
-    /// `io.k8s.api.batch.v1.PodFailurePolicyOnPodConditionsPattern`.
-    public struct PodFailurePolicyOnPodConditionsPattern: Decodable, Sendable, DocumentEquatable {
-        /// `status`: string; required.
-        public var status: String
-        /// `type`: string; required.
-        public var type: String
-
-        /// Every field; optional ones default to absent.
-        public init(
-            status: String,
-            type: String
-        ) {
-            self.status = status
-            self.type = type
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            sink.plainKey("status"); sink.string(status)
-            sink.plainKey("type"); sink.string(type)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.status = try container.decode(String.self, forKey: "status")
-            self.type = try container.decode(String.self, forKey: "type")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.containerName = try reader.optional("containerName", String.self, in: &fields)
+            self.`operator` = try reader.required("operator", BatchV1.PodFailurePolicyOnExitCodesOperator.self, in: &fields)
+            self.values = try reader.required("values", [Int].self, in: &fields)
+            reader.finish(fields)
         }
     }
 }

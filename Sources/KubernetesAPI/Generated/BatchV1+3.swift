@@ -2,8 +2,41 @@
 // Do not edit by hand.
 
 extension BatchV1 {
+    /// `io.k8s.api.batch.v1.PodFailurePolicyOnPodConditionsPattern`.
+    public struct PodFailurePolicyOnPodConditionsPattern: DocumentReadable, Sendable, DocumentEquatable {
+        /// `status`: string; required.
+        public var status: String
+        /// `type`: string; required.
+        public var type: String
+
+        /// Every field; optional ones default to absent.
+        public init(
+            status: String,
+            type: String
+        ) {
+            self.status = status
+            self.type = type
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.plainKey("status"); sink.string(status)
+            sink.plainKey("type"); sink.string(type)
+            sink.endObject()
+        }
+
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.status = try reader.required("status", String.self, in: &fields)
+            self.type = try reader.required("type", String.self, in: &fields)
+            reader.finish(fields)
+        }
+    }
+}
+
+extension BatchV1 {
     /// `io.k8s.api.batch.v1.PodFailurePolicyRule`.
-    public struct PodFailurePolicyRule: Decodable, Sendable, DocumentEquatable {
+    public struct PodFailurePolicyRule: DocumentReadable, Sendable, DocumentEquatable {
         /// `action`: `BatchV1.PodFailurePolicyAction`; required.
         public var action: BatchV1.PodFailurePolicyAction
         /// `onExitCodes`: `BatchV1.PodFailurePolicyOnExitCodesRequirement`.
@@ -30,18 +63,19 @@ extension BatchV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.action = try container.decode(BatchV1.PodFailurePolicyAction.self, forKey: "action")
-            self.onExitCodes = try container.decodeIfPresent(BatchV1.PodFailurePolicyOnExitCodesRequirement.self, forKey: "onExitCodes")
-            self.onPodConditions = try container.decodeIfPresent([BatchV1.PodFailurePolicyOnPodConditionsPattern].self, forKey: "onPodConditions")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.action = try reader.required("action", BatchV1.PodFailurePolicyAction.self, in: &fields)
+            self.onExitCodes = try reader.optional("onExitCodes", BatchV1.PodFailurePolicyOnExitCodesRequirement.self, in: &fields)
+            self.onPodConditions = try reader.optional("onPodConditions", [BatchV1.PodFailurePolicyOnPodConditionsPattern].self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension BatchV1 {
     /// `io.k8s.api.batch.v1.SuccessPolicy`.
-    public struct SuccessPolicy: Decodable, Sendable, DocumentEquatable {
+    public struct SuccessPolicy: DocumentReadable, Sendable, DocumentEquatable {
         /// `rules`: array of `BatchV1.SuccessPolicyRule`; list type atomic; required.
         public var rules: [BatchV1.SuccessPolicyRule]
 
@@ -58,16 +92,17 @@ extension BatchV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.rules = try container.decode([BatchV1.SuccessPolicyRule].self, forKey: "rules")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.rules = try reader.required("rules", [BatchV1.SuccessPolicyRule].self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension BatchV1 {
     /// `io.k8s.api.batch.v1.SuccessPolicyRule`.
-    public struct SuccessPolicyRule: Decodable, Sendable, DocumentEquatable {
+    public struct SuccessPolicyRule: DocumentReadable, Sendable, DocumentEquatable {
         /// `succeededCount`: integer; format int32.
         public var succeededCount: Int?
         /// `succeededIndexes`: string.
@@ -89,10 +124,11 @@ extension BatchV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.succeededCount = try container.decodeIfPresent(Int.self, forKey: "succeededCount")
-            self.succeededIndexes = try container.decodeIfPresent(String.self, forKey: "succeededIndexes")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.succeededCount = try reader.optional("succeededCount", Int.self, in: &fields)
+            self.succeededIndexes = try reader.optional("succeededIndexes", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }

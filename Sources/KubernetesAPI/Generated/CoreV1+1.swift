@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.AWSElasticBlockStoreVolumeSource`.
-    public struct AWSElasticBlockStoreVolumeSource: Decodable, Sendable, DocumentEquatable {
+    public struct AWSElasticBlockStoreVolumeSource: DocumentReadable, Sendable, DocumentEquatable {
         /// `fsType`: string.
         public var fsType: String?
         /// `partition`: integer; format int32.
@@ -35,19 +35,20 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.fsType = try container.decodeIfPresent(String.self, forKey: "fsType")
-            self.partition = try container.decodeIfPresent(Int.self, forKey: "partition")
-            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
-            self.volumeID = try container.decode(String.self, forKey: "volumeID")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.fsType = try reader.optional("fsType", String.self, in: &fields)
+            self.partition = try reader.optional("partition", Int.self, in: &fields)
+            self.readOnly = try reader.optional("readOnly", Bool.self, in: &fields)
+            self.volumeID = try reader.required("volumeID", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.Affinity`.
-    public struct Affinity: Decodable, Sendable, DocumentEquatable {
+    public struct Affinity: DocumentReadable, Sendable, DocumentEquatable {
         /// `nodeAffinity`: `CoreV1.NodeAffinity`.
         public var nodeAffinity: CoreV1.NodeAffinity?
         /// `podAffinity`: `CoreV1.PodAffinity`.
@@ -74,18 +75,19 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.nodeAffinity = try container.decodeIfPresent(CoreV1.NodeAffinity.self, forKey: "nodeAffinity")
-            self.podAffinity = try container.decodeIfPresent(CoreV1.PodAffinity.self, forKey: "podAffinity")
-            self.podAntiAffinity = try container.decodeIfPresent(CoreV1.PodAntiAffinity.self, forKey: "podAntiAffinity")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.nodeAffinity = try reader.optional("nodeAffinity", CoreV1.NodeAffinity.self, in: &fields)
+            self.podAffinity = try reader.optional("podAffinity", CoreV1.PodAffinity.self, in: &fields)
+            self.podAntiAffinity = try reader.optional("podAntiAffinity", CoreV1.PodAntiAffinity.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.AppArmorProfile`.
-    public struct AppArmorProfile: Decodable, Sendable, DocumentEquatable {
+    public struct AppArmorProfile: DocumentReadable, Sendable, DocumentEquatable {
         /// `localhostProfile`: string.
         public var localhostProfile: String?
         /// `type`: `CoreV1.AppArmorProfileType`; required.
@@ -107,17 +109,18 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.localhostProfile = try container.decodeIfPresent(String.self, forKey: "localhostProfile")
-            self.type = try container.decode(CoreV1.AppArmorProfileType.self, forKey: "type")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.localhostProfile = try reader.optional("localhostProfile", String.self, in: &fields)
+            self.type = try reader.required("type", CoreV1.AppArmorProfileType.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.AzureDiskVolumeSource`.
-    public struct AzureDiskVolumeSource: Decodable, Sendable, DocumentEquatable {
+    public struct AzureDiskVolumeSource: DocumentReadable, Sendable, DocumentEquatable {
         /// `kind`: string.
         public var kind: String?
         /// `cachingMode`: string.
@@ -159,21 +162,22 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
-            self.cachingMode = try container.decodeIfPresent(String.self, forKey: "cachingMode")
-            self.diskName = try container.decode(String.self, forKey: "diskName")
-            self.diskURI = try container.decode(String.self, forKey: "diskURI")
-            self.fsType = try container.decodeIfPresent(String.self, forKey: "fsType")
-            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.kind = try reader.optional("kind", String.self, in: &fields)
+            self.cachingMode = try reader.optional("cachingMode", String.self, in: &fields)
+            self.diskName = try reader.required("diskName", String.self, in: &fields)
+            self.diskURI = try reader.required("diskURI", String.self, in: &fields)
+            self.fsType = try reader.optional("fsType", String.self, in: &fields)
+            self.readOnly = try reader.optional("readOnly", Bool.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.AzureFileVolumeSource`.
-    public struct AzureFileVolumeSource: Decodable, Sendable, DocumentEquatable {
+    public struct AzureFileVolumeSource: DocumentReadable, Sendable, DocumentEquatable {
         /// `readOnly`: boolean.
         public var readOnly: Bool?
         /// `secretName`: string; required.
@@ -200,18 +204,19 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
-            self.secretName = try container.decode(String.self, forKey: "secretName")
-            self.shareName = try container.decode(String.self, forKey: "shareName")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.readOnly = try reader.optional("readOnly", Bool.self, in: &fields)
+            self.secretName = try reader.required("secretName", String.self, in: &fields)
+            self.shareName = try reader.required("shareName", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.CSIVolumeSource`.
-    public struct CSIVolumeSource: Decodable, Sendable, DocumentEquatable {
+    public struct CSIVolumeSource: DocumentReadable, Sendable, DocumentEquatable {
         /// `driver`: string; required.
         public var driver: String
         /// `fsType`: string.
@@ -248,13 +253,14 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.driver = try container.decode(String.self, forKey: "driver")
-            self.fsType = try container.decodeIfPresent(String.self, forKey: "fsType")
-            self.nodePublishSecretRef = try container.decodeIfPresent(CoreV1.LocalObjectReference.self, forKey: "nodePublishSecretRef")
-            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
-            self.volumeAttributes = try container.decodeIfPresent(StringMap<String>.self, forKey: "volumeAttributes")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.driver = try reader.required("driver", String.self, in: &fields)
+            self.fsType = try reader.optional("fsType", String.self, in: &fields)
+            self.nodePublishSecretRef = try reader.optional("nodePublishSecretRef", CoreV1.LocalObjectReference.self, in: &fields)
+            self.readOnly = try reader.optional("readOnly", Bool.self, in: &fields)
+            self.volumeAttributes = try reader.optional("volumeAttributes", StringMap<String>.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }

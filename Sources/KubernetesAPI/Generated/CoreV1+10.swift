@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ImageVolumeSource`.
-    public struct ImageVolumeSource: Decodable, Sendable, DocumentEquatable {
+    public struct ImageVolumeSource: DocumentReadable, Sendable, DocumentEquatable {
         /// `pullPolicy`: string.
         public var pullPolicy: String?
         /// `reference`: string.
@@ -25,17 +25,18 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.pullPolicy = try container.decodeIfPresent(String.self, forKey: "pullPolicy")
-            self.reference = try container.decodeIfPresent(String.self, forKey: "reference")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.pullPolicy = try reader.optional("pullPolicy", String.self, in: &fields)
+            self.reference = try reader.optional("reference", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.KeyToPath`.
-    public struct KeyToPath: Decodable, Sendable, DocumentEquatable {
+    public struct KeyToPath: DocumentReadable, Sendable, DocumentEquatable {
         /// `key`: string; required.
         public var key: String
         /// `mode`: integer; format int32.
@@ -62,18 +63,19 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.key = try container.decode(String.self, forKey: "key")
-            self.mode = try container.decodeIfPresent(Int.self, forKey: "mode")
-            self.path = try container.decode(String.self, forKey: "path")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.key = try reader.required("key", String.self, in: &fields)
+            self.mode = try reader.optional("mode", Int.self, in: &fields)
+            self.path = try reader.required("path", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.Lifecycle`.
-    public struct Lifecycle: Decodable, Sendable, DocumentEquatable {
+    public struct Lifecycle: DocumentReadable, Sendable, DocumentEquatable {
         /// `postStart`: `CoreV1.LifecycleHandler`.
         public var postStart: CoreV1.LifecycleHandler?
         /// `preStop`: `CoreV1.LifecycleHandler`.
@@ -95,17 +97,18 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.postStart = try container.decodeIfPresent(CoreV1.LifecycleHandler.self, forKey: "postStart")
-            self.preStop = try container.decodeIfPresent(CoreV1.LifecycleHandler.self, forKey: "preStop")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.postStart = try reader.optional("postStart", CoreV1.LifecycleHandler.self, in: &fields)
+            self.preStop = try reader.optional("preStop", CoreV1.LifecycleHandler.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.LifecycleHandler`.
-    public struct LifecycleHandler: Decodable, Sendable, DocumentEquatable {
+    public struct LifecycleHandler: DocumentReadable, Sendable, DocumentEquatable {
         /// `httpGet`: `CoreV1.HTTPGetAction`.
         public var httpGet: CoreV1.HTTPGetAction?
         /// `tcpSocket`: `CoreV1.TCPSocketAction`.
@@ -137,12 +140,13 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.httpGet = try container.decodeIfPresent(CoreV1.HTTPGetAction.self, forKey: "httpGet")
-            self.tcpSocket = try container.decodeIfPresent(CoreV1.TCPSocketAction.self, forKey: "tcpSocket")
-            self.exec = try container.decodeIfPresent(CoreV1.ExecAction.self, forKey: "exec")
-            self.sleep = try container.decodeIfPresent(CoreV1.SleepAction.self, forKey: "sleep")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.httpGet = try reader.optional("httpGet", CoreV1.HTTPGetAction.self, in: &fields)
+            self.tcpSocket = try reader.optional("tcpSocket", CoreV1.TCPSocketAction.self, in: &fields)
+            self.exec = try reader.optional("exec", CoreV1.ExecAction.self, in: &fields)
+            self.sleep = try reader.optional("sleep", CoreV1.SleepAction.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
@@ -187,19 +191,20 @@ extension CoreV1 {
             spec?.writeField(plainKey: "spec", to: sink)
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
-            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
-            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
-            self.spec = try container.decodeIfPresent(CoreV1.LimitRangeSpec.self, forKey: "spec")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.apiVersion = try reader.optional("apiVersion", String.self, in: &fields)
+            self.kind = try reader.optional("kind", String.self, in: &fields)
+            self.metadata = try reader.optional("metadata", MetaV1.ObjectMeta.self, in: &fields)
+            self.spec = try reader.optional("spec", CoreV1.LimitRangeSpec.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.LimitRangeItem`.
-    public struct LimitRangeItem: Decodable, Sendable, DocumentEquatable {
+    public struct LimitRangeItem: DocumentReadable, Sendable, DocumentEquatable {
         /// `default`: map of string to quantity.
         public var `default`: StringMap<Quantity>?
         /// `defaultRequest`: map of string to quantity.
@@ -241,14 +246,15 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.`default` = try container.decodeIfPresent(StringMap<Quantity>.self, forKey: "default")
-            self.defaultRequest = try container.decodeIfPresent(StringMap<Quantity>.self, forKey: "defaultRequest")
-            self.max = try container.decodeIfPresent(StringMap<Quantity>.self, forKey: "max")
-            self.maxLimitRequestRatio = try container.decodeIfPresent(StringMap<Quantity>.self, forKey: "maxLimitRequestRatio")
-            self.min = try container.decodeIfPresent(StringMap<Quantity>.self, forKey: "min")
-            self.type = try container.decode(CoreV1.LimitType.self, forKey: "type")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.`default` = try reader.optional("default", StringMap<Quantity>.self, in: &fields)
+            self.defaultRequest = try reader.optional("defaultRequest", StringMap<Quantity>.self, in: &fields)
+            self.max = try reader.optional("max", StringMap<Quantity>.self, in: &fields)
+            self.maxLimitRequestRatio = try reader.optional("maxLimitRequestRatio", StringMap<Quantity>.self, in: &fields)
+            self.min = try reader.optional("min", StringMap<Quantity>.self, in: &fields)
+            self.type = try reader.required("type", CoreV1.LimitType.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }

@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.LimitRangeSpec`.
-    public struct LimitRangeSpec: Decodable, Sendable, DocumentEquatable {
+    public struct LimitRangeSpec: DocumentReadable, Sendable, DocumentEquatable {
         /// `limits`: array of `CoreV1.LimitRangeItem`; list type atomic; required.
         public var limits: [CoreV1.LimitRangeItem]
 
@@ -20,16 +20,17 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.limits = try container.decode([CoreV1.LimitRangeItem].self, forKey: "limits")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.limits = try reader.required("limits", [CoreV1.LimitRangeItem].self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.LocalObjectReference`.
-    public struct LocalObjectReference: Decodable, Sendable, DocumentEquatable {
+    public struct LocalObjectReference: DocumentReadable, Sendable, DocumentEquatable {
         /// `name`: string.
         public var name: String?
 
@@ -46,16 +47,17 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.name = try container.decodeIfPresent(String.self, forKey: "name")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.name = try reader.optional("name", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.NFSVolumeSource`.
-    public struct NFSVolumeSource: Decodable, Sendable, DocumentEquatable {
+    public struct NFSVolumeSource: DocumentReadable, Sendable, DocumentEquatable {
         /// `path`: string; required.
         public var path: String
         /// `readOnly`: boolean.
@@ -82,11 +84,12 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.path = try container.decode(String.self, forKey: "path")
-            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
-            self.server = try container.decode(String.self, forKey: "server")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.path = try reader.required("path", String.self, in: &fields)
+            self.readOnly = try reader.optional("readOnly", Bool.self, in: &fields)
+            self.server = try reader.required("server", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
@@ -136,20 +139,21 @@ extension CoreV1 {
             status?.writeField(plainKey: "status", to: sink)
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
-            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
-            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
-            self.spec = try container.decodeIfPresent(CoreV1.NamespaceSpec.self, forKey: "spec")
-            self.status = try container.decodeIfPresent(JSONValue.self, forKey: "status")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.apiVersion = try reader.optional("apiVersion", String.self, in: &fields)
+            self.kind = try reader.optional("kind", String.self, in: &fields)
+            self.metadata = try reader.optional("metadata", MetaV1.ObjectMeta.self, in: &fields)
+            self.spec = try reader.optional("spec", CoreV1.NamespaceSpec.self, in: &fields)
+            self.status = try reader.optional("status", JSONValue.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.NamespaceSpec`.
-    public struct NamespaceSpec: Decodable, Sendable, DocumentEquatable {
+    public struct NamespaceSpec: DocumentReadable, Sendable, DocumentEquatable {
         /// `finalizers`: array of string; list type atomic.
         public var finalizers: [String]?
 
@@ -166,16 +170,17 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.finalizers = try container.decodeIfPresent([String].self, forKey: "finalizers")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.finalizers = try reader.optional("finalizers", [String].self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.NodeAffinity`.
-    public struct NodeAffinity: Decodable, Sendable, DocumentEquatable {
+    public struct NodeAffinity: DocumentReadable, Sendable, DocumentEquatable {
         /// `preferredDuringSchedulingIgnoredDuringExecution`: array of `CoreV1.PreferredSchedulingTerm`; list type atomic.
         public var preferredDuringSchedulingIgnoredDuringExecution: [CoreV1.PreferredSchedulingTerm]?
         /// `requiredDuringSchedulingIgnoredDuringExecution`: `CoreV1.NodeSelector`.
@@ -197,17 +202,18 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.preferredDuringSchedulingIgnoredDuringExecution = try container.decodeIfPresent([CoreV1.PreferredSchedulingTerm].self, forKey: "preferredDuringSchedulingIgnoredDuringExecution")
-            self.requiredDuringSchedulingIgnoredDuringExecution = try container.decodeIfPresent(CoreV1.NodeSelector.self, forKey: "requiredDuringSchedulingIgnoredDuringExecution")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.preferredDuringSchedulingIgnoredDuringExecution = try reader.optional("preferredDuringSchedulingIgnoredDuringExecution", [CoreV1.PreferredSchedulingTerm].self, in: &fields)
+            self.requiredDuringSchedulingIgnoredDuringExecution = try reader.optional("requiredDuringSchedulingIgnoredDuringExecution", CoreV1.NodeSelector.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.NodeSelector`.
-    public struct NodeSelector: Decodable, Sendable, DocumentEquatable {
+    public struct NodeSelector: DocumentReadable, Sendable, DocumentEquatable {
         /// `nodeSelectorTerms`: array of `CoreV1.NodeSelectorTerm`; list type atomic; required.
         public var nodeSelectorTerms: [CoreV1.NodeSelectorTerm]
 
@@ -224,16 +230,17 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.nodeSelectorTerms = try container.decode([CoreV1.NodeSelectorTerm].self, forKey: "nodeSelectorTerms")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.nodeSelectorTerms = try reader.required("nodeSelectorTerms", [CoreV1.NodeSelectorTerm].self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.NodeSelectorRequirement`.
-    public struct NodeSelectorRequirement: Decodable, Sendable, DocumentEquatable {
+    public struct NodeSelectorRequirement: DocumentReadable, Sendable, DocumentEquatable {
         /// `key`: string; required.
         public var key: String
         /// `operator`: `CoreV1.NodeSelectorOperator`; required.
@@ -260,11 +267,12 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.key = try container.decode(String.self, forKey: "key")
-            self.`operator` = try container.decode(CoreV1.NodeSelectorOperator.self, forKey: "operator")
-            self.values = try container.decodeIfPresent([String].self, forKey: "values")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.key = try reader.required("key", String.self, in: &fields)
+            self.`operator` = try reader.required("operator", CoreV1.NodeSelectorOperator.self, in: &fields)
+            self.values = try reader.optional("values", [String].self, in: &fields)
+            reader.finish(fields)
         }
     }
 }

@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.NodeSelectorTerm`.
-    public struct NodeSelectorTerm: Decodable, Sendable, DocumentEquatable {
+    public struct NodeSelectorTerm: DocumentReadable, Sendable, DocumentEquatable {
         /// `matchExpressions`: array of `CoreV1.NodeSelectorRequirement`; list type atomic.
         public var matchExpressions: [CoreV1.NodeSelectorRequirement]?
         /// `matchFields`: array of `CoreV1.NodeSelectorRequirement`; list type atomic.
@@ -25,17 +25,18 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.matchExpressions = try container.decodeIfPresent([CoreV1.NodeSelectorRequirement].self, forKey: "matchExpressions")
-            self.matchFields = try container.decodeIfPresent([CoreV1.NodeSelectorRequirement].self, forKey: "matchFields")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.matchExpressions = try reader.optional("matchExpressions", [CoreV1.NodeSelectorRequirement].self, in: &fields)
+            self.matchFields = try reader.optional("matchFields", [CoreV1.NodeSelectorRequirement].self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ObjectFieldSelector`.
-    public struct ObjectFieldSelector: Decodable, Sendable, DocumentEquatable {
+    public struct ObjectFieldSelector: DocumentReadable, Sendable, DocumentEquatable {
         /// `apiVersion`: string.
         public var apiVersion: String?
         /// `fieldPath`: string; required.
@@ -57,17 +58,18 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
-            self.fieldPath = try container.decode(String.self, forKey: "fieldPath")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.apiVersion = try reader.optional("apiVersion", String.self, in: &fields)
+            self.fieldPath = try reader.required("fieldPath", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ObjectReference`.
-    public struct ObjectReference: Decodable, Sendable, DocumentEquatable {
+    public struct ObjectReference: DocumentReadable, Sendable, DocumentEquatable {
         /// `apiVersion`: string.
         public var apiVersion: String?
         /// `kind`: string.
@@ -114,15 +116,16 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
-            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
-            self.name = try container.decodeIfPresent(String.self, forKey: "name")
-            self.fieldPath = try container.decodeIfPresent(String.self, forKey: "fieldPath")
-            self.namespace = try container.decodeIfPresent(String.self, forKey: "namespace")
-            self.resourceVersion = try container.decodeIfPresent(String.self, forKey: "resourceVersion")
-            self.uid = try container.decodeIfPresent(String.self, forKey: "uid")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.apiVersion = try reader.optional("apiVersion", String.self, in: &fields)
+            self.kind = try reader.optional("kind", String.self, in: &fields)
+            self.name = try reader.optional("name", String.self, in: &fields)
+            self.fieldPath = try reader.optional("fieldPath", String.self, in: &fields)
+            self.namespace = try reader.optional("namespace", String.self, in: &fields)
+            self.resourceVersion = try reader.optional("resourceVersion", String.self, in: &fields)
+            self.uid = try reader.optional("uid", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
@@ -172,13 +175,14 @@ extension CoreV1 {
             status?.writeField(plainKey: "status", to: sink)
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
-            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
-            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
-            self.spec = try container.decodeIfPresent(CoreV1.PersistentVolumeClaimSpec.self, forKey: "spec")
-            self.status = try container.decodeIfPresent(JSONValue.self, forKey: "status")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.apiVersion = try reader.optional("apiVersion", String.self, in: &fields)
+            self.kind = try reader.optional("kind", String.self, in: &fields)
+            self.metadata = try reader.optional("metadata", MetaV1.ObjectMeta.self, in: &fields)
+            self.spec = try reader.optional("spec", CoreV1.PersistentVolumeClaimSpec.self, in: &fields)
+            self.status = try reader.optional("status", JSONValue.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }

@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PersistentVolumeClaimSpec`.
-    public struct PersistentVolumeClaimSpec: Decodable, Sendable, DocumentEquatable {
+    public struct PersistentVolumeClaimSpec: DocumentReadable, Sendable, DocumentEquatable {
         /// `accessModes`: array of `CoreV1.PersistentVolumeAccessMode`; list type atomic.
         public var accessModes: [CoreV1.PersistentVolumeAccessMode]?
         /// `storageClassName`: string.
@@ -60,24 +60,25 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.accessModes = try container.decodeIfPresent([CoreV1.PersistentVolumeAccessMode].self, forKey: "accessModes")
-            self.storageClassName = try container.decodeIfPresent(String.self, forKey: "storageClassName")
-            self.resources = try container.decodeIfPresent(CoreV1.VolumeResourceRequirements.self, forKey: "resources")
-            self.dataSource = try container.decodeIfPresent(CoreV1.TypedLocalObjectReference.self, forKey: "dataSource")
-            self.dataSourceRef = try container.decodeIfPresent(CoreV1.TypedObjectReference.self, forKey: "dataSourceRef")
-            self.selector = try container.decodeIfPresent(MetaV1.LabelSelector.self, forKey: "selector")
-            self.volumeAttributesClassName = try container.decodeIfPresent(String.self, forKey: "volumeAttributesClassName")
-            self.volumeMode = try container.decodeIfPresent(CoreV1.PersistentVolumeMode.self, forKey: "volumeMode")
-            self.volumeName = try container.decodeIfPresent(String.self, forKey: "volumeName")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.accessModes = try reader.optional("accessModes", [CoreV1.PersistentVolumeAccessMode].self, in: &fields)
+            self.storageClassName = try reader.optional("storageClassName", String.self, in: &fields)
+            self.resources = try reader.optional("resources", CoreV1.VolumeResourceRequirements.self, in: &fields)
+            self.dataSource = try reader.optional("dataSource", CoreV1.TypedLocalObjectReference.self, in: &fields)
+            self.dataSourceRef = try reader.optional("dataSourceRef", CoreV1.TypedObjectReference.self, in: &fields)
+            self.selector = try reader.optional("selector", MetaV1.LabelSelector.self, in: &fields)
+            self.volumeAttributesClassName = try reader.optional("volumeAttributesClassName", String.self, in: &fields)
+            self.volumeMode = try reader.optional("volumeMode", CoreV1.PersistentVolumeMode.self, in: &fields)
+            self.volumeName = try reader.optional("volumeName", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PersistentVolumeClaimTemplate`.
-    public struct PersistentVolumeClaimTemplate: Decodable, Sendable, DocumentEquatable {
+    public struct PersistentVolumeClaimTemplate: DocumentReadable, Sendable, DocumentEquatable {
         /// `metadata`: `MetaV1.ObjectMeta`.
         public var metadata: MetaV1.ObjectMeta?
         /// `spec`: `CoreV1.PersistentVolumeClaimSpec`; required.
@@ -99,17 +100,18 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
-            self.spec = try container.decode(CoreV1.PersistentVolumeClaimSpec.self, forKey: "spec")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.metadata = try reader.optional("metadata", MetaV1.ObjectMeta.self, in: &fields)
+            self.spec = try reader.required("spec", CoreV1.PersistentVolumeClaimSpec.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PersistentVolumeClaimVolumeSource`.
-    public struct PersistentVolumeClaimVolumeSource: Decodable, Sendable, DocumentEquatable {
+    public struct PersistentVolumeClaimVolumeSource: DocumentReadable, Sendable, DocumentEquatable {
         /// `claimName`: string; required.
         public var claimName: String
         /// `readOnly`: boolean.
@@ -131,17 +133,18 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.claimName = try container.decode(String.self, forKey: "claimName")
-            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.claimName = try reader.required("claimName", String.self, in: &fields)
+            self.readOnly = try reader.optional("readOnly", Bool.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PhotonPersistentDiskVolumeSource`.
-    public struct PhotonPersistentDiskVolumeSource: Decodable, Sendable, DocumentEquatable {
+    public struct PhotonPersistentDiskVolumeSource: DocumentReadable, Sendable, DocumentEquatable {
         /// `fsType`: string.
         public var fsType: String?
         /// `pdID`: string; required.
@@ -163,10 +166,11 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.fsType = try container.decodeIfPresent(String.self, forKey: "fsType")
-            self.pdID = try container.decode(String.self, forKey: "pdID")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.fsType = try reader.optional("fsType", String.self, in: &fields)
+            self.pdID = try reader.required("pdID", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
@@ -216,13 +220,14 @@ extension CoreV1 {
             status?.writeField(plainKey: "status", to: sink)
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
-            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
-            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
-            self.spec = try container.decodeIfPresent(CoreV1.PodSpec.self, forKey: "spec")
-            self.status = try container.decodeIfPresent(JSONValue.self, forKey: "status")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.apiVersion = try reader.optional("apiVersion", String.self, in: &fields)
+            self.kind = try reader.optional("kind", String.self, in: &fields)
+            self.metadata = try reader.optional("metadata", MetaV1.ObjectMeta.self, in: &fields)
+            self.spec = try reader.optional("spec", CoreV1.PodSpec.self, in: &fields)
+            self.status = try reader.optional("status", JSONValue.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }

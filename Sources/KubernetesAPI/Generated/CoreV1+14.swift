@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PodAffinity`.
-    public struct PodAffinity: Decodable, Sendable, DocumentEquatable {
+    public struct PodAffinity: DocumentReadable, Sendable, DocumentEquatable {
         /// `preferredDuringSchedulingIgnoredDuringExecution`: array of `CoreV1.WeightedPodAffinityTerm`; list type atomic.
         public var preferredDuringSchedulingIgnoredDuringExecution: [CoreV1.WeightedPodAffinityTerm]?
         /// `requiredDuringSchedulingIgnoredDuringExecution`: array of `CoreV1.PodAffinityTerm`; list type atomic.
@@ -25,17 +25,18 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.preferredDuringSchedulingIgnoredDuringExecution = try container.decodeIfPresent([CoreV1.WeightedPodAffinityTerm].self, forKey: "preferredDuringSchedulingIgnoredDuringExecution")
-            self.requiredDuringSchedulingIgnoredDuringExecution = try container.decodeIfPresent([CoreV1.PodAffinityTerm].self, forKey: "requiredDuringSchedulingIgnoredDuringExecution")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.preferredDuringSchedulingIgnoredDuringExecution = try reader.optional("preferredDuringSchedulingIgnoredDuringExecution", [CoreV1.WeightedPodAffinityTerm].self, in: &fields)
+            self.requiredDuringSchedulingIgnoredDuringExecution = try reader.optional("requiredDuringSchedulingIgnoredDuringExecution", [CoreV1.PodAffinityTerm].self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PodAffinityTerm`.
-    public struct PodAffinityTerm: Decodable, Sendable, DocumentEquatable {
+    public struct PodAffinityTerm: DocumentReadable, Sendable, DocumentEquatable {
         /// `labelSelector`: `MetaV1.LabelSelector`.
         public var labelSelector: MetaV1.LabelSelector?
         /// `matchLabelKeys`: array of string; list type atomic.
@@ -77,21 +78,22 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.labelSelector = try container.decodeIfPresent(MetaV1.LabelSelector.self, forKey: "labelSelector")
-            self.matchLabelKeys = try container.decodeIfPresent([String].self, forKey: "matchLabelKeys")
-            self.mismatchLabelKeys = try container.decodeIfPresent([String].self, forKey: "mismatchLabelKeys")
-            self.namespaceSelector = try container.decodeIfPresent(MetaV1.LabelSelector.self, forKey: "namespaceSelector")
-            self.namespaces = try container.decodeIfPresent([String].self, forKey: "namespaces")
-            self.topologyKey = try container.decode(String.self, forKey: "topologyKey")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.labelSelector = try reader.optional("labelSelector", MetaV1.LabelSelector.self, in: &fields)
+            self.matchLabelKeys = try reader.optional("matchLabelKeys", [String].self, in: &fields)
+            self.mismatchLabelKeys = try reader.optional("mismatchLabelKeys", [String].self, in: &fields)
+            self.namespaceSelector = try reader.optional("namespaceSelector", MetaV1.LabelSelector.self, in: &fields)
+            self.namespaces = try reader.optional("namespaces", [String].self, in: &fields)
+            self.topologyKey = try reader.required("topologyKey", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PodAntiAffinity`.
-    public struct PodAntiAffinity: Decodable, Sendable, DocumentEquatable {
+    public struct PodAntiAffinity: DocumentReadable, Sendable, DocumentEquatable {
         /// `preferredDuringSchedulingIgnoredDuringExecution`: array of `CoreV1.WeightedPodAffinityTerm`; list type atomic.
         public var preferredDuringSchedulingIgnoredDuringExecution: [CoreV1.WeightedPodAffinityTerm]?
         /// `requiredDuringSchedulingIgnoredDuringExecution`: array of `CoreV1.PodAffinityTerm`; list type atomic.
@@ -113,17 +115,18 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.preferredDuringSchedulingIgnoredDuringExecution = try container.decodeIfPresent([CoreV1.WeightedPodAffinityTerm].self, forKey: "preferredDuringSchedulingIgnoredDuringExecution")
-            self.requiredDuringSchedulingIgnoredDuringExecution = try container.decodeIfPresent([CoreV1.PodAffinityTerm].self, forKey: "requiredDuringSchedulingIgnoredDuringExecution")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.preferredDuringSchedulingIgnoredDuringExecution = try reader.optional("preferredDuringSchedulingIgnoredDuringExecution", [CoreV1.WeightedPodAffinityTerm].self, in: &fields)
+            self.requiredDuringSchedulingIgnoredDuringExecution = try reader.optional("requiredDuringSchedulingIgnoredDuringExecution", [CoreV1.PodAffinityTerm].self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PodDNSConfig`.
-    public struct PodDNSConfig: Decodable, Sendable, DocumentEquatable {
+    public struct PodDNSConfig: DocumentReadable, Sendable, DocumentEquatable {
         /// `nameservers`: array of string; list type atomic.
         public var nameservers: [String]?
         /// `options`: array of `CoreV1.PodDNSConfigOption`; list type atomic.
@@ -150,18 +153,19 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.nameservers = try container.decodeIfPresent([String].self, forKey: "nameservers")
-            self.options = try container.decodeIfPresent([CoreV1.PodDNSConfigOption].self, forKey: "options")
-            self.searches = try container.decodeIfPresent([String].self, forKey: "searches")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.nameservers = try reader.optional("nameservers", [String].self, in: &fields)
+            self.options = try reader.optional("options", [CoreV1.PodDNSConfigOption].self, in: &fields)
+            self.searches = try reader.optional("searches", [String].self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PodDNSConfigOption`.
-    public struct PodDNSConfigOption: Decodable, Sendable, DocumentEquatable {
+    public struct PodDNSConfigOption: DocumentReadable, Sendable, DocumentEquatable {
         /// `name`: string.
         public var name: String?
         /// `value`: string.
@@ -183,17 +187,18 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.name = try container.decodeIfPresent(String.self, forKey: "name")
-            self.value = try container.decodeIfPresent(String.self, forKey: "value")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.name = try reader.optional("name", String.self, in: &fields)
+            self.value = try reader.optional("value", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PodOS`.
-    public struct PodOS: Decodable, Sendable, DocumentEquatable {
+    public struct PodOS: DocumentReadable, Sendable, DocumentEquatable {
         /// `name`: `CoreV1.OSName`; required.
         public var name: CoreV1.OSName
 
@@ -210,9 +215,10 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.name = try container.decode(CoreV1.OSName.self, forKey: "name")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.name = try reader.required("name", CoreV1.OSName.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }

@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PodReadinessGate`.
-    public struct PodReadinessGate: Decodable, Sendable, DocumentEquatable {
+    public struct PodReadinessGate: DocumentReadable, Sendable, DocumentEquatable {
         /// `conditionType`: string; required.
         public var conditionType: String
 
@@ -20,16 +20,17 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.conditionType = try container.decode(String.self, forKey: "conditionType")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.conditionType = try reader.required("conditionType", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PodResourceClaim`.
-    public struct PodResourceClaim: Decodable, Sendable, DocumentEquatable {
+    public struct PodResourceClaim: DocumentReadable, Sendable, DocumentEquatable {
         /// `name`: string; required.
         public var name: String
         /// `resourceClaimName`: string.
@@ -56,18 +57,19 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.name = try container.decode(String.self, forKey: "name")
-            self.resourceClaimName = try container.decodeIfPresent(String.self, forKey: "resourceClaimName")
-            self.resourceClaimTemplateName = try container.decodeIfPresent(String.self, forKey: "resourceClaimTemplateName")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.name = try reader.required("name", String.self, in: &fields)
+            self.resourceClaimName = try reader.optional("resourceClaimName", String.self, in: &fields)
+            self.resourceClaimTemplateName = try reader.optional("resourceClaimTemplateName", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PodSchedulingGate`.
-    public struct PodSchedulingGate: Decodable, Sendable, DocumentEquatable {
+    public struct PodSchedulingGate: DocumentReadable, Sendable, DocumentEquatable {
         /// `name`: string; required.
         public var name: String
 
@@ -84,16 +86,17 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.name = try container.decode(String.self, forKey: "name")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.name = try reader.required("name", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PodSecurityContext`.
-    public struct PodSecurityContext: Decodable, Sendable, DocumentEquatable {
+    public struct PodSecurityContext: DocumentReadable, Sendable, DocumentEquatable {
         /// `runAsUser`: integer; format int64.
         public var runAsUser: Int?
         /// `runAsGroup`: integer; format int64.
@@ -170,21 +173,22 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.runAsUser = try container.decodeIfPresent(Int.self, forKey: "runAsUser")
-            self.runAsGroup = try container.decodeIfPresent(Int.self, forKey: "runAsGroup")
-            self.runAsNonRoot = try container.decodeIfPresent(Bool.self, forKey: "runAsNonRoot")
-            self.fsGroup = try container.decodeIfPresent(Int.self, forKey: "fsGroup")
-            self.sysctls = try container.decodeIfPresent([CoreV1.Sysctl].self, forKey: "sysctls")
-            self.seccompProfile = try container.decodeIfPresent(CoreV1.SeccompProfile.self, forKey: "seccompProfile")
-            self.appArmorProfile = try container.decodeIfPresent(CoreV1.AppArmorProfile.self, forKey: "appArmorProfile")
-            self.fsGroupChangePolicy = try container.decodeIfPresent(CoreV1.PodFSGroupChangePolicy.self, forKey: "fsGroupChangePolicy")
-            self.seLinuxChangePolicy = try container.decodeIfPresent(String.self, forKey: "seLinuxChangePolicy")
-            self.seLinuxOptions = try container.decodeIfPresent(CoreV1.SELinuxOptions.self, forKey: "seLinuxOptions")
-            self.supplementalGroups = try container.decodeIfPresent([Int].self, forKey: "supplementalGroups")
-            self.supplementalGroupsPolicy = try container.decodeIfPresent(CoreV1.SupplementalGroupsPolicy.self, forKey: "supplementalGroupsPolicy")
-            self.windowsOptions = try container.decodeIfPresent(CoreV1.WindowsSecurityContextOptions.self, forKey: "windowsOptions")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.runAsUser = try reader.optional("runAsUser", Int.self, in: &fields)
+            self.runAsGroup = try reader.optional("runAsGroup", Int.self, in: &fields)
+            self.runAsNonRoot = try reader.optional("runAsNonRoot", Bool.self, in: &fields)
+            self.fsGroup = try reader.optional("fsGroup", Int.self, in: &fields)
+            self.sysctls = try reader.optional("sysctls", [CoreV1.Sysctl].self, in: &fields)
+            self.seccompProfile = try reader.optional("seccompProfile", CoreV1.SeccompProfile.self, in: &fields)
+            self.appArmorProfile = try reader.optional("appArmorProfile", CoreV1.AppArmorProfile.self, in: &fields)
+            self.fsGroupChangePolicy = try reader.optional("fsGroupChangePolicy", CoreV1.PodFSGroupChangePolicy.self, in: &fields)
+            self.seLinuxChangePolicy = try reader.optional("seLinuxChangePolicy", String.self, in: &fields)
+            self.seLinuxOptions = try reader.optional("seLinuxOptions", CoreV1.SELinuxOptions.self, in: &fields)
+            self.supplementalGroups = try reader.optional("supplementalGroups", [Int].self, in: &fields)
+            self.supplementalGroupsPolicy = try reader.optional("supplementalGroupsPolicy", CoreV1.SupplementalGroupsPolicy.self, in: &fields)
+            self.windowsOptions = try reader.optional("windowsOptions", CoreV1.WindowsSecurityContextOptions.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }

@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PodTemplateSpec`.
-    public struct PodTemplateSpec: Decodable, Sendable, DocumentEquatable {
+    public struct PodTemplateSpec: DocumentReadable, Sendable, DocumentEquatable {
         /// `metadata`: `MetaV1.ObjectMeta`.
         public var metadata: MetaV1.ObjectMeta?
         /// `spec`: `CoreV1.PodSpec`.
@@ -25,17 +25,18 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
-            self.spec = try container.decodeIfPresent(CoreV1.PodSpec.self, forKey: "spec")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.metadata = try reader.optional("metadata", MetaV1.ObjectMeta.self, in: &fields)
+            self.spec = try reader.optional("spec", CoreV1.PodSpec.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PortworxVolumeSource`.
-    public struct PortworxVolumeSource: Decodable, Sendable, DocumentEquatable {
+    public struct PortworxVolumeSource: DocumentReadable, Sendable, DocumentEquatable {
         /// `fsType`: string.
         public var fsType: String?
         /// `readOnly`: boolean.
@@ -62,18 +63,19 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.fsType = try container.decodeIfPresent(String.self, forKey: "fsType")
-            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
-            self.volumeID = try container.decode(String.self, forKey: "volumeID")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.fsType = try reader.optional("fsType", String.self, in: &fields)
+            self.readOnly = try reader.optional("readOnly", Bool.self, in: &fields)
+            self.volumeID = try reader.required("volumeID", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.PreferredSchedulingTerm`.
-    public struct PreferredSchedulingTerm: Decodable, Sendable, DocumentEquatable {
+    public struct PreferredSchedulingTerm: DocumentReadable, Sendable, DocumentEquatable {
         /// `preference`: `CoreV1.NodeSelectorTerm`; required.
         public var preference: CoreV1.NodeSelectorTerm
         /// `weight`: integer; format int32; required.
@@ -95,17 +97,18 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.preference = try container.decode(CoreV1.NodeSelectorTerm.self, forKey: "preference")
-            self.weight = try container.decode(Int.self, forKey: "weight")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.preference = try reader.required("preference", CoreV1.NodeSelectorTerm.self, in: &fields)
+            self.weight = try reader.required("weight", Int.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.Probe`.
-    public struct Probe: Decodable, Sendable, DocumentEquatable {
+    public struct Probe: DocumentReadable, Sendable, DocumentEquatable {
         /// `httpGet`: `CoreV1.HTTPGetAction`.
         public var httpGet: CoreV1.HTTPGetAction?
         /// `tcpSocket`: `CoreV1.TCPSocketAction`.
@@ -167,25 +170,26 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.httpGet = try container.decodeIfPresent(CoreV1.HTTPGetAction.self, forKey: "httpGet")
-            self.tcpSocket = try container.decodeIfPresent(CoreV1.TCPSocketAction.self, forKey: "tcpSocket")
-            self.exec = try container.decodeIfPresent(CoreV1.ExecAction.self, forKey: "exec")
-            self.grpc = try container.decodeIfPresent(CoreV1.GRPCAction.self, forKey: "grpc")
-            self.initialDelaySeconds = try container.decodeIfPresent(Int.self, forKey: "initialDelaySeconds")
-            self.timeoutSeconds = try container.decodeIfPresent(Int.self, forKey: "timeoutSeconds")
-            self.periodSeconds = try container.decodeIfPresent(Int.self, forKey: "periodSeconds")
-            self.successThreshold = try container.decodeIfPresent(Int.self, forKey: "successThreshold")
-            self.failureThreshold = try container.decodeIfPresent(Int.self, forKey: "failureThreshold")
-            self.terminationGracePeriodSeconds = try container.decodeIfPresent(Int.self, forKey: "terminationGracePeriodSeconds")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.httpGet = try reader.optional("httpGet", CoreV1.HTTPGetAction.self, in: &fields)
+            self.tcpSocket = try reader.optional("tcpSocket", CoreV1.TCPSocketAction.self, in: &fields)
+            self.exec = try reader.optional("exec", CoreV1.ExecAction.self, in: &fields)
+            self.grpc = try reader.optional("grpc", CoreV1.GRPCAction.self, in: &fields)
+            self.initialDelaySeconds = try reader.optional("initialDelaySeconds", Int.self, in: &fields)
+            self.timeoutSeconds = try reader.optional("timeoutSeconds", Int.self, in: &fields)
+            self.periodSeconds = try reader.optional("periodSeconds", Int.self, in: &fields)
+            self.successThreshold = try reader.optional("successThreshold", Int.self, in: &fields)
+            self.failureThreshold = try reader.optional("failureThreshold", Int.self, in: &fields)
+            self.terminationGracePeriodSeconds = try reader.optional("terminationGracePeriodSeconds", Int.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ProjectedVolumeSource`.
-    public struct ProjectedVolumeSource: Decodable, Sendable, DocumentEquatable {
+    public struct ProjectedVolumeSource: DocumentReadable, Sendable, DocumentEquatable {
         /// `defaultMode`: integer; format int32.
         public var defaultMode: Int?
         /// `sources`: array of `CoreV1.VolumeProjection`; list type atomic.
@@ -207,66 +211,11 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.defaultMode = try container.decodeIfPresent(Int.self, forKey: "defaultMode")
-            self.sources = try container.decodeIfPresent([CoreV1.VolumeProjection].self, forKey: "sources")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.QuobyteVolumeSource`.
-    public struct QuobyteVolumeSource: Decodable, Sendable, DocumentEquatable {
-        /// `group`: string.
-        public var group: String?
-        /// `readOnly`: boolean.
-        public var readOnly: Bool?
-        /// `registry`: string; required.
-        public var registry: String
-        /// `tenant`: string.
-        public var tenant: String?
-        /// `user`: string.
-        public var user: String?
-        /// `volume`: string; required.
-        public var volume: String
-
-        /// Every field; optional ones default to absent.
-        public init(
-            group: String? = nil,
-            readOnly: Bool? = nil,
-            registry: String,
-            tenant: String? = nil,
-            user: String? = nil,
-            volume: String
-        ) {
-            self.group = group
-            self.readOnly = readOnly
-            self.registry = registry
-            self.tenant = tenant
-            self.user = user
-            self.volume = volume
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let value = group { sink.plainKey("group"); sink.string(value) }
-            if let value = readOnly { sink.plainKey("readOnly"); sink.bool(value) }
-            sink.plainKey("registry"); sink.string(registry)
-            if let value = tenant { sink.plainKey("tenant"); sink.string(value) }
-            if let value = user { sink.plainKey("user"); sink.string(value) }
-            sink.plainKey("volume"); sink.string(volume)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.group = try container.decodeIfPresent(String.self, forKey: "group")
-            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
-            self.registry = try container.decode(String.self, forKey: "registry")
-            self.tenant = try container.decodeIfPresent(String.self, forKey: "tenant")
-            self.user = try container.decodeIfPresent(String.self, forKey: "user")
-            self.volume = try container.decode(String.self, forKey: "volume")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.defaultMode = try reader.optional("defaultMode", Int.self, in: &fields)
+            self.sources = try reader.optional("sources", [CoreV1.VolumeProjection].self, in: &fields)
+            reader.finish(fields)
         }
     }
 }

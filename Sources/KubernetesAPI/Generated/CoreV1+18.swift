@@ -2,8 +2,65 @@
 // Do not edit by hand.
 
 extension CoreV1 {
+    /// `io.k8s.api.core.v1.QuobyteVolumeSource`.
+    public struct QuobyteVolumeSource: DocumentReadable, Sendable, DocumentEquatable {
+        /// `group`: string.
+        public var group: String?
+        /// `readOnly`: boolean.
+        public var readOnly: Bool?
+        /// `registry`: string; required.
+        public var registry: String
+        /// `tenant`: string.
+        public var tenant: String?
+        /// `user`: string.
+        public var user: String?
+        /// `volume`: string; required.
+        public var volume: String
+
+        /// Every field; optional ones default to absent.
+        public init(
+            group: String? = nil,
+            readOnly: Bool? = nil,
+            registry: String,
+            tenant: String? = nil,
+            user: String? = nil,
+            volume: String
+        ) {
+            self.group = group
+            self.readOnly = readOnly
+            self.registry = registry
+            self.tenant = tenant
+            self.user = user
+            self.volume = volume
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let value = group { sink.plainKey("group"); sink.string(value) }
+            if let value = readOnly { sink.plainKey("readOnly"); sink.bool(value) }
+            sink.plainKey("registry"); sink.string(registry)
+            if let value = tenant { sink.plainKey("tenant"); sink.string(value) }
+            if let value = user { sink.plainKey("user"); sink.string(value) }
+            sink.plainKey("volume"); sink.string(volume)
+            sink.endObject()
+        }
+
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.group = try reader.optional("group", String.self, in: &fields)
+            self.readOnly = try reader.optional("readOnly", Bool.self, in: &fields)
+            self.registry = try reader.required("registry", String.self, in: &fields)
+            self.tenant = try reader.optional("tenant", String.self, in: &fields)
+            self.user = try reader.optional("user", String.self, in: &fields)
+            self.volume = try reader.required("volume", String.self, in: &fields)
+            reader.finish(fields)
+        }
+    }
+}
+
+extension CoreV1 {
     /// `io.k8s.api.core.v1.RBDVolumeSource`.
-    public struct RBDVolumeSource: Decodable, Sendable, DocumentEquatable {
+    public struct RBDVolumeSource: DocumentReadable, Sendable, DocumentEquatable {
         /// `fsType`: string.
         public var fsType: String?
         /// `image`: string; required.
@@ -55,23 +112,24 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.fsType = try container.decodeIfPresent(String.self, forKey: "fsType")
-            self.image = try container.decode(String.self, forKey: "image")
-            self.keyring = try container.decodeIfPresent(String.self, forKey: "keyring")
-            self.monitors = try container.decode([String].self, forKey: "monitors")
-            self.pool = try container.decodeIfPresent(String.self, forKey: "pool")
-            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
-            self.secretRef = try container.decodeIfPresent(CoreV1.LocalObjectReference.self, forKey: "secretRef")
-            self.user = try container.decodeIfPresent(String.self, forKey: "user")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.fsType = try reader.optional("fsType", String.self, in: &fields)
+            self.image = try reader.required("image", String.self, in: &fields)
+            self.keyring = try reader.optional("keyring", String.self, in: &fields)
+            self.monitors = try reader.required("monitors", [String].self, in: &fields)
+            self.pool = try reader.optional("pool", String.self, in: &fields)
+            self.readOnly = try reader.optional("readOnly", Bool.self, in: &fields)
+            self.secretRef = try reader.optional("secretRef", CoreV1.LocalObjectReference.self, in: &fields)
+            self.user = try reader.optional("user", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ResourceClaim`.
-    public struct ResourceClaim: Decodable, Sendable, DocumentEquatable {
+    public struct ResourceClaim: DocumentReadable, Sendable, DocumentEquatable {
         /// `name`: string; required.
         public var name: String
         /// `request`: string.
@@ -93,17 +151,18 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.name = try container.decode(String.self, forKey: "name")
-            self.request = try container.decodeIfPresent(String.self, forKey: "request")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.name = try reader.required("name", String.self, in: &fields)
+            self.request = try reader.optional("request", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ResourceFieldSelector`.
-    public struct ResourceFieldSelector: Decodable, Sendable, DocumentEquatable {
+    public struct ResourceFieldSelector: DocumentReadable, Sendable, DocumentEquatable {
         /// `containerName`: string.
         public var containerName: String?
         /// `divisor`: quantity.
@@ -130,11 +189,12 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.containerName = try container.decodeIfPresent(String.self, forKey: "containerName")
-            self.divisor = try container.decodeIfPresent(Quantity.self, forKey: "divisor")
-            self.resource = try container.decode(String.self, forKey: "resource")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.containerName = try reader.optional("containerName", String.self, in: &fields)
+            self.divisor = try reader.optional("divisor", Quantity.self, in: &fields)
+            self.resource = try reader.required("resource", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
@@ -184,51 +244,14 @@ extension CoreV1 {
             status?.writeField(plainKey: "status", to: sink)
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
-            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
-            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
-            self.spec = try container.decodeIfPresent(CoreV1.ResourceQuotaSpec.self, forKey: "spec")
-            self.status = try container.decodeIfPresent(JSONValue.self, forKey: "status")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.ResourceQuotaSpec`.
-    public struct ResourceQuotaSpec: Decodable, Sendable, DocumentEquatable {
-        /// `hard`: map of string to quantity.
-        public var hard: StringMap<Quantity>?
-        /// `scopeSelector`: `CoreV1.ScopeSelector`.
-        public var scopeSelector: CoreV1.ScopeSelector?
-        /// `scopes`: array of `CoreV1.ResourceQuotaScope`; list type atomic.
-        public var scopes: [CoreV1.ResourceQuotaScope]?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            hard: StringMap<Quantity>? = nil,
-            scopeSelector: CoreV1.ScopeSelector? = nil,
-            scopes: [CoreV1.ResourceQuotaScope]? = nil
-        ) {
-            self.hard = hard
-            self.scopeSelector = scopeSelector
-            self.scopes = scopes
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let value = hard { sink.plainKey("hard"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value.text) }; sink.endObject() }
-            scopeSelector?.writeField(plainKey: "scopeSelector", to: sink)
-            if let value = scopes { sink.plainKey("scopes"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.hard = try container.decodeIfPresent(StringMap<Quantity>.self, forKey: "hard")
-            self.scopeSelector = try container.decodeIfPresent(CoreV1.ScopeSelector.self, forKey: "scopeSelector")
-            self.scopes = try container.decodeIfPresent([CoreV1.ResourceQuotaScope].self, forKey: "scopes")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.apiVersion = try reader.optional("apiVersion", String.self, in: &fields)
+            self.kind = try reader.optional("kind", String.self, in: &fields)
+            self.metadata = try reader.optional("metadata", MetaV1.ObjectMeta.self, in: &fields)
+            self.spec = try reader.optional("spec", CoreV1.ResourceQuotaSpec.self, in: &fields)
+            self.status = try reader.optional("status", JSONValue.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }

@@ -2,8 +2,47 @@
 // Do not edit by hand.
 
 extension CoreV1 {
+    /// `io.k8s.api.core.v1.ResourceQuotaSpec`.
+    public struct ResourceQuotaSpec: DocumentReadable, Sendable, DocumentEquatable {
+        /// `hard`: map of string to quantity.
+        public var hard: StringMap<Quantity>?
+        /// `scopeSelector`: `CoreV1.ScopeSelector`.
+        public var scopeSelector: CoreV1.ScopeSelector?
+        /// `scopes`: array of `CoreV1.ResourceQuotaScope`; list type atomic.
+        public var scopes: [CoreV1.ResourceQuotaScope]?
+
+        /// Every field; optional ones default to absent.
+        public init(
+            hard: StringMap<Quantity>? = nil,
+            scopeSelector: CoreV1.ScopeSelector? = nil,
+            scopes: [CoreV1.ResourceQuotaScope]? = nil
+        ) {
+            self.hard = hard
+            self.scopeSelector = scopeSelector
+            self.scopes = scopes
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let value = hard { sink.plainKey("hard"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value.text) }; sink.endObject() }
+            scopeSelector?.writeField(plainKey: "scopeSelector", to: sink)
+            if let value = scopes { sink.plainKey("scopes"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            sink.endObject()
+        }
+
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.hard = try reader.optional("hard", StringMap<Quantity>.self, in: &fields)
+            self.scopeSelector = try reader.optional("scopeSelector", CoreV1.ScopeSelector.self, in: &fields)
+            self.scopes = try reader.optional("scopes", [CoreV1.ResourceQuotaScope].self, in: &fields)
+            reader.finish(fields)
+        }
+    }
+}
+
+extension CoreV1 {
     /// `io.k8s.api.core.v1.ResourceRequirements`.
-    public struct ResourceRequirements: Decodable, Sendable, DocumentEquatable {
+    public struct ResourceRequirements: DocumentReadable, Sendable, DocumentEquatable {
         /// `requests`: map of string to quantity.
         public var requests: StringMap<Quantity>?
         /// `limits`: map of string to quantity.
@@ -30,18 +69,19 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.requests = try container.decodeIfPresent(StringMap<Quantity>.self, forKey: "requests")
-            self.limits = try container.decodeIfPresent(StringMap<Quantity>.self, forKey: "limits")
-            self.claims = try container.decodeIfPresent([CoreV1.ResourceClaim].self, forKey: "claims")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.requests = try reader.optional("requests", StringMap<Quantity>.self, in: &fields)
+            self.limits = try reader.optional("limits", StringMap<Quantity>.self, in: &fields)
+            self.claims = try reader.optional("claims", [CoreV1.ResourceClaim].self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.SELinuxOptions`.
-    public struct SELinuxOptions: Decodable, Sendable, DocumentEquatable {
+    public struct SELinuxOptions: DocumentReadable, Sendable, DocumentEquatable {
         /// `level`: string.
         public var level: String?
         /// `role`: string.
@@ -73,19 +113,20 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.level = try container.decodeIfPresent(String.self, forKey: "level")
-            self.role = try container.decodeIfPresent(String.self, forKey: "role")
-            self.type = try container.decodeIfPresent(String.self, forKey: "type")
-            self.user = try container.decodeIfPresent(String.self, forKey: "user")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.level = try reader.optional("level", String.self, in: &fields)
+            self.role = try reader.optional("role", String.self, in: &fields)
+            self.type = try reader.optional("type", String.self, in: &fields)
+            self.user = try reader.optional("user", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ScaleIOVolumeSource`.
-    public struct ScaleIOVolumeSource: Decodable, Sendable, DocumentEquatable {
+    public struct ScaleIOVolumeSource: DocumentReadable, Sendable, DocumentEquatable {
         /// `fsType`: string.
         public var fsType: String?
         /// `gateway`: string; required.
@@ -147,25 +188,26 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.fsType = try container.decodeIfPresent(String.self, forKey: "fsType")
-            self.gateway = try container.decode(String.self, forKey: "gateway")
-            self.protectionDomain = try container.decodeIfPresent(String.self, forKey: "protectionDomain")
-            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
-            self.secretRef = try container.decode(CoreV1.LocalObjectReference.self, forKey: "secretRef")
-            self.sslEnabled = try container.decodeIfPresent(Bool.self, forKey: "sslEnabled")
-            self.storageMode = try container.decodeIfPresent(String.self, forKey: "storageMode")
-            self.storagePool = try container.decodeIfPresent(String.self, forKey: "storagePool")
-            self.system = try container.decode(String.self, forKey: "system")
-            self.volumeName = try container.decodeIfPresent(String.self, forKey: "volumeName")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.fsType = try reader.optional("fsType", String.self, in: &fields)
+            self.gateway = try reader.required("gateway", String.self, in: &fields)
+            self.protectionDomain = try reader.optional("protectionDomain", String.self, in: &fields)
+            self.readOnly = try reader.optional("readOnly", Bool.self, in: &fields)
+            self.secretRef = try reader.required("secretRef", CoreV1.LocalObjectReference.self, in: &fields)
+            self.sslEnabled = try reader.optional("sslEnabled", Bool.self, in: &fields)
+            self.storageMode = try reader.optional("storageMode", String.self, in: &fields)
+            self.storagePool = try reader.optional("storagePool", String.self, in: &fields)
+            self.system = try reader.required("system", String.self, in: &fields)
+            self.volumeName = try reader.optional("volumeName", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ScopeSelector`.
-    public struct ScopeSelector: Decodable, Sendable, DocumentEquatable {
+    public struct ScopeSelector: DocumentReadable, Sendable, DocumentEquatable {
         /// `matchExpressions`: array of `CoreV1.ScopedResourceSelectorRequirement`; list type atomic.
         public var matchExpressions: [CoreV1.ScopedResourceSelectorRequirement]?
 
@@ -182,79 +224,10 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.matchExpressions = try container.decodeIfPresent([CoreV1.ScopedResourceSelectorRequirement].self, forKey: "matchExpressions")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.ScopedResourceSelectorRequirement`.
-    public struct ScopedResourceSelectorRequirement: Decodable, Sendable, DocumentEquatable {
-        /// `operator`: `CoreV1.ScopeSelectorOperator`; required.
-        public var `operator`: CoreV1.ScopeSelectorOperator
-        /// `scopeName`: `CoreV1.ResourceQuotaScope`; required.
-        public var scopeName: CoreV1.ResourceQuotaScope
-        /// `values`: array of string; list type atomic.
-        public var values: [String]?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            `operator`: CoreV1.ScopeSelectorOperator,
-            scopeName: CoreV1.ResourceQuotaScope,
-            values: [String]? = nil
-        ) {
-            self.`operator` = `operator`
-            self.scopeName = scopeName
-            self.values = values
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            sink.plainKey("operator"); `operator`.write(to: sink)
-            sink.plainKey("scopeName"); scopeName.write(to: sink)
-            if let value = values { sink.plainKey("values"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.`operator` = try container.decode(CoreV1.ScopeSelectorOperator.self, forKey: "operator")
-            self.scopeName = try container.decode(CoreV1.ResourceQuotaScope.self, forKey: "scopeName")
-            self.values = try container.decodeIfPresent([String].self, forKey: "values")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.SeccompProfile`.
-    public struct SeccompProfile: Decodable, Sendable, DocumentEquatable {
-        /// `localhostProfile`: string.
-        public var localhostProfile: String?
-        /// `type`: `CoreV1.SeccompProfileType`; required.
-        public var type: CoreV1.SeccompProfileType
-
-        /// Every field; optional ones default to absent.
-        public init(
-            localhostProfile: String? = nil,
-            type: CoreV1.SeccompProfileType
-        ) {
-            self.localhostProfile = localhostProfile
-            self.type = type
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let value = localhostProfile { sink.plainKey("localhostProfile"); sink.string(value) }
-            sink.plainKey("type"); type.write(to: sink)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.localhostProfile = try container.decodeIfPresent(String.self, forKey: "localhostProfile")
-            self.type = try container.decode(CoreV1.SeccompProfileType.self, forKey: "type")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.matchExpressions = try reader.optional("matchExpressions", [CoreV1.ScopedResourceSelectorRequirement].self, in: &fields)
+            reader.finish(fields)
         }
     }
 }

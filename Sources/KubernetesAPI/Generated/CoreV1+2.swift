@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.Capabilities`.
-    public struct Capabilities: Decodable, Sendable, DocumentEquatable {
+    public struct Capabilities: DocumentReadable, Sendable, DocumentEquatable {
         /// `add`: array of string; list type atomic.
         public var add: [String]?
         /// `drop`: array of string; list type atomic.
@@ -25,17 +25,18 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.add = try container.decodeIfPresent([String].self, forKey: "add")
-            self.drop = try container.decodeIfPresent([String].self, forKey: "drop")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.add = try reader.optional("add", [String].self, in: &fields)
+            self.drop = try reader.optional("drop", [String].self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.CephFSVolumeSource`.
-    public struct CephFSVolumeSource: Decodable, Sendable, DocumentEquatable {
+    public struct CephFSVolumeSource: DocumentReadable, Sendable, DocumentEquatable {
         /// `monitors`: array of string; list type atomic; required.
         public var monitors: [String]
         /// `path`: string.
@@ -77,21 +78,22 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.monitors = try container.decode([String].self, forKey: "monitors")
-            self.path = try container.decodeIfPresent(String.self, forKey: "path")
-            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
-            self.secretFile = try container.decodeIfPresent(String.self, forKey: "secretFile")
-            self.secretRef = try container.decodeIfPresent(CoreV1.LocalObjectReference.self, forKey: "secretRef")
-            self.user = try container.decodeIfPresent(String.self, forKey: "user")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.monitors = try reader.required("monitors", [String].self, in: &fields)
+            self.path = try reader.optional("path", String.self, in: &fields)
+            self.readOnly = try reader.optional("readOnly", Bool.self, in: &fields)
+            self.secretFile = try reader.optional("secretFile", String.self, in: &fields)
+            self.secretRef = try reader.optional("secretRef", CoreV1.LocalObjectReference.self, in: &fields)
+            self.user = try reader.optional("user", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.CinderVolumeSource`.
-    public struct CinderVolumeSource: Decodable, Sendable, DocumentEquatable {
+    public struct CinderVolumeSource: DocumentReadable, Sendable, DocumentEquatable {
         /// `fsType`: string.
         public var fsType: String?
         /// `readOnly`: boolean.
@@ -123,19 +125,20 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.fsType = try container.decodeIfPresent(String.self, forKey: "fsType")
-            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
-            self.secretRef = try container.decodeIfPresent(CoreV1.LocalObjectReference.self, forKey: "secretRef")
-            self.volumeID = try container.decode(String.self, forKey: "volumeID")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.fsType = try reader.optional("fsType", String.self, in: &fields)
+            self.readOnly = try reader.optional("readOnly", Bool.self, in: &fields)
+            self.secretRef = try reader.optional("secretRef", CoreV1.LocalObjectReference.self, in: &fields)
+            self.volumeID = try reader.required("volumeID", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ClientIPConfig`.
-    public struct ClientIPConfig: Decodable, Sendable, DocumentEquatable {
+    public struct ClientIPConfig: DocumentReadable, Sendable, DocumentEquatable {
         /// `timeoutSeconds`: integer; format int32.
         public var timeoutSeconds: Int?
 
@@ -152,16 +155,17 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.timeoutSeconds = try container.decodeIfPresent(Int.self, forKey: "timeoutSeconds")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.timeoutSeconds = try reader.optional("timeoutSeconds", Int.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ClusterTrustBundleProjection`.
-    public struct ClusterTrustBundleProjection: Decodable, Sendable, DocumentEquatable {
+    public struct ClusterTrustBundleProjection: DocumentReadable, Sendable, DocumentEquatable {
         /// `name`: string.
         public var name: String?
         /// `labelSelector`: `MetaV1.LabelSelector`.
@@ -198,75 +202,14 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.name = try container.decodeIfPresent(String.self, forKey: "name")
-            self.labelSelector = try container.decodeIfPresent(MetaV1.LabelSelector.self, forKey: "labelSelector")
-            self.optional = try container.decodeIfPresent(Bool.self, forKey: "optional")
-            self.path = try container.decode(String.self, forKey: "path")
-            self.signerName = try container.decodeIfPresent(String.self, forKey: "signerName")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.ConfigMap`.
-    ///
-    /// Kind `ConfigMap` of `v1`, namespaced.
-    public struct ConfigMap: SecretFreeObject {
-        public static let apiVersion = "v1"
-        public static let kind = "ConfigMap"
-        public static let isNamespaced = true
-
-        /// `apiVersion`: "v1"; absent only where the object is embedded in another.
-        public var apiVersion: String? = Self.apiVersion
-        /// `kind`: "ConfigMap"; absent only where the object is embedded in another.
-        public var kind: String? = Self.kind
-        /// `metadata`: `MetaV1.ObjectMeta`.
-        public var metadata: MetaV1.ObjectMeta?
-        /// `binaryData`: map of string to string.
-        public var binaryData: StringMap<String>?
-        /// `data`: map of string to string.
-        public var data: StringMap<String>?
-        /// `immutable`: boolean.
-        public var immutable: Bool?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            metadata: MetaV1.ObjectMeta? = nil,
-            binaryData: StringMap<String>? = nil,
-            data: StringMap<String>? = nil,
-            immutable: Bool? = nil
-        ) {
-            self.metadata = metadata
-            self.binaryData = binaryData
-            self.data = data
-            self.immutable = immutable
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let apiVersion { sink.plainKey("apiVersion"); sink.string(apiVersion) }
-            if let kind { sink.plainKey("kind"); sink.string(kind) }
-            metadata?.writeField(plainKey: "metadata", to: sink)
-            writeBody(to: sink)
-            sink.endObject()
-        }
-
-        public func writeBody(to sink: any DocumentSink) {
-            if let value = binaryData { sink.plainKey("binaryData"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
-            if let value = data { sink.plainKey("data"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
-            if let value = immutable { sink.plainKey("immutable"); sink.bool(value) }
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
-            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
-            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
-            self.binaryData = try container.decodeIfPresent(StringMap<String>.self, forKey: "binaryData")
-            self.data = try container.decodeIfPresent(StringMap<String>.self, forKey: "data")
-            self.immutable = try container.decodeIfPresent(Bool.self, forKey: "immutable")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.name = try reader.optional("name", String.self, in: &fields)
+            self.labelSelector = try reader.optional("labelSelector", MetaV1.LabelSelector.self, in: &fields)
+            self.optional = try reader.optional("optional", Bool.self, in: &fields)
+            self.path = try reader.required("path", String.self, in: &fields)
+            self.signerName = try reader.optional("signerName", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }

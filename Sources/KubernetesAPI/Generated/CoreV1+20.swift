@@ -2,6 +2,78 @@
 // Do not edit by hand.
 
 extension CoreV1 {
+    /// `io.k8s.api.core.v1.ScopedResourceSelectorRequirement`.
+    public struct ScopedResourceSelectorRequirement: DocumentReadable, Sendable, DocumentEquatable {
+        /// `operator`: `CoreV1.ScopeSelectorOperator`; required.
+        public var `operator`: CoreV1.ScopeSelectorOperator
+        /// `scopeName`: `CoreV1.ResourceQuotaScope`; required.
+        public var scopeName: CoreV1.ResourceQuotaScope
+        /// `values`: array of string; list type atomic.
+        public var values: [String]?
+
+        /// Every field; optional ones default to absent.
+        public init(
+            `operator`: CoreV1.ScopeSelectorOperator,
+            scopeName: CoreV1.ResourceQuotaScope,
+            values: [String]? = nil
+        ) {
+            self.`operator` = `operator`
+            self.scopeName = scopeName
+            self.values = values
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.plainKey("operator"); `operator`.write(to: sink)
+            sink.plainKey("scopeName"); scopeName.write(to: sink)
+            if let value = values { sink.plainKey("values"); sink.beginArray(); for index0 in value.indices { sink.string(value[index0]) }; sink.endArray() }
+            sink.endObject()
+        }
+
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.`operator` = try reader.required("operator", CoreV1.ScopeSelectorOperator.self, in: &fields)
+            self.scopeName = try reader.required("scopeName", CoreV1.ResourceQuotaScope.self, in: &fields)
+            self.values = try reader.optional("values", [String].self, in: &fields)
+            reader.finish(fields)
+        }
+    }
+}
+
+extension CoreV1 {
+    /// `io.k8s.api.core.v1.SeccompProfile`.
+    public struct SeccompProfile: DocumentReadable, Sendable, DocumentEquatable {
+        /// `localhostProfile`: string.
+        public var localhostProfile: String?
+        /// `type`: `CoreV1.SeccompProfileType`; required.
+        public var type: CoreV1.SeccompProfileType
+
+        /// Every field; optional ones default to absent.
+        public init(
+            localhostProfile: String? = nil,
+            type: CoreV1.SeccompProfileType
+        ) {
+            self.localhostProfile = localhostProfile
+            self.type = type
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let value = localhostProfile { sink.plainKey("localhostProfile"); sink.string(value) }
+            sink.plainKey("type"); type.write(to: sink)
+            sink.endObject()
+        }
+
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.localhostProfile = try reader.optional("localhostProfile", String.self, in: &fields)
+            self.type = try reader.required("type", CoreV1.SeccompProfileType.self, in: &fields)
+            reader.finish(fields)
+        }
+    }
+}
+
+extension CoreV1 {
     /// `io.k8s.api.core.v1.Secret`.
     ///
     /// Kind `Secret` of `v1`, namespaced.
@@ -56,22 +128,23 @@ extension CoreV1 {
             if let value = immutable { sink.plainKey("immutable"); sink.bool(value) }
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
-            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
-            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
-            self.type = try container.decodeIfPresent(String.self, forKey: "type")
-            self.stringData = try container.decodeIfPresent(StringMap<String>.self, forKey: "stringData")
-            self.data = try container.decodeIfPresent(StringMap<String>.self, forKey: "data")
-            self.immutable = try container.decodeIfPresent(Bool.self, forKey: "immutable")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.apiVersion = try reader.optional("apiVersion", String.self, in: &fields)
+            self.kind = try reader.optional("kind", String.self, in: &fields)
+            self.metadata = try reader.optional("metadata", MetaV1.ObjectMeta.self, in: &fields)
+            self.type = try reader.optional("type", String.self, in: &fields)
+            self.stringData = try reader.optional("stringData", StringMap<String>.self, in: &fields)
+            self.data = try reader.optional("data", StringMap<String>.self, in: &fields)
+            self.immutable = try reader.optional("immutable", Bool.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.SecretEnvSource`.
-    public struct SecretEnvSource: Decodable, Sendable, DocumentEquatable {
+    public struct SecretEnvSource: DocumentReadable, Sendable, DocumentEquatable {
         /// `name`: string.
         public var name: String?
         /// `optional`: boolean.
@@ -93,17 +166,18 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.name = try container.decodeIfPresent(String.self, forKey: "name")
-            self.optional = try container.decodeIfPresent(Bool.self, forKey: "optional")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.name = try reader.optional("name", String.self, in: &fields)
+            self.optional = try reader.optional("optional", Bool.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.SecretKeySelector`.
-    public struct SecretKeySelector: Decodable, Sendable, DocumentEquatable {
+    public struct SecretKeySelector: DocumentReadable, Sendable, DocumentEquatable {
         /// `name`: string.
         public var name: String?
         /// `key`: string; required.
@@ -130,18 +204,19 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.name = try container.decodeIfPresent(String.self, forKey: "name")
-            self.key = try container.decode(String.self, forKey: "key")
-            self.optional = try container.decodeIfPresent(Bool.self, forKey: "optional")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.name = try reader.optional("name", String.self, in: &fields)
+            self.key = try reader.required("key", String.self, in: &fields)
+            self.optional = try reader.optional("optional", Bool.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.SecretProjection`.
-    public struct SecretProjection: Decodable, Sendable, DocumentEquatable {
+    public struct SecretProjection: DocumentReadable, Sendable, DocumentEquatable {
         /// `name`: string.
         public var name: String?
         /// `items`: array of `CoreV1.KeyToPath`; list type atomic.
@@ -168,55 +243,12 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.name = try container.decodeIfPresent(String.self, forKey: "name")
-            self.items = try container.decodeIfPresent([CoreV1.KeyToPath].self, forKey: "items")
-            self.optional = try container.decodeIfPresent(Bool.self, forKey: "optional")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.SecretVolumeSource`.
-    public struct SecretVolumeSource: Decodable, Sendable, DocumentEquatable {
-        /// `secretName`: string.
-        public var secretName: String?
-        /// `defaultMode`: integer; format int32.
-        public var defaultMode: Int?
-        /// `items`: array of `CoreV1.KeyToPath`; list type atomic.
-        public var items: [CoreV1.KeyToPath]?
-        /// `optional`: boolean.
-        public var optional: Bool?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            secretName: String? = nil,
-            defaultMode: Int? = nil,
-            items: [CoreV1.KeyToPath]? = nil,
-            optional: Bool? = nil
-        ) {
-            self.secretName = secretName
-            self.defaultMode = defaultMode
-            self.items = items
-            self.optional = optional
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let value = secretName { sink.plainKey("secretName"); sink.string(value) }
-            if let value = defaultMode { sink.plainKey("defaultMode"); sink.int(value) }
-            if let value = items { sink.plainKey("items"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = optional { sink.plainKey("optional"); sink.bool(value) }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.secretName = try container.decodeIfPresent(String.self, forKey: "secretName")
-            self.defaultMode = try container.decodeIfPresent(Int.self, forKey: "defaultMode")
-            self.items = try container.decodeIfPresent([CoreV1.KeyToPath].self, forKey: "items")
-            self.optional = try container.decodeIfPresent(Bool.self, forKey: "optional")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.name = try reader.optional("name", String.self, in: &fields)
+            self.items = try reader.optional("items", [CoreV1.KeyToPath].self, in: &fields)
+            self.optional = try reader.optional("optional", Bool.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }

@@ -2,8 +2,53 @@
 // Do not edit by hand.
 
 extension CoreV1 {
+    /// `io.k8s.api.core.v1.SecretVolumeSource`.
+    public struct SecretVolumeSource: DocumentReadable, Sendable, DocumentEquatable {
+        /// `secretName`: string.
+        public var secretName: String?
+        /// `defaultMode`: integer; format int32.
+        public var defaultMode: Int?
+        /// `items`: array of `CoreV1.KeyToPath`; list type atomic.
+        public var items: [CoreV1.KeyToPath]?
+        /// `optional`: boolean.
+        public var optional: Bool?
+
+        /// Every field; optional ones default to absent.
+        public init(
+            secretName: String? = nil,
+            defaultMode: Int? = nil,
+            items: [CoreV1.KeyToPath]? = nil,
+            optional: Bool? = nil
+        ) {
+            self.secretName = secretName
+            self.defaultMode = defaultMode
+            self.items = items
+            self.optional = optional
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let value = secretName { sink.plainKey("secretName"); sink.string(value) }
+            if let value = defaultMode { sink.plainKey("defaultMode"); sink.int(value) }
+            if let value = items { sink.plainKey("items"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = optional { sink.plainKey("optional"); sink.bool(value) }
+            sink.endObject()
+        }
+
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.secretName = try reader.optional("secretName", String.self, in: &fields)
+            self.defaultMode = try reader.optional("defaultMode", Int.self, in: &fields)
+            self.items = try reader.optional("items", [CoreV1.KeyToPath].self, in: &fields)
+            self.optional = try reader.optional("optional", Bool.self, in: &fields)
+            reader.finish(fields)
+        }
+    }
+}
+
+extension CoreV1 {
     /// `io.k8s.api.core.v1.SecurityContext`.
-    public struct SecurityContext: Decodable, Sendable, DocumentEquatable {
+    public struct SecurityContext: DocumentReadable, Sendable, DocumentEquatable {
         /// `capabilities`: `CoreV1.Capabilities`.
         public var capabilities: CoreV1.Capabilities?
         /// `privileged`: boolean.
@@ -75,20 +120,21 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.capabilities = try container.decodeIfPresent(CoreV1.Capabilities.self, forKey: "capabilities")
-            self.privileged = try container.decodeIfPresent(Bool.self, forKey: "privileged")
-            self.runAsUser = try container.decodeIfPresent(Int.self, forKey: "runAsUser")
-            self.runAsGroup = try container.decodeIfPresent(Int.self, forKey: "runAsGroup")
-            self.runAsNonRoot = try container.decodeIfPresent(Bool.self, forKey: "runAsNonRoot")
-            self.readOnlyRootFilesystem = try container.decodeIfPresent(Bool.self, forKey: "readOnlyRootFilesystem")
-            self.allowPrivilegeEscalation = try container.decodeIfPresent(Bool.self, forKey: "allowPrivilegeEscalation")
-            self.seccompProfile = try container.decodeIfPresent(CoreV1.SeccompProfile.self, forKey: "seccompProfile")
-            self.appArmorProfile = try container.decodeIfPresent(CoreV1.AppArmorProfile.self, forKey: "appArmorProfile")
-            self.procMount = try container.decodeIfPresent(CoreV1.ProcMountType.self, forKey: "procMount")
-            self.seLinuxOptions = try container.decodeIfPresent(CoreV1.SELinuxOptions.self, forKey: "seLinuxOptions")
-            self.windowsOptions = try container.decodeIfPresent(CoreV1.WindowsSecurityContextOptions.self, forKey: "windowsOptions")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.capabilities = try reader.optional("capabilities", CoreV1.Capabilities.self, in: &fields)
+            self.privileged = try reader.optional("privileged", Bool.self, in: &fields)
+            self.runAsUser = try reader.optional("runAsUser", Int.self, in: &fields)
+            self.runAsGroup = try reader.optional("runAsGroup", Int.self, in: &fields)
+            self.runAsNonRoot = try reader.optional("runAsNonRoot", Bool.self, in: &fields)
+            self.readOnlyRootFilesystem = try reader.optional("readOnlyRootFilesystem", Bool.self, in: &fields)
+            self.allowPrivilegeEscalation = try reader.optional("allowPrivilegeEscalation", Bool.self, in: &fields)
+            self.seccompProfile = try reader.optional("seccompProfile", CoreV1.SeccompProfile.self, in: &fields)
+            self.appArmorProfile = try reader.optional("appArmorProfile", CoreV1.AppArmorProfile.self, in: &fields)
+            self.procMount = try reader.optional("procMount", CoreV1.ProcMountType.self, in: &fields)
+            self.seLinuxOptions = try reader.optional("seLinuxOptions", CoreV1.SELinuxOptions.self, in: &fields)
+            self.windowsOptions = try reader.optional("windowsOptions", CoreV1.WindowsSecurityContextOptions.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
@@ -138,75 +184,14 @@ extension CoreV1 {
             status?.writeField(plainKey: "status", to: sink)
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
-            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
-            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
-            self.spec = try container.decodeIfPresent(CoreV1.ServiceSpec.self, forKey: "spec")
-            self.status = try container.decodeIfPresent(JSONValue.self, forKey: "status")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.ServiceAccount`.
-    ///
-    /// Kind `ServiceAccount` of `v1`, namespaced.
-    public struct ServiceAccount: SecretFreeObject {
-        public static let apiVersion = "v1"
-        public static let kind = "ServiceAccount"
-        public static let isNamespaced = true
-
-        /// `apiVersion`: "v1"; absent only where the object is embedded in another.
-        public var apiVersion: String? = Self.apiVersion
-        /// `kind`: "ServiceAccount"; absent only where the object is embedded in another.
-        public var kind: String? = Self.kind
-        /// `metadata`: `MetaV1.ObjectMeta`.
-        public var metadata: MetaV1.ObjectMeta?
-        /// `automountServiceAccountToken`: boolean.
-        public var automountServiceAccountToken: Bool?
-        /// `imagePullSecrets`: array of `CoreV1.LocalObjectReference`; list type atomic.
-        public var imagePullSecrets: [CoreV1.LocalObjectReference]?
-        /// `secrets`: array of `CoreV1.ObjectReference`; list type map, keyed by `name`.
-        public var secrets: [CoreV1.ObjectReference]?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            metadata: MetaV1.ObjectMeta? = nil,
-            automountServiceAccountToken: Bool? = nil,
-            imagePullSecrets: [CoreV1.LocalObjectReference]? = nil,
-            secrets: [CoreV1.ObjectReference]? = nil
-        ) {
-            self.metadata = metadata
-            self.automountServiceAccountToken = automountServiceAccountToken
-            self.imagePullSecrets = imagePullSecrets
-            self.secrets = secrets
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            if let apiVersion { sink.plainKey("apiVersion"); sink.string(apiVersion) }
-            if let kind { sink.plainKey("kind"); sink.string(kind) }
-            metadata?.writeField(plainKey: "metadata", to: sink)
-            writeBody(to: sink)
-            sink.endObject()
-        }
-
-        public func writeBody(to sink: any DocumentSink) {
-            if let value = automountServiceAccountToken { sink.plainKey("automountServiceAccountToken"); sink.bool(value) }
-            if let value = imagePullSecrets { sink.plainKey("imagePullSecrets"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-            if let value = secrets { sink.plainKey("secrets"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
-            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
-            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
-            self.automountServiceAccountToken = try container.decodeIfPresent(Bool.self, forKey: "automountServiceAccountToken")
-            self.imagePullSecrets = try container.decodeIfPresent([CoreV1.LocalObjectReference].self, forKey: "imagePullSecrets")
-            self.secrets = try container.decodeIfPresent([CoreV1.ObjectReference].self, forKey: "secrets")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.apiVersion = try reader.optional("apiVersion", String.self, in: &fields)
+            self.kind = try reader.optional("kind", String.self, in: &fields)
+            self.metadata = try reader.optional("metadata", MetaV1.ObjectMeta.self, in: &fields)
+            self.spec = try reader.optional("spec", CoreV1.ServiceSpec.self, in: &fields)
+            self.status = try reader.optional("status", JSONValue.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }

@@ -2,8 +2,71 @@
 // Do not edit by hand.
 
 extension CoreV1 {
+    /// `io.k8s.api.core.v1.ServiceAccount`.
+    ///
+    /// Kind `ServiceAccount` of `v1`, namespaced.
+    public struct ServiceAccount: SecretFreeObject {
+        public static let apiVersion = "v1"
+        public static let kind = "ServiceAccount"
+        public static let isNamespaced = true
+
+        /// `apiVersion`: "v1"; absent only where the object is embedded in another.
+        public var apiVersion: String? = Self.apiVersion
+        /// `kind`: "ServiceAccount"; absent only where the object is embedded in another.
+        public var kind: String? = Self.kind
+        /// `metadata`: `MetaV1.ObjectMeta`.
+        public var metadata: MetaV1.ObjectMeta?
+        /// `automountServiceAccountToken`: boolean.
+        public var automountServiceAccountToken: Bool?
+        /// `imagePullSecrets`: array of `CoreV1.LocalObjectReference`; list type atomic.
+        public var imagePullSecrets: [CoreV1.LocalObjectReference]?
+        /// `secrets`: array of `CoreV1.ObjectReference`; list type map, keyed by `name`.
+        public var secrets: [CoreV1.ObjectReference]?
+
+        /// Every field; optional ones default to absent.
+        public init(
+            metadata: MetaV1.ObjectMeta? = nil,
+            automountServiceAccountToken: Bool? = nil,
+            imagePullSecrets: [CoreV1.LocalObjectReference]? = nil,
+            secrets: [CoreV1.ObjectReference]? = nil
+        ) {
+            self.metadata = metadata
+            self.automountServiceAccountToken = automountServiceAccountToken
+            self.imagePullSecrets = imagePullSecrets
+            self.secrets = secrets
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let apiVersion { sink.plainKey("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.plainKey("kind"); sink.string(kind) }
+            metadata?.writeField(plainKey: "metadata", to: sink)
+            writeBody(to: sink)
+            sink.endObject()
+        }
+
+        public func writeBody(to sink: any DocumentSink) {
+            if let value = automountServiceAccountToken { sink.plainKey("automountServiceAccountToken"); sink.bool(value) }
+            if let value = imagePullSecrets { sink.plainKey("imagePullSecrets"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+            if let value = secrets { sink.plainKey("secrets"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
+        }
+
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.apiVersion = try reader.optional("apiVersion", String.self, in: &fields)
+            self.kind = try reader.optional("kind", String.self, in: &fields)
+            self.metadata = try reader.optional("metadata", MetaV1.ObjectMeta.self, in: &fields)
+            self.automountServiceAccountToken = try reader.optional("automountServiceAccountToken", Bool.self, in: &fields)
+            self.imagePullSecrets = try reader.optional("imagePullSecrets", [CoreV1.LocalObjectReference].self, in: &fields)
+            self.secrets = try reader.optional("secrets", [CoreV1.ObjectReference].self, in: &fields)
+            reader.finish(fields)
+        }
+    }
+}
+
+extension CoreV1 {
     /// `io.k8s.api.core.v1.ServiceAccountTokenProjection`.
-    public struct ServiceAccountTokenProjection: Decodable, Sendable, DocumentEquatable {
+    public struct ServiceAccountTokenProjection: DocumentReadable, Sendable, DocumentEquatable {
         /// `audience`: string.
         public var audience: String?
         /// `expirationSeconds`: integer; format int64.
@@ -30,18 +93,19 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.audience = try container.decodeIfPresent(String.self, forKey: "audience")
-            self.expirationSeconds = try container.decodeIfPresent(Int.self, forKey: "expirationSeconds")
-            self.path = try container.decode(String.self, forKey: "path")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.audience = try reader.optional("audience", String.self, in: &fields)
+            self.expirationSeconds = try reader.optional("expirationSeconds", Int.self, in: &fields)
+            self.path = try reader.required("path", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ServicePort`.
-    public struct ServicePort: Decodable, Sendable, DocumentEquatable {
+    public struct ServicePort: DocumentReadable, Sendable, DocumentEquatable {
         /// `name`: string.
         public var name: String?
         /// `protocol`: `CoreV1.TransportProtocol`.
@@ -83,14 +147,15 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.name = try container.decodeIfPresent(String.self, forKey: "name")
-            self.`protocol` = try container.decodeIfPresent(CoreV1.TransportProtocol.self, forKey: "protocol")
-            self.port = try container.decode(Int.self, forKey: "port")
-            self.targetPort = try container.decodeIfPresent(IntOrString.self, forKey: "targetPort")
-            self.appProtocol = try container.decodeIfPresent(String.self, forKey: "appProtocol")
-            self.nodePort = try container.decodeIfPresent(Int.self, forKey: "nodePort")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.name = try reader.optional("name", String.self, in: &fields)
+            self.`protocol` = try reader.optional("protocol", CoreV1.TransportProtocol.self, in: &fields)
+            self.port = try reader.required("port", Int.self, in: &fields)
+            self.targetPort = try reader.optional("targetPort", IntOrString.self, in: &fields)
+            self.appProtocol = try reader.optional("appProtocol", String.self, in: &fields)
+            self.nodePort = try reader.optional("nodePort", Int.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }

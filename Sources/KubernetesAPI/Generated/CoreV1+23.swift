@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ServiceSpec`.
-    public struct ServiceSpec: Decodable, Sendable, DocumentEquatable {
+    public struct ServiceSpec: DocumentReadable, Sendable, DocumentEquatable {
         /// `ports`: array of `CoreV1.ServicePort`; list type map, keyed by `port`, `protocol`.
         public var ports: [CoreV1.ServicePort]?
         /// `selector`: map of string to string; map type atomic.
@@ -115,35 +115,36 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.ports = try container.decodeIfPresent([CoreV1.ServicePort].self, forKey: "ports")
-            self.selector = try container.decodeIfPresent(StringMap<String>.self, forKey: "selector")
-            self.clusterIP = try container.decodeIfPresent(String.self, forKey: "clusterIP")
-            self.type = try container.decodeIfPresent(CoreV1.ServiceType.self, forKey: "type")
-            self.publishNotReadyAddresses = try container.decodeIfPresent(Bool.self, forKey: "publishNotReadyAddresses")
-            self.externalName = try container.decodeIfPresent(String.self, forKey: "externalName")
-            self.allocateLoadBalancerNodePorts = try container.decodeIfPresent(Bool.self, forKey: "allocateLoadBalancerNodePorts")
-            self.clusterIPs = try container.decodeIfPresent([String].self, forKey: "clusterIPs")
-            self.externalIPs = try container.decodeIfPresent([String].self, forKey: "externalIPs")
-            self.externalTrafficPolicy = try container.decodeIfPresent(CoreV1.ServiceTrafficPolicy.self, forKey: "externalTrafficPolicy")
-            self.healthCheckNodePort = try container.decodeIfPresent(Int.self, forKey: "healthCheckNodePort")
-            self.internalTrafficPolicy = try container.decodeIfPresent(CoreV1.ServiceTrafficPolicy.self, forKey: "internalTrafficPolicy")
-            self.ipFamilies = try container.decodeIfPresent([CoreV1.IPFamily].self, forKey: "ipFamilies")
-            self.ipFamilyPolicy = try container.decodeIfPresent(CoreV1.IPFamilyPolicy.self, forKey: "ipFamilyPolicy")
-            self.loadBalancerClass = try container.decodeIfPresent(String.self, forKey: "loadBalancerClass")
-            self.loadBalancerIP = try container.decodeIfPresent(String.self, forKey: "loadBalancerIP")
-            self.loadBalancerSourceRanges = try container.decodeIfPresent([String].self, forKey: "loadBalancerSourceRanges")
-            self.sessionAffinity = try container.decodeIfPresent(CoreV1.ServiceAffinity.self, forKey: "sessionAffinity")
-            self.sessionAffinityConfig = try container.decodeIfPresent(CoreV1.SessionAffinityConfig.self, forKey: "sessionAffinityConfig")
-            self.trafficDistribution = try container.decodeIfPresent(String.self, forKey: "trafficDistribution")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.ports = try reader.optional("ports", [CoreV1.ServicePort].self, in: &fields)
+            self.selector = try reader.optional("selector", StringMap<String>.self, in: &fields)
+            self.clusterIP = try reader.optional("clusterIP", String.self, in: &fields)
+            self.type = try reader.optional("type", CoreV1.ServiceType.self, in: &fields)
+            self.publishNotReadyAddresses = try reader.optional("publishNotReadyAddresses", Bool.self, in: &fields)
+            self.externalName = try reader.optional("externalName", String.self, in: &fields)
+            self.allocateLoadBalancerNodePorts = try reader.optional("allocateLoadBalancerNodePorts", Bool.self, in: &fields)
+            self.clusterIPs = try reader.optional("clusterIPs", [String].self, in: &fields)
+            self.externalIPs = try reader.optional("externalIPs", [String].self, in: &fields)
+            self.externalTrafficPolicy = try reader.optional("externalTrafficPolicy", CoreV1.ServiceTrafficPolicy.self, in: &fields)
+            self.healthCheckNodePort = try reader.optional("healthCheckNodePort", Int.self, in: &fields)
+            self.internalTrafficPolicy = try reader.optional("internalTrafficPolicy", CoreV1.ServiceTrafficPolicy.self, in: &fields)
+            self.ipFamilies = try reader.optional("ipFamilies", [CoreV1.IPFamily].self, in: &fields)
+            self.ipFamilyPolicy = try reader.optional("ipFamilyPolicy", CoreV1.IPFamilyPolicy.self, in: &fields)
+            self.loadBalancerClass = try reader.optional("loadBalancerClass", String.self, in: &fields)
+            self.loadBalancerIP = try reader.optional("loadBalancerIP", String.self, in: &fields)
+            self.loadBalancerSourceRanges = try reader.optional("loadBalancerSourceRanges", [String].self, in: &fields)
+            self.sessionAffinity = try reader.optional("sessionAffinity", CoreV1.ServiceAffinity.self, in: &fields)
+            self.sessionAffinityConfig = try reader.optional("sessionAffinityConfig", CoreV1.SessionAffinityConfig.self, in: &fields)
+            self.trafficDistribution = try reader.optional("trafficDistribution", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.SessionAffinityConfig`.
-    public struct SessionAffinityConfig: Decodable, Sendable, DocumentEquatable {
+    public struct SessionAffinityConfig: DocumentReadable, Sendable, DocumentEquatable {
         /// `clientIP`: `CoreV1.ClientIPConfig`.
         public var clientIP: CoreV1.ClientIPConfig?
 
@@ -160,16 +161,17 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.clientIP = try container.decodeIfPresent(CoreV1.ClientIPConfig.self, forKey: "clientIP")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.clientIP = try reader.optional("clientIP", CoreV1.ClientIPConfig.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.SleepAction`.
-    public struct SleepAction: Decodable, Sendable, DocumentEquatable {
+    public struct SleepAction: DocumentReadable, Sendable, DocumentEquatable {
         /// `seconds`: integer; format int64; required.
         public var seconds: Int
 
@@ -186,9 +188,10 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.seconds = try container.decode(Int.self, forKey: "seconds")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.seconds = try reader.required("seconds", Int.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }

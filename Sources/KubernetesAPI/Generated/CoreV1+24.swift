@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.StorageOSVolumeSource`.
-    public struct StorageOSVolumeSource: Decodable, Sendable, DocumentEquatable {
+    public struct StorageOSVolumeSource: DocumentReadable, Sendable, DocumentEquatable {
         /// `fsType`: string.
         public var fsType: String?
         /// `readOnly`: boolean.
@@ -40,20 +40,21 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.fsType = try container.decodeIfPresent(String.self, forKey: "fsType")
-            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
-            self.secretRef = try container.decodeIfPresent(CoreV1.LocalObjectReference.self, forKey: "secretRef")
-            self.volumeName = try container.decodeIfPresent(String.self, forKey: "volumeName")
-            self.volumeNamespace = try container.decodeIfPresent(String.self, forKey: "volumeNamespace")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.fsType = try reader.optional("fsType", String.self, in: &fields)
+            self.readOnly = try reader.optional("readOnly", Bool.self, in: &fields)
+            self.secretRef = try reader.optional("secretRef", CoreV1.LocalObjectReference.self, in: &fields)
+            self.volumeName = try reader.optional("volumeName", String.self, in: &fields)
+            self.volumeNamespace = try reader.optional("volumeNamespace", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.Sysctl`.
-    public struct Sysctl: Decodable, Sendable, DocumentEquatable {
+    public struct Sysctl: DocumentReadable, Sendable, DocumentEquatable {
         /// `name`: string; required.
         public var name: String
         /// `value`: string; required.
@@ -75,17 +76,18 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.name = try container.decode(String.self, forKey: "name")
-            self.value = try container.decode(String.self, forKey: "value")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.name = try reader.required("name", String.self, in: &fields)
+            self.value = try reader.required("value", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.TCPSocketAction`.
-    public struct TCPSocketAction: Decodable, Sendable, DocumentEquatable {
+    public struct TCPSocketAction: DocumentReadable, Sendable, DocumentEquatable {
         /// `host`: string.
         public var host: String?
         /// `port`: integer or string; required.
@@ -107,17 +109,18 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.host = try container.decodeIfPresent(String.self, forKey: "host")
-            self.port = try container.decode(IntOrString.self, forKey: "port")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.host = try reader.optional("host", String.self, in: &fields)
+            self.port = try reader.required("port", IntOrString.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.Toleration`.
-    public struct Toleration: Decodable, Sendable, DocumentEquatable {
+    public struct Toleration: DocumentReadable, Sendable, DocumentEquatable {
         /// `effect`: `CoreV1.TaintEffect`.
         public var effect: CoreV1.TaintEffect?
         /// `key`: string.
@@ -154,20 +157,21 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.effect = try container.decodeIfPresent(CoreV1.TaintEffect.self, forKey: "effect")
-            self.key = try container.decodeIfPresent(String.self, forKey: "key")
-            self.`operator` = try container.decodeIfPresent(CoreV1.TolerationOperator.self, forKey: "operator")
-            self.tolerationSeconds = try container.decodeIfPresent(Int.self, forKey: "tolerationSeconds")
-            self.value = try container.decodeIfPresent(String.self, forKey: "value")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.effect = try reader.optional("effect", CoreV1.TaintEffect.self, in: &fields)
+            self.key = try reader.optional("key", String.self, in: &fields)
+            self.`operator` = try reader.optional("operator", CoreV1.TolerationOperator.self, in: &fields)
+            self.tolerationSeconds = try reader.optional("tolerationSeconds", Int.self, in: &fields)
+            self.value = try reader.optional("value", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.TopologySpreadConstraint`.
-    public struct TopologySpreadConstraint: Decodable, Sendable, DocumentEquatable {
+    public struct TopologySpreadConstraint: DocumentReadable, Sendable, DocumentEquatable {
         /// `labelSelector`: `MetaV1.LabelSelector`.
         public var labelSelector: MetaV1.LabelSelector?
         /// `matchLabelKeys`: array of string; list type atomic.
@@ -219,54 +223,17 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.labelSelector = try container.decodeIfPresent(MetaV1.LabelSelector.self, forKey: "labelSelector")
-            self.matchLabelKeys = try container.decodeIfPresent([String].self, forKey: "matchLabelKeys")
-            self.maxSkew = try container.decode(Int.self, forKey: "maxSkew")
-            self.minDomains = try container.decodeIfPresent(Int.self, forKey: "minDomains")
-            self.nodeAffinityPolicy = try container.decodeIfPresent(CoreV1.NodeInclusionPolicy.self, forKey: "nodeAffinityPolicy")
-            self.nodeTaintsPolicy = try container.decodeIfPresent(CoreV1.NodeInclusionPolicy.self, forKey: "nodeTaintsPolicy")
-            self.topologyKey = try container.decode(String.self, forKey: "topologyKey")
-            self.whenUnsatisfiable = try container.decode(CoreV1.UnsatisfiableConstraintAction.self, forKey: "whenUnsatisfiable")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.TypedLocalObjectReference`.
-    public struct TypedLocalObjectReference: Decodable, Sendable, DocumentEquatable {
-        /// `kind`: string; required.
-        public var kind: String
-        /// `name`: string; required.
-        public var name: String
-        /// `apiGroup`: string.
-        public var apiGroup: String?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            kind: String,
-            name: String,
-            apiGroup: String? = nil
-        ) {
-            self.kind = kind
-            self.name = name
-            self.apiGroup = apiGroup
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            sink.plainKey("kind"); sink.string(kind)
-            sink.plainKey("name"); sink.string(name)
-            if let value = apiGroup { sink.plainKey("apiGroup"); sink.string(value) }
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.kind = try container.decode(String.self, forKey: "kind")
-            self.name = try container.decode(String.self, forKey: "name")
-            self.apiGroup = try container.decodeIfPresent(String.self, forKey: "apiGroup")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.labelSelector = try reader.optional("labelSelector", MetaV1.LabelSelector.self, in: &fields)
+            self.matchLabelKeys = try reader.optional("matchLabelKeys", [String].self, in: &fields)
+            self.maxSkew = try reader.required("maxSkew", Int.self, in: &fields)
+            self.minDomains = try reader.optional("minDomains", Int.self, in: &fields)
+            self.nodeAffinityPolicy = try reader.optional("nodeAffinityPolicy", CoreV1.NodeInclusionPolicy.self, in: &fields)
+            self.nodeTaintsPolicy = try reader.optional("nodeTaintsPolicy", CoreV1.NodeInclusionPolicy.self, in: &fields)
+            self.topologyKey = try reader.required("topologyKey", String.self, in: &fields)
+            self.whenUnsatisfiable = try reader.required("whenUnsatisfiable", CoreV1.UnsatisfiableConstraintAction.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }

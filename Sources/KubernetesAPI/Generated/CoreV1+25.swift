@@ -2,8 +2,47 @@
 // Do not edit by hand.
 
 extension CoreV1 {
+    /// `io.k8s.api.core.v1.TypedLocalObjectReference`.
+    public struct TypedLocalObjectReference: DocumentReadable, Sendable, DocumentEquatable {
+        /// `kind`: string; required.
+        public var kind: String
+        /// `name`: string; required.
+        public var name: String
+        /// `apiGroup`: string.
+        public var apiGroup: String?
+
+        /// Every field; optional ones default to absent.
+        public init(
+            kind: String,
+            name: String,
+            apiGroup: String? = nil
+        ) {
+            self.kind = kind
+            self.name = name
+            self.apiGroup = apiGroup
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.plainKey("kind"); sink.string(kind)
+            sink.plainKey("name"); sink.string(name)
+            if let value = apiGroup { sink.plainKey("apiGroup"); sink.string(value) }
+            sink.endObject()
+        }
+
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.kind = try reader.required("kind", String.self, in: &fields)
+            self.name = try reader.required("name", String.self, in: &fields)
+            self.apiGroup = try reader.optional("apiGroup", String.self, in: &fields)
+            reader.finish(fields)
+        }
+    }
+}
+
+extension CoreV1 {
     /// `io.k8s.api.core.v1.TypedObjectReference`.
-    public struct TypedObjectReference: Decodable, Sendable, DocumentEquatable {
+    public struct TypedObjectReference: DocumentReadable, Sendable, DocumentEquatable {
         /// `kind`: string; required.
         public var kind: String
         /// `name`: string; required.
@@ -35,12 +74,13 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.kind = try container.decode(String.self, forKey: "kind")
-            self.name = try container.decode(String.self, forKey: "name")
-            self.apiGroup = try container.decodeIfPresent(String.self, forKey: "apiGroup")
-            self.namespace = try container.decodeIfPresent(String.self, forKey: "namespace")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.kind = try reader.required("kind", String.self, in: &fields)
+            self.name = try reader.required("name", String.self, in: &fields)
+            self.apiGroup = try reader.optional("apiGroup", String.self, in: &fields)
+            self.namespace = try reader.optional("namespace", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }

@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.Volume`.
-    public struct Volume: Decodable, Sendable, DocumentEquatable {
+    public struct Volume: DocumentReadable, Sendable, DocumentEquatable {
         /// `name`: string; required.
         public var name: String
         /// `configMap`: `CoreV1.ConfigMapVolumeSource`.
@@ -170,39 +170,40 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.name = try container.decode(String.self, forKey: "name")
-            self.configMap = try container.decodeIfPresent(CoreV1.ConfigMapVolumeSource.self, forKey: "configMap")
-            self.secret = try container.decodeIfPresent(CoreV1.SecretVolumeSource.self, forKey: "secret")
-            self.emptyDir = try container.decodeIfPresent(CoreV1.EmptyDirVolumeSource.self, forKey: "emptyDir")
-            self.persistentVolumeClaim = try container.decodeIfPresent(CoreV1.PersistentVolumeClaimVolumeSource.self, forKey: "persistentVolumeClaim")
-            self.awsElasticBlockStore = try container.decodeIfPresent(CoreV1.AWSElasticBlockStoreVolumeSource.self, forKey: "awsElasticBlockStore")
-            self.azureDisk = try container.decodeIfPresent(CoreV1.AzureDiskVolumeSource.self, forKey: "azureDisk")
-            self.azureFile = try container.decodeIfPresent(CoreV1.AzureFileVolumeSource.self, forKey: "azureFile")
-            self.cephfs = try container.decodeIfPresent(CoreV1.CephFSVolumeSource.self, forKey: "cephfs")
-            self.cinder = try container.decodeIfPresent(CoreV1.CinderVolumeSource.self, forKey: "cinder")
-            self.csi = try container.decodeIfPresent(CoreV1.CSIVolumeSource.self, forKey: "csi")
-            self.downwardAPI = try container.decodeIfPresent(CoreV1.DownwardAPIVolumeSource.self, forKey: "downwardAPI")
-            self.ephemeral = try container.decodeIfPresent(CoreV1.EphemeralVolumeSource.self, forKey: "ephemeral")
-            self.fc = try container.decodeIfPresent(CoreV1.FCVolumeSource.self, forKey: "fc")
-            self.flexVolume = try container.decodeIfPresent(CoreV1.FlexVolumeSource.self, forKey: "flexVolume")
-            self.flocker = try container.decodeIfPresent(CoreV1.FlockerVolumeSource.self, forKey: "flocker")
-            self.gcePersistentDisk = try container.decodeIfPresent(CoreV1.GCEPersistentDiskVolumeSource.self, forKey: "gcePersistentDisk")
-            self.gitRepo = try container.decodeIfPresent(CoreV1.GitRepoVolumeSource.self, forKey: "gitRepo")
-            self.glusterfs = try container.decodeIfPresent(CoreV1.GlusterfsVolumeSource.self, forKey: "glusterfs")
-            self.hostPath = try container.decodeIfPresent(CoreV1.HostPathVolumeSource.self, forKey: "hostPath")
-            self.image = try container.decodeIfPresent(CoreV1.ImageVolumeSource.self, forKey: "image")
-            self.iscsi = try container.decodeIfPresent(CoreV1.ISCSIVolumeSource.self, forKey: "iscsi")
-            self.nfs = try container.decodeIfPresent(CoreV1.NFSVolumeSource.self, forKey: "nfs")
-            self.photonPersistentDisk = try container.decodeIfPresent(CoreV1.PhotonPersistentDiskVolumeSource.self, forKey: "photonPersistentDisk")
-            self.portworxVolume = try container.decodeIfPresent(CoreV1.PortworxVolumeSource.self, forKey: "portworxVolume")
-            self.projected = try container.decodeIfPresent(CoreV1.ProjectedVolumeSource.self, forKey: "projected")
-            self.quobyte = try container.decodeIfPresent(CoreV1.QuobyteVolumeSource.self, forKey: "quobyte")
-            self.rbd = try container.decodeIfPresent(CoreV1.RBDVolumeSource.self, forKey: "rbd")
-            self.scaleIO = try container.decodeIfPresent(CoreV1.ScaleIOVolumeSource.self, forKey: "scaleIO")
-            self.storageos = try container.decodeIfPresent(CoreV1.StorageOSVolumeSource.self, forKey: "storageos")
-            self.vsphereVolume = try container.decodeIfPresent(CoreV1.VsphereVirtualDiskVolumeSource.self, forKey: "vsphereVolume")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.name = try reader.required("name", String.self, in: &fields)
+            self.configMap = try reader.optional("configMap", CoreV1.ConfigMapVolumeSource.self, in: &fields)
+            self.secret = try reader.optional("secret", CoreV1.SecretVolumeSource.self, in: &fields)
+            self.emptyDir = try reader.optional("emptyDir", CoreV1.EmptyDirVolumeSource.self, in: &fields)
+            self.persistentVolumeClaim = try reader.optional("persistentVolumeClaim", CoreV1.PersistentVolumeClaimVolumeSource.self, in: &fields)
+            self.awsElasticBlockStore = try reader.optional("awsElasticBlockStore", CoreV1.AWSElasticBlockStoreVolumeSource.self, in: &fields)
+            self.azureDisk = try reader.optional("azureDisk", CoreV1.AzureDiskVolumeSource.self, in: &fields)
+            self.azureFile = try reader.optional("azureFile", CoreV1.AzureFileVolumeSource.self, in: &fields)
+            self.cephfs = try reader.optional("cephfs", CoreV1.CephFSVolumeSource.self, in: &fields)
+            self.cinder = try reader.optional("cinder", CoreV1.CinderVolumeSource.self, in: &fields)
+            self.csi = try reader.optional("csi", CoreV1.CSIVolumeSource.self, in: &fields)
+            self.downwardAPI = try reader.optional("downwardAPI", CoreV1.DownwardAPIVolumeSource.self, in: &fields)
+            self.ephemeral = try reader.optional("ephemeral", CoreV1.EphemeralVolumeSource.self, in: &fields)
+            self.fc = try reader.optional("fc", CoreV1.FCVolumeSource.self, in: &fields)
+            self.flexVolume = try reader.optional("flexVolume", CoreV1.FlexVolumeSource.self, in: &fields)
+            self.flocker = try reader.optional("flocker", CoreV1.FlockerVolumeSource.self, in: &fields)
+            self.gcePersistentDisk = try reader.optional("gcePersistentDisk", CoreV1.GCEPersistentDiskVolumeSource.self, in: &fields)
+            self.gitRepo = try reader.optional("gitRepo", CoreV1.GitRepoVolumeSource.self, in: &fields)
+            self.glusterfs = try reader.optional("glusterfs", CoreV1.GlusterfsVolumeSource.self, in: &fields)
+            self.hostPath = try reader.optional("hostPath", CoreV1.HostPathVolumeSource.self, in: &fields)
+            self.image = try reader.optional("image", CoreV1.ImageVolumeSource.self, in: &fields)
+            self.iscsi = try reader.optional("iscsi", CoreV1.ISCSIVolumeSource.self, in: &fields)
+            self.nfs = try reader.optional("nfs", CoreV1.NFSVolumeSource.self, in: &fields)
+            self.photonPersistentDisk = try reader.optional("photonPersistentDisk", CoreV1.PhotonPersistentDiskVolumeSource.self, in: &fields)
+            self.portworxVolume = try reader.optional("portworxVolume", CoreV1.PortworxVolumeSource.self, in: &fields)
+            self.projected = try reader.optional("projected", CoreV1.ProjectedVolumeSource.self, in: &fields)
+            self.quobyte = try reader.optional("quobyte", CoreV1.QuobyteVolumeSource.self, in: &fields)
+            self.rbd = try reader.optional("rbd", CoreV1.RBDVolumeSource.self, in: &fields)
+            self.scaleIO = try reader.optional("scaleIO", CoreV1.ScaleIOVolumeSource.self, in: &fields)
+            self.storageos = try reader.optional("storageos", CoreV1.StorageOSVolumeSource.self, in: &fields)
+            self.vsphereVolume = try reader.optional("vsphereVolume", CoreV1.VsphereVirtualDiskVolumeSource.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }

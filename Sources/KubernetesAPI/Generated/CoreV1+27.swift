@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.VolumeDevice`.
-    public struct VolumeDevice: Decodable, Sendable, DocumentEquatable {
+    public struct VolumeDevice: DocumentReadable, Sendable, DocumentEquatable {
         /// `name`: string; required.
         public var name: String
         /// `devicePath`: string; required.
@@ -25,17 +25,18 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.name = try container.decode(String.self, forKey: "name")
-            self.devicePath = try container.decode(String.self, forKey: "devicePath")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.name = try reader.required("name", String.self, in: &fields)
+            self.devicePath = try reader.required("devicePath", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.VolumeMount`.
-    public struct VolumeMount: Decodable, Sendable, DocumentEquatable {
+    public struct VolumeMount: DocumentReadable, Sendable, DocumentEquatable {
         /// `name`: string; required.
         public var name: String
         /// `mountPath`: string; required.
@@ -82,22 +83,23 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.name = try container.decode(String.self, forKey: "name")
-            self.mountPath = try container.decode(String.self, forKey: "mountPath")
-            self.subPath = try container.decodeIfPresent(String.self, forKey: "subPath")
-            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
-            self.mountPropagation = try container.decodeIfPresent(CoreV1.MountPropagationMode.self, forKey: "mountPropagation")
-            self.recursiveReadOnly = try container.decodeIfPresent(String.self, forKey: "recursiveReadOnly")
-            self.subPathExpr = try container.decodeIfPresent(String.self, forKey: "subPathExpr")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.name = try reader.required("name", String.self, in: &fields)
+            self.mountPath = try reader.required("mountPath", String.self, in: &fields)
+            self.subPath = try reader.optional("subPath", String.self, in: &fields)
+            self.readOnly = try reader.optional("readOnly", Bool.self, in: &fields)
+            self.mountPropagation = try reader.optional("mountPropagation", CoreV1.MountPropagationMode.self, in: &fields)
+            self.recursiveReadOnly = try reader.optional("recursiveReadOnly", String.self, in: &fields)
+            self.subPathExpr = try reader.optional("subPathExpr", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.VolumeProjection`.
-    public struct VolumeProjection: Decodable, Sendable, DocumentEquatable {
+    public struct VolumeProjection: DocumentReadable, Sendable, DocumentEquatable {
         /// `clusterTrustBundle`: `CoreV1.ClusterTrustBundleProjection`.
         public var clusterTrustBundle: CoreV1.ClusterTrustBundleProjection?
         /// `configMap`: `CoreV1.ConfigMapProjection`.
@@ -134,20 +136,21 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.clusterTrustBundle = try container.decodeIfPresent(CoreV1.ClusterTrustBundleProjection.self, forKey: "clusterTrustBundle")
-            self.configMap = try container.decodeIfPresent(CoreV1.ConfigMapProjection.self, forKey: "configMap")
-            self.downwardAPI = try container.decodeIfPresent(CoreV1.DownwardAPIProjection.self, forKey: "downwardAPI")
-            self.secret = try container.decodeIfPresent(CoreV1.SecretProjection.self, forKey: "secret")
-            self.serviceAccountToken = try container.decodeIfPresent(CoreV1.ServiceAccountTokenProjection.self, forKey: "serviceAccountToken")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.clusterTrustBundle = try reader.optional("clusterTrustBundle", CoreV1.ClusterTrustBundleProjection.self, in: &fields)
+            self.configMap = try reader.optional("configMap", CoreV1.ConfigMapProjection.self, in: &fields)
+            self.downwardAPI = try reader.optional("downwardAPI", CoreV1.DownwardAPIProjection.self, in: &fields)
+            self.secret = try reader.optional("secret", CoreV1.SecretProjection.self, in: &fields)
+            self.serviceAccountToken = try reader.optional("serviceAccountToken", CoreV1.ServiceAccountTokenProjection.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.VolumeResourceRequirements`.
-    public struct VolumeResourceRequirements: Decodable, Sendable, DocumentEquatable {
+    public struct VolumeResourceRequirements: DocumentReadable, Sendable, DocumentEquatable {
         /// `requests`: map of string to quantity.
         public var requests: StringMap<Quantity>?
         /// `limits`: map of string to quantity.
@@ -169,17 +172,18 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.requests = try container.decodeIfPresent(StringMap<Quantity>.self, forKey: "requests")
-            self.limits = try container.decodeIfPresent(StringMap<Quantity>.self, forKey: "limits")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.requests = try reader.optional("requests", StringMap<Quantity>.self, in: &fields)
+            self.limits = try reader.optional("limits", StringMap<Quantity>.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.VsphereVirtualDiskVolumeSource`.
-    public struct VsphereVirtualDiskVolumeSource: Decodable, Sendable, DocumentEquatable {
+    public struct VsphereVirtualDiskVolumeSource: DocumentReadable, Sendable, DocumentEquatable {
         /// `fsType`: string.
         public var fsType: String?
         /// `storagePolicyID`: string.
@@ -211,19 +215,20 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.fsType = try container.decodeIfPresent(String.self, forKey: "fsType")
-            self.storagePolicyID = try container.decodeIfPresent(String.self, forKey: "storagePolicyID")
-            self.storagePolicyName = try container.decodeIfPresent(String.self, forKey: "storagePolicyName")
-            self.volumePath = try container.decode(String.self, forKey: "volumePath")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.fsType = try reader.optional("fsType", String.self, in: &fields)
+            self.storagePolicyID = try reader.optional("storagePolicyID", String.self, in: &fields)
+            self.storagePolicyName = try reader.optional("storagePolicyName", String.self, in: &fields)
+            self.volumePath = try reader.required("volumePath", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.WeightedPodAffinityTerm`.
-    public struct WeightedPodAffinityTerm: Decodable, Sendable, DocumentEquatable {
+    public struct WeightedPodAffinityTerm: DocumentReadable, Sendable, DocumentEquatable {
         /// `weight`: integer; format int32; required.
         public var weight: Int
         /// `podAffinityTerm`: `CoreV1.PodAffinityTerm`; required.
@@ -245,10 +250,11 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.weight = try container.decode(Int.self, forKey: "weight")
-            self.podAffinityTerm = try container.decode(CoreV1.PodAffinityTerm.self, forKey: "podAffinityTerm")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.weight = try reader.required("weight", Int.self, in: &fields)
+            self.podAffinityTerm = try reader.required("podAffinityTerm", CoreV1.PodAffinityTerm.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }

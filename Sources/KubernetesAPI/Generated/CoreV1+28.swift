@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.WindowsSecurityContextOptions`.
-    public struct WindowsSecurityContextOptions: Decodable, Sendable, DocumentEquatable {
+    public struct WindowsSecurityContextOptions: DocumentReadable, Sendable, DocumentEquatable {
         /// `gmsaCredentialSpec`: string.
         public var gmsaCredentialSpec: String?
         /// `gmsaCredentialSpecName`: string.
@@ -35,12 +35,13 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.gmsaCredentialSpec = try container.decodeIfPresent(String.self, forKey: "gmsaCredentialSpec")
-            self.gmsaCredentialSpecName = try container.decodeIfPresent(String.self, forKey: "gmsaCredentialSpecName")
-            self.hostProcess = try container.decodeIfPresent(Bool.self, forKey: "hostProcess")
-            self.runAsUserName = try container.decodeIfPresent(String.self, forKey: "runAsUserName")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.gmsaCredentialSpec = try reader.optional("gmsaCredentialSpec", String.self, in: &fields)
+            self.gmsaCredentialSpecName = try reader.optional("gmsaCredentialSpecName", String.self, in: &fields)
+            self.hostProcess = try reader.optional("hostProcess", Bool.self, in: &fields)
+            self.runAsUserName = try reader.optional("runAsUserName", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }

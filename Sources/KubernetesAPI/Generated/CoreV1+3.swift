@@ -2,8 +2,71 @@
 // Do not edit by hand.
 
 extension CoreV1 {
+    /// `io.k8s.api.core.v1.ConfigMap`.
+    ///
+    /// Kind `ConfigMap` of `v1`, namespaced.
+    public struct ConfigMap: SecretFreeObject {
+        public static let apiVersion = "v1"
+        public static let kind = "ConfigMap"
+        public static let isNamespaced = true
+
+        /// `apiVersion`: "v1"; absent only where the object is embedded in another.
+        public var apiVersion: String? = Self.apiVersion
+        /// `kind`: "ConfigMap"; absent only where the object is embedded in another.
+        public var kind: String? = Self.kind
+        /// `metadata`: `MetaV1.ObjectMeta`.
+        public var metadata: MetaV1.ObjectMeta?
+        /// `binaryData`: map of string to string.
+        public var binaryData: StringMap<String>?
+        /// `data`: map of string to string.
+        public var data: StringMap<String>?
+        /// `immutable`: boolean.
+        public var immutable: Bool?
+
+        /// Every field; optional ones default to absent.
+        public init(
+            metadata: MetaV1.ObjectMeta? = nil,
+            binaryData: StringMap<String>? = nil,
+            data: StringMap<String>? = nil,
+            immutable: Bool? = nil
+        ) {
+            self.metadata = metadata
+            self.binaryData = binaryData
+            self.data = data
+            self.immutable = immutable
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            if let apiVersion { sink.plainKey("apiVersion"); sink.string(apiVersion) }
+            if let kind { sink.plainKey("kind"); sink.string(kind) }
+            metadata?.writeField(plainKey: "metadata", to: sink)
+            writeBody(to: sink)
+            sink.endObject()
+        }
+
+        public func writeBody(to sink: any DocumentSink) {
+            if let value = binaryData { sink.plainKey("binaryData"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
+            if let value = data { sink.plainKey("data"); sink.beginObject(); for index0 in value.entries.indices { sink.key(value.entries[index0].key); sink.string(value.entries[index0].value) }; sink.endObject() }
+            if let value = immutable { sink.plainKey("immutable"); sink.bool(value) }
+        }
+
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.apiVersion = try reader.optional("apiVersion", String.self, in: &fields)
+            self.kind = try reader.optional("kind", String.self, in: &fields)
+            self.metadata = try reader.optional("metadata", MetaV1.ObjectMeta.self, in: &fields)
+            self.binaryData = try reader.optional("binaryData", StringMap<String>.self, in: &fields)
+            self.data = try reader.optional("data", StringMap<String>.self, in: &fields)
+            self.immutable = try reader.optional("immutable", Bool.self, in: &fields)
+            reader.finish(fields)
+        }
+    }
+}
+
+extension CoreV1 {
     /// `io.k8s.api.core.v1.ConfigMapEnvSource`.
-    public struct ConfigMapEnvSource: Decodable, Sendable, DocumentEquatable {
+    public struct ConfigMapEnvSource: DocumentReadable, Sendable, DocumentEquatable {
         /// `name`: string.
         public var name: String?
         /// `optional`: boolean.
@@ -25,17 +88,18 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.name = try container.decodeIfPresent(String.self, forKey: "name")
-            self.optional = try container.decodeIfPresent(Bool.self, forKey: "optional")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.name = try reader.optional("name", String.self, in: &fields)
+            self.optional = try reader.optional("optional", Bool.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ConfigMapKeySelector`.
-    public struct ConfigMapKeySelector: Decodable, Sendable, DocumentEquatable {
+    public struct ConfigMapKeySelector: DocumentReadable, Sendable, DocumentEquatable {
         /// `name`: string.
         public var name: String?
         /// `key`: string; required.
@@ -62,18 +126,19 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.name = try container.decodeIfPresent(String.self, forKey: "name")
-            self.key = try container.decode(String.self, forKey: "key")
-            self.optional = try container.decodeIfPresent(Bool.self, forKey: "optional")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.name = try reader.optional("name", String.self, in: &fields)
+            self.key = try reader.required("key", String.self, in: &fields)
+            self.optional = try reader.optional("optional", Bool.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ConfigMapProjection`.
-    public struct ConfigMapProjection: Decodable, Sendable, DocumentEquatable {
+    public struct ConfigMapProjection: DocumentReadable, Sendable, DocumentEquatable {
         /// `name`: string.
         public var name: String?
         /// `items`: array of `CoreV1.KeyToPath`; list type atomic.
@@ -100,18 +165,19 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.name = try container.decodeIfPresent(String.self, forKey: "name")
-            self.items = try container.decodeIfPresent([CoreV1.KeyToPath].self, forKey: "items")
-            self.optional = try container.decodeIfPresent(Bool.self, forKey: "optional")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.name = try reader.optional("name", String.self, in: &fields)
+            self.items = try reader.optional("items", [CoreV1.KeyToPath].self, in: &fields)
+            self.optional = try reader.optional("optional", Bool.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ConfigMapVolumeSource`.
-    public struct ConfigMapVolumeSource: Decodable, Sendable, DocumentEquatable {
+    public struct ConfigMapVolumeSource: DocumentReadable, Sendable, DocumentEquatable {
         /// `name`: string.
         public var name: String?
         /// `defaultMode`: integer; format int32.
@@ -143,12 +209,13 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.name = try container.decodeIfPresent(String.self, forKey: "name")
-            self.defaultMode = try container.decodeIfPresent(Int.self, forKey: "defaultMode")
-            self.items = try container.decodeIfPresent([CoreV1.KeyToPath].self, forKey: "items")
-            self.optional = try container.decodeIfPresent(Bool.self, forKey: "optional")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.name = try reader.optional("name", String.self, in: &fields)
+            self.defaultMode = try reader.optional("defaultMode", Int.self, in: &fields)
+            self.items = try reader.optional("items", [CoreV1.KeyToPath].self, in: &fields)
+            self.optional = try reader.optional("optional", Bool.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }

@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.Container`.
-    public struct Container: Decodable, Sendable, DocumentEquatable {
+    public struct Container: DocumentReadable, Sendable, DocumentEquatable {
         /// `name`: string; required.
         public var name: String
         /// `image`: string.
@@ -135,32 +135,33 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.name = try container.decode(String.self, forKey: "name")
-            self.image = try container.decodeIfPresent(String.self, forKey: "image")
-            self.command = try container.decodeIfPresent([String].self, forKey: "command")
-            self.args = try container.decodeIfPresent([String].self, forKey: "args")
-            self.workingDir = try container.decodeIfPresent(String.self, forKey: "workingDir")
-            self.ports = try container.decodeIfPresent([CoreV1.ContainerPort].self, forKey: "ports")
-            self.env = try container.decodeIfPresent([CoreV1.EnvVar].self, forKey: "env")
-            self.resources = try container.decodeIfPresent(CoreV1.ResourceRequirements.self, forKey: "resources")
-            self.volumeMounts = try container.decodeIfPresent([CoreV1.VolumeMount].self, forKey: "volumeMounts")
-            self.livenessProbe = try container.decodeIfPresent(CoreV1.Probe.self, forKey: "livenessProbe")
-            self.readinessProbe = try container.decodeIfPresent(CoreV1.Probe.self, forKey: "readinessProbe")
-            self.startupProbe = try container.decodeIfPresent(CoreV1.Probe.self, forKey: "startupProbe")
-            self.lifecycle = try container.decodeIfPresent(CoreV1.Lifecycle.self, forKey: "lifecycle")
-            self.imagePullPolicy = try container.decodeIfPresent(CoreV1.PullPolicy.self, forKey: "imagePullPolicy")
-            self.securityContext = try container.decodeIfPresent(CoreV1.SecurityContext.self, forKey: "securityContext")
-            self.envFrom = try container.decodeIfPresent([CoreV1.EnvFromSource].self, forKey: "envFrom")
-            self.resizePolicy = try container.decodeIfPresent([CoreV1.ContainerResizePolicy].self, forKey: "resizePolicy")
-            self.restartPolicy = try container.decodeIfPresent(CoreV1.ContainerRestartPolicy.self, forKey: "restartPolicy")
-            self.stdin = try container.decodeIfPresent(Bool.self, forKey: "stdin")
-            self.stdinOnce = try container.decodeIfPresent(Bool.self, forKey: "stdinOnce")
-            self.terminationMessagePath = try container.decodeIfPresent(String.self, forKey: "terminationMessagePath")
-            self.terminationMessagePolicy = try container.decodeIfPresent(CoreV1.TerminationMessagePolicy.self, forKey: "terminationMessagePolicy")
-            self.tty = try container.decodeIfPresent(Bool.self, forKey: "tty")
-            self.volumeDevices = try container.decodeIfPresent([CoreV1.VolumeDevice].self, forKey: "volumeDevices")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.name = try reader.required("name", String.self, in: &fields)
+            self.image = try reader.optional("image", String.self, in: &fields)
+            self.command = try reader.optional("command", [String].self, in: &fields)
+            self.args = try reader.optional("args", [String].self, in: &fields)
+            self.workingDir = try reader.optional("workingDir", String.self, in: &fields)
+            self.ports = try reader.optional("ports", [CoreV1.ContainerPort].self, in: &fields)
+            self.env = try reader.optional("env", [CoreV1.EnvVar].self, in: &fields)
+            self.resources = try reader.optional("resources", CoreV1.ResourceRequirements.self, in: &fields)
+            self.volumeMounts = try reader.optional("volumeMounts", [CoreV1.VolumeMount].self, in: &fields)
+            self.livenessProbe = try reader.optional("livenessProbe", CoreV1.Probe.self, in: &fields)
+            self.readinessProbe = try reader.optional("readinessProbe", CoreV1.Probe.self, in: &fields)
+            self.startupProbe = try reader.optional("startupProbe", CoreV1.Probe.self, in: &fields)
+            self.lifecycle = try reader.optional("lifecycle", CoreV1.Lifecycle.self, in: &fields)
+            self.imagePullPolicy = try reader.optional("imagePullPolicy", CoreV1.PullPolicy.self, in: &fields)
+            self.securityContext = try reader.optional("securityContext", CoreV1.SecurityContext.self, in: &fields)
+            self.envFrom = try reader.optional("envFrom", [CoreV1.EnvFromSource].self, in: &fields)
+            self.resizePolicy = try reader.optional("resizePolicy", [CoreV1.ContainerResizePolicy].self, in: &fields)
+            self.restartPolicy = try reader.optional("restartPolicy", CoreV1.ContainerRestartPolicy.self, in: &fields)
+            self.stdin = try reader.optional("stdin", Bool.self, in: &fields)
+            self.stdinOnce = try reader.optional("stdinOnce", Bool.self, in: &fields)
+            self.terminationMessagePath = try reader.optional("terminationMessagePath", String.self, in: &fields)
+            self.terminationMessagePolicy = try reader.optional("terminationMessagePolicy", CoreV1.TerminationMessagePolicy.self, in: &fields)
+            self.tty = try reader.optional("tty", Bool.self, in: &fields)
+            self.volumeDevices = try reader.optional("volumeDevices", [CoreV1.VolumeDevice].self, in: &fields)
+            reader.finish(fields)
         }
     }
 }

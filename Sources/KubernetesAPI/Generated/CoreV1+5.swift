@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ContainerPort`.
-    public struct ContainerPort: Decodable, Sendable, DocumentEquatable {
+    public struct ContainerPort: DocumentReadable, Sendable, DocumentEquatable {
         /// `name`: string.
         public var name: String?
         /// `containerPort`: integer; format int32; required.
@@ -40,20 +40,21 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.name = try container.decodeIfPresent(String.self, forKey: "name")
-            self.containerPort = try container.decode(Int.self, forKey: "containerPort")
-            self.`protocol` = try container.decodeIfPresent(CoreV1.TransportProtocol.self, forKey: "protocol")
-            self.hostIP = try container.decodeIfPresent(String.self, forKey: "hostIP")
-            self.hostPort = try container.decodeIfPresent(Int.self, forKey: "hostPort")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.name = try reader.optional("name", String.self, in: &fields)
+            self.containerPort = try reader.required("containerPort", Int.self, in: &fields)
+            self.`protocol` = try reader.optional("protocol", CoreV1.TransportProtocol.self, in: &fields)
+            self.hostIP = try reader.optional("hostIP", String.self, in: &fields)
+            self.hostPort = try reader.optional("hostPort", Int.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ContainerResizePolicy`.
-    public struct ContainerResizePolicy: Decodable, Sendable, DocumentEquatable {
+    public struct ContainerResizePolicy: DocumentReadable, Sendable, DocumentEquatable {
         /// `resourceName`: string; required.
         public var resourceName: String
         /// `restartPolicy`: `CoreV1.ResourceResizeRestartPolicy`; required.
@@ -75,17 +76,18 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.resourceName = try container.decode(String.self, forKey: "resourceName")
-            self.restartPolicy = try container.decode(CoreV1.ResourceResizeRestartPolicy.self, forKey: "restartPolicy")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.resourceName = try reader.required("resourceName", String.self, in: &fields)
+            self.restartPolicy = try reader.required("restartPolicy", CoreV1.ResourceResizeRestartPolicy.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.DownwardAPIProjection`.
-    public struct DownwardAPIProjection: Decodable, Sendable, DocumentEquatable {
+    public struct DownwardAPIProjection: DocumentReadable, Sendable, DocumentEquatable {
         /// `items`: array of `CoreV1.DownwardAPIVolumeFile`; list type atomic.
         public var items: [CoreV1.DownwardAPIVolumeFile]?
 
@@ -102,16 +104,17 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.items = try container.decodeIfPresent([CoreV1.DownwardAPIVolumeFile].self, forKey: "items")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.items = try reader.optional("items", [CoreV1.DownwardAPIVolumeFile].self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.DownwardAPIVolumeFile`.
-    public struct DownwardAPIVolumeFile: Decodable, Sendable, DocumentEquatable {
+    public struct DownwardAPIVolumeFile: DocumentReadable, Sendable, DocumentEquatable {
         /// `fieldRef`: `CoreV1.ObjectFieldSelector`.
         public var fieldRef: CoreV1.ObjectFieldSelector?
         /// `mode`: integer; format int32.
@@ -143,19 +146,20 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.fieldRef = try container.decodeIfPresent(CoreV1.ObjectFieldSelector.self, forKey: "fieldRef")
-            self.mode = try container.decodeIfPresent(Int.self, forKey: "mode")
-            self.path = try container.decode(String.self, forKey: "path")
-            self.resourceFieldRef = try container.decodeIfPresent(CoreV1.ResourceFieldSelector.self, forKey: "resourceFieldRef")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.fieldRef = try reader.optional("fieldRef", CoreV1.ObjectFieldSelector.self, in: &fields)
+            self.mode = try reader.optional("mode", Int.self, in: &fields)
+            self.path = try reader.required("path", String.self, in: &fields)
+            self.resourceFieldRef = try reader.optional("resourceFieldRef", CoreV1.ResourceFieldSelector.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.DownwardAPIVolumeSource`.
-    public struct DownwardAPIVolumeSource: Decodable, Sendable, DocumentEquatable {
+    public struct DownwardAPIVolumeSource: DocumentReadable, Sendable, DocumentEquatable {
         /// `defaultMode`: integer; format int32.
         public var defaultMode: Int?
         /// `items`: array of `CoreV1.DownwardAPIVolumeFile`; list type atomic.
@@ -177,17 +181,18 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.defaultMode = try container.decodeIfPresent(Int.self, forKey: "defaultMode")
-            self.items = try container.decodeIfPresent([CoreV1.DownwardAPIVolumeFile].self, forKey: "items")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.defaultMode = try reader.optional("defaultMode", Int.self, in: &fields)
+            self.items = try reader.optional("items", [CoreV1.DownwardAPIVolumeFile].self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.EmptyDirVolumeSource`.
-    public struct EmptyDirVolumeSource: Decodable, Sendable, DocumentEquatable {
+    public struct EmptyDirVolumeSource: DocumentReadable, Sendable, DocumentEquatable {
         /// `medium`: string.
         public var medium: String?
         /// `sizeLimit`: quantity.
@@ -209,17 +214,18 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.medium = try container.decodeIfPresent(String.self, forKey: "medium")
-            self.sizeLimit = try container.decodeIfPresent(Quantity.self, forKey: "sizeLimit")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.medium = try reader.optional("medium", String.self, in: &fields)
+            self.sizeLimit = try reader.optional("sizeLimit", Quantity.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.EnvFromSource`.
-    public struct EnvFromSource: Decodable, Sendable, DocumentEquatable {
+    public struct EnvFromSource: DocumentReadable, Sendable, DocumentEquatable {
         /// `configMapRef`: `CoreV1.ConfigMapEnvSource`.
         public var configMapRef: CoreV1.ConfigMapEnvSource?
         /// `prefix`: string.
@@ -246,49 +252,12 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.configMapRef = try container.decodeIfPresent(CoreV1.ConfigMapEnvSource.self, forKey: "configMapRef")
-            self.prefix = try container.decodeIfPresent(String.self, forKey: "prefix")
-            self.secretRef = try container.decodeIfPresent(CoreV1.SecretEnvSource.self, forKey: "secretRef")
-        }
-    }
-}
-
-extension CoreV1 {
-    /// `io.k8s.api.core.v1.EnvVar`.
-    public struct EnvVar: Decodable, Sendable, DocumentEquatable {
-        /// `name`: string; required.
-        public var name: String
-        /// `value`: string.
-        public var value: String?
-        /// `valueFrom`: `CoreV1.EnvVarSource`.
-        public var valueFrom: CoreV1.EnvVarSource?
-
-        /// Every field; optional ones default to absent.
-        public init(
-            name: String,
-            value: String? = nil,
-            valueFrom: CoreV1.EnvVarSource? = nil
-        ) {
-            self.name = name
-            self.value = value
-            self.valueFrom = valueFrom
-        }
-
-        public func write(to sink: any DocumentSink) {
-            sink.beginObject()
-            sink.plainKey("name"); sink.string(name)
-            if let value = value { sink.plainKey("value"); sink.string(value) }
-            valueFrom?.writeField(plainKey: "valueFrom", to: sink)
-            sink.endObject()
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.name = try container.decode(String.self, forKey: "name")
-            self.value = try container.decodeIfPresent(String.self, forKey: "value")
-            self.valueFrom = try container.decodeIfPresent(CoreV1.EnvVarSource.self, forKey: "valueFrom")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.configMapRef = try reader.optional("configMapRef", CoreV1.ConfigMapEnvSource.self, in: &fields)
+            self.prefix = try reader.optional("prefix", String.self, in: &fields)
+            self.secretRef = try reader.optional("secretRef", CoreV1.SecretEnvSource.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }

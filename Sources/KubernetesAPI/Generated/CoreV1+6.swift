@@ -2,8 +2,47 @@
 // Do not edit by hand.
 
 extension CoreV1 {
+    /// `io.k8s.api.core.v1.EnvVar`.
+    public struct EnvVar: DocumentReadable, Sendable, DocumentEquatable {
+        /// `name`: string; required.
+        public var name: String
+        /// `value`: string.
+        public var value: String?
+        /// `valueFrom`: `CoreV1.EnvVarSource`.
+        public var valueFrom: CoreV1.EnvVarSource?
+
+        /// Every field; optional ones default to absent.
+        public init(
+            name: String,
+            value: String? = nil,
+            valueFrom: CoreV1.EnvVarSource? = nil
+        ) {
+            self.name = name
+            self.value = value
+            self.valueFrom = valueFrom
+        }
+
+        public func write(to sink: any DocumentSink) {
+            sink.beginObject()
+            sink.plainKey("name"); sink.string(name)
+            if let value = value { sink.plainKey("value"); sink.string(value) }
+            valueFrom?.writeField(plainKey: "valueFrom", to: sink)
+            sink.endObject()
+        }
+
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.name = try reader.required("name", String.self, in: &fields)
+            self.value = try reader.optional("value", String.self, in: &fields)
+            self.valueFrom = try reader.optional("valueFrom", CoreV1.EnvVarSource.self, in: &fields)
+            reader.finish(fields)
+        }
+    }
+}
+
+extension CoreV1 {
     /// `io.k8s.api.core.v1.EnvVarSource`.
-    public struct EnvVarSource: Decodable, Sendable, DocumentEquatable {
+    public struct EnvVarSource: DocumentReadable, Sendable, DocumentEquatable {
         /// `configMapKeyRef`: `CoreV1.ConfigMapKeySelector`.
         public var configMapKeyRef: CoreV1.ConfigMapKeySelector?
         /// `fieldRef`: `CoreV1.ObjectFieldSelector`.
@@ -35,12 +74,13 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.configMapKeyRef = try container.decodeIfPresent(CoreV1.ConfigMapKeySelector.self, forKey: "configMapKeyRef")
-            self.fieldRef = try container.decodeIfPresent(CoreV1.ObjectFieldSelector.self, forKey: "fieldRef")
-            self.resourceFieldRef = try container.decodeIfPresent(CoreV1.ResourceFieldSelector.self, forKey: "resourceFieldRef")
-            self.secretKeyRef = try container.decodeIfPresent(CoreV1.SecretKeySelector.self, forKey: "secretKeyRef")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.configMapKeyRef = try reader.optional("configMapKeyRef", CoreV1.ConfigMapKeySelector.self, in: &fields)
+            self.fieldRef = try reader.optional("fieldRef", CoreV1.ObjectFieldSelector.self, in: &fields)
+            self.resourceFieldRef = try reader.optional("resourceFieldRef", CoreV1.ResourceFieldSelector.self, in: &fields)
+            self.secretKeyRef = try reader.optional("secretKeyRef", CoreV1.SecretKeySelector.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }

@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ExecAction`.
-    public struct ExecAction: Decodable, Sendable, DocumentEquatable {
+    public struct ExecAction: DocumentReadable, Sendable, DocumentEquatable {
         /// `command`: array of string; list type atomic.
         public var command: [String]?
 
@@ -20,16 +20,17 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.command = try container.decodeIfPresent([String].self, forKey: "command")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.command = try reader.optional("command", [String].self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.FCVolumeSource`.
-    public struct FCVolumeSource: Decodable, Sendable, DocumentEquatable {
+    public struct FCVolumeSource: DocumentReadable, Sendable, DocumentEquatable {
         /// `fsType`: string.
         public var fsType: String?
         /// `lun`: integer; format int32.
@@ -66,20 +67,21 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.fsType = try container.decodeIfPresent(String.self, forKey: "fsType")
-            self.lun = try container.decodeIfPresent(Int.self, forKey: "lun")
-            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
-            self.targetWWNs = try container.decodeIfPresent([String].self, forKey: "targetWWNs")
-            self.wwids = try container.decodeIfPresent([String].self, forKey: "wwids")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.fsType = try reader.optional("fsType", String.self, in: &fields)
+            self.lun = try reader.optional("lun", Int.self, in: &fields)
+            self.readOnly = try reader.optional("readOnly", Bool.self, in: &fields)
+            self.targetWWNs = try reader.optional("targetWWNs", [String].self, in: &fields)
+            self.wwids = try reader.optional("wwids", [String].self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.FlexVolumeSource`.
-    public struct FlexVolumeSource: Decodable, Sendable, DocumentEquatable {
+    public struct FlexVolumeSource: DocumentReadable, Sendable, DocumentEquatable {
         /// `driver`: string; required.
         public var driver: String
         /// `fsType`: string.
@@ -116,20 +118,21 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.driver = try container.decode(String.self, forKey: "driver")
-            self.fsType = try container.decodeIfPresent(String.self, forKey: "fsType")
-            self.options = try container.decodeIfPresent(StringMap<String>.self, forKey: "options")
-            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
-            self.secretRef = try container.decodeIfPresent(CoreV1.LocalObjectReference.self, forKey: "secretRef")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.driver = try reader.required("driver", String.self, in: &fields)
+            self.fsType = try reader.optional("fsType", String.self, in: &fields)
+            self.options = try reader.optional("options", StringMap<String>.self, in: &fields)
+            self.readOnly = try reader.optional("readOnly", Bool.self, in: &fields)
+            self.secretRef = try reader.optional("secretRef", CoreV1.LocalObjectReference.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.FlockerVolumeSource`.
-    public struct FlockerVolumeSource: Decodable, Sendable, DocumentEquatable {
+    public struct FlockerVolumeSource: DocumentReadable, Sendable, DocumentEquatable {
         /// `datasetName`: string.
         public var datasetName: String?
         /// `datasetUUID`: string.
@@ -151,17 +154,18 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.datasetName = try container.decodeIfPresent(String.self, forKey: "datasetName")
-            self.datasetUUID = try container.decodeIfPresent(String.self, forKey: "datasetUUID")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.datasetName = try reader.optional("datasetName", String.self, in: &fields)
+            self.datasetUUID = try reader.optional("datasetUUID", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.GCEPersistentDiskVolumeSource`.
-    public struct GCEPersistentDiskVolumeSource: Decodable, Sendable, DocumentEquatable {
+    public struct GCEPersistentDiskVolumeSource: DocumentReadable, Sendable, DocumentEquatable {
         /// `fsType`: string.
         public var fsType: String?
         /// `partition`: integer; format int32.
@@ -193,19 +197,20 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.fsType = try container.decodeIfPresent(String.self, forKey: "fsType")
-            self.partition = try container.decodeIfPresent(Int.self, forKey: "partition")
-            self.pdName = try container.decode(String.self, forKey: "pdName")
-            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.fsType = try reader.optional("fsType", String.self, in: &fields)
+            self.partition = try reader.optional("partition", Int.self, in: &fields)
+            self.pdName = try reader.required("pdName", String.self, in: &fields)
+            self.readOnly = try reader.optional("readOnly", Bool.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.GRPCAction`.
-    public struct GRPCAction: Decodable, Sendable, DocumentEquatable {
+    public struct GRPCAction: DocumentReadable, Sendable, DocumentEquatable {
         /// `port`: integer; format int32; required.
         public var port: Int
         /// `service`: string.
@@ -227,17 +232,18 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.port = try container.decode(Int.self, forKey: "port")
-            self.service = try container.decodeIfPresent(String.self, forKey: "service")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.port = try reader.required("port", Int.self, in: &fields)
+            self.service = try reader.optional("service", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.GitRepoVolumeSource`.
-    public struct GitRepoVolumeSource: Decodable, Sendable, DocumentEquatable {
+    public struct GitRepoVolumeSource: DocumentReadable, Sendable, DocumentEquatable {
         /// `directory`: string.
         public var directory: String?
         /// `repository`: string; required.
@@ -264,11 +270,12 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.directory = try container.decodeIfPresent(String.self, forKey: "directory")
-            self.repository = try container.decode(String.self, forKey: "repository")
-            self.revision = try container.decodeIfPresent(String.self, forKey: "revision")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.directory = try reader.optional("directory", String.self, in: &fields)
+            self.repository = try reader.required("repository", String.self, in: &fields)
+            self.revision = try reader.optional("revision", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }

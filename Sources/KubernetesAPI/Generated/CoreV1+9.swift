@@ -3,7 +3,7 @@
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.GlusterfsVolumeSource`.
-    public struct GlusterfsVolumeSource: Decodable, Sendable, DocumentEquatable {
+    public struct GlusterfsVolumeSource: DocumentReadable, Sendable, DocumentEquatable {
         /// `endpoints`: string; required.
         public var endpoints: String
         /// `path`: string; required.
@@ -30,18 +30,19 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.endpoints = try container.decode(String.self, forKey: "endpoints")
-            self.path = try container.decode(String.self, forKey: "path")
-            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.endpoints = try reader.required("endpoints", String.self, in: &fields)
+            self.path = try reader.required("path", String.self, in: &fields)
+            self.readOnly = try reader.optional("readOnly", Bool.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.HTTPGetAction`.
-    public struct HTTPGetAction: Decodable, Sendable, DocumentEquatable {
+    public struct HTTPGetAction: DocumentReadable, Sendable, DocumentEquatable {
         /// `path`: string.
         public var path: String?
         /// `port`: integer or string; required.
@@ -78,20 +79,21 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.path = try container.decodeIfPresent(String.self, forKey: "path")
-            self.port = try container.decode(IntOrString.self, forKey: "port")
-            self.scheme = try container.decodeIfPresent(CoreV1.URIScheme.self, forKey: "scheme")
-            self.host = try container.decodeIfPresent(String.self, forKey: "host")
-            self.httpHeaders = try container.decodeIfPresent([CoreV1.HTTPHeader].self, forKey: "httpHeaders")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.path = try reader.optional("path", String.self, in: &fields)
+            self.port = try reader.required("port", IntOrString.self, in: &fields)
+            self.scheme = try reader.optional("scheme", CoreV1.URIScheme.self, in: &fields)
+            self.host = try reader.optional("host", String.self, in: &fields)
+            self.httpHeaders = try reader.optional("httpHeaders", [CoreV1.HTTPHeader].self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.HTTPHeader`.
-    public struct HTTPHeader: Decodable, Sendable, DocumentEquatable {
+    public struct HTTPHeader: DocumentReadable, Sendable, DocumentEquatable {
         /// `name`: string; required.
         public var name: String
         /// `value`: string; required.
@@ -113,17 +115,18 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.name = try container.decode(String.self, forKey: "name")
-            self.value = try container.decode(String.self, forKey: "value")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.name = try reader.required("name", String.self, in: &fields)
+            self.value = try reader.required("value", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.HostAlias`.
-    public struct HostAlias: Decodable, Sendable, DocumentEquatable {
+    public struct HostAlias: DocumentReadable, Sendable, DocumentEquatable {
         /// `hostnames`: array of string; list type atomic.
         public var hostnames: [String]?
         /// `ip`: string; required.
@@ -145,17 +148,18 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.hostnames = try container.decodeIfPresent([String].self, forKey: "hostnames")
-            self.ip = try container.decode(String.self, forKey: "ip")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.hostnames = try reader.optional("hostnames", [String].self, in: &fields)
+            self.ip = try reader.required("ip", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.HostPathVolumeSource`.
-    public struct HostPathVolumeSource: Decodable, Sendable, DocumentEquatable {
+    public struct HostPathVolumeSource: DocumentReadable, Sendable, DocumentEquatable {
         /// `path`: string; required.
         public var path: String
         /// `type`: `CoreV1.HostPathType`.
@@ -177,17 +181,18 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.path = try container.decode(String.self, forKey: "path")
-            self.type = try container.decodeIfPresent(CoreV1.HostPathType.self, forKey: "type")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.path = try reader.required("path", String.self, in: &fields)
+            self.type = try reader.optional("type", CoreV1.HostPathType.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension CoreV1 {
     /// `io.k8s.api.core.v1.ISCSIVolumeSource`.
-    public struct ISCSIVolumeSource: Decodable, Sendable, DocumentEquatable {
+    public struct ISCSIVolumeSource: DocumentReadable, Sendable, DocumentEquatable {
         /// `chapAuthDiscovery`: boolean.
         public var chapAuthDiscovery: Bool?
         /// `chapAuthSession`: boolean.
@@ -254,19 +259,20 @@ extension CoreV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.chapAuthDiscovery = try container.decodeIfPresent(Bool.self, forKey: "chapAuthDiscovery")
-            self.chapAuthSession = try container.decodeIfPresent(Bool.self, forKey: "chapAuthSession")
-            self.fsType = try container.decodeIfPresent(String.self, forKey: "fsType")
-            self.initiatorName = try container.decodeIfPresent(String.self, forKey: "initiatorName")
-            self.iqn = try container.decode(String.self, forKey: "iqn")
-            self.iscsiInterface = try container.decodeIfPresent(String.self, forKey: "iscsiInterface")
-            self.lun = try container.decode(Int.self, forKey: "lun")
-            self.portals = try container.decodeIfPresent([String].self, forKey: "portals")
-            self.readOnly = try container.decodeIfPresent(Bool.self, forKey: "readOnly")
-            self.secretRef = try container.decodeIfPresent(CoreV1.LocalObjectReference.self, forKey: "secretRef")
-            self.targetPortal = try container.decode(String.self, forKey: "targetPortal")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.chapAuthDiscovery = try reader.optional("chapAuthDiscovery", Bool.self, in: &fields)
+            self.chapAuthSession = try reader.optional("chapAuthSession", Bool.self, in: &fields)
+            self.fsType = try reader.optional("fsType", String.self, in: &fields)
+            self.initiatorName = try reader.optional("initiatorName", String.self, in: &fields)
+            self.iqn = try reader.required("iqn", String.self, in: &fields)
+            self.iscsiInterface = try reader.optional("iscsiInterface", String.self, in: &fields)
+            self.lun = try reader.required("lun", Int.self, in: &fields)
+            self.portals = try reader.optional("portals", [String].self, in: &fields)
+            self.readOnly = try reader.optional("readOnly", Bool.self, in: &fields)
+            self.secretRef = try reader.optional("secretRef", CoreV1.LocalObjectReference.self, in: &fields)
+            self.targetPortal = try reader.required("targetPortal", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }

@@ -3,7 +3,7 @@
 
 extension MetaV1 {
     /// `io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector`.
-    public struct LabelSelector: Decodable, Sendable, DocumentEquatable {
+    public struct LabelSelector: DocumentReadable, Sendable, DocumentEquatable {
         /// `matchExpressions`: array of `MetaV1.LabelSelectorRequirement`; list type atomic.
         public var matchExpressions: [MetaV1.LabelSelectorRequirement]?
         /// `matchLabels`: map of string to string.
@@ -25,17 +25,18 @@ extension MetaV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.matchExpressions = try container.decodeIfPresent([MetaV1.LabelSelectorRequirement].self, forKey: "matchExpressions")
-            self.matchLabels = try container.decodeIfPresent(StringMap<String>.self, forKey: "matchLabels")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.matchExpressions = try reader.optional("matchExpressions", [MetaV1.LabelSelectorRequirement].self, in: &fields)
+            self.matchLabels = try reader.optional("matchLabels", StringMap<String>.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension MetaV1 {
     /// `io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelectorRequirement`.
-    public struct LabelSelectorRequirement: Decodable, Sendable, DocumentEquatable {
+    public struct LabelSelectorRequirement: DocumentReadable, Sendable, DocumentEquatable {
         /// `key`: string; required.
         public var key: String
         /// `operator`: `MetaV1.LabelSelectorOperator`; required.
@@ -62,18 +63,19 @@ extension MetaV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.key = try container.decode(String.self, forKey: "key")
-            self.`operator` = try container.decode(MetaV1.LabelSelectorOperator.self, forKey: "operator")
-            self.values = try container.decodeIfPresent([String].self, forKey: "values")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.key = try reader.required("key", String.self, in: &fields)
+            self.`operator` = try reader.required("operator", MetaV1.LabelSelectorOperator.self, in: &fields)
+            self.values = try reader.optional("values", [String].self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension MetaV1 {
     /// `io.k8s.apimachinery.pkg.apis.meta.v1.ManagedFieldsEntry`.
-    public struct ManagedFieldsEntry: Decodable, Sendable, DocumentEquatable {
+    public struct ManagedFieldsEntry: DocumentReadable, Sendable, DocumentEquatable {
         /// `apiVersion`: string.
         public var apiVersion: String?
         /// `fieldsType`: string.
@@ -120,15 +122,16 @@ extension MetaV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
-            self.fieldsType = try container.decodeIfPresent(String.self, forKey: "fieldsType")
-            self.fieldsV1 = try container.decodeIfPresent(JSONValue.self, forKey: "fieldsV1")
-            self.manager = try container.decodeIfPresent(String.self, forKey: "manager")
-            self.operation = try container.decodeIfPresent(String.self, forKey: "operation")
-            self.subresource = try container.decodeIfPresent(String.self, forKey: "subresource")
-            self.time = try container.decodeIfPresent(String.self, forKey: "time")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.apiVersion = try reader.optional("apiVersion", String.self, in: &fields)
+            self.fieldsType = try reader.optional("fieldsType", String.self, in: &fields)
+            self.fieldsV1 = try reader.optional("fieldsV1", JSONValue.self, in: &fields)
+            self.manager = try reader.optional("manager", String.self, in: &fields)
+            self.operation = try reader.optional("operation", String.self, in: &fields)
+            self.subresource = try reader.optional("subresource", String.self, in: &fields)
+            self.time = try reader.optional("time", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }

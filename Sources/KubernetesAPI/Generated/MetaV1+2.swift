@@ -3,7 +3,7 @@
 
 extension MetaV1 {
     /// `io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta`.
-    public struct ObjectMeta: Decodable, Sendable, DocumentEquatable {
+    public struct ObjectMeta: DocumentReadable, Sendable, DocumentEquatable {
         /// `name`: string.
         public var name: String?
         /// `namespace`: string.
@@ -90,30 +90,31 @@ extension MetaV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.name = try container.decodeIfPresent(String.self, forKey: "name")
-            self.namespace = try container.decodeIfPresent(String.self, forKey: "namespace")
-            self.labels = try container.decodeIfPresent(StringMap<String>.self, forKey: "labels")
-            self.annotations = try container.decodeIfPresent(StringMap<String>.self, forKey: "annotations")
-            self.creationTimestamp = try container.decodeIfPresent(String.self, forKey: "creationTimestamp")
-            self.deletionGracePeriodSeconds = try container.decodeIfPresent(Int.self, forKey: "deletionGracePeriodSeconds")
-            self.deletionTimestamp = try container.decodeIfPresent(String.self, forKey: "deletionTimestamp")
-            self.finalizers = try container.decodeIfPresent([String].self, forKey: "finalizers")
-            self.generateName = try container.decodeIfPresent(String.self, forKey: "generateName")
-            self.generation = try container.decodeIfPresent(Int.self, forKey: "generation")
-            self.managedFields = try container.decodeIfPresent([MetaV1.ManagedFieldsEntry].self, forKey: "managedFields")
-            self.ownerReferences = try container.decodeIfPresent([MetaV1.OwnerReference].self, forKey: "ownerReferences")
-            self.resourceVersion = try container.decodeIfPresent(String.self, forKey: "resourceVersion")
-            self.selfLink = try container.decodeIfPresent(String.self, forKey: "selfLink")
-            self.uid = try container.decodeIfPresent(String.self, forKey: "uid")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.name = try reader.optional("name", String.self, in: &fields)
+            self.namespace = try reader.optional("namespace", String.self, in: &fields)
+            self.labels = try reader.optional("labels", StringMap<String>.self, in: &fields)
+            self.annotations = try reader.optional("annotations", StringMap<String>.self, in: &fields)
+            self.creationTimestamp = try reader.optional("creationTimestamp", String.self, in: &fields)
+            self.deletionGracePeriodSeconds = try reader.optional("deletionGracePeriodSeconds", Int.self, in: &fields)
+            self.deletionTimestamp = try reader.optional("deletionTimestamp", String.self, in: &fields)
+            self.finalizers = try reader.optional("finalizers", [String].self, in: &fields)
+            self.generateName = try reader.optional("generateName", String.self, in: &fields)
+            self.generation = try reader.optional("generation", Int.self, in: &fields)
+            self.managedFields = try reader.optional("managedFields", [MetaV1.ManagedFieldsEntry].self, in: &fields)
+            self.ownerReferences = try reader.optional("ownerReferences", [MetaV1.OwnerReference].self, in: &fields)
+            self.resourceVersion = try reader.optional("resourceVersion", String.self, in: &fields)
+            self.selfLink = try reader.optional("selfLink", String.self, in: &fields)
+            self.uid = try reader.optional("uid", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension MetaV1 {
     /// `io.k8s.apimachinery.pkg.apis.meta.v1.OwnerReference`.
-    public struct OwnerReference: Decodable, Sendable, DocumentEquatable {
+    public struct OwnerReference: DocumentReadable, Sendable, DocumentEquatable {
         /// `apiVersion`: string; required.
         public var apiVersion: String
         /// `kind`: string; required.
@@ -155,14 +156,15 @@ extension MetaV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiVersion = try container.decode(String.self, forKey: "apiVersion")
-            self.kind = try container.decode(String.self, forKey: "kind")
-            self.name = try container.decode(String.self, forKey: "name")
-            self.blockOwnerDeletion = try container.decodeIfPresent(Bool.self, forKey: "blockOwnerDeletion")
-            self.controller = try container.decodeIfPresent(Bool.self, forKey: "controller")
-            self.uid = try container.decode(String.self, forKey: "uid")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.apiVersion = try reader.required("apiVersion", String.self, in: &fields)
+            self.kind = try reader.required("kind", String.self, in: &fields)
+            self.name = try reader.required("name", String.self, in: &fields)
+            self.blockOwnerDeletion = try reader.optional("blockOwnerDeletion", Bool.self, in: &fields)
+            self.controller = try reader.optional("controller", Bool.self, in: &fields)
+            self.uid = try reader.required("uid", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }

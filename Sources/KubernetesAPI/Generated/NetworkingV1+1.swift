@@ -3,7 +3,7 @@
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.HTTPIngressPath`.
-    public struct HTTPIngressPath: Decodable, Sendable, DocumentEquatable {
+    public struct HTTPIngressPath: DocumentReadable, Sendable, DocumentEquatable {
         /// `backend`: `NetworkingV1.IngressBackend`; required.
         public var backend: NetworkingV1.IngressBackend
         /// `path`: string.
@@ -30,18 +30,19 @@ extension NetworkingV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.backend = try container.decode(NetworkingV1.IngressBackend.self, forKey: "backend")
-            self.path = try container.decodeIfPresent(String.self, forKey: "path")
-            self.pathType = try container.decode(NetworkingV1.PathType.self, forKey: "pathType")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.backend = try reader.required("backend", NetworkingV1.IngressBackend.self, in: &fields)
+            self.path = try reader.optional("path", String.self, in: &fields)
+            self.pathType = try reader.required("pathType", NetworkingV1.PathType.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.HTTPIngressRuleValue`.
-    public struct HTTPIngressRuleValue: Decodable, Sendable, DocumentEquatable {
+    public struct HTTPIngressRuleValue: DocumentReadable, Sendable, DocumentEquatable {
         /// `paths`: array of `NetworkingV1.HTTPIngressPath`; list type atomic; required.
         public var paths: [NetworkingV1.HTTPIngressPath]
 
@@ -58,16 +59,17 @@ extension NetworkingV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.paths = try container.decode([NetworkingV1.HTTPIngressPath].self, forKey: "paths")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.paths = try reader.required("paths", [NetworkingV1.HTTPIngressPath].self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.IPBlock`.
-    public struct IPBlock: Decodable, Sendable, DocumentEquatable {
+    public struct IPBlock: DocumentReadable, Sendable, DocumentEquatable {
         /// `cidr`: string; required.
         public var cidr: String
         /// `except`: array of string; list type atomic.
@@ -89,10 +91,11 @@ extension NetworkingV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.cidr = try container.decode(String.self, forKey: "cidr")
-            self.except = try container.decodeIfPresent([String].self, forKey: "except")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.cidr = try reader.required("cidr", String.self, in: &fields)
+            self.except = try reader.optional("except", [String].self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
@@ -142,20 +145,21 @@ extension NetworkingV1 {
             status?.writeField(plainKey: "status", to: sink)
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
-            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
-            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
-            self.spec = try container.decodeIfPresent(NetworkingV1.IngressSpec.self, forKey: "spec")
-            self.status = try container.decodeIfPresent(JSONValue.self, forKey: "status")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.apiVersion = try reader.optional("apiVersion", String.self, in: &fields)
+            self.kind = try reader.optional("kind", String.self, in: &fields)
+            self.metadata = try reader.optional("metadata", MetaV1.ObjectMeta.self, in: &fields)
+            self.spec = try reader.optional("spec", NetworkingV1.IngressSpec.self, in: &fields)
+            self.status = try reader.optional("status", JSONValue.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.IngressBackend`.
-    public struct IngressBackend: Decodable, Sendable, DocumentEquatable {
+    public struct IngressBackend: DocumentReadable, Sendable, DocumentEquatable {
         /// `resource`: `CoreV1.TypedLocalObjectReference`.
         public var resource: CoreV1.TypedLocalObjectReference?
         /// `service`: `NetworkingV1.IngressServiceBackend`.
@@ -177,17 +181,18 @@ extension NetworkingV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.resource = try container.decodeIfPresent(CoreV1.TypedLocalObjectReference.self, forKey: "resource")
-            self.service = try container.decodeIfPresent(NetworkingV1.IngressServiceBackend.self, forKey: "service")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.resource = try reader.optional("resource", CoreV1.TypedLocalObjectReference.self, in: &fields)
+            self.service = try reader.optional("service", NetworkingV1.IngressServiceBackend.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.IngressRule`.
-    public struct IngressRule: Decodable, Sendable, DocumentEquatable {
+    public struct IngressRule: DocumentReadable, Sendable, DocumentEquatable {
         /// `host`: string.
         public var host: String?
         /// `http`: `NetworkingV1.HTTPIngressRuleValue`.
@@ -209,17 +214,18 @@ extension NetworkingV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.host = try container.decodeIfPresent(String.self, forKey: "host")
-            self.http = try container.decodeIfPresent(NetworkingV1.HTTPIngressRuleValue.self, forKey: "http")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.host = try reader.optional("host", String.self, in: &fields)
+            self.http = try reader.optional("http", NetworkingV1.HTTPIngressRuleValue.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.IngressServiceBackend`.
-    public struct IngressServiceBackend: Decodable, Sendable, DocumentEquatable {
+    public struct IngressServiceBackend: DocumentReadable, Sendable, DocumentEquatable {
         /// `name`: string; required.
         public var name: String
         /// `port`: `NetworkingV1.ServiceBackendPort`.
@@ -241,10 +247,11 @@ extension NetworkingV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.name = try container.decode(String.self, forKey: "name")
-            self.port = try container.decodeIfPresent(NetworkingV1.ServiceBackendPort.self, forKey: "port")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.name = try reader.required("name", String.self, in: &fields)
+            self.port = try reader.optional("port", NetworkingV1.ServiceBackendPort.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }

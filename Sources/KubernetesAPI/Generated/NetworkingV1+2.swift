@@ -3,7 +3,7 @@
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.IngressSpec`.
-    public struct IngressSpec: Decodable, Sendable, DocumentEquatable {
+    public struct IngressSpec: DocumentReadable, Sendable, DocumentEquatable {
         /// `defaultBackend`: `NetworkingV1.IngressBackend`.
         public var defaultBackend: NetworkingV1.IngressBackend?
         /// `ingressClassName`: string.
@@ -35,19 +35,20 @@ extension NetworkingV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.defaultBackend = try container.decodeIfPresent(NetworkingV1.IngressBackend.self, forKey: "defaultBackend")
-            self.ingressClassName = try container.decodeIfPresent(String.self, forKey: "ingressClassName")
-            self.rules = try container.decodeIfPresent([NetworkingV1.IngressRule].self, forKey: "rules")
-            self.tls = try container.decodeIfPresent([NetworkingV1.IngressTLS].self, forKey: "tls")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.defaultBackend = try reader.optional("defaultBackend", NetworkingV1.IngressBackend.self, in: &fields)
+            self.ingressClassName = try reader.optional("ingressClassName", String.self, in: &fields)
+            self.rules = try reader.optional("rules", [NetworkingV1.IngressRule].self, in: &fields)
+            self.tls = try reader.optional("tls", [NetworkingV1.IngressTLS].self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.IngressTLS`.
-    public struct IngressTLS: Decodable, Sendable, DocumentEquatable {
+    public struct IngressTLS: DocumentReadable, Sendable, DocumentEquatable {
         /// `hosts`: array of string; list type atomic.
         public var hosts: [String]?
         /// `secretName`: string.
@@ -69,10 +70,11 @@ extension NetworkingV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.hosts = try container.decodeIfPresent([String].self, forKey: "hosts")
-            self.secretName = try container.decodeIfPresent(String.self, forKey: "secretName")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.hosts = try reader.optional("hosts", [String].self, in: &fields)
+            self.secretName = try reader.optional("secretName", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
@@ -117,19 +119,20 @@ extension NetworkingV1 {
             spec?.writeField(plainKey: "spec", to: sink)
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
-            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
-            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
-            self.spec = try container.decodeIfPresent(NetworkingV1.NetworkPolicySpec.self, forKey: "spec")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.apiVersion = try reader.optional("apiVersion", String.self, in: &fields)
+            self.kind = try reader.optional("kind", String.self, in: &fields)
+            self.metadata = try reader.optional("metadata", MetaV1.ObjectMeta.self, in: &fields)
+            self.spec = try reader.optional("spec", NetworkingV1.NetworkPolicySpec.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.NetworkPolicyEgressRule`.
-    public struct NetworkPolicyEgressRule: Decodable, Sendable, DocumentEquatable {
+    public struct NetworkPolicyEgressRule: DocumentReadable, Sendable, DocumentEquatable {
         /// `to`: array of `NetworkingV1.NetworkPolicyPeer`; list type atomic.
         public var to: [NetworkingV1.NetworkPolicyPeer]?
         /// `ports`: array of `NetworkingV1.NetworkPolicyPort`; list type atomic.
@@ -151,17 +154,18 @@ extension NetworkingV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.to = try container.decodeIfPresent([NetworkingV1.NetworkPolicyPeer].self, forKey: "to")
-            self.ports = try container.decodeIfPresent([NetworkingV1.NetworkPolicyPort].self, forKey: "ports")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.to = try reader.optional("to", [NetworkingV1.NetworkPolicyPeer].self, in: &fields)
+            self.ports = try reader.optional("ports", [NetworkingV1.NetworkPolicyPort].self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.NetworkPolicyIngressRule`.
-    public struct NetworkPolicyIngressRule: Decodable, Sendable, DocumentEquatable {
+    public struct NetworkPolicyIngressRule: DocumentReadable, Sendable, DocumentEquatable {
         /// `from`: array of `NetworkingV1.NetworkPolicyPeer`; list type atomic.
         public var from: [NetworkingV1.NetworkPolicyPeer]?
         /// `ports`: array of `NetworkingV1.NetworkPolicyPort`; list type atomic.
@@ -183,17 +187,18 @@ extension NetworkingV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.from = try container.decodeIfPresent([NetworkingV1.NetworkPolicyPeer].self, forKey: "from")
-            self.ports = try container.decodeIfPresent([NetworkingV1.NetworkPolicyPort].self, forKey: "ports")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.from = try reader.optional("from", [NetworkingV1.NetworkPolicyPeer].self, in: &fields)
+            self.ports = try reader.optional("ports", [NetworkingV1.NetworkPolicyPort].self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.NetworkPolicyPeer`.
-    public struct NetworkPolicyPeer: Decodable, Sendable, DocumentEquatable {
+    public struct NetworkPolicyPeer: DocumentReadable, Sendable, DocumentEquatable {
         /// `podSelector`: `MetaV1.LabelSelector`.
         public var podSelector: MetaV1.LabelSelector?
         /// `namespaceSelector`: `MetaV1.LabelSelector`.
@@ -220,11 +225,12 @@ extension NetworkingV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.podSelector = try container.decodeIfPresent(MetaV1.LabelSelector.self, forKey: "podSelector")
-            self.namespaceSelector = try container.decodeIfPresent(MetaV1.LabelSelector.self, forKey: "namespaceSelector")
-            self.ipBlock = try container.decodeIfPresent(NetworkingV1.IPBlock.self, forKey: "ipBlock")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.podSelector = try reader.optional("podSelector", MetaV1.LabelSelector.self, in: &fields)
+            self.namespaceSelector = try reader.optional("namespaceSelector", MetaV1.LabelSelector.self, in: &fields)
+            self.ipBlock = try reader.optional("ipBlock", NetworkingV1.IPBlock.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }

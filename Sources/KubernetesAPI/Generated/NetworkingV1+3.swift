@@ -3,7 +3,7 @@
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.NetworkPolicyPort`.
-    public struct NetworkPolicyPort: Decodable, Sendable, DocumentEquatable {
+    public struct NetworkPolicyPort: DocumentReadable, Sendable, DocumentEquatable {
         /// `protocol`: `CoreV1.TransportProtocol`.
         public var `protocol`: CoreV1.TransportProtocol?
         /// `port`: integer or string.
@@ -30,18 +30,19 @@ extension NetworkingV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.`protocol` = try container.decodeIfPresent(CoreV1.TransportProtocol.self, forKey: "protocol")
-            self.port = try container.decodeIfPresent(IntOrString.self, forKey: "port")
-            self.endPort = try container.decodeIfPresent(Int.self, forKey: "endPort")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.`protocol` = try reader.optional("protocol", CoreV1.TransportProtocol.self, in: &fields)
+            self.port = try reader.optional("port", IntOrString.self, in: &fields)
+            self.endPort = try reader.optional("endPort", Int.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.NetworkPolicySpec`.
-    public struct NetworkPolicySpec: Decodable, Sendable, DocumentEquatable {
+    public struct NetworkPolicySpec: DocumentReadable, Sendable, DocumentEquatable {
         /// `podSelector`: `MetaV1.LabelSelector`; required.
         public var podSelector: MetaV1.LabelSelector
         /// `policyTypes`: array of `NetworkingV1.PolicyType`; list type atomic.
@@ -73,19 +74,20 @@ extension NetworkingV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.podSelector = try container.decode(MetaV1.LabelSelector.self, forKey: "podSelector")
-            self.policyTypes = try container.decodeIfPresent([NetworkingV1.PolicyType].self, forKey: "policyTypes")
-            self.ingress = try container.decodeIfPresent([NetworkingV1.NetworkPolicyIngressRule].self, forKey: "ingress")
-            self.egress = try container.decodeIfPresent([NetworkingV1.NetworkPolicyEgressRule].self, forKey: "egress")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.podSelector = try reader.required("podSelector", MetaV1.LabelSelector.self, in: &fields)
+            self.policyTypes = try reader.optional("policyTypes", [NetworkingV1.PolicyType].self, in: &fields)
+            self.ingress = try reader.optional("ingress", [NetworkingV1.NetworkPolicyIngressRule].self, in: &fields)
+            self.egress = try reader.optional("egress", [NetworkingV1.NetworkPolicyEgressRule].self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension NetworkingV1 {
     /// `io.k8s.api.networking.v1.ServiceBackendPort`.
-    public struct ServiceBackendPort: Decodable, Sendable, DocumentEquatable {
+    public struct ServiceBackendPort: DocumentReadable, Sendable, DocumentEquatable {
         /// `name`: string.
         public var name: String?
         /// `number`: integer; format int32.
@@ -107,10 +109,11 @@ extension NetworkingV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.name = try container.decodeIfPresent(String.self, forKey: "name")
-            self.number = try container.decodeIfPresent(Int.self, forKey: "number")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.name = try reader.optional("name", String.self, in: &fields)
+            self.number = try reader.optional("number", Int.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }

@@ -46,20 +46,21 @@ extension PolicyV1 {
             status?.writeField(plainKey: "status", to: sink)
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
-            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
-            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
-            self.spec = try container.decodeIfPresent(PolicyV1.PodDisruptionBudgetSpec.self, forKey: "spec")
-            self.status = try container.decodeIfPresent(JSONValue.self, forKey: "status")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.apiVersion = try reader.optional("apiVersion", String.self, in: &fields)
+            self.kind = try reader.optional("kind", String.self, in: &fields)
+            self.metadata = try reader.optional("metadata", MetaV1.ObjectMeta.self, in: &fields)
+            self.spec = try reader.optional("spec", PolicyV1.PodDisruptionBudgetSpec.self, in: &fields)
+            self.status = try reader.optional("status", JSONValue.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension PolicyV1 {
     /// `io.k8s.api.policy.v1.PodDisruptionBudgetSpec`.
-    public struct PodDisruptionBudgetSpec: Decodable, Sendable, DocumentEquatable {
+    public struct PodDisruptionBudgetSpec: DocumentReadable, Sendable, DocumentEquatable {
         /// `minAvailable`: integer or string.
         public var minAvailable: IntOrString?
         /// `maxUnavailable`: integer or string.
@@ -91,12 +92,13 @@ extension PolicyV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.minAvailable = try container.decodeIfPresent(IntOrString.self, forKey: "minAvailable")
-            self.maxUnavailable = try container.decodeIfPresent(IntOrString.self, forKey: "maxUnavailable")
-            self.selector = try container.decodeIfPresent(MetaV1.LabelSelector.self, forKey: "selector")
-            self.unhealthyPodEvictionPolicy = try container.decodeIfPresent(PolicyV1.UnhealthyPodEvictionPolicyType.self, forKey: "unhealthyPodEvictionPolicy")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.minAvailable = try reader.optional("minAvailable", IntOrString.self, in: &fields)
+            self.maxUnavailable = try reader.optional("maxUnavailable", IntOrString.self, in: &fields)
+            self.selector = try reader.optional("selector", MetaV1.LabelSelector.self, in: &fields)
+            self.unhealthyPodEvictionPolicy = try reader.optional("unhealthyPodEvictionPolicy", PolicyV1.UnhealthyPodEvictionPolicyType.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }

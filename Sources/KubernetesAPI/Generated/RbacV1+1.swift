@@ -3,7 +3,7 @@
 
 extension RbacV1 {
     /// `io.k8s.api.rbac.v1.AggregationRule`.
-    public struct AggregationRule: Decodable, Sendable, DocumentEquatable {
+    public struct AggregationRule: DocumentReadable, Sendable, DocumentEquatable {
         /// `clusterRoleSelectors`: array of `MetaV1.LabelSelector`; list type atomic.
         public var clusterRoleSelectors: [MetaV1.LabelSelector]?
 
@@ -20,9 +20,10 @@ extension RbacV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.clusterRoleSelectors = try container.decodeIfPresent([MetaV1.LabelSelector].self, forKey: "clusterRoleSelectors")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.clusterRoleSelectors = try reader.optional("clusterRoleSelectors", [MetaV1.LabelSelector].self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
@@ -72,13 +73,14 @@ extension RbacV1 {
             if let value = rules { sink.plainKey("rules"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
-            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
-            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
-            self.aggregationRule = try container.decodeIfPresent(RbacV1.AggregationRule.self, forKey: "aggregationRule")
-            self.rules = try container.decodeIfPresent([RbacV1.PolicyRule].self, forKey: "rules")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.apiVersion = try reader.optional("apiVersion", String.self, in: &fields)
+            self.kind = try reader.optional("kind", String.self, in: &fields)
+            self.metadata = try reader.optional("metadata", MetaV1.ObjectMeta.self, in: &fields)
+            self.aggregationRule = try reader.optional("aggregationRule", RbacV1.AggregationRule.self, in: &fields)
+            self.rules = try reader.optional("rules", [RbacV1.PolicyRule].self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
@@ -128,20 +130,21 @@ extension RbacV1 {
             if let value = subjects { sink.plainKey("subjects"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
-            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
-            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
-            self.roleRef = try container.decode(RbacV1.RoleRef.self, forKey: "roleRef")
-            self.subjects = try container.decodeIfPresent([RbacV1.Subject].self, forKey: "subjects")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.apiVersion = try reader.optional("apiVersion", String.self, in: &fields)
+            self.kind = try reader.optional("kind", String.self, in: &fields)
+            self.metadata = try reader.optional("metadata", MetaV1.ObjectMeta.self, in: &fields)
+            self.roleRef = try reader.required("roleRef", RbacV1.RoleRef.self, in: &fields)
+            self.subjects = try reader.optional("subjects", [RbacV1.Subject].self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension RbacV1 {
     /// `io.k8s.api.rbac.v1.PolicyRule`.
-    public struct PolicyRule: Decodable, Sendable, DocumentEquatable {
+    public struct PolicyRule: DocumentReadable, Sendable, DocumentEquatable {
         /// `apiGroups`: array of string; list type atomic.
         public var apiGroups: [String]?
         /// `resources`: array of string; list type atomic.
@@ -178,13 +181,14 @@ extension RbacV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiGroups = try container.decodeIfPresent([String].self, forKey: "apiGroups")
-            self.resources = try container.decodeIfPresent([String].self, forKey: "resources")
-            self.resourceNames = try container.decodeIfPresent([String].self, forKey: "resourceNames")
-            self.verbs = try container.decode([String].self, forKey: "verbs")
-            self.nonResourceURLs = try container.decodeIfPresent([String].self, forKey: "nonResourceURLs")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.apiGroups = try reader.optional("apiGroups", [String].self, in: &fields)
+            self.resources = try reader.optional("resources", [String].self, in: &fields)
+            self.resourceNames = try reader.optional("resourceNames", [String].self, in: &fields)
+            self.verbs = try reader.required("verbs", [String].self, in: &fields)
+            self.nonResourceURLs = try reader.optional("nonResourceURLs", [String].self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
@@ -229,12 +233,13 @@ extension RbacV1 {
             if let value = rules { sink.plainKey("rules"); sink.beginArray(); for index0 in value.indices { value[index0].write(to: sink) }; sink.endArray() }
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
-            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
-            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
-            self.rules = try container.decodeIfPresent([RbacV1.PolicyRule].self, forKey: "rules")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.apiVersion = try reader.optional("apiVersion", String.self, in: &fields)
+            self.kind = try reader.optional("kind", String.self, in: &fields)
+            self.metadata = try reader.optional("metadata", MetaV1.ObjectMeta.self, in: &fields)
+            self.rules = try reader.optional("rules", [RbacV1.PolicyRule].self, in: &fields)
+            reader.finish(fields)
         }
     }
 }

@@ -46,20 +46,21 @@ extension RbacV1 {
             sink.plainKey("roleRef"); roleRef.write(to: sink)
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
-            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
-            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
-            self.subjects = try container.decodeIfPresent([RbacV1.Subject].self, forKey: "subjects")
-            self.roleRef = try container.decode(RbacV1.RoleRef.self, forKey: "roleRef")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.apiVersion = try reader.optional("apiVersion", String.self, in: &fields)
+            self.kind = try reader.optional("kind", String.self, in: &fields)
+            self.metadata = try reader.optional("metadata", MetaV1.ObjectMeta.self, in: &fields)
+            self.subjects = try reader.optional("subjects", [RbacV1.Subject].self, in: &fields)
+            self.roleRef = try reader.required("roleRef", RbacV1.RoleRef.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension RbacV1 {
     /// `io.k8s.api.rbac.v1.RoleRef`.
-    public struct RoleRef: Decodable, Sendable, DocumentEquatable {
+    public struct RoleRef: DocumentReadable, Sendable, DocumentEquatable {
         /// `apiGroup`: string; required.
         public var apiGroup: String
         /// `kind`: string; required.
@@ -86,18 +87,19 @@ extension RbacV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiGroup = try container.decode(String.self, forKey: "apiGroup")
-            self.kind = try container.decode(String.self, forKey: "kind")
-            self.name = try container.decode(String.self, forKey: "name")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.apiGroup = try reader.required("apiGroup", String.self, in: &fields)
+            self.kind = try reader.required("kind", String.self, in: &fields)
+            self.name = try reader.required("name", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }
 
 extension RbacV1 {
     /// `io.k8s.api.rbac.v1.Subject`.
-    public struct Subject: Decodable, Sendable, DocumentEquatable {
+    public struct Subject: DocumentReadable, Sendable, DocumentEquatable {
         /// `kind`: string; required.
         public var kind: String
         /// `apiGroup`: string.
@@ -129,12 +131,13 @@ extension RbacV1 {
             sink.endObject()
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.kind = try container.decode(String.self, forKey: "kind")
-            self.apiGroup = try container.decodeIfPresent(String.self, forKey: "apiGroup")
-            self.name = try container.decode(String.self, forKey: "name")
-            self.namespace = try container.decodeIfPresent(String.self, forKey: "namespace")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.kind = try reader.required("kind", String.self, in: &fields)
+            self.apiGroup = try reader.optional("apiGroup", String.self, in: &fields)
+            self.name = try reader.required("name", String.self, in: &fields)
+            self.namespace = try reader.optional("namespace", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }

@@ -56,15 +56,16 @@ extension SchedulingV1 {
             if let value = description { sink.plainKey("description"); sink.string(value) }
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
-            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
-            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
-            self.value = try container.decode(Int.self, forKey: "value")
-            self.globalDefault = try container.decodeIfPresent(Bool.self, forKey: "globalDefault")
-            self.preemptionPolicy = try container.decodeIfPresent(CoreV1.PreemptionPolicy.self, forKey: "preemptionPolicy")
-            self.description = try container.decodeIfPresent(String.self, forKey: "description")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.apiVersion = try reader.optional("apiVersion", String.self, in: &fields)
+            self.kind = try reader.optional("kind", String.self, in: &fields)
+            self.metadata = try reader.optional("metadata", MetaV1.ObjectMeta.self, in: &fields)
+            self.value = try reader.required("value", Int.self, in: &fields)
+            self.globalDefault = try reader.optional("globalDefault", Bool.self, in: &fields)
+            self.preemptionPolicy = try reader.optional("preemptionPolicy", CoreV1.PreemptionPolicy.self, in: &fields)
+            self.description = try reader.optional("description", String.self, in: &fields)
+            reader.finish(fields)
         }
     }
 }

@@ -75,3 +75,15 @@ public indirect enum JSONValue: Hashable, Sendable, Codable, ExpressibleByString
         }
     }
 }
+
+extension JSONValue {
+    /// Whether a list anywhere inside holds null. A null field is left out when rendered (the API
+    /// server reads it as absent), but a list item cannot be left out without moving the others.
+    public var holdsNullItem: Bool {
+        switch self {
+        case .array(let items): items.contains { $0 == .null || $0.holdsNullItem }
+        case .object(let entries): entries.contains { $0.value.holdsNullItem }
+        default: false
+        }
+    }
+}

@@ -1,6 +1,6 @@
 /// A top-level Kubernetes kind of the generated API (`AppsV1.Deployment`, a custom resource): its
 /// `apiVersion` and `kind` as type facts, so code can map a manifest's kind to its Swift type.
-public protocol KubernetesObject: Decodable, Sendable, DocumentEquatable {
+public protocol KubernetesObject: DocumentReadable, Sendable, DocumentEquatable {
     /// `apps/v1`, `v1`, `external-secrets.io/v1beta1`...
     static var apiVersion: String { get }
     /// `Deployment`, `ExternalSecret`...
@@ -45,7 +45,7 @@ public protocol SecretFreeObject: KubernetesObject {}
 
 /// A string enumeration of the API: the values the schema lists, plus ``unknown(_:)`` for any other
 /// value a manifest holds, so reading never fails on a new value and validation can report it.
-public protocol OpenEnumeration: RawRepresentable, Decodable, Equatable, Sendable, DocumentWritable where RawValue == String {
+public protocol OpenEnumeration: RawRepresentable, DocumentReadable, Equatable, Sendable, DocumentWritable where RawValue == String {
     /// The value as written when it is not one the schema lists.
     static func unknown(_ value: String) -> Self
     /// The listed values, in the schema's order.
@@ -55,9 +55,4 @@ public protocol OpenEnumeration: RawRepresentable, Decodable, Equatable, Sendabl
 extension OpenEnumeration {
     /// Whether the value is one the schema lists.
     public var isListed: Bool { Self.listed.contains(self) }
-
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        self = Self(rawValue: text) ?? .unknown(text)
-    }
 }

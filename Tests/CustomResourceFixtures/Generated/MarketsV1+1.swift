@@ -48,17 +48,18 @@ extension MarketsV1 {
             status?.writeField(plainKey: "status", to: sink)
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
-            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
-            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
-            self.spec = try container.decode(MarketsV1.TradingVenue.Spec.self, forKey: "spec")
-            self.status = try container.decodeIfPresent(MarketsV1.TradingVenue.Status.self, forKey: "status")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.apiVersion = try reader.optional("apiVersion", String.self, in: &fields)
+            self.kind = try reader.optional("kind", String.self, in: &fields)
+            self.metadata = try reader.optional("metadata", MetaV1.ObjectMeta.self, in: &fields)
+            self.spec = try reader.required("spec", MarketsV1.TradingVenue.Spec.self, in: &fields)
+            self.status = try reader.optional("status", MarketsV1.TradingVenue.Status.self, in: &fields)
+            reader.finish(fields)
         }
 
         /// `markets.example.com/v1 TradingVenue.spec`.
-        public struct Spec: Decodable, Sendable, DocumentEquatable {
+        public struct Spec: DocumentReadable, Sendable, DocumentEquatable {
             /// `$ref`: string.
             public var ref: String?
             /// `3dReplicas`: integer; format int32.
@@ -185,31 +186,32 @@ extension MarketsV1 {
                 sink.endObject()
             }
 
-            public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: FieldKey.self)
-                self.ref = try container.decodeIfPresent(String.self, forKey: "$ref")
-                self._3dReplicas = try container.decodeIfPresent(Int.self, forKey: "3dReplicas")
-                self.`Type` = try container.decodeIfPresent(String.self, forKey: "Type")
-                self.anything = try container.decodeIfPresent(StringMap<JSONValue>.self, forKey: "anything")
-                self.connectivity = try container.decode(MarketsV1.TradingVenue.Spec.Connectivity.self, forKey: "connectivity")
-                self.`default` = try container.decodeIfPresent(Bool.self, forKey: "default")
-                self.extensions = try container.decodeIfPresent(JSONValue.self, forKey: "extensions")
-                self.freeForm = try container.decodeIfPresent(JSONValue.self, forKey: "freeForm")
-                self.`init` = try container.decodeIfPresent(Int.self, forKey: "init")
-                self.`internal` = try container.decodeIfPresent(Double.self, forKey: "internal")
-                self.limitsBySymbol = try container.decodeIfPresent(StringMap<MarketsV1.TradingVenue.Spec.LimitsBySymbolValue>.self, forKey: "limitsBySymbol")
-                self.maxOrderRate = try container.decodeIfPresent(IntOrString.self, forKey: "maxOrderRate")
-                self.mic = try container.decode(String.self, forKey: "mic")
-                self.`operator` = try container.decodeIfPresent(String.self, forKey: "operator")
-                self.priceBands = try container.decodeIfPresent([[Double]].self, forKey: "priceBands")
-                self.`protocol` = try container.decodeIfPresent(MarketsV1.TradingVenue.Spec.ProtocolValue.self, forKey: "protocol")
-                self.selfValue = try container.decodeIfPresent(String.self, forKey: "self")
-                self.sessions = try container.decodeIfPresent([MarketsV1.TradingVenue.Spec.SessionsItem].self, forKey: "sessions")
-                self.sidecar = try container.decodeIfPresent(JSONValue.self, forKey: "sidecar")
-                self.string = try container.decodeIfPresent(String.self, forKey: "string")
-                self.tags = try container.decodeIfPresent(StringMap<String>.self, forKey: "tags")
-                self.warmup = try container.decodeIfPresent(IntOrString.self, forKey: "warmup")
-                self.xVenueCode = try container.decodeIfPresent(String.self, forKey: "x-venue-code")
+            public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                var fields = try reader.fields(of: node)
+                self.ref = try reader.optional("$ref", String.self, in: &fields)
+                self._3dReplicas = try reader.optional("3dReplicas", Int.self, in: &fields)
+                self.`Type` = try reader.optional("Type", String.self, in: &fields)
+                self.anything = try reader.optional("anything", StringMap<JSONValue>.self, in: &fields)
+                self.connectivity = try reader.required("connectivity", MarketsV1.TradingVenue.Spec.Connectivity.self, in: &fields)
+                self.`default` = try reader.optional("default", Bool.self, in: &fields)
+                self.extensions = try reader.optional("extensions", JSONValue.self, in: &fields)
+                self.freeForm = try reader.optional("freeForm", JSONValue.self, in: &fields)
+                self.`init` = try reader.optional("init", Int.self, in: &fields)
+                self.`internal` = try reader.optional("internal", Double.self, in: &fields)
+                self.limitsBySymbol = try reader.optional("limitsBySymbol", StringMap<MarketsV1.TradingVenue.Spec.LimitsBySymbolValue>.self, in: &fields)
+                self.maxOrderRate = try reader.optional("maxOrderRate", IntOrString.self, in: &fields)
+                self.mic = try reader.required("mic", String.self, in: &fields)
+                self.`operator` = try reader.optional("operator", String.self, in: &fields)
+                self.priceBands = try reader.optional("priceBands", [[Double]].self, in: &fields)
+                self.`protocol` = try reader.optional("protocol", MarketsV1.TradingVenue.Spec.ProtocolValue.self, in: &fields)
+                self.selfValue = try reader.optional("self", String.self, in: &fields)
+                self.sessions = try reader.optional("sessions", [MarketsV1.TradingVenue.Spec.SessionsItem].self, in: &fields)
+                self.sidecar = try reader.optional("sidecar", JSONValue.self, in: &fields)
+                self.string = try reader.optional("string", String.self, in: &fields)
+                self.tags = try reader.optional("tags", StringMap<String>.self, in: &fields)
+                self.warmup = try reader.optional("warmup", IntOrString.self, in: &fields)
+                self.xVenueCode = try reader.optional("x-venue-code", String.self, in: &fields)
+                reader.finish(fields)
             }
 
             /// One of `FIX`, `ITCH`, `OUCH`, `""`, `binary-v2`, `default`, or ``unknown(_:)`` for a value the schema does not list.
@@ -253,7 +255,7 @@ extension MarketsV1 {
             }
 
             /// `markets.example.com/v1 TradingVenue.spec.connectivity`.
-            public struct Connectivity: Decodable, Sendable, DocumentEquatable {
+            public struct Connectivity: DocumentReadable, Sendable, DocumentEquatable {
                 /// `backups`: array of `MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem`.
                 public var backups: [MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem]?
                 /// `primary`: `MarketsV1.TradingVenue.Spec.Connectivity.Primary`; required.
@@ -275,14 +277,15 @@ extension MarketsV1 {
                     sink.endObject()
                 }
 
-                public init(from decoder: any Decoder) throws {
-                    let container = try decoder.container(keyedBy: FieldKey.self)
-                    self.backups = try container.decodeIfPresent([MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem].self, forKey: "backups")
-                    self.primary = try container.decode(MarketsV1.TradingVenue.Spec.Connectivity.Primary.self, forKey: "primary")
+                public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                    var fields = try reader.fields(of: node)
+                    self.backups = try reader.optional("backups", [MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem].self, in: &fields)
+                    self.primary = try reader.required("primary", MarketsV1.TradingVenue.Spec.Connectivity.Primary.self, in: &fields)
+                    reader.finish(fields)
                 }
 
                 /// `markets.example.com/v1 TradingVenue.spec.connectivity.backups[]`.
-                public struct BackupsItem: Decodable, Sendable, DocumentEquatable {
+                public struct BackupsItem: DocumentReadable, Sendable, DocumentEquatable {
                     /// `host`: string; required.
                     public var host: String
                     /// `port`: integer or string; required.
@@ -309,15 +312,16 @@ extension MarketsV1 {
                         sink.endObject()
                     }
 
-                    public init(from decoder: any Decoder) throws {
-                        let container = try decoder.container(keyedBy: FieldKey.self)
-                        self.host = try container.decode(String.self, forKey: "host")
-                        self.port = try container.decode(IntOrString.self, forKey: "port")
-                        self.tls = try container.decodeIfPresent(MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.self, forKey: "tls")
+                    public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                        var fields = try reader.fields(of: node)
+                        self.host = try reader.required("host", String.self, in: &fields)
+                        self.port = try reader.required("port", IntOrString.self, in: &fields)
+                        self.tls = try reader.optional("tls", MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.self, in: &fields)
+                        reader.finish(fields)
                     }
 
                     /// `markets.example.com/v1 TradingVenue.spec.connectivity.backups[].tls`.
-                    public struct Tls: Decodable, Sendable, DocumentEquatable {
+                    public struct Tls: DocumentReadable, Sendable, DocumentEquatable {
                         /// `certificates`: array of `MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.CertificatesItem`.
                         public var certificates: [MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.CertificatesItem]?
                         /// `mode`: `MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.Mode`.
@@ -339,10 +343,11 @@ extension MarketsV1 {
                             sink.endObject()
                         }
 
-                        public init(from decoder: any Decoder) throws {
-                            let container = try decoder.container(keyedBy: FieldKey.self)
-                            self.certificates = try container.decodeIfPresent([MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.CertificatesItem].self, forKey: "certificates")
-                            self.mode = try container.decodeIfPresent(MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.Mode.self, forKey: "mode")
+                        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                            var fields = try reader.fields(of: node)
+                            self.certificates = try reader.optional("certificates", [MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.CertificatesItem].self, in: &fields)
+                            self.mode = try reader.optional("mode", MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.Mode.self, in: &fields)
+                            reader.finish(fields)
                         }
 
                         /// One of `Disabled`, `Required`, `Mutual`, or ``unknown(_:)`` for a value the schema does not list.
@@ -377,7 +382,7 @@ extension MarketsV1 {
                         }
 
                         /// `markets.example.com/v1 TradingVenue.spec.connectivity.backups[].tls.certificates[]`.
-                        public struct CertificatesItem: Decodable, Sendable, DocumentEquatable {
+                        public struct CertificatesItem: DocumentReadable, Sendable, DocumentEquatable {
                             /// `secretRef`: `MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.CertificatesItem.SecretRef`.
                             public var secretRef: MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.CertificatesItem.SecretRef?
 
@@ -394,13 +399,14 @@ extension MarketsV1 {
                                 sink.endObject()
                             }
 
-                            public init(from decoder: any Decoder) throws {
-                                let container = try decoder.container(keyedBy: FieldKey.self)
-                                self.secretRef = try container.decodeIfPresent(MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.CertificatesItem.SecretRef.self, forKey: "secretRef")
+                            public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                                var fields = try reader.fields(of: node)
+                                self.secretRef = try reader.optional("secretRef", MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.CertificatesItem.SecretRef.self, in: &fields)
+                                reader.finish(fields)
                             }
 
                             /// `markets.example.com/v1 TradingVenue.spec.connectivity.backups[].tls.certificates[].secretRef`.
-                            public struct SecretRef: Decodable, Sendable, DocumentEquatable {
+                            public struct SecretRef: DocumentReadable, Sendable, DocumentEquatable {
                                 /// `name`: string; required.
                                 public var name: String
                                 /// `items`: array of `MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.CertificatesItem.SecretRef.ItemsItem`.
@@ -422,14 +428,15 @@ extension MarketsV1 {
                                     sink.endObject()
                                 }
 
-                                public init(from decoder: any Decoder) throws {
-                                    let container = try decoder.container(keyedBy: FieldKey.self)
-                                    self.name = try container.decode(String.self, forKey: "name")
-                                    self.items = try container.decodeIfPresent([MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.CertificatesItem.SecretRef.ItemsItem].self, forKey: "items")
+                                public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                                    var fields = try reader.fields(of: node)
+                                    self.name = try reader.required("name", String.self, in: &fields)
+                                    self.items = try reader.optional("items", [MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.CertificatesItem.SecretRef.ItemsItem].self, in: &fields)
+                                    reader.finish(fields)
                                 }
 
                                 /// `markets.example.com/v1 TradingVenue.spec.connectivity.backups[].tls.certificates[].secretRef.items[]`.
-                                public struct ItemsItem: Decodable, Sendable, DocumentEquatable {
+                                public struct ItemsItem: DocumentReadable, Sendable, DocumentEquatable {
                                     /// `key`: string.
                                     public var key: String?
                                     /// `mode`: `MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.CertificatesItem.SecretRef.ItemsItem.Mode`.
@@ -456,15 +463,16 @@ extension MarketsV1 {
                                         sink.endObject()
                                     }
 
-                                    public init(from decoder: any Decoder) throws {
-                                        let container = try decoder.container(keyedBy: FieldKey.self)
-                                        self.key = try container.decodeIfPresent(String.self, forKey: "key")
-                                        self.mode = try container.decodeIfPresent(MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.CertificatesItem.SecretRef.ItemsItem.Mode.self, forKey: "mode")
-                                        self.path = try container.decodeIfPresent(String.self, forKey: "path")
+                                    public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                                        var fields = try reader.fields(of: node)
+                                        self.key = try reader.optional("key", String.self, in: &fields)
+                                        self.mode = try reader.optional("mode", MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.CertificatesItem.SecretRef.ItemsItem.Mode.self, in: &fields)
+                                        self.path = try reader.optional("path", String.self, in: &fields)
+                                        reader.finish(fields)
                                     }
 
                                     /// `markets.example.com/v1 TradingVenue.spec.connectivity.backups[].tls.certificates[].secretRef.items[].mode`.
-                                    public struct Mode: Decodable, Sendable, DocumentEquatable {
+                                    public struct Mode: DocumentReadable, Sendable, DocumentEquatable {
                                         /// `octal`: integer.
                                         public var octal: Int?
                                         /// `owner`: `MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.CertificatesItem.SecretRef.ItemsItem.Mode.Owner`.
@@ -486,14 +494,15 @@ extension MarketsV1 {
                                             sink.endObject()
                                         }
 
-                                        public init(from decoder: any Decoder) throws {
-                                            let container = try decoder.container(keyedBy: FieldKey.self)
-                                            self.octal = try container.decodeIfPresent(Int.self, forKey: "octal")
-                                            self.owner = try container.decodeIfPresent(MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.CertificatesItem.SecretRef.ItemsItem.Mode.Owner.self, forKey: "owner")
+                                        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                                            var fields = try reader.fields(of: node)
+                                            self.octal = try reader.optional("octal", Int.self, in: &fields)
+                                            self.owner = try reader.optional("owner", MarketsV1.TradingVenue.Spec.Connectivity.BackupsItem.Tls.CertificatesItem.SecretRef.ItemsItem.Mode.Owner.self, in: &fields)
+                                            reader.finish(fields)
                                         }
 
                                         /// `markets.example.com/v1 TradingVenue.spec.connectivity.backups[].tls.certificates[].secretRef.items[].mode.owner`.
-                                        public struct Owner: Decodable, Sendable, DocumentEquatable {
+                                        public struct Owner: DocumentReadable, Sendable, DocumentEquatable {
                                             /// `group`: integer.
                                             public var group: Int?
                                             /// `labels`: map of string to string.
@@ -520,11 +529,12 @@ extension MarketsV1 {
                                                 sink.endObject()
                                             }
 
-                                            public init(from decoder: any Decoder) throws {
-                                                let container = try decoder.container(keyedBy: FieldKey.self)
-                                                self.group = try container.decodeIfPresent(Int.self, forKey: "group")
-                                                self.labels = try container.decodeIfPresent(StringMap<String>.self, forKey: "labels")
-                                                self.user = try container.decodeIfPresent(Int.self, forKey: "user")
+                                            public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                                                var fields = try reader.fields(of: node)
+                                                self.group = try reader.optional("group", Int.self, in: &fields)
+                                                self.labels = try reader.optional("labels", StringMap<String>.self, in: &fields)
+                                                self.user = try reader.optional("user", Int.self, in: &fields)
+                                                reader.finish(fields)
                                             }
                                         }
                                     }
@@ -535,7 +545,7 @@ extension MarketsV1 {
                 }
 
                 /// `markets.example.com/v1 TradingVenue.spec.connectivity.primary`.
-                public struct Primary: Decodable, Sendable, DocumentEquatable {
+                public struct Primary: DocumentReadable, Sendable, DocumentEquatable {
                     /// `host`: string; required.
                     public var host: String
                     /// `port`: integer or string; required.
@@ -562,15 +572,16 @@ extension MarketsV1 {
                         sink.endObject()
                     }
 
-                    public init(from decoder: any Decoder) throws {
-                        let container = try decoder.container(keyedBy: FieldKey.self)
-                        self.host = try container.decode(String.self, forKey: "host")
-                        self.port = try container.decode(IntOrString.self, forKey: "port")
-                        self.tls = try container.decodeIfPresent(MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.self, forKey: "tls")
+                    public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                        var fields = try reader.fields(of: node)
+                        self.host = try reader.required("host", String.self, in: &fields)
+                        self.port = try reader.required("port", IntOrString.self, in: &fields)
+                        self.tls = try reader.optional("tls", MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.self, in: &fields)
+                        reader.finish(fields)
                     }
 
                     /// `markets.example.com/v1 TradingVenue.spec.connectivity.primary.tls`.
-                    public struct Tls: Decodable, Sendable, DocumentEquatable {
+                    public struct Tls: DocumentReadable, Sendable, DocumentEquatable {
                         /// `certificates`: array of `MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.CertificatesItem`.
                         public var certificates: [MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.CertificatesItem]?
                         /// `mode`: `MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.Mode`.
@@ -592,10 +603,11 @@ extension MarketsV1 {
                             sink.endObject()
                         }
 
-                        public init(from decoder: any Decoder) throws {
-                            let container = try decoder.container(keyedBy: FieldKey.self)
-                            self.certificates = try container.decodeIfPresent([MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.CertificatesItem].self, forKey: "certificates")
-                            self.mode = try container.decodeIfPresent(MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.Mode.self, forKey: "mode")
+                        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                            var fields = try reader.fields(of: node)
+                            self.certificates = try reader.optional("certificates", [MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.CertificatesItem].self, in: &fields)
+                            self.mode = try reader.optional("mode", MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.Mode.self, in: &fields)
+                            reader.finish(fields)
                         }
 
                         /// One of `Disabled`, `Required`, `Mutual`, or ``unknown(_:)`` for a value the schema does not list.
@@ -630,7 +642,7 @@ extension MarketsV1 {
                         }
 
                         /// `markets.example.com/v1 TradingVenue.spec.connectivity.primary.tls.certificates[]`.
-                        public struct CertificatesItem: Decodable, Sendable, DocumentEquatable {
+                        public struct CertificatesItem: DocumentReadable, Sendable, DocumentEquatable {
                             /// `secretRef`: `MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.CertificatesItem.SecretRef`.
                             public var secretRef: MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.CertificatesItem.SecretRef?
 
@@ -647,13 +659,14 @@ extension MarketsV1 {
                                 sink.endObject()
                             }
 
-                            public init(from decoder: any Decoder) throws {
-                                let container = try decoder.container(keyedBy: FieldKey.self)
-                                self.secretRef = try container.decodeIfPresent(MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.CertificatesItem.SecretRef.self, forKey: "secretRef")
+                            public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                                var fields = try reader.fields(of: node)
+                                self.secretRef = try reader.optional("secretRef", MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.CertificatesItem.SecretRef.self, in: &fields)
+                                reader.finish(fields)
                             }
 
                             /// `markets.example.com/v1 TradingVenue.spec.connectivity.primary.tls.certificates[].secretRef`.
-                            public struct SecretRef: Decodable, Sendable, DocumentEquatable {
+                            public struct SecretRef: DocumentReadable, Sendable, DocumentEquatable {
                                 /// `name`: string; required.
                                 public var name: String
                                 /// `items`: array of `MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.CertificatesItem.SecretRef.ItemsItem`.
@@ -675,14 +688,15 @@ extension MarketsV1 {
                                     sink.endObject()
                                 }
 
-                                public init(from decoder: any Decoder) throws {
-                                    let container = try decoder.container(keyedBy: FieldKey.self)
-                                    self.name = try container.decode(String.self, forKey: "name")
-                                    self.items = try container.decodeIfPresent([MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.CertificatesItem.SecretRef.ItemsItem].self, forKey: "items")
+                                public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                                    var fields = try reader.fields(of: node)
+                                    self.name = try reader.required("name", String.self, in: &fields)
+                                    self.items = try reader.optional("items", [MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.CertificatesItem.SecretRef.ItemsItem].self, in: &fields)
+                                    reader.finish(fields)
                                 }
 
                                 /// `markets.example.com/v1 TradingVenue.spec.connectivity.primary.tls.certificates[].secretRef.items[]`.
-                                public struct ItemsItem: Decodable, Sendable, DocumentEquatable {
+                                public struct ItemsItem: DocumentReadable, Sendable, DocumentEquatable {
                                     /// `key`: string.
                                     public var key: String?
                                     /// `mode`: `MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.CertificatesItem.SecretRef.ItemsItem.Mode`.
@@ -709,15 +723,16 @@ extension MarketsV1 {
                                         sink.endObject()
                                     }
 
-                                    public init(from decoder: any Decoder) throws {
-                                        let container = try decoder.container(keyedBy: FieldKey.self)
-                                        self.key = try container.decodeIfPresent(String.self, forKey: "key")
-                                        self.mode = try container.decodeIfPresent(MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.CertificatesItem.SecretRef.ItemsItem.Mode.self, forKey: "mode")
-                                        self.path = try container.decodeIfPresent(String.self, forKey: "path")
+                                    public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                                        var fields = try reader.fields(of: node)
+                                        self.key = try reader.optional("key", String.self, in: &fields)
+                                        self.mode = try reader.optional("mode", MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.CertificatesItem.SecretRef.ItemsItem.Mode.self, in: &fields)
+                                        self.path = try reader.optional("path", String.self, in: &fields)
+                                        reader.finish(fields)
                                     }
 
                                     /// `markets.example.com/v1 TradingVenue.spec.connectivity.primary.tls.certificates[].secretRef.items[].mode`.
-                                    public struct Mode: Decodable, Sendable, DocumentEquatable {
+                                    public struct Mode: DocumentReadable, Sendable, DocumentEquatable {
                                         /// `octal`: integer.
                                         public var octal: Int?
                                         /// `owner`: `MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.CertificatesItem.SecretRef.ItemsItem.Mode.Owner`.
@@ -739,14 +754,15 @@ extension MarketsV1 {
                                             sink.endObject()
                                         }
 
-                                        public init(from decoder: any Decoder) throws {
-                                            let container = try decoder.container(keyedBy: FieldKey.self)
-                                            self.octal = try container.decodeIfPresent(Int.self, forKey: "octal")
-                                            self.owner = try container.decodeIfPresent(MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.CertificatesItem.SecretRef.ItemsItem.Mode.Owner.self, forKey: "owner")
+                                        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                                            var fields = try reader.fields(of: node)
+                                            self.octal = try reader.optional("octal", Int.self, in: &fields)
+                                            self.owner = try reader.optional("owner", MarketsV1.TradingVenue.Spec.Connectivity.Primary.Tls.CertificatesItem.SecretRef.ItemsItem.Mode.Owner.self, in: &fields)
+                                            reader.finish(fields)
                                         }
 
                                         /// `markets.example.com/v1 TradingVenue.spec.connectivity.primary.tls.certificates[].secretRef.items[].mode.owner`.
-                                        public struct Owner: Decodable, Sendable, DocumentEquatable {
+                                        public struct Owner: DocumentReadable, Sendable, DocumentEquatable {
                                             /// `group`: integer.
                                             public var group: Int?
                                             /// `labels`: map of string to string.
@@ -773,11 +789,12 @@ extension MarketsV1 {
                                                 sink.endObject()
                                             }
 
-                                            public init(from decoder: any Decoder) throws {
-                                                let container = try decoder.container(keyedBy: FieldKey.self)
-                                                self.group = try container.decodeIfPresent(Int.self, forKey: "group")
-                                                self.labels = try container.decodeIfPresent(StringMap<String>.self, forKey: "labels")
-                                                self.user = try container.decodeIfPresent(Int.self, forKey: "user")
+                                            public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                                                var fields = try reader.fields(of: node)
+                                                self.group = try reader.optional("group", Int.self, in: &fields)
+                                                self.labels = try reader.optional("labels", StringMap<String>.self, in: &fields)
+                                                self.user = try reader.optional("user", Int.self, in: &fields)
+                                                reader.finish(fields)
                                             }
                                         }
                                     }
@@ -789,7 +806,7 @@ extension MarketsV1 {
             }
 
             /// `markets.example.com/v1 TradingVenue.spec.limitsBySymbol{}`.
-            public struct LimitsBySymbolValue: Decodable, Sendable, DocumentEquatable {
+            public struct LimitsBySymbolValue: DocumentReadable, Sendable, DocumentEquatable {
                 /// `maxPosition`: integer; format int64; required.
                 public var maxPosition: Int
                 /// `side`: `MarketsV1.TradingVenue.Spec.LimitsBySymbolValue.Side`.
@@ -811,10 +828,11 @@ extension MarketsV1 {
                     sink.endObject()
                 }
 
-                public init(from decoder: any Decoder) throws {
-                    let container = try decoder.container(keyedBy: FieldKey.self)
-                    self.maxPosition = try container.decode(Int.self, forKey: "maxPosition")
-                    self.side = try container.decodeIfPresent(MarketsV1.TradingVenue.Spec.LimitsBySymbolValue.Side.self, forKey: "side")
+                public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                    var fields = try reader.fields(of: node)
+                    self.maxPosition = try reader.required("maxPosition", Int.self, in: &fields)
+                    self.side = try reader.optional("side", MarketsV1.TradingVenue.Spec.LimitsBySymbolValue.Side.self, in: &fields)
+                    reader.finish(fields)
                 }
 
                 /// One of `Buy`, `Sell`, `Both`, or ``unknown(_:)`` for a value the schema does not list.
@@ -850,7 +868,7 @@ extension MarketsV1 {
             }
 
             /// `markets.example.com/v1 TradingVenue.spec.sessions[]`.
-            public struct SessionsItem: Decodable, Sendable, DocumentEquatable {
+            public struct SessionsItem: DocumentReadable, Sendable, DocumentEquatable {
                 /// `name`: string; required.
                 public var name: String
                 /// `kind`: `MarketsV1.TradingVenue.Spec.SessionsItem.Kind`.
@@ -877,11 +895,12 @@ extension MarketsV1 {
                     sink.endObject()
                 }
 
-                public init(from decoder: any Decoder) throws {
-                    let container = try decoder.container(keyedBy: FieldKey.self)
-                    self.name = try container.decode(String.self, forKey: "name")
-                    self.kind = try container.decodeIfPresent(MarketsV1.TradingVenue.Spec.SessionsItem.Kind.self, forKey: "kind")
-                    self.windows = try container.decodeIfPresent([MarketsV1.TradingVenue.Spec.SessionsItem.WindowsItem].self, forKey: "windows")
+                public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                    var fields = try reader.fields(of: node)
+                    self.name = try reader.required("name", String.self, in: &fields)
+                    self.kind = try reader.optional("kind", MarketsV1.TradingVenue.Spec.SessionsItem.Kind.self, in: &fields)
+                    self.windows = try reader.optional("windows", [MarketsV1.TradingVenue.Spec.SessionsItem.WindowsItem].self, in: &fields)
+                    reader.finish(fields)
                 }
 
                 /// One of `Auction`, `Continuous`, `Closed`, or ``unknown(_:)`` for a value the schema does not list.
@@ -916,7 +935,7 @@ extension MarketsV1 {
                 }
 
                 /// `markets.example.com/v1 TradingVenue.spec.sessions[].windows[]`.
-                public struct WindowsItem: Decodable, Sendable, DocumentEquatable {
+                public struct WindowsItem: DocumentReadable, Sendable, DocumentEquatable {
                     /// `days`: array of `MarketsV1.TradingVenue.Spec.SessionsItem.WindowsItem.DaysItem`.
                     public var days: [MarketsV1.TradingVenue.Spec.SessionsItem.WindowsItem.DaysItem]?
                     /// `end`: string.
@@ -943,11 +962,12 @@ extension MarketsV1 {
                         sink.endObject()
                     }
 
-                    public init(from decoder: any Decoder) throws {
-                        let container = try decoder.container(keyedBy: FieldKey.self)
-                        self.days = try container.decodeIfPresent([MarketsV1.TradingVenue.Spec.SessionsItem.WindowsItem.DaysItem].self, forKey: "days")
-                        self.end = try container.decodeIfPresent(String.self, forKey: "end")
-                        self.start = try container.decodeIfPresent(String.self, forKey: "start")
+                    public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                        var fields = try reader.fields(of: node)
+                        self.days = try reader.optional("days", [MarketsV1.TradingVenue.Spec.SessionsItem.WindowsItem.DaysItem].self, in: &fields)
+                        self.end = try reader.optional("end", String.self, in: &fields)
+                        self.start = try reader.optional("start", String.self, in: &fields)
+                        reader.finish(fields)
                     }
 
                     /// One of `Mon`, `Tue`, `Wed`, `Thu`, `Fri`, `Sat`, `Sun`, or ``unknown(_:)`` for a value the schema does not list.
@@ -997,7 +1017,7 @@ extension MarketsV1 {
         }
 
         /// `markets.example.com/v1 TradingVenue.status`.
-        public struct Status: Decodable, Sendable, DocumentEquatable {
+        public struct Status: DocumentReadable, Sendable, DocumentEquatable {
             /// `lastHeartbeat`: string; format date-time.
             public var lastHeartbeat: String?
             /// `observedGeneration`: integer; format int64.
@@ -1024,11 +1044,12 @@ extension MarketsV1 {
                 sink.endObject()
             }
 
-            public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: FieldKey.self)
-                self.lastHeartbeat = try container.decodeIfPresent(String.self, forKey: "lastHeartbeat")
-                self.observedGeneration = try container.decodeIfPresent(Int.self, forKey: "observedGeneration")
-                self.phase = try container.decodeIfPresent(MarketsV1.TradingVenue.Status.Phase.self, forKey: "phase")
+            public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                var fields = try reader.fields(of: node)
+                self.lastHeartbeat = try reader.optional("lastHeartbeat", String.self, in: &fields)
+                self.observedGeneration = try reader.optional("observedGeneration", Int.self, in: &fields)
+                self.phase = try reader.optional("phase", MarketsV1.TradingVenue.Status.Phase.self, in: &fields)
+                reader.finish(fields)
             }
 
             /// One of `Pending`, `Connected`, `Degraded`, or ``unknown(_:)`` for a value the schema does not list.

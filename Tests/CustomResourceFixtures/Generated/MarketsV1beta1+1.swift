@@ -43,16 +43,17 @@ extension MarketsV1beta1 {
             spec?.writeField(plainKey: "spec", to: sink)
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.apiVersion = try container.decodeIfPresent(String.self, forKey: "apiVersion")
-            self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
-            self.metadata = try container.decodeIfPresent(MetaV1.ObjectMeta.self, forKey: "metadata")
-            self.spec = try container.decodeIfPresent(MarketsV1beta1.TradingVenue.Spec.self, forKey: "spec")
+        public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+            var fields = try reader.fields(of: node)
+            self.apiVersion = try reader.optional("apiVersion", String.self, in: &fields)
+            self.kind = try reader.optional("kind", String.self, in: &fields)
+            self.metadata = try reader.optional("metadata", MetaV1.ObjectMeta.self, in: &fields)
+            self.spec = try reader.optional("spec", MarketsV1beta1.TradingVenue.Spec.self, in: &fields)
+            reader.finish(fields)
         }
 
         /// `markets.example.com/v1beta1 TradingVenue.spec`.
-        public struct Spec: Decodable, Sendable, DocumentEquatable {
+        public struct Spec: DocumentReadable, Sendable, DocumentEquatable {
             /// `mic`: string; required.
             public var mic: String
             /// `sessions`: array of string.
@@ -74,10 +75,11 @@ extension MarketsV1beta1 {
                 sink.endObject()
             }
 
-            public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: FieldKey.self)
-                self.mic = try container.decode(String.self, forKey: "mic")
-                self.sessions = try container.decodeIfPresent([String].self, forKey: "sessions")
+            public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+                var fields = try reader.fields(of: node)
+                self.mic = try reader.required("mic", String.self, in: &fields)
+                self.sessions = try reader.optional("sessions", [String].self, in: &fields)
+                reader.finish(fields)
             }
         }
     }

@@ -1,0 +1,179 @@
+/// How a plain (unquoted) YAML scalar reads as a number or a boolean, as Kubernetes' YAML reader
+/// (YAML 1.1) reads it: `0x1F`, `0o17`, `017` (octal), `0b101`, `1_000` and `1:30` (base 60) are
+/// integers; `yes`, `on`, `true` and their opposites, in any letter case, are booleans.
+enum PlainScalars {
+    static func integer(_ text: String) -> Int? {
+        // Most integers are short runs of decimal digits.
+        if let first = text.utf8.first, first >= UInt8(ascii: "1"), first <= UInt8(ascii: "9"), let value = Int(text) { return value }
+        var body = Substring(text)
+        if body.contains("_") { body = Substring(body.filter { $0 != "_" }) }
+        var sign = ""
+        if body.first == "-" || body.first == "+" {
+            sign = body.first == "-" ? "-" : ""
+            body = body.dropFirst()
+        }
+        guard !body.isEmpty, body.first != "-", body.first != "+" else { return nil }
+        if body == "0" { return 0 }
+        for (prefix, radix) in [("0x", 16), ("0b", 2), ("0o", 8), ("0", 8)] where body.hasPrefix(prefix) {
+            let digits = body.dropFirst(prefix.count)
+            guard !digits.isEmpty, digits.first != "-", digits.first != "+" else { return nil }
+            return Int(sign + digits, radix: radix)
+        }
+        if body.contains(":") {
+            var value = 0
+            for part in body.split(separator: ":", omittingEmptySubsequences: false) {
+                guard let digit = Int(part), digit >= 0, part.first != "+" else { return nil }
+                let (shifted, overflow) = value.multipliedReportingOverflow(by: 60)
+                guard !overflow else { return nil }
+                value = shifted + digit
+            }
+            return sign == "-" ? -value : value
+        }
+        return Int(sign + body)
+    }
+
+    static func number(_ text: String) -> Double? {
+        switch text.lowercased() {
+        case ".inf", "+.inf": return .infinity
+        case "-.inf": return -.infinity
+        case ".nan": return .nan
+        default: break
+        }
+        if let value = integer(text) { return Double(value) }
+        let digits = text.contains("_") ? text.filter { $0 != "_" } : text
+        // Swift's parser also takes `inf`, `nan` and hexadecimal floats, which YAML does not.
+        guard digits.utf8.allSatisfy({ $0 < 0x80 && ($0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E")
+            || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)) })
+        else { return nil }
+        return Double(digits)
+    }
+
+    static func boolean(_ text: String) -> Bool? {
+        switch text.lowercased() {
+        case "true", "yes", "on": true
+        case "false", "no", "off": false
+        default: nil
+        }
+    }
+}
+
+extension String: DocumentReadable {
+    /// Any scalar's text: a string field takes `3` or `true` as written.
+    public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+        self = try reader.text(at: node, expected: "string")
+    }
+}
+
+extension Int: DocumentReadable {
+    public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+        let scalar = reader.tree.nodes[node]
+        guard scalar.kind == .scalar, scalar.isPlain, let value = PlainScalars.integer(scalar.text) else {
+            throw DocumentReadError(node: node, problem: .expected("integer"))
+        }
+        self = value
+    }
+}
+
+extension Double: DocumentReadable {
+    public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+        let scalar = reader.tree.nodes[node]
+        guard scalar.kind == .scalar, scalar.isPlain, let value = PlainScalars.number(scalar.text) else {
+            throw DocumentReadError(node: node, problem: .expected("number"))
+        }
+        self = value
+    }
+}
+
+extension Bool: DocumentReadable {
+    public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+        let scalar = reader.tree.nodes[node]
+        guard scalar.kind == .scalar, scalar.isPlain, let value = PlainScalars.boolean(scalar.text) else {
+            throw DocumentReadError(node: node, problem: .expected("boolean"))
+        }
+        self = value
+    }
+}
+
+extension Array: DocumentReadable where Element: DocumentReadable {
+    public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+        let items = try reader.items(at: node)
+        self = []
+        reserveCapacity(items.count)
+        for item in items { append(try Element(reading: &reader, at: item)) }
+    }
+}
+
+extension StringMap: DocumentReadable where Element: DocumentReadable {
+    /// A mapping's entries in any order (kept sorted); every key must be a scalar.
+    public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+        guard reader.tree.nodes[node].kind == .mapping else { throw DocumentReadError(node: node, problem: .expected("a mapping")) }
+        var entries: [(key: String, value: Element)] = []
+        for entry in reader.tree.entries(of: node) {
+            let key = try reader.text(at: entry.key, expected: "string")
+            entries.append((key, try Element(reading: &reader, at: entry.value)))
+        }
+        self.init(sorted: entries)
+    }
+}
+
+extension IntOrString: DocumentReadable {
+    /// A plain integer is a number; any other scalar is a name.
+    public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+        let text = try reader.text(at: node, expected: "integer or string")
+        if reader.tree.nodes[node].isPlain, let number = PlainScalars.integer(text) {
+            self = .int(number)
+        } else {
+            self = .string(text)
+        }
+    }
+}
+
+extension Quantity: DocumentReadable {
+    /// The scalar's text as written (`500m`, `2`, `1.5`); a malformed one is noted.
+    public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+        self.init(try reader.text(at: node, expected: "string"))
+        if !isWellFormed { reader.note(self, at: node) }
+    }
+}
+
+extension JSONValue: DocumentReadable {
+    /// Any value: plain scalars as null, booleans and numbers, others as strings. A value holding a
+    /// null list item is noted once, at the field.
+    public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+        self = try Self.read(reader, at: node)
+        if holdsNullItem { reader.note(self, at: node) }
+    }
+
+    private static func read(_ reader: DocumentReader, at node: Int) throws(DocumentReadError) -> JSONValue {
+        let tree = reader.tree
+        switch tree.nodes[node].kind {
+        case .mapping:
+            var entries: [(key: String, value: JSONValue)] = []
+            for entry in tree.entries(of: node) {
+                entries.append((try reader.text(at: entry.key, expected: "string"), try read(reader, at: entry.value)))
+            }
+            return .object(StringMap(sorted: entries))
+        case .sequence:
+            var items: [JSONValue] = []
+            for item in tree.items(of: node) { items.append(try read(reader, at: item)) }
+            return .array(items)
+        case .scalar:
+            let scalar = tree.nodes[node]
+            guard scalar.isPlain else { return .string(scalar.text) }
+            if tree.isNull(node) { return .null }
+            if let value = PlainScalars.boolean(scalar.text) { return .bool(value) }
+            if let value = PlainScalars.integer(scalar.text) { return .int(value) }
+            if let value = PlainScalars.number(scalar.text) { return .double(value) }
+            return .string(scalar.text)
+        }
+    }
+}
+
+extension OpenEnumeration {
+    /// The value, listed or not; an unlisted one is noted.
+    public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+        let text = try reader.text(at: node, expected: "string")
+        self = Self(rawValue: text) ?? .unknown(text)
+        if !isListed { reader.note(self, at: node) }
+    }
+}
