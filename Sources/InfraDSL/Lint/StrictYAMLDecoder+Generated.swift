@@ -33,7 +33,13 @@ extension StrictYAMLDecoder {
             throw Self.failure(error, in: document, below: root)
         }
         let unknown = reader.unknownKeys.sorted().map { key in
-            Failure(line: Int(document.nodes[key].line), field: document.path(of: key, below: root).joined(separator: "."), message: "unknown field")
+            let line = Int(document.nodes[key].line)
+            guard document.nodes[key].kind == .scalar else {
+                let mapping = Int(document.nodes[key].parent)
+                let field = document.path(of: mapping, below: root).joined(separator: ".")
+                return Failure(line: line, field: field, message: "a key that is not text (a mapping or a list) names no field")
+            }
+            return Failure(line: line, field: document.path(of: key, below: root).joined(separator: "."), message: "unknown field")
         }
         var problems: [APIObjectValidation.ValueProblem] = []
         for note in reader.notes {

@@ -5,8 +5,8 @@
 /// visiting what lies between.
 ///
 /// ```swift
-/// // name: web          nodes: 0 mapping (end 5, count 2)
-/// // ports: [80]               1 "name"  2 "web"  3 "ports"  4 sequence (end 6)  5 "80"
+/// // name: web          nodes: 0 mapping (end 6, count 2)
+/// // ports: [80]               1 "name"  2 "web"  3 "ports"  4 sequence (end 6, count 1)  5 "80"
 /// ```
 public struct DocumentTree: Sendable {
     /// One scalar, mapping or sequence.
