@@ -8,15 +8,8 @@ import TestSupport
 /// types reading themselves from it. Scalars are typed as a YAML 1.1 reader types them; what YAML
 /// forbids (a key twice, an alias to nothing, aliases multiplying a file) is an error at its line.
 @Suite struct DocumentTreeReadingTests {
-    private func read(_ yaml: String) -> ManifestReader {
-        var reader = ManifestReader(defaultNamespace: "default")
-        reader.read(yaml: yaml, file: "team/app.yaml")
-        return reader
-    }
-
-    private func findings(_ reader: ManifestReader) -> [String] {
-        reader.diagnostics.diagnostics.map { "\($0.location.line) \($0.check): \($0.message)" }
-    }
+    private func read(_ yaml: String) -> ManifestReader { ManifestReading.read(yaml) }
+    private func findings(_ reader: ManifestReader) -> [String] { ManifestReading.findings(reader) }
 
     /// What one plain scalar reads as: the first of boolean, integer, number, null that takes it,
     /// else text (the order a free-form field tries them in).

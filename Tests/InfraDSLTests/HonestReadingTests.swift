@@ -30,15 +30,8 @@ import Testing
         #expect(parallel.resources.count == 600)
     }
 
-    private func read(_ yaml: String) -> ManifestReader {
-        var reader = ManifestReader(defaultNamespace: "default")
-        reader.read(yaml: yaml, file: "team/app.yaml")
-        return reader
-    }
-
-    private func findings(_ reader: ManifestReader) -> [String] {
-        reader.diagnostics.diagnostics.map { "\($0.location.line) \($0.check): \($0.message)" }
-    }
+    private func read(_ yaml: String) -> ManifestReader { ManifestReading.read(yaml) }
+    private func findings(_ reader: ManifestReader) -> [String] { ManifestReading.findings(reader) }
 
     @Test func mergeKeysAndAliasesAreResolvedAsKubectlDoes() throws {
         let reader = read("""

@@ -64,33 +64,32 @@ extension String: DocumentReadable {
     }
 }
 
+extension DocumentReader {
+    /// A plain scalar read by `parse`, or a type error naming `expected`.
+    func plain<T>(at node: Int, expected: String, _ parse: (String) -> T?) throws(DocumentReadError) -> T {
+        let scalar = tree.nodes[node]
+        guard scalar.kind == .scalar, scalar.isPlain, let value = parse(scalar.text) else {
+            throw DocumentReadError(node: node, problem: .expected(expected))
+        }
+        return value
+    }
+}
+
 extension Int: DocumentReadable {
     public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
-        let scalar = reader.tree.nodes[node]
-        guard scalar.kind == .scalar, scalar.isPlain, let value = PlainScalars.integer(scalar.text) else {
-            throw DocumentReadError(node: node, problem: .expected("integer"))
-        }
-        self = value
+        self = try reader.plain(at: node, expected: "integer", PlainScalars.integer)
     }
 }
 
 extension Double: DocumentReadable {
     public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
-        let scalar = reader.tree.nodes[node]
-        guard scalar.kind == .scalar, scalar.isPlain, let value = PlainScalars.number(scalar.text) else {
-            throw DocumentReadError(node: node, problem: .expected("number"))
-        }
-        self = value
+        self = try reader.plain(at: node, expected: "number", PlainScalars.number)
     }
 }
 
 extension Bool: DocumentReadable {
     public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
-        let scalar = reader.tree.nodes[node]
-        guard scalar.kind == .scalar, scalar.isPlain, let value = PlainScalars.boolean(scalar.text) else {
-            throw DocumentReadError(node: node, problem: .expected("boolean"))
-        }
-        self = value
+        self = try reader.plain(at: node, expected: "boolean", PlainScalars.boolean)
     }
 }
 
