@@ -5,27 +5,22 @@
 /// let port: IntOrString = 8080
 /// let named: IntOrString = "http"
 /// ```
-public enum IntOrString: Hashable, Sendable, Codable, ExpressibleByIntegerLiteral, ExpressibleByStringLiteral {
+public enum IntOrString: Hashable, Sendable, ExpressibleByIntegerLiteral, ExpressibleByStringLiteral {
     case int(Int)
     case string(String)
 
     public init(integerLiteral value: Int) { self = .int(value) }
     public init(stringLiteral value: String) { self = .string(value) }
+}
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let number = try? container.decode(Int.self) {
+extension IntOrString: DocumentReadable {
+    /// A plain integer is a number; any other scalar is a name.
+    public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+        let text = try reader.text(at: node, expected: "integer or string")
+        if reader.tree.nodes[node].isPlain, let number = PlainScalars.integer(text) {
             self = .int(number)
         } else {
-            self = .string(try container.decode(String.self))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .int(let number): try container.encode(number)
-        case .string(let text): try container.encode(text)
+            self = .string(text)
         }
     }
 }

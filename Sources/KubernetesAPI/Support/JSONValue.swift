@@ -4,7 +4,7 @@
 /// ```swift
 /// let settings: JSONValue = ["retries": 3, "mode": "fast", "hosts": ["a", "b"]]
 /// ```
-public indirect enum JSONValue: Hashable, Sendable, Codable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
+public indirect enum JSONValue: Hashable, Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByBooleanLiteral, ExpressibleByFloatLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral,
     ExpressibleByNilLiteral
 {
@@ -23,57 +23,6 @@ public indirect enum JSONValue: Hashable, Sendable, Codable, ExpressibleByString
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
     public init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(StringMap(elements)) }
     public init(nilLiteral: ()) { self = .null }
-
-    public init(from decoder: any Decoder) throws {
-        if let object = try? decoder.container(keyedBy: MapKey.self) {
-            var entries: [(String, JSONValue)] = []
-            for key in object.allKeys { entries.append((key.stringValue, try object.decode(JSONValue.self, forKey: key))) }
-            self = .object(StringMap(entries))
-            return
-        }
-        if var array = try? decoder.unkeyedContainer() {
-            var items: [JSONValue] = []
-            while !array.isAtEnd { items.append(try array.decode(JSONValue.self)) }
-            self = .array(items)
-            return
-        }
-        let scalar = try decoder.singleValueContainer()
-        if scalar.decodeNil() {
-            self = .null
-        } else if let value = try? scalar.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? scalar.decode(Int.self) {
-            self = .int(value)
-        } else if let value = try? scalar.decode(Double.self) {
-            self = .double(value)
-        } else {
-            self = .string(try scalar.decode(String.self))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        switch self {
-        case .object(let map): try map.encode(to: encoder)
-        case .array(let items):
-            var container = encoder.unkeyedContainer()
-            for item in items { try container.encode(item) }
-        case .null:
-            var container = encoder.singleValueContainer()
-            try container.encodeNil()
-        case .bool(let value):
-            var container = encoder.singleValueContainer()
-            try container.encode(value)
-        case .int(let value):
-            var container = encoder.singleValueContainer()
-            try container.encode(value)
-        case .double(let value):
-            var container = encoder.singleValueContainer()
-            try container.encode(value)
-        case .string(let value):
-            var container = encoder.singleValueContainer()
-            try container.encode(value)
-        }
-    }
 }
 
 extension JSONValue {
@@ -84,6 +33,39 @@ extension JSONValue {
         case .array(let items): items.contains { $0 == .null || $0.holdsNullItem }
         case .object(let entries): entries.contains { $0.value.holdsNullItem }
         default: false
+        }
+    }
+}
+
+extension JSONValue: DocumentReadable {
+    /// Any value: plain scalars as null, booleans and numbers, others as strings. A value holding a
+    /// null list item is noted once, at the field.
+    public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+        self = try Self.read(reader, at: node)
+        if holdsNullItem { reader.note(self, at: node) }
+    }
+
+    private static func read(_ reader: DocumentReader, at node: Int) throws(DocumentReadError) -> JSONValue {
+        let tree = reader.tree
+        switch tree.nodes[node].kind {
+        case .mapping:
+            var entries: [(key: String, value: JSONValue)] = []
+            for entry in tree.entries(of: node) {
+                entries.append((try reader.text(at: entry.key, expected: "string"), try read(reader, at: entry.value)))
+            }
+            return .object(StringMap(sorted: entries))
+        case .sequence:
+            var items: [JSONValue] = []
+            for item in tree.items(of: node) { items.append(try read(reader, at: item)) }
+            return .array(items)
+        case .scalar:
+            let scalar = tree.nodes[node]
+            guard scalar.isPlain else { return .string(scalar.text) }
+            if tree.isNull(node) { return .null }
+            if let value = PlainScalars.boolean(scalar.text) { return .bool(value) }
+            if let value = PlainScalars.integer(scalar.text) { return .int(value) }
+            if let value = PlainScalars.number(scalar.text) { return .double(value) }
+            return .string(scalar.text)
         }
     }
 }

@@ -56,3 +56,12 @@ extension OpenEnumeration {
     /// Whether the value is one the schema lists.
     public var isListed: Bool { Self.listed.contains(self) }
 }
+
+extension OpenEnumeration {
+    /// The value, listed or not; an unlisted one is noted.
+    public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+        let text = try reader.text(at: node, expected: "string")
+        self = Self(rawValue: text) ?? .unknown(text)
+        if !isListed { reader.note(self, at: node) }
+    }
+}

@@ -7,7 +7,7 @@
 /// let memory: Quantity = "4Gi"
 /// let cpu: Quantity = 2
 /// ```
-public struct Quantity: Hashable, Sendable, Codable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
+public struct Quantity: Hashable, Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
     CustomStringConvertible
 {
     /// The quantity as written.
@@ -35,20 +35,12 @@ public struct Quantity: Hashable, Sendable, Codable, ExpressibleByStringLiteral,
         if exponent.first == "+" || exponent.first == "-" { exponent = exponent.dropFirst() }
         return !exponent.isEmpty && exponent.allSatisfy { $0.isASCII && $0.isNumber }
     }
+}
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let number = try? container.decode(Int.self) {
-            text = String(number)
-        } else if let number = try? container.decode(Double.self) {
-            text = String(number)
-        } else {
-            text = try container.decode(String.self)
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(text)
+extension Quantity: DocumentReadable {
+    /// The scalar's text as written (`500m`, `2`, `1.5`); a malformed one is noted.
+    public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+        self.init(try reader.text(at: node, expected: "string"))
+        if !isWellFormed { reader.note(self, at: node) }
     }
 }

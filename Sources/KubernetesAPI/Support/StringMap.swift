@@ -105,11 +105,24 @@ extension StringMap: Encodable where Element: Encodable {
     }
 }
 
-/// Any string as a coding key: the keys of a ``StringMap`` or a ``JSONValue`` object.
+/// Any string as a coding key: the keys of a ``StringMap``.
 struct MapKey: CodingKey {
     let stringValue: String
     init(_ string: String) { stringValue = string }
     init?(stringValue: String) { self.stringValue = stringValue }
     var intValue: Int? { nil }
     init?(intValue: Int) { return nil }
+}
+
+extension StringMap: DocumentReadable where Element: DocumentReadable {
+    /// A mapping's entries in any order (kept sorted); every key must be a scalar.
+    public init(reading reader: inout DocumentReader, at node: Int) throws(DocumentReadError) {
+        guard reader.tree.nodes[node].kind == .mapping else { throw DocumentReadError(node: node, problem: .expected("a mapping")) }
+        var entries: [(key: String, value: Element)] = []
+        for entry in reader.tree.entries(of: node) {
+            let key = try reader.text(at: entry.key, expected: "string")
+            entries.append((key, try Element(reading: &reader, at: entry.value)))
+        }
+        self.init(sorted: entries)
+    }
 }
