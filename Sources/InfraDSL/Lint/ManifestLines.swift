@@ -17,16 +17,16 @@ struct ManifestLines: Sendable {
     }
 
     /// The line of `path`, else of its nearest ancestor that has one, else nil. A field is where its
-    /// key is (a nested block starts on the next line); of a repeated key, the last.
+    /// key is (a nested block starts on the next line).
     func line(of path: [String]) -> Int? {
         var node = root
         var line: Int?
         for segment in path {
             switch document.nodes[node].kind {
             case .mapping:
-                guard let value = document.value(of: node, forKey: segment) else { return line }
-                line = document.line(of: value)
-                node = value
+                guard let entry = document.entry(of: node, forKey: segment) else { return line }
+                line = Int(document.nodes[entry.key].line)
+                node = entry.value
             case .sequence:
                 let items = document.items(of: node)
                 guard let index = Int(segment), index >= 0, index < items.count else { return line }

@@ -115,8 +115,7 @@ public struct ManifestReader: Sendable {
         }
     }
 
-    /// What a document is routed by, found in one pass over its top-level keys (of a repeated key,
-    /// the last, as the decoder reads it).
+    /// What a document is routed by, found in one pass over its top-level keys.
     private struct Routing {
         var kind: String?
         var apiVersion: String?

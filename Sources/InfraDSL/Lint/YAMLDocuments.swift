@@ -50,7 +50,7 @@ enum YAMLDocuments {
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
             var event = yaml_event_t()
             while true {
-                guard yaml_parser_parse(&parser, &event) == 1 else { return Self.failure(of: parser, in: bytes) }
+                guard yaml_parser_parse(&parser, &event) == 1 else { return Self.failure(of: parser) }
                 defer { yaml_event_delete(&event) }
                 let line = Int32(event.start_mark.line + 1)
                 let column = Int32(event.start_mark.column + 1)
@@ -117,13 +117,7 @@ enum YAMLDocuments {
 
         /// A key given twice in one mapping: an error at the repeated key's line.
         private func duplicateKey(in mapping: Int) -> StrictYAMLDecoder.Failure? {
-            var keys: [Int] = []
-            var key = mapping + 1
-            let end = Int(nodes[mapping].end)
-            while key < end {
-                if nodes[key].kind == .scalar { keys.append(key) }
-                key = Int(nodes[Int(nodes[key].end)].end)
-            }
+            let keys = DocumentTree.entries(of: mapping, in: nodes).map(\.key).filter { nodes[$0].kind == .scalar }
             guard keys.count > 1 else { return nil }
             if keys.count <= 16 {
                 for later in 1..<keys.count {
@@ -159,7 +153,7 @@ enum YAMLDocuments {
         }
 
         /// libyaml's problem, its column and its context on one line, at the problem's line.
-        private static func failure(of parser: yaml_parser_t, in bytes: UnsafeBufferPointer<UInt8>) -> StrictYAMLDecoder.Failure {
+        private static func failure(of parser: yaml_parser_t) -> StrictYAMLDecoder.Failure {
             let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
             switch parser.error {
             case YAML_READER_ERROR:

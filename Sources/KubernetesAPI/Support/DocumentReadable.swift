@@ -61,7 +61,8 @@ public struct DocumentReader {
         }
 
         var allRead: Bool {
-            count <= 64 ? read == (count == 64 ? UInt64.max : (1 << UInt64(count)) - 1) : false
+            guard count <= 64 else { return false }
+            return read == (count == 64 ? .max : (1 << UInt64(count)) - 1)
         }
     }
 
@@ -73,17 +74,10 @@ public struct DocumentReader {
 
     /// The value node of `key` in the mapping, marked as asked for.
     private func value(_ key: String, in fields: inout Fields) -> Int? {
-        var entry = fields.mapping + 1
-        let end = Int(tree.nodes[fields.mapping].end)
-        var ordinal = 0
-        while entry < end {
-            let value = Int(tree.nodes[entry].end)
-            if tree.nodes[entry].text == key && tree.nodes[entry].kind == .scalar {
-                fields.markRead(ordinal)
-                return value
-            }
-            entry = Int(tree.nodes[value].end)
-            ordinal += 1
+        for (ordinal, entry) in tree.entries(of: fields.mapping).enumerated()
+        where tree.nodes[entry.key].text == key && tree.nodes[entry.key].kind == .scalar {
+            fields.markRead(ordinal)
+            return entry.value
         }
         return nil
     }
@@ -106,14 +100,8 @@ public struct DocumentReader {
     /// value is null (absent either way).
     public mutating func finish(_ fields: Fields) {
         if fields.allRead { return }
-        var entry = fields.mapping + 1
-        let end = Int(tree.nodes[fields.mapping].end)
-        var ordinal = 0
-        while entry < end {
-            let value = Int(tree.nodes[entry].end)
-            if !fields.wasRead(ordinal) && !tree.isNull(value) { unknownKeys.append(entry) }
-            entry = Int(tree.nodes[value].end)
-            ordinal += 1
+        for (ordinal, entry) in tree.entries(of: fields.mapping).enumerated() where !fields.wasRead(ordinal) && !tree.isNull(entry.value) {
+            unknownKeys.append(entry.key)
         }
     }
 

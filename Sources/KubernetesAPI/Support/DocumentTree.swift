@@ -58,19 +58,31 @@ public struct DocumentTree: Sendable {
         }
     }
 
-    /// A mapping's entries as (key, value) node indexes, in document order.
-    public func entries(of mapping: Int) -> [(key: Int, value: Int)] {
-        var entries: [(key: Int, value: Int)] = []
-        entries.reserveCapacity(Int(nodes[mapping].count))
-        var key = mapping + 1
-        let end = Int(nodes[mapping].end)
-        while key < end {
-            let value = Int(nodes[key].end)
-            entries.append((key, value))
-            key = Int(nodes[value].end)
+    /// A mapping's entries as (key, value) node indexes, in document order, found in place.
+    public struct Entries: Sequence, IteratorProtocol {
+        private let nodes: [Node]
+        /// The next entry's key.
+        private var key: Int
+        private let end: Int
+
+        init(of mapping: Int, in nodes: [Node]) {
+            self.nodes = nodes
+            key = mapping + 1
+            end = Int(nodes[mapping].end)
         }
-        return entries
+
+        public mutating func next() -> (key: Int, value: Int)? {
+            guard key < end else { return nil }
+            let entry = (key: key, value: Int(nodes[key].end))
+            key = Int(nodes[entry.value].end)
+            return entry
+        }
     }
+
+    /// The entries of `mapping`, a mapping node of `nodes` whose contents are complete.
+    public static func entries(of mapping: Int, in nodes: [Node]) -> Entries { Entries(of: mapping, in: nodes) }
+
+    public func entries(of mapping: Int) -> Entries { Entries(of: mapping, in: nodes) }
 
     /// A sequence's items (node indexes), in document order.
     public func items(of sequence: Int) -> [Int] {
@@ -85,13 +97,13 @@ public struct DocumentTree: Sendable {
         return items
     }
 
-    /// The value of the entry of `mapping` whose key is the scalar `key`; of a repeated key, the last.
-    public func value(of mapping: Int, forKey key: String) -> Int? {
-        var found: Int?
-        for entry in entries(of: mapping) where nodes[entry.key].kind == .scalar && nodes[entry.key].text == key {
-            found = entry.value
-        }
-        return found
+    /// The value of the entry of `mapping` whose key is the scalar `key` (keys are unique: a
+    /// repeated key is refused when the document is parsed).
+    public func value(of mapping: Int, forKey key: String) -> Int? { entry(of: mapping, forKey: key)?.value }
+
+    /// The entry of `mapping` whose key is the scalar `key`.
+    public func entry(of mapping: Int, forKey key: String) -> (key: Int, value: Int)? {
+        entries(of: mapping).first { nodes[$0.key].kind == .scalar && nodes[$0.key].text == key }
     }
 
     /// The field path from `root` to the node (`spec`, `ports`, `0`, `port`): keys by their text,
@@ -117,18 +129,9 @@ public struct DocumentTree: Sendable {
     /// block starts on the line after its key), anything else where it starts.
     public func line(of index: Int) -> Int {
         let parent = Int(nodes[index].parent)
-        if parent >= 0, nodes[parent].kind == .mapping, index > 0, nodes[index - 1].end == Int32(index),
-           nodes[index - 1].parent == Int32(parent), isKey(index - 1)
-        {
-            return Int(nodes[index - 1].line)
+        if parent >= 0, nodes[parent].kind == .mapping, let entry = entries(of: parent).first(where: { $0.value == index }) {
+            return Int(nodes[entry.key].line)
         }
         return Int(nodes[index].line)
-    }
-
-    /// Whether the node is a key of the mapping holding it.
-    private func isKey(_ index: Int) -> Bool {
-        let parent = Int(nodes[index].parent)
-        guard parent >= 0, nodes[parent].kind == .mapping else { return false }
-        return entries(of: parent).contains { $0.key == index }
     }
 }
